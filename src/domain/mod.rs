@@ -1,0 +1,13 @@
+//! The rules of ekonomiskt bistånd: pure types and functions, no I/O, no SQL, no UI.
+
+pub mod arende;
+pub mod belopp;
+pub mod datum;
+pub mod hushall;
+pub mod journal;
+pub mod kod;
+pub mod personnummer;
+pub mod sok;
+
+pub use belopp::Belopp;
+pub use personnummer::Personnummer;

@@ -1,0 +1,88 @@
+//! Case search as the list does it: one search text per case, and the query split into tokens
+//! that must each match the start of a word in it. Personnummer match in any spelling.
+
+/// Builds the search text of a case: the ärendenummer (with and without dash), each person's
+/// personnummer as 12 and as 10 digits, and their names in lower case. Every word starts after
+/// a space, so a token matches "the start of a word" with `LIKE '% token%'`.
+pub fn sokindex<'a>(arendenummer: &str, personer: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let mut s = format!(" {} {}", arendenummer, arendenummer.replace('-', ""));
+    for (pnr12, namn) in personer {
+        s.push(' ');
+        s.push_str(pnr12);
+        if pnr12.len() == 12 {
+            s.push(' ');
+            s.push_str(&pnr12[2..]);
+        }
+        for word in namn.split_whitespace() {
+            s.push(' ');
+            s.push_str(&word.to_lowercase());
+            // Double names ("Lind-Ek") are also found by their second part.
+            for part in word.split('-').skip(1).filter(|p| !p.is_empty()) {
+                s.push(' ');
+                s.push_str(&part.to_lowercase());
+            }
+        }
+    }
+    s.push(' ');
+    s
+}
+
+/// Splits what the user typed into tokens. A personnummer loses its separator so that every
+/// spelling matches; an ärendenummer (`2026-0142`) keeps its dash.
+pub fn tokens(fraga: &str) -> Vec<String> {
+    fraga
+        .split_whitespace()
+        .map(|t| {
+            let t = t.to_lowercase();
+            let is_number = t.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '+');
+            let looks_like_arendenummer =
+                t.len() >= 5 && t.as_bytes()[4] == b'-' && t.len() <= 9 && t.matches('-').count() == 1;
+            if is_number && !looks_like_arendenummer {
+                t.chars().filter(|c| c.is_ascii_digit()).collect()
+            } else {
+                t
+            }
+        })
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// True when every token starts a word of the index (the same rule the store applies in SQL).
+pub fn matchar(index: &str, tokens: &[String]) -> bool {
+    tokens.iter().all(|t| index.contains(&format!(" {t}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> String {
+        sokindex("2026-0142", [("198504021234", "Anna Lind-Ek"), ("198701159876", "Olle Åberg")])
+    }
+
+    fn hit(q: &str) -> bool {
+        matchar(&index(), &tokens(q))
+    }
+
+    #[test]
+    fn personnummer_in_any_spelling() {
+        for q in ["198504021234", "19850402-1234", "8504021234", "850402-1234", "850402+1234", "8504", "19850402"] {
+            assert!(hit(q), "{q}");
+        }
+        assert!(!hit("850403"));
+        assert!(!hit("1234"), "a match must start at the beginning of the number");
+    }
+
+    #[test]
+    fn arendenummer_and_name_parts() {
+        assert!(hit("2026-0142"));
+        assert!(hit("2026-01"));
+        assert!(hit("20260142"));
+        assert!(hit("anna"));
+        assert!(hit("ANN lind"));
+        assert!(hit("ek"));
+        assert!(hit("åberg olle"));
+        assert!(!hit("anna berg"));
+        assert!(!hit("nna"));
+    }
+}

@@ -1,0 +1,10 @@
+//! Bistånd: a desktop tool for caseworkers of ekonomiskt bistånd.
+//!
+//! Layers (see `shared/architecture.md`): `ui → store, letters, domain`; `store → domain`;
+//! `domain →` nothing of ours.
+
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod store;
+pub mod ui;

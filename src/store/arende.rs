@@ -1,0 +1,227 @@
+//! Cases: reading one, the searchable case list, status and responsibility changes.
+
+use super::hushall::lagrat_pnr;
+use super::{Resultat, Skrivning, Store, StoreError, datum_fran};
+use crate::domain::arende::{Arende, ArendeStatus, Avslutsorsak, Forsorjningshinder, kontrollera_statusbyte};
+use crate::domain::sok;
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+/// One row of the case list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArendeRad {
+    pub arende_id: i64,
+    pub arendenummer: String,
+    /// The sökande as "Efternamn, Förnamn".
+    pub namn: String,
+    /// The sökande's personnummer, `YYYYMMDD-NNNN`.
+    pub pnr: String,
+    pub status: ArendeStatus,
+    pub socialsekreterare: String,
+}
+
+/// Columns the list can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sortering {
+    #[default]
+    Arendenummer,
+    Namn,
+    Personnummer,
+    Status,
+    Socialsekreterare,
+}
+
+impl Sortering {
+    fn order_by(self) -> &'static str {
+        match self {
+            Sortering::Arendenummer => "a.arendenummer",
+            Sortering::Namn => "p.efternamn COLLATE NOCASE, p.fornamn COLLATE NOCASE",
+            Sortering::Personnummer => "p.pnr",
+            Sortering::Status => "a.status",
+            Sortering::Socialsekreterare => "a.socialsekreterare COLLATE NOCASE",
+        }
+    }
+}
+
+/// The rows found (at most the limit asked for) and how many matched in all.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Sokresultat {
+    pub rader: Vec<ArendeRad>,
+    pub totalt: usize,
+}
+
+const ARENDE_COLUMNS: &str = "id, hushall_id, arendenummer, status, avslutsorsak, socialsekreterare,
+     bidragshandlaggare, forsorjningshinder, startdatum, avslutsdatum";
+
+fn arende_fran_rad(r: &Row) -> rusqlite::Result<Arende> {
+    let status: String = r.get(3)?;
+    let orsak: Option<String> = r.get(4)?;
+    let hinder: Option<String> = r.get(7)?;
+    let start: String = r.get(8)?;
+    let slut: Option<String> = r.get(9)?;
+    Ok(Arende {
+        id: r.get(0)?,
+        hushall_id: r.get(1)?,
+        arendenummer: r.get(2)?,
+        status: ArendeStatus::fran_kod(&status).unwrap_or(ArendeStatus::UnderUtredning),
+        avslutsorsak: orsak.as_deref().and_then(Avslutsorsak::fran_kod),
+        socialsekreterare: r.get(5)?,
+        bidragshandlaggare: r.get(6)?,
+        forsorjningshinder: hinder.as_deref().and_then(Forsorjningshinder::fran_kod),
+        startdatum: datum_fran(&start)?,
+        avslutsdatum: slut.as_deref().map(datum_fran).transpose()?,
+    })
+}
+
+/// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`.
+fn like_escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+impl Store {
+    pub fn arende(&self, arende_id: i64) -> Resultat<Arende> {
+        self.conn()
+            .query_row(&format!("SELECT {ARENDE_COLUMNS} FROM arende WHERE id = ?1"), [arende_id], arende_fran_rad)
+            .optional()?
+            .ok_or_else(|| StoreError::Saknas("Ärendet finns inte.".into()))
+    }
+
+    pub fn arende_med_nummer(&self, arendenummer: &str) -> Resultat<Arende> {
+        self.conn()
+            .query_row(
+                &format!("SELECT {ARENDE_COLUMNS} FROM arende WHERE arendenummer = ?1"),
+                [arendenummer.trim()],
+                arende_fran_rad,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::Saknas(format!("Det finns inget ärende {}.", arendenummer.trim())))
+    }
+
+    /// The case list as the search field filters it: every token of `fraga` must start a word
+    /// of the case's search text (ärendenummer, personnummer in any spelling, names).
+    pub fn sok_arenden(
+        &self,
+        fraga: &str,
+        sortering: Sortering,
+        stigande: bool,
+        max: usize,
+    ) -> Resultat<Sokresultat> {
+        let tokens = sok::tokens(fraga);
+        let mut filter = String::from("1=1");
+        let mut args: Vec<String> = Vec::new();
+        for t in &tokens {
+            args.push(format!("% {}%", like_escape(t)));
+            filter.push_str(&format!(" AND a.sokindex LIKE ?{} ESCAPE '\\'", args.len()));
+        }
+        let from = format!(
+            "FROM arende a
+             JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.roll = 'sokande'
+             JOIN person p ON p.id = hm.person_id
+             WHERE {filter}"
+        );
+        let conn = self.conn();
+        let totalt: i64 = conn
+            .prepare_cached(&format!("SELECT count(*) {from}"))?
+            .query_row(rusqlite::params_from_iter(&args), |r| r.get(0))?;
+        let sql = format!(
+            "SELECT a.id, a.arendenummer, p.efternamn || ', ' || p.fornamn, p.pnr, a.status, a.socialsekreterare
+             {from} ORDER BY {} {}, a.arendenummer LIMIT {}",
+            sortering.order_by().replace(',', if stigande { " ASC," } else { " DESC," }),
+            if stigande { "ASC" } else { "DESC" },
+            max
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rader = stmt
+            .query_map(rusqlite::params_from_iter(&args), |r| {
+                let pnr: String = r.get(3)?;
+                let status: String = r.get(4)?;
+                Ok(ArendeRad {
+                    arende_id: r.get(0)?,
+                    arendenummer: r.get(1)?,
+                    namn: r.get(2)?,
+                    pnr: lagrat_pnr(&pnr)?.to_string(),
+                    status: ArendeStatus::fran_kod(&status).unwrap_or(ArendeStatus::UnderUtredning),
+                    socialsekreterare: r.get(5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(Sokresultat { rader, totalt: totalt as usize })
+    }
+}
+
+impl Skrivning<'_> {
+    /// Changes the status of a case after checking the rules; closing records reason and date.
+    pub fn byt_status(
+        &self,
+        arende_id: i64,
+        till: ArendeStatus,
+        avslutsorsak: Option<Avslutsorsak>,
+        datum: NaiveDate,
+    ) -> Resultat<()> {
+        let conn = self.conn();
+        let fran: String = conn
+            .query_row("SELECT status FROM arende WHERE id = ?1", [arende_id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| StoreError::Saknas("Ärendet finns inte.".into()))?;
+        let fran = ArendeStatus::fran_kod(&fran).unwrap_or(ArendeStatus::UnderUtredning);
+        kontrollera_statusbyte(fran, till, avslutsorsak).map_err(StoreError::Regel)?;
+        let closed = till == ArendeStatus::Avslutad;
+        conn.execute(
+            "UPDATE arende SET status = ?1, avslutsorsak = ?2, avslutsdatum = ?3 WHERE id = ?4",
+            params![
+                till.kod(),
+                avslutsorsak.filter(|_| closed).map(Avslutsorsak::kod),
+                closed.then(|| datum.to_string()),
+                arende_id
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Sets who is responsible and the main barrier to self-support.
+    pub fn uppdatera_ansvar(
+        &self,
+        arende_id: i64,
+        socialsekreterare: &str,
+        bidragshandlaggare: &str,
+        forsorjningshinder: Option<Forsorjningshinder>,
+    ) -> Resultat<()> {
+        let n = self.conn().execute(
+            "UPDATE arende SET socialsekreterare = ?1, bidragshandlaggare = ?2, forsorjningshinder = ?3 WHERE id = ?4",
+            params![
+                socialsekreterare.trim(),
+                bidragshandlaggare.trim(),
+                forsorjningshinder.map(Forsorjningshinder::kod),
+                arende_id
+            ],
+        )?;
+        if n == 0 {
+            return Err(StoreError::Saknas("Ärendet finns inte.".into()));
+        }
+        Ok(())
+    }
+
+    pub(super) fn uppdatera_sokindex(&self, arende_id: i64) -> Resultat<()> {
+        let index = berakna_sokindex(self.conn(), arende_id)?;
+        self.conn()
+            .prepare_cached("UPDATE arende SET sokindex = ?1 WHERE id = ?2")?
+            .execute(params![index, arende_id])?;
+        Ok(())
+    }
+}
+
+/// The search text of a case from its ärendenummer and its household members.
+pub(super) fn berakna_sokindex(conn: &Connection, arende_id: i64) -> rusqlite::Result<String> {
+    let arendenummer: String =
+        conn.query_row("SELECT arendenummer FROM arende WHERE id = ?1", [arende_id], |r| r.get(0))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.pnr, p.fornamn || ' ' || p.efternamn FROM arende a
+         JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id
+         JOIN person p ON p.id = hm.person_id
+         WHERE a.id = ?1 ORDER BY hm.ordning",
+    )?;
+    let personer = stmt
+        .query_map([arende_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(sok::sokindex(&arendenummer, personer.iter().map(|(p, n)| (p.as_str(), n.as_str()))))
+}

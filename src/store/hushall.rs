@@ -1,0 +1,183 @@
+//! Households and their members.
+
+use super::{Resultat, Skrivning, Store, StoreError, tidstampel};
+use crate::domain::arende::{ArendeStatus, Forsorjningshinder, format_arendenummer};
+use crate::domain::hushall::{Adress, Medlem, NyttHushall, Person, Relation, Roll};
+use crate::domain::personnummer::Personnummer;
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use rusqlite::{OptionalExtension, params};
+
+/// The case data given when a household is registered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NyttArende {
+    pub status: ArendeStatus,
+    pub socialsekreterare: String,
+    pub bidragshandlaggare: String,
+    pub forsorjningshinder: Option<Forsorjningshinder>,
+    pub startdatum: NaiveDate,
+}
+
+/// A stored household as the case screens show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HushallVy {
+    pub id: i64,
+    pub medlemmar: Vec<Medlem>,
+    pub relation: Option<Relation>,
+    pub adress: Adress,
+    pub telefon: String,
+    pub skyddade_personuppgifter: bool,
+}
+
+impl HushallVy {
+    pub fn sokande(&self) -> Option<&Person> {
+        self.medlemmar.iter().find(|m| m.roll == Roll::Sokande).map(|m| &m.person)
+    }
+}
+
+/// Identifiers of a newly registered household and its case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Registrerat {
+    pub hushall_id: i64,
+    pub arende_id: i64,
+    pub arendenummer: String,
+}
+
+impl Skrivning<'_> {
+    /// Registers a household with its first case. Refuses a person who is already registered.
+    pub fn skapa_hushall(
+        &self,
+        h: &NyttHushall,
+        a: &NyttArende,
+        nu: NaiveDateTime,
+    ) -> Resultat<Registrerat> {
+        let conn = self.conn();
+        for m in &h.medlemmar {
+            let existing: Option<String> = conn
+                .prepare_cached(
+                    "SELECT a.arendenummer FROM person p
+                     JOIN hushallsmedlem hm ON hm.person_id = p.id
+                     JOIN arende a ON a.hushall_id = hm.hushall_id
+                     WHERE p.pnr = ?1 ORDER BY a.id DESC LIMIT 1",
+                )?
+                .query_row([m.person.pnr.twelve_digits()], |r| r.get(0))
+                .optional()?;
+            if let Some(nr) = existing {
+                return Err(StoreError::Dubblett(format!(
+                    "{} ({}) är redan registrerad i ärende {nr}. Öppna det ärendet i stället.",
+                    m.person.namn(),
+                    m.person.pnr
+                )));
+            }
+        }
+        conn.prepare_cached(
+            "INSERT INTO hushall (gatuadress, postnummer, postort, telefon, skyddade_personuppgifter, relation, skapad)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            h.adress.gatuadress,
+            h.adress.postnummer,
+            h.adress.postort,
+            h.telefon,
+            h.skyddade_personuppgifter,
+            h.relation.map(Relation::kod),
+            tidstampel(nu)
+        ])?;
+        let hushall_id = conn.last_insert_rowid();
+        for (ordning, m) in h.medlemmar.iter().enumerate() {
+            conn.prepare_cached("INSERT INTO person (pnr, fornamn, efternamn) VALUES (?1, ?2, ?3)")?
+                .execute(params![m.person.pnr.twelve_digits(), m.person.fornamn, m.person.efternamn])?;
+            let person_id = conn.last_insert_rowid();
+            conn.prepare_cached(
+                "INSERT INTO hushallsmedlem (hushall_id, person_id, roll, lunch_utanfor_hemmet, gar_i_gymnasiet, ordning)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                hushall_id,
+                person_id,
+                m.roll.kod(),
+                m.lunch_utanfor_hemmet,
+                m.gar_i_gymnasiet,
+                ordning as i64
+            ])?;
+        }
+        let year = a.startdatum.year();
+        let last: Option<i64> = conn
+            .prepare_cached(
+                "SELECT MAX(CAST(substr(arendenummer, 6) AS INTEGER)) FROM arende WHERE arendenummer LIKE ?1",
+            )?
+            .query_row([format!("{year}-%")], |r| r.get(0))?;
+        let arendenummer = format_arendenummer(year, last.unwrap_or(0) as u32 + 1);
+        conn.prepare_cached(
+            "INSERT INTO arende (hushall_id, arendenummer, status, socialsekreterare, bidragshandlaggare,
+                                 forsorjningshinder, startdatum)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            hushall_id,
+            arendenummer,
+            a.status.kod(),
+            a.socialsekreterare.trim(),
+            a.bidragshandlaggare.trim(),
+            a.forsorjningshinder.map(Forsorjningshinder::kod),
+            a.startdatum.to_string()
+        ])?;
+        let arende_id = conn.last_insert_rowid();
+        self.uppdatera_sokindex(arende_id)?;
+        Ok(Registrerat { hushall_id, arende_id, arendenummer })
+    }
+}
+
+impl Store {
+    /// The household with its members in their order (sökande, medsökande, children).
+    pub fn hushall(&self, hushall_id: i64) -> Resultat<HushallVy> {
+        let conn = self.conn();
+        let (adress, telefon, skyddad, relation) = conn
+            .query_row(
+                "SELECT gatuadress, postnummer, postort, telefon, skyddade_personuppgifter, relation
+                 FROM hushall WHERE id = ?1",
+                [hushall_id],
+                |r| {
+                    Ok((
+                        Adress { gatuadress: r.get(0)?, postnummer: r.get(1)?, postort: r.get(2)? },
+                        r.get::<_, String>(3)?,
+                        r.get::<_, bool>(4)?,
+                        r.get::<_, Option<String>>(5)?,
+                    ))
+                },
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::Saknas("Hushållet finns inte.".into()))?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT p.pnr, p.fornamn, p.efternamn, hm.roll, hm.lunch_utanfor_hemmet, hm.gar_i_gymnasiet
+             FROM hushallsmedlem hm JOIN person p ON p.id = hm.person_id
+             WHERE hm.hushall_id = ?1 ORDER BY hm.ordning",
+        )?;
+        let medlemmar = stmt
+            .query_map([hushall_id], |r| {
+                let pnr: String = r.get(0)?;
+                let roll: String = r.get(3)?;
+                Ok(Medlem {
+                    person: Person { pnr: lagrat_pnr(&pnr)?, fornamn: r.get(1)?, efternamn: r.get(2)? },
+                    roll: Roll::fran_kod(&roll).unwrap_or(Roll::Barn),
+                    lunch_utanfor_hemmet: r.get(4)?,
+                    gar_i_gymnasiet: r.get(5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(HushallVy {
+            id: hushall_id,
+            medlemmar,
+            relation: relation.as_deref().and_then(Relation::fran_kod),
+            adress,
+            telefon,
+            skyddade_personuppgifter: skyddad,
+        })
+    }
+}
+
+/// A personnummer as stored (12 digits, validated when it was written).
+pub(crate) fn lagrat_pnr(text: &str) -> rusqlite::Result<Personnummer> {
+    Personnummer::parse(text, NaiveDate::MAX).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}

@@ -1,0 +1,90 @@
+//! Health check of a database: SQLite's own integrity check plus the program's rules.
+
+use super::{Resultat, Store};
+
+/// What the check found. Empty `problem` means healthy.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Kontrollrapport {
+    pub schemaversion: i64,
+    pub hushall: i64,
+    pub personer: i64,
+    pub arenden: i64,
+    pub journalposter: i64,
+    pub problem: Vec<String>,
+}
+
+impl Kontrollrapport {
+    pub fn frisk(&self) -> bool {
+        self.problem.is_empty()
+    }
+}
+
+/// Each rule: a Swedish description and a query counting the rows that break it.
+const REGLER: &[(&str, &str)] = &[
+    (
+        "hushåll utan exakt en sökande",
+        "SELECT count(*) FROM hushall h WHERE (SELECT count(*) FROM hushallsmedlem hm
+          WHERE hm.hushall_id = h.id AND hm.roll = 'sokande') <> 1",
+    ),
+    ("hushåll utan ärende", "SELECT count(*) FROM hushall h WHERE NOT EXISTS (SELECT 1 FROM arende a WHERE a.hushall_id = h.id)"),
+    (
+        "avslutade ärenden utan avslutsorsak eller avslutsdatum",
+        "SELECT count(*) FROM arende WHERE status = 'avslutad' AND (avslutsorsak IS NULL OR avslutsdatum IS NULL)",
+    ),
+    ("öppna ärenden med avslutsorsak", "SELECT count(*) FROM arende WHERE status <> 'avslutad' AND avslutsorsak IS NOT NULL"),
+    ("ärenden som inte går att söka fram", "SELECT count(*) FROM arende WHERE sokindex NOT LIKE '% ' || arendenummer || ' %'"),
+    (
+        "makulerade journalanteckningar utan orsak, vem eller när",
+        "SELECT count(*) FROM journal WHERE (makulerad_orsak IS NULL) <> (makulerad_av IS NULL)
+          OR (makulerad_orsak IS NULL) <> (makulerad_tid IS NULL) OR trim(makulerad_orsak) = ''",
+    ),
+    (
+        "rättelser som pekar på en anteckning som inte är makulerad",
+        "SELECT count(*) FROM journal j JOIN journal o ON o.id = j.ersatter_id
+          WHERE o.makulerad_orsak IS NULL OR o.arende_id <> j.arende_id",
+    ),
+    ("personnummer som inte är tolv siffror", "SELECT count(*) FROM person WHERE pnr GLOB '*[^0-9]*'"),
+];
+
+impl Store {
+    /// Runs `integrity_check`, `foreign_key_check` and the program's own rules.
+    pub fn kontroll(&self) -> Resultat<Kontrollrapport> {
+        let conn = self.conn();
+        let mut rapport = Kontrollrapport {
+            schemaversion: conn.query_row("PRAGMA user_version", [], |r| r.get(0))?,
+            ..Default::default()
+        };
+        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+        for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            let row = row?;
+            if row != "ok" {
+                rapport.problem.push(format!("SQLite: {row}"));
+            }
+        }
+        let fk: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+        if fk > 0 {
+            rapport.problem.push(format!("{fk} rader pekar på något som inte finns (främmande nycklar)"));
+        }
+        for (text, sql) in REGLER {
+            let n: i64 = conn.query_row(sql, [], |r| r.get(0))?;
+            if n > 0 {
+                rapport.problem.push(format!("{n} {text}"));
+            }
+        }
+        // Each personnummer must still validate.
+        let mut stmt = conn.prepare("SELECT pnr FROM person")?;
+        let invalid = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .filter(|p| p.as_ref().map(|p| super::hushall::lagrat_pnr(p).is_err()).unwrap_or(true))
+            .count();
+        if invalid > 0 {
+            rapport.problem.push(format!("{invalid} ogiltiga personnummer"));
+        }
+        let count = |t: &str| conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get::<_, i64>(0));
+        rapport.hushall = count("hushall")?;
+        rapport.personer = count("person")?;
+        rapport.arenden = count("arende")?;
+        rapport.journalposter = count("journal")?;
+        Ok(rapport)
+    }
+}

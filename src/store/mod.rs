@@ -1,0 +1,200 @@
+//! SQLite storage: the only place that knows SQL. Amounts are INTEGER öre, dates ISO text.
+//!
+//! Every change that touches more than one row runs in one transaction ([`Store::skriv`]); the
+//! database runs in WAL mode with foreign keys on, so a crash leaves the last committed state.
+
+mod arende;
+mod hushall;
+mod journal;
+pub mod kontroll;
+mod logg;
+mod schema;
+mod utkast;
+
+pub use arende::{ArendeRad, Sortering, Sokresultat};
+pub use hushall::{HushallVy, NyttArende, Registrerat};
+pub use logg::{Handelse, Logghandelse};
+pub use schema::{SCHEMA_VERSION, migrera_till};
+pub use utkast::Utkast;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// What went wrong in storage, in words a caseworker can act on.
+#[derive(Debug)]
+pub enum StoreError {
+    /// Another program holds the database longer than we are willing to wait.
+    Upptagen,
+    /// The file was written by a newer Bistånd.
+    NyareSchema { databas: i64, program: i64 },
+    /// The file is not a Bistånd database, or it is damaged.
+    InteEnDatabas(PathBuf),
+    /// The file or its folder cannot be opened or created.
+    KanInteOppna { sokvag: PathBuf, orsak: String },
+    /// The database is read-only for this user.
+    Skrivskyddad,
+    /// A person or case that must be unique already exists.
+    Dubblett(String),
+    /// A rule of the program refused the change.
+    Regel(String),
+    /// Something asked for does not exist.
+    Saknas(String),
+    /// Any other SQLite error (a program fault, not a user mistake).
+    Sql(rusqlite::Error),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Upptagen => write!(
+                f,
+                "Databasen är upptagen av ett annat fönster eller program. Vänta en stund och försök igen."
+            ),
+            StoreError::NyareSchema { databas, program } => write!(
+                f,
+                "Databasen är skapad av en nyare version av Bistånd (databasversion {databas}, programmet kan {program}). Uppdatera programmet innan du öppnar den."
+            ),
+            StoreError::InteEnDatabas(p) => write!(
+                f,
+                "Filen {} är ingen Bistånd-databas eller så är den skadad. Återställ från en säkerhetskopia.",
+                p.display()
+            ),
+            StoreError::KanInteOppna { sokvag, orsak } => write!(
+                f,
+                "Databasen {} kan inte öppnas: {orsak}. Kontrollera sökvägen och att du har behörighet till mappen.",
+                sokvag.display()
+            ),
+            StoreError::Skrivskyddad => write!(
+                f,
+                "Databasen är skrivskyddad. Ändringar kan inte sparas; kontrollera behörigheten till filen."
+            ),
+            StoreError::Dubblett(t) | StoreError::Regel(t) | StoreError::Saknas(t) => f.write_str(t),
+            StoreError::Sql(e) => write!(f, "Ett fel uppstod i databasen: {e}. Inget har sparats."),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Upptagen,
+            Some(ErrorCode::ReadOnly) => StoreError::Skrivskyddad,
+            Some(ErrorCode::NotADatabase) => StoreError::InteEnDatabas(PathBuf::new()),
+            _ => StoreError::Sql(e),
+        }
+    }
+}
+
+pub type Resultat<T> = Result<T, StoreError>;
+
+/// An open Bistånd database.
+pub struct Store {
+    conn: Connection,
+    sokvag: PathBuf,
+}
+
+impl Store {
+    /// Opens (or creates) the database at `sokvag`, creating its folder, and migrates it to the
+    /// program's schema. Refuses a database from a newer program.
+    pub fn open(sokvag: &Path) -> Resultat<Store> {
+        if let Some(dir) = sokvag.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::KanInteOppna {
+                sokvag: sokvag.to_path_buf(),
+                orsak: format!("mappen kan inte skapas ({})", io_orsak(&e)),
+            })?;
+        }
+        if sokvag.is_dir() {
+            return Err(StoreError::KanInteOppna {
+                sokvag: sokvag.to_path_buf(),
+                orsak: "sökvägen är en mapp, inte en fil".into(),
+            });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(sokvag, flags).map_err(|e| StoreError::KanInteOppna {
+            sokvag: sokvag.to_path_buf(),
+            orsak: e.to_string(),
+        })?;
+        Store::prepare(conn, sokvag.to_path_buf())
+    }
+
+    /// A private in-memory database (tests and previews).
+    pub fn open_in_memory() -> Resultat<Store> {
+        Store::prepare(Connection::open_in_memory()?, PathBuf::from(":memory:"))
+    }
+
+    fn prepare(mut conn: Connection, sokvag: PathBuf) -> Resultat<Store> {
+        let not_a_db = |e: rusqlite::Error, p: &Path| match StoreError::from(e) {
+            StoreError::InteEnDatabas(_) => StoreError::InteEnDatabas(p.to_path_buf()),
+            other => other,
+        };
+        conn.busy_timeout(Duration::from_secs(5))?;
+        // Reading the schema first tells a damaged or foreign file apart before anything is written.
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
+            .map_err(|e| not_a_db(e, &sokvag))?;
+        if sokvag.as_os_str() != ":memory:" {
+            let mode: String = conn
+                .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
+                .map_err(|e| not_a_db(e, &sokvag))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(StoreError::Skrivskyddad);
+            }
+        }
+        conn.execute_batch("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;")?;
+        schema::migrera(&mut conn)?;
+        Ok(Store { conn, sokvag })
+    }
+
+    pub fn sokvag(&self) -> &Path {
+        &self.sokvag
+    }
+
+    /// Runs `f` in one transaction: everything or nothing is saved.
+    pub fn skriv<T>(&mut self, f: impl FnOnce(&Skrivning) -> Resultat<T>) -> Resultat<T> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let value = f(&Skrivning { tx: &tx })?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// The writes available inside one transaction (see [`Store::skriv`]).
+pub struct Skrivning<'a> {
+    tx: &'a Transaction<'a>,
+}
+
+impl Skrivning<'_> {
+    pub(crate) fn conn(&self) -> &Connection {
+        self.tx
+    }
+}
+
+fn io_orsak(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "behörighet saknas".into(),
+        std::io::ErrorKind::NotFound => "sökvägen finns inte".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Reads an ISO date stored as text.
+pub(crate) fn datum_fran(text: &str) -> rusqlite::Result<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+/// Now as stored: local time `YYYY-MM-DD HH:MM:SS`.
+pub(crate) fn tidstampel(nu: chrono::NaiveDateTime) -> String {
+    nu.format("%Y-%m-%d %H:%M:%S").to_string()
+}

@@ -1,0 +1,147 @@
+//! Numbered schema migrations. Each runs in its own transaction and sets `user_version`;
+//! a database newer than the program is refused.
+
+use super::{Resultat, StoreError};
+use rusqlite::{Connection, Transaction, params};
+
+type Migration = fn(&Transaction) -> rusqlite::Result<()>;
+
+/// The migrations in order; migration `i` brings the database to version `i + 1`.
+const MIGRATIONS: &[Migration] = &[v1_households_cases_journal, v2_search_drafts_log];
+
+/// The schema version this program writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(super) fn migrera(conn: &mut Connection) -> Resultat<()> {
+    migrera_till(conn, SCHEMA_VERSION)
+}
+
+/// Migrates up to `target` (tests use it to build an older database).
+pub fn migrera_till(conn: &mut Connection, target: i64) -> Resultat<()> {
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current > SCHEMA_VERSION {
+        return Err(StoreError::NyareSchema { databas: current, program: SCHEMA_VERSION });
+    }
+    for version in current..target.min(SCHEMA_VERSION) {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Re-check inside the write lock: another instance may have migrated meanwhile.
+        let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if now > version {
+            continue;
+        }
+        MIGRATIONS[version as usize](&tx)?;
+        tx.pragma_update(None, "user_version", version + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+fn v1_households_cases_journal(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        CREATE TABLE person (
+            id        INTEGER PRIMARY KEY,
+            pnr       TEXT NOT NULL UNIQUE CHECK (length(pnr) = 12),
+            fornamn   TEXT NOT NULL,
+            efternamn TEXT NOT NULL
+        );
+        CREATE TABLE hushall (
+            id          INTEGER PRIMARY KEY,
+            gatuadress  TEXT NOT NULL,
+            postnummer  TEXT NOT NULL,
+            postort     TEXT NOT NULL,
+            telefon     TEXT NOT NULL DEFAULT '',
+            skyddade_personuppgifter INTEGER NOT NULL DEFAULT 0,
+            relation    TEXT CHECK (relation IN ('gift', 'sambo')),
+            skapad      TEXT NOT NULL
+        );
+        CREATE TABLE hushallsmedlem (
+            hushall_id  INTEGER NOT NULL REFERENCES hushall(id),
+            person_id   INTEGER NOT NULL REFERENCES person(id),
+            roll        TEXT NOT NULL CHECK (roll IN ('sokande', 'medsokande', 'barn')),
+            lunch_utanfor_hemmet INTEGER NOT NULL DEFAULT 0,
+            gar_i_gymnasiet      INTEGER NOT NULL DEFAULT 0,
+            ordning     INTEGER NOT NULL,
+            PRIMARY KEY (hushall_id, person_id)
+        );
+        CREATE INDEX hushallsmedlem_person ON hushallsmedlem(person_id);
+        CREATE TABLE arende (
+            id                 INTEGER PRIMARY KEY,
+            hushall_id         INTEGER NOT NULL REFERENCES hushall(id),
+            arendenummer       TEXT NOT NULL UNIQUE,
+            status             TEXT NOT NULL CHECK (status IN ('utredning', 'aktuell', 'avslutad')),
+            avslutsorsak       TEXT,
+            socialsekreterare  TEXT NOT NULL DEFAULT '',
+            bidragshandlaggare TEXT NOT NULL DEFAULT '',
+            forsorjningshinder TEXT,
+            startdatum         TEXT NOT NULL,
+            avslutsdatum       TEXT
+        );
+        CREATE INDEX arende_hushall ON arende(hushall_id);
+        CREATE TABLE journal (
+            id              INTEGER PRIMARY KEY,
+            arende_id       INTEGER NOT NULL REFERENCES arende(id),
+            datum           TEXT NOT NULL,
+            rubrik          TEXT NOT NULL,
+            text            TEXT NOT NULL,
+            skriven_av      TEXT NOT NULL,
+            skapad          TEXT NOT NULL,
+            makulerad_orsak TEXT,
+            makulerad_av    TEXT,
+            makulerad_tid   TEXT,
+            ersatter_id     INTEGER REFERENCES journal(id)
+        );
+        CREATE INDEX journal_arende ON journal(arende_id, datum);
+        -- Journal entries are never deleted, and once written only the voiding may be added.
+        CREATE TRIGGER journal_raderas_aldrig BEFORE DELETE ON journal
+        BEGIN SELECT RAISE(ABORT, 'Journalanteckningar raderas aldrig; makulera i stället.'); END;
+        CREATE TRIGGER journal_andras_aldrig BEFORE UPDATE ON journal
+        WHEN OLD.makulerad_orsak IS NOT NULL
+          OR NEW.datum IS NOT OLD.datum OR NEW.rubrik IS NOT OLD.rubrik OR NEW.text IS NOT OLD.text
+          OR NEW.arende_id IS NOT OLD.arende_id OR NEW.skriven_av IS NOT OLD.skriven_av
+          OR NEW.skapad IS NOT OLD.skapad OR NEW.ersatter_id IS NOT OLD.ersatter_id
+        BEGIN SELECT RAISE(ABORT, 'En journalanteckning kan bara makuleras, inte ändras.'); END;
+        CREATE TABLE installning (
+            nyckel TEXT PRIMARY KEY,
+            varde  TEXT NOT NULL
+        );
+        ",
+    )
+}
+
+fn v2_search_drafts_log(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        ALTER TABLE arende ADD COLUMN sokindex TEXT NOT NULL DEFAULT '';
+        CREATE TABLE utkast (
+            nyckel TEXT PRIMARY KEY,
+            titel  TEXT NOT NULL,
+            data   TEXT NOT NULL,
+            sparad TEXT NOT NULL
+        );
+        CREATE TABLE handelselogg (
+            id        INTEGER PRIMARY KEY,
+            tid       TEXT NOT NULL,
+            anvandare TEXT NOT NULL,
+            handelse  TEXT NOT NULL,
+            arende_id INTEGER REFERENCES arende(id),
+            detalj    TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX handelselogg_arende ON handelselogg(arende_id);
+        CREATE TRIGGER handelselogg_raderas_aldrig BEFORE DELETE ON handelselogg
+        BEGIN SELECT RAISE(ABORT, 'Händelseloggen kan inte ändras.'); END;
+        CREATE TRIGGER handelselogg_andras_aldrig BEFORE UPDATE ON handelselogg
+        BEGIN SELECT RAISE(ABORT, 'Händelseloggen kan inte ändras.'); END;
+        ",
+    )?;
+    // Cases written by version 1 become searchable.
+    let ids: Vec<i64> = tx
+        .prepare("SELECT id FROM arende")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        let index = super::arende::berakna_sokindex(tx, id)?;
+        tx.execute("UPDATE arende SET sokindex = ?1 WHERE id = ?2", params![index, id])?;
+    }
+    Ok(())
+}
