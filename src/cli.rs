@@ -1,1 +1,238 @@
+//! Headless commands on the same binary, for scripts and tests. Everything the user sees is
+//! Swedish; every argument is validated before anything is opened.
 
+use crate::demo;
+use crate::store::Store;
+use std::path::PathBuf;
+
+/// What the command line asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kommando {
+    /// Start the window. `db` overrides the default database; `ovning` opens the training one.
+    Starta { db: Option<PathBuf>, ovning: bool },
+    Demo { db: PathBuf, hushall: usize },
+    Kontroll { db: PathBuf },
+    Hjalp(String),
+    Version,
+}
+
+pub const HJALP: &str = "\
+Bistånd – handläggarstöd för ekonomiskt bistånd
+
+Användning:
+  bistand                       Startar programmet med standarddatabasen.
+  bistand --db SÖKVÄG           Startar programmet med en annan databasfil.
+  bistand --ovning              Startar i övningsläge med en separat övningsdatabas.
+  bistand demo --db SÖKVÄG [--hushall N]
+                                Skapar en ny databas med N påhittade hushåll (standard 12).
+  bistand kontroll --db SÖKVÄG  Kontrollerar databasen och skriver en kort rapport.
+  bistand hjalp [KOMMANDO]      Visar hjälp (även --help).
+  bistand --version             Visar programversionen.
+
+Slutkoder: 0 = klart, 1 = kontrollen hittade problem eller kommandot misslyckades,
+2 = felaktiga argument.";
+
+const HJALP_DEMO: &str = "\
+bistand demo --db SÖKVÄG [--hushall N]
+
+Skapar en ny databas med N påhittade hushåll (standard 12, högst 1 000 000) och avslutar.
+De första tolv hushållen är handgjorda övningsfall (bl.a. övningsfamiljen med elskulden på
+7 000 kr); resten slumpas fram med realistiska proportioner. Inga verkliga personer: alla
+personnummer har födelsenummer 980–999. Filen får inte redan innehålla hushåll.";
+
+const HJALP_KONTROLL: &str = "\
+bistand kontroll --db SÖKVÄG
+
+Öppnar databasen (och uppgraderar den vid behov), kör SQLite:s integritetskontroll och
+programmets egna kontroller av hushåll, ärenden och journal, skriver en kort rapport och
+avslutar med kod 0 om allt är i ordning, annars 1.";
+
+/// Interprets the arguments (without the program name).
+pub fn tolka(args: &[String]) -> Result<Kommando, String> {
+    let mut it = args.iter().map(String::as_str).peekable();
+    let sub = match it.peek() {
+        Some(a) if !a.starts_with('-') => it.next(),
+        _ => None,
+    };
+    let mut db: Option<PathBuf> = None;
+    let mut hushall: Option<usize> = None;
+    let mut ovning = false;
+    let mut amne: Option<String> = None;
+    while let Some(arg) = it.next() {
+        match arg {
+            "--help" | "-h" | "--hjalp" => return Ok(Kommando::Hjalp(hjalp_for(sub).into())),
+            "--version" | "-V" => return Ok(Kommando::Version),
+            "--db" => {
+                let v = it.next().filter(|v| !v.is_empty()).ok_or("--db behöver en sökväg till databasfilen.")?;
+                db = Some(PathBuf::from(v));
+            }
+            "--hushall" => {
+                let v = it.next().ok_or("--hushall behöver ett antal, t.ex. --hushall 200.")?;
+                let n: usize = v
+                    .parse()
+                    .map_err(|_| format!("--hushall måste vara ett heltal, inte \"{v}\"."))?;
+                if n == 0 || n > 1_000_000 {
+                    return Err("--hushall måste vara mellan 1 och 1 000 000.".into());
+                }
+                hushall = Some(n);
+            }
+            "--ovning" => ovning = true,
+            a if sub == Some("hjalp") && !a.starts_with('-') && amne.is_none() => amne = Some(a.to_string()),
+            a => return Err(format!("Okänt argument \"{a}\". Skriv bistand --help för hjälp.")),
+        }
+    }
+    let krav_db = |db: Option<PathBuf>, kommando: &str| {
+        db.ok_or_else(|| format!("{kommando} behöver --db SÖKVÄG. Skriv bistand {kommando} --help för hjälp."))
+    };
+    let inte = |flagga: bool, namn: &str, kommando: &str| {
+        if flagga { Err(format!("{namn} kan inte användas med {kommando}.")) } else { Ok(()) }
+    };
+    match sub {
+        None => {
+            inte(hushall.is_some(), "--hushall", "programstart")?;
+            if ovning && db.is_some() {
+                return Err("Välj antingen --db eller --ovning, inte båda.".into());
+            }
+            Ok(Kommando::Starta { db, ovning })
+        }
+        Some("demo") => {
+            inte(ovning, "--ovning", "demo")?;
+            Ok(Kommando::Demo { db: krav_db(db, "demo")?, hushall: hushall.unwrap_or(12) })
+        }
+        Some("kontroll") => {
+            inte(ovning, "--ovning", "kontroll")?;
+            inte(hushall.is_some(), "--hushall", "kontroll")?;
+            Ok(Kommando::Kontroll { db: krav_db(db, "kontroll")? })
+        }
+        Some("hjalp") => Ok(Kommando::Hjalp(hjalp_for(amne.as_deref()).into())),
+        Some(other) => Err(format!("Okänt kommando \"{other}\". Skriv bistand --help för en lista.")),
+    }
+}
+
+fn hjalp_for(kommando: Option<&str>) -> &'static str {
+    match kommando {
+        Some("demo") => HJALP_DEMO,
+        Some("kontroll") => HJALP_KONTROLL,
+        _ => HJALP,
+    }
+}
+
+/// Runs a headless command and returns the exit code. `Starta` is the caller's business.
+pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
+    match kommando {
+        Kommando::Hjalp(text) => {
+            println!("{text}");
+            0
+        }
+        Kommando::Version => {
+            println!("Bistånd {}", env!("CARGO_PKG_VERSION"));
+            0
+        }
+        Kommando::Demo { db, hushall } => kor_demo(db, *hushall, nu),
+        Kommando::Kontroll { db } => kor_kontroll(db),
+        Kommando::Starta { .. } => 2,
+    }
+}
+
+fn kor_demo(db: &PathBuf, antal: usize, nu: chrono::NaiveDateTime) -> i32 {
+    let start = std::time::Instant::now();
+    let mut store = match Store::open(db) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return 1;
+        }
+    };
+    match store.kontroll() {
+        Ok(r) if r.hushall > 0 => {
+            eprintln!(
+                "Databasen {} innehåller redan {} hushåll. Välj en ny fil för demodata.",
+                db.display(),
+                r.hushall
+            );
+            return 1;
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            return 1;
+        }
+        Ok(_) => {}
+    }
+    match demo::skapa_demo(&mut store, antal, nu) {
+        Ok(()) => {
+            println!(
+                "Skapade {antal} påhittade hushåll i {} på {:.1} s.",
+                db.display(),
+                start.elapsed().as_secs_f64()
+            );
+            0
+        }
+        Err(e) => {
+            eprintln!("Demodata kunde inte skapas: {e}");
+            1
+        }
+    }
+}
+
+fn kor_kontroll(db: &PathBuf) -> i32 {
+    if !db.exists() {
+        eprintln!("Databasen {} finns inte.", db.display());
+        return 1;
+    }
+    let rapport = match Store::open(db).and_then(|s| s.kontroll()) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            return 1;
+        }
+    };
+    println!("Kontroll av {}", db.display());
+    println!("  Schemaversion: {}", rapport.schemaversion);
+    println!(
+        "  {} hushåll, {} personer, {} ärenden, {} journalanteckningar",
+        rapport.hushall, rapport.personer, rapport.arenden, rapport.journalposter
+    );
+    if rapport.frisk() {
+        println!("Databasen är frisk: inga problem hittades.");
+        0
+    } else {
+        println!("Problem:");
+        for p in &rapport.problem {
+            println!("  - {p}");
+        }
+        1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn reads_every_command() {
+        assert_eq!(tolka(&[]), Ok(Kommando::Starta { db: None, ovning: false }));
+        assert_eq!(tolka(&args("--ovning")), Ok(Kommando::Starta { db: None, ovning: true }));
+        assert_eq!(
+            tolka(&args("demo --db /tmp/x.db --hushall 200")),
+            Ok(Kommando::Demo { db: "/tmp/x.db".into(), hushall: 200 })
+        );
+        assert_eq!(tolka(&args("kontroll --db a.db")), Ok(Kommando::Kontroll { db: "a.db".into() }));
+        assert!(matches!(tolka(&args("demo --help")), Ok(Kommando::Hjalp(t)) if t.contains("--hushall")));
+        assert!(matches!(tolka(&args("hjalp kontroll")), Ok(Kommando::Hjalp(t)) if t.contains("integritet")));
+    }
+
+    #[test]
+    fn refuses_bad_arguments_in_swedish() {
+        assert!(tolka(&args("demo")).unwrap_err().contains("--db"));
+        assert!(tolka(&args("demo --db x --hushall tio")).unwrap_err().contains("heltal"));
+        assert!(tolka(&args("demo --db x --hushall 0")).unwrap_err().contains("mellan"));
+        assert!(tolka(&args("radera --db x")).unwrap_err().contains("Okänt kommando"));
+        assert!(tolka(&args("--db")).unwrap_err().contains("sökväg"));
+        assert!(tolka(&args("--db a --ovning")).unwrap_err().contains("antingen"));
+        assert!(tolka(&args("kontroll --db a --x")).unwrap_err().contains("Okänt argument"));
+    }
+}

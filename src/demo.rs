@@ -1,1 +1,328 @@
+//! Fictitious training households. None of these people exist: the names are common Swedish
+//! names combined at random, and every personnummer uses a birth number from 980–999, which
+//! the demo reserves for made-up persons.
 
+use crate::domain::arende::{ArendeStatus, Avslutsorsak, Forsorjningshinder};
+use crate::domain::hushall::{Adress, Medlem, NyttHushall, Person, Relation, Roll};
+use crate::domain::journal::NyJournalPost;
+use crate::domain::personnummer::Personnummer;
+use crate::store::{NyttArende, Resultat, Skrivning, Store};
+use chrono::{Days, NaiveDate, NaiveDateTime};
+use std::collections::HashSet;
+
+const KVINNOR: &[&str] = &[
+    "Anna", "Maria", "Elin", "Sara", "Lena", "Emma", "Fatima", "Amina", "Hanna", "Ida", "Linnea", "Sofia",
+    "Aisha", "Leyla", "Nora", "Maja", "Klara", "Agnes", "Ebba", "Wilma",
+];
+const MAN: &[&str] = &[
+    "Johan", "Erik", "Lars", "Anders", "Mikael", "Per", "Karl", "Ali", "Ahmed", "Omar", "Oskar", "Viktor",
+    "Hugo", "Elias", "Liam", "Noah", "Adam", "Yusuf", "Daniel", "Jonas",
+];
+const EFTERNAMN: &[&str] = &[
+    "Andersson", "Karlsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson", "Gustafsson",
+    "Pettersson", "Lindqvist", "Sandberg", "Holm", "Hedlund", "Nyström", "Forsberg", "Åberg",
+    "Hassan", "Yilmaz", "Engström", "Wallin", "Sjöberg", "Dahl", "Lundin", "Bergström", "Nordin", "Strand",
+    "Mohammed", "Ekdahl", "Söderlund",
+];
+const GATOR: &[&str] = &[
+    "Björkstigen", "Lärkvägen", "Granbacken", "Smedjegatan", "Vintergatan", "Ängsvägen", "Solrosvägen",
+    "Havrevägen", "Stråvägen", "Klövervägen", "Ekbacken", "Lönnvägen",
+];
+const HANDLAGGARE: &[&str] = &["Ulrika Berg", "Tobias Lund", "Jenny Sahlin", "Reza Karimi", "Petra Fors"];
+const BIDRAGSHANDLAGGARE: &[&str] = &["Mats Ottosson", "Helena Vik", "Samir Aziz"];
+
+/// A tiny deterministic generator (splitmix64): the same demo every time.
+struct Slump(u64);
+
+impl Slump {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn under(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn val<'a>(&mut self, list: &[&'a str]) -> &'a str {
+        list[self.under(list.len())]
+    }
+    fn chans(&mut self, procent: u64) -> bool {
+        self.next() % 100 < procent
+    }
+}
+
+/// Builds persons with unique, valid, fictitious personnummer.
+struct Personfabrik {
+    slump: Slump,
+    anvanda: HashSet<String>,
+    idag: NaiveDate,
+}
+
+impl Personfabrik {
+    /// A person born `alder` years (plus a random part of a year) before today.
+    fn person(&mut self, alder: u32, kvinna: bool, efternamn: &str) -> Person {
+        let fornamn = self.slump.val(if kvinna { KVINNOR } else { MAN }).to_string();
+        self.person_med_namn(alder, kvinna, &fornamn, efternamn, false)
+    }
+
+    fn person_med_namn(&mut self, alder: u32, kvinna: bool, fornamn: &str, efternamn: &str, samordning: bool) -> Person {
+        loop {
+            let dagar = u64::from(alder) * 365 + alder as u64 / 4 + self.slump.under(360) as u64 + 2;
+            let fodd = self.idag.checked_sub_days(Days::new(dagar)).unwrap_or(self.idag);
+            // Birth numbers 980–999; the last of the three digits gives the legal sex.
+            let mut serial = 980 + self.slump.under(20) as u16;
+            if (serial % 2 == 1) == kvinna {
+                serial = if serial == 999 { 998 } else { serial + 1 };
+            }
+            let Some(pnr) = Personnummer::from_parts(fodd, serial, samordning) else { continue };
+            if self.anvanda.insert(pnr.twelve_digits()) {
+                return Person { pnr, fornamn: fornamn.to_string(), efternamn: efternamn.to_string() };
+            }
+        }
+    }
+}
+
+fn medlem(person: Person, roll: Roll) -> Medlem {
+    Medlem { person, roll, lunch_utanfor_hemmet: false, gar_i_gymnasiet: false }
+}
+
+fn barn(person: Person, idag: NaiveDate) -> Medlem {
+    let alder = person.pnr.age_at(idag);
+    Medlem {
+        person,
+        roll: Roll::Barn,
+        lunch_utanfor_hemmet: (1..=6).contains(&alder),
+        gar_i_gymnasiet: alder >= 16,
+    }
+}
+
+/// One household to create, with its case and journal.
+struct Demohushall {
+    hushall: NyttHushall,
+    arende: NyttArende,
+    avslut: Option<(Avslutsorsak, NaiveDate)>,
+    journal: Vec<(NaiveDate, &'static str, String)>,
+}
+
+/// Creates `antal` fictitious households (the first twelve hand-made, covering every kind of
+/// household the rules know; the rest generated) in one transaction.
+pub fn skapa_demo(store: &mut Store, antal: usize, nu: NaiveDateTime) -> Resultat<()> {
+    let idag = nu.date();
+    let mut fabrik = Personfabrik { slump: Slump(0x00B1_57A4_D000_0001), anvanda: HashSet::new(), idag };
+    store.skriv(|w| {
+        let mut hushall = handgjorda(&mut fabrik, idag);
+        hushall.truncate(antal);
+        for h in &hushall {
+            skapa(w, h, nu)?;
+        }
+        for i in hushall.len()..antal {
+            let h = slumpat(&mut fabrik, idag, i);
+            skapa(w, &h, nu)?;
+        }
+        Ok(())
+    })
+}
+
+fn skapa(w: &Skrivning, h: &Demohushall, nu: NaiveDateTime) -> Resultat<()> {
+    // A closed case is registered as current and then closed: the way a real case ends.
+    let stangs = h.arende.status == ArendeStatus::Avslutad;
+    let registrering = NyttArende {
+        status: if stangs { ArendeStatus::Aktuell } else { h.arende.status },
+        ..h.arende.clone()
+    };
+    let reg = w.skapa_hushall(&h.hushall, &registrering, nu)?;
+    let skribent = &h.arende.socialsekreterare;
+    for (datum, rubrik, text) in &h.journal {
+        let post = NyJournalPost { datum: *datum, rubrik: rubrik.to_string(), text: text.clone(), ersatter: None };
+        w.skriv_journal(reg.arende_id, &post, skribent, nu)?;
+    }
+    if let Some((orsak, datum)) = h.avslut.filter(|_| stangs) {
+        w.byt_status(reg.arende_id, ArendeStatus::Avslutad, Some(orsak), datum)?;
+    }
+    Ok(())
+}
+
+fn adress(slump: &mut Slump) -> Adress {
+    Adress {
+        gatuadress: format!("{} {}", slump.val(GATOR), 1 + slump.under(40)),
+        postnummer: format!("12{} {:02}", 3 + slump.under(7), slump.under(100)),
+        postort: "Stockholm".into(),
+    }
+}
+
+fn dagar_sedan(idag: NaiveDate, dagar: u64) -> NaiveDate {
+    idag.checked_sub_days(Days::new(dagar)).unwrap_or(idag)
+}
+
+fn arende(slump: &mut Slump, status: ArendeStatus, hinder: Forsorjningshinder, start: NaiveDate) -> NyttArende {
+    NyttArende {
+        status,
+        socialsekreterare: slump.val(HANDLAGGARE).into(),
+        bidragshandlaggare: if status == ArendeStatus::UnderUtredning { String::new() } else { slump.val(BIDRAGSHANDLAGGARE).into() },
+        forsorjningshinder: Some(hinder),
+        startdatum: start,
+    }
+}
+
+fn handgjorda(f: &mut Personfabrik, idag: NaiveDate) -> Vec<Demohushall> {
+    use ArendeStatus::*;
+    use Forsorjningshinder as H;
+    let mut v = Vec::new();
+    let mut add = |f: &mut Personfabrik,
+                   medlemmar: Vec<Medlem>,
+                   relation: Option<Relation>,
+                   skyddad: bool,
+                   status: ArendeStatus,
+                   hinder: Forsorjningshinder,
+                   start_dagar: u64,
+                   journal: Vec<(u64, &'static str, &str)>| {
+        let start = dagar_sedan(idag, start_dagar);
+        let arende = arende(&mut f.slump, status, hinder, start);
+        let avslut = (status == Avslutad).then(|| (Avslutsorsak::Arbete, dagar_sedan(idag, 20)));
+        let hushall = NyttHushall {
+            medlemmar,
+            relation,
+            adress: adress(&mut f.slump),
+            telefon: format!("070-{:03} {:02} {:02}", 100 + f.slump.under(900), f.slump.under(100), f.slump.under(100)),
+            skyddade_personuppgifter: skyddad,
+        };
+        let journal = journal.into_iter().map(|(d, r, t)| (dagar_sedan(idag, d), r, t.to_string())).collect();
+        v.push(Demohushall { hushall, arende, avslut, journal });
+    };
+
+    // 1. The training case from the seed documents: a self-supporting family, a child's heart
+    //    surgery, an electricity debt of 7 000 kr and a cut-off notice.
+    let sok = f.person_med_namn(41, true, "Maria", "Berglund", false);
+    let med = f.person_med_namn(43, false, "Johan", "Berglund", false);
+    let b1 = f.person_med_namn(9, false, "Elias", "Berglund", false);
+    let b2 = f.person_med_namn(4, true, "Maja", "Berglund", false);
+    add(
+        f,
+        vec![medlem(sok, Roll::Sokande), medlem(med, Roll::Medsokande), barn(b1, idag), barn(b2, idag)],
+        Some(Relation::Gift),
+        false,
+        UnderUtredning,
+        H::OtillrackligInkomst,
+        3,
+        vec![
+            (3, "Telefonintervju", "Familjen försörjer sig själv på lön. Sonen Elias hjärtopererades i våras och föräldrarna var hemma med honom i flera månader. Under tiden uppstod en elskuld på 7 000 kr. Elbolaget har skickat besked om avstängning. Familjen ansöker om bistånd till elskulden."),
+            (2, "Nybesök bokat", "Nybesök bokat. Kallelse med lista över handlingar skickas: lönespecifikationer, elräkning och avstängningsbesked, kontoutdrag tre månader."),
+        ],
+    );
+    // 2. A single adult, unemployed, long time on assistance.
+    let p = f.person(52, false, "Lundin");
+    add(f, vec![medlem(p, Roll::Sokande)], None, false, Aktuell, H::Arbetslos, 420, vec![
+        (400, "Förändringsplan", "Planen följdes upp. Klienten söker arbete aktivt och deltar i Jobbtorgs insatser."),
+        (30, "Månadsuppföljning", "Ansökan för månaden inkommen och komplett."),
+    ]);
+    // 3. Sambo couple with two children, one in förskola.
+    let a = f.person(34, true, "Hassan");
+    let b = f.person(36, false, "Hassan");
+    let c1 = f.person(3, true, "Hassan");
+    let c2 = f.person(8, false, "Hassan");
+    add(f, vec![medlem(a, Roll::Sokande), medlem(b, Roll::Medsokande), barn(c1, idag), barn(c2, idag)], Some(Relation::Sambo), false, Aktuell, H::Sfi, 200, vec![
+        (190, "Nybesök", "Båda vuxna läser SFI. Barnen går i förskola respektive skola."),
+    ]);
+    // 4. A single mother with a baby and a five-year-old.
+    let m = f.person(29, true, "Söderlund");
+    let spad = f.person(0, false, "Söderlund");
+    let fem = f.person(5, true, "Söderlund");
+    add(f, vec![medlem(m, Roll::Sokande), barn(spad, idag), barn(fem, idag)], None, false, Aktuell, H::Foraldraledig, 150, vec![
+        (140, "Nybesök", "Föräldraledig med föräldrapenning på grundnivå. Ansöker om komplettering."),
+    ]);
+    // 5. A young adult (20) living alone.
+    let ung = f.person(20, false, "Strand");
+    add(f, vec![medlem(ung, Roll::Sokande)], None, false, Aktuell, H::Arbetslos, 60, vec![
+        (55, "Nybesök", "Ung vuxen som nyss flyttat hemifrån. Inskriven på Arbetsförmedlingen."),
+    ]);
+    // 6. A lodger: an adult sharing a home without being sambo (own case, shared costs split).
+    let inneboende = f.person(27, true, "Dahl");
+    add(f, vec![medlem(inneboende, Roll::Sokande)], None, false, Aktuell, H::Sjukskriven, 90, vec![
+        (85, "Boende", "Bor inneboende hos en bekant; tre personer delar bostaden. Hyran delas lika. Normen för gemensamma kostnader räknas som hushållets belopp delat med antalet personer i bostaden."),
+    ]);
+    // 7. Protected identity.
+    let skyddad = f.person(38, true, "Nordin");
+    let skyddat_barn = f.person(11, true, "Nordin");
+    add(f, vec![medlem(skyddad, Roll::Sokande), barn(skyddat_barn, idag)], None, true, Aktuell, H::SocialaSkal, 240, vec![
+        (230, "Skyddade personuppgifter", "Sekretessmarkering finns. Adressen visas inte i listor och skrivs aldrig ut i brev."),
+    ]);
+    // 8. A family with a 19-year-old in gymnasiet and a 15-year-old.
+    let fm = f.person(47, true, "Forsberg");
+    let nitton = f.person(19, false, "Forsberg");
+    let femton = f.person(15, true, "Forsberg");
+    add(f, vec![medlem(fm, Roll::Sokande), barn(nitton, idag), barn(femton, idag)], None, false, Aktuell, H::OhalsaUtanIntyg, 700, vec![
+        (20, "Årshjul", "Studieintyg för gymnasiet begärt inför höstterminen."),
+    ]);
+    // 9. A person with a samordningsnummer.
+    let samordning = f.person_med_namn(31, false, "Yusuf", "Yilmaz", true);
+    add(f, vec![medlem(samordning, Roll::Sokande)], None, false, UnderUtredning, H::ArbetslosVantar, 10, vec![
+        (8, "Telefonintervju", "Har samordningsnummer. Väntar på beslut om etableringsersättning."),
+    ]);
+    // 10. Sick-listed, older adult.
+    let sjuk = f.person(58, false, "Engström");
+    add(f, vec![medlem(sjuk, Roll::Sokande)], None, false, Aktuell, H::Sjukskriven, 500, vec![]);
+    // 11. A closed case: got a job.
+    let klar = f.person(33, true, "Wallin");
+    add(f, vec![medlem(klar, Roll::Sokande)], None, false, Avslutad, H::Arbetslos, 300, vec![
+        (25, "Arbete", "Har fått en tillsvidareanställning. Ansöker inte längre."),
+    ]);
+    // 12. A married couple without children.
+    let g1 = f.person(45, true, "Ekdahl");
+    let g2 = f.person(50, false, "Ekdahl");
+    add(f, vec![medlem(g1, Roll::Sokande), medlem(g2, Roll::Medsokande)], Some(Relation::Gift), false, Aktuell, H::Arbetslos, 120, vec![]);
+    v
+}
+
+/// A generated household with realistic proportions: about half single adults, most
+/// households small, some large.
+fn slumpat(f: &mut Personfabrik, idag: NaiveDate, nr: usize) -> Demohushall {
+    let efternamn = f.slump.val(EFTERNAMN);
+    let kvinna = f.slump.chans(50);
+    let alder = 18 + f.slump.under(47) as u32;
+    let mut medlemmar = vec![medlem(f.person(alder, kvinna, efternamn), Roll::Sokande)];
+    let mut relation = None;
+    let typ = f.slump.under(100);
+    if typ >= 50 && typ < 80 {
+        // Couples (with or without children).
+        let partner_alder = (alder as i32 + f.slump.under(9) as i32 - 4).max(18) as u32;
+        medlemmar.push(medlem(f.person(partner_alder, !kvinna, efternamn), Roll::Medsokande));
+        relation = Some(if f.slump.chans(50) { Relation::Gift } else { Relation::Sambo });
+    }
+    if typ >= 35 {
+        let antal_barn = match f.slump.under(100) {
+            0..=39 => 1,
+            40..=74 => 2,
+            75..=91 => 3,
+            _ => 4 + f.slump.under(4),
+        };
+        let max_alder = alder.saturating_sub(18).min(18);
+        for _ in 0..antal_barn {
+            let ba = f.slump.under(max_alder as usize + 1) as u32;
+            let flicka = f.slump.chans(50);
+            medlemmar.push(barn(f.person(ba, flicka, efternamn), idag));
+        }
+    }
+    let status = match f.slump.under(100) {
+        0..=9 => ArendeStatus::UnderUtredning,
+        10..=79 => ArendeStatus::Aktuell,
+        _ => ArendeStatus::Avslutad,
+    };
+    let hinder = Forsorjningshinder::ALLA[f.slump.under(Forsorjningshinder::ALLA.len())];
+    let start = dagar_sedan(idag, 5 + f.slump.under(900) as u64);
+    let avslut = (status == ArendeStatus::Avslutad).then(|| {
+        let orsak = Avslutsorsak::ALLA[f.slump.under(Avslutsorsak::ALLA.len())];
+        (orsak, dagar_sedan(idag, f.slump.under(5) as u64))
+    });
+    let arende = arende(&mut f.slump, status, hinder, start);
+    let journal = vec![(start, "Nybesök", format!("Nybesök genomfört (demohushåll {}).", nr + 1))];
+    let hushall = NyttHushall {
+        medlemmar,
+        relation,
+        adress: adress(&mut f.slump),
+        telefon: format!("070-{:03} {:02} {:02}", 100 + f.slump.under(900), f.slump.under(100), f.slump.under(100)),
+        skyddade_personuppgifter: f.slump.chans(1),
+    };
+    Demohushall { hushall, arende, avslut, journal }
+}

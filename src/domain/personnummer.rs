@@ -38,6 +38,7 @@ pub enum PnrFel {
     OgiltigtDatum,
     FelKontrollsiffra,
     FramtidaDatum,
+    Fodelsenummer000,
 }
 
 impl fmt::Display for PnrFel {
@@ -54,6 +55,7 @@ impl fmt::Display for PnrFel {
                 "Kontrollsiffran stämmer inte. Kontrollera att numret är rätt skrivet."
             }
             PnrFel::FramtidaDatum => "Födelsedatumet ligger i framtiden.",
+            PnrFel::Fodelsenummer000 => "Födelsenumret (de tre siffrorna efter datumet) kan inte vara 000.",
         };
         f.write_str(text)
     }
@@ -87,6 +89,9 @@ impl Personnummer {
         let check = num(&rest[7..8]) as u8;
         let pnr = Personnummer { year, month, day_as_written, serial, check };
         let birth = pnr.birth_date_checked().ok_or(PnrFel::OgiltigtDatum)?;
+        if serial == 0 {
+            return Err(PnrFel::Fodelsenummer000);
+        }
         if luhn_check_digit(&pnr.ten_digits()[..9]) != check {
             return Err(PnrFel::FelKontrollsiffra);
         }
@@ -98,7 +103,7 @@ impl Personnummer {
 
     /// Builds a valid number from its parts, computing the check digit (used by demo data).
     pub fn from_parts(birth: NaiveDate, serial: u16, samordning: bool) -> Option<Personnummer> {
-        if serial > 999 {
+        if serial == 0 || serial > 999 {
             return None;
         }
         let day = birth.day() + if samordning { 60 } else { 0 };
@@ -298,6 +303,7 @@ mod tests {
         assert_eq!(parse("82-1105-9954"), Err(PnrFel::FelFormat));
         assert_eq!(parse("821135-9954"), Err(PnrFel::OgiltigtDatum));
         assert_eq!(parse("821105-9953"), Err(PnrFel::FelKontrollsiffra));
+        assert_eq!(parse("150916-0006"), Err(PnrFel::Fodelsenummer000));
         let future = Personnummer::from_parts(d(2027, 1, 2), 982, false).unwrap();
         assert_eq!(parse(&future.twelve_digits()), Err(PnrFel::FramtidaDatum));
         assert!(PnrFel::FelKontrollsiffra.to_string().contains("Kontrollsiffran"));
@@ -315,7 +321,8 @@ mod tests {
 
     #[test]
     fn built_numbers_validate() {
-        for serial in [0u16, 1, 982, 999] {
+        assert!(Personnummer::from_parts(d(1990, 2, 28), 0, false).is_none());
+        for serial in [1u16, 982, 999] {
             let p = Personnummer::from_parts(d(1990, 2, 28), serial, false).unwrap();
             assert_eq!(parse(&p.to_string()).unwrap(), p);
             let s = Personnummer::from_parts(d(1990, 2, 28), serial, true).unwrap();

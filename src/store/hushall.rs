@@ -101,12 +101,13 @@ impl Skrivning<'_> {
             ])?;
         }
         let year = a.startdatum.year();
-        let last: Option<i64> = conn
+        let lopnummer: i64 = conn
             .prepare_cached(
-                "SELECT MAX(CAST(substr(arendenummer, 6) AS INTEGER)) FROM arende WHERE arendenummer LIKE ?1",
+                "INSERT INTO arendeserie (ar, senaste) VALUES (?1, 1)
+                 ON CONFLICT (ar) DO UPDATE SET senaste = senaste + 1 RETURNING senaste",
             )?
-            .query_row([format!("{year}-%")], |r| r.get(0))?;
-        let arendenummer = format_arendenummer(year, last.unwrap_or(0) as u32 + 1);
+            .query_row([year], |r| r.get(0))?;
+        let arendenummer = format_arendenummer(year, lopnummer as u32);
         conn.prepare_cached(
             "INSERT INTO arende (hushall_id, arendenummer, status, socialsekreterare, bidragshandlaggare,
                                  forsorjningshinder, startdatum)

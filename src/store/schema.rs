@@ -113,6 +113,14 @@ fn v2_search_drafts_log(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(
         "
         ALTER TABLE arende ADD COLUMN sokindex TEXT NOT NULL DEFAULT '';
+        -- The last running number of each year's ärendenummer.
+        CREATE TABLE arendeserie (
+            ar      INTEGER PRIMARY KEY,
+            senaste INTEGER NOT NULL
+        );
+        INSERT INTO arendeserie (ar, senaste)
+            SELECT CAST(substr(arendenummer, 1, 4) AS INTEGER), MAX(CAST(substr(arendenummer, 6) AS INTEGER))
+            FROM arende GROUP BY 1;
         CREATE TABLE utkast (
             nyckel TEXT PRIMARY KEY,
             titel  TEXT NOT NULL,

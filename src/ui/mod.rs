@@ -1,1 +1,88 @@
+//! egui: the app shell, one module per screen, shared widgets and the theme.
 
+pub mod app;
+pub mod arende_vy;
+pub mod arendelista;
+pub mod hushall_form;
+pub mod journal_vy;
+pub mod kommandon;
+pub mod tema;
+pub mod utkast;
+pub mod widgetar;
+
+pub use app::BistandApp;
+
+use crate::store::Store;
+use std::path::PathBuf;
+
+/// The default database in the user's data directory (on Windows under `%APPDATA%`); the
+/// training database lies beside it.
+pub fn standarddatabas(ovning: bool) -> PathBuf {
+    let fil = if ovning { "bistand-ovning.db" } else { "bistand.db" };
+    match directories::ProjectDirs::from("se", "Bistand", "Bistand") {
+        Some(d) => d.data_dir().join(fil),
+        None => PathBuf::from(fil),
+    }
+}
+
+/// Opens the database, filling a new one with fictitious demo households.
+pub fn oppna_databas(sokvag: &std::path::Path, nu: chrono::NaiveDateTime) -> Result<Store, String> {
+    let ny = !sokvag.exists();
+    let mut store = Store::open(sokvag).map_err(|e| e.to_string())?;
+    if ny {
+        crate::demo::skapa_demo(&mut store, 12, nu).map_err(|e| format!("Demodata kunde inte skapas: {e}"))?;
+    }
+    Ok(store)
+}
+
+/// Starts the window. A database that cannot be opened is explained in the window itself.
+pub fn starta(db: Option<PathBuf>, ovning: bool) -> Result<(), String> {
+    let sokvag = db.unwrap_or_else(|| standarddatabas(ovning));
+    let store = oppna_databas(&sokvag, app::systemklocka());
+    let titel = if ovning { "Bistånd – ÖVNINGSLÄGE" } else { "Bistånd" };
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(titel)
+        .with_app_id("bistand")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([900.0, 560.0]);
+    if let Ok(ikon) = eframe::icon_data::from_png_bytes(include_bytes!("../../icons/bistand.png")) {
+        viewport = viewport.with_icon(ikon);
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        // wgpu: Direct3D 12 on Windows, with Microsoft's WARP software rasteriser when there is
+        // no GPU (virtual desktops); see the README.
+        renderer: eframe::Renderer::Wgpu,
+        ..Default::default()
+    };
+    eframe::run_native(
+        titel,
+        options,
+        Box::new(move |_cc| {
+            Ok(match store {
+                Ok(store) => Box::new(BistandApp::ny(store, ovning, app::systemklocka)) as Box<dyn eframe::App>,
+                Err(fel) => Box::new(Felvy { fel }),
+            })
+        }),
+    )
+    .map_err(|e| format!("Fönstret kunde inte öppnas: {e}"))
+}
+
+/// Shown instead of the program when the database cannot be opened.
+struct Felvy {
+    fel: String,
+}
+
+impl eframe::App for Felvy {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.heading("Bistånd kan inte starta");
+            ui.add_space(12.0);
+            ui.label(&self.fel);
+            ui.add_space(12.0);
+            if ui.button("Avsluta").clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+    }
+}

@@ -1,0 +1,359 @@
+//! The shell every screen slots into: top bar with search, case list, the open case, status
+//! bar, dialogs and the command palette. Screens return what they want done; the shell does it.
+
+use super::arende_vy::{Flik, OppetArende};
+use super::arendelista::Arendelista;
+use super::hushall_form::{HushallForm, Utfall};
+use super::kommandon::{Kommando, Palett};
+use super::tema::{self, Signal};
+use super::utkast::{self, Utkastplats};
+use super::widgetar::notis;
+use crate::store::{Store, Utkast};
+use chrono::NaiveDateTime;
+use egui::{Id, RichText};
+
+/// Where "now" comes from: the system clock, or a fixed time in tests.
+pub type Klocka = fn() -> NaiveDateTime;
+
+pub fn systemklocka() -> NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
+
+enum Dialog {
+    NyttHushall(Box<HushallForm>),
+    Aterstall(Vec<Utkast>),
+    Palett(Palett),
+    Installningar { namn: String },
+}
+
+pub struct BistandApp {
+    store: Store,
+    ovning: bool,
+    anvandare: String,
+    klocka: Klocka,
+    lista: Arendelista,
+    oppet: Option<OppetArende>,
+    dialog: Option<Dialog>,
+    sparat: Option<NaiveDateTime>,
+    meddelande: Option<(Signal, String)>,
+    fokusera_sok: bool,
+    tema_klart: bool,
+    mork: bool,
+}
+
+const SOK_ID: &str = "sokfalt";
+
+impl BistandApp {
+    /// A shell over an open database. Offers to restore drafts left from last time.
+    pub fn ny(store: Store, ovning: bool, klocka: Klocka) -> BistandApp {
+        let anvandare = store
+            .installning("anvandare")
+            .ok()
+            .flatten()
+            .or_else(|| std::env::var("USERNAME").or_else(|_| std::env::var("USER")).ok())
+            .unwrap_or_else(|| "Handläggare".into());
+        let mork = store.installning("tema").ok().flatten().as_deref() == Some("mork");
+        let drafts = store.alla_utkast().unwrap_or_default();
+        let mut lista = Arendelista::default();
+        lista.hamta(&store);
+        BistandApp {
+            store,
+            ovning,
+            anvandare,
+            klocka,
+            lista,
+            oppet: None,
+            dialog: (!drafts.is_empty()).then_some(Dialog::Aterstall(drafts)),
+            sparat: None,
+            meddelande: None,
+            fokusera_sok: true,
+            tema_klart: false,
+            mork,
+        }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    fn oppna_arende(&mut self, arende_id: i64, flik: Flik) {
+        let nu = (self.klocka)();
+        match OppetArende::oppna(&mut self.store, arende_id, &self.anvandare, nu) {
+            Ok(mut a) => {
+                a.flik = flik;
+                self.oppet = Some(a);
+                self.meddelande = None;
+            }
+            Err(e) => self.meddelande = Some((Signal::Fel, e)),
+        }
+    }
+
+    fn kor(&mut self, kommando: Kommando) {
+        let nu = (self.klocka)();
+        match kommando {
+            Kommando::Sok => {
+                self.dialog = None;
+                self.fokusera_sok = true;
+            }
+            Kommando::NyttHushall => {
+                self.dialog = Some(Dialog::NyttHushall(Box::new(HushallForm::ny(&self.store, &self.anvandare))));
+            }
+            Kommando::Spara => match (&mut self.dialog, &mut self.oppet) {
+                (Some(Dialog::NyttHushall(form)), _) => {
+                    if let Some(reg) = form.spara(&mut self.store, nu) {
+                        self.efter_registrering(reg.arende_id, &reg.arendenummer);
+                    }
+                }
+                (None, Some(a)) if a.flik == Flik::Journal => {
+                    let id = a.arende.id;
+                    a.journal.spara(&mut self.store, id, &self.anvandare, nu, &mut self.sparat);
+                }
+                (None, Some(a)) if a.flik == Flik::Oversikt => {
+                    if a.spara_ansvar(&mut self.store, &self.anvandare, nu, &mut self.sparat) {
+                        self.lista.uppdatera();
+                    }
+                }
+                _ => {}
+            },
+            Kommando::Palett => self.dialog = Some(Dialog::Palett(Palett::default())),
+            Kommando::StangDialog => {
+                // The household form keeps its draft; closing it loses nothing.
+                self.dialog = None;
+            }
+            Kommando::Flik(i) => {
+                if let (Some(a), Some(f)) = (&mut self.oppet, Flik::ALLA.get(i)) {
+                    a.flik = *f;
+                }
+            }
+            Kommando::Installningar => {
+                self.dialog = Some(Dialog::Installningar { namn: self.anvandare.clone() });
+            }
+        }
+    }
+
+    fn efter_registrering(&mut self, arende_id: i64, arendenummer: &str) {
+        self.dialog = None;
+        self.sparat = Some((self.klocka)());
+        self.lista.uppdatera();
+        self.oppna_arende(arende_id, Flik::Hushall);
+        self.meddelande = Some((Signal::Klart, format!("Hushållet är registrerat i ärende {arendenummer}.")));
+    }
+
+    /// One frame of the whole program.
+    pub fn visa(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.tema_klart {
+            // Fonts and styles take effect from the next frame: draw nothing until then.
+            tema::installera_typsnitt(&ctx);
+            tema::installera(&ctx, self.mork);
+            self.tema_klart = true;
+            ctx.request_repaint();
+            return;
+        }
+        for k in Kommando::fran_tangentbord(&ctx) {
+            self.kor(k);
+        }
+        if self.dialog.is_none() {
+            let sok_fokus = ctx.memory(|m| m.focused()).is_none_or(|f| f == Id::unique(SOK_ID));
+            if sok_fokus {
+                if let Some(id) = self.lista.tangenter(&ctx) {
+                    self.oppna_arende(id, Flik::Oversikt);
+                }
+            }
+        }
+        self.lista.hamta(&self.store);
+
+        self.toppfalt(ui);
+        self.statusrad(ui);
+        egui::Panel::left("arendelista")
+            .resizable(true)
+            .default_size(540.0)
+            .min_size(380.0)
+            .show(ui, |ui| {
+                let oppet = self.oppet.as_ref().map(|a| a.arende.id);
+                if let Some(id) = self.lista.visa(ui, oppet) {
+                    self.oppna_arende(id, Flik::Oversikt);
+                }
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.add_space(4.0);
+            if let Some((signal, text)) = &self.meddelande {
+                notis(ui, *signal, text);
+            }
+            let nu = (self.klocka)();
+            match &mut self.oppet {
+                Some(a) => {
+                    if a.visa(ui, &mut self.store, &self.anvandare, nu, &mut self.sparat) {
+                        self.lista.uppdatera();
+                    }
+                }
+                None => {
+                    ui.add_space(40.0);
+                    ui.vertical_centered(|ui| {
+                        ui.label(RichText::new("Välj ett ärende i listan").text_style(tema::rubrik2()));
+                        ui.label("Sök på ärendenummer, personnummer eller namn (Ctrl+F), eller registrera ett nytt hushåll (Ctrl+N).");
+                        ui.add_space(12.0);
+                        if ui.button("Nytt hushåll").clicked() {
+                            self.kor(Kommando::NyttHushall);
+                        }
+                    });
+                }
+            }
+        });
+        self.dialoger(&ctx);
+        if self.ovning {
+            // The whole window carries the training marking.
+            let farg = tema::signalfarg(Signal::Ovning, false);
+            ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, Id::unique("ovningsram")))
+                .rect_stroke(ctx.content_rect().shrink(2.0), 0.0, egui::Stroke::new(4.0, farg), egui::StrokeKind::Inside);
+        }
+    }
+
+    fn toppfalt(&mut self, ui: &mut egui::Ui) {
+        let ovning = self.ovning;
+        let mut frame = egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(12, 8));
+        if ovning {
+            frame = frame.fill(tema::signalfarg(Signal::Ovning, false).gamma_multiply(0.35));
+        }
+        egui::Panel::top("toppfalt").frame(frame).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("Bistånd").font(tema::fet(22.0)).color(tema::ACCENT));
+                if ovning {
+                    ui.label(RichText::new("ÖVNINGSLÄGE – fiktiva ärenden").font(tema::fet(18.0)));
+                }
+                ui.add_space(16.0);
+                let label = ui.label("Sök");
+                let resp = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.lista.fraga)
+                            .id(Id::unique(SOK_ID))
+                            .hint_text("Ärende, personnummer, namn …  Ctrl+F")
+                            .desired_width(380.0),
+                    )
+                    .labelled_by(label.id);
+                if self.fokusera_sok {
+                    resp.request_focus();
+                    self.fokusera_sok = false;
+                }
+                if ui.button("Nytt hushåll").on_hover_text("Ctrl+N").clicked() {
+                    self.kor(Kommando::NyttHushall);
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.button(format!("{} ▾", initialer(&self.anvandare))).on_hover_text(format!("{} – inställningar", self.anvandare)).clicked() {
+                        self.kor(Kommando::Installningar);
+                    }
+                    if ui.button("Kommandon").on_hover_text("Ctrl+K").clicked() {
+                        self.kor(Kommando::Palett);
+                    }
+                });
+            });
+        });
+    }
+
+    fn statusrad(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::bottom("statusrad").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(format!("Databas: {}", self.store.sokvag().display())).small());
+                ui.separator();
+                let sparat = match self.sparat {
+                    Some(t) => format!("Sparat {}", t.format("%H:%M:%S")),
+                    None => "Inget osparat".into(),
+                };
+                ui.label(RichText::new(sparat).small());
+                if self.ovning {
+                    ui.separator();
+                    let farg = tema::signalfarg(Signal::Ovning, ui.visuals().dark_mode);
+                    ui.label(RichText::new("ÖVNINGSLÄGE").strong().color(farg));
+                }
+            });
+        });
+    }
+
+    fn dialoger(&mut self, ctx: &egui::Context) {
+        let Some(mut dialog) = self.dialog.take() else { return };
+        let nu = (self.klocka)();
+        let mut stang = false;
+        let mut efter: Option<Box<dyn FnOnce(&mut BistandApp)>> = None;
+        let skarm = ctx.content_rect();
+        let modal = egui::Modal::new(Id::unique("dialog")).show(ctx, |ui| match &mut dialog {
+            Dialog::NyttHushall(form) => {
+                ui.set_width((skarm.width() - 120.0).clamp(400.0, 1000.0));
+                ui.set_max_height(skarm.height() - 80.0);
+                match form.visa(ui, &mut self.store, nu, &mut self.sparat) {
+                    Some(Utfall::Sparad(reg)) => {
+                        efter = Some(Box::new(move |app| app.efter_registrering(reg.arende_id, &reg.arendenummer)));
+                        stang = true;
+                    }
+                    Some(Utfall::Stangd) => {
+                        self.meddelande = Some((Signal::Varning, "Formuläret är stängt. Utkastet finns kvar – Nytt hushåll (Ctrl+N) fortsätter där du slutade.".into()));
+                        stang = true;
+                    }
+                    Some(Utfall::Kastad) => stang = true,
+                    None => {}
+                }
+            }
+            Dialog::Aterstall(drafts) => {
+                ui.set_width(640.0);
+                if let Some(val) = utkast::visa_aterstall(ui, drafts) {
+                    stang = true;
+                    efter = val.map(|plats| -> Box<dyn FnOnce(&mut BistandApp)> {
+                        Box::new(move |app| match plats {
+                            Utkastplats::NyttHushall => app.kor(Kommando::NyttHushall),
+                            Utkastplats::Journal(id) => app.oppna_arende(id, Flik::Journal),
+                            Utkastplats::Ansvar(id) => app.oppna_arende(id, Flik::Oversikt),
+                        })
+                    });
+                }
+            }
+            Dialog::Palett(p) => {
+                ui.set_width(480.0);
+                ui.heading("Kommandon");
+                if let Some(k) = p.visa(ui) {
+                    stang = true;
+                    efter = Some(Box::new(move |app| app.kor(k)));
+                }
+            }
+            Dialog::Installningar { namn } => {
+                ui.set_width(480.0);
+                ui.heading("Inställningar");
+                super::widgetar::textfalt(ui, "Ditt namn (skrivs i journalen)", namn, None, 320.0);
+                let mut mork = self.mork;
+                ui.checkbox(&mut mork, "Mörkt tema");
+                if mork != self.mork {
+                    self.mork = mork;
+                    tema::installera(ctx, mork);
+                    let _ = self.store.satt_installning("tema", if mork { "mork" } else { "ljust" });
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Spara").clicked() && !namn.trim().is_empty() {
+                        self.anvandare = namn.trim().to_string();
+                        if let Err(e) = self.store.satt_installning("anvandare", &self.anvandare) {
+                            self.meddelande = Some((Signal::Fel, e.to_string()));
+                        }
+                        stang = true;
+                    }
+                    if ui.button("Avbryt").clicked() {
+                        stang = true;
+                    }
+                });
+            }
+        });
+        let _ = modal;
+        if !stang {
+            self.dialog = Some(dialog);
+        }
+        if let Some(f) = efter {
+            f(self);
+        }
+    }
+}
+
+fn initialer(namn: &str) -> String {
+    namn.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
+}
+
+impl eframe::App for BistandApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.visa(ui);
+    }
+}

@@ -1,0 +1,298 @@
+//! An open case: the identity header, the case tabs, and the Översikt and Hushåll tabs.
+
+use super::journal_vy::JournalVy;
+use super::tema::{self, Signal};
+use super::utkast::{Autospar, Utkastplats, nyckel};
+use super::widgetar::{notis, rad, rubrik, textfalt};
+use crate::domain::arende::{Arende, ArendeStatus, Avslutsorsak, Forsorjningshinder};
+use crate::domain::hushall::Roll;
+use crate::store::{Handelse, HushallVy, Store};
+use chrono::NaiveDateTime;
+use egui::RichText;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flik {
+    Oversikt,
+    Hushall,
+    Journal,
+}
+
+impl Flik {
+    pub const ALLA: &'static [Flik] = &[Flik::Oversikt, Flik::Hushall, Flik::Journal];
+
+    pub fn namn(self) -> &'static str {
+        match self {
+            Flik::Oversikt => "Översikt",
+            Flik::Hushall => "Hushåll",
+            Flik::Journal => "Journal",
+        }
+    }
+}
+
+/// The responsibility form of the overview (autosaved).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Ansvar {
+    socialsekreterare: String,
+    bidragshandlaggare: String,
+    forsorjningshinder: Option<Forsorjningshinder>,
+}
+
+pub struct OppetArende {
+    pub arende: Arende,
+    pub hushall: HushallVy,
+    pub flik: Flik,
+    visa_adress: bool,
+    pub journal: JournalVy,
+    ansvar: Ansvar,
+    ansvar_autospar: Autospar,
+    ny_status: ArendeStatus,
+    avslutsorsak: Option<Avslutsorsak>,
+    bekrafta_status: bool,
+    meddelande: Option<(Signal, String)>,
+}
+
+impl OppetArende {
+    /// Loads the case and logs that it was opened.
+    pub fn oppna(store: &mut Store, arende_id: i64, anvandare: &str, nu: NaiveDateTime) -> Result<OppetArende, String> {
+        let arende = store.arende(arende_id).map_err(|e| e.to_string())?;
+        let hushall = store.hushall(arende.hushall_id).map_err(|e| e.to_string())?;
+        store
+            .skriv(|w| w.logga(Handelse::OppnadeArende, Some(arende_id), anvandare, "", nu))
+            .map_err(|e| e.to_string())?;
+        let sparat = Ansvar {
+            socialsekreterare: arende.socialsekreterare.clone(),
+            bidragshandlaggare: arende.bidragshandlaggare.clone(),
+            forsorjningshinder: arende.forsorjningshinder,
+        };
+        let (ansvar_autospar, draft) = Autospar::ny::<Ansvar>(
+            store,
+            nyckel(Utkastplats::Ansvar(arende_id)),
+            format!("Ansvariga i ärende {}", arende.arendenummer),
+        );
+        let journal = JournalVy::ny(store, &arende, nu.date());
+        Ok(OppetArende {
+            ny_status: arende.status,
+            hushall,
+            flik: Flik::Oversikt,
+            visa_adress: false,
+            journal,
+            ansvar: draft.unwrap_or(sparat),
+            ansvar_autospar,
+            avslutsorsak: None,
+            bekrafta_status: false,
+            meddelande: None,
+            arende,
+        })
+    }
+
+    pub fn sokande_namn(&self) -> String {
+        self.hushall.sokande().map(|p| p.namn()).unwrap_or_default()
+    }
+
+    /// The identity header shown on every case screen.
+    pub fn visa_huvud(&self, ui: &mut egui::Ui) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(self.sokande_namn()).font(tema::fet(22.0)));
+            if let Some(p) = self.hushall.sokande() {
+                ui.label(RichText::new(p.pnr.to_string()).size(18.0));
+            }
+            ui.label(RichText::new(format!("Ärende {}", self.arende.arendenummer)).size(18.0));
+            ui.label(RichText::new(self.arende.status.namn()).size(18.0).strong());
+            if self.hushall.skyddade_personuppgifter {
+                let farg = tema::signalfarg(Signal::Varning, ui.visuals().dark_mode);
+                ui.label(RichText::new("🔒 Skyddade personuppgifter").color(farg).strong());
+            }
+        });
+    }
+
+    /// The tab row and the current tab. Returns true when the case list should be refreshed.
+    pub fn visa(&mut self, ui: &mut egui::Ui, store: &mut Store, anvandare: &str, nu: NaiveDateTime, sparat: &mut Option<NaiveDateTime>) -> bool {
+        self.visa_huvud(ui);
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            for (i, f) in Flik::ALLA.iter().enumerate() {
+                if ui
+                    .selectable_label(self.flik == *f, RichText::new(f.namn()).size(17.0))
+                    .on_hover_text(format!("Alt+{}", i + 1))
+                    .clicked()
+                {
+                    self.flik = *f;
+                }
+            }
+        });
+        ui.separator();
+        let mut andrad = false;
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| match self.flik {
+            Flik::Oversikt => andrad = self.visa_oversikt(ui, store, anvandare, nu, sparat),
+            Flik::Hushall => self.visa_hushall(ui, store, anvandare, nu),
+            Flik::Journal => self.journal.visa(ui, store, &self.arende, anvandare, nu, sparat),
+        });
+        andrad
+    }
+
+    fn visa_oversikt(&mut self, ui: &mut egui::Ui, store: &mut Store, anvandare: &str, nu: NaiveDateTime, sparat: &mut Option<NaiveDateTime>) -> bool {
+        let mut andrad = false;
+        if let Some((signal, text)) = &self.meddelande {
+            notis(ui, *signal, text);
+        }
+        rubrik(ui, "Ärendet");
+        egui::Grid::new("arende_fakta").num_columns(2).spacing([24.0, 8.0]).show(ui, |ui| {
+            rad(ui, "Ärendenummer", &self.arende.arendenummer);
+            rad(ui, "Status", self.arende.status.namn());
+            if let Some(o) = self.arende.avslutsorsak {
+                rad(ui, "Avslutsorsak", o.namn());
+            }
+            rad(ui, "Aktuellt sedan", &self.arende.startdatum.to_string());
+            if let Some(d) = self.arende.avslutsdatum {
+                rad(ui, "Avslutat", &d.to_string());
+            }
+        });
+
+        rubrik(ui, "Ändra status");
+        ui.horizontal_wrapped(|ui| {
+            egui::ComboBox::from_label("Ny status").selected_text(self.ny_status.namn()).show_ui(ui, |ui| {
+                for s in ArendeStatus::ALLA {
+                    ui.selectable_value(&mut self.ny_status, *s, s.namn());
+                }
+            });
+            if self.ny_status == ArendeStatus::Avslutad {
+                let vald = self.avslutsorsak.map(|o| o.namn()).unwrap_or("Välj …");
+                egui::ComboBox::from_label("Avslutsorsak").selected_text(vald).width(300.0).show_ui(ui, |ui| {
+                    for o in Avslutsorsak::ALLA {
+                        ui.selectable_value(&mut self.avslutsorsak, Some(*o), o.namn());
+                    }
+                });
+            }
+        });
+        if self.ny_status != self.arende.status {
+            if self.bekrafta_status {
+                ui.label(format!(
+                    "Ärende {} får status {}. Ändringen loggas.",
+                    self.arende.arendenummer,
+                    self.ny_status.namn().to_lowercase()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Ja, ändra status").clicked() {
+                        let (till, orsak) = (self.ny_status, self.avslutsorsak);
+                        let res = store.skriv(|w| {
+                            w.byt_status(self.arende.id, till, orsak, nu.date())?;
+                            w.logga(Handelse::BytteStatus, Some(self.arende.id), anvandare, till.namn(), nu)
+                        });
+                        self.bekrafta_status = false;
+                        match res.and_then(|()| store.arende(self.arende.id)) {
+                            Ok(a) => {
+                                self.arende = a;
+                                self.meddelande = Some((Signal::Klart, format!("Status ändrad till {}.", till.namn().to_lowercase())));
+                                *sparat = Some(nu);
+                                andrad = true;
+                            }
+                            Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),
+                        }
+                    }
+                    if ui.button("Avbryt").clicked() {
+                        self.bekrafta_status = false;
+                    }
+                });
+            } else if ui.button("Ändra status …").clicked() {
+                self.bekrafta_status = true;
+            }
+        }
+
+        rubrik(ui, "Ansvariga och försörjningshinder");
+        ui.horizontal_wrapped(|ui| {
+            textfalt(ui, "Socialsekreterare", &mut self.ansvar.socialsekreterare, None, 260.0);
+            textfalt(ui, "Bidragshandläggare", &mut self.ansvar.bidragshandlaggare, None, 260.0);
+        });
+        let vald = self.ansvar.forsorjningshinder.map(|h| h.namn()).unwrap_or("Inte bedömt ännu");
+        egui::ComboBox::from_label("Försörjningshinder").selected_text(vald).width(320.0).show_ui(ui, |ui| {
+            ui.selectable_value(&mut self.ansvar.forsorjningshinder, None, "Inte bedömt ännu");
+            for h in Forsorjningshinder::ALLA {
+                ui.selectable_value(&mut self.ansvar.forsorjningshinder, Some(*h), h.namn());
+            }
+        });
+        let osparat = self.ansvar_osparat();
+        if ui.add_enabled(osparat, egui::Button::new("Spara ansvariga")).clicked() {
+            andrad |= self.spara_ansvar(store, anvandare, nu, sparat);
+        }
+        if let Err(e) = self.ansvar_autospar.folj(store, &self.ansvar, !osparat, nu) {
+            self.meddelande = Some((Signal::Fel, format!("Utkastet kunde inte sparas: {e}")));
+        }
+        andrad
+    }
+
+    fn ansvar_osparat(&self) -> bool {
+        self.ansvar.socialsekreterare.trim() != self.arende.socialsekreterare
+            || self.ansvar.bidragshandlaggare.trim() != self.arende.bidragshandlaggare
+            || self.ansvar.forsorjningshinder != self.arende.forsorjningshinder
+    }
+
+    /// Saves the responsibility form (also Ctrl+S on the overview).
+    pub fn spara_ansvar(&mut self, store: &mut Store, anvandare: &str, nu: NaiveDateTime, sparat: &mut Option<NaiveDateTime>) -> bool {
+        let a = self.ansvar.clone();
+        let id = self.arende.id;
+        let res = store.skriv(|w| {
+            w.uppdatera_ansvar(id, &a.socialsekreterare, &a.bidragshandlaggare, a.forsorjningshinder)?;
+            w.logga(Handelse::AndradeAnsvar, Some(id), anvandare, "", nu)
+        });
+        match res.and_then(|()| store.arende(id)) {
+            Ok(arende) => {
+                self.arende = arende;
+                let _ = self.ansvar_autospar.klar(store);
+                self.meddelande = Some((Signal::Klart, "Ansvariga sparade.".into()));
+                *sparat = Some(nu);
+                true
+            }
+            Err(e) => {
+                self.meddelande = Some((Signal::Fel, e.to_string()));
+                false
+            }
+        }
+    }
+
+    fn visa_hushall(&mut self, ui: &mut egui::Ui, store: &mut Store, anvandare: &str, nu: NaiveDateTime) {
+        rubrik(ui, "Personer i hushållet");
+        let idag = nu.date();
+        egui::Grid::new("medlemmar").num_columns(5).striped(true).spacing([24.0, 8.0]).show(ui, |ui| {
+            for h in ["Roll", "Namn", "Personnummer", "Ålder", "Noteringar"] {
+                ui.label(RichText::new(h).strong());
+            }
+            ui.end_row();
+            for m in &self.hushall.medlemmar {
+                ui.label(m.roll.namn());
+                ui.label(m.person.namn());
+                ui.label(m.person.pnr.to_string());
+                ui.label(format!("{} år", m.person.pnr.age_at(idag)));
+                let mut noter = Vec::new();
+                if m.roll == Roll::Barn && m.lunch_utanfor_hemmet {
+                    noter.push("äter lunch utanför hemmet");
+                }
+                if m.gar_i_gymnasiet {
+                    noter.push("går i gymnasiet");
+                }
+                ui.label(noter.join(", "));
+                ui.end_row();
+            }
+        });
+        if let Some(r) = self.hushall.relation {
+            ui.label(format!("Medsökande: {}", r.namn().to_lowercase()));
+        }
+        rubrik(ui, "Adress och telefon");
+        if self.hushall.skyddade_personuppgifter && !self.visa_adress {
+            notis(ui, Signal::Varning, "Skyddade personuppgifter: adressen visas inte.");
+            if ui.button("Visa adressen").on_hover_text("Att adressen visades loggas").clicked() {
+                self.visa_adress = true;
+                let id = self.arende.id;
+                let _ = store.skriv(|w| w.logga(Handelse::OppnadeArende, Some(id), anvandare, "visade skyddad adress", nu));
+            }
+        } else {
+            egui::Grid::new("adress").num_columns(2).spacing([24.0, 8.0]).show(ui, |ui| {
+                rad(ui, "Adress", &self.hushall.adress.en_rad());
+                rad(ui, "Telefon", if self.hushall.telefon.is_empty() { "–" } else { &self.hushall.telefon });
+            });
+            if self.hushall.skyddade_personuppgifter && ui.button("Dölj adressen").clicked() {
+                self.visa_adress = false;
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! Every action of the shell as one command: a Swedish name, an optional shortcut, and an entry
+//! in the command palette (Ctrl+K).
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kommando {
+    Sok,
+    NyttHushall,
+    Spara,
+    Palett,
+    StangDialog,
+    Flik(usize),
+    Installningar,
+}
+
+impl Kommando {
+    /// The commands offered in the palette, in order.
+    pub const PALETT: &'static [Kommando] = &[
+        Kommando::Sok,
+        Kommando::NyttHushall,
+        Kommando::Spara,
+        Kommando::Flik(0),
+        Kommando::Flik(1),
+        Kommando::Flik(2),
+        Kommando::Installningar,
+    ];
+
+    pub fn namn(self) -> String {
+        match self {
+            Kommando::Sok => "Sök ärende".into(),
+            Kommando::NyttHushall => "Nytt hushåll".into(),
+            Kommando::Spara => "Spara".into(),
+            Kommando::Palett => "Kommandon".into(),
+            Kommando::StangDialog => "Stäng dialogen".into(),
+            Kommando::Flik(i) => match super::arende_vy::Flik::ALLA.get(i) {
+                Some(f) => format!("Visa fliken {}", f.namn()),
+                None => "Visa flik".into(),
+            },
+            Kommando::Installningar => "Inställningar".into(),
+        }
+    }
+
+    pub fn genvag(self) -> Option<KeyboardShortcut> {
+        const NUM: [Key; 8] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8];
+        Some(match self {
+            Kommando::Sok => KeyboardShortcut::new(Modifiers::COMMAND, Key::F),
+            Kommando::NyttHushall => KeyboardShortcut::new(Modifiers::COMMAND, Key::N),
+            Kommando::Spara => KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
+            Kommando::Palett => KeyboardShortcut::new(Modifiers::COMMAND, Key::K),
+            Kommando::StangDialog => KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
+            Kommando::Flik(i) => KeyboardShortcut::new(Modifiers::ALT, *NUM.get(i)?),
+            Kommando::Installningar => return None,
+        })
+    }
+
+    /// The shortcut as the user reads it ("Ctrl+F").
+    pub fn genvag_text(self) -> String {
+        self.genvag()
+            .map(|g| {
+                let mut s = String::new();
+                if g.modifiers.command || g.modifiers.ctrl {
+                    s.push_str("Ctrl+");
+                }
+                if g.modifiers.alt {
+                    s.push_str("Alt+");
+                }
+                if g.modifiers.shift {
+                    s.push_str("Skift+");
+                }
+                s.push_str(match g.logical_key {
+                    Key::Escape => "Esc",
+                    k => k.name(),
+                });
+                s
+            })
+            .unwrap_or_default()
+    }
+
+    /// The shortcuts pressed this frame (consumed so widgets do not also see them).
+    pub fn fran_tangentbord(ctx: &egui::Context) -> Vec<Kommando> {
+        let alla = [
+            Kommando::Sok,
+            Kommando::NyttHushall,
+            Kommando::Spara,
+            Kommando::Palett,
+            Kommando::StangDialog,
+        ]
+        .into_iter()
+        .chain((0..8).map(Kommando::Flik));
+        ctx.input_mut(|i| {
+            alla.filter(|k| k.genvag().is_some_and(|g| i.consume_shortcut(&g))).collect()
+        })
+    }
+}
+
+/// The command palette: a filter field and the matching commands.
+#[derive(Debug, Default)]
+pub struct Palett {
+    pub filter: String,
+    pub markerad: usize,
+}
+
+impl Palett {
+    /// Shows the palette; returns the command chosen, if any.
+    pub fn visa(&mut self, ui: &mut egui::Ui) -> Option<Kommando> {
+        let label = ui.label("Sök kommando");
+        let resp = ui.add(egui::TextEdit::singleline(&mut self.filter).desired_width(420.0)).labelled_by(label.id);
+        resp.request_focus();
+        let filter = self.filter.to_lowercase();
+        let traffar: Vec<Kommando> =
+            Kommando::PALETT.iter().copied().filter(|k| k.namn().to_lowercase().contains(&filter)).collect();
+        if traffar.is_empty() {
+            ui.label("Inget kommando matchar.");
+            return None;
+        }
+        self.markerad = self.markerad.min(traffar.len() - 1);
+        let (ner, upp, enter) =
+            ui.input(|i| (i.key_pressed(Key::ArrowDown), i.key_pressed(Key::ArrowUp), i.key_pressed(Key::Enter)));
+        if ner {
+            self.markerad = (self.markerad + 1).min(traffar.len() - 1);
+        }
+        if upp {
+            self.markerad = self.markerad.saturating_sub(1);
+        }
+        let mut vald = enter.then(|| traffar[self.markerad]);
+        for (i, k) in traffar.iter().enumerate() {
+            let text = format!("{}    {}", k.namn(), k.genvag_text());
+            if ui.selectable_label(i == self.markerad, text).clicked() {
+                vald = Some(*k);
+            }
+        }
+        vald
+    }
+}

@@ -1,0 +1,106 @@
+//! Autosave of forms: a form's content is written as a draft whenever it changes, and removed
+//! when the form is saved or the user discards it. Also the restore offer at start.
+
+use crate::store::{Store, StoreError, Utkast};
+use chrono::NaiveDateTime;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// Follows one form and keeps its draft in step with it.
+#[derive(Debug)]
+pub struct Autospar {
+    pub nyckel: String,
+    titel: String,
+    senast: Option<String>,
+}
+
+impl Autospar {
+    /// Starts following the form stored under `nyckel`; returns the draft's content if one exists.
+    pub fn ny<T: DeserializeOwned>(store: &Store, nyckel: String, titel: String) -> (Autospar, Option<T>) {
+        let draft = store.utkast(&nyckel).ok().flatten();
+        let content = draft.as_ref().and_then(|u| serde_json::from_str(&u.data).ok());
+        let senast = draft.map(|u| u.data);
+        (Autospar { nyckel, titel, senast }, content)
+    }
+
+    /// Call after each frame of the form. Saves the draft when the content changed (or removes it
+    /// when the form is back to empty). Returns whether something was written.
+    pub fn folj<T: Serialize>(
+        &mut self,
+        store: &mut Store,
+        form: &T,
+        tomt: bool,
+        nu: NaiveDateTime,
+    ) -> Result<bool, StoreError> {
+        let json = serde_json::to_string(form).unwrap_or_default();
+        if tomt {
+            if self.senast.is_some() {
+                store.ta_bort_utkast(&self.nyckel)?;
+                self.senast = None;
+            }
+            return Ok(false);
+        }
+        if self.senast.as_deref() == Some(json.as_str()) {
+            return Ok(false);
+        }
+        store.spara_utkast(&self.nyckel, &self.titel, &json, nu)?;
+        self.senast = Some(json);
+        Ok(true)
+    }
+
+    /// The form was saved for real or discarded: the draft goes.
+    pub fn klar(&mut self, store: &mut Store) -> Result<(), StoreError> {
+        store.ta_bort_utkast(&self.nyckel)?;
+        self.senast = None;
+        Ok(())
+    }
+}
+
+/// Which form a draft belongs to, from its key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Utkastplats {
+    NyttHushall,
+    Journal(i64),
+    Ansvar(i64),
+}
+
+pub fn nyckel(plats: Utkastplats) -> String {
+    match plats {
+        Utkastplats::NyttHushall => "hushall:ny".into(),
+        Utkastplats::Journal(id) => format!("journal:{id}"),
+        Utkastplats::Ansvar(id) => format!("ansvar:{id}"),
+    }
+}
+
+pub fn plats(nyckel: &str) -> Option<Utkastplats> {
+    let (typ, id) = nyckel.split_once(':')?;
+    match (typ, id) {
+        ("hushall", "ny") => Some(Utkastplats::NyttHushall),
+        ("journal", id) => id.parse().ok().map(Utkastplats::Journal),
+        ("ansvar", id) => id.parse().ok().map(Utkastplats::Ansvar),
+        _ => None,
+    }
+}
+
+/// The restore offer shown at start when drafts were left behind (after a crash or a close).
+pub fn visa_aterstall(ui: &mut egui::Ui, utkast: &[Utkast]) -> Option<Option<Utkastplats>> {
+    ui.heading("Osparade utkast");
+    ui.label("Förra gången stängdes programmet med ifyllda formulär som inte sparades. Inget har gått förlorat:");
+    ui.add_space(8.0);
+    let mut val = None;
+    egui::Grid::new("utkast").num_columns(3).spacing([16.0, 10.0]).show(ui, |ui| {
+        for u in utkast {
+            ui.label(&u.titel);
+            ui.label(egui::RichText::new(format!("senast ändrat {}", u.sparad)).weak());
+            if ui.button(format!("Återställ {}", u.titel)).clicked() {
+                val = Some(plats(&u.nyckel));
+            }
+            ui.end_row();
+        }
+    });
+    ui.add_space(8.0);
+    if ui.button("Senare").on_hover_text("Utkasten finns kvar och öppnas när du går till formuläret").clicked() {
+        val = Some(None);
+    }
+    val
+}

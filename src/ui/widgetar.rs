@@ -1,0 +1,63 @@
+//! Shared widgets: labelled fields with their validation message, headings, notices.
+
+use super::tema::{self, Signal};
+use egui::{Response, RichText, Ui};
+
+/// A text field with its label above it (tied for screen readers and tests) and, if given, the
+/// validation message below it.
+pub fn textfalt(ui: &mut Ui, etikett: &str, text: &mut String, fel: Option<&str>, bredd: f32) -> Response {
+    ui.vertical(|ui| {
+        let label = ui.label(etikett);
+        let resp = ui.add(egui::TextEdit::singleline(text).desired_width(bredd)).labelled_by(label.id);
+        if let Some(fel) = fel {
+            felrad(ui, fel);
+        }
+        resp
+    })
+    .inner
+}
+
+/// A multi-line text area with its label above.
+pub fn textyta(ui: &mut Ui, etikett: &str, text: &mut String, fel: Option<&str>, rader: usize) -> Response {
+    ui.vertical(|ui| {
+        let label = ui.label(etikett);
+        let resp = ui
+            .add(egui::TextEdit::multiline(text).desired_rows(rader).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        if let Some(fel) = fel {
+            felrad(ui, fel);
+        }
+        resp
+    })
+    .inner
+}
+
+/// A validation message in the error colour, with a sign so colour is never the only cue.
+pub fn felrad(ui: &mut Ui, text: &str) {
+    let farg = tema::signalfarg(Signal::Fel, ui.visuals().dark_mode);
+    ui.label(RichText::new(format!("⚠ {text}")).color(farg));
+}
+
+/// A notice in a signal colour.
+pub fn notis(ui: &mut Ui, signal: Signal, text: &str) {
+    let farg = tema::signalfarg(signal, ui.visuals().dark_mode);
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(1.0, farg))
+        .corner_radius(6.0)
+        .inner_margin(egui::Margin::symmetric(12, 8))
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).color(farg));
+        });
+}
+
+pub fn rubrik(ui: &mut Ui, text: &str) {
+    ui.add_space(tema::LUFT / 2.0);
+    ui.label(RichText::new(text).text_style(tema::rubrik2()));
+}
+
+/// A label/value pair in a two-column grid.
+pub fn rad(ui: &mut Ui, etikett: &str, varde: &str) {
+    ui.label(RichText::new(etikett).weak());
+    ui.label(varde);
+    ui.end_row();
+}

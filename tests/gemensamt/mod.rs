@@ -1,0 +1,55 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use bistand::domain::hushall::{Adress, Medlem, NyttHushall, Person, Roll};
+use bistand::domain::personnummer::Personnummer;
+use bistand::store::{NyttArende, Store};
+use chrono::{NaiveDate, NaiveDateTime};
+
+pub fn nu() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap().and_hms_opt(10, 0, 0).unwrap()
+}
+
+pub fn pnr(y: i32, m: u32, d: u32, serial: u16) -> Personnummer {
+    Personnummer::from_parts(NaiveDate::from_ymd_opt(y, m, d).unwrap(), serial, false).unwrap()
+}
+
+pub fn person(pnr: Personnummer, fornamn: &str, efternamn: &str) -> Medlem {
+    Medlem {
+        person: Person { pnr, fornamn: fornamn.into(), efternamn: efternamn.into() },
+        roll: Roll::Sokande,
+        lunch_utanfor_hemmet: false,
+        gar_i_gymnasiet: false,
+    }
+}
+
+pub fn hushall(medlemmar: Vec<Medlem>) -> NyttHushall {
+    NyttHushall {
+        medlemmar,
+        relation: None,
+        adress: Adress { gatuadress: "Provgatan 3".into(), postnummer: "123 45".into(), postort: "Stockholm".into() },
+        telefon: "070-000 00 00".into(),
+        skyddade_personuppgifter: false,
+    }
+}
+
+pub fn arende() -> NyttArende {
+    NyttArende {
+        status: bistand::domain::arende::ArendeStatus::UnderUtredning,
+        socialsekreterare: "Test Handläggare".into(),
+        bidragshandlaggare: String::new(),
+        forsorjningshinder: None,
+        startdatum: nu().date(),
+    }
+}
+
+/// A fresh database file in a temporary folder (kept alive by the returned guard).
+pub fn temp_db() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("test.db");
+    (dir, path)
+}
+
+pub fn open(path: &std::path::Path) -> Store {
+    Store::open(path).unwrap()
+}
