@@ -3,15 +3,23 @@
 
 use crate::demo;
 use crate::store::Store;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What the command line asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kommando {
     /// Start the window. `db` overrides the default database; `ovning` opens the training one.
-    Starta { db: Option<PathBuf>, ovning: bool },
-    Demo { db: PathBuf, hushall: usize },
-    Kontroll { db: PathBuf },
+    Starta {
+        db: Option<PathBuf>,
+        ovning: bool,
+    },
+    Demo {
+        db: PathBuf,
+        hushall: usize,
+    },
+    Kontroll {
+        db: PathBuf,
+    },
     Hjalp(String),
     Version,
 }
@@ -68,9 +76,7 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
             }
             "--hushall" => {
                 let v = it.next().ok_or("--hushall behöver ett antal, t.ex. --hushall 200.")?;
-                let n: usize = v
-                    .parse()
-                    .map_err(|_| format!("--hushall måste vara ett heltal, inte \"{v}\"."))?;
+                let n: usize = v.parse().map_err(|_| format!("--hushall måste vara ett heltal, inte \"{v}\"."))?;
                 if n == 0 || n > 1_000_000 {
                     return Err("--hushall måste vara mellan 1 och 1 000 000.".into());
                 }
@@ -134,7 +140,7 @@ pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
     }
 }
 
-fn kor_demo(db: &PathBuf, antal: usize, nu: chrono::NaiveDateTime) -> i32 {
+fn kor_demo(db: &Path, antal: usize, nu: chrono::NaiveDateTime) -> i32 {
     let start = std::time::Instant::now();
     let mut store = match Store::open(db) {
         Ok(s) => s,
@@ -160,11 +166,7 @@ fn kor_demo(db: &PathBuf, antal: usize, nu: chrono::NaiveDateTime) -> i32 {
     }
     match demo::skapa_demo(&mut store, antal, nu) {
         Ok(()) => {
-            println!(
-                "Skapade {antal} påhittade hushåll i {} på {:.1} s.",
-                db.display(),
-                start.elapsed().as_secs_f64()
-            );
+            println!("Skapade {antal} påhittade hushåll i {} på {:.1} s.", db.display(), start.elapsed().as_secs_f64());
             0
         }
         Err(e) => {
@@ -174,7 +176,7 @@ fn kor_demo(db: &PathBuf, antal: usize, nu: chrono::NaiveDateTime) -> i32 {
     }
 }
 
-fn kor_kontroll(db: &PathBuf) -> i32 {
+fn kor_kontroll(db: &Path) -> i32 {
     if !db.exists() {
         eprintln!("Databasen {} finns inte.", db.display());
         return 1;

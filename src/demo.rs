@@ -11,22 +11,57 @@ use chrono::{Days, NaiveDate, NaiveDateTime};
 use std::collections::HashSet;
 
 const KVINNOR: &[&str] = &[
-    "Anna", "Maria", "Elin", "Sara", "Lena", "Emma", "Fatima", "Amina", "Hanna", "Ida", "Linnea", "Sofia",
-    "Aisha", "Leyla", "Nora", "Maja", "Klara", "Agnes", "Ebba", "Wilma",
+    "Anna", "Maria", "Elin", "Sara", "Lena", "Emma", "Fatima", "Amina", "Hanna", "Ida", "Linnea", "Sofia", "Aisha",
+    "Leyla", "Nora", "Maja", "Klara", "Agnes", "Ebba", "Wilma",
 ];
 const MAN: &[&str] = &[
-    "Johan", "Erik", "Lars", "Anders", "Mikael", "Per", "Karl", "Ali", "Ahmed", "Omar", "Oskar", "Viktor",
-    "Hugo", "Elias", "Liam", "Noah", "Adam", "Yusuf", "Daniel", "Jonas",
+    "Johan", "Erik", "Lars", "Anders", "Mikael", "Per", "Karl", "Ali", "Ahmed", "Omar", "Oskar", "Viktor", "Hugo",
+    "Elias", "Liam", "Noah", "Adam", "Yusuf", "Daniel", "Jonas",
 ];
 const EFTERNAMN: &[&str] = &[
-    "Andersson", "Karlsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson", "Gustafsson",
-    "Pettersson", "Lindqvist", "Sandberg", "Holm", "Hedlund", "Nyström", "Forsberg", "Åberg",
-    "Hassan", "Yilmaz", "Engström", "Wallin", "Sjöberg", "Dahl", "Lundin", "Bergström", "Nordin", "Strand",
-    "Mohammed", "Ekdahl", "Söderlund",
+    "Andersson",
+    "Karlsson",
+    "Eriksson",
+    "Larsson",
+    "Olsson",
+    "Persson",
+    "Svensson",
+    "Gustafsson",
+    "Pettersson",
+    "Lindqvist",
+    "Sandberg",
+    "Holm",
+    "Hedlund",
+    "Nyström",
+    "Forsberg",
+    "Åberg",
+    "Hassan",
+    "Yilmaz",
+    "Engström",
+    "Wallin",
+    "Sjöberg",
+    "Dahl",
+    "Lundin",
+    "Bergström",
+    "Nordin",
+    "Strand",
+    "Mohammed",
+    "Ekdahl",
+    "Söderlund",
 ];
 const GATOR: &[&str] = &[
-    "Björkstigen", "Lärkvägen", "Granbacken", "Smedjegatan", "Vintergatan", "Ängsvägen", "Solrosvägen",
-    "Havrevägen", "Stråvägen", "Klövervägen", "Ekbacken", "Lönnvägen",
+    "Björkstigen",
+    "Lärkvägen",
+    "Granbacken",
+    "Smedjegatan",
+    "Vintergatan",
+    "Ängsvägen",
+    "Solrosvägen",
+    "Havrevägen",
+    "Stråvägen",
+    "Klövervägen",
+    "Ekbacken",
+    "Lönnvägen",
 ];
 const HANDLAGGARE: &[&str] = &["Ulrika Berg", "Tobias Lund", "Jenny Sahlin", "Reza Karimi", "Petra Fors"];
 const BIDRAGSHANDLAGGARE: &[&str] = &["Mats Ottosson", "Helena Vik", "Samir Aziz"];
@@ -67,7 +102,14 @@ impl Personfabrik {
         self.person_med_namn(alder, kvinna, &fornamn, efternamn, false)
     }
 
-    fn person_med_namn(&mut self, alder: u32, kvinna: bool, fornamn: &str, efternamn: &str, samordning: bool) -> Person {
+    fn person_med_namn(
+        &mut self,
+        alder: u32,
+        kvinna: bool,
+        fornamn: &str,
+        efternamn: &str,
+        samordning: bool,
+    ) -> Person {
         loop {
             let dagar = u64::from(alder) * 365 + alder as u64 / 4 + self.slump.under(360) as u64 + 2;
             let fodd = self.idag.checked_sub_days(Days::new(dagar)).unwrap_or(self.idag);
@@ -90,12 +132,7 @@ fn medlem(person: Person, roll: Roll) -> Medlem {
 
 fn barn(person: Person, idag: NaiveDate) -> Medlem {
     let alder = person.pnr.age_at(idag);
-    Medlem {
-        person,
-        roll: Roll::Barn,
-        lunch_utanfor_hemmet: (1..=6).contains(&alder),
-        gar_i_gymnasiet: alder >= 16,
-    }
+    Medlem { person, roll: Roll::Barn, lunch_utanfor_hemmet: (1..=6).contains(&alder), gar_i_gymnasiet: alder >= 16 }
 }
 
 /// One household to create, with its case and journal.
@@ -128,10 +165,8 @@ pub fn skapa_demo(store: &mut Store, antal: usize, nu: NaiveDateTime) -> Resulta
 fn skapa(w: &Skrivning, h: &Demohushall, nu: NaiveDateTime) -> Resultat<()> {
     // A closed case is registered as current and then closed: the way a real case ends.
     let stangs = h.arende.status == ArendeStatus::Avslutad;
-    let registrering = NyttArende {
-        status: if stangs { ArendeStatus::Aktuell } else { h.arende.status },
-        ..h.arende.clone()
-    };
+    let registrering =
+        NyttArende { status: if stangs { ArendeStatus::Aktuell } else { h.arende.status }, ..h.arende.clone() };
     let reg = w.skapa_hushall(&h.hushall, &registrering, nu)?;
     let skribent = &h.arende.socialsekreterare;
     for (datum, rubrik, text) in &h.journal {
@@ -160,7 +195,11 @@ fn arende(slump: &mut Slump, status: ArendeStatus, hinder: Forsorjningshinder, s
     NyttArende {
         status,
         socialsekreterare: slump.val(HANDLAGGARE).into(),
-        bidragshandlaggare: if status == ArendeStatus::UnderUtredning { String::new() } else { slump.val(BIDRAGSHANDLAGGARE).into() },
+        bidragshandlaggare: if status == ArendeStatus::UnderUtredning {
+            String::new()
+        } else {
+            slump.val(BIDRAGSHANDLAGGARE).into()
+        },
         forsorjningshinder: Some(hinder),
         startdatum: start,
     }
@@ -207,71 +246,166 @@ fn handgjorda(f: &mut Personfabrik, idag: NaiveDate) -> Vec<Demohushall> {
         H::OtillrackligInkomst,
         3,
         vec![
-            (3, "Telefonintervju", "Familjen försörjer sig själv på lön. Sonen Elias hjärtopererades i våras och föräldrarna var hemma med honom i flera månader. Under tiden uppstod en elskuld på 7 000 kr. Elbolaget har skickat besked om avstängning. Familjen ansöker om bistånd till elskulden."),
-            (2, "Nybesök bokat", "Nybesök bokat. Kallelse med lista över handlingar skickas: lönespecifikationer, elräkning och avstängningsbesked, kontoutdrag tre månader."),
+            (
+                3,
+                "Telefonintervju",
+                "Familjen försörjer sig själv på lön. Sonen Elias hjärtopererades i våras och föräldrarna var hemma med honom i flera månader. Under tiden uppstod en elskuld på 7 000 kr. Elbolaget har skickat besked om avstängning. Familjen ansöker om bistånd till elskulden.",
+            ),
+            (
+                2,
+                "Nybesök bokat",
+                "Nybesök bokat. Kallelse med lista över handlingar skickas: lönespecifikationer, elräkning och avstängningsbesked, kontoutdrag tre månader.",
+            ),
         ],
     );
     // 2. A single adult, unemployed, long time on assistance.
     let p = f.person(52, false, "Lundin");
-    add(f, vec![medlem(p, Roll::Sokande)], None, false, Aktuell, H::Arbetslos, 420, vec![
-        (400, "Förändringsplan", "Planen följdes upp. Klienten söker arbete aktivt och deltar i Jobbtorgs insatser."),
-        (30, "Månadsuppföljning", "Ansökan för månaden inkommen och komplett."),
-    ]);
-    // 3. Sambo couple with two children, one in förskola.
+    add(
+        f,
+        vec![medlem(p, Roll::Sokande)],
+        None,
+        false,
+        Aktuell,
+        H::Arbetslos,
+        420,
+        vec![
+            (
+                400,
+                "Förändringsplan",
+                "Planen följdes upp. Klienten söker arbete aktivt och deltar i Jobbtorgs insatser.",
+            ),
+            (30, "Månadsuppföljning", "Ansökan för månaden inkommen och komplett."),
+        ],
+    );
+    // 3. Sambo couple with three children: a toddler and a three-year-old in förskola, one at school.
     let a = f.person(34, true, "Hassan");
     let b = f.person(36, false, "Hassan");
     let c1 = f.person(3, true, "Hassan");
     let c2 = f.person(8, false, "Hassan");
-    add(f, vec![medlem(a, Roll::Sokande), medlem(b, Roll::Medsokande), barn(c1, idag), barn(c2, idag)], Some(Relation::Sambo), false, Aktuell, H::Sfi, 200, vec![
-        (190, "Nybesök", "Båda vuxna läser SFI. Barnen går i förskola respektive skola."),
-    ]);
+    let c3 = f.person(1, true, "Hassan");
+    add(
+        f,
+        vec![medlem(a, Roll::Sokande), medlem(b, Roll::Medsokande), barn(c1, idag), barn(c2, idag), barn(c3, idag)],
+        Some(Relation::Sambo),
+        false,
+        Aktuell,
+        H::Sfi,
+        200,
+        vec![(190, "Nybesök", "Båda vuxna läser SFI. Barnen går i förskola respektive skola.")],
+    );
     // 4. A single mother with a baby and a five-year-old.
     let m = f.person(29, true, "Söderlund");
     let spad = f.person(0, false, "Söderlund");
     let fem = f.person(5, true, "Söderlund");
-    add(f, vec![medlem(m, Roll::Sokande), barn(spad, idag), barn(fem, idag)], None, false, Aktuell, H::Foraldraledig, 150, vec![
-        (140, "Nybesök", "Föräldraledig med föräldrapenning på grundnivå. Ansöker om komplettering."),
-    ]);
+    add(
+        f,
+        vec![medlem(m, Roll::Sokande), barn(spad, idag), barn(fem, idag)],
+        None,
+        false,
+        Aktuell,
+        H::Foraldraledig,
+        150,
+        vec![(140, "Nybesök", "Föräldraledig med föräldrapenning på grundnivå. Ansöker om komplettering.")],
+    );
     // 5. A young adult (20) living alone.
     let ung = f.person(20, false, "Strand");
-    add(f, vec![medlem(ung, Roll::Sokande)], None, false, Aktuell, H::Arbetslos, 60, vec![
-        (55, "Nybesök", "Ung vuxen som nyss flyttat hemifrån. Inskriven på Arbetsförmedlingen."),
-    ]);
+    add(
+        f,
+        vec![medlem(ung, Roll::Sokande)],
+        None,
+        false,
+        Aktuell,
+        H::Arbetslos,
+        60,
+        vec![(55, "Nybesök", "Ung vuxen som nyss flyttat hemifrån. Inskriven på Arbetsförmedlingen.")],
+    );
     // 6. A lodger: an adult sharing a home without being sambo (own case, shared costs split).
     let inneboende = f.person(27, true, "Dahl");
-    add(f, vec![medlem(inneboende, Roll::Sokande)], None, false, Aktuell, H::Sjukskriven, 90, vec![
-        (85, "Boende", "Bor inneboende hos en bekant; tre personer delar bostaden. Hyran delas lika. Normen för gemensamma kostnader räknas som hushållets belopp delat med antalet personer i bostaden."),
-    ]);
+    add(
+        f,
+        vec![medlem(inneboende, Roll::Sokande)],
+        None,
+        false,
+        Aktuell,
+        H::Sjukskriven,
+        90,
+        vec![(
+            85,
+            "Boende",
+            "Bor inneboende hos en bekant; tre personer delar bostaden. Hyran delas lika. Normen för gemensamma kostnader räknas som hushållets belopp delat med antalet personer i bostaden.",
+        )],
+    );
     // 7. Protected identity.
     let skyddad = f.person(38, true, "Nordin");
     let skyddat_barn = f.person(11, true, "Nordin");
-    add(f, vec![medlem(skyddad, Roll::Sokande), barn(skyddat_barn, idag)], None, true, Aktuell, H::SocialaSkal, 240, vec![
-        (230, "Skyddade personuppgifter", "Sekretessmarkering finns. Adressen visas inte i listor och skrivs aldrig ut i brev."),
-    ]);
+    add(
+        f,
+        vec![medlem(skyddad, Roll::Sokande), barn(skyddat_barn, idag)],
+        None,
+        true,
+        Aktuell,
+        H::SocialaSkal,
+        240,
+        vec![(
+            230,
+            "Skyddade personuppgifter",
+            "Sekretessmarkering finns. Adressen visas inte i listor och skrivs aldrig ut i brev.",
+        )],
+    );
     // 8. A family with a 19-year-old in gymnasiet and a 15-year-old.
     let fm = f.person(47, true, "Forsberg");
     let nitton = f.person(19, false, "Forsberg");
     let femton = f.person(15, true, "Forsberg");
-    add(f, vec![medlem(fm, Roll::Sokande), barn(nitton, idag), barn(femton, idag)], None, false, Aktuell, H::OhalsaUtanIntyg, 700, vec![
-        (20, "Årshjul", "Studieintyg för gymnasiet begärt inför höstterminen."),
-    ]);
+    add(
+        f,
+        vec![medlem(fm, Roll::Sokande), barn(nitton, idag), barn(femton, idag)],
+        None,
+        false,
+        Aktuell,
+        H::OhalsaUtanIntyg,
+        700,
+        vec![(20, "Årshjul", "Studieintyg för gymnasiet begärt inför höstterminen.")],
+    );
     // 9. A person with a samordningsnummer.
     let samordning = f.person_med_namn(31, false, "Yusuf", "Yilmaz", true);
-    add(f, vec![medlem(samordning, Roll::Sokande)], None, false, UnderUtredning, H::ArbetslosVantar, 10, vec![
-        (8, "Telefonintervju", "Har samordningsnummer. Väntar på beslut om etableringsersättning."),
-    ]);
+    add(
+        f,
+        vec![medlem(samordning, Roll::Sokande)],
+        None,
+        false,
+        UnderUtredning,
+        H::ArbetslosVantar,
+        10,
+        vec![(8, "Telefonintervju", "Har samordningsnummer. Väntar på beslut om etableringsersättning.")],
+    );
     // 10. Sick-listed, older adult.
     let sjuk = f.person(58, false, "Engström");
     add(f, vec![medlem(sjuk, Roll::Sokande)], None, false, Aktuell, H::Sjukskriven, 500, vec![]);
     // 11. A closed case: got a job.
     let klar = f.person(33, true, "Wallin");
-    add(f, vec![medlem(klar, Roll::Sokande)], None, false, Avslutad, H::Arbetslos, 300, vec![
-        (25, "Arbete", "Har fått en tillsvidareanställning. Ansöker inte längre."),
-    ]);
+    add(
+        f,
+        vec![medlem(klar, Roll::Sokande)],
+        None,
+        false,
+        Avslutad,
+        H::Arbetslos,
+        300,
+        vec![(25, "Arbete", "Har fått en tillsvidareanställning. Ansöker inte längre.")],
+    );
     // 12. A married couple without children.
     let g1 = f.person(45, true, "Ekdahl");
     let g2 = f.person(50, false, "Ekdahl");
-    add(f, vec![medlem(g1, Roll::Sokande), medlem(g2, Roll::Medsokande)], Some(Relation::Gift), false, Aktuell, H::Arbetslos, 120, vec![]);
+    add(
+        f,
+        vec![medlem(g1, Roll::Sokande), medlem(g2, Roll::Medsokande)],
+        Some(Relation::Gift),
+        false,
+        Aktuell,
+        H::Arbetslos,
+        120,
+        vec![],
+    );
     v
 }
 
@@ -284,7 +418,7 @@ fn slumpat(f: &mut Personfabrik, idag: NaiveDate, nr: usize) -> Demohushall {
     let mut medlemmar = vec![medlem(f.person(alder, kvinna, efternamn), Roll::Sokande)];
     let mut relation = None;
     let typ = f.slump.under(100);
-    if typ >= 50 && typ < 80 {
+    if (50..80).contains(&typ) {
         // Couples (with or without children).
         let partner_alder = (alder as i32 + f.slump.under(9) as i32 - 4).max(18) as u32;
         medlemmar.push(medlem(f.person(partner_alder, !kvinna, efternamn), Roll::Medsokande));

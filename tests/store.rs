@@ -6,7 +6,7 @@ mod gemensamt;
 use bistand::domain::arende::{ArendeStatus, Avslutsorsak, Forsorjningshinder};
 use bistand::domain::hushall::{Relation, Roll};
 use bistand::domain::journal::NyJournalPost;
-use bistand::store::{Sortering, Store, StoreError, migrera_till, SCHEMA_VERSION};
+use bistand::store::{SCHEMA_VERSION, Sortering, Store, StoreError, migrera_till};
 use gemensamt::*;
 
 #[test]
@@ -45,9 +45,8 @@ fn the_same_person_cannot_be_registered_twice() {
     let mut store = Store::open_in_memory().unwrap();
     let p = pnr(1985, 4, 2, 982);
     store.skriv(|w| w.skapa_hushall(&hushall(vec![person(p, "Vera", "Provsson")]), &arende(), nu())).unwrap();
-    let err = store
-        .skriv(|w| w.skapa_hushall(&hushall(vec![person(p, "Vera", "Annan")]), &arende(), nu()))
-        .unwrap_err();
+    let err =
+        store.skriv(|w| w.skapa_hushall(&hushall(vec![person(p, "Vera", "Annan")]), &arende(), nu())).unwrap_err();
     assert!(matches!(err, StoreError::Dubblett(_)));
     assert!(err.to_string().contains("redan registrerad i ärende 2026-0001"), "{err}");
     assert_eq!(store.kontroll().unwrap().hushall, 1, "nothing of the refused household is stored");
@@ -128,11 +127,16 @@ fn status_rules_hold_when_closing_and_reopening() {
     assert!(err.to_string().contains("avslutsorsak"));
     store.skriv(|w| w.byt_status(id, ArendeStatus::Avslutad, Some(Avslutsorsak::Arbete), nu().date())).unwrap();
     let a = store.arende(id).unwrap();
-    assert_eq!((a.status, a.avslutsorsak, a.avslutsdatum), (ArendeStatus::Avslutad, Some(Avslutsorsak::Arbete), Some(nu().date())));
+    assert_eq!(
+        (a.status, a.avslutsorsak, a.avslutsdatum),
+        (ArendeStatus::Avslutad, Some(Avslutsorsak::Arbete), Some(nu().date()))
+    );
     store.skriv(|w| w.byt_status(id, ArendeStatus::Aktuell, None, nu().date())).unwrap();
     let a = store.arende(id).unwrap();
     assert_eq!((a.status, a.avslutsorsak, a.avslutsdatum), (ArendeStatus::Aktuell, None, None));
-    store.skriv(|w| w.uppdatera_ansvar(id, " Ny Handläggare ", "Bidrag Person", Some(Forsorjningshinder::Sjukskriven))).unwrap();
+    store
+        .skriv(|w| w.uppdatera_ansvar(id, " Ny Handläggare ", "Bidrag Person", Some(Forsorjningshinder::Sjukskriven)))
+        .unwrap();
     let a = store.arende(id).unwrap();
     assert_eq!(a.socialsekreterare, "Ny Handläggare");
     assert_eq!(a.forsorjningshinder, Some(Forsorjningshinder::Sjukskriven));
@@ -180,7 +184,9 @@ fn an_older_schema_file_is_upgraded_and_its_cases_become_searchable() {
     // Numbering continues after the old cases of the same year.
     let mut a = arende();
     a.startdatum = chrono::NaiveDate::from_ymd_opt(2024, 5, 1).unwrap();
-    let reg = store.skriv(|w| w.skapa_hushall(&hushall(vec![person(pnr(1990, 1, 1, 985), "Ny", "Person")]), &a, nu())).unwrap();
+    let reg = store
+        .skriv(|w| w.skapa_hushall(&hushall(vec![person(pnr(1990, 1, 1, 985), "Ny", "Person")]), &a, nu()))
+        .unwrap();
     assert_eq!(reg.arendenummer, "2024-0008");
 }
 
@@ -199,7 +205,8 @@ fn a_database_from_a_newer_program_is_refused_with_a_message() {
 #[test]
 fn a_file_that_is_not_a_database_gives_a_swedish_message() {
     let (dir, path) = temp_db();
-    std::fs::write(&path, b"detta \xc3\xa4r ingen databas, bara text som r\xc3\xa5kar ligga h\xc3\xa4r........").unwrap();
+    std::fs::write(&path, b"detta \xc3\xa4r ingen databas, bara text som r\xc3\xa5kar ligga h\xc3\xa4r........")
+        .unwrap();
     let err = Store::open(&path).err().expect("refused");
     assert!(err.to_string().contains("ingen Bistånd-databas"), "{err}");
     let err = Store::open(dir.path()).err().expect("a folder is not a database");

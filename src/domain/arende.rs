@@ -58,8 +58,7 @@ pub fn kontrollera_statusbyte(
     }
     if fran == Aktuell && till == UnderUtredning {
         return Err(
-            "Ett aktuellt ärende kan inte gå tillbaka till utredning. Avsluta det och aktualisera på nytt."
-                .into(),
+            "Ett aktuellt ärende kan inte gå tillbaka till utredning. Avsluta det och aktualisera på nytt.".into()
         );
     }
     Ok(())
@@ -94,12 +93,7 @@ mod tests {
         let r = kontrollera_statusbyte(ArendeStatus::Aktuell, ArendeStatus::Avslutad, None);
         assert!(r.unwrap_err().contains("avslutsorsak"));
         assert!(
-            kontrollera_statusbyte(
-                ArendeStatus::Aktuell,
-                ArendeStatus::Avslutad,
-                Some(Avslutsorsak::Arbete)
-            )
-            .is_ok()
+            kontrollera_statusbyte(ArendeStatus::Aktuell, ArendeStatus::Avslutad, Some(Avslutsorsak::Arbete)).is_ok()
         );
     }
 

@@ -101,10 +101,8 @@ impl Belopp {
         if !cleaned.bytes().any(|b| b.is_ascii_digit()) {
             return Err(BeloppFel::Ogiltigt);
         }
-        if let Some((_, frac)) = cleaned.split_once('.') {
-            if frac.len() > 2 {
-                return Err(BeloppFel::ForMangaDecimaler);
-            }
+        if cleaned.split_once('.').is_some_and(|(_, frac)| frac.len() > 2) {
+            return Err(BeloppFel::ForMangaDecimaler);
         }
         let int_digits = cleaned.split('.').next().unwrap_or("").trim_start_matches(['-', '0']);
         if int_digits.len() > 10 {
@@ -134,7 +132,7 @@ impl Belopp {
         let kr = (ore / 100).to_string();
         let mut grouped = String::with_capacity(kr.len() + kr.len() / 3);
         for (i, c) in kr.chars().enumerate() {
-            if i > 0 && (kr.len() - i) % 3 == 0 {
+            if i > 0 && (kr.len() - i).is_multiple_of(3) {
                 grouped.push(' ');
             }
             grouped.push(c);

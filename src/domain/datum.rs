@@ -31,8 +31,7 @@ pub fn parse_datum(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     };
     let month: u32 = rest[..2].parse().unwrap_or(0);
     let day: u32 = rest[2..4].parse().unwrap_or(0);
-    NaiveDate::from_ymd_opt(year, month, day)
-        .ok_or_else(|| format!("{s} är inget giltigt datum."))
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| format!("{s} är inget giltigt datum."))
 }
 
 /// `YYYY-MM-DD`

@@ -130,7 +130,9 @@ impl HushallFormular {
             let pnr = Personnummer::parse(&falt.pnr, today)
                 .map_err(|e| fel.push(FaltFel::new(format!("{key}.pnr"), e.to_string())))
                 .ok();
-            for (text, del, namn) in [(&falt.fornamn, "fornamn", "förnamn"), (&falt.efternamn, "efternamn", "efternamn")] {
+            for (text, del, namn) in
+                [(&falt.fornamn, "fornamn", "förnamn"), (&falt.efternamn, "efternamn", "efternamn")]
+            {
                 if text.trim().is_empty() {
                     fel.push(FaltFel::new(format!("{key}.{del}"), format!("Ange {namn}.")));
                 }
@@ -188,13 +190,8 @@ impl HushallFormular {
             .map(|p| Personnummer::parse(&p.pnr, today).ok())
             .collect();
         for (i, a) in parsed.iter().enumerate() {
-            if let Some(a) = a {
-                if parsed[..i].iter().any(|b| b.as_ref() == Some(a)) {
-                    fel.push(FaltFel::new(
-                        format!("{}.pnr", keys[i]),
-                        "Samma person finns redan i formuläret.",
-                    ));
-                }
+            if a.is_some() && parsed[..i].contains(a) {
+                fel.push(FaltFel::new(format!("{}.pnr", keys[i]), "Samma person finns redan i formuläret."));
             }
         }
 
@@ -227,10 +224,7 @@ impl HushallFormular {
         Ok(NyttHushall {
             medlemmar,
             relation: if self.har_medsokande { self.relation } else { None },
-            adress: Adress {
-                postnummer: format!("{} {}", &postnr_siffror[..3], &postnr_siffror[3..]),
-                ..adress
-            },
+            adress: Adress { postnummer: format!("{} {}", &postnr_siffror[..3], &postnr_siffror[3..]), ..adress },
             telefon,
             skyddade_personuppgifter: self.skyddade_personuppgifter,
         })

@@ -45,15 +45,9 @@ impl fmt::Display for PnrFel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text = match self {
             PnrFel::Tomt => "Ange personnummer eller samordningsnummer.",
-            PnrFel::FelFormat => {
-                "Skriv personnumret med 10 eller 12 siffror, t.ex. ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN."
-            }
-            PnrFel::OgiltigtDatum => {
-                "Datumdelen är inget giltigt datum (för samordningsnummer är dagen ökad med 60)."
-            }
-            PnrFel::FelKontrollsiffra => {
-                "Kontrollsiffran stämmer inte. Kontrollera att numret är rätt skrivet."
-            }
+            PnrFel::FelFormat => "Skriv personnumret med 10 eller 12 siffror, t.ex. ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN.",
+            PnrFel::OgiltigtDatum => "Datumdelen är inget giltigt datum (för samordningsnummer är dagen ökad med 60).",
+            PnrFel::FelKontrollsiffra => "Kontrollsiffran stämmer inte. Kontrollera att numret är rätt skrivet.",
             PnrFel::FramtidaDatum => "Födelsedatumet ligger i framtiden.",
             PnrFel::Fodelsenummer000 => "Födelsenumret (de tre siffrorna efter datumet) kan inte vara 000.",
         };
@@ -107,13 +101,7 @@ impl Personnummer {
             return None;
         }
         let day = birth.day() + if samordning { 60 } else { 0 };
-        let mut pnr = Personnummer {
-            year: birth.year(),
-            month: birth.month(),
-            day_as_written: day,
-            serial,
-            check: 0,
-        };
+        let mut pnr = Personnummer { year: birth.year(), month: birth.month(), day_as_written: day, serial, check: 0 };
         pnr.check = luhn_check_digit(&pnr.ten_digits()[..9]);
         Some(pnr)
     }
@@ -133,19 +121,11 @@ impl Personnummer {
     }
 
     pub fn typ(&self) -> Nummertyp {
-        if self.day_as_written > 60 {
-            Nummertyp::Samordningsnummer
-        } else {
-            Nummertyp::Personnummer
-        }
+        if self.day_as_written > 60 { Nummertyp::Samordningsnummer } else { Nummertyp::Personnummer }
     }
 
     pub fn kon(&self) -> JuridisktKon {
-        if (self.serial % 10) % 2 == 1 {
-            JuridisktKon::Man
-        } else {
-            JuridisktKon::Kvinna
-        }
+        if (self.serial % 10) % 2 == 1 { JuridisktKon::Man } else { JuridisktKon::Kvinna }
     }
 
     /// Age in whole years on `date`.
@@ -167,10 +147,7 @@ impl Personnummer {
 
     /// The twelve digits without separator (YYYYMMDDNNNC): the form stored in the database.
     pub fn twelve_digits(&self) -> String {
-        format!(
-            "{:04}{:02}{:02}{:03}{}",
-            self.year, self.month, self.day_as_written, self.serial, self.check
-        )
+        format!("{:04}{:02}{:02}{:03}{}", self.year, self.month, self.day_as_written, self.serial, self.check)
     }
 }
 

@@ -37,11 +37,7 @@ pub fn tokens(fraga: &str) -> Vec<String> {
             let is_number = t.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '+');
             let looks_like_arendenummer =
                 t.len() >= 5 && t.as_bytes()[4] == b'-' && t.len() <= 9 && t.matches('-').count() == 1;
-            if is_number && !looks_like_arendenummer {
-                t.chars().filter(|c| c.is_ascii_digit()).collect()
-            } else {
-                t
-            }
+            if is_number && !looks_like_arendenummer { t.chars().filter(|c| c.is_ascii_digit()).collect() } else { t }
         })
         .filter(|t| !t.is_empty())
         .collect()

@@ -99,13 +99,7 @@ impl Store {
 
     /// The case list as the search field filters it: every token of `fraga` must start a word
     /// of the case's search text (ärendenummer, personnummer in any spelling, names).
-    pub fn sok_arenden(
-        &self,
-        fraga: &str,
-        sortering: Sortering,
-        stigande: bool,
-        max: usize,
-    ) -> Resultat<Sokresultat> {
+    pub fn sok_arenden(&self, fraga: &str, sortering: Sortering, stigande: bool, max: usize) -> Resultat<Sokresultat> {
         let tokens = sok::tokens(fraga);
         let mut filter = String::from("1=1");
         let mut args: Vec<String> = Vec::new();

@@ -44,12 +44,7 @@ pub struct Registrerat {
 
 impl Skrivning<'_> {
     /// Registers a household with its first case. Refuses a person who is already registered.
-    pub fn skapa_hushall(
-        &self,
-        h: &NyttHushall,
-        a: &NyttArende,
-        nu: NaiveDateTime,
-    ) -> Resultat<Registrerat> {
+    pub fn skapa_hushall(&self, h: &NyttHushall, a: &NyttArende, nu: NaiveDateTime) -> Resultat<Registrerat> {
         let conn = self.conn();
         for m in &h.medlemmar {
             let existing: Option<String> = conn
@@ -178,7 +173,6 @@ impl Store {
 
 /// A personnummer as stored (12 digits, validated when it was written).
 pub(crate) fn lagrat_pnr(text: &str) -> rusqlite::Result<Personnummer> {
-    Personnummer::parse(text, NaiveDate::MAX).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
+    Personnummer::parse(text, NaiveDate::MAX)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
 }

@@ -26,13 +26,22 @@ const REGLER: &[(&str, &str)] = &[
         "SELECT count(*) FROM hushall h WHERE (SELECT count(*) FROM hushallsmedlem hm
           WHERE hm.hushall_id = h.id AND hm.roll = 'sokande') <> 1",
     ),
-    ("hushåll utan ärende", "SELECT count(*) FROM hushall h WHERE NOT EXISTS (SELECT 1 FROM arende a WHERE a.hushall_id = h.id)"),
+    (
+        "hushåll utan ärende",
+        "SELECT count(*) FROM hushall h WHERE NOT EXISTS (SELECT 1 FROM arende a WHERE a.hushall_id = h.id)",
+    ),
     (
         "avslutade ärenden utan avslutsorsak eller avslutsdatum",
         "SELECT count(*) FROM arende WHERE status = 'avslutad' AND (avslutsorsak IS NULL OR avslutsdatum IS NULL)",
     ),
-    ("öppna ärenden med avslutsorsak", "SELECT count(*) FROM arende WHERE status <> 'avslutad' AND avslutsorsak IS NOT NULL"),
-    ("ärenden som inte går att söka fram", "SELECT count(*) FROM arende WHERE sokindex NOT LIKE '% ' || arendenummer || ' %'"),
+    (
+        "öppna ärenden med avslutsorsak",
+        "SELECT count(*) FROM arende WHERE status <> 'avslutad' AND avslutsorsak IS NOT NULL",
+    ),
+    (
+        "ärenden som inte går att söka fram",
+        "SELECT count(*) FROM arende WHERE sokindex NOT LIKE '% ' || arendenummer || ' %'",
+    ),
     (
         "makulerade journalanteckningar utan orsak, vem eller när",
         "SELECT count(*) FROM journal WHERE (makulerad_orsak IS NULL) <> (makulerad_av IS NULL)

@@ -11,7 +11,7 @@ mod logg;
 mod schema;
 mod utkast;
 
-pub use arende::{ArendeRad, Sortering, Sokresultat};
+pub use arende::{ArendeRad, Sokresultat, Sortering};
 pub use hushall::{HushallVy, NyttArende, Registrerat};
 pub use logg::{Handelse, Logghandelse};
 pub use schema::{SCHEMA_VERSION, migrera_till};
@@ -48,10 +48,9 @@ pub enum StoreError {
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StoreError::Upptagen => write!(
-                f,
-                "Databasen är upptagen av ett annat fönster eller program. Vänta en stund och försök igen."
-            ),
+            StoreError::Upptagen => {
+                write!(f, "Databasen är upptagen av ett annat fönster eller program. Vänta en stund och försök igen.")
+            }
             StoreError::NyareSchema { databas, program } => write!(
                 f,
                 "Databasen är skapad av en nyare version av Bistånd (databasversion {databas}, programmet kan {program}). Uppdatera programmet innan du öppnar den."
@@ -66,10 +65,9 @@ impl fmt::Display for StoreError {
                 "Databasen {} kan inte öppnas: {orsak}. Kontrollera sökvägen och att du har behörighet till mappen.",
                 sokvag.display()
             ),
-            StoreError::Skrivskyddad => write!(
-                f,
-                "Databasen är skrivskyddad. Ändringar kan inte sparas; kontrollera behörigheten till filen."
-            ),
+            StoreError::Skrivskyddad => {
+                write!(f, "Databasen är skrivskyddad. Ändringar kan inte sparas; kontrollera behörigheten till filen.")
+            }
             StoreError::Dubblett(t) | StoreError::Regel(t) | StoreError::Saknas(t) => f.write_str(t),
             StoreError::Sql(e) => write!(f, "Ett fel uppstod i databasen: {e}. Inget har sparats."),
         }
@@ -117,10 +115,8 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(sokvag, flags).map_err(|e| StoreError::KanInteOppna {
-            sokvag: sokvag.to_path_buf(),
-            orsak: e.to_string(),
-        })?;
+        let conn = Connection::open_with_flags(sokvag, flags)
+            .map_err(|e| StoreError::KanInteOppna { sokvag: sokvag.to_path_buf(), orsak: e.to_string() })?;
         Store::prepare(conn, sokvag.to_path_buf())
     }
 
@@ -139,9 +135,8 @@ impl Store {
         conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
             .map_err(|e| not_a_db(e, &sokvag))?;
         if sokvag.as_os_str() != ":memory:" {
-            let mode: String = conn
-                .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
-                .map_err(|e| not_a_db(e, &sokvag))?;
+            let mode: String =
+                conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0)).map_err(|e| not_a_db(e, &sokvag))?;
             if !mode.eq_ignore_ascii_case("wal") {
                 return Err(StoreError::Skrivskyddad);
             }
@@ -189,9 +184,8 @@ fn io_orsak(e: &std::io::Error) -> String {
 
 /// Reads an ISO date stored as text.
 pub(crate) fn datum_fran(text: &str) -> rusqlite::Result<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
 }
 
 /// Now as stored: local time `YYYY-MM-DD HH:MM:SS`.

@@ -143,10 +143,8 @@ fn v2_search_drafts_log(tx: &Transaction) -> rusqlite::Result<()> {
         ",
     )?;
     // Cases written by version 1 become searchable.
-    let ids: Vec<i64> = tx
-        .prepare("SELECT id FROM arende")?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let ids: Vec<i64> =
+        tx.prepare("SELECT id FROM arende")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     for id in ids {
         let index = super::arende::berakna_sokindex(tx, id)?;
         tx.execute("UPDATE arende SET sokindex = ?1 WHERE id = ?2", params![index, id])?;

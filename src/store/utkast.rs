@@ -40,9 +40,7 @@ impl Store {
     pub fn alla_utkast(&self) -> Resultat<Vec<Utkast>> {
         let mut stmt = self.conn().prepare_cached("SELECT nyckel, titel, data, sparad FROM utkast ORDER BY sparad")?;
         let rows = stmt
-            .query_map([], |r| {
-                Ok(Utkast { nyckel: r.get(0)?, titel: r.get(1)?, data: r.get(2)?, sparad: r.get(3)? })
-            })?
+            .query_map([], |r| Ok(Utkast { nyckel: r.get(0)?, titel: r.get(1)?, data: r.get(2)?, sparad: r.get(3)? }))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }

@@ -19,6 +19,9 @@ pub fn systemklocka() -> NaiveDateTime {
     chrono::Local::now().naive_local()
 }
 
+/// Work a dialog asks the shell to do once the dialog is drawn.
+type Efterat = Box<dyn FnOnce(&mut BistandApp)>;
+
 enum Dialog {
     NyttHushall(Box<HushallForm>),
     Aterstall(Vec<Utkast>),
@@ -109,7 +112,8 @@ impl BistandApp {
                     a.journal.spara(&mut self.store, id, &self.anvandare, nu, &mut self.sparat);
                 }
                 (None, Some(a)) if a.flik == Flik::Oversikt => {
-                    if a.spara_ansvar(&mut self.store, &self.anvandare, nu, &mut self.sparat) {
+                    let andrad = a.spara_ansvar(&mut self.store, &self.anvandare, nu, &mut self.sparat);
+                    if andrad {
                         self.lista.uppdatera();
                     }
                 }
@@ -155,26 +159,22 @@ impl BistandApp {
         }
         if self.dialog.is_none() {
             let sok_fokus = ctx.memory(|m| m.focused()).is_none_or(|f| f == Id::unique(SOK_ID));
-            if sok_fokus {
-                if let Some(id) = self.lista.tangenter(&ctx) {
-                    self.oppna_arende(id, Flik::Oversikt);
-                }
+            // Arrow keys belong to the list only while no other field has the focus.
+            let vald = if sok_fokus { self.lista.tangenter(&ctx) } else { None };
+            if let Some(id) = vald {
+                self.oppna_arende(id, Flik::Oversikt);
             }
         }
         self.lista.hamta(&self.store);
 
         self.toppfalt(ui);
         self.statusrad(ui);
-        egui::Panel::left("arendelista")
-            .resizable(true)
-            .default_size(540.0)
-            .min_size(380.0)
-            .show(ui, |ui| {
-                let oppet = self.oppet.as_ref().map(|a| a.arende.id);
-                if let Some(id) = self.lista.visa(ui, oppet) {
-                    self.oppna_arende(id, Flik::Oversikt);
-                }
-            });
+        egui::Panel::left("arendelista").resizable(true).default_size(540.0).min_size(380.0).show(ui, |ui| {
+            let oppet = self.oppet.as_ref().map(|a| a.arende.id);
+            if let Some(id) = self.lista.visa(ui, oppet) {
+                self.oppna_arende(id, Flik::Oversikt);
+            }
+        });
         egui::CentralPanel::default().show(ui, |ui| {
             ui.add_space(4.0);
             if let Some((signal, text)) = &self.meddelande {
@@ -193,7 +193,7 @@ impl BistandApp {
                         ui.label(RichText::new("Välj ett ärende i listan").text_style(tema::rubrik2()));
                         ui.label("Sök på ärendenummer, personnummer eller namn (Ctrl+F), eller registrera ett nytt hushåll (Ctrl+N).");
                         ui.add_space(12.0);
-                        if ui.button("Nytt hushåll").clicked() {
+                        if ui.button("Registrera nytt hushåll").clicked() {
                             self.kor(Kommando::NyttHushall);
                         }
                     });
@@ -204,8 +204,12 @@ impl BistandApp {
         if self.ovning {
             // The whole window carries the training marking.
             let farg = tema::signalfarg(Signal::Ovning, false);
-            ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, Id::unique("ovningsram")))
-                .rect_stroke(ctx.content_rect().shrink(2.0), 0.0, egui::Stroke::new(4.0, farg), egui::StrokeKind::Inside);
+            ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, Id::unique("ovningsram"))).rect_stroke(
+                ctx.content_rect().shrink(2.0),
+                0.0,
+                egui::Stroke::new(4.0, farg),
+                egui::StrokeKind::Inside,
+            );
         }
     }
 
@@ -239,7 +243,11 @@ impl BistandApp {
                     self.kor(Kommando::NyttHushall);
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.button(format!("{} ▾", initialer(&self.anvandare))).on_hover_text(format!("{} – inställningar", self.anvandare)).clicked() {
+                    if ui
+                        .button(initialer(&self.anvandare))
+                        .on_hover_text(format!("{} – inställningar", self.anvandare))
+                        .clicked()
+                    {
                         self.kor(Kommando::Installningar);
                     }
                     if ui.button("Kommandon").on_hover_text("Ctrl+K").clicked() {
@@ -273,7 +281,7 @@ impl BistandApp {
         let Some(mut dialog) = self.dialog.take() else { return };
         let nu = (self.klocka)();
         let mut stang = false;
-        let mut efter: Option<Box<dyn FnOnce(&mut BistandApp)>> = None;
+        let mut efter: Option<Efterat> = None;
         let skarm = ctx.content_rect();
         let modal = egui::Modal::new(Id::unique("dialog")).show(ctx, |ui| match &mut dialog {
             Dialog::NyttHushall(form) => {
@@ -296,7 +304,7 @@ impl BistandApp {
                 ui.set_width(640.0);
                 if let Some(val) = utkast::visa_aterstall(ui, drafts) {
                     stang = true;
-                    efter = val.map(|plats| -> Box<dyn FnOnce(&mut BistandApp)> {
+                    efter = val.map(|plats| -> Efterat {
                         Box::new(move |app| match plats {
                             Utkastplats::NyttHushall => app.kor(Kommando::NyttHushall),
                             Utkastplats::Journal(id) => app.oppna_arende(id, Flik::Journal),

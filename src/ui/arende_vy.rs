@@ -101,13 +101,20 @@ impl OppetArende {
             ui.label(RichText::new(self.arende.status.namn()).size(18.0).strong());
             if self.hushall.skyddade_personuppgifter {
                 let farg = tema::signalfarg(Signal::Varning, ui.visuals().dark_mode);
-                ui.label(RichText::new("🔒 Skyddade personuppgifter").color(farg).strong());
+                ui.label(RichText::new("SKYDDADE PERSONUPPGIFTER").color(farg).strong());
             }
         });
     }
 
     /// The tab row and the current tab. Returns true when the case list should be refreshed.
-    pub fn visa(&mut self, ui: &mut egui::Ui, store: &mut Store, anvandare: &str, nu: NaiveDateTime, sparat: &mut Option<NaiveDateTime>) -> bool {
+    pub fn visa(
+        &mut self,
+        ui: &mut egui::Ui,
+        store: &mut Store,
+        anvandare: &str,
+        nu: NaiveDateTime,
+        sparat: &mut Option<NaiveDateTime>,
+    ) -> bool {
         self.visa_huvud(ui);
         ui.add_space(6.0);
         ui.horizontal(|ui| {
@@ -131,7 +138,14 @@ impl OppetArende {
         andrad
     }
 
-    fn visa_oversikt(&mut self, ui: &mut egui::Ui, store: &mut Store, anvandare: &str, nu: NaiveDateTime, sparat: &mut Option<NaiveDateTime>) -> bool {
+    fn visa_oversikt(
+        &mut self,
+        ui: &mut egui::Ui,
+        store: &mut Store,
+        anvandare: &str,
+        nu: NaiveDateTime,
+        sparat: &mut Option<NaiveDateTime>,
+    ) -> bool {
         let mut andrad = false;
         if let Some((signal, text)) = &self.meddelande {
             notis(ui, *signal, text);
@@ -183,7 +197,10 @@ impl OppetArende {
                         match res.and_then(|()| store.arende(self.arende.id)) {
                             Ok(a) => {
                                 self.arende = a;
-                                self.meddelande = Some((Signal::Klart, format!("Status ändrad till {}.", till.namn().to_lowercase())));
+                                self.meddelande = Some((
+                                    Signal::Klart,
+                                    format!("Status ändrad till {}.", till.namn().to_lowercase()),
+                                ));
                                 *sparat = Some(nu);
                                 andrad = true;
                             }
@@ -228,7 +245,13 @@ impl OppetArende {
     }
 
     /// Saves the responsibility form (also Ctrl+S on the overview).
-    pub fn spara_ansvar(&mut self, store: &mut Store, anvandare: &str, nu: NaiveDateTime, sparat: &mut Option<NaiveDateTime>) -> bool {
+    pub fn spara_ansvar(
+        &mut self,
+        store: &mut Store,
+        anvandare: &str,
+        nu: NaiveDateTime,
+        sparat: &mut Option<NaiveDateTime>,
+    ) -> bool {
         let a = self.ansvar.clone();
         let id = self.arende.id;
         let res = store.skriv(|w| {
@@ -283,7 +306,8 @@ impl OppetArende {
             if ui.button("Visa adressen").on_hover_text("Att adressen visades loggas").clicked() {
                 self.visa_adress = true;
                 let id = self.arende.id;
-                let _ = store.skriv(|w| w.logga(Handelse::OppnadeArende, Some(id), anvandare, "visade skyddad adress", nu));
+                let _ =
+                    store.skriv(|w| w.logga(Handelse::OppnadeArende, Some(id), anvandare, "visade skyddad adress", nu));
             }
         } else {
             egui::Grid::new("adress").num_columns(2).spacing([24.0, 8.0]).show(ui, |ui| {

@@ -121,10 +121,14 @@ impl Arendelista {
                 let pil = if self.sortering == *sortering { if self.stigande { " ▲" } else { " ▼" } } else { "" };
                 let knapp = egui::Button::new(RichText::new(format!("{namn}{pil}")).strong()).frame(false);
                 let klick = ui
-                    .allocate_ui_with_layout(egui::vec2(*bredd, 24.0), egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                        ui.add_space(6.0);
-                        ui.add(knapp).on_hover_text(format!("Sortera på {}", namn.to_lowercase())).clicked()
-                    })
+                    .allocate_ui_with_layout(
+                        egui::vec2(*bredd, 24.0),
+                        egui::Layout::left_to_right(egui::Align::Center),
+                        |ui| {
+                            ui.add_space(6.0);
+                            ui.add(knapp).on_hover_text(format!("Sortera på {}", namn.to_lowercase())).clicked()
+                        },
+                    )
                     .inner;
                 if klick {
                     if self.sortering == *sortering {
@@ -175,7 +179,8 @@ impl Arendelista {
                 for ((_, _, bredd), text) in KOLUMNER.iter().zip(texter) {
                     let galley = ui.painter().layout_no_wrap(text.to_string(), font.clone(), farg);
                     let pos = egui::pos2(x, rect.center().y - galley.size().y / 2.0);
-                    let kolumn = egui::Rect::from_min_max(egui::pos2(x, rect.top()), egui::pos2(x + bredd - 8.0, rect.bottom()));
+                    let kolumn =
+                        egui::Rect::from_min_max(egui::pos2(x, rect.top()), egui::pos2(x + bredd - 8.0, rect.bottom()));
                     ui.painter().with_clip_rect(kolumn.intersect(rect)).galley(pos, galley, farg);
                     x += bredd;
                 }

@@ -54,7 +54,14 @@ impl HushallForm {
             arende: ArendeFalt { socialsekreterare: anvandare.to_string(), ..Default::default() },
             ..Default::default()
         });
-        HushallForm { data, autospar, lamnade: HashSet::new(), visa_alla_fel: false, sparfel: None, bekrafta_kasta: false }
+        HushallForm {
+            data,
+            autospar,
+            lamnade: HashSet::new(),
+            visa_alla_fel: false,
+            sparfel: None,
+            bekrafta_kasta: false,
+        }
     }
 
     fn ar_tomt(&self) -> bool {
@@ -76,7 +83,13 @@ impl HushallForm {
         let namn = hushall.sokande().namn();
         let res = store.skriv(|w| {
             let reg = w.skapa_hushall(&hushall, &arende, nu)?;
-            w.logga(crate::store::Handelse::RegistreradeHushall, Some(reg.arende_id), &arende.socialsekreterare, &namn, nu)?;
+            w.logga(
+                crate::store::Handelse::RegistreradeHushall,
+                Some(reg.arende_id),
+                &arende.socialsekreterare,
+                &namn,
+                nu,
+            )?;
             Ok(reg)
         });
         match res {
@@ -94,7 +107,13 @@ impl HushallForm {
     }
 
     /// Shows the form. Returns what happened, if the form is done.
-    pub fn visa(&mut self, ui: &mut egui::Ui, store: &mut Store, nu: NaiveDateTime, sparat: &mut Option<NaiveDateTime>) -> Option<Utfall> {
+    pub fn visa(
+        &mut self,
+        ui: &mut egui::Ui,
+        store: &mut Store,
+        nu: NaiveDateTime,
+        sparat: &mut Option<NaiveDateTime>,
+    ) -> Option<Utfall> {
         let idag = nu.date();
         let fel = self.data.hushall.validera(idag).err().unwrap_or_default();
         let mut utfall = None;
@@ -104,92 +123,105 @@ impl HushallForm {
         if let Some(e) = &self.sparfel {
             notis(ui, Signal::Fel, e);
         }
-        egui::ScrollArea::vertical().max_height(ui.available_height() - 70.0).auto_shrink([false, true]).show(ui, |ui| {
-            self.personfalt(ui, "sokande", "Sökande", &fel, idag);
-            ui.add_space(tema::LUFT);
-            ui.checkbox(&mut self.data.hushall.har_medsokande, "Medsökande (gift eller sambo)");
-            if self.data.hushall.har_medsokande {
-                self.personfalt(ui, "medsokande", "Medsökande", &fel, idag);
-                let vald = self.data.hushall.relation.map(|r| r.namn()).unwrap_or("Välj …");
-                egui::ComboBox::from_label("Relation till sökande").selected_text(vald).show_ui(ui, |ui| {
-                    for r in Relation::ALLA {
-                        ui.selectable_value(&mut self.data.hushall.relation, Some(*r), r.namn());
-                    }
-                });
-                if self.visa_alla_fel {
-                    if let Some(f) = fel_for(&fel, "relation") {
+        egui::ScrollArea::vertical().max_height(ui.available_height() - 70.0).auto_shrink([false, true]).show(
+            ui,
+            |ui| {
+                self.personfalt(ui, "sokande", "Sökande", &fel, idag);
+                ui.add_space(tema::LUFT);
+                ui.checkbox(&mut self.data.hushall.har_medsokande, "Medsökande (gift eller sambo)");
+                if self.data.hushall.har_medsokande {
+                    self.personfalt(ui, "medsokande", "Medsökande", &fel, idag);
+                    let vald = self.data.hushall.relation.map(|r| r.namn()).unwrap_or("Välj …");
+                    egui::ComboBox::from_label("Relation till sökande").selected_text(vald).show_ui(ui, |ui| {
+                        for r in Relation::ALLA {
+                            ui.selectable_value(&mut self.data.hushall.relation, Some(*r), r.namn());
+                        }
+                    });
+                    if let Some(f) = fel_for(&fel, "relation").filter(|_| self.visa_alla_fel) {
                         felrad(ui, f);
                     }
                 }
-            }
 
-            rubrik(ui, "Barn som bor hemma");
-            let mut ta_bort = None;
-            for i in 0..self.data.hushall.barn.len() {
-                ui.group(|ui| {
-                    self.personfalt(ui, &format!("barn.{i}"), &format!("Barn {}", i + 1), &fel, idag);
-                    let b = &mut self.data.hushall.barn[i];
-                    ui.horizontal_wrapped(|ui| {
-                        ui.checkbox(&mut b.lunch_utanfor_hemmet, format!("Barn {} äter lunch utanför hemmet 5 dagar/vecka", i + 1));
-                        ui.checkbox(&mut b.gar_i_gymnasiet, format!("Barn {} går i gymnasiet (avgör normen för 19–20 år)", i + 1));
+                rubrik(ui, "Barn som bor hemma");
+                let mut ta_bort = None;
+                for i in 0..self.data.hushall.barn.len() {
+                    ui.group(|ui| {
+                        self.personfalt(ui, &format!("barn.{i}"), &format!("Barn {}", i + 1), &fel, idag);
+                        let b = &mut self.data.hushall.barn[i];
+                        ui.horizontal_wrapped(|ui| {
+                            ui.checkbox(
+                                &mut b.lunch_utanfor_hemmet,
+                                format!("Barn {} äter lunch utanför hemmet 5 dagar/vecka", i + 1),
+                            );
+                            ui.checkbox(
+                                &mut b.gar_i_gymnasiet,
+                                format!("Barn {} går i gymnasiet (avgör normen för 19–20 år)", i + 1),
+                            );
+                        });
+                        if ui.button(format!("Ta bort barn {}", i + 1)).clicked() {
+                            ta_bort = Some(i);
+                        }
                     });
-                    if ui.button(format!("Ta bort barn {}", i + 1)).clicked() {
-                        ta_bort = Some(i);
+                }
+                if let Some(i) = ta_bort {
+                    self.data.hushall.barn.remove(i);
+                    self.lamnade.retain(|k| !k.starts_with("barn."));
+                }
+                if ui.button("Lägg till barn").clicked() {
+                    self.data.hushall.barn.push(PersonFalt::default());
+                }
+
+                rubrik(ui, "Adress och telefon");
+                let a = &mut self.data.hushall.adress;
+                ui.horizontal_wrapped(|ui| {
+                    let f =
+                        |k: &str| if self.visa_alla_fel || self.lamnade.contains(k) { fel_for(&fel, k) } else { None };
+                    let r1 = textfalt(ui, "Gatuadress", &mut a.gatuadress, f("adress.gatuadress"), tema::FALT_BREDD);
+                    let r2 = textfalt(ui, "Postnummer", &mut a.postnummer, f("adress.postnummer"), 110.0);
+                    let r3 = textfalt(ui, "Postort", &mut a.postort, f("adress.postort"), 200.0);
+                    let r4 = textfalt(ui, "Telefon", &mut self.data.hushall.telefon, f("telefon"), 180.0);
+                    for (r, k) in
+                        [(r1, "adress.gatuadress"), (r2, "adress.postnummer"), (r3, "adress.postort"), (r4, "telefon")]
+                    {
+                        if r.lost_focus() {
+                            self.lamnade.insert(k.into());
+                        }
                     }
                 });
-            }
-            if let Some(i) = ta_bort {
-                self.data.hushall.barn.remove(i);
-                self.lamnade.retain(|k| !k.starts_with("barn."));
-            }
-            if ui.button("Lägg till barn").clicked() {
-                self.data.hushall.barn.push(PersonFalt::default());
-            }
+                ui.checkbox(
+                    &mut self.data.hushall.skyddade_personuppgifter,
+                    "Skyddade personuppgifter (adressen döljs på skärmen och skrivs aldrig ut)",
+                );
 
-            rubrik(ui, "Adress och telefon");
-            let a = &mut self.data.hushall.adress;
-            ui.horizontal_wrapped(|ui| {
-                let f = |k: &str| if self.visa_alla_fel || self.lamnade.contains(k) { fel_for(&fel, k) } else { None };
-                let r1 = textfalt(ui, "Gatuadress", &mut a.gatuadress, f("adress.gatuadress"), tema::FALT_BREDD);
-                let r2 = textfalt(ui, "Postnummer", &mut a.postnummer, f("adress.postnummer"), 110.0);
-                let r3 = textfalt(ui, "Postort", &mut a.postort, f("adress.postort"), 200.0);
-                let r4 = textfalt(ui, "Telefon", &mut self.data.hushall.telefon, f("telefon"), 180.0);
-                for (r, k) in [(r1, "adress.gatuadress"), (r2, "adress.postnummer"), (r3, "adress.postort"), (r4, "telefon")] {
-                    if r.lost_focus() {
-                        self.lamnade.insert(k.into());
+                rubrik(ui, "Ärende");
+                ui.horizontal_wrapped(|ui| {
+                    textfalt(ui, "Socialsekreterare", &mut self.data.arende.socialsekreterare, None, 240.0);
+                    textfalt(ui, "Bidragshandläggare", &mut self.data.arende.bidragshandlaggare, None, 240.0);
+                });
+                let vald = self.data.arende.forsorjningshinder.map(|h| h.namn()).unwrap_or("Inte bedömt ännu");
+                egui::ComboBox::from_label("Försörjningshinder").selected_text(vald).width(320.0).show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.data.arende.forsorjningshinder, None, "Inte bedömt ännu");
+                    for h in Forsorjningshinder::ALLA {
+                        ui.selectable_value(&mut self.data.arende.forsorjningshinder, Some(*h), h.namn());
                     }
-                }
-            });
-            ui.checkbox(
-                &mut self.data.hushall.skyddade_personuppgifter,
-                "Skyddade personuppgifter (adressen döljs på skärmen och skrivs aldrig ut)",
-            );
-
-            rubrik(ui, "Ärende");
-            ui.horizontal_wrapped(|ui| {
-                textfalt(ui, "Socialsekreterare", &mut self.data.arende.socialsekreterare, None, 240.0);
-                textfalt(ui, "Bidragshandläggare", &mut self.data.arende.bidragshandlaggare, None, 240.0);
-            });
-            let vald = self.data.arende.forsorjningshinder.map(|h| h.namn()).unwrap_or("Inte bedömt ännu");
-            egui::ComboBox::from_label("Försörjningshinder").selected_text(vald).width(320.0).show_ui(ui, |ui| {
-                ui.selectable_value(&mut self.data.arende.forsorjningshinder, None, "Inte bedömt ännu");
-                for h in Forsorjningshinder::ALLA {
-                    ui.selectable_value(&mut self.data.arende.forsorjningshinder, Some(*h), h.namn());
-                }
-            });
-        });
+                });
+            },
+        );
 
         ui.separator();
         if self.visa_alla_fel && !fel.is_empty() {
-            felrad(ui, &format!("Hushållet är inte sparat: {} uppgifter behöver rättas (se markeringarna ovan).", fel.len()));
+            felrad(
+                ui,
+                &format!("Hushållet är inte sparat: {} uppgifter behöver rättas (se markeringarna ovan).", fel.len()),
+            );
         }
         ui.horizontal(|ui| {
-            if ui.button(egui::RichText::new("Spara").strong()).on_hover_text("Ctrl+S").clicked() {
-                if let Some(reg) = self.spara(store, nu) {
-                    utfall = Some(Utfall::Sparad(reg));
-                }
+            let spara = ui.button(egui::RichText::new("Spara").strong()).on_hover_text("Ctrl+S").clicked();
+            if let Some(reg) = spara.then(|| self.spara(store, nu)).flatten() {
+                utfall = Some(Utfall::Sparad(reg));
             }
-            if ui.button("Avbryt").on_hover_text("Stänger formuläret. Utkastet finns kvar till nästa gång.").clicked() {
+            if ui.button("Avbryt").on_hover_text("Stänger formuläret. Utkastet finns kvar till nästa gång.").clicked()
+            {
                 utfall = Some(Utfall::Stangd);
             }
             if !self.ar_tomt() {
@@ -258,9 +290,7 @@ impl HushallForm {
                 crate::domain::personnummer::Nummertyp::Samordningsnummer => ", samordningsnummer",
                 _ => "",
             };
-            ui.label(
-                egui::RichText::new(format!("Född {}, {} år{typ}", p.birth_date(), p.age_at(idag))).weak(),
-            );
+            ui.label(egui::RichText::new(format!("Född {}, {} år{typ}", p.birth_date(), p.age_at(idag))).weak());
         }
         self.lamnade.extend(lamnade);
     }

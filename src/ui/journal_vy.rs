@@ -47,7 +47,14 @@ impl JournalVy {
     }
 
     /// Saves the entry being written (the button, or Ctrl+S on this tab).
-    pub fn spara(&mut self, store: &mut Store, arende_id: i64, anvandare: &str, nu: NaiveDateTime, sparat: &mut Option<NaiveDateTime>) {
+    pub fn spara(
+        &mut self,
+        store: &mut Store,
+        arende_id: i64,
+        anvandare: &str,
+        nu: NaiveDateTime,
+        sparat: &mut Option<NaiveDateTime>,
+    ) {
         let post = match self.form.validera(nu.date()) {
             Ok(p) => p,
             Err(fel) => {
@@ -80,7 +87,15 @@ impl JournalVy {
         }
     }
 
-    pub fn visa(&mut self, ui: &mut egui::Ui, store: &mut Store, arende: &Arende, anvandare: &str, nu: NaiveDateTime, sparat: &mut Option<NaiveDateTime>) {
+    pub fn visa(
+        &mut self,
+        ui: &mut egui::Ui,
+        store: &mut Store,
+        arende: &Arende,
+        anvandare: &str,
+        nu: NaiveDateTime,
+        sparat: &mut Option<NaiveDateTime>,
+    ) {
         if let Some((signal, text)) = &self.meddelande {
             notis(ui, *signal, text);
         }
@@ -175,7 +190,8 @@ impl JournalVy {
                 });
                 match res {
                     Ok(()) => {
-                        self.meddelande = Some((Signal::Klart, "Anteckningen är makulerad. Den finns kvar i journalen.".into()));
+                        self.meddelande =
+                            Some((Signal::Klart, "Anteckningen är makulerad. Den finns kvar i journalen.".into()));
                         *sparat = Some(nu);
                     }
                     Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),

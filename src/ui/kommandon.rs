@@ -79,18 +79,10 @@ impl Kommando {
 
     /// The shortcuts pressed this frame (consumed so widgets do not also see them).
     pub fn fran_tangentbord(ctx: &egui::Context) -> Vec<Kommando> {
-        let alla = [
-            Kommando::Sok,
-            Kommando::NyttHushall,
-            Kommando::Spara,
-            Kommando::Palett,
-            Kommando::StangDialog,
-        ]
-        .into_iter()
-        .chain((0..8).map(Kommando::Flik));
-        ctx.input_mut(|i| {
-            alla.filter(|k| k.genvag().is_some_and(|g| i.consume_shortcut(&g))).collect()
-        })
+        let alla = [Kommando::Sok, Kommando::NyttHushall, Kommando::Spara, Kommando::Palett, Kommando::StangDialog]
+            .into_iter()
+            .chain((0..8).map(Kommando::Flik));
+        ctx.input_mut(|i| alla.filter(|k| k.genvag().is_some_and(|g| i.consume_shortcut(&g))).collect())
     }
 }
 

@@ -35,7 +35,7 @@ pub fn textyta(ui: &mut Ui, etikett: &str, text: &mut String, fel: Option<&str>,
 /// A validation message in the error colour, with a sign so colour is never the only cue.
 pub fn felrad(ui: &mut Ui, text: &str) {
     let farg = tema::signalfarg(Signal::Fel, ui.visuals().dark_mode);
-    ui.label(RichText::new(format!("⚠ {text}")).color(farg));
+    ui.label(RichText::new(format!("Fel: {text}")).color(farg));
 }
 
 /// A notice in a signal colour.

@@ -1,0 +1,186 @@
+//! UI flows driven headless with egui_kittest, by the widgets' accessible labels, the way a
+//! caseworker would use the program.
+
+mod gemensamt;
+
+use bistand::store::{Sortering, Store};
+use bistand::ui::BistandApp;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use gemensamt::*;
+
+fn fast_klocka() -> chrono::NaiveDateTime {
+    nu()
+}
+
+fn harness(store: Store) -> Harness<'static, BistandApp> {
+    let app = BistandApp::ny(store, false, fast_klocka);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
+    h.run();
+    h
+}
+
+/// Focuses the field with this label and types into it.
+fn skriv(h: &mut Harness<'static, BistandApp>, etikett: &str, text: &str) {
+    h.get_by_label(etikett).focus();
+    h.run();
+    h.get_by_label(etikett).type_text(text);
+    h.run();
+}
+
+fn klicka(h: &mut Harness<'static, BistandApp>, etikett: &str) {
+    h.get_by_label(etikett).click();
+    h.run();
+}
+
+#[test]
+fn register_a_household_find_it_open_it_and_write_in_its_journal() {
+    let (_dir, path) = temp_db();
+    let mut h = harness(open(&path));
+    assert!(h.query_by_label_contains("Inga ärenden ännu").is_some(), "an empty database says what to do");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    let sokande = pnr(1985, 4, 2, 982);
+    let barn = pnr(2019, 3, 10, 983);
+    skriv(&mut h, "Sökande: personnummer", &sokande.ten_digits());
+    skriv(&mut h, "Sökande: förnamn", "Vera");
+    skriv(&mut h, "Sökande: efternamn", "Provberg");
+    klicka(&mut h, "Lägg till barn");
+    skriv(&mut h, "Barn 1: personnummer", &barn.to_string());
+    skriv(&mut h, "Barn 1: förnamn", "Lo");
+    skriv(&mut h, "Barn 1: efternamn", "Provberg");
+    klicka(&mut h, "Barn 1 äter lunch utanför hemmet 5 dagar/vecka");
+    skriv(&mut h, "Gatuadress", "Provgatan 7");
+    skriv(&mut h, "Postnummer", "12345");
+    skriv(&mut h, "Postort", "Stockholm");
+    klicka(&mut h, "Spara");
+
+    assert!(h.query_by_label_contains("Hushållet är registrerat i ärende 2026-0001").is_some());
+    assert!(h.query_by_label_contains("Provberg, Vera").is_some(), "the new case is in the list");
+    let stored = h.state().store().hushall(1).unwrap();
+    assert_eq!(stored.medlemmar.len(), 2);
+    assert!(stored.medlemmar[1].lunch_utanfor_hemmet);
+    assert!(h.state().store().alla_utkast().unwrap().is_empty(), "the draft is gone once saved");
+
+    // Search by personnummer in another spelling finds it; another name does not.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Sök").type_text("Annanson");
+    h.run();
+    assert!(h.query_by_label_contains("Provberg, Vera").is_none());
+    assert!(h.query_by_label_contains("Inget ärende matchar").is_some());
+    let sok = h.get_by_label("Sök");
+    sok.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Sök").type_text(&sokande.to_string().replace('-', ""));
+    h.run();
+    assert!(h.query_by_label_contains("Provberg, Vera").is_some());
+
+    // Enter opens the selected case.
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.query_by_label("Ärende 2026-0001").is_some(), "the identity header shows the case");
+    assert!(h.query_by_label(&sokande.to_string()).is_some(), "and the personnummer");
+
+    h.key_press_modifiers(Modifiers::ALT, Key::Num3);
+    h.run();
+    skriv(&mut h, "Rubrik", "Nybesök");
+    skriv(&mut h, "Anteckning", "Besök på kontoret med båda vårdnadshavarna.");
+    klicka(&mut h, "Spara anteckning");
+    assert!(h.query_by_label_contains("Anteckningen \"Nybesök\" är sparad").is_some());
+    let journal = h.state().store().journal(1).unwrap();
+    assert_eq!(journal.len(), 1);
+    assert_eq!(journal[0].text, "Besök på kontoret med båda vårdnadshavarna.");
+    assert!(h.query_by_label_contains("2026-11-23  Nybesök").is_some(), "the entry is shown in the journal");
+}
+
+#[test]
+fn an_invalid_personnummer_shows_the_swedish_message_and_nothing_is_saved() {
+    let (_dir, path) = temp_db();
+    let mut h = harness(open(&path));
+    klicka(&mut h, "Nytt hushåll");
+    skriv(&mut h, "Sökande: personnummer", "850402-1235");
+    // Leaving the field shows the message.
+    skriv(&mut h, "Sökande: förnamn", "Vera");
+    assert!(h.query_by_label_contains("Kontrollsiffran stämmer inte").is_some());
+    skriv(&mut h, "Sökande: efternamn", "Provberg");
+    skriv(&mut h, "Gatuadress", "Provgatan 7");
+    skriv(&mut h, "Postnummer", "12345");
+    skriv(&mut h, "Postort", "Stockholm");
+    klicka(&mut h, "Spara");
+    assert!(h.query_by_label_contains("Hushållet är inte sparat").is_some());
+    assert!(h.query_by_label_contains("Kontrollsiffran stämmer inte").is_some());
+    assert_eq!(h.state().store().kontroll().unwrap().hushall, 0);
+    assert!(h.query_by_label("Sökande: personnummer").is_some(), "the form stays open with the input");
+}
+
+#[test]
+fn a_draft_left_by_a_crash_is_offered_and_restored() {
+    let (_dir, path) = temp_db();
+    {
+        let mut h = harness(open(&path));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+        h.run();
+        skriv(&mut h, "Sökande: förnamn", "Utkastina");
+        skriv(&mut h, "Gatuadress", "Kraschvägen 1");
+        // The app is dropped here without saving, as in a crash.
+    }
+    let mut h = harness(open(&path));
+    assert!(h.query_by_label_contains("Osparade utkast").is_some());
+    klicka(&mut h, "Återställ Nytt hushåll");
+    assert_eq!(h.get_by_label("Sökande: förnamn").value().as_deref(), Some("Utkastina"));
+    assert_eq!(h.get_by_label("Gatuadress").value().as_deref(), Some("Kraschvägen 1"));
+}
+
+#[test]
+fn a_journal_draft_survives_a_restart() {
+    let (_dir, path) = temp_db();
+    {
+        let mut store = open(&path);
+        bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
+    }
+    let arende_id = {
+        let store = open(&path);
+        store.sok_arenden("berglund", Sortering::Namn, true, 1).unwrap().rader[0].arende_id
+    };
+    {
+        let mut h = harness(open(&path));
+        h.get_by_label("Sök").type_text("berglund");
+        h.run();
+        h.key_press(Key::Enter);
+        h.run();
+        assert!(h.query_by_label("Maria Berglund").is_some(), "the case is open");
+        klicka(&mut h, "Journal");
+        skriv(&mut h, "Rubrik", "Elskuld");
+        skriv(&mut h, "Anteckning", "Halvskriven anteckning");
+    }
+    let mut h = harness(open(&path));
+    klicka(
+        &mut h,
+        &format!("Återställ Journalanteckning i ärende {}", open(&path).arende(arende_id).unwrap().arendenummer),
+    );
+    assert_eq!(h.get_by_label("Anteckning").value().as_deref(), Some("Halvskriven anteckning"));
+}
+
+#[test]
+fn cancelling_the_household_form_keeps_what_was_typed() {
+    let (_dir, path) = temp_db();
+    let mut h = harness(open(&path));
+    klicka(&mut h, "Registrera nytt hushåll");
+    skriv(&mut h, "Sökande: efternamn", "Avbrytsson");
+    klicka(&mut h, "Avbryt");
+    assert!(h.query_by_label("Sökande: efternamn").is_none(), "the form is closed");
+    assert!(h.query_by_label_contains("Utkastet finns kvar").is_some());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert_eq!(h.get_by_label("Sökande: efternamn").value().as_deref(), Some("Avbrytsson"));
+    // Discarding asks first, then the draft is gone.
+    klicka(&mut h, "Kasta utkast");
+    klicka(&mut h, "Ja, kasta utkastet");
+    assert!(h.state().store().alla_utkast().unwrap().is_empty());
+}
