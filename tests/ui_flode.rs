@@ -184,3 +184,77 @@ fn cancelling_the_household_form_keeps_what_was_typed() {
     klicka(&mut h, "Ja, kasta utkastet");
     assert!(h.state().store().alla_utkast().unwrap().is_empty());
 }
+
+fn demo_harness() -> (tempfile::TempDir, Harness<'static, BistandApp>) {
+    let (dir, path) = temp_db();
+    let mut store = open(&path);
+    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
+    (dir, harness(store))
+}
+
+#[test]
+fn a_protected_address_is_hidden_until_shown_on_purpose_and_the_viewing_is_logged() {
+    let (_dir, mut h) = demo_harness();
+    let rad = h.state().store().sok_arenden("nordin", Sortering::Namn, true, 1).unwrap().rader[0].clone();
+    let hushall_id = h.state().store().arende(rad.arende_id).unwrap().hushall_id;
+    let adress = h.state().store().hushall(hushall_id).unwrap().adress.en_rad();
+    assert!(h.state().store().hushall(hushall_id).unwrap().skyddade_personuppgifter);
+
+    h.get_by_label("Sök").type_text("nordin");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.query_by_label("SKYDDADE PERSONUPPGIFTER").is_some(), "the header marks protected identity");
+    klicka(&mut h, "Hushåll");
+    assert!(h.query_by_label(&adress).is_none(), "the address is not on screen");
+    assert!(h.query_by_label("(dold – skyddade personuppgifter)").is_some());
+    klicka(&mut h, "Visa adressen");
+    assert!(h.query_by_label(&adress).is_some());
+    let logg = h.state().store().logg_for_arende(rad.arende_id).unwrap();
+    assert!(logg.iter().any(|l| l.handelse == "Visade skyddad adress"));
+    assert!(logg.iter().any(|l| l.handelse == "Öppnade ärendet"), "opening the case is logged too");
+}
+
+#[test]
+fn clicking_a_column_header_sorts_the_list_and_a_second_click_reverses_it() {
+    let (_dir, mut h) = demo_harness();
+    let namn = |h: &Harness<'static, BistandApp>| -> Vec<String> {
+        let mut rader = h.state().store().sok_arenden("", Sortering::Namn, true, 100).unwrap().rader;
+        rader.sort_by(|a, b| a.namn.cmp(&b.namn));
+        rader.into_iter().map(|r| r.namn).collect()
+    };
+    let sorted = namn(&h);
+    klicka(&mut h, "Namn");
+    let first = h.get_by_label_contains(&sorted[0]).rect().top();
+    let second = h.get_by_label_contains(&sorted[1]).rect().top();
+    assert!(first < second, "ascending by name");
+    klicka(&mut h, "Namn ▲");
+    let first = h.get_by_label_contains(&sorted[0]).rect().top();
+    let second = h.get_by_label_contains(&sorted[1]).rect().top();
+    assert!(first > second, "a second click reverses");
+}
+
+#[test]
+fn a_journal_entry_is_voided_with_a_reason_and_corrected_never_deleted() {
+    let (_dir, mut h) = demo_harness();
+    h.get_by_label("Sök").type_text("berglund");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    klicka(&mut h, "Journal");
+    klicka(&mut h, "Makulera Telefonintervju …");
+    klicka(&mut h, "Makulera");
+    assert!(h.query_by_label_contains("minst fem tecken").is_some(), "a reason is required");
+    skriv(&mut h, "Varför makuleras anteckningen?", "Fel belopp angivet");
+    klicka(&mut h, "Makulera");
+    assert!(h.query_by_label_contains("MAKULERAD 2026-11-23 10:00:00 av").is_some());
+    assert!(h.query_by_label_contains("Fel belopp angivet").is_some());
+    klicka(&mut h, "Skriv rättelse till Telefonintervju");
+    assert_eq!(h.get_by_label("Rubrik").value().as_deref(), Some("Telefonintervju"));
+    klicka(&mut h, "Spara anteckning");
+    let id = h.state().store().sok_arenden("berglund", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
+    let journal = h.state().store().journal(id).unwrap();
+    assert_eq!(journal.len(), 3, "the voided entry is still there beside its correction");
+    assert_eq!(journal.iter().filter(|p| p.makulering.is_some()).count(), 1);
+    assert!(journal.iter().any(|p| p.ersatter.is_some()));
+}

@@ -9,6 +9,7 @@ kodlista! {
     /// What happened.
     pub enum Handelse {
         OppnadeArende = ("oppnade_arende", "Öppnade ärendet"),
+        VisadeSkyddadAdress = ("visade_skyddad_adress", "Visade skyddad adress"),
         RegistreradeHushall = ("registrerade_hushall", "Registrerade hushållet"),
         BytteStatus = ("bytte_status", "Ändrade status"),
         AndradeAnsvar = ("andrade_ansvar", "Ändrade ansvariga"),

@@ -3,7 +3,7 @@
 use super::journal_vy::JournalVy;
 use super::tema::{self, Signal};
 use super::utkast::{Autospar, Utkastplats, nyckel};
-use super::widgetar::{notis, rad, rubrik, textfalt};
+use super::widgetar::{notis, rad, rubrik, textfalt, valj_forsorjningshinder, valjlista};
 use crate::domain::arende::{Arende, ArendeStatus, Avslutsorsak, Forsorjningshinder};
 use crate::domain::hushall::Roll;
 use crate::store::{Handelse, HushallVy, Store};
@@ -101,7 +101,15 @@ impl OppetArende {
             ui.label(RichText::new(self.arende.status.namn()).size(18.0).strong());
             if self.hushall.skyddade_personuppgifter {
                 let farg = tema::signalfarg(Signal::Varning, ui.visuals().dark_mode);
-                ui.label(RichText::new("SKYDDADE PERSONUPPGIFTER").color(farg).strong());
+                egui::Frame::new()
+                    .stroke(egui::Stroke::new(1.5, farg))
+                    .corner_radius(4.0)
+                    .inner_margin(egui::Margin::symmetric(8, 2))
+                    .show(ui, |ui| {
+                        ui.add(
+                            egui::Label::new(RichText::new("SKYDDADE PERSONUPPGIFTER").color(farg).strong()).extend(),
+                        );
+                    });
             }
         });
     }
@@ -129,6 +137,9 @@ impl OppetArende {
             }
         });
         ui.separator();
+        if let Some((signal, text)) = &self.meddelande {
+            notis(ui, *signal, text);
+        }
         let mut andrad = false;
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| match self.flik {
             Flik::Oversikt => andrad = self.visa_oversikt(ui, store, anvandare, nu, sparat),
@@ -147,9 +158,6 @@ impl OppetArende {
         sparat: &mut Option<NaiveDateTime>,
     ) -> bool {
         let mut andrad = false;
-        if let Some((signal, text)) = &self.meddelande {
-            notis(ui, *signal, text);
-        }
         rubrik(ui, "Ärendet");
         egui::Grid::new("arende_fakta").num_columns(2).spacing([24.0, 8.0]).show(ui, |ui| {
             rad(ui, "Ärendenummer", &self.arende.arendenummer);
@@ -158,6 +166,21 @@ impl OppetArende {
                 rad(ui, "Avslutsorsak", o.namn());
             }
             rad(ui, "Aktuellt sedan", &self.arende.startdatum.to_string());
+            let barn = self.hushall.medlemmar.iter().filter(|m| m.roll == Roll::Barn).count();
+            let vuxna = self.hushall.medlemmar.len() - barn;
+            let hushall = match (vuxna, barn) {
+                (1, 0) => "1 vuxen".to_string(),
+                (v, 0) => format!("{v} vuxna"),
+                (v, b) => format!("{v} {}, {b} barn", if v == 1 { "vuxen" } else { "vuxna" }),
+            };
+            rad(ui, "Personer i hushållet", &hushall);
+            rad(ui, "Socialsekreterare", or_streck(&self.arende.socialsekreterare));
+            rad(ui, "Bidragshandläggare", or_streck(&self.arende.bidragshandlaggare));
+            rad(
+                ui,
+                "Försörjningshinder",
+                self.arende.forsorjningshinder.map(|h| h.namn()).unwrap_or("Inte bedömt ännu"),
+            );
             if let Some(d) = self.arende.avslutsdatum {
                 rad(ui, "Avslutat", &d.to_string());
             }
@@ -165,14 +188,14 @@ impl OppetArende {
 
         rubrik(ui, "Ändra status");
         ui.horizontal_wrapped(|ui| {
-            egui::ComboBox::from_label("Ny status").selected_text(self.ny_status.namn()).show_ui(ui, |ui| {
+            valjlista(ui, "Ny status", self.ny_status.namn(), 240.0, |ui| {
                 for s in ArendeStatus::ALLA {
                     ui.selectable_value(&mut self.ny_status, *s, s.namn());
                 }
             });
             if self.ny_status == ArendeStatus::Avslutad {
                 let vald = self.avslutsorsak.map(|o| o.namn()).unwrap_or("Välj …");
-                egui::ComboBox::from_label("Avslutsorsak").selected_text(vald).width(300.0).show_ui(ui, |ui| {
+                valjlista(ui, "Avslutsorsak", vald, 320.0, |ui| {
                     for o in Avslutsorsak::ALLA {
                         ui.selectable_value(&mut self.avslutsorsak, Some(*o), o.namn());
                     }
@@ -221,13 +244,7 @@ impl OppetArende {
             textfalt(ui, "Socialsekreterare", &mut self.ansvar.socialsekreterare, None, 260.0);
             textfalt(ui, "Bidragshandläggare", &mut self.ansvar.bidragshandlaggare, None, 260.0);
         });
-        let vald = self.ansvar.forsorjningshinder.map(|h| h.namn()).unwrap_or("Inte bedömt ännu");
-        egui::ComboBox::from_label("Försörjningshinder").selected_text(vald).width(320.0).show_ui(ui, |ui| {
-            ui.selectable_value(&mut self.ansvar.forsorjningshinder, None, "Inte bedömt ännu");
-            for h in Forsorjningshinder::ALLA {
-                ui.selectable_value(&mut self.ansvar.forsorjningshinder, Some(*h), h.namn());
-            }
-        });
+        valj_forsorjningshinder(ui, &mut self.ansvar.forsorjningshinder);
         let osparat = self.ansvar_osparat();
         if ui.add_enabled(osparat, egui::Button::new("Spara ansvariga")).clicked() {
             andrad |= self.spara_ansvar(store, anvandare, nu, sparat);
@@ -301,22 +318,27 @@ impl OppetArende {
             ui.label(format!("Medsökande: {}", r.namn().to_lowercase()));
         }
         rubrik(ui, "Adress och telefon");
-        if self.hushall.skyddade_personuppgifter && !self.visa_adress {
-            notis(ui, Signal::Varning, "Skyddade personuppgifter: adressen visas inte.");
-            if ui.button("Visa adressen").on_hover_text("Att adressen visades loggas").clicked() {
-                self.visa_adress = true;
+        let dold = self.hushall.skyddade_personuppgifter && !self.visa_adress;
+        egui::Grid::new("adress").num_columns(2).spacing([24.0, 8.0]).show(ui, |ui| {
+            let adress = if dold { "(dold – skyddade personuppgifter)".into() } else { self.hushall.adress.en_rad() };
+            rad(ui, "Adress", &adress);
+            rad(ui, "Telefon", or_streck(&self.hushall.telefon));
+        });
+        if dold {
+            if ui.button("Visa adressen").on_hover_text("Att adressen visades loggas i ärendet").clicked() {
+                // The address is shown only once the viewing is logged.
                 let id = self.arende.id;
-                let _ =
-                    store.skriv(|w| w.logga(Handelse::OppnadeArende, Some(id), anvandare, "visade skyddad adress", nu));
+                match store.skriv(|w| w.logga(Handelse::VisadeSkyddadAdress, Some(id), anvandare, "", nu)) {
+                    Ok(()) => self.visa_adress = true,
+                    Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),
+                }
             }
-        } else {
-            egui::Grid::new("adress").num_columns(2).spacing([24.0, 8.0]).show(ui, |ui| {
-                rad(ui, "Adress", &self.hushall.adress.en_rad());
-                rad(ui, "Telefon", if self.hushall.telefon.is_empty() { "–" } else { &self.hushall.telefon });
-            });
-            if self.hushall.skyddade_personuppgifter && ui.button("Dölj adressen").clicked() {
-                self.visa_adress = false;
-            }
+        } else if self.hushall.skyddade_personuppgifter && ui.button("Dölj adressen").clicked() {
+            self.visa_adress = false;
         }
     }
+}
+
+fn or_streck(text: &str) -> &str {
+    if text.trim().is_empty() { "–" } else { text }
 }

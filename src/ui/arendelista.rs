@@ -119,18 +119,23 @@ impl Arendelista {
             ui.spacing_mut().item_spacing.x = 0.0;
             for (namn, sortering, bredd) in KOLUMNER {
                 let pil = if self.sortering == *sortering { if self.stigande { " ▲" } else { " ▼" } } else { "" };
-                let knapp = egui::Button::new(RichText::new(format!("{namn}{pil}")).strong()).frame(false);
-                let klick = ui
-                    .allocate_ui_with_layout(
-                        egui::vec2(*bredd, 24.0),
-                        egui::Layout::left_to_right(egui::Align::Center),
-                        |ui| {
-                            ui.add_space(6.0);
-                            ui.add(knapp).on_hover_text(format!("Sortera på {}", namn.to_lowercase())).clicked()
-                        },
-                    )
-                    .inner;
-                if klick {
+                let (rect, resp) = ui.allocate_exact_size(egui::vec2(*bredd, 28.0), Sense::click());
+                let resp = resp.on_hover_text(format!("Sortera på {}", namn.to_lowercase()));
+                let text = format!("{namn}{pil}");
+                resp.widget_info(|| WidgetInfo::labeled(Role::Button, true, &text));
+                if resp.hovered() {
+                    ui.painter().rect_filled(rect, 4.0, ui.visuals().faint_bg_color);
+                }
+                let font = tema::fet(tema::TEXT_STORLEK);
+                let farg = ui.visuals().strong_text_color();
+                ui.painter().text(
+                    rect.left_center() + egui::vec2(6.0, 0.0),
+                    egui::Align2::LEFT_CENTER,
+                    text,
+                    font,
+                    farg,
+                );
+                if resp.clicked() {
                     if self.sortering == *sortering {
                         self.stigande = !self.stigande;
                     } else {

@@ -3,7 +3,7 @@
 
 use super::tema::{self, Signal};
 use super::utkast::{Autospar, Utkastplats, nyckel};
-use super::widgetar::{felrad, notis, rubrik, textfalt};
+use super::widgetar::{felrad, notis, rubrik, textfalt, valj_forsorjningshinder, valjlista};
 use crate::domain::arende::{ArendeStatus, Forsorjningshinder};
 use crate::domain::hushall::{FaltFel, HushallFormular, PersonFalt, Relation, fel_for};
 use crate::domain::personnummer::Personnummer;
@@ -132,7 +132,7 @@ impl HushallForm {
                 if self.data.hushall.har_medsokande {
                     self.personfalt(ui, "medsokande", "Medsökande", &fel, idag);
                     let vald = self.data.hushall.relation.map(|r| r.namn()).unwrap_or("Välj …");
-                    egui::ComboBox::from_label("Relation till sökande").selected_text(vald).show_ui(ui, |ui| {
+                    valjlista(ui, "Relation till sökande", vald, 240.0, |ui| {
                         for r in Relation::ALLA {
                             ui.selectable_value(&mut self.data.hushall.relation, Some(*r), r.namn());
                         }
@@ -198,13 +198,7 @@ impl HushallForm {
                     textfalt(ui, "Socialsekreterare", &mut self.data.arende.socialsekreterare, None, 240.0);
                     textfalt(ui, "Bidragshandläggare", &mut self.data.arende.bidragshandlaggare, None, 240.0);
                 });
-                let vald = self.data.arende.forsorjningshinder.map(|h| h.namn()).unwrap_or("Inte bedömt ännu");
-                egui::ComboBox::from_label("Försörjningshinder").selected_text(vald).width(320.0).show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.data.arende.forsorjningshinder, None, "Inte bedömt ännu");
-                    for h in Forsorjningshinder::ALLA {
-                        ui.selectable_value(&mut self.data.arende.forsorjningshinder, Some(*h), h.namn());
-                    }
-                });
+                valj_forsorjningshinder(ui, &mut self.data.arende.forsorjningshinder);
             },
         );
 

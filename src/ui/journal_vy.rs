@@ -137,7 +137,7 @@ impl JournalVy {
                         rubrik = rubrik.strikethrough().weak();
                     }
                     ui.label(rubrik);
-                    ui.label(RichText::new(format!("skriven av {} {}", post.skriven_av, post.skapad)).weak());
+                    ui.label(RichText::new(format!("skriven av {}, {}", post.skriven_av, post.skapad)).weak());
                     if post.ersatter.is_some() {
                         ui.label(RichText::new("(rättelse)").weak());
                     }

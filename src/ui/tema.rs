@@ -83,6 +83,11 @@ fn ljus() -> Visuals {
     v.window_fill = Color32::WHITE;
     v.extreme_bg_color = Color32::WHITE;
     v.faint_bg_color = Color32::from_rgb(0xee, 0xf2, 0xf6);
+    // Fields and buttons get a visible edge so an empty field is never invisible on white.
+    let kant = Stroke::new(1.0, Color32::from_rgb(0x9a, 0xa5, 0xb1));
+    v.widgets.inactive.bg_stroke = kant;
+    v.widgets.noninteractive.bg_stroke = Stroke::new(1.0, Color32::from_rgb(0xd0, 0xd6, 0xdc));
+    v.widgets.hovered.bg_stroke = Stroke::new(1.0, ACCENT);
     v
 }
 

@@ -7,6 +7,8 @@ use egui::{Response, RichText, Ui};
 /// validation message below it.
 pub fn textfalt(ui: &mut Ui, etikett: &str, text: &mut String, fel: Option<&str>, bredd: f32) -> Response {
     ui.vertical(|ui| {
+        // The column keeps the field's width; a message wraps below it instead of pushing neighbours.
+        ui.set_width(bredd);
         let label = ui.label(etikett);
         let resp = ui.add(egui::TextEdit::singleline(text).desired_width(bredd)).labelled_by(label.id);
         if let Some(fel) = fel {
@@ -60,4 +62,25 @@ pub fn rad(ui: &mut Ui, etikett: &str, varde: &str) {
     ui.label(RichText::new(etikett).weak());
     ui.label(varde);
     ui.end_row();
+}
+
+/// A drop-down list with its label above it, like the text fields.
+pub fn valjlista<R>(ui: &mut Ui, etikett: &str, vald_text: &str, bredd: f32, innehall: impl FnOnce(&mut Ui) -> R) {
+    ui.vertical(|ui| {
+        let label = ui.label(etikett);
+        let resp = egui::ComboBox::from_id_salt(etikett).selected_text(vald_text).width(bredd).show_ui(ui, innehall);
+        resp.response.labelled_by(label.id);
+    });
+}
+
+/// The main barrier to self-support, with "not assessed yet" as the empty choice.
+pub fn valj_forsorjningshinder(ui: &mut Ui, vald: &mut Option<crate::domain::arende::Forsorjningshinder>) {
+    use crate::domain::arende::Forsorjningshinder;
+    let text = vald.map(|h| h.namn()).unwrap_or("Inte bedömt ännu");
+    valjlista(ui, "Försörjningshinder", text, 320.0, |ui| {
+        ui.selectable_value(vald, None, "Inte bedömt ännu");
+        for h in Forsorjningshinder::ALLA {
+            ui.selectable_value(vald, Some(*h), h.namn());
+        }
+    });
 }
