@@ -217,13 +217,15 @@ impl BistandApp {
         let ovning = self.ovning;
         let mut frame = egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(12, 8));
         if ovning {
-            frame = frame.fill(tema::signalfarg(Signal::Ovning, false).gamma_multiply(0.35));
+            frame = frame.fill(tema::OVNING_BAKGRUND);
         }
         egui::Panel::top("toppfalt").frame(frame).show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(RichText::new("Bistånd").font(tema::fet(22.0)).color(tema::ACCENT));
                 if ovning {
-                    ui.label(RichText::new("ÖVNINGSLÄGE – fiktiva ärenden").font(tema::fet(18.0)));
+                    ui.label(
+                        RichText::new("ÖVNINGSLÄGE – fiktiva ärenden").font(tema::fet(18.0)).color(tema::OVNING_TEXT),
+                    );
                 }
                 ui.add_space(16.0);
                 let label = ui.label("Sök");

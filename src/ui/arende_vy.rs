@@ -174,13 +174,6 @@ impl OppetArende {
                 (v, b) => format!("{v} {}, {b} barn", if v == 1 { "vuxen" } else { "vuxna" }),
             };
             rad(ui, "Personer i hushållet", &hushall);
-            rad(ui, "Socialsekreterare", or_streck(&self.arende.socialsekreterare));
-            rad(ui, "Bidragshandläggare", or_streck(&self.arende.bidragshandlaggare));
-            rad(
-                ui,
-                "Försörjningshinder",
-                self.arende.forsorjningshinder.map(|h| h.namn()).unwrap_or("Inte bedömt ännu"),
-            );
             if let Some(d) = self.arende.avslutsdatum {
                 rad(ui, "Avslutat", &d.to_string());
             }

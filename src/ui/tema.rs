@@ -33,6 +33,11 @@ pub fn signalfarg(signal: Signal, mork: bool) -> Color32 {
     }
 }
 
+/// The background of the training-mode top bar (light, so dark text stays readable).
+pub const OVNING_BAKGRUND: Color32 = Color32::from_rgb(0xff, 0xe2, 0xbf);
+/// Text on the training background.
+pub const OVNING_TEXT: Color32 = Color32::from_rgb(0x7a, 0x3b, 0x00);
+
 /// Loads the shipped font (the same TTF the letters embed) as egui's proportional font.
 pub fn installera_typsnitt(ctx: &Context) {
     let mut fonts = FontDefinitions::default();
