@@ -148,6 +148,32 @@ impl fmt::Display for Belopp {
     }
 }
 
+/// Stored and exchanged as plain decimal text ("1234.50"), never as a float.
+impl serde::Serialize for Belopp {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.round_dp(2).to_string())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Belopp {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Belopp, D::Error> {
+        let text = String::deserialize(d)?;
+        Belopp::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Belopp {
+    /// Plain decimal text with two decimals ("15350.00"), as in files and JSON.
+    pub fn till_text(self) -> String {
+        format!("{:.2}", self.0.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+    }
+
+    /// Rounded to öre, halves up.
+    pub fn till_ore(self) -> Belopp {
+        Belopp(self.0.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+    }
+}
+
 impl Add for Belopp {
     type Output = Belopp;
     fn add(self, rhs: Belopp) -> Belopp {

@@ -6,6 +6,8 @@ pub mod datum;
 pub mod hushall;
 pub mod journal;
 pub mod kod;
+pub mod manad;
+pub mod norm;
 pub mod personnummer;
 pub mod sok;
 

@@ -1,0 +1,392 @@
+//! The monthly calculation: riksnorm for the household + approved costs − counted incomes,
+//! every line explained. Exact decimals throughout; each line is rounded to öre and only the
+//! granted amount to whole kronor (halves up).
+
+use super::poster::{Inkomsttyp, Justering, Normrad, Regler, Underlag};
+use super::tabell::{Aldersband, Cell, Normtabell};
+use crate::domain::belopp::Belopp;
+use crate::domain::hushall::Roll;
+use crate::domain::personnummer::age_at;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// What a line of the calculation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Radtyp {
+    /// A norm line (adds to the need).
+    Norm,
+    /// An approved cost outside the norm (adds to the need).
+    Kostnad,
+    /// A counted income (subtracts, shown negative).
+    Inkomst,
+    /// A sum or the rounding: explains, does not add.
+    Summa,
+    /// Information without an amount that counts (e.g. an income that is not counted).
+    Info,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rad {
+    pub text: String,
+    pub belopp: Belopp,
+    pub typ: Radtyp,
+}
+
+/// The result of a month's calculation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resultat {
+    pub tabellar: i32,
+    pub norm_personlig: Belopp,
+    pub norm_gemensam: Belopp,
+    pub norm: Belopp,
+    pub kostnader: Belopp,
+    pub inkomster: Belopp,
+    /// Need minus incomes: positive is underskott, negative överskott.
+    pub saldo: Belopp,
+    pub beviljas: Belopp,
+    pub rader: Vec<Rad>,
+    pub varningar: Vec<String>,
+}
+
+struct Bygge<'a> {
+    tabell: &'a Normtabell,
+    rader: Vec<Rad>,
+    varningar: Vec<String>,
+}
+
+impl Bygge<'_> {
+    fn cell(&mut self, cell: Option<&Cell>, vad: &str) -> Result<Belopp, String> {
+        let cell = cell.ok_or_else(|| format!("Normtabellen för {} saknar belopp för {vad}.", self.tabell.ar))?;
+        if !cell.verifierad {
+            let text = format!(
+                "Normbeloppet för {vad} i tabellen för {} är inte verifierat ({}).",
+                self.tabell.ar, cell.kalla
+            );
+            if !self.varningar.contains(&text) {
+                self.varningar.push(text);
+            }
+        }
+        Belopp::parse_icke_negativt(&cell.belopp)
+            .map_err(|_| format!("Normtabellen för {} har ett ogiltigt belopp för {vad}.", self.tabell.ar))
+    }
+
+    /// The shared amount for any household size; above 7 persons each extra person adds the
+    /// difference between the 6- and 7-person amounts.
+    fn gemensamt(&mut self, personer: u32) -> Result<Belopp, String> {
+        if personer <= 7 {
+            return self.cell(self.tabell.gemensamt(personer), &format!("gemensamma kostnader, {personer} personer"));
+        }
+        let sju = self.cell(self.tabell.gemensamt(7), "gemensamma kostnader, 7 personer")?;
+        let sex = self.cell(self.tabell.gemensamt(6), "gemensamma kostnader, 6 personer")?;
+        Ok(sju + (sju - sex) * Decimal::from(personer - 7))
+    }
+
+    fn rad(&mut self, text: String, belopp: Belopp, typ: Radtyp) {
+        self.rader.push(Rad { text, belopp, typ });
+    }
+}
+
+fn andel(belopp: Belopp, dagar: u32, av: u32) -> Belopp {
+    if dagar == av { belopp } else { (belopp * Decimal::from(dagar) * (Decimal::ONE / Decimal::from(av))).till_ore() }
+}
+
+fn dagar_text(dagar: u32, av: u32) -> String {
+    if dagar == av { String::new() } else { format!(" ({dagar} av {av} dagar)") }
+}
+
+/// Applies an adjustment for särskilda skäl to a norm line, keeping the original in the text.
+fn justera(justeringar: &[Justering], rad: Normrad, text: &mut String, belopp: &mut Belopp) {
+    if let Some(j) = justeringar.iter().find(|j| j.rad == rad) {
+        text.push_str(&format!(" – justerat från {} av särskilda skäl: {}", belopp, j.motivering.trim()));
+        *belopp = j.belopp;
+    }
+}
+
+/// Computes the month. Refuses input the rules cannot apply to, with a Swedish reason.
+pub fn berakna(u: &Underlag, tabell: &Normtabell, regler: &Regler) -> Result<Resultat, String> {
+    if tabell.ar != u.manad.ar() {
+        return Err(format!("Normtabellen för {} kan inte användas för {}.", tabell.ar, u.manad));
+    }
+    kontrollera(u)?;
+    let mut b = Bygge { tabell, rader: Vec::new(), varningar: Vec::new() };
+    let dagar_i_manaden = u.manad.antal_dagar();
+    let forsta = u.manad.forsta_dagen();
+    let sista = u.manad.sista_dagen();
+    // Days present for each member, as day numbers 1..=D.
+    let narvaro: Vec<(u32, u32)> = u
+        .medlemmar
+        .iter()
+        .map(|m| {
+            let fran = m.fran.unwrap_or(forsta).max(forsta);
+            let till = m.till.unwrap_or(sista).min(sista);
+            (chrono::Datelike::day(&fran), chrono::Datelike::day(&till))
+        })
+        .collect();
+    let antal_dagar = |i: usize| narvaro[i].1 + 1 - narvaro[i].0;
+    let narvarande = |i: usize, dag: u32| (narvaro[i].0..=narvaro[i].1).contains(&dag);
+
+    // Adults: ensamstående or the pair amount, day by day.
+    let vuxna: Vec<usize> = (0..u.medlemmar.len()).filter(|&i| u.medlemmar[i].roll != Roll::Barn).collect();
+    let (mut en, mut tva) = (0u32, 0u32);
+    for dag in 1..=dagar_i_manaden {
+        match vuxna.iter().filter(|&&i| narvarande(i, dag)).count() {
+            1 => en += 1,
+            2 => tva += 1,
+            _ => {}
+        }
+    }
+    let mut personlig = Belopp::NOLL;
+    if en + tva > 0 {
+        let ensam = if en > 0 { b.cell(Some(&tabell.ensamstaende), "ensamstående vuxen")? } else { Belopp::NOLL };
+        let par = if tva > 0 { b.cell(Some(&tabell.sambor), "sambor")? } else { Belopp::NOLL };
+        let mut belopp = andel(ensam, en, dagar_i_manaden) + andel(par, tva, dagar_i_manaden);
+        let mut text = match (en, tva) {
+            (_, 0) => format!("Personliga kostnader, ensamstående vuxen{}", dagar_text(en, dagar_i_manaden)),
+            (0, _) => {
+                format!("Personliga kostnader, två vuxna (sambor eller gifta){}", dagar_text(tva, dagar_i_manaden))
+            }
+            _ => {
+                format!("Personliga kostnader, vuxna: ensamstående {en} dagar, sambor {tva} dagar av {dagar_i_manaden}")
+            }
+        };
+        justera(&u.justeringar, Normrad::Vuxna, &mut text, &mut belopp);
+        personlig += belopp;
+        b.rad(text, belopp, Radtyp::Norm);
+    }
+
+    // Children: the band from the age on the first day of the month.
+    for (i, m) in u.medlemmar.iter().enumerate().filter(|(_, m)| m.roll == Roll::Barn) {
+        let alder = age_at(m.fodd, forsta);
+        let band = Aldersband::for_alder(alder).ok_or_else(|| format!("Barnet {} är {alder} år.", namn(m, i)))?;
+        let utan_lunch = m.lunch_utanfor_hemmet && band.har_utan_lunch();
+        let (cell, tillagg) = match (utan_lunch, tabell.barn_utan_lunch(band)) {
+            (true, Some(c)) => (Some(c), ", äter lunch utanför hemmet"),
+            (true, None) => {
+                b.varningar.push(format!(
+                    "Normtabellen för {} har inget belopp utan lunch för {}; det vanliga beloppet används för {}.",
+                    tabell.ar,
+                    band.namn(),
+                    namn(m, i)
+                ));
+                (tabell.barn(band), "")
+            }
+            _ => (tabell.barn(band), ""),
+        };
+        let hel = b.cell(cell, &format!("barn {}{tillagg}", band.namn()))?;
+        let mut belopp = andel(hel, antal_dagar(i), dagar_i_manaden);
+        let mut text = format!(
+            "Personliga kostnader, {} {alder} år (normgrupp {}{tillagg}){}",
+            namn(m, i),
+            band.namn(),
+            dagar_text(antal_dagar(i), dagar_i_manaden)
+        );
+        justera(&u.justeringar, Normrad::Barn(i), &mut text, &mut belopp);
+        personlig += belopp;
+        b.rad(text, belopp, Radtyp::Norm);
+    }
+
+    // Shared household costs: by size day by day, or the household's share under the lodger rule.
+    let (mut gemensam, mut text) = match u.personer_i_bostaden {
+        Some(n) if n as usize > u.medlemmar.len() => {
+            let hel = b.gemensamt(n)?;
+            let persondagar: u32 = (0..u.medlemmar.len()).map(antal_dagar).sum();
+            let belopp =
+                (hel * Decimal::from(persondagar) * (Decimal::ONE / Decimal::from(n * dagar_i_manaden))).till_ore();
+            let text = format!(
+                "Gemensamma hushållskostnader: {n} personer delar bostaden ({hel} för {n} personer), hushållets andel {} av {n}",
+                u.medlemmar.len()
+            );
+            (belopp, text)
+        }
+        _ => {
+            let mut per_storlek: std::collections::BTreeMap<u32, u32> = Default::default();
+            for dag in 1..=dagar_i_manaden {
+                let storlek = (0..u.medlemmar.len()).filter(|&i| narvarande(i, dag)).count() as u32;
+                if storlek > 0 {
+                    *per_storlek.entry(storlek).or_default() += 1;
+                }
+            }
+            let mut belopp = Belopp::NOLL;
+            let mut delar = Vec::new();
+            for (&storlek, &dagar) in &per_storlek {
+                belopp += andel(b.gemensamt(storlek)?, dagar, dagar_i_manaden);
+                delar.push(format!(
+                    "{storlek} {}{}",
+                    if storlek == 1 { "person" } else { "personer" },
+                    dagar_text(dagar, dagar_i_manaden)
+                ));
+            }
+            (belopp, format!("Gemensamma hushållskostnader, {}", delar.join(" och ")))
+        }
+    };
+    justera(&u.justeringar, Normrad::Gemensamt, &mut text, &mut gemensam);
+    b.rad(text, gemensam, Radtyp::Norm);
+    let norm = personlig + gemensam;
+    b.rad(format!("Summa riksnorm (tabell {})", tabell.ar), norm, Radtyp::Summa);
+
+    // Costs outside the norm: the approved amount counts.
+    let mut kostnader = Belopp::NOLL;
+    for k in &u.kostnader {
+        let godkant = k.godkant_belopp();
+        let text = if godkant == k.ansokt {
+            format!("{}: ansökt och godkänt {}", k.typ.namn(), k.ansokt)
+        } else {
+            format!("{}: ansökt {}, godkänt {} – {}", k.typ.namn(), k.ansokt, godkant, k.motivering.trim())
+        };
+        kostnader += godkant;
+        b.rad(text, godkant, Radtyp::Kostnad);
+    }
+    if !u.kostnader.is_empty() {
+        b.rad("Summa godkända kostnader utöver normen".into(), kostnader, Radtyp::Summa);
+    }
+
+    // Incomes: counted ones reduce the need; jobbstimulans and a child's earnings are explained.
+    let mut inkomster = Belopp::NOLL;
+    for ink in &u.inkomster {
+        let vem = ink.person.map(|i| format!(", {}", namn(&u.medlemmar[i], i))).unwrap_or_default();
+        let rubrik = format!("{}{vem}", ink.typ.namn());
+        if !ink.typ.raknas() {
+            b.rad(format!("{rubrik} {} – räknas inte som inkomst", ink.belopp), Belopp::NOLL, Radtyp::Info);
+            continue;
+        }
+        let barn = ink.person.map(|i| u.medlemmar[i].roll == Roll::Barn).unwrap_or(false);
+        let (raknas, text) = if ink.typ == Inkomsttyp::Lon && barn {
+            if !regler.barns_inkomstgrans_verifierad {
+                let v = format!(
+                    "Gränsen för barns egna arbetsinkomster ({} per år) är en inställning som inte är verifierad mot gällande lag.",
+                    regler.barns_inkomstgrans
+                );
+                if !b.varningar.contains(&v) {
+                    b.varningar.push(v);
+                }
+            }
+            let kvar = if ink.tidigare_i_ar >= regler.barns_inkomstgrans {
+                Belopp::NOLL
+            } else {
+                regler.barns_inkomstgrans - ink.tidigare_i_ar
+            };
+            let fritt = if ink.belopp < kvar { ink.belopp } else { kvar };
+            let raknas = ink.belopp - fritt;
+            let text = format!(
+                "{rubrik} {}: barns arbetsinkomst räknas inte upp till {} per år (tidigare i år {}); {} räknas inte, {} räknas",
+                ink.belopp, regler.barns_inkomstgrans, ink.tidigare_i_ar, fritt, raknas
+            );
+            (raknas, text)
+        } else if ink.typ == Inkomsttyp::Lon && ink.jobbstimulans {
+            let fritt = (ink.belopp * regler.jobbstimulans_andel).till_ore();
+            let procent = (regler.jobbstimulans_andel * Decimal::ONE_HUNDRED).normalize();
+            let text = format!("{rubrik} {}: jobbstimulans, {procent} % ({fritt}) räknas inte", ink.belopp);
+            (ink.belopp - fritt, text)
+        } else {
+            (ink.belopp, rubrik)
+        };
+        inkomster += raknas;
+        b.rad(text, -raknas, Radtyp::Inkomst);
+    }
+    if !u.inkomster.is_empty() {
+        b.rad("Summa inkomster som räknas".into(), -inkomster, Radtyp::Summa);
+    }
+
+    let saldo = norm + kostnader - inkomster;
+    let beviljas = if saldo > Belopp::NOLL { saldo.rounded_to_krona() } else { Belopp::NOLL };
+    if saldo > Belopp::NOLL {
+        b.rad("Underskott (behov minus inkomster)".into(), saldo, Radtyp::Summa);
+        if beviljas != saldo {
+            b.rad(
+                "Avrundning till hela kronor (öresbelopp från 50 öre avrundas uppåt)".into(),
+                beviljas - saldo,
+                Radtyp::Summa,
+            );
+        }
+        b.rad("Försörjningsstöd enligt beräkningen".into(), beviljas, Radtyp::Summa);
+    } else {
+        b.rad("Överskott: inkomsterna täcker behovet".into(), saldo, Radtyp::Summa);
+        b.rad("Försörjningsstöd enligt beräkningen".into(), Belopp::NOLL, Radtyp::Summa);
+    }
+    Ok(Resultat {
+        tabellar: tabell.ar,
+        norm_personlig: personlig,
+        norm_gemensam: gemensam,
+        norm,
+        kostnader,
+        inkomster,
+        saldo,
+        beviljas,
+        rader: b.rader,
+        varningar: b.varningar,
+    })
+}
+
+fn namn(m: &super::poster::NormMedlem, i: usize) -> String {
+    if m.namn.trim().is_empty() { format!("person {}", i + 1) } else { m.namn.trim().to_string() }
+}
+
+/// The rules the input must meet before anything is computed.
+fn kontrollera(u: &Underlag) -> Result<(), String> {
+    let forsta = u.manad.forsta_dagen();
+    let sista = u.manad.sista_dagen();
+    let antal = |r: Roll| u.medlemmar.iter().filter(|m| m.roll == r).count();
+    if antal(Roll::Sokande) != 1 {
+        return Err("Hushållet måste ha exakt en sökande.".into());
+    }
+    if antal(Roll::Medsokande) > 1 {
+        return Err("Hushållet kan ha högst en medsökande.".into());
+    }
+    for (i, m) in u.medlemmar.iter().enumerate() {
+        if m.fodd > sista {
+            return Err(format!("{} är inte född under {}.", namn(m, i), u.manad));
+        }
+        let alder = age_at(m.fodd, forsta);
+        match m.roll {
+            Roll::Barn if alder > 20 => {
+                return Err(format!(
+                    "{} är {alder} år och kan inte räknas som barn i hushållet; den som fyllt 21 har ett eget ärende.",
+                    namn(m, i)
+                ));
+            }
+            Roll::Barn if alder >= 19 && !m.gar_i_gymnasiet => {
+                return Err(format!("{} är {alder} år och räknas som barn bara om hen går i gymnasiet.", namn(m, i)));
+            }
+            Roll::Sokande | Roll::Medsokande if alder < 18 => {
+                return Err(format!("{} ({}) måste vara minst 18 år.", namn(m, i), m.roll.namn().to_lowercase()));
+            }
+            _ => {}
+        }
+        let fran = m.fran.unwrap_or(forsta);
+        let till = m.till.unwrap_or(sista);
+        if fran > till || till < forsta || fran > sista {
+            return Err(format!("{} är inte med i hushållet någon dag under {}.", namn(m, i), u.manad));
+        }
+    }
+    if let Some(n) = u.personer_i_bostaden {
+        if (n as usize) < u.medlemmar.len() {
+            return Err(format!(
+                "Antalet personer i bostaden ({n}) kan inte vara färre än hushållets medlemmar ({}).",
+                u.medlemmar.len()
+            ));
+        }
+    }
+    for ink in &u.inkomster {
+        if let Some(p) = ink.person {
+            if p >= u.medlemmar.len() {
+                return Err(format!(
+                    "Inkomsten {} hör till person {} som inte finns i hushållet.",
+                    ink.typ.namn(),
+                    p + 1
+                ));
+            }
+        }
+    }
+    for j in &u.justeringar {
+        if j.motivering.trim().is_empty() {
+            return Err("En justerad normpost måste ha en skriftlig motivering.".into());
+        }
+        if let Normrad::Barn(i) = j.rad {
+            if u.medlemmar.get(i).map(|m| m.roll) != Some(Roll::Barn) {
+                return Err("En justering pekar på ett barn som inte finns i hushållet.".into());
+            }
+        }
+    }
+    Ok(())
+}

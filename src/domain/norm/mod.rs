@@ -1,0 +1,12 @@
+//! The riksnorm: tables as data and the monthly calculation of försörjningsstöd.
+
+mod berakning;
+mod poster;
+pub mod tabell;
+
+pub use berakning::{Rad, Radtyp, Resultat, berakna};
+pub use poster::{Inkomst, Inkomsttyp, Justering, Kostnad, Kostnadstyp, NormMedlem, Normrad, Regler, Underlag};
+pub use tabell::{Aldersband, Cell, Normtabell, levererade_tabeller};
+
+#[cfg(test)]
+mod tests;
