@@ -70,3 +70,97 @@ fn help_explains_every_command_in_swedish() {
     assert_eq!(code, 0);
     assert!(out.contains("--hushall"));
 }
+
+fn berakna(indata: &str) -> (i32, String, String) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bistand"))
+        .arg("berakna")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(indata.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const EXEMPEL: &str = r#"{
+  "month": "2021-10",
+  "members": [
+    {"role": "sokande",    "birth_date": "1984-02-01"},
+    {"role": "medsokande", "birth_date": "1986-06-30"},
+    {"role": "barn", "birth_date": "2019-03-10", "lunch_outside_home": true},
+    {"role": "barn", "birth_date": "2002-01-20", "in_upper_secondary": true}
+  ],
+  "shared_home_persons": 4,
+  "costs":   [{"kind": "boende", "amount": "9800"}, {"kind": "hushallsel", "amount": "500"}],
+  "incomes": [{"kind": "barnbidrag", "amount": "2500"},
+              {"kind": "lon", "amount": "8000", "person": 0, "jobbstimulans": true}]
+}"#;
+
+#[test]
+fn berakna_gives_the_documented_json_for_the_example() {
+    let (code, out, err) = berakna(EXEMPEL);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for (falt, varde) in [
+        ("norm_personal", "11940.00"),
+        ("norm_shared", "1610.00"),
+        ("norm", "13550.00"),
+        ("costs", "10300.00"),
+        ("incomes", "8500.00"),
+        ("balance", "15350.00"),
+        ("granted", "15350.00"),
+    ] {
+        assert_eq!(v[falt], varde, "{falt}");
+    }
+    assert_eq!(v["table_year"], 2021);
+    assert_eq!(v["warnings"].as_array().unwrap().len(), 0);
+    let lines = v["lines"].as_array().unwrap();
+    assert!(lines.iter().any(|l| l["text"].as_str().unwrap().contains("jobbstimulans") && l["amount"] == "-6000.00"));
+    // The explained lines add up to the balance, to the öre.
+    let sum: i64 = lines
+        .iter()
+        .filter(|l| ["norm", "kostnad", "inkomst"].contains(&l["kind"].as_str().unwrap()))
+        .map(|l| (l["amount"].as_str().unwrap().parse::<f64>().unwrap() * 100.0).round() as i64)
+        .sum();
+    assert_eq!(sum, 1_535_000);
+}
+
+#[test]
+fn berakna_reads_a_file_and_reports_unverified_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    let fil = dir.path().join("ansokan.json");
+    std::fs::write(&fil, EXEMPEL.replace("2021-10", "2026-10").replace("2002-01-20", "2007-01-20")).unwrap();
+    let (code, out, _) = bistand(&["berakna", "--in", fil.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["table_year"], 2026);
+    assert!(v["warnings"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().contains("inte verifierat")));
+}
+
+#[test]
+fn berakna_refuses_bad_input_with_a_swedish_message_and_exit_2() {
+    let fall = [
+        ("{\"month\": \"2021-10\", \"members\": [", "inte giltig JSON"),
+        (&EXEMPEL.replace("\"hushallsel\"", "\"hyra\"") as &str, "okänd kostnadstyp \"hyra\""),
+        (&EXEMPEL.replace("\"barnbidrag\"", "\"lotterivinst\""), "okänd inkomsttyp"),
+        (&EXEMPEL.replace("\"9800\"", "\"-9800\""), "negativt"),
+        (&EXEMPEL.replace("2021-10", "2018-10"), "ingen normtabell för 2018"),
+        (&EXEMPEL.replace("2019-03-10", "1996-03-10"), "kan inte räknas som barn"),
+        (&EXEMPEL.replace("\"9800\"", "9800"), "som text"),
+        (&EXEMPEL.replace("\"month\"", "\"manad\""), "Okänt fält \"manad\""),
+        (&EXEMPEL.replace("\"person\": 0", "\"person\": 9"), "ingen person med index 9"),
+    ];
+    for (indata, text) in fall {
+        let (code, out, err) = berakna(indata);
+        assert_eq!(code, 2, "{text}: {err}");
+        assert!(out.is_empty());
+        assert!(err.contains(text), "expected «{text}» in «{err}»");
+    }
+}

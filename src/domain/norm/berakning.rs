@@ -176,7 +176,7 @@ pub fn berakna(u: &Underlag, tabell: &Normtabell, regler: &Regler) -> Result<Res
         let hel = b.cell(cell, &format!("barn {}{tillagg}", band.namn()))?;
         let mut belopp = andel(hel, antal_dagar(i), dagar_i_manaden);
         let mut text = format!(
-            "Personliga kostnader, {} {alder} år (normgrupp {}{tillagg}){}",
+            "Personliga kostnader, {}, {alder} år (normgrupp {}{tillagg}){}",
             namn(m, i),
             band.namn(),
             dagar_text(antal_dagar(i), dagar_i_manaden)
@@ -269,14 +269,14 @@ pub fn berakna(u: &Underlag, tabell: &Normtabell, regler: &Regler) -> Result<Res
             let fritt = if ink.belopp < kvar { ink.belopp } else { kvar };
             let raknas = ink.belopp - fritt;
             let text = format!(
-                "{rubrik} {}: barns arbetsinkomst räknas inte upp till {} per år (tidigare i år {}); {} räknas inte, {} räknas",
+                "{rubrik}: {}, barns arbetsinkomst räknas inte upp till {} per år (tidigare i år {}); {} räknas inte, {} räknas",
                 ink.belopp, regler.barns_inkomstgrans, ink.tidigare_i_ar, fritt, raknas
             );
             (raknas, text)
         } else if ink.typ == Inkomsttyp::Lon && ink.jobbstimulans {
             let fritt = (ink.belopp * regler.jobbstimulans_andel).till_ore();
             let procent = (regler.jobbstimulans_andel * Decimal::ONE_HUNDRED).normalize();
-            let text = format!("{rubrik} {}: jobbstimulans, {procent} % ({fritt}) räknas inte", ink.belopp);
+            let text = format!("{rubrik}: {}, jobbstimulans: {procent} % ({fritt}) räknas inte", ink.belopp);
             (ink.belopp - fritt, text)
         } else {
             (ink.belopp, rubrik)

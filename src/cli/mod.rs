@@ -1,6 +1,8 @@
 //! Headless commands on the same binary, for scripts and tests. Everything the user sees is
 //! Swedish; every argument is validated before anything is opened.
 
+mod berakna;
+
 use crate::demo;
 use crate::store::Store;
 use std::path::{Path, PathBuf};
@@ -20,6 +22,10 @@ pub enum Kommando {
     Kontroll {
         db: PathBuf,
     },
+    /// Compute one application from JSON (a file, or standard input when `None`).
+    Berakna {
+        indata: Option<PathBuf>,
+    },
     Hjalp(String),
     Version,
 }
@@ -34,6 +40,8 @@ Användning:
   bistand demo --db SÖKVÄG [--hushall N]
                                 Skapar en ny databas med N påhittade hushåll (standard 12).
   bistand kontroll --db SÖKVÄG  Kontrollerar databasen och skriver en kort rapport.
+  bistand berakna [--in FIL]    Beräknar försörjningsstöd för en ansökan i JSON (fil eller
+                                standard in) och skriver resultatet som JSON.
   bistand hjalp [KOMMANDO]      Visar hjälp (även --help).
   bistand --version             Visar programversionen.
 
@@ -55,6 +63,30 @@ bistand kontroll --db SÖKVÄG
 programmets egna kontroller av hushåll, ärenden och journal, skriver en kort rapport och
 avslutar med kod 0 om allt är i ordning, annars 1.";
 
+const HJALP_BERAKNA: &str = "\
+bistand berakna [--in FIL]
+
+Läser en ansökan som JSON (från FIL, annars från standard in), beräknar normen, godkända
+kostnader, inkomster som räknas och försörjningsstödet med programmets normtabeller, och
+skriver ett JSON-resultat på standard ut. Felaktig indata ger ett svenskt felmeddelande på
+standard fel och slutkod 2.
+
+Indata:
+  month                \"ÅÅÅÅ-MM\"
+  members              [{role: sokande|medsokande|barn, birth_date: \"ÅÅÅÅ-MM-DD\",
+                         lunch_outside_home, in_upper_secondary, name, present_from, present_to}]
+  shared_home_persons  antal personer i bostaden om fler än hushållet (inneboenderegeln)
+  costs                [{kind, amount, approved, reason}]
+                       kind: boende, hushallsel, arbetsresor, hemforsakring, fack_a_kassa,
+                       barnomsorg, lakarvard_medicin, tandvard, ovrig_kostnad
+  incomes              [{kind, amount, person, jobbstimulans, earned_earlier_this_year}]
+                       kind: lon, a_kassa, aktivitetsstod, etableringsersattning, barnbidrag,
+                       bostadsbidrag, underhallsstod, sjukpenning, foraldrapenning,
+                       sjukersattning, pension, studiemedel, skatteaterbaring, ovrig_inkomst,
+                       handikappersattning och ej_raknad (räknas inte)
+  adjustments          [{line: vuxna|gemensamt|barn:INDEX, amount, reason}]
+Belopp skrivs som text: \"1234\" eller \"1234.50\".";
+
 /// Interprets the arguments (without the program name).
 pub fn tolka(args: &[String]) -> Result<Kommando, String> {
     let mut it = args.iter().map(String::as_str).peekable();
@@ -66,6 +98,7 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
     let mut hushall: Option<usize> = None;
     let mut ovning = false;
     let mut amne: Option<String> = None;
+    let mut indata: Option<PathBuf> = None;
     while let Some(arg) = it.next() {
         match arg {
             "--help" | "-h" | "--hjalp" => return Ok(Kommando::Hjalp(hjalp_for(sub).into())),
@@ -83,6 +116,10 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
                 hushall = Some(n);
             }
             "--ovning" => ovning = true,
+            "--in" => {
+                let v = it.next().filter(|v| !v.is_empty()).ok_or("--in behöver en sökväg till en JSON-fil.")?;
+                indata = Some(PathBuf::from(v));
+            }
             a if sub == Some("hjalp") && !a.starts_with('-') && amne.is_none() => amne = Some(a.to_string()),
             a => return Err(format!("Okänt argument \"{a}\". Skriv bistand --help för hjälp.")),
         }
@@ -94,6 +131,13 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
         if flagga { Err(format!("{namn} kan inte användas med {kommando}.")) } else { Ok(()) }
     };
     match sub {
+        Some("berakna") => {
+            inte(ovning, "--ovning", "berakna")?;
+            inte(hushall.is_some(), "--hushall", "berakna")?;
+            inte(db.is_some(), "--db", "berakna")?;
+            Ok(Kommando::Berakna { indata })
+        }
+        _ if indata.is_some() => Err("--in används bara med berakna.".into()),
         None => {
             inte(hushall.is_some(), "--hushall", "programstart")?;
             if ovning && db.is_some() {
@@ -119,6 +163,7 @@ fn hjalp_for(kommando: Option<&str>) -> &'static str {
     match kommando {
         Some("demo") => HJALP_DEMO,
         Some("kontroll") => HJALP_KONTROLL,
+        Some("berakna") => HJALP_BERAKNA,
         _ => HJALP,
     }
 }
@@ -136,6 +181,7 @@ pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
         }
         Kommando::Demo { db, hushall } => kor_demo(db, *hushall, nu),
         Kommando::Kontroll { db } => kor_kontroll(db),
+        Kommando::Berakna { indata } => kor_berakna(indata.as_deref()),
         Kommando::Starta { .. } => 2,
     }
 }
@@ -172,6 +218,29 @@ fn kor_demo(db: &Path, antal: usize, nu: chrono::NaiveDateTime) -> i32 {
         Err(e) => {
             eprintln!("Demodata kunde inte skapas: {e}");
             1
+        }
+    }
+}
+
+fn kor_berakna(indata: Option<&Path>) -> i32 {
+    let text = match indata {
+        Some(p) => std::fs::read(p).map_err(|e| format!("Filen {} kan inte läsas: {}.", p.display(), e.kind())),
+        None => {
+            let mut buf = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
+                .map(|_| buf)
+                .map_err(|_| "Standard in kan inte läsas.".to_string())
+        }
+    }
+    .and_then(|b| String::from_utf8(b).map_err(|_| "Indata är inte UTF-8-text.".to_string()));
+    match text.and_then(|t| berakna::berakna_json(&t)) {
+        Ok(json) => {
+            println!("{json}");
+            0
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            2
         }
     }
 }
