@@ -7,7 +7,7 @@ use bistand::store::{Sortering, Store};
 use bistand::ui::BistandApp;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use gemensamt::*;
 
 fn fast_klocka() -> chrono::NaiveDateTime {
@@ -87,7 +87,7 @@ fn register_a_household_find_it_open_it_and_write_in_its_journal() {
     assert!(h.query_by_label("Ärende 2026-0001").is_some(), "the identity header shows the case");
     assert!(h.query_by_label(&sokande.to_string()).is_some(), "and the personnummer");
 
-    h.key_press_modifiers(Modifiers::ALT, Key::Num3);
+    h.key_press_modifiers(Modifiers::ALT, Key::Num4);
     h.run();
     skriv(&mut h, "Rubrik", "Nybesök");
     skriv(&mut h, "Anteckning", "Besök på kontoret med båda vårdnadshavarna.");
@@ -257,4 +257,48 @@ fn a_journal_entry_is_voided_with_a_reason_and_corrected_never_deleted() {
     assert_eq!(journal.len(), 3, "the voided entry is still there beside its correction");
     assert_eq!(journal.iter().filter(|p| p.makulering.is_some()).count(), 1);
     assert!(journal.iter().any(|p| p.ersatter.is_some()));
+}
+
+fn belopp_i(text: &str) -> i64 {
+    let siffror: String = text.split(',').next().unwrap().chars().filter(|c| c.is_ascii_digit()).collect();
+    siffror.parse().unwrap()
+}
+
+#[test]
+fn a_new_application_copied_from_last_month_follows_a_changed_rent() {
+    let (_dir, mut h) = demo_harness();
+    h.get_by_label("Sök").type_text("lundin");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    klicka(&mut h, "Ansökan");
+    klicka(&mut h, "Ny ansökan");
+    assert!(h.query_by_label("Kostnad 1: ansökt").is_none(), "a new application starts without costs");
+    klicka(&mut h, "Kopiera förra månaden");
+    assert!(h.query_by_label_contains("är kopierade").is_some());
+    let hyra = h.get_by_label("Kostnad 1: ansökt").value().unwrap();
+    let fore = belopp_i(&h.get_by_label_contains("Försörjningsstöd: ").accesskit_node().value().unwrap());
+    assert!(fore > 0);
+
+    // Raise the rent by 1 000 kr: the rent line and the total follow.
+    let ny_hyra = belopp_i(&hyra) + 1000;
+    h.get_by_label("Kostnad 1: ansökt").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Kostnad 1: ansökt").type_text(&ny_hyra.to_string());
+    h.run();
+    let efter = belopp_i(&h.get_by_label_contains("Försörjningsstöd: ").accesskit_node().value().unwrap());
+    assert_eq!(efter, fore + 1000);
+    let rad = format!(
+        "Boende (hyra eller avgift): ansökt och godkänt {} ",
+        bistand::domain::Belopp::kronor(ny_hyra).format_tal()
+    );
+    assert!(h.query_by_label_contains(&rad).is_some(), "the rent line shows the new amount");
+
+    klicka(&mut h, "Spara ansökan");
+    assert!(h.query_by_label_contains("är sparad").is_some());
+    let arende = h.state().store().sok_arenden("lundin", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
+    let sparade = h.state().store().ansokningar(arende).unwrap();
+    assert_eq!(sparade.len(), 2);
+    assert_eq!(sparade[0].beviljas, bistand::domain::Belopp::kronor(efter));
 }

@@ -85,7 +85,9 @@ pub fn berakna_json(text: &str) -> Result<Value, String> {
         .into_iter()
         .find(|t| t.ar == ar)
         .ok_or_else(|| format!("Det finns ingen normtabell för {ar} (month \"{}\").", underlag.manad))?;
-    let resultat = berakna(&underlag, &tabell, &Regler::default())?;
+    // No unit is named here, so no unit ceiling for housing applies; the rest are the defaults.
+    let regler = Regler { hyrestak: None, ..Regler::default() };
+    let resultat = berakna(&underlag, &tabell, &regler)?;
     Ok(till_json(&resultat))
 }
 

@@ -1,5 +1,6 @@
 //! The rules of ekonomiskt bistånd: pure types and functions, no I/O, no SQL, no UI.
 
+pub mod ansokan;
 pub mod arende;
 pub mod belopp;
 pub mod datum;

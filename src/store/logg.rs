@@ -15,6 +15,7 @@ kodlista! {
         AndradeAnsvar = ("andrade_ansvar", "Ändrade ansvariga"),
         SkrevJournal = ("skrev_journal", "Skrev journalanteckning"),
         MakuleradeJournal = ("makulerade_journal", "Makulerade journalanteckning"),
+        SparadeAnsokan = ("sparade_ansokan", "Sparade ansökan"),
     }
 }
 

@@ -3,17 +3,21 @@
 //! Every change that touches more than one row runs in one transaction ([`Store::skriv`]); the
 //! database runs in WAL mode with foreign keys on, so a crash leaves the last committed state.
 
+mod ansokan;
 mod arende;
 mod hushall;
 mod journal;
 pub mod kontroll;
 mod logg;
+mod normtabell;
 mod schema;
 mod utkast;
 
+pub use ansokan::{AnsokanRad, SparadAnsokan};
 pub use arende::{ArendeRad, Sokresultat, Sortering};
 pub use hushall::{HushallVy, NyttArende, Registrerat};
 pub use logg::{Handelse, Logghandelse};
+pub use normtabell::Normversion;
 pub use schema::{SCHEMA_VERSION, migrera_till};
 pub use utkast::Utkast;
 
@@ -143,7 +147,9 @@ impl Store {
         }
         conn.execute_batch("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;")?;
         schema::migrera(&mut conn)?;
-        Ok(Store { conn, sokvag })
+        let mut store = Store { conn, sokvag };
+        store.seeda_normtabeller(chrono::Local::now().naive_local())?;
+        Ok(store)
     }
 
     pub fn sokvag(&self) -> &Path {

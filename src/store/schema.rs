@@ -7,7 +7,7 @@ use rusqlite::{Connection, Transaction, params};
 type Migration = fn(&Transaction) -> rusqlite::Result<()>;
 
 /// The migrations in order; migration `i` brings the database to version `i + 1`.
-const MIGRATIONS: &[Migration] = &[v1_households_cases_journal, v2_search_drafts_log];
+const MIGRATIONS: &[Migration] = &[v1_households_cases_journal, v2_search_drafts_log, v3_applications_norm_tables];
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -150,4 +150,80 @@ fn v2_search_drafts_log(tx: &Transaction) -> rusqlite::Result<()> {
         tx.execute("UPDATE arende SET sokindex = ?1 WHERE id = ?2", params![index, id])?;
     }
     Ok(())
+}
+
+fn v3_applications_norm_tables(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        -- Every version of a year's riksnorm is kept; a calculation names the version it used.
+        CREATE TABLE normtabell (
+            id      INTEGER PRIMARY KEY,
+            ar      INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            data    TEXT NOT NULL,
+            andring TEXT NOT NULL,
+            av      TEXT NOT NULL,
+            skapad  TEXT NOT NULL,
+            UNIQUE (ar, version)
+        );
+        CREATE TABLE ansokan (
+            id                  INTEGER PRIMARY KEY,
+            arende_id           INTEGER NOT NULL REFERENCES arende(id),
+            manad               TEXT NOT NULL,
+            inkom               TEXT NOT NULL,
+            komplett            INTEGER NOT NULL,
+            saknas              TEXT NOT NULL DEFAULT '',
+            personer_i_bostaden INTEGER,
+            normtabell_id       INTEGER NOT NULL REFERENCES normtabell(id),
+            regler              TEXT NOT NULL,
+            norm_ore            INTEGER NOT NULL,
+            kostnader_ore       INTEGER NOT NULL,
+            inkomster_ore       INTEGER NOT NULL,
+            saldo_ore           INTEGER NOT NULL,
+            beviljas_ore        INTEGER NOT NULL,
+            skapad              TEXT NOT NULL,
+            andrad              TEXT NOT NULL,
+            UNIQUE (arende_id, manad)
+        );
+        CREATE TABLE ansokan_medlem (
+            ansokan_id INTEGER NOT NULL REFERENCES ansokan(id),
+            ordning    INTEGER NOT NULL,
+            roll       TEXT NOT NULL CHECK (roll IN ('sokande', 'medsokande', 'barn')),
+            namn       TEXT NOT NULL,
+            fodd       TEXT NOT NULL,
+            lunch_utanfor_hemmet INTEGER NOT NULL,
+            gar_i_gymnasiet      INTEGER NOT NULL,
+            fran       TEXT,
+            till       TEXT,
+            PRIMARY KEY (ansokan_id, ordning)
+        );
+        CREATE TABLE ansokan_kostnad (
+            ansokan_id  INTEGER NOT NULL REFERENCES ansokan(id),
+            ordning     INTEGER NOT NULL,
+            typ         TEXT NOT NULL,
+            ansokt_ore  INTEGER NOT NULL CHECK (ansokt_ore >= 0),
+            godkant_ore INTEGER CHECK (godkant_ore >= 0),
+            motivering  TEXT NOT NULL,
+            PRIMARY KEY (ansokan_id, ordning)
+        );
+        CREATE TABLE ansokan_inkomst (
+            ansokan_id    INTEGER NOT NULL REFERENCES ansokan(id),
+            ordning       INTEGER NOT NULL,
+            typ           TEXT NOT NULL,
+            belopp_ore    INTEGER NOT NULL CHECK (belopp_ore >= 0),
+            person        INTEGER,
+            jobbstimulans INTEGER NOT NULL,
+            tidigare_ore  INTEGER NOT NULL,
+            PRIMARY KEY (ansokan_id, ordning)
+        );
+        CREATE TABLE ansokan_justering (
+            ansokan_id INTEGER NOT NULL REFERENCES ansokan(id),
+            ordning    INTEGER NOT NULL,
+            rad        TEXT NOT NULL,
+            belopp_ore INTEGER NOT NULL CHECK (belopp_ore >= 0),
+            motivering TEXT NOT NULL,
+            PRIMARY KEY (ansokan_id, ordning)
+        );
+        ",
+    )
 }

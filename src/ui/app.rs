@@ -107,6 +107,9 @@ impl BistandApp {
                         self.efter_registrering(reg.arende_id, &reg.arendenummer);
                     }
                 }
+                (None, Some(a)) if a.flik == Flik::Ansokan => {
+                    a.ansokan.spara(&mut self.store, &self.anvandare, nu, &mut self.sparat);
+                }
                 (None, Some(a)) if a.flik == Flik::Journal => {
                     let id = a.arende.id;
                     a.journal.spara(&mut self.store, id, &self.anvandare, nu, &mut self.sparat);
@@ -311,6 +314,7 @@ impl BistandApp {
                             Utkastplats::NyttHushall => app.kor(Kommando::NyttHushall),
                             Utkastplats::Journal(id) => app.oppna_arende(id, Flik::Journal),
                             Utkastplats::Ansvar(id) => app.oppna_arende(id, Flik::Oversikt),
+                            Utkastplats::Ansokan(id) => app.oppna_arende(id, Flik::Ansokan),
                         })
                     });
                 }

@@ -1,5 +1,6 @@
 //! An open case: the identity header, the case tabs, and the Översikt and Hushåll tabs.
 
+use super::ansokan_vy::AnsokanVy;
 use super::journal_vy::JournalVy;
 use super::tema::{self, Signal};
 use super::utkast::{Autospar, Utkastplats, nyckel};
@@ -15,16 +16,18 @@ use serde::{Deserialize, Serialize};
 pub enum Flik {
     Oversikt,
     Hushall,
+    Ansokan,
     Journal,
 }
 
 impl Flik {
-    pub const ALLA: &'static [Flik] = &[Flik::Oversikt, Flik::Hushall, Flik::Journal];
+    pub const ALLA: &'static [Flik] = &[Flik::Oversikt, Flik::Hushall, Flik::Ansokan, Flik::Journal];
 
     pub fn namn(self) -> &'static str {
         match self {
             Flik::Oversikt => "Översikt",
             Flik::Hushall => "Hushåll",
+            Flik::Ansokan => "Ansökan",
             Flik::Journal => "Journal",
         }
     }
@@ -44,6 +47,7 @@ pub struct OppetArende {
     pub flik: Flik,
     visa_adress: bool,
     pub journal: JournalVy,
+    pub ansokan: AnsokanVy,
     ansvar: Ansvar,
     ansvar_autospar: Autospar,
     ny_status: ArendeStatus,
@@ -71,12 +75,14 @@ impl OppetArende {
             format!("Ansvariga i ärende {}", arende.arendenummer),
         );
         let journal = JournalVy::ny(store, &arende, nu.date());
+        let ansokan = AnsokanVy::ny(store, &arende);
         Ok(OppetArende {
             ny_status: arende.status,
             hushall,
             flik: Flik::Oversikt,
             visa_adress: false,
             journal,
+            ansokan,
             ansvar: draft.unwrap_or(sparat),
             ansvar_autospar,
             avslutsorsak: None,
@@ -144,6 +150,7 @@ impl OppetArende {
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| match self.flik {
             Flik::Oversikt => andrad = self.visa_oversikt(ui, store, anvandare, nu, sparat),
             Flik::Hushall => self.visa_hushall(ui, store, anvandare, nu),
+            Flik::Ansokan => self.ansokan.visa(ui, store, &self.hushall.medlemmar, anvandare, nu, sparat),
             Flik::Journal => self.journal.visa(ui, store, &self.arende, anvandare, nu, sparat),
         });
         andrad

@@ -23,6 +23,7 @@ impl Kommando {
         Kommando::Flik(0),
         Kommando::Flik(1),
         Kommando::Flik(2),
+        Kommando::Flik(3),
         Kommando::Installningar,
     ];
 

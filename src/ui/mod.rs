@@ -1,5 +1,7 @@
 //! egui: the app shell, one module per screen, shared widgets and the theme.
 
+pub mod ansokan_form;
+pub mod ansokan_vy;
 pub mod app;
 pub mod arende_vy;
 pub mod arendelista;

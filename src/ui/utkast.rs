@@ -62,6 +62,7 @@ pub enum Utkastplats {
     NyttHushall,
     Journal(i64),
     Ansvar(i64),
+    Ansokan(i64),
 }
 
 pub fn nyckel(plats: Utkastplats) -> String {
@@ -69,6 +70,7 @@ pub fn nyckel(plats: Utkastplats) -> String {
         Utkastplats::NyttHushall => "hushall:ny".into(),
         Utkastplats::Journal(id) => format!("journal:{id}"),
         Utkastplats::Ansvar(id) => format!("ansvar:{id}"),
+        Utkastplats::Ansokan(id) => format!("ansokan:{id}"),
     }
 }
 
@@ -78,6 +80,7 @@ pub fn plats(nyckel: &str) -> Option<Utkastplats> {
         ("hushall", "ny") => Some(Utkastplats::NyttHushall),
         ("journal", id) => id.parse().ok().map(Utkastplats::Journal),
         ("ansvar", id) => id.parse().ok().map(Utkastplats::Ansvar),
+        ("ansokan", id) => id.parse().ok().map(Utkastplats::Ansokan),
         _ => None,
     }
 }

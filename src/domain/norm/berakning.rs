@@ -240,6 +240,18 @@ pub fn berakna(u: &Underlag, tabell: &Normtabell, regler: &Regler) -> Result<Res
     if !u.kostnader.is_empty() {
         b.rad("Summa godkända kostnader utöver normen".into(), kostnader, Radtyp::Summa);
     }
+    if let Some(tak) = &regler.hyrestak {
+        let antal_barn = u.medlemmar.iter().filter(|m| m.roll == Roll::Barn).count();
+        let grans = tak.for_barn(antal_barn);
+        let boende: Belopp =
+            u.kostnader.iter().filter(|k| k.typ == super::Kostnadstyp::Boende).map(|k| k.godkant_belopp()).sum();
+        if boende > grans {
+            b.varningar.push(format!(
+                "Godkänd boendekostnad {boende} är över enhetens tak {grans} för hushåll med {antal_barn} barn{}. Pröva skäligheten (rådrum).",
+                if tak.exempel { " (exempeltabell – ersätt med enhetens egen under Inställningar)" } else { "" }
+            ));
+        }
+    }
 
     // Incomes: counted ones reduce the need; jobbstimulans and a child's earnings are explained.
     let mut inkomster = Belopp::NOLL;
@@ -359,33 +371,29 @@ fn kontrollera(u: &Underlag) -> Result<(), String> {
             return Err(format!("{} är inte med i hushållet någon dag under {}.", namn(m, i), u.manad));
         }
     }
-    if let Some(n) = u.personer_i_bostaden {
-        if (n as usize) < u.medlemmar.len() {
-            return Err(format!(
-                "Antalet personer i bostaden ({n}) kan inte vara färre än hushållets medlemmar ({}).",
-                u.medlemmar.len()
-            ));
-        }
+    if let Some(n) = u.personer_i_bostaden
+        && (n as usize) < u.medlemmar.len()
+    {
+        return Err(format!(
+            "Antalet personer i bostaden ({n}) kan inte vara färre än hushållets medlemmar ({}).",
+            u.medlemmar.len()
+        ));
     }
     for ink in &u.inkomster {
-        if let Some(p) = ink.person {
-            if p >= u.medlemmar.len() {
-                return Err(format!(
-                    "Inkomsten {} hör till person {} som inte finns i hushållet.",
-                    ink.typ.namn(),
-                    p + 1
-                ));
-            }
+        if let Some(p) = ink.person
+            && p >= u.medlemmar.len()
+        {
+            return Err(format!("Inkomsten {} hör till person {} som inte finns i hushållet.", ink.typ.namn(), p + 1));
         }
     }
     for j in &u.justeringar {
         if j.motivering.trim().is_empty() {
             return Err("En justerad normpost måste ha en skriftlig motivering.".into());
         }
-        if let Normrad::Barn(i) = j.rad {
-            if u.medlemmar.get(i).map(|m| m.roll) != Some(Roll::Barn) {
-                return Err("En justering pekar på ett barn som inte finns i hushållet.".into());
-            }
+        if let Normrad::Barn(i) = j.rad
+            && u.medlemmar.get(i).map(|m| m.roll) != Some(Roll::Barn)
+        {
+            return Err("En justering pekar på ett barn som inte finns i hushållet.".into());
         }
     }
     Ok(())

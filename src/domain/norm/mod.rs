@@ -5,7 +5,9 @@ mod poster;
 pub mod tabell;
 
 pub use berakning::{Rad, Radtyp, Resultat, berakna};
-pub use poster::{Inkomst, Inkomsttyp, Justering, Kostnad, Kostnadstyp, NormMedlem, Normrad, Regler, Underlag};
+pub use poster::{
+    Hyrestak, Inkomst, Inkomsttyp, Justering, Kostnad, Kostnadstyp, NormMedlem, Normrad, Regler, Underlag,
+};
 pub use tabell::{Aldersband, Cell, Normtabell, levererade_tabeller};
 
 #[cfg(test)]

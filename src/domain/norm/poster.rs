@@ -142,6 +142,42 @@ pub struct Regler {
     /// A child's own earnings are not counted up to this amount per calendar year.
     pub barns_inkomstgrans: Belopp,
     pub barns_inkomstgrans_verifierad: bool,
+    /// The unit's ceiling for housing costs, by household type.
+    #[serde(default)]
+    pub hyrestak: Option<Hyrestak>,
+}
+
+/// The highest housing cost the unit normally approves, by number of children.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hyrestak {
+    pub utan_barn: Belopp,
+    pub ett_barn: Belopp,
+    pub tva_barn: Belopp,
+    pub per_ytterligare_barn: Belopp,
+    /// True while this is the shipped example, not the unit's own figures.
+    pub exempel: bool,
+}
+
+impl Hyrestak {
+    /// The example from norm.md (Malmö 2019, Försäkringskassan's average housing cost): to be
+    /// replaced by the unit's own table.
+    pub fn exempel() -> Hyrestak {
+        Hyrestak {
+            utan_barn: Belopp::kronor(6300),
+            ett_barn: Belopp::kronor(7625),
+            tva_barn: Belopp::kronor(9425),
+            per_ytterligare_barn: Belopp::kronor(1800),
+            exempel: true,
+        }
+    }
+
+    pub fn for_barn(&self, barn: usize) -> Belopp {
+        match barn {
+            0 => self.utan_barn,
+            1 => self.ett_barn,
+            n => self.tva_barn + self.per_ytterligare_barn * Decimal::from(n as u64 - 2),
+        }
+    }
 }
 
 impl Default for Regler {
@@ -153,6 +189,7 @@ impl Default for Regler {
             jobbstimulans_manader: 6,
             barns_inkomstgrans: Belopp::kronor(59_200),
             barns_inkomstgrans_verifierad: false,
+            hyrestak: Some(Hyrestak::exempel()),
         }
     }
 }

@@ -373,3 +373,17 @@ fn input_the_rules_cannot_apply_to_is_refused() {
     let u = underlag("2021-10", ensam());
     assert!(berakna(&u, &tabell(2019), &Regler::default()).unwrap_err().contains("kan inte användas"));
 }
+
+#[test]
+fn rent_above_the_units_ceiling_is_flagged_not_cut() {
+    let mut m = ensam();
+    m.push(barn(d(2015, 1, 1)));
+    let mut u = underlag("2021-10", m);
+    u.kostnader.push(Kostnad { typ: Kostnadstyp::Boende, ansokt: kr(9800), godkant: None, motivering: String::new() });
+    let r = kor(&u);
+    assert_eq!(r.kostnader, kr(9800), "the caseworker decides; the program only warns");
+    assert!(r.varningar.iter().any(|v| v.contains("över enhetens tak 7 625,00 kr") && v.contains("exempeltabell")));
+    u.kostnader[0].ansokt = kr(7000);
+    assert!(kor(&u).varningar.iter().all(|v| !v.contains("tak")));
+    assert_eq!(Hyrestak::exempel().for_barn(4), kr(9425 + 3600));
+}

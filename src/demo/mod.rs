@@ -2,9 +2,13 @@
 //! names combined at random, and every personnummer uses a birth number from 980–999, which
 //! the demo reserves for made-up persons.
 
+mod ansokningar;
+
 use crate::domain::arende::{ArendeStatus, Avslutsorsak, Forsorjningshinder};
 use crate::domain::hushall::{Adress, Medlem, NyttHushall, Person, Relation, Roll};
 use crate::domain::journal::NyJournalPost;
+use crate::domain::manad::Manad;
+use crate::domain::norm::Normtabell;
 use crate::domain::personnummer::Personnummer;
 use crate::store::{NyttArende, Resultat, Skrivning, Store};
 use chrono::{Days, NaiveDate, NaiveDateTime};
@@ -148,11 +152,28 @@ struct Demohushall {
 pub fn skapa_demo(store: &mut Store, antal: usize, nu: NaiveDateTime) -> Resultat<()> {
     let idag = nu.date();
     let mut fabrik = Personfabrik { slump: Slump(0x00B1_57A4_D000_0001), anvanda: HashSet::new(), idag };
+    let denna = Manad::av(idag);
+    let tabeller: Vec<(i64, Normtabell)> = [denna.foregaende().ar(), denna.ar()]
+        .into_iter()
+        .filter_map(|ar| store.normtabell_for_ar(ar).ok().flatten())
+        .collect();
+    let regler = store.regler()?;
     store.skriv(|w| {
         let mut hushall = handgjorda(&mut fabrik, idag);
         hushall.truncate(antal);
-        for h in &hushall {
-            skapa(w, h, nu)?;
+        for (i, h) in hushall.iter().enumerate() {
+            let arende_id = skapa(w, h, nu)?;
+            // Last month for every current case; this month for the training family (the first).
+            let manad = match (i, h.arende.status) {
+                (0, _) => Some(denna),
+                (_, ArendeStatus::Aktuell) => Some(denna.foregaende()),
+                _ => None,
+            };
+            if let Some(manad) = manad {
+                let inkom = manad.forsta_dagen().max(h.arende.startdatum).min(idag);
+                let a = ansokningar::ansokan(&h.hushall.medlemmar, manad, inkom, i == 0);
+                ansokningar::spara(w, arende_id, &a, &tabeller, &regler, nu)?;
+            }
         }
         for i in hushall.len()..antal {
             let h = slumpat(&mut fabrik, idag, i);
@@ -162,7 +183,7 @@ pub fn skapa_demo(store: &mut Store, antal: usize, nu: NaiveDateTime) -> Resulta
     })
 }
 
-fn skapa(w: &Skrivning, h: &Demohushall, nu: NaiveDateTime) -> Resultat<()> {
+fn skapa(w: &Skrivning, h: &Demohushall, nu: NaiveDateTime) -> Resultat<i64> {
     // A closed case is registered as current and then closed: the way a real case ends.
     let stangs = h.arende.status == ArendeStatus::Avslutad;
     let registrering =
@@ -176,7 +197,7 @@ fn skapa(w: &Skrivning, h: &Demohushall, nu: NaiveDateTime) -> Resultat<()> {
     if let Some((orsak, datum)) = h.avslut.filter(|_| stangs) {
         w.byt_status(reg.arende_id, ArendeStatus::Avslutad, Some(orsak), datum)?;
     }
-    Ok(())
+    Ok(reg.arende_id)
 }
 
 fn adress(slump: &mut Slump) -> Adress {

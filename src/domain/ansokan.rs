@@ -1,0 +1,407 @@
+//! The monthly application (ansökan) as the caseworker fills it in, and its validation into
+//! what the calculation needs.
+
+use super::belopp::Belopp;
+use super::datum::parse_datum;
+use super::hushall::{FaltFel, Medlem, Roll};
+use super::manad::Manad;
+use super::norm::{Inkomst, Inkomsttyp, Justering, Kostnad, Kostnadstyp, NormMedlem, Normrad, Underlag};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct MedlemFalt {
+    pub roll: Option<Roll>,
+    pub namn: String,
+    pub fodd: String,
+    pub lunch_utanfor_hemmet: bool,
+    pub gar_i_gymnasiet: bool,
+    /// First/last day in the household this month, when only part of it.
+    pub fran: String,
+    pub till: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct KostnadFalt {
+    pub typ: Option<Kostnadstyp>,
+    pub ansokt: String,
+    pub godkant: String,
+    pub motivering: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct InkomstFalt {
+    pub typ: Option<Inkomsttyp>,
+    pub person: Option<usize>,
+    pub belopp: String,
+    pub jobbstimulans: bool,
+    pub tidigare_i_ar: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct JusteringFalt {
+    pub rad: Option<Normrad>,
+    pub belopp: String,
+    pub motivering: String,
+}
+
+/// The application form exactly as typed: what autosave keeps.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct AnsokanFormular {
+    pub manad: String,
+    pub inkom: String,
+    pub komplett: bool,
+    pub saknas: String,
+    pub personer_i_bostaden: String,
+    pub medlemmar: Vec<MedlemFalt>,
+    pub kostnader: Vec<KostnadFalt>,
+    pub inkomster: Vec<InkomstFalt>,
+    pub justeringar: Vec<JusteringFalt>,
+}
+
+/// A validated application.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ansokan {
+    pub inkom: NaiveDate,
+    pub komplett: bool,
+    pub saknas: String,
+    pub underlag: Underlag,
+}
+
+impl MedlemFalt {
+    /// A member as registered in the household.
+    pub fn fran_register(m: &Medlem) -> MedlemFalt {
+        MedlemFalt {
+            roll: Some(m.roll),
+            namn: m.person.namn(),
+            fodd: m.person.pnr.birth_date().to_string(),
+            lunch_utanfor_hemmet: m.lunch_utanfor_hemmet,
+            gar_i_gymnasiet: m.gar_i_gymnasiet,
+            fran: String::new(),
+            till: String::new(),
+        }
+    }
+}
+
+impl From<&Ansokan> for AnsokanFormular {
+    /// A stored application back in the form, amounts written the Swedish way.
+    fn from(a: &Ansokan) -> AnsokanFormular {
+        let u = &a.underlag;
+        let tal = |b: Belopp| b.format_tal();
+        let datum = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        AnsokanFormular {
+            manad: u.manad.to_string(),
+            inkom: a.inkom.to_string(),
+            komplett: a.komplett,
+            saknas: a.saknas.clone(),
+            personer_i_bostaden: u.personer_i_bostaden.map(|n| n.to_string()).unwrap_or_default(),
+            medlemmar: u
+                .medlemmar
+                .iter()
+                .map(|m| MedlemFalt {
+                    roll: Some(m.roll),
+                    namn: m.namn.clone(),
+                    fodd: m.fodd.to_string(),
+                    lunch_utanfor_hemmet: m.lunch_utanfor_hemmet,
+                    gar_i_gymnasiet: m.gar_i_gymnasiet,
+                    fran: datum(m.fran),
+                    till: datum(m.till),
+                })
+                .collect(),
+            kostnader: u
+                .kostnader
+                .iter()
+                .map(|k| KostnadFalt {
+                    typ: Some(k.typ),
+                    ansokt: tal(k.ansokt),
+                    godkant: k.godkant.map(tal).unwrap_or_default(),
+                    motivering: k.motivering.clone(),
+                })
+                .collect(),
+            inkomster: u
+                .inkomster
+                .iter()
+                .map(|i| InkomstFalt {
+                    typ: Some(i.typ),
+                    person: i.person,
+                    belopp: tal(i.belopp),
+                    jobbstimulans: i.jobbstimulans,
+                    tidigare_i_ar: if i.tidigare_i_ar == Belopp::NOLL { String::new() } else { tal(i.tidigare_i_ar) },
+                })
+                .collect(),
+            justeringar: u
+                .justeringar
+                .iter()
+                .map(|j| JusteringFalt { rad: Some(j.rad), belopp: tal(j.belopp), motivering: j.motivering.clone() })
+                .collect(),
+        }
+    }
+}
+
+impl AnsokanFormular {
+    /// A new application for `manad` with the household's members from the register.
+    pub fn ny(manad: Manad, idag: NaiveDate, medlemmar: &[Medlem]) -> AnsokanFormular {
+        AnsokanFormular {
+            manad: manad.to_string(),
+            inkom: idag.to_string(),
+            komplett: true,
+            medlemmar: medlemmar.iter().map(MedlemFalt::fran_register).collect(),
+            ..Default::default()
+        }
+    }
+
+    /// "Kopiera förra månaden": last month's members, costs, incomes and adjustments, for this
+    /// month; the received date and completeness start over.
+    pub fn kopiera_fran(&mut self, forra: &AnsokanFormular) {
+        self.medlemmar = forra
+            .medlemmar
+            .iter()
+            .map(|m| MedlemFalt { fran: String::new(), till: String::new(), ..m.clone() })
+            .collect();
+        self.personer_i_bostaden = forra.personer_i_bostaden.clone();
+        self.kostnader = forra.kostnader.clone();
+        self.inkomster =
+            forra.inkomster.iter().map(|i| InkomstFalt { tidigare_i_ar: String::new(), ..i.clone() }).collect();
+        self.justeringar = forra.justeringar.clone();
+    }
+
+    /// Checks every field; returns the application or each problem at its field. Keys:
+    /// `manad`, `inkom`, `saknas`, `personer_i_bostaden`, `medlem.N.fodd|fran|till|roll`,
+    /// `kostnad.N.typ|ansokt|godkant|motivering`, `inkomst.N.typ|belopp|tidigare_i_ar`,
+    /// `justering.N.rad|belopp|motivering`.
+    pub fn validera(&self, idag: NaiveDate) -> Result<Ansokan, Vec<FaltFel>> {
+        let mut fel = Vec::new();
+        let manad = Manad::parse(&self.manad).map_err(|e| fel.push(FaltFel::new("manad", e))).ok();
+        let inkom = match parse_datum(&self.inkom, idag) {
+            Ok(d) if d > idag => {
+                fel.push(FaltFel::new("inkom", "Datumet då ansökan kom in kan inte ligga i framtiden."));
+                None
+            }
+            Ok(d) => Some(d),
+            Err(e) => {
+                fel.push(FaltFel::new("inkom", e));
+                None
+            }
+        };
+        if !self.komplett && self.saknas.trim().is_empty() {
+            fel.push(FaltFel::new("saknas", "Skriv vad som saknas, eller markera ansökan som komplett."));
+        }
+        let personer = match self.personer_i_bostaden.trim() {
+            "" => None,
+            t => match t.parse::<u32>() {
+                Ok(n) if n >= self.medlemmar.len() as u32 && n > 0 => Some(n),
+                _ => {
+                    fel.push(FaltFel::new(
+                        "personer_i_bostaden",
+                        format!(
+                            "Ange antalet personer i bostaden, minst {} (hushållets medlemmar), eller lämna tomt.",
+                            self.medlemmar.len()
+                        ),
+                    ));
+                    None
+                }
+            },
+        };
+        let belopp = |text: &str, key: String, fel: &mut Vec<FaltFel>| {
+            Belopp::parse_icke_negativt(text).map_err(|e| fel.push(FaltFel::new(key, e.to_string()))).ok()
+        };
+        let valfritt_datum = |text: &str, key: String, fel: &mut Vec<FaltFel>| match text.trim() {
+            "" => None,
+            t => parse_datum(t, idag).map_err(|e| fel.push(FaltFel::new(key, e))).ok(),
+        };
+
+        let mut medlemmar = Vec::new();
+        for (i, m) in self.medlemmar.iter().enumerate() {
+            let fodd =
+                parse_datum(&m.fodd, idag).map_err(|e| fel.push(FaltFel::new(format!("medlem.{i}.fodd"), e))).ok();
+            let fran = valfritt_datum(&m.fran, format!("medlem.{i}.fran"), &mut fel);
+            let till = valfritt_datum(&m.till, format!("medlem.{i}.till"), &mut fel);
+            if let (Some(manad), Some(d)) = (manad, fran.or(till))
+                && Manad::av(d) != manad
+            {
+                fel.push(FaltFel::new(format!("medlem.{i}.fran"), format!("Datumen ska ligga i {manad}.")));
+            }
+            let Some(roll) = m.roll else {
+                fel.push(FaltFel::new(format!("medlem.{i}.roll"), "Välj roll."));
+                continue;
+            };
+            if let Some(fodd) = fodd {
+                medlemmar.push(NormMedlem {
+                    roll,
+                    fodd,
+                    namn: m.namn.trim().to_string(),
+                    lunch_utanfor_hemmet: m.lunch_utanfor_hemmet,
+                    gar_i_gymnasiet: m.gar_i_gymnasiet,
+                    fran,
+                    till,
+                });
+            }
+        }
+        let mut kostnader = Vec::new();
+        for (i, k) in self.kostnader.iter().enumerate() {
+            let ansokt = belopp(&k.ansokt, format!("kostnad.{i}.ansokt"), &mut fel);
+            let godkant = match k.godkant.trim() {
+                "" => None,
+                t => belopp(t, format!("kostnad.{i}.godkant"), &mut fel),
+            };
+            if let (Some(a), Some(g)) = (ansokt, godkant)
+                && a != g
+                && k.motivering.trim().is_empty()
+            {
+                fel.push(FaltFel::new(
+                    format!("kostnad.{i}.motivering"),
+                    "Skriv varför det godkända beloppet skiljer sig från det ansökta.",
+                ));
+            }
+            let Some(typ) = k.typ else {
+                fel.push(FaltFel::new(format!("kostnad.{i}.typ"), "Välj kostnadstyp."));
+                continue;
+            };
+            if let Some(ansokt) = ansokt {
+                kostnader.push(Kostnad { typ, ansokt, godkant, motivering: k.motivering.trim().to_string() });
+            }
+        }
+        let mut inkomster = Vec::new();
+        for (i, ink) in self.inkomster.iter().enumerate() {
+            let b = belopp(&ink.belopp, format!("inkomst.{i}.belopp"), &mut fel);
+            let tidigare = match ink.tidigare_i_ar.trim() {
+                "" => Some(Belopp::NOLL),
+                t => belopp(t, format!("inkomst.{i}.tidigare_i_ar"), &mut fel),
+            };
+            let Some(typ) = ink.typ else {
+                fel.push(FaltFel::new(format!("inkomst.{i}.typ"), "Välj inkomsttyp."));
+                continue;
+            };
+            if let (Some(belopp), Some(tidigare_i_ar)) = (b, tidigare) {
+                let person = ink.person.filter(|p| *p < self.medlemmar.len());
+                inkomster.push(Inkomst { typ, belopp, person, jobbstimulans: ink.jobbstimulans, tidigare_i_ar });
+            }
+        }
+        let mut justeringar = Vec::new();
+        for (i, j) in self.justeringar.iter().enumerate() {
+            let b = belopp(&j.belopp, format!("justering.{i}.belopp"), &mut fel);
+            if j.motivering.trim().is_empty() {
+                fel.push(FaltFel::new(
+                    format!("justering.{i}.motivering"),
+                    "Skriv de särskilda skälen för justeringen.",
+                ));
+            }
+            match (j.rad, b) {
+                (None, _) => fel.push(FaltFel::new(format!("justering.{i}.rad"), "Välj vilken normpost som justeras.")),
+                (Some(rad), Some(belopp)) => {
+                    justeringar.push(Justering { rad, belopp, motivering: j.motivering.trim().to_string() })
+                }
+                _ => {}
+            }
+        }
+        if !self.medlemmar.iter().any(|m| m.roll == Some(Roll::Sokande)) {
+            fel.push(FaltFel::new("medlem.0.roll", "Ansökan måste ha en sökande."));
+        }
+        match (manad, inkom) {
+            (Some(manad), Some(inkom)) if fel.is_empty() => Ok(Ansokan {
+                inkom,
+                komplett: self.komplett,
+                saknas: if self.komplett { String::new() } else { self.saknas.trim().to_string() },
+                underlag: Underlag {
+                    manad,
+                    medlemmar,
+                    personer_i_bostaden: personer,
+                    kostnader,
+                    inkomster,
+                    justeringar,
+                },
+            }),
+            _ => Err(fel),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::hushall::fel_for;
+
+    fn idag() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    fn form() -> AnsokanFormular {
+        AnsokanFormular {
+            manad: "2026-12".into(),
+            inkom: "2026-11-20".into(),
+            komplett: true,
+            medlemmar: vec![MedlemFalt {
+                roll: Some(Roll::Sokande),
+                namn: "Vera".into(),
+                fodd: "1985-04-02".into(),
+                ..Default::default()
+            }],
+            kostnader: vec![KostnadFalt {
+                typ: Some(Kostnadstyp::Boende),
+                ansokt: "9 800".into(),
+                ..Default::default()
+            }],
+            inkomster: vec![InkomstFalt {
+                typ: Some(Inkomsttyp::Lon),
+                person: Some(0),
+                belopp: "8000,50".into(),
+                jobbstimulans: true,
+                ..Default::default()
+            }],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_filled_form_gives_the_calculation_input() {
+        let a = form().validera(idag()).unwrap();
+        assert_eq!(a.underlag.manad.to_string(), "2026-12");
+        assert_eq!(a.underlag.kostnader[0].ansokt, Belopp::kronor(9800));
+        assert_eq!(a.underlag.inkomster[0].belopp, Belopp::from_ore(800_050));
+        assert!(a.underlag.inkomster[0].jobbstimulans);
+    }
+
+    #[test]
+    fn problems_are_reported_at_their_fields() {
+        let mut f = form();
+        f.manad = "december".into();
+        f.komplett = false;
+        f.kostnader[0].godkant = "7000".into();
+        f.inkomster[0].belopp = "-5".into();
+        f.personer_i_bostaden = "0".into();
+        f.justeringar.push(JusteringFalt {
+            rad: Some(Normrad::Gemensamt),
+            belopp: "100".into(),
+            motivering: " ".into(),
+        });
+        let fel = f.validera(idag()).unwrap_err();
+        assert!(fel_for(&fel, "manad").unwrap().contains("ÅÅÅÅ-MM"));
+        assert!(fel_for(&fel, "saknas").is_some());
+        assert!(fel_for(&fel, "kostnad.0.motivering").unwrap().contains("skiljer sig"));
+        assert!(fel_for(&fel, "inkomst.0.belopp").unwrap().contains("negativt"));
+        assert!(fel_for(&fel, "personer_i_bostaden").is_some());
+        assert!(fel_for(&fel, "justering.0.motivering").is_some());
+    }
+
+    #[test]
+    fn a_stored_application_returns_to_the_form_unchanged() {
+        let a = form().validera(idag()).unwrap();
+        let tillbaka = AnsokanFormular::from(&a);
+        assert_eq!(tillbaka.validera(idag()).unwrap(), a);
+        assert_eq!(tillbaka.kostnader[0].ansokt, "9 800,00");
+    }
+
+    #[test]
+    fn copying_last_month_keeps_costs_and_incomes_but_not_dates() {
+        let mut forra = form();
+        forra.medlemmar[0].fran = "2026-12-05".into();
+        forra.inkomster[0].tidigare_i_ar = "100".into();
+        let mut ny = AnsokanFormular { manad: "2027-01".into(), inkom: "2026-11-23".into(), ..Default::default() };
+        ny.kopiera_fran(&forra);
+        assert_eq!(ny.kostnader, forra.kostnader);
+        assert_eq!(ny.inkomster[0].belopp, "8000,50");
+        assert_eq!(ny.inkomster[0].tidigare_i_ar, "");
+        assert_eq!(ny.medlemmar[0].fran, "");
+        assert_eq!(ny.manad, "2027-01");
+    }
+}

@@ -1,0 +1,276 @@
+//! Monthly applications with their members, costs, incomes and adjusted norm lines (amounts in
+//! öre), and the result of the calculation with the table version and rules it used.
+
+use super::{Resultat, Skrivning, Store, StoreError, datum_fran, tidstampel};
+use crate::domain::ansokan::Ansokan;
+use crate::domain::belopp::Belopp;
+use crate::domain::hushall::Roll;
+use crate::domain::manad::Manad;
+use crate::domain::norm::{
+    Inkomst, Inkomsttyp, Justering, Kostnad, Kostnadstyp, NormMedlem, Normrad, Regler, Resultat as Berakning, Underlag,
+};
+use chrono::NaiveDateTime;
+use rusqlite::{OptionalExtension, params};
+
+/// One row of a case's list of applications.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnsokanRad {
+    pub id: i64,
+    pub manad: String,
+    pub inkom: String,
+    pub komplett: bool,
+    pub beviljas: Belopp,
+}
+
+/// A stored application with what its calculation used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SparadAnsokan {
+    pub id: i64,
+    pub arende_id: i64,
+    pub ansokan: Ansokan,
+    pub normtabell_id: i64,
+    pub regler: Regler,
+}
+
+fn rad_kod(r: Normrad) -> String {
+    match r {
+        Normrad::Vuxna => "vuxna".into(),
+        Normrad::Gemensamt => "gemensamt".into(),
+        Normrad::Barn(i) => format!("barn:{i}"),
+    }
+}
+
+fn rad_fran_kod(k: &str) -> Option<Normrad> {
+    match k {
+        "vuxna" => Some(Normrad::Vuxna),
+        "gemensamt" => Some(Normrad::Gemensamt),
+        _ => k.strip_prefix("barn:")?.parse().ok().map(Normrad::Barn),
+    }
+}
+
+fn skadad(vad: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("okänd kod {vad}").into())
+}
+
+impl Skrivning<'_> {
+    /// Saves (or replaces) the case's application for its month with the calculation result.
+    pub fn spara_ansokan(
+        &self,
+        arende_id: i64,
+        a: &Ansokan,
+        normtabell_id: i64,
+        regler: &Regler,
+        resultat: &Berakning,
+        nu: NaiveDateTime,
+    ) -> Resultat<i64> {
+        let conn = self.conn();
+        let u = &a.underlag;
+        let manad = u.manad.to_string();
+        let regler_json = serde_json::to_string(regler).map_err(|e| StoreError::Regel(e.to_string()))?;
+        let befintlig: Option<i64> = conn
+            .query_row("SELECT id FROM ansokan WHERE arende_id = ?1 AND manad = ?2", params![arende_id, manad], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let varden = params![
+            a.inkom.to_string(),
+            a.komplett,
+            a.saknas,
+            u.personer_i_bostaden,
+            normtabell_id,
+            regler_json,
+            resultat.norm.to_ore(),
+            resultat.kostnader.to_ore(),
+            resultat.inkomster.to_ore(),
+            resultat.saldo.to_ore(),
+            resultat.beviljas.to_ore(),
+            tidstampel(nu),
+        ];
+        let id = match befintlig {
+            Some(id) => {
+                conn.execute(
+                    "UPDATE ansokan SET inkom = ?1, komplett = ?2, saknas = ?3, personer_i_bostaden = ?4, normtabell_id = ?5,
+                     regler = ?6, norm_ore = ?7, kostnader_ore = ?8, inkomster_ore = ?9, saldo_ore = ?10, beviljas_ore = ?11,
+                     andrad = ?12 WHERE id = ?13",
+                    rusqlite::params_from_iter(varden.iter().copied().chain(std::iter::once(&id as &dyn rusqlite::ToSql))),
+                )?;
+                for t in ["ansokan_medlem", "ansokan_kostnad", "ansokan_inkomst", "ansokan_justering"] {
+                    conn.execute(&format!("DELETE FROM {t} WHERE ansokan_id = ?1"), [id])?;
+                }
+                id
+            }
+            None => {
+                conn.execute(
+                    "INSERT INTO ansokan (inkom, komplett, saknas, personer_i_bostaden, normtabell_id, regler, norm_ore,
+                     kostnader_ore, inkomster_ore, saldo_ore, beviljas_ore, andrad, skapad, arende_id, manad)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14)",
+                    rusqlite::params_from_iter(
+                        varden.iter().copied().chain([&arende_id as &dyn rusqlite::ToSql, &manad as &dyn rusqlite::ToSql]),
+                    ),
+                )?;
+                conn.last_insert_rowid()
+            }
+        };
+        for (i, m) in u.medlemmar.iter().enumerate() {
+            conn.prepare_cached(
+                "INSERT INTO ansokan_medlem (ansokan_id, ordning, roll, namn, fodd, lunch_utanfor_hemmet, gar_i_gymnasiet, fran, till)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                id,
+                i as i64,
+                m.roll.kod(),
+                m.namn,
+                m.fodd.to_string(),
+                m.lunch_utanfor_hemmet,
+                m.gar_i_gymnasiet,
+                m.fran.map(|d| d.to_string()),
+                m.till.map(|d| d.to_string())
+            ])?;
+        }
+        for (i, k) in u.kostnader.iter().enumerate() {
+            conn.prepare_cached(
+                "INSERT INTO ansokan_kostnad (ansokan_id, ordning, typ, ansokt_ore, godkant_ore, motivering) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![id, i as i64, k.typ.kod(), k.ansokt.to_ore(), k.godkant.map(Belopp::to_ore), k.motivering])?;
+        }
+        for (i, ink) in u.inkomster.iter().enumerate() {
+            conn.prepare_cached(
+                "INSERT INTO ansokan_inkomst (ansokan_id, ordning, typ, belopp_ore, person, jobbstimulans, tidigare_ore)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                id,
+                i as i64,
+                ink.typ.kod(),
+                ink.belopp.to_ore(),
+                ink.person.map(|p| p as i64),
+                ink.jobbstimulans,
+                ink.tidigare_i_ar.to_ore()
+            ])?;
+        }
+        for (i, j) in u.justeringar.iter().enumerate() {
+            conn.prepare_cached(
+                "INSERT INTO ansokan_justering (ansokan_id, ordning, rad, belopp_ore, motivering) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![id, i as i64, rad_kod(j.rad), j.belopp.to_ore(), j.motivering])?;
+        }
+        Ok(id)
+    }
+}
+
+impl Store {
+    /// The case's applications, newest month first.
+    pub fn ansokningar(&self, arende_id: i64) -> Resultat<Vec<AnsokanRad>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, manad, inkom, komplett, beviljas_ore FROM ansokan WHERE arende_id = ?1 ORDER BY manad DESC",
+        )?;
+        let rows = stmt
+            .query_map([arende_id], |r| {
+                Ok(AnsokanRad {
+                    id: r.get(0)?,
+                    manad: r.get(1)?,
+                    inkom: r.get(2)?,
+                    komplett: r.get(3)?,
+                    beviljas: Belopp::from_ore(r.get(4)?),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    pub fn ansokan(&self, id: i64) -> Resultat<SparadAnsokan> {
+        let conn = self.conn();
+        let (arende_id, manad, inkom, komplett, saknas, personer, tabell, regler): (i64, String, String, bool, String, Option<u32>, i64, String) = conn
+            .query_row(
+                "SELECT arende_id, manad, inkom, komplett, saknas, personer_i_bostaden, normtabell_id, regler FROM ansokan WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::Saknas("Ansökan finns inte.".into()))?;
+        let medlemmar = conn
+            .prepare_cached(
+                "SELECT roll, namn, fodd, lunch_utanfor_hemmet, gar_i_gymnasiet, fran, till FROM ansokan_medlem
+                 WHERE ansokan_id = ?1 ORDER BY ordning",
+            )?
+            .query_map([id], |r| {
+                let roll: String = r.get(0)?;
+                let fodd: String = r.get(2)?;
+                let fran: Option<String> = r.get(5)?;
+                let till: Option<String> = r.get(6)?;
+                Ok(NormMedlem {
+                    roll: Roll::fran_kod(&roll).ok_or_else(|| skadad(&roll))?,
+                    namn: r.get(1)?,
+                    fodd: datum_fran(&fodd)?,
+                    lunch_utanfor_hemmet: r.get(3)?,
+                    gar_i_gymnasiet: r.get(4)?,
+                    fran: fran.as_deref().map(datum_fran).transpose()?,
+                    till: till.as_deref().map(datum_fran).transpose()?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let kostnader = conn
+            .prepare_cached(
+                "SELECT typ, ansokt_ore, godkant_ore, motivering FROM ansokan_kostnad WHERE ansokan_id = ?1 ORDER BY ordning",
+            )?
+            .query_map([id], |r| {
+                let typ: String = r.get(0)?;
+                Ok(Kostnad {
+                    typ: Kostnadstyp::fran_kod(&typ).ok_or_else(|| skadad(&typ))?,
+                    ansokt: Belopp::from_ore(r.get(1)?),
+                    godkant: r.get::<_, Option<i64>>(2)?.map(Belopp::from_ore),
+                    motivering: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let inkomster = conn
+            .prepare_cached(
+                "SELECT typ, belopp_ore, person, jobbstimulans, tidigare_ore FROM ansokan_inkomst WHERE ansokan_id = ?1 ORDER BY ordning",
+            )?
+            .query_map([id], |r| {
+                let typ: String = r.get(0)?;
+                Ok(Inkomst {
+                    typ: Inkomsttyp::fran_kod(&typ).ok_or_else(|| skadad(&typ))?,
+                    belopp: Belopp::from_ore(r.get(1)?),
+                    person: r.get::<_, Option<i64>>(2)?.map(|p| p as usize),
+                    jobbstimulans: r.get(3)?,
+                    tidigare_i_ar: Belopp::from_ore(r.get(4)?),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let justeringar = conn
+            .prepare_cached(
+                "SELECT rad, belopp_ore, motivering FROM ansokan_justering WHERE ansokan_id = ?1 ORDER BY ordning",
+            )?
+            .query_map([id], |r| {
+                let rad: String = r.get(0)?;
+                Ok(Justering {
+                    rad: rad_fran_kod(&rad).ok_or_else(|| skadad(&rad))?,
+                    belopp: Belopp::from_ore(r.get(1)?),
+                    motivering: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let manad = Manad::parse(&manad).map_err(StoreError::Regel)?;
+        Ok(SparadAnsokan {
+            id,
+            arende_id,
+            ansokan: Ansokan {
+                inkom: datum_fran(&inkom)?,
+                komplett,
+                saknas,
+                underlag: Underlag {
+                    manad,
+                    medlemmar,
+                    personer_i_bostaden: personer,
+                    kostnader,
+                    inkomster,
+                    justeringar,
+                },
+            },
+            normtabell_id: tabell,
+            regler: serde_json::from_str(&regler).unwrap_or_default(),
+        })
+    }
+}
