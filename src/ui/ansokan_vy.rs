@@ -243,28 +243,52 @@ impl AnsokanVy {
 /// Every line of the calculation, amounts right-aligned, warnings beside it.
 fn visa_resultat(ui: &mut egui::Ui, r: &Resultat) {
     let mork = ui.visuals().dark_mode;
-    for v in &r.varningar {
-        notis(ui, Signal::Varning, &format!("Obs: {v}"));
-    }
-    ui.label(RichText::new(format!("Normtabell {}", r.tabellar)).weak());
-    egui::Grid::new("berakning").num_columns(2).striped(true).spacing([32.0, 6.0]).show(ui, |ui| {
-        for rad in &r.rader {
-            let mut text = RichText::new(&rad.text);
-            if rad.typ == Radtyp::Summa {
-                text = text.strong();
-            }
-            ui.label(text);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let belopp = if rad.typ == Radtyp::Info { "–".to_string() } else { rad.belopp.to_string() };
-                let mut t = RichText::new(belopp);
-                if rad.typ == Radtyp::Summa {
-                    t = t.strong();
-                }
-                ui.label(t);
-            });
-            ui.end_row();
+    let synlig = ui.available_width().min(ui.clip_rect().width());
+    ui.scope(|ui| {
+        ui.set_max_width(synlig);
+        for v in &r.varningar {
+            notis(ui, Signal::Varning, &format!("Obs: {v}"));
         }
     });
+    ui.label(RichText::new(format!("Normtabell {}", r.tabellar)).weak());
+    // Text on the left (wrapping), amount right-aligned in a fixed column: always both visible.
+    let bredd = (ui.available_width().min(ui.clip_rect().width()) - 16.0).min(900.0);
+    let belopp_bredd = 150.0;
+    for (i, rad) in r.rader.iter().enumerate() {
+        let summa = rad.typ == Radtyp::Summa;
+        let fyll = if i % 2 == 0 { ui.visuals().faint_bg_color } else { egui::Color32::TRANSPARENT };
+        egui::Frame::new().fill(fyll).inner_margin(egui::Margin::symmetric(6, 3)).show(ui, |ui| {
+            ui.set_width(bredd - 12.0);
+            ui.horizontal_top(|ui| {
+                let text_bredd = bredd - 12.0 - belopp_bredd - 8.0;
+                let mut text = RichText::new(&rad.text);
+                if summa {
+                    text = text.strong();
+                }
+                ui.allocate_ui_with_layout(
+                    egui::vec2(text_bredd, 0.0),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| {
+                        ui.set_width(text_bredd);
+                        ui.add(egui::Label::new(text).wrap());
+                    },
+                );
+                ui.allocate_ui_with_layout(
+                    egui::vec2(belopp_bredd, 0.0),
+                    egui::Layout::right_to_left(egui::Align::Min),
+                    |ui| {
+                        ui.set_width(belopp_bredd);
+                        let belopp = if rad.typ == Radtyp::Info { "–".to_string() } else { rad.belopp.to_string() };
+                        let mut t = RichText::new(belopp);
+                        if summa {
+                            t = t.strong();
+                        }
+                        ui.label(t);
+                    },
+                );
+            });
+        });
+    }
     ui.add_space(8.0);
     let farg = tema::signalfarg(Signal::Klart, mork);
     ui.label(RichText::new(format!("Försörjningsstöd: {}", r.beviljas)).font(tema::fet(20.0)).color(farg));

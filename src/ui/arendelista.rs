@@ -10,10 +10,10 @@ use egui::{Key, RichText, Role, Sense, WidgetInfo};
 const MAX_RADER: usize = 2000;
 
 const KOLUMNER: &[(&str, Sortering, f32)] = &[
-    ("Ärende", Sortering::Arendenummer, 96.0),
-    ("Namn", Sortering::Namn, 190.0),
-    ("Personnummer", Sortering::Personnummer, 140.0),
-    ("Status", Sortering::Status, 90.0),
+    ("Ärende", Sortering::Arendenummer, 92.0),
+    ("Namn", Sortering::Namn, 176.0),
+    ("Personnummer", Sortering::Personnummer, 136.0),
+    ("Status", Sortering::Status, 86.0),
 ];
 
 pub struct Arendelista {

@@ -84,3 +84,28 @@ pub fn valj_forsorjningshinder(ui: &mut Ui, vald: &mut Option<crate::domain::are
         }
     });
 }
+
+/// A text field in a table cell: no visible label (the column header says it), but an
+/// accessible name for screen readers and tests.
+pub fn cellfalt(ui: &mut Ui, namn: &str, text: &mut String, fel: bool, bredd: f32) -> Response {
+    let mut edit = egui::TextEdit::singleline(text).desired_width(bredd);
+    if fel {
+        edit = edit.text_color(tema::signalfarg(Signal::Fel, ui.visuals().dark_mode));
+    }
+    ui.add_sized([bredd, 28.0], edit).accessible_name(namn)
+}
+
+/// A drop-down in a table cell, named for screen readers like [`cellfalt`].
+pub fn cellval<R>(ui: &mut Ui, namn: &str, vald_text: &str, bredd: f32, innehall: impl FnOnce(&mut Ui) -> R) {
+    egui::ComboBox::from_id_salt(namn)
+        .selected_text(vald_text)
+        .width(bredd)
+        .show_ui(ui, innehall)
+        .response
+        .accessible_name(namn);
+}
+
+/// A column header of a form table.
+pub fn kolumnrubrik(ui: &mut Ui, text: &str) {
+    ui.label(RichText::new(text).strong());
+}
