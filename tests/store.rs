@@ -252,3 +252,59 @@ fn the_demo_is_healthy_and_holds_every_kind_of_household() {
     assert!(alla.rader.iter().any(|r| r.status == ArendeStatus::Avslutad));
     assert!(alla.rader.iter().any(|r| r.status == ArendeStatus::UnderUtredning));
 }
+
+#[test]
+fn a_saved_calculation_keeps_the_table_version_it_used() {
+    use bistand::domain::ansokan::Ansokan;
+    use bistand::domain::manad::Manad;
+    use bistand::domain::norm::{NormMedlem, Underlag, berakna};
+    let mut store = Store::open_in_memory().unwrap();
+    let reg = store
+        .skriv(|w| w.skapa_hushall(&hushall(vec![person(pnr(1985, 4, 2, 982), "Vera", "Provsson")]), &arende(), nu()))
+        .unwrap();
+    let (v1, tabell) = store.normtabell_for_ar(2021).unwrap().unwrap();
+    let regler = store.regler().unwrap();
+    let a = Ansokan {
+        inkom: nu().date(),
+        komplett: true,
+        saknas: String::new(),
+        underlag: Underlag {
+            manad: Manad::parse("2021-10").unwrap(),
+            medlemmar: vec![NormMedlem {
+                roll: Roll::Sokande,
+                fodd: chrono::NaiveDate::from_ymd_opt(1985, 4, 2).unwrap(),
+                namn: "Vera".into(),
+                lunch_utanfor_hemmet: false,
+                gar_i_gymnasiet: false,
+                fran: None,
+                till: None,
+            }],
+            personer_i_bostaden: None,
+            kostnader: vec![],
+            inkomster: vec![],
+            justeringar: vec![],
+        },
+    };
+    let res = berakna(&a.underlag, &tabell, &regler).unwrap();
+    let id = store.skriv(|w| w.spara_ansokan(reg.arende_id, &a, v1, &regler, &res, nu())).unwrap();
+    // The table is corrected afterwards.
+    let mut ny = tabell.clone();
+    ny.ensamstaende.belopp = "3500".into();
+    store.skriv(|w| w.spara_normtabell(&ny, "Testrättelse", "Test", nu())).unwrap();
+    assert_ne!(store.normtabell_for_ar(2021).unwrap().unwrap().0, v1);
+
+    let sparad = store.ansokan(id).unwrap();
+    assert_eq!(sparad.ansokan, a, "what was saved comes back");
+    assert_eq!(sparad.normtabell_id, v1);
+    let igen =
+        berakna(&sparad.ansokan.underlag, &store.normtabell(sparad.normtabell_id).unwrap(), &sparad.regler).unwrap();
+    assert_eq!(igen, res, "re-displays identically");
+    assert_eq!(store.ansokningar(reg.arende_id).unwrap()[0].beviljas, res.beviljas);
+    // A table without a source text, or with a missing amount, is refused.
+    assert!(store.skriv(|w| w.spara_normtabell(&ny, " ", "Test", nu())).is_err());
+    let mut trasig = ny.clone();
+    trasig.gemensamt.remove("3");
+    assert!(
+        store.skriv(|w| w.spara_normtabell(&trasig, "x", "Test", nu())).unwrap_err().to_string().contains("3 personer")
+    );
+}

@@ -25,6 +25,8 @@ fn harness(store: Store) -> Harness<'static, BistandApp> {
 
 /// Focuses the field with this label and types into it.
 fn skriv(h: &mut Harness<'static, BistandApp>, etikett: &str, text: &str) {
+    h.get_by_label(etikett).scroll_to_me();
+    h.run();
     h.get_by_label(etikett).focus();
     h.run();
     h.get_by_label(etikett).type_text(text);
@@ -32,6 +34,8 @@ fn skriv(h: &mut Harness<'static, BistandApp>, etikett: &str, text: &str) {
 }
 
 fn klicka(h: &mut Harness<'static, BistandApp>, etikett: &str) {
+    h.get_by_label(etikett).scroll_to_me();
+    h.run();
     h.get_by_label(etikett).click();
     h.run();
 }
@@ -301,4 +305,27 @@ fn a_new_application_copied_from_last_month_follows_a_changed_rent() {
     let sparade = h.state().store().ansokningar(arende).unwrap();
     assert_eq!(sparade.len(), 2);
     assert_eq!(sparade[0].beviljas, bistand::domain::Belopp::kronor(efter));
+}
+
+#[test]
+fn an_administrator_corrects_a_norm_table_as_a_new_version_with_its_source() {
+    let (_dir, mut h) = demo_harness();
+    klicka(&mut h, "Inställningar");
+    klicka(&mut h, "År");
+    klicka(&mut h, "2021");
+    assert_eq!(h.get_by_label("Ensamstående vuxen: belopp").value().as_deref(), Some("3160"));
+    h.get_by_label("Ensamstående vuxen: belopp").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Ensamstående vuxen: belopp").type_text("3170");
+    h.run();
+    klicka(&mut h, "Spara som ny version");
+    assert!(h.query_by_label_contains("Skriv vad som ändrats").is_some(), "a source is required");
+    skriv(&mut h, "Vad ändras och varifrån kommer beloppen (källa)", "Rättelse enligt SFS 2020:1013, testfall");
+    klicka(&mut h, "Spara som ny version");
+    assert!(h.query_by_label_contains("sparad som ny version").is_some());
+    let (_, t) = h.state().store().normtabell_for_ar(2021).unwrap().unwrap();
+    assert_eq!(t.ensamstaende.belopp(), bistand::domain::Belopp::kronor(3170));
+    let versioner = h.state().store().normversioner().unwrap();
+    assert_eq!(versioner.iter().filter(|v| v.ar == 2021).count(), 2, "the old version is kept");
 }

@@ -4,6 +4,7 @@
 use super::arende_vy::{Flik, OppetArende};
 use super::arendelista::Arendelista;
 use super::hushall_form::{HushallForm, Utfall};
+use super::installningar::{Installningar, Utfall as InstUtfall};
 use super::kommandon::{Kommando, Palett};
 use super::tema::{self, Signal};
 use super::utkast::{self, Utkastplats};
@@ -26,7 +27,6 @@ enum Dialog {
     NyttHushall(Box<HushallForm>),
     Aterstall(Vec<Utkast>),
     Palett(Palett),
-    Installningar { namn: String },
 }
 
 pub struct BistandApp {
@@ -36,6 +36,8 @@ pub struct BistandApp {
     klocka: Klocka,
     lista: Arendelista,
     oppet: Option<OppetArende>,
+    /// The settings view, shown instead of the open case while set.
+    installningar: Option<Installningar>,
     dialog: Option<Dialog>,
     sparat: Option<NaiveDateTime>,
     meddelande: Option<(Signal, String)>,
@@ -66,6 +68,7 @@ impl BistandApp {
             klocka,
             lista,
             oppet: None,
+            installningar: None,
             dialog: (!drafts.is_empty()).then_some(Dialog::Aterstall(drafts)),
             sparat: None,
             meddelande: None,
@@ -85,6 +88,7 @@ impl BistandApp {
             Ok(mut a) => {
                 a.flik = flik;
                 self.oppet = Some(a);
+                self.installningar = None;
                 self.meddelande = None;
             }
             Err(e) => self.meddelande = Some((Signal::Fel, e)),
@@ -133,7 +137,8 @@ impl BistandApp {
                 }
             }
             Kommando::Installningar => {
-                self.dialog = Some(Dialog::Installningar { namn: self.anvandare.clone() });
+                self.dialog = None;
+                self.installningar = Some(Installningar::ny(&self.store, &self.anvandare));
             }
         }
     }
@@ -184,6 +189,26 @@ impl BistandApp {
                 notis(ui, *signal, text);
             }
             let nu = (self.klocka)();
+            if let Some(inst) = &mut self.installningar {
+                match inst.visa(ui, &mut self.store, self.mork, &self.anvandare, nu) {
+                    Some(InstUtfall::Stang) => self.installningar = None,
+                    Some(InstUtfall::NyttNamn(namn)) => {
+                        self.anvandare = namn;
+                        if let Err(e) = self.store.satt_installning("anvandare", &self.anvandare) {
+                            self.meddelande = Some((Signal::Fel, e.to_string()));
+                        }
+                    }
+                    Some(InstUtfall::Tema(mork)) => {
+                        self.mork = mork;
+                        tema::installera(ui.ctx(), mork);
+                        if let Err(e) = self.store.satt_installning("tema", if mork { "mork" } else { "ljust" }) {
+                            self.meddelande = Some((Signal::Fel, e.to_string()));
+                        }
+                    }
+                    None => {}
+                }
+                return;
+            }
             match &mut self.oppet {
                 Some(a) => {
                     if a.visa(ui, &mut self.store, &self.anvandare, nu, &mut self.sparat) {
@@ -251,6 +276,7 @@ impl BistandApp {
                     if ui
                         .button(initialer(&self.anvandare))
                         .on_hover_text(format!("{} – inställningar", self.anvandare))
+                        .accessible_name("Inställningar")
                         .clicked()
                     {
                         self.kor(Kommando::Installningar);
@@ -326,30 +352,6 @@ impl BistandApp {
                     stang = true;
                     efter = Some(Box::new(move |app| app.kor(k)));
                 }
-            }
-            Dialog::Installningar { namn } => {
-                ui.set_width(480.0);
-                ui.heading("Inställningar");
-                super::widgetar::textfalt(ui, "Ditt namn (skrivs i journalen)", namn, None, 320.0);
-                let mut mork = self.mork;
-                ui.checkbox(&mut mork, "Mörkt tema");
-                if mork != self.mork {
-                    self.mork = mork;
-                    tema::installera(ctx, mork);
-                    let _ = self.store.satt_installning("tema", if mork { "mork" } else { "ljust" });
-                }
-                ui.horizontal(|ui| {
-                    if ui.button("Spara").clicked() && !namn.trim().is_empty() {
-                        self.anvandare = namn.trim().to_string();
-                        if let Err(e) = self.store.satt_installning("anvandare", &self.anvandare) {
-                            self.meddelande = Some((Signal::Fel, e.to_string()));
-                        }
-                        stang = true;
-                    }
-                    if ui.button("Avbryt").clicked() {
-                        stang = true;
-                    }
-                });
             }
         });
         let _ = modal;

@@ -1,0 +1,285 @@
+//! Inställningar: the user's name and theme, the riksnorm tables (view, correct, add a year –
+//! each save a new version with its source) and the unit's calculation rules.
+
+use super::tema::Signal;
+use super::widgetar::{cellfalt, kolumnrubrik, notis, rubrik, textfalt, valjlista};
+use crate::domain::belopp::Belopp;
+use crate::domain::norm::{Aldersband, Cell, Hyrestak, Normtabell, Regler};
+use crate::store::{Normversion, Store};
+use chrono::NaiveDateTime;
+use egui::RichText;
+use rust_decimal::Decimal;
+
+/// The unit's rules as typed.
+struct ReglerFalt {
+    andel: String,
+    manader: String,
+    grans: String,
+    grans_verifierad: bool,
+    tak: [String; 4],
+    tak_exempel: bool,
+}
+
+impl ReglerFalt {
+    fn fran(r: &Regler) -> ReglerFalt {
+        let tak = r.hyrestak.clone().unwrap_or_else(Hyrestak::exempel);
+        ReglerFalt {
+            andel: (r.jobbstimulans_andel * Decimal::ONE_HUNDRED).normalize().to_string(),
+            manader: r.jobbstimulans_manader.to_string(),
+            grans: r.barns_inkomstgrans.format_tal(),
+            grans_verifierad: r.barns_inkomstgrans_verifierad,
+            tak: [tak.utan_barn, tak.ett_barn, tak.tva_barn, tak.per_ytterligare_barn].map(Belopp::format_tal),
+            tak_exempel: tak.exempel,
+        }
+    }
+
+    fn till_regler(&self) -> Result<Regler, String> {
+        let procent = Belopp::parse_icke_negativt(&self.andel).map_err(|e| format!("Jobbstimulans: {e}"))?;
+        if procent > Belopp::kronor(100) {
+            return Err("Jobbstimulansen kan vara högst 100 %.".into());
+        }
+        let manader =
+            self.manader.trim().parse::<u32>().map_err(|_| "Ange antalet månader som ett heltal.".to_string())?;
+        let grans =
+            Belopp::parse_icke_negativt(&self.grans).map_err(|e| format!("Gränsen för barns inkomster: {e}"))?;
+        let mut tak = [Belopp::NOLL; 4];
+        for (i, t) in self.tak.iter().enumerate() {
+            tak[i] = Belopp::parse_icke_negativt(t).map_err(|e| format!("Hyrestaket: {e}"))?;
+        }
+        Ok(Regler {
+            jobbstimulans_andel: procent.decimal() / Decimal::ONE_HUNDRED,
+            jobbstimulans_manader: manader,
+            barns_inkomstgrans: grans,
+            barns_inkomstgrans_verifierad: self.grans_verifierad,
+            hyrestak: Some(Hyrestak {
+                utan_barn: tak[0],
+                ett_barn: tak[1],
+                tva_barn: tak[2],
+                per_ytterligare_barn: tak[3],
+                exempel: self.tak_exempel,
+            }),
+        })
+    }
+}
+
+pub struct Installningar {
+    pub namn: String,
+    versioner: Vec<Normversion>,
+    valt_ar: Option<i32>,
+    tabell: Option<Normtabell>,
+    andring: String,
+    nytt_ar: String,
+    regler: ReglerFalt,
+    meddelande: Option<(Signal, String)>,
+}
+
+/// What the shell should do after the settings frame.
+pub enum Utfall {
+    Stang,
+    NyttNamn(String),
+    Tema(bool),
+}
+
+impl Installningar {
+    pub fn ny(store: &Store, namn: &str) -> Installningar {
+        Installningar {
+            namn: namn.to_string(),
+            versioner: store.normversioner().unwrap_or_default(),
+            valt_ar: None,
+            tabell: None,
+            andring: String::new(),
+            nytt_ar: String::new(),
+            regler: ReglerFalt::fran(&store.regler().unwrap_or_default()),
+            meddelande: None,
+        }
+    }
+
+    fn valj_ar(&mut self, store: &Store, ar: i32) {
+        self.valt_ar = Some(ar);
+        self.tabell = store.normtabell_for_ar(ar).ok().flatten().map(|(_, t)| t);
+        self.andring.clear();
+    }
+
+    pub fn visa(
+        &mut self,
+        ui: &mut egui::Ui,
+        store: &mut Store,
+        mork: bool,
+        anvandare: &str,
+        nu: NaiveDateTime,
+    ) -> Option<Utfall> {
+        let mut utfall = None;
+        ui.horizontal(|ui| {
+            ui.heading("Inställningar");
+            if ui.button("Tillbaka till ärendet").clicked() {
+                utfall = Some(Utfall::Stang);
+            }
+        });
+        if let Some((signal, text)) = &self.meddelande {
+            notis(ui, *signal, text);
+        }
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            rubrik(ui, "Du");
+            ui.horizontal(|ui| {
+                textfalt(ui, "Ditt namn (skrivs i journalen och loggen)", &mut self.namn, None, 320.0);
+                if ui.button("Spara namnet").clicked() && !self.namn.trim().is_empty() {
+                    utfall = Some(Utfall::NyttNamn(self.namn.trim().to_string()));
+                }
+            });
+            let mut m = mork;
+            if ui.checkbox(&mut m, "Mörkt tema").changed() {
+                utfall = Some(Utfall::Tema(m));
+            }
+
+            rubrik(ui, "Normtabeller (riksnormen)");
+            ui.label("Varje ändring sparas som en ny version med källa; en beräkning som redan gjorts visas alltid med den version den använde.");
+            self.visa_normtabeller(ui, store, anvandare, nu);
+
+            rubrik(ui, "Beräkningsregler för enheten");
+            self.visa_regler(ui, store);
+        });
+        utfall
+    }
+
+    fn visa_normtabeller(&mut self, ui: &mut egui::Ui, store: &mut Store, anvandare: &str, nu: NaiveDateTime) {
+        let mut ar: Vec<i32> = self.versioner.iter().map(|v| v.ar).collect();
+        ar.dedup();
+        ui.horizontal_wrapped(|ui| {
+            let text = self.valt_ar.map(|a| a.to_string()).unwrap_or_else(|| "Välj år …".into());
+            let mut valt = self.valt_ar;
+            valjlista(ui, "År", &text, 120.0, |ui| {
+                for a in &ar {
+                    ui.selectable_value(&mut valt, Some(*a), a.to_string());
+                }
+            });
+            if let Some(a) = valt.filter(|a| Some(*a) != self.valt_ar) {
+                self.valj_ar(store, a);
+            }
+            textfalt(ui, "Nytt år", &mut self.nytt_ar, None, 90.0);
+            if ui.button("Lägg in nytt år").clicked() {
+                self.nytt_ar(store);
+            }
+        });
+        let Some(t) = &mut self.tabell else { return };
+        ui.label(RichText::new(format!("Tabell {}: {}", t.ar, t.kalla)).weak());
+        // Children's rows in age order (the map is keyed by text).
+        let ordning = |k: &str| Aldersband::ALLA.iter().position(|b| b.nyckel() == k).unwrap_or(99);
+        let mut barn: Vec<(usize, String, &mut Cell)> = t
+            .barn
+            .iter_mut()
+            .map(|(k, c)| (ordning(k), format!("Barn {} år", k.replace('-', "–")), c))
+            .chain(
+                t.barn_utan_lunch
+                    .iter_mut()
+                    .map(|(k, c)| (10 + ordning(k), format!("Barn {} år, utan lunch", k.replace('-', "–")), c)),
+            )
+            .collect();
+        barn.sort_by_key(|(o, _, _)| *o);
+        let mut rader: Vec<(String, &mut Cell)> = barn.into_iter().map(|(_, n, c)| (n, c)).collect();
+        rader.push(("Ensamstående vuxen".into(), &mut t.ensamstaende));
+        rader.push(("Sambor (paret)".into(), &mut t.sambor));
+        for (n, c) in t.gemensamt.iter_mut() {
+            rader.push((format!("Gemensamt, {n} {}", if n == "1" { "person" } else { "personer" }), c));
+        }
+        egui::Grid::new("normtabell").num_columns(4).striped(true).spacing([12.0, 6.0]).show(ui, |ui| {
+            for k in ["Post", "Belopp", "Verifierad", "Källa"] {
+                kolumnrubrik(ui, k);
+            }
+            ui.end_row();
+            for (namn, c) in rader.iter_mut() {
+                ui.label(namn.as_str());
+                let fel = Belopp::parse_icke_negativt(&c.belopp).is_err();
+                cellfalt(ui, &format!("{namn}: belopp"), &mut c.belopp, fel, 90.0);
+                ui.checkbox(&mut c.verifierad, "").accessible_name(format!("{namn}: verifierad"));
+                cellfalt(ui, &format!("{namn}: källa"), &mut c.kalla, false, 300.0);
+                ui.end_row();
+            }
+        });
+        textfalt(ui, "Vad ändras och varifrån kommer beloppen (källa)", &mut self.andring, None, 520.0);
+        if ui.button("Spara som ny version").clicked() {
+            let t = t.clone();
+            match store.skriv(|w| w.spara_normtabell(&t, &self.andring, anvandare, nu)) {
+                Ok(_) => {
+                    self.meddelande =
+                        Some((Signal::Klart, format!("Normtabellen för {} är sparad som ny version.", t.ar)));
+                    self.versioner = store.normversioner().unwrap_or_default();
+                    self.andring.clear();
+                }
+                Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),
+            }
+        }
+        if let Some(ar) = self.valt_ar {
+            ui.label(RichText::new("Versioner").strong());
+            for v in self.versioner.iter().filter(|v| v.ar == ar) {
+                ui.label(format!("Version {}  {}  {}: {}", v.version, v.skapad, v.av, v.andring));
+            }
+        }
+    }
+
+    /// Starts a new year from the newest table, every cell unverified until a source is given.
+    fn nytt_ar(&mut self, store: &Store) {
+        let Ok(ar) = self.nytt_ar.trim().parse::<i32>() else {
+            self.meddelande = Some((Signal::Fel, "Skriv året med fyra siffror, t.ex. 2027.".into()));
+            return;
+        };
+        if self.versioner.iter().any(|v| v.ar == ar) {
+            self.meddelande =
+                Some((Signal::Varning, format!("Det finns redan en tabell för {ar}; välj året i listan.")));
+            return;
+        }
+        let Some(senaste) = self.versioner.first().and_then(|v| store.normtabell_for_ar(v.ar).ok().flatten()) else {
+            return;
+        };
+        let mut t = senaste.1;
+        let fran = t.ar;
+        t.ar = ar;
+        t.giltig_fran = format!("{ar}-01-01");
+        t.kalla = format!("Kopierad från {fran}; ange källa för varje belopp");
+        for c in t.barn.values_mut().chain(t.barn_utan_lunch.values_mut()).chain(t.gemensamt.values_mut()) {
+            c.verifierad = false;
+        }
+        for c in [&mut t.ensamstaende, &mut t.sambor] {
+            c.verifierad = false;
+        }
+        self.valt_ar = Some(ar);
+        self.tabell = Some(t);
+        self.meddelande = Some((
+            Signal::Varning,
+            format!("Tabellen för {ar} utgår från {fran}. Skriv in årets belopp och källa och spara."),
+        ));
+    }
+
+    fn visa_regler(&mut self, ui: &mut egui::Ui, store: &mut Store) {
+        let r = &mut self.regler;
+        ui.horizontal_wrapped(|ui| {
+            textfalt(ui, "Jobbstimulans, andel av nettolönen som inte räknas (%)", &mut r.andel, None, 80.0);
+            textfalt(ui, "Efter så många månader i följd med försörjningsstöd", &mut r.manader, None, 80.0);
+        });
+        ui.horizontal_wrapped(|ui| {
+            textfalt(ui, "Barns egna arbetsinkomster räknas inte upp till (kr per år)", &mut r.grans, None, 120.0);
+            ui.checkbox(&mut r.grans_verifierad, "Gränsen är kontrollerad mot gällande lag");
+        });
+        ui.label(RichText::new("Hyrestak: högsta boendekostnad som normalt godkänns").strong());
+        ui.horizontal_wrapped(|ui| {
+            for (i, namn) in ["Utan barn", "Ett barn", "Två barn", "Per ytterligare barn"].iter().enumerate() {
+                textfalt(ui, &format!("Hyrestak, {}", namn.to_lowercase()), &mut r.tak[i], None, 110.0);
+            }
+        });
+        ui.checkbox(
+            &mut r.tak_exempel,
+            "Hyrestaket är ett exempel (Malmö 2019) som ska ersättas med enhetens egna belopp",
+        );
+        if ui.button("Spara reglerna").clicked() {
+            match r.till_regler() {
+                Ok(regler) => match store.satt_regler(&regler) {
+                    Ok(()) => {
+                        self.meddelande =
+                            Some((Signal::Klart, "Reglerna är sparade. De gäller nya beräkningar.".into()))
+                    }
+                    Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),
+                },
+                Err(e) => self.meddelande = Some((Signal::Fel, e)),
+            }
+        }
+    }
+}
