@@ -2,7 +2,7 @@
 //! each save a new version with its source) and the unit's calculation rules.
 
 use super::tema::Signal;
-use super::widgetar::{cellfalt, kolumnrubrik, notis, rubrik, textfalt, valjlista};
+use super::widgetar::{cellfalt, gridfalt, kolumnrubrik, notis, rubrik, textfalt, valjlista};
 use crate::domain::belopp::Belopp;
 use crate::domain::norm::{Aldersband, Cell, Hyrestak, Normtabell, Regler};
 use crate::store::{Normversion, Store};
@@ -251,18 +251,15 @@ impl Installningar {
 
     fn visa_regler(&mut self, ui: &mut egui::Ui, store: &mut Store) {
         let r = &mut self.regler;
-        ui.horizontal_wrapped(|ui| {
-            textfalt(ui, "Jobbstimulans, andel av nettolönen som inte räknas (%)", &mut r.andel, None, 80.0);
-            textfalt(ui, "Efter så många månader i följd med försörjningsstöd", &mut r.manader, None, 80.0);
-        });
-        ui.horizontal_wrapped(|ui| {
-            textfalt(ui, "Barns egna arbetsinkomster räknas inte upp till (kr per år)", &mut r.grans, None, 120.0);
+        egui::Grid::new("regler").num_columns(2).spacing([16.0, 8.0]).show(ui, |ui| {
+            gridfalt(ui, "Jobbstimulans: andel av nettolönen som inte räknas (%)", &mut r.andel, 80.0);
+            gridfalt(ui, "Jobbstimulans gäller efter så många månader i följd", &mut r.manader, 80.0);
+            gridfalt(ui, "Barns egna arbetsinkomster räknas inte upp till (kr per år)", &mut r.grans, 120.0);
+            ui.label("");
             ui.checkbox(&mut r.grans_verifierad, "Gränsen är kontrollerad mot gällande lag");
-        });
-        ui.label(RichText::new("Hyrestak: högsta boendekostnad som normalt godkänns").strong());
-        ui.horizontal_wrapped(|ui| {
-            for (i, namn) in ["Utan barn", "Ett barn", "Två barn", "Per ytterligare barn"].iter().enumerate() {
-                textfalt(ui, &format!("Hyrestak, {}", namn.to_lowercase()), &mut r.tak[i], None, 110.0);
+            ui.end_row();
+            for (i, namn) in ["utan barn", "ett barn", "två barn", "per ytterligare barn"].iter().enumerate() {
+                gridfalt(ui, &format!("Hyrestak, {namn} (kr per månad)"), &mut r.tak[i], 120.0);
             }
         });
         ui.checkbox(

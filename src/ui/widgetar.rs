@@ -109,3 +109,11 @@ pub fn cellval<R>(ui: &mut Ui, namn: &str, vald_text: &str, bredd: f32, innehall
 pub fn kolumnrubrik(ui: &mut Ui, text: &str) {
     ui.label(RichText::new(text).strong());
 }
+
+/// A form row in a two-column grid: the label to the left, the field to the right.
+pub fn gridfalt(ui: &mut Ui, etikett: &str, text: &mut String, bredd: f32) -> Response {
+    let label = ui.label(etikett);
+    let resp = ui.add(egui::TextEdit::singleline(text).desired_width(bredd)).labelled_by(label.id);
+    ui.end_row();
+    resp
+}
