@@ -3,6 +3,7 @@
 pub mod ansokan;
 pub mod arende;
 pub mod belopp;
+pub mod beslut;
 pub mod datum;
 pub mod hushall;
 pub mod journal;

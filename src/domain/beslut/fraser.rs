@@ -1,0 +1,73 @@
+//! The unit's phrase library for motiveringar: standard paragraphs with placeholders that the
+//! caseworker picks and then edits freely.
+
+use super::Utfall;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Fras {
+    pub id: String,
+    pub rubrik: String,
+    /// The outcomes the phrase fits (codes: bifall, delavslag, avslag).
+    pub utfall: Vec<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Frasbibliotek {
+    pub fraser: Vec<Fras>,
+}
+
+/// What the placeholders are filled with.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Platshallare {
+    pub namn: String,
+    pub belopp: String,
+    pub period: String,
+    pub post: String,
+}
+
+pub fn levererade_fraser() -> Frasbibliotek {
+    serde_json::from_str(include_str!("../../data/fraser.json")).unwrap_or(Frasbibliotek { fraser: vec![] })
+}
+
+impl Frasbibliotek {
+    /// The phrases that fit an outcome, in library order.
+    pub fn for_utfall(&self, utfall: Utfall) -> impl Iterator<Item = &Fras> {
+        self.fraser.iter().filter(move |f| f.utfall.iter().any(|u| u == utfall.kod()))
+    }
+}
+
+impl Fras {
+    /// The text with `{namn}`, `{belopp}`, `{period}` and `{post}` filled in; unknown braces stay.
+    pub fn fyll_i(&self, p: &Platshallare) -> String {
+        self.text
+            .replace("{namn}", &p.namn)
+            .replace("{belopp}", &p.belopp)
+            .replace("{period}", &p.period)
+            .replace("{post}", &p.post)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_library_has_phrases_for_every_outcome_and_fills_them_in() {
+        let b = levererade_fraser();
+        for u in [Utfall::Bifall, Utfall::Delavslag, Utfall::Avslag] {
+            assert!(b.for_utfall(u).count() >= 2, "{u:?}");
+        }
+        let f = b.fraser.iter().find(|f| f.id == "delavslag_hyra").unwrap();
+        let text = f.fyll_i(&Platshallare {
+            namn: "Vera".into(),
+            belopp: "7 500,00 kr".into(),
+            period: "2026-12".into(),
+            post: "försörjningsstöd".into(),
+        });
+        assert!(text.contains("du beviljas 7 500,00 kr"));
+        assert!(text.contains("för 2026-12"));
+        assert!(!text.contains('{'));
+    }
+}

@@ -1,0 +1,142 @@
+//! Decisions (beslut): an outcome per applied item, motivering for every refused part, the law
+//! in force for the period, and the children's best interest where there are children.
+
+pub mod fraser;
+pub mod lagrum;
+
+use super::belopp::Belopp;
+use super::hushall::FaltFel;
+use crate::kodlista;
+
+kodlista! {
+    /// The outcome of one item, derived from applied and granted amounts.
+    pub enum Utfall {
+        Bifall = ("bifall", "Bifall"),
+        Delavslag = ("delavslag", "Delvis bifall (delavslag)"),
+        Avslag = ("avslag", "Avslag"),
+    }
+}
+
+impl Utfall {
+    /// Whether the decision goes against the applicant: it must then carry a besvärshänvisning.
+    pub fn ar_negativt(self) -> bool {
+        self != Utfall::Bifall
+    }
+}
+
+/// One decided item: försörjningsstöd for the month, or an item such as tandvård.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Beslutspost {
+    pub sak: String,
+    pub ansokt: Belopp,
+    pub beviljat: Belopp,
+    pub motivering: String,
+    /// Granted under the discretionary rule (bistånd utöver rätten).
+    pub utover_ratten: bool,
+    /// Granted as an advance to be paid back, with the reason.
+    pub mot_aterkrav: Option<String>,
+}
+
+impl Beslutspost {
+    pub fn utfall(&self) -> Utfall {
+        if self.beviljat >= self.ansokt && self.ansokt > Belopp::NOLL {
+            Utfall::Bifall
+        } else if self.beviljat > Belopp::NOLL {
+            Utfall::Delavslag
+        } else {
+            Utfall::Avslag
+        }
+    }
+
+    pub fn avslaget(&self) -> Belopp {
+        if self.ansokt > self.beviljat { self.ansokt - self.beviljat } else { Belopp::NOLL }
+    }
+}
+
+/// The whole decision's outcome: bifall only if every item is granted in full.
+pub fn samlat_utfall(poster: &[Beslutspost]) -> Utfall {
+    let utfall: Vec<Utfall> = poster.iter().map(Beslutspost::utfall).collect();
+    if utfall.iter().all(|u| *u == Utfall::Bifall) {
+        Utfall::Bifall
+    } else if utfall.iter().all(|u| *u == Utfall::Avslag) {
+        Utfall::Avslag
+    } else {
+        Utfall::Delavslag
+    }
+}
+
+/// Checks what förvaltningslagen and the unit require before a decision can be saved.
+/// Keys: `post.N.motivering|beviljat|aterkrav`, `barnets_basta`, `beslutsfattare`, `poster`.
+pub fn kontrollera(poster: &[Beslutspost], har_barn: bool, barnets_basta: &str, beslutsfattare: &str) -> Vec<FaltFel> {
+    let mut fel = Vec::new();
+    if poster.is_empty() {
+        fel.push(FaltFel::new("poster", "Ett beslut måste gälla minst en ansökt post."));
+    }
+    for (i, p) in poster.iter().enumerate() {
+        if p.beviljat > p.ansokt {
+            fel.push(FaltFel::new(
+                format!("post.{i}.beviljat"),
+                "Det beviljade beloppet kan inte vara större än det ansökta.",
+            ));
+        }
+        if p.utfall().ar_negativt() && p.motivering.trim().is_empty() {
+            fel.push(FaltFel::new(
+                format!("post.{i}.motivering"),
+                format!("Skriv en motivering till varför {} avslås, helt eller delvis.", p.sak.to_lowercase()),
+            ));
+        }
+        if p.mot_aterkrav.as_ref().is_some_and(|s| s.trim().is_empty()) {
+            fel.push(FaltFel::new(format!("post.{i}.aterkrav"), "Skriv varför biståndet ges mot återkrav."));
+        }
+    }
+    if har_barn && barnets_basta.trim().is_empty() {
+        fel.push(FaltFel::new("barnets_basta", "Beskriv hur barnens bästa har beaktats i beslutet."));
+    }
+    if beslutsfattare.trim().is_empty() {
+        fel.push(FaltFel::new("beslutsfattare", "Ange vem som fattar beslutet."));
+    }
+    fel
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::hushall::fel_for;
+
+    fn post(ansokt: i64, beviljat: i64, motivering: &str) -> Beslutspost {
+        Beslutspost {
+            sak: "Försörjningsstöd".into(),
+            ansokt: Belopp::kronor(ansokt),
+            beviljat: Belopp::kronor(beviljat),
+            motivering: motivering.into(),
+            utover_ratten: false,
+            mot_aterkrav: None,
+        }
+    }
+
+    #[test]
+    fn the_outcome_follows_the_amounts() {
+        assert_eq!(post(7000, 7000, "").utfall(), Utfall::Bifall);
+        assert_eq!(post(7000, 5000, "").utfall(), Utfall::Delavslag);
+        assert_eq!(post(7000, 5000, "").avslaget(), Belopp::kronor(2000));
+        assert_eq!(post(7000, 0, "").utfall(), Utfall::Avslag);
+        assert_eq!(samlat_utfall(&[post(1, 1, ""), post(2, 2, "")]), Utfall::Bifall);
+        assert_eq!(samlat_utfall(&[post(1, 1, ""), post(2, 0, "x")]), Utfall::Delavslag);
+        assert_eq!(samlat_utfall(&[post(1, 0, "x"), post(2, 0, "x")]), Utfall::Avslag);
+        assert!(Utfall::Delavslag.ar_negativt() && !Utfall::Bifall.ar_negativt());
+    }
+
+    #[test]
+    fn every_refused_part_needs_a_motivering_and_children_their_best_interest() {
+        let fel = kontrollera(&[post(7000, 5000, " "), post(100, 200, "")], true, "", "");
+        assert!(fel_for(&fel, "post.0.motivering").unwrap().contains("avslås"));
+        assert!(fel_for(&fel, "post.1.beviljat").is_some());
+        assert!(fel_for(&fel, "barnets_basta").is_some());
+        assert!(fel_for(&fel, "beslutsfattare").is_some());
+        let ok = kontrollera(&[post(7000, 7000, "")], false, "", "Beslutande Person");
+        assert!(ok.is_empty());
+        let mut aterkrav = post(7000, 7000, "");
+        aterkrav.mot_aterkrav = Some(" ".into());
+        assert!(fel_for(&kontrollera(&[aterkrav], false, "", "X"), "post.0.aterkrav").is_some());
+    }
+}
