@@ -6,5 +6,6 @@
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod letters;
 pub mod store;
 pub mod ui;
