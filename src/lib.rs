@@ -9,3 +9,4 @@ pub mod domain;
 pub mod letters;
 pub mod store;
 pub mod ui;
+pub mod utskrift;

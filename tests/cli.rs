@@ -164,3 +164,32 @@ fn berakna_refuses_bad_input_with_a_swedish_message_and_exit_2() {
         assert!(err.contains(text), "expected «{text}» in «{err}»");
     }
 }
+
+#[test]
+fn beslut_lista_and_brev_for_scripts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    assert_eq!(bistand(&["demo", "--db", db]).0, 0);
+    let (code, out, err) = bistand(&["beslut", "--db", db, "--lista"]);
+    assert_eq!(code, 0, "{err}");
+    let rader: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(rader.len() >= 3);
+    for utfall in ["bifall", "delavslag", "avslag"] {
+        assert!(rader.iter().any(|r| r["utfall"] == utfall), "{utfall}");
+    }
+    let avslag = rader.iter().find(|r| r["utfall"] == "avslag").unwrap();
+    assert!(avslag["arende"].as_str().unwrap().contains('-') && avslag["datum"].as_str().unwrap().len() == 10);
+    let ut = dir.path().join("beslut.pdf");
+    let id = avslag["id"].to_string();
+    let (code, _, err) = bistand(&["brev", "--db", db, "--beslut", &id, "--ut", ut.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let pdf = std::fs::read(&ut).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    let (code, _, err) = bistand(&["brev", "--db", db, "--beslut", "9999", "--ut", ut.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("inget beslut med id 9999"), "{err}");
+    let (code, _, err) = bistand(&["brev", "--db", db, "--beslut", "ett"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("heltal"), "{err}");
+}

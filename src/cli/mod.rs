@@ -2,6 +2,7 @@
 //! Swedish; every argument is validated before anything is opened.
 
 mod berakna;
+mod brev;
 
 use crate::demo;
 use crate::store::Store;
@@ -22,6 +23,16 @@ pub enum Kommando {
     Kontroll {
         db: PathBuf,
     },
+    /// List every decision as JSON lines.
+    BeslutLista {
+        db: PathBuf,
+    },
+    /// Write the letter of a decision.
+    Brev {
+        db: PathBuf,
+        beslut: i64,
+        ut: PathBuf,
+    },
     /// Compute one application from JSON (a file, or standard input when `None`).
     Berakna {
         indata: Option<PathBuf>,
@@ -40,6 +51,10 @@ Användning:
   bistand demo --db SÖKVÄG [--hushall N]
                                 Skapar en ny databas med N påhittade hushåll (standard 12).
   bistand kontroll --db SÖKVÄG  Kontrollerar databasen och skriver en kort rapport.
+  bistand beslut --db SÖKVÄG --lista
+                                Skriver alla beslut, ett JSON-objekt per rad.
+  bistand brev --db SÖKVÄG --beslut ID --ut FIL.pdf
+                                Skriver beslutsbrevet (med överklagandesidan vid avslag).
   bistand berakna [--in FIL]    Beräknar försörjningsstöd för en ansökan i JSON (fil eller
                                 standard in) och skriver resultatet som JSON.
   bistand hjalp [KOMMANDO]      Visar hjälp (även --help).
@@ -99,6 +114,9 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
     let mut ovning = false;
     let mut amne: Option<String> = None;
     let mut indata: Option<PathBuf> = None;
+    let mut lista = false;
+    let mut beslut_id: Option<i64> = None;
+    let mut ut: Option<PathBuf> = None;
     while let Some(arg) = it.next() {
         match arg {
             "--help" | "-h" | "--hjalp" => return Ok(Kommando::Hjalp(hjalp_for(sub).into())),
@@ -116,6 +134,15 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
                 hushall = Some(n);
             }
             "--ovning" => ovning = true,
+            "--lista" => lista = true,
+            "--beslut" => {
+                let v = it.next().ok_or("--beslut behöver ett beslutsnummer (id).")?;
+                beslut_id = Some(v.parse().map_err(|_| format!("--beslut måste vara ett heltal, inte \"{v}\"."))?);
+            }
+            "--ut" => {
+                let v = it.next().filter(|v| !v.is_empty()).ok_or("--ut behöver en sökväg till PDF-filen.")?;
+                ut = Some(PathBuf::from(v));
+            }
             "--in" => {
                 let v = it.next().filter(|v| !v.is_empty()).ok_or("--in behöver en sökväg till en JSON-fil.")?;
                 indata = Some(PathBuf::from(v));
@@ -137,7 +164,21 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
             inte(db.is_some(), "--db", "berakna")?;
             Ok(Kommando::Berakna { indata })
         }
+        Some("beslut") => {
+            if !lista {
+                return Err("beslut behöver --lista. Skriv bistand beslut --help för hjälp.".into());
+            }
+            Ok(Kommando::BeslutLista { db: krav_db(db, "beslut")? })
+        }
+        Some("brev") => {
+            let beslut = beslut_id.ok_or("brev behöver --beslut ID (se bistand beslut --db SÖKVÄG --lista).")?;
+            let ut = ut.ok_or("brev behöver --ut FIL.pdf.")?;
+            Ok(Kommando::Brev { db: krav_db(db, "brev")?, beslut, ut })
+        }
         _ if indata.is_some() => Err("--in används bara med berakna.".into()),
+        _ if lista || beslut_id.is_some() || ut.is_some() => {
+            Err("--lista, --beslut och --ut används bara med beslut och brev.".into())
+        }
         None => {
             inte(hushall.is_some(), "--hushall", "programstart")?;
             if ovning && db.is_some() {
@@ -182,6 +223,8 @@ pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
         Kommando::Demo { db, hushall } => kor_demo(db, *hushall, nu),
         Kommando::Kontroll { db } => kor_kontroll(db),
         Kommando::Berakna { indata } => kor_berakna(indata.as_deref()),
+        Kommando::BeslutLista { db } => brev::lista(db),
+        Kommando::Brev { db, beslut, ut } => brev::skriv(db, *beslut, ut),
         Kommando::Starta { .. } => 2,
     }
 }

@@ -3,6 +3,9 @@
 
 use crate::domain::ansokan::Ansokan;
 use crate::domain::belopp::Belopp;
+use crate::domain::beslut::fraser::{Platshallare, levererade_fraser};
+use crate::domain::beslut::{Beslutspost, NyttBeslut};
+use crate::domain::hushall::NyttHushall;
 use crate::domain::hushall::{Medlem, Roll};
 use crate::domain::manad::Manad;
 use crate::domain::norm::{
@@ -72,6 +75,13 @@ pub(super) fn ansokan(medlemmar: &[Medlem], manad: Manad, inkom: NaiveDate, utbi
     }
 }
 
+/// A stored application: its id, month and what the calculation granted.
+pub(super) struct Sparad {
+    id: i64,
+    manad: Manad,
+    beviljas: Belopp,
+}
+
 /// Computes and stores an application with the table of its year.
 pub(super) fn spara(
     w: &Skrivning,
@@ -80,11 +90,73 @@ pub(super) fn spara(
     tabeller: &[(i64, Normtabell)],
     regler: &Regler,
     nu: NaiveDateTime,
-) -> Resultat<()> {
+) -> Resultat<Option<Sparad>> {
     let Some((id, tabell)) = tabeller.iter().find(|(_, t)| t.ar == a.underlag.manad.ar()) else {
-        return Ok(()); // No table for that year: the demo simply has no application then.
+        return Ok(None); // No table for that year: the demo simply has no application then.
     };
     let resultat = berakna(&a.underlag, tabell, regler).map_err(StoreError::Regel)?;
-    w.spara_ansokan(arende_id, a, *id, regler, &resultat, nu)?;
-    Ok(())
+    let id = w.spara_ansokan(arende_id, a, *id, regler, &resultat, nu)?;
+    Ok(Some(Sparad { id, manad: a.underlag.manad, beviljas: resultat.beviljas }))
+}
+
+/// How the demo decides an application.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Demoutfall {
+    Bifall,
+    DelavslagHyra,
+    AvslagOfullstandig,
+    AvslagArbetsmarknad,
+}
+
+/// Decides a demo application, with a phrase from the library as motivering.
+pub(super) fn besluta(
+    w: &Skrivning,
+    arende_id: i64,
+    hushall: &NyttHushall,
+    beslutsfattare: &str,
+    a: Sparad,
+    utfall: Demoutfall,
+    nu: NaiveDateTime,
+) -> Resultat<i64> {
+    let fraser = levererade_fraser();
+    let (beviljat, fras) = match utfall {
+        Demoutfall::Bifall if a.beviljas == Belopp::NOLL => (Belopp::NOLL, "avslag_overskott"),
+        Demoutfall::Bifall => (a.beviljas, "bifall_norm"),
+        Demoutfall::DelavslagHyra => (a.beviljas - kr(1500).min(a.beviljas), "delavslag_hyra"),
+        Demoutfall::AvslagOfullstandig => (Belopp::NOLL, "avslag_ofullstandig"),
+        Demoutfall::AvslagArbetsmarknad => (Belopp::NOLL, "avslag_ej_arbetsmarknad"),
+    };
+    let platshallare = Platshallare {
+        namn: hushall.sokande().namn(),
+        belopp: beviljat.to_string(),
+        period: a.manad.to_string(),
+        post: "försörjningsstöd".into(),
+    };
+    let motivering = fraser.fraser.iter().find(|f| f.id == fras).map(|f| f.fyll_i(&platshallare)).unwrap_or_default();
+    let har_barn = hushall.medlemmar.iter().any(|m| m.roll == Roll::Barn);
+    let beslut = NyttBeslut {
+        arende_id,
+        ansokan_id: Some(a.id),
+        // Decided a few days into the month applied for (or today, if that is earlier).
+        datum: (a.manad.forsta_dagen() + chrono::Days::new(4)).min(nu.date()),
+        period: a.manad,
+        beslutsfattare: beslutsfattare.to_string(),
+        delegation: "socialsekreterare enligt delegationsordningen".into(),
+        foredragande: String::new(),
+        barnets_basta: if har_barn {
+            "Vi har bedömt hur beslutet påverkar barnen i hushållet. Normen för barnens personliga kostnader ingår i beräkningen, och beslutet ger barnen samma levnadsnivå som andra barn i hushåll med försörjningsstöd.".into()
+        } else {
+            String::new()
+        },
+        poster: vec![Beslutspost {
+            sak: "Försörjningsstöd".into(),
+            ansokt: a.beviljas.max(beviljat),
+            beviljat,
+            motivering,
+            utover_ratten: false,
+            mot_aterkrav: None,
+        }],
+        andrar: None,
+    };
+    w.spara_beslut(&beslut, har_barn, beslutsfattare, nu)
 }

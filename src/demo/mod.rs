@@ -97,12 +97,18 @@ struct Personfabrik {
     slump: Slump,
     anvanda: HashSet<String>,
     idag: NaiveDate,
+    /// First names already given in the household being built: no two alike.
+    hushallets_fornamn: Vec<String>,
 }
 
 impl Personfabrik {
     /// A person born `alder` years (plus a random part of a year) before today.
     fn person(&mut self, alder: u32, kvinna: bool, efternamn: &str) -> Person {
-        let fornamn = self.slump.val(if kvinna { KVINNOR } else { MAN }).to_string();
+        let mut fornamn = self.slump.val(if kvinna { KVINNOR } else { MAN }).to_string();
+        while self.hushallets_fornamn.contains(&fornamn) {
+            fornamn = self.slump.val(if kvinna { KVINNOR } else { MAN }).to_string();
+        }
+        self.hushallets_fornamn.push(fornamn.clone());
         self.person_med_namn(alder, kvinna, &fornamn, efternamn, false)
     }
 
@@ -151,12 +157,17 @@ struct Demohushall {
 /// household the rules know; the rest generated) in one transaction.
 pub fn skapa_demo(store: &mut Store, antal: usize, nu: NaiveDateTime) -> Resultat<()> {
     let idag = nu.date();
-    let mut fabrik = Personfabrik { slump: Slump(0x00B1_57A4_D000_0001), anvanda: HashSet::new(), idag };
+    let mut fabrik = Personfabrik {
+        slump: Slump(0x00B1_57A4_D000_0001),
+        anvanda: HashSet::new(),
+        idag,
+        hushallets_fornamn: Vec::new(),
+    };
     let denna = Manad::av(idag);
-    let tabeller: Vec<(i64, Normtabell)> = [denna.foregaende().ar(), denna.ar()]
-        .into_iter()
-        .filter_map(|ar| store.normtabell_for_ar(ar).ok().flatten())
-        .collect();
+    let mut ar = vec![2025, denna.foregaende().ar(), denna.ar()];
+    ar.dedup();
+    let tabeller: Vec<(i64, Normtabell)> =
+        ar.into_iter().filter_map(|ar| store.normtabell_for_ar(ar).ok().flatten()).collect();
     let regler = store.regler()?;
     store.skriv(|w| {
         let mut hushall = handgjorda(&mut fabrik, idag);
@@ -169,10 +180,39 @@ pub fn skapa_demo(store: &mut Store, antal: usize, nu: NaiveDateTime) -> Resulta
                 (_, ArendeStatus::Aktuell) => Some(denna.foregaende()),
                 _ => None,
             };
-            if let Some(manad) = manad {
-                let inkom = manad.forsta_dagen().max(h.arende.startdatum).min(idag);
-                let a = ansokningar::ansokan(&h.hushall.medlemmar, manad, inkom, i == 0);
-                ansokningar::spara(w, arende_id, &a, &tabeller, &regler, nu)?;
+            let Some(manad) = manad else { continue };
+            let inkom = manad.forsta_dagen().max(h.arende.startdatum).min(idag);
+            let a = ansokningar::ansokan(&h.hushall.medlemmar, manad, inkom, i == 0);
+            let sparad = ansokningar::spara(w, arende_id, &a, &tabeller, &regler, nu)?;
+            // The training family's application waits for the trainee's decision.
+            if let (Some(sparad), true) = (sparad, i > 0) {
+                let utfall = match i {
+                    2 => ansokningar::Demoutfall::DelavslagHyra,
+                    11 => ansokningar::Demoutfall::AvslagOfullstandig,
+                    _ => ansokningar::Demoutfall::Bifall,
+                };
+                ansokningar::besluta(w, arende_id, &h.hushall, &h.arende.socialsekreterare, sparad, utfall, nu)?;
+            }
+            // A longer history before the new law (from 2025-07-01): a bifall and an avslag.
+            if i == 7 {
+                for (manad, utfall) in [
+                    ("2025-05", ansokningar::Demoutfall::Bifall),
+                    ("2025-06", ansokningar::Demoutfall::AvslagArbetsmarknad),
+                ] {
+                    let manad = Manad::parse(manad).map_err(crate::store::StoreError::Regel)?;
+                    let a = ansokningar::ansokan(&h.hushall.medlemmar, manad, manad.forsta_dagen(), false);
+                    if let Some(sparad) = ansokningar::spara(w, arende_id, &a, &tabeller, &regler, nu)? {
+                        ansokningar::besluta(
+                            w,
+                            arende_id,
+                            &h.hushall,
+                            &h.arende.socialsekreterare,
+                            sparad,
+                            utfall,
+                            nu,
+                        )?;
+                    }
+                }
             }
         }
         for i in hushall.len()..antal {
@@ -250,6 +290,7 @@ fn handgjorda(f: &mut Personfabrik, idag: NaiveDate) -> Vec<Demohushall> {
         };
         let journal = journal.into_iter().map(|(d, r, t)| (dagar_sedan(idag, d), r, t.to_string())).collect();
         v.push(Demohushall { hushall, arende, avslut, journal });
+        f.hushallets_fornamn.clear();
     };
 
     // 1. The training case from the seed documents: a self-supporting family, a child's heart
@@ -433,6 +474,7 @@ fn handgjorda(f: &mut Personfabrik, idag: NaiveDate) -> Vec<Demohushall> {
 /// A generated household with realistic proportions: about half single adults, most
 /// households small, some large.
 fn slumpat(f: &mut Personfabrik, idag: NaiveDate, nr: usize) -> Demohushall {
+    f.hushallets_fornamn.clear();
     let efternamn = f.slump.val(EFTERNAMN);
     let kvinna = f.slump.chans(50);
     let alder = 18 + f.slump.under(47) as u32;

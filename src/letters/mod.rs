@@ -1,5 +1,6 @@
 //! PDF letters: the layout engine and, per letter kind, a module that only says what is on it.
 
+pub mod beslut;
 pub mod layout;
 
 pub use layout::{Block, Brevhuvud, Kolumn, Typsnitt, skapa_pdf};

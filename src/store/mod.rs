@@ -5,6 +5,7 @@
 
 mod ansokan;
 mod arende;
+mod beslut;
 mod hushall;
 mod journal;
 pub mod kontroll;
@@ -15,6 +16,7 @@ mod utkast;
 
 pub use ansokan::{AnsokanRad, SparadAnsokan};
 pub use arende::{ArendeRad, Sokresultat, Sortering};
+pub use beslut::BeslutRad;
 pub use hushall::{HushallVy, NyttArende, Registrerat};
 pub use logg::{Handelse, Logghandelse};
 pub use normtabell::Normversion;

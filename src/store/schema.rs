@@ -7,7 +7,8 @@ use rusqlite::{Connection, Transaction, params};
 type Migration = fn(&Transaction) -> rusqlite::Result<()>;
 
 /// The migrations in order; migration `i` brings the database to version `i + 1`.
-const MIGRATIONS: &[Migration] = &[v1_households_cases_journal, v2_search_drafts_log, v3_applications_norm_tables];
+const MIGRATIONS: &[Migration] =
+    &[v1_households_cases_journal, v2_search_drafts_log, v3_applications_norm_tables, v4_decisions];
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -224,6 +225,51 @@ fn v3_applications_norm_tables(tx: &Transaction) -> rusqlite::Result<()> {
             motivering TEXT NOT NULL,
             PRIMARY KEY (ansokan_id, ordning)
         );
+        ",
+    )
+}
+
+fn v4_decisions(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        -- A decision is never edited or deleted: a change is a new decision naming the old one.
+        CREATE TABLE beslut (
+            id               INTEGER PRIMARY KEY,
+            arende_id        INTEGER NOT NULL REFERENCES arende(id),
+            ansokan_id       INTEGER REFERENCES ansokan(id),
+            datum            TEXT NOT NULL,
+            period           TEXT NOT NULL,
+            beslutsfattare   TEXT NOT NULL,
+            delegation       TEXT NOT NULL DEFAULT '',
+            foredragande     TEXT NOT NULL DEFAULT '',
+            barnets_basta    TEXT NOT NULL DEFAULT '',
+            utfall           TEXT NOT NULL CHECK (utfall IN ('bifall', 'delavslag', 'avslag')),
+            lagrum           TEXT NOT NULL,
+            overklagande     TEXT NOT NULL,
+            andrar_beslut_id INTEGER REFERENCES beslut(id),
+            skapad           TEXT NOT NULL,
+            av               TEXT NOT NULL
+        );
+        CREATE INDEX beslut_arende ON beslut(arende_id);
+        CREATE TABLE beslutspost (
+            beslut_id     INTEGER NOT NULL REFERENCES beslut(id),
+            ordning       INTEGER NOT NULL,
+            sak           TEXT NOT NULL,
+            ansokt_ore    INTEGER NOT NULL CHECK (ansokt_ore >= 0),
+            beviljat_ore  INTEGER NOT NULL CHECK (beviljat_ore >= 0),
+            motivering    TEXT NOT NULL,
+            utover_ratten INTEGER NOT NULL,
+            aterkrav_skal TEXT,
+            PRIMARY KEY (beslut_id, ordning)
+        );
+        CREATE TRIGGER beslut_andras_aldrig BEFORE UPDATE ON beslut
+        BEGIN SELECT RAISE(ABORT, 'Ett beslut ändras aldrig; fatta ett nytt beslut som ändrar det.'); END;
+        CREATE TRIGGER beslut_raderas_aldrig BEFORE DELETE ON beslut
+        BEGIN SELECT RAISE(ABORT, 'Ett beslut raderas aldrig.'); END;
+        CREATE TRIGGER beslutspost_andras_aldrig BEFORE UPDATE ON beslutspost
+        BEGIN SELECT RAISE(ABORT, 'Ett beslut ändras aldrig; fatta ett nytt beslut som ändrar det.'); END;
+        CREATE TRIGGER beslutspost_raderas_aldrig BEFORE DELETE ON beslutspost
+        BEGIN SELECT RAISE(ABORT, 'Ett beslut raderas aldrig.'); END;
         ",
     )
 }

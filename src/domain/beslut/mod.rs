@@ -6,7 +6,10 @@ pub mod lagrum;
 
 use super::belopp::Belopp;
 use super::hushall::FaltFel;
+use super::manad::Manad;
 use crate::kodlista;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 kodlista! {
     /// The outcome of one item, derived from applied and granted amounts.
@@ -50,6 +53,61 @@ impl Beslutspost {
 
     pub fn avslaget(&self) -> Belopp {
         if self.ansokt > self.beviljat { self.ansokt - self.beviljat } else { Belopp::NOLL }
+    }
+}
+
+/// A decision as it is taken (before it is stored, after which it never changes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NyttBeslut {
+    pub arende_id: i64,
+    pub ansokan_id: Option<i64>,
+    pub datum: NaiveDate,
+    pub period: Manad,
+    pub beslutsfattare: String,
+    pub delegation: String,
+    pub foredragande: String,
+    pub barnets_basta: String,
+    pub poster: Vec<Beslutspost>,
+    /// The earlier decision this one changes (omprövning/ändring).
+    pub andrar: Option<i64>,
+}
+
+/// A stored decision with what it cited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SparatBeslut {
+    pub id: i64,
+    pub beslut: NyttBeslut,
+    pub utfall: Utfall,
+    /// The law references the decision rests on.
+    pub lagrum: String,
+    /// The provision on appeal for the period (empty when not verified for that law).
+    pub overklagande: String,
+    pub skapad: String,
+    pub av: String,
+}
+
+/// The unit as every letter header names it (a setting the unit edits).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Enhet {
+    pub namnd: String,
+    pub forvaltning: String,
+    pub enhet: String,
+    pub adress: String,
+    pub telefon: String,
+    pub oppettider: String,
+}
+
+impl Default for Enhet {
+    /// A fictitious unit until the real one is entered.
+    fn default() -> Enhet {
+        Enhet {
+            namnd: "Socialnämnden i Exempelstad".into(),
+            forvaltning: "Exempelstadens stadsdelsförvaltning".into(),
+            enhet: "Enheten för ekonomiskt bistånd".into(),
+            adress: "Box 100, 123 45 Exempelstad".into(),
+            telefon: "08-000 00 00".into(),
+            oppettider: "telefontid vardagar 9–11".into(),
+        }
     }
 }
 

@@ -1,0 +1,49 @@
+//! `bistand beslut --lista` and `bistand brev`: decisions for scripts and batch printing.
+
+use crate::store::Store;
+use std::path::Path;
+
+fn oppna(db: &Path) -> Result<Store, String> {
+    if !db.exists() {
+        return Err(format!("Databasen {} finns inte.", db.display()));
+    }
+    Store::open(db).map_err(|e| e.to_string())
+}
+
+/// One JSON object per line: id, arende, datum, utfall.
+pub fn lista(db: &Path) -> i32 {
+    match oppna(db).and_then(|s| s.alla_beslut().map_err(|e| e.to_string())) {
+        Ok(rader) => {
+            for r in rader {
+                let rad = serde_json::json!({"id": r.id, "arende": r.arendenummer, "datum": r.datum, "utfall": r.utfall.kod()});
+                println!("{rad}");
+            }
+            0
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            2
+        }
+    }
+}
+
+/// Writes the decision letter to `ut`.
+pub fn skriv(db: &Path, beslut: i64, ut: &Path) -> i32 {
+    let pdf = match oppna(db).and_then(|s| crate::utskrift::beslutsbrev_pdf(&s, beslut)) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{e}");
+            return 2;
+        }
+    };
+    match std::fs::write(ut, pdf) {
+        Ok(()) => {
+            println!("Skrev beslutsbrevet till {}.", ut.display());
+            0
+        }
+        Err(e) => {
+            eprintln!("Filen {} kan inte skrivas: {}.", ut.display(), e.kind());
+            2
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! Beslut om ekonomiskt bistånd: the decision per item, motivering, lagrum, the children's best
+//! interest, who decided; the calculation as an attachment page; and for any avslag or
+//! delavslag a separate page on how to appeal.
+
+use super::layout::{Block, Brevhuvud, Kolumn};
+use crate::domain::beslut::{Enhet, SparatBeslut, Utfall};
+use crate::domain::hushall::Adress;
+use crate::domain::norm::{Radtyp, Resultat};
+
+/// Who the letter goes to. A protected address is never printed.
+#[derive(Debug, Clone)]
+pub struct Mottagare {
+    pub namn: String,
+    pub adress: Adress,
+    pub skyddad: bool,
+}
+
+/// The header shared by every letter kind: the unit, date, case number and recipient.
+pub fn brevhuvud(enhet: &Enhet, mottagare: &Mottagare, datum: &str, arendenummer: &str, titel: &str) -> Brevhuvud {
+    let mottagarrader = if mottagare.skyddad {
+        vec![
+            mottagare.namn.clone(),
+            "SKYDDADE PERSONUPPGIFTER".into(),
+            "Manuell hantering – adressen skrivs inte ut".into(),
+        ]
+    } else {
+        vec![
+            mottagare.namn.clone(),
+            mottagare.adress.gatuadress.clone(),
+            format!("{} {}", mottagare.adress.postnummer, mottagare.adress.postort),
+        ]
+    };
+    Brevhuvud {
+        avsandare: vec![enhet.namnd.clone(), enhet.forvaltning.clone(), enhet.enhet.clone()],
+        kontakt: vec![enhet.adress.clone(), format!("Telefon {}, {}", enhet.telefon, enhet.oppettider)],
+        datum: datum.to_string(),
+        arendenummer: arendenummer.to_string(),
+        mottagare: mottagarrader,
+        titel: titel.to_string(),
+    }
+}
+
+/// The letter's blocks.
+pub fn beslutsbrev(b: &SparatBeslut, enhet: &Enhet, arendenummer: &str, berakning: Option<&Resultat>) -> Vec<Block> {
+    let d = &b.beslut;
+    let mut block =
+        vec![Block::Stycke(format!("Du har ansökt om ekonomiskt bistånd för {}. Här är vårt beslut.", d.period))];
+    block.push(Block::Rubrik("Beslut".into()));
+    for p in &d.poster {
+        let varde = match p.utfall() {
+            Utfall::Bifall => format!("Beviljas {}", p.beviljat),
+            Utfall::Delavslag => format!("Beviljas {}, avslås {}", p.beviljat, p.avslaget()),
+            Utfall::Avslag => format!("Avslås ({} ansökt)", p.ansokt),
+        };
+        block.push(Block::Fakta(format!("{} för {}", p.sak, d.period), varde));
+        if p.utover_ratten {
+            block.push(Block::Stycke(format!("{} beviljas som bistånd utöver rätten.", p.sak)));
+        }
+        if let Some(skal) = &p.mot_aterkrav {
+            block.push(Block::Stycke(format!(
+                "Biståndet ges mot återkrav. Det betyder att du ska betala tillbaka {} när {}.",
+                p.beviljat,
+                skal.trim_end_matches('.')
+            )));
+        }
+    }
+    if d.poster.iter().any(|p| p.beviljat > crate::domain::Belopp::NOLL) {
+        block.push(Block::Stycke(
+            "Pengarna betalas ut till det konto du har anmält. Hur vi har räknat ser du i bilagan.".into(),
+        ));
+    }
+    let motiveringar: Vec<&str> = d.poster.iter().map(|p| p.motivering.trim()).filter(|m| !m.is_empty()).collect();
+    if !motiveringar.is_empty() {
+        block.push(Block::Rubrik("Motivering".into()));
+        for m in motiveringar {
+            block.push(Block::Stycke(m.to_string()));
+        }
+    }
+    block.push(Block::Underrubrik("Lagrum".into()));
+    block.push(Block::Stycke(format!("Beslutet är fattat med stöd av {}.", b.lagrum)));
+    if !d.barnets_basta.trim().is_empty() {
+        block.push(Block::Underrubrik("Barnens bästa".into()));
+        block.push(Block::Stycke(d.barnets_basta.trim().to_string()));
+    }
+    block.push(Block::Luft(4.0));
+    let vem = if d.delegation.trim().is_empty() {
+        d.beslutsfattare.clone()
+    } else {
+        format!("{}, {}", d.beslutsfattare, d.delegation)
+    };
+    block.push(Block::Fakta("Beslutet är fattat av".into(), vem));
+    if !d.foredragande.trim().is_empty() {
+        block.push(Block::Fakta("Föredragande".into(), d.foredragande.clone()));
+    }
+    if let Some(andrar) = d.andrar {
+        block.push(Block::Stycke(format!("Det här beslutet ändrar vårt tidigare beslut (beslut nr {andrar}).")));
+    }
+    block.push(Block::Stycke(format!(
+        "Har du frågor om beslutet? Ring oss på {}, {}.",
+        enhet.telefon, enhet.oppettider
+    )));
+
+    if let Some(r) = berakning {
+        block.push(Block::NySida);
+        block.push(Block::Rubrik(format!("Bilaga: Beräkning för {} (riksnorm {})", d.period, r.tabellar)));
+        let rader: Vec<Vec<String>> = r
+            .rader
+            .iter()
+            .map(|l| vec![l.text.clone(), if l.typ == Radtyp::Info { "–".into() } else { l.belopp.to_string() }])
+            .collect();
+        block.push(Block::Tabell {
+            kolumner: vec![
+                Kolumn { rubrik: "Post".into(), bredd: 120.0, hoger: false },
+                Kolumn { rubrik: "Belopp".into(), bredd: 40.0, hoger: true },
+            ],
+            rader,
+            sista_fet: true,
+        });
+    }
+    if b.utfall.ar_negativt() {
+        block.extend(overklaga(b, enhet, arendenummer));
+    }
+    block
+}
+
+/// The besvärshänvisning, on a page of its own.
+pub fn overklaga(b: &SparatBeslut, enhet: &Enhet, arendenummer: &str) -> Vec<Block> {
+    let mut block = vec![
+        Block::NySida,
+        Block::Rubrik("Så överklagar du".into()),
+        Block::Stycke(
+            "Om du inte är nöjd med beslutet kan du överklaga det. Beslutet prövas då av förvaltningsrätten.".into(),
+        ),
+        Block::Underrubrik("Skicka överklagandet till oss".into()),
+        Block::Stycke(format!(
+            "Skicka ditt överklagande till {} – inte till förvaltningsrätten. Adressen är {}.",
+            enhet.namnd, enhet.adress
+        )),
+        Block::Underrubrik("Inom tre veckor".into()),
+        Block::Stycke(
+            "Överklagandet måste ha kommit in till oss inom tre veckor från den dag du fick del av beslutet. Kommer det in senare kan det inte prövas."
+                .into(),
+        ),
+        Block::Underrubrik("Det här ska stå i överklagandet".into()),
+        Block::Stycke(format!(
+            "• vilket beslut du överklagar: beslutet den {} i ärende {}\n• varför du tycker att beslutet är fel och vilken ändring du vill ha\n• ditt namn, personnummer, adress och telefonnummer",
+            b.beslut.datum, arendenummer
+        )),
+        Block::Stycke(
+            "Skicka med det som stöder det du skriver, och skriv under överklagandet. Om någon annan (ett ombud) överklagar åt dig ska du bifoga en fullmakt."
+                .into(),
+        ),
+        Block::Underrubrik("Vad händer sedan".into()),
+        Block::Stycke(
+            "Vi kontrollerar först att överklagandet har kommit in i tid. Vi kan själva ändra beslutet. Om vi inte ändrar det så som du vill skickar vi överklagandet och handlingarna vidare till förvaltningsrätten."
+                .into(),
+        ),
+        Block::Underrubrik("Vill du ha hjälp?".into()),
+        Block::Stycke(format!(
+            "Ring oss på {}, {}, så hjälper vi dig att överklaga.",
+            enhet.telefon, enhet.oppettider
+        )),
+    ];
+    if !b.overklagande.is_empty() {
+        block.push(Block::Stycke(format!("Beslutet kan överklagas enligt {}.", b.overklagande)));
+    }
+    block
+}

@@ -1,0 +1,184 @@
+//! Decisions: stored once with the law references they cite, never changed or deleted.
+
+use super::{Resultat, Skrivning, Store, StoreError, datum_fran, tidstampel};
+use crate::domain::belopp::Belopp;
+use crate::domain::beslut::lagrum::{Amne, levererade_lagrum};
+use crate::domain::beslut::{Beslutspost, Enhet, NyttBeslut, SparatBeslut, Utfall, kontrollera, samlat_utfall};
+use crate::domain::manad::Manad;
+use chrono::NaiveDateTime;
+use rusqlite::{OptionalExtension, params};
+
+/// One line of `bistand beslut --lista`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BeslutRad {
+    pub id: i64,
+    pub arendenummer: String,
+    pub datum: String,
+    pub utfall: Utfall,
+}
+
+impl Skrivning<'_> {
+    /// Saves a decision after checking it; the law references are chosen by the period's date.
+    pub fn spara_beslut(&self, b: &NyttBeslut, har_barn: bool, av: &str, nu: NaiveDateTime) -> Resultat<i64> {
+        let fel = kontrollera(&b.poster, har_barn, &b.barnets_basta, &b.beslutsfattare);
+        if let Some(f) = fel.first() {
+            return Err(StoreError::Regel(f.text.clone()));
+        }
+        let data = levererade_lagrum();
+        let datum = b.period.forsta_dagen();
+        let mut lagrum = vec![data.citera(Amne::RattTillBistand, datum).map_err(StoreError::Regel)?];
+        if b.poster.iter().any(|p| p.utover_ratten) {
+            lagrum.push(data.citera(Amne::UtoverRatten, datum).map_err(StoreError::Regel)?);
+        }
+        let overklagande = data.citera(Amne::Overklagande, datum).unwrap_or_default();
+        let conn = self.conn();
+        conn.execute(
+            "INSERT INTO beslut (arende_id, ansokan_id, datum, period, beslutsfattare, delegation, foredragande, barnets_basta,
+                                 utfall, lagrum, overklagande, andrar_beslut_id, skapad, av)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            params![
+                b.arende_id,
+                b.ansokan_id,
+                b.datum.to_string(),
+                b.period.to_string(),
+                b.beslutsfattare.trim(),
+                b.delegation.trim(),
+                b.foredragande.trim(),
+                b.barnets_basta.trim(),
+                samlat_utfall(&b.poster).kod(),
+                lagrum.join("; "),
+                overklagande,
+                b.andrar,
+                tidstampel(nu),
+                av
+            ],
+        )?;
+        let id = conn.last_insert_rowid();
+        for (i, p) in b.poster.iter().enumerate() {
+            conn.prepare_cached(
+                "INSERT INTO beslutspost (beslut_id, ordning, sak, ansokt_ore, beviljat_ore, motivering, utover_ratten, aterkrav_skal)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                id,
+                i as i64,
+                p.sak,
+                p.ansokt.to_ore(),
+                p.beviljat.to_ore(),
+                p.motivering.trim(),
+                p.utover_ratten,
+                p.mot_aterkrav.as_deref().map(str::trim)
+            ])?;
+        }
+        Ok(id)
+    }
+}
+
+impl Store {
+    pub fn beslut(&self, id: i64) -> Resultat<SparatBeslut> {
+        let conn = self.conn();
+        let row = conn
+            .query_row(
+                "SELECT arende_id, ansokan_id, datum, period, beslutsfattare, delegation, foredragande, barnets_basta,
+                        utfall, lagrum, overklagande, andrar_beslut_id, skapad, av FROM beslut WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        (
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, Option<i64>>(1)?,
+                            r.get::<_, String>(2)?,
+                            r.get::<_, String>(3)?,
+                        ),
+                        (
+                            r.get::<_, String>(4)?,
+                            r.get::<_, String>(5)?,
+                            r.get::<_, String>(6)?,
+                            r.get::<_, String>(7)?,
+                        ),
+                        (
+                            r.get::<_, String>(8)?,
+                            r.get::<_, String>(9)?,
+                            r.get::<_, String>(10)?,
+                            r.get::<_, Option<i64>>(11)?,
+                        ),
+                        (r.get::<_, String>(12)?, r.get::<_, String>(13)?),
+                    ))
+                },
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::Saknas(format!("Det finns inget beslut med id {id}.")))?;
+        let (
+            (arende_id, ansokan_id, datum, period),
+            (beslutsfattare, delegation, foredragande, barnets_basta),
+            rest,
+            (skapad, av),
+        ) = row;
+        let (utfall, lagrum, overklagande, andrar) = rest;
+        let poster = conn
+            .prepare_cached(
+                "SELECT sak, ansokt_ore, beviljat_ore, motivering, utover_ratten, aterkrav_skal FROM beslutspost
+                 WHERE beslut_id = ?1 ORDER BY ordning",
+            )?
+            .query_map([id], |r| {
+                Ok(Beslutspost {
+                    sak: r.get(0)?,
+                    ansokt: Belopp::from_ore(r.get(1)?),
+                    beviljat: Belopp::from_ore(r.get(2)?),
+                    motivering: r.get(3)?,
+                    utover_ratten: r.get(4)?,
+                    mot_aterkrav: r.get(5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(SparatBeslut {
+            id,
+            beslut: NyttBeslut {
+                arende_id,
+                ansokan_id,
+                datum: datum_fran(&datum)?,
+                period: Manad::parse(&period).map_err(StoreError::Regel)?,
+                beslutsfattare,
+                delegation,
+                foredragande,
+                barnets_basta,
+                poster,
+                andrar,
+            },
+            utfall: Utfall::fran_kod(&utfall).unwrap_or(Utfall::Avslag),
+            lagrum,
+            overklagande,
+            skapad,
+            av,
+        })
+    }
+
+    /// Every decision, oldest first (for `bistand beslut --lista`).
+    pub fn alla_beslut(&self) -> Resultat<Vec<BeslutRad>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT b.id, a.arendenummer, b.datum, b.utfall FROM beslut b JOIN arende a ON a.id = b.arende_id ORDER BY b.id",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                let utfall: String = r.get(3)?;
+                Ok(BeslutRad {
+                    id: r.get(0)?,
+                    arendenummer: r.get(1)?,
+                    datum: r.get(2)?,
+                    utfall: Utfall::fran_kod(&utfall).unwrap_or(Utfall::Avslag),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// The unit named in every letter header.
+    pub fn enhet(&self) -> Resultat<Enhet> {
+        Ok(self.installning("enhet")?.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default())
+    }
+
+    pub fn satt_enhet(&mut self, enhet: &Enhet) -> Resultat<()> {
+        let json = serde_json::to_string(enhet).map_err(|e| StoreError::Regel(e.to_string()))?;
+        self.satt_installning("enhet", &json)
+    }
+}

@@ -1,0 +1,171 @@
+//! Decisions and their letters, read back from the PDF: the recipient, amounts in Swedish
+//! format, the period, the law in force for the period, the motivering, and on every adverse
+//! decision all the facts of how to appeal; never the address of a protected person.
+
+mod gemensamt;
+
+use bistand::domain::Belopp;
+use bistand::domain::beslut::{Beslutspost, NyttBeslut, Utfall};
+use bistand::domain::manad::Manad;
+use bistand::store::{Sortering, Store};
+use gemensamt::*;
+
+fn demo() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
+    store
+}
+
+fn text(pdf: &[u8]) -> Vec<String> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    (1..=doc.get_pages().len() as u32).map(|n| doc.extract_text(&[n]).unwrap_or_default()).collect()
+}
+
+fn allt(pdf: &[u8]) -> String {
+    text(pdf).join("\n")
+}
+
+const OVERKLAGA: &[&str] = &[
+    "Så överklagar du",
+    "förvaltningsrätten",
+    "inte till förvaltningsrätten",
+    "inom tre veckor",
+    "vilket beslut du överklagar",
+    "varför du tycker att beslutet är fel",
+    "personnummer, adress och telefonnummer",
+    "fullmakt",
+    "så hjälper vi dig att överklaga",
+];
+
+#[test]
+fn the_demo_has_every_outcome_before_and_after_the_new_law() {
+    let store = demo();
+    let alla = store.alla_beslut().unwrap();
+    for u in [Utfall::Bifall, Utfall::Delavslag, Utfall::Avslag] {
+        assert!(alla.iter().any(|b| b.utfall == u), "{u:?}");
+    }
+    assert!(alla.iter().any(|b| b.datum.as_str() < "2025-07-01"));
+    assert!(alla.iter().any(|b| b.datum.as_str() >= "2025-07-01"));
+    let training = store.sok_arenden("berglund", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
+    assert_eq!(store.ansokningar(training).unwrap().len(), 1, "the training family's application is there");
+}
+
+#[test]
+fn every_decision_letter_carries_its_facts_and_adverse_ones_how_to_appeal() {
+    let store = demo();
+    for rad in store.alla_beslut().unwrap() {
+        let b = store.beslut(rad.id).unwrap();
+        let pdf = bistand::utskrift::beslutsbrev_pdf(&store, rad.id).unwrap();
+        let s = allt(&pdf);
+        let arende = store.arende(b.beslut.arende_id).unwrap();
+        let hushall = store.hushall(arende.hushall_id).unwrap();
+        assert!(s.contains(&hushall.sokande().unwrap().namn()), "recipient in letter {}", rad.id);
+        assert!(s.contains(&format!("Ärende {}", arende.arendenummer)));
+        assert!(s.contains(&b.beslut.period.to_string()), "period");
+        let post = &b.beslut.poster[0];
+        if post.beviljat > Belopp::NOLL {
+            assert!(s.contains(&post.beviljat.to_string()), "amount {} in Swedish format", post.beviljat);
+        }
+        let lag = if b.beslut.period.forsta_dagen() >= chrono::NaiveDate::from_ymd_opt(2025, 7, 1).unwrap() {
+            "12 kap. 1 § socialtjänstlagen (2025:400)"
+        } else {
+            "4 kap. 1 § socialtjänstlagen (2001:453)"
+        };
+        assert!(s.contains(lag), "letter {} cites {lag}", rad.id);
+        let motivering_start: String = post.motivering.chars().take(30).collect();
+        assert!(s.replace('\n', " ").contains(&motivering_start), "motivering in letter {}", rad.id);
+        for fakta in OVERKLAGA {
+            assert_eq!(
+                s.contains(fakta),
+                rad.utfall != Utfall::Bifall,
+                "«{fakta}» in letter {} ({:?})",
+                rad.id,
+                rad.utfall
+            );
+        }
+        let sidor = text(&pdf);
+        for (i, sida) in sidor.iter().enumerate() {
+            assert!(sida.contains(&format!("Sida {} av {}", i + 1, sidor.len())));
+        }
+        if hushall.medlemmar.iter().any(|m| m.roll == bistand::domain::hushall::Roll::Barn) {
+            assert!(s.contains("Barnens bästa"), "letter {} says how the children were considered", rad.id);
+        }
+        if hushall.skyddade_personuppgifter {
+            assert!(!s.contains(&hushall.adress.gatuadress), "a protected address is never printed");
+            assert!(s.contains("SKYDDADE PERSONUPPGIFTER"));
+        } else {
+            assert!(s.contains(&hushall.adress.gatuadress));
+        }
+    }
+}
+
+#[test]
+fn a_very_long_motivering_flows_onto_further_pages() {
+    let mut store = demo();
+    let arende_id = store.sok_arenden("lundin", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
+    let lang = "Vi har gått igenom din ansökan noga och bedömt varje del av den mot riksnormen. ".repeat(80);
+    let beslut = NyttBeslut {
+        arende_id,
+        ansokan_id: None,
+        datum: nu().date(),
+        period: Manad::parse("2026-11").unwrap(),
+        beslutsfattare: "Test Beslutsfattare".into(),
+        delegation: String::new(),
+        foredragande: "Test Föredragande".into(),
+        barnets_basta: String::new(),
+        poster: vec![Beslutspost {
+            sak: "Försörjningsstöd".into(),
+            ansokt: Belopp::kronor(9000),
+            beviljat: Belopp::kronor(0),
+            motivering: lang,
+            utover_ratten: false,
+            mot_aterkrav: None,
+        }],
+        andrar: None,
+    };
+    let id = store.skriv(|w| w.spara_beslut(&beslut, false, "Test", nu())).unwrap();
+    let sidor = text(&bistand::utskrift::beslutsbrev_pdf(&store, id).unwrap());
+    assert!(sidor.len() >= 3, "{} pages", sidor.len());
+    for (i, s) in sidor.iter().enumerate() {
+        assert!(s.contains(&format!("Sida {} av {}", i + 1, sidor.len())));
+    }
+    assert!(sidor.last().unwrap().contains("Så överklagar du"));
+    assert!(sidor.iter().any(|s| s.contains("Föredragande")));
+}
+
+#[test]
+fn a_decision_needs_a_motivering_for_a_refusal_and_is_never_changed() {
+    let (_dir, path) = temp_db();
+    let mut store = open(&path);
+    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
+    let arende_id = store.sok_arenden("lundin", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
+    let mut beslut = NyttBeslut {
+        arende_id,
+        ansokan_id: None,
+        datum: nu().date(),
+        period: Manad::parse("2026-11").unwrap(),
+        beslutsfattare: "Test".into(),
+        delegation: String::new(),
+        foredragande: String::new(),
+        barnets_basta: String::new(),
+        poster: vec![Beslutspost {
+            sak: "Tandvård".into(),
+            ansokt: Belopp::kronor(3000),
+            beviljat: Belopp::kronor(1000),
+            motivering: String::new(),
+            utover_ratten: false,
+            mot_aterkrav: None,
+        }],
+        andrar: None,
+    };
+    let err = store.skriv(|w| w.spara_beslut(&beslut, false, "Test", nu())).unwrap_err();
+    assert!(err.to_string().contains("motivering"), "{err}");
+    beslut.poster[0].motivering = "Endast akut tandvård ingår.".into();
+    let id = store.skriv(|w| w.spara_beslut(&beslut, false, "Test", nu())).unwrap();
+    assert_eq!(store.beslut(id).unwrap().utfall, Utfall::Delavslag);
+    drop(store);
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    assert!(raw.execute("UPDATE beslut SET beslutsfattare = 'Annan'", []).is_err());
+    assert!(raw.execute("DELETE FROM beslutspost", []).is_err());
+    assert!(raw.execute("DELETE FROM beslut", []).is_err());
+}
