@@ -91,7 +91,7 @@ fn register_a_household_find_it_open_it_and_write_in_its_journal() {
     assert!(h.query_by_label("Ärende 2026-0001").is_some(), "the identity header shows the case");
     assert!(h.query_by_label(&sokande.to_string()).is_some(), "and the personnummer");
 
-    h.key_press_modifiers(Modifiers::ALT, Key::Num4);
+    h.key_press_modifiers(Modifiers::ALT, Key::Num5);
     h.run();
     skriv(&mut h, "Rubrik", "Nybesök");
     skriv(&mut h, "Anteckning", "Besök på kontoret med båda vårdnadshavarna.");
@@ -328,4 +328,67 @@ fn an_administrator_corrects_a_norm_table_as_a_new_version_with_its_source() {
     assert_eq!(t.ensamstaende.belopp(), bistand::domain::Belopp::kronor(3170));
     let versioner = h.state().store().normversioner().unwrap();
     assert_eq!(versioner.iter().filter(|v| v.ar == 2021).count(), 2, "the old version is kept");
+}
+
+#[test]
+fn the_training_case_is_calculated_decided_with_a_phrase_and_printed() {
+    let (_dir, path) = temp_db();
+    let mut store = open(&path);
+    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
+    let utskrifter = tempfile::tempdir().unwrap();
+    let app = BistandApp::ny(store, false, fast_klocka).med_utskrift(utskrifter.path().to_path_buf(), false);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
+    h.run();
+    h.get_by_label("Sök").type_text("berglund");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+
+    // The month's application and its calculation.
+    klicka(&mut h, "Ansökan");
+    h.get_by_label_contains("2026-11").click();
+    h.run();
+    assert!(h.query_by_label_contains("Försörjningsstöd: ").is_some(), "the calculation is shown");
+
+    // Decide: försörjningsstöd refused on own means, the electricity debt partly granted.
+    klicka(&mut h, "Beslut");
+    klicka(&mut h, "Nytt beslut");
+    klicka(&mut h, "Post 1: välj fras");
+    klicka(&mut h, "Avslag – egna medel räcker");
+    klicka(&mut h, "Lägg till post");
+    skriv(&mut h, "Post 2: vad som söks", "Elskuld");
+    skriv(&mut h, "Post 2: ansökt", "7000");
+    h.get_by_label("Post 2: beviljas").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Post 2: beviljas").type_text("3500");
+    h.run();
+    klicka(&mut h, "Post 2: välj fras");
+    klicka(&mut h, "Avslag – behovet ingår inte i skälig levnadsnivå");
+    assert!(
+        h.get_by_label("Post 2: motivering").value().unwrap().contains("Du har ansökt om elskuld"),
+        "the phrase is filled in"
+    );
+    skriv(
+        &mut h,
+        "Barnens bästa: hur har barnen beaktats?",
+        "Barnen påverkas inte av att strömmen stängs av, eftersom halva skulden betalas.",
+    );
+    klicka(&mut h, "Fatta beslut …");
+    klicka(&mut h, "Ja, fatta beslut");
+    assert!(h.query_by_label_contains("Beslutet är fattat").is_some());
+
+    klicka(&mut h, "Skriv ut beslutsbrev");
+    let filer: Vec<_> = std::fs::read_dir(utskrifter.path()).unwrap().map(|f| f.unwrap().path()).collect();
+    assert_eq!(filer.len(), 1, "one letter was written");
+    let pdf = std::fs::read(&filer[0]).unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let text: String = (1..=doc.get_pages().len() as u32).map(|n| doc.extract_text(&[n]).unwrap_or_default()).collect();
+    assert!(text.contains("Elskuld"));
+    assert!(text.contains("Beviljas 3 500,00 kr, avslås 3 500,00 kr"));
+    assert!(text.contains("Så överklagar du"), "a delavslag carries the appeal page");
+    let id = h.state().store().alla_beslut().unwrap().last().unwrap().id;
+    assert_eq!(h.state().store().beslut(id).unwrap().utfall, bistand::domain::beslut::Utfall::Delavslag);
 }

@@ -155,11 +155,23 @@ impl Store {
 
     /// Every decision, oldest first (for `bistand beslut --lista`).
     pub fn alla_beslut(&self) -> Resultat<Vec<BeslutRad>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT b.id, a.arendenummer, b.datum, b.utfall FROM beslut b JOIN arende a ON a.id = b.arende_id ORDER BY b.id",
+        self.beslutsrader(None)
+    }
+
+    /// The decisions of one case, newest first.
+    pub fn beslut_for_arende(&self, arende_id: i64) -> Resultat<Vec<BeslutRad>> {
+        let mut rader = self.beslutsrader(Some(arende_id))?;
+        rader.reverse();
+        Ok(rader)
+    }
+
+    fn beslutsrader(&self, arende: Option<i64>) -> Resultat<Vec<BeslutRad>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT b.id, a.arendenummer, b.datum, b.utfall FROM beslut b JOIN arende a ON a.id = b.arende_id
+             WHERE ?1 IS NULL OR b.arende_id = ?1 ORDER BY b.id",
         )?;
         let rows = stmt
-            .query_map([], |r| {
+            .query_map([arende], |r| {
                 let utfall: String = r.get(3)?;
                 Ok(BeslutRad {
                     id: r.get(0)?,

@@ -16,6 +16,7 @@ kodlista! {
         SkrevJournal = ("skrev_journal", "Skrev journalanteckning"),
         MakuleradeJournal = ("makulerade_journal", "Makulerade journalanteckning"),
         SparadeAnsokan = ("sparade_ansokan", "Sparade ansökan"),
+        FattadeBeslut = ("fattade_beslut", "Fattade beslut"),
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::arende_vy::{Flik, OppetArende};
 use super::arendelista::Arendelista;
+use super::beslut_vy::Utskrift;
 use super::hushall_form::{HushallForm, Utfall};
 use super::installningar::{Installningar, Utfall as InstUtfall};
 use super::kommandon::{Kommando, Palett};
@@ -40,6 +41,7 @@ pub struct BistandApp {
     installningar: Option<Installningar>,
     dialog: Option<Dialog>,
     sparat: Option<NaiveDateTime>,
+    utskrift: Utskrift,
     meddelande: Option<(Signal, String)>,
     fokusera_sok: bool,
     tema_klart: bool,
@@ -71,6 +73,7 @@ impl BistandApp {
             installningar: None,
             dialog: (!drafts.is_empty()).then_some(Dialog::Aterstall(drafts)),
             sparat: None,
+            utskrift: Utskrift { mapp: standard_utskriftsmapp(), oppna_visare: true },
             meddelande: None,
             fokusera_sok: true,
             tema_klart: false,
@@ -80,6 +83,12 @@ impl BistandApp {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// Letters go to `mapp`; with `oppna_visare` false they are only saved (tests, batch use).
+    pub fn med_utskrift(mut self, mapp: std::path::PathBuf, oppna_visare: bool) -> BistandApp {
+        self.utskrift = Utskrift { mapp, oppna_visare };
+        self
     }
 
     fn oppna_arende(&mut self, arende_id: i64, flik: Flik) {
@@ -114,6 +123,7 @@ impl BistandApp {
                 (None, Some(a)) if a.flik == Flik::Ansokan => {
                     a.ansokan.spara(&mut self.store, &self.anvandare, nu, &mut self.sparat);
                 }
+                (None, Some(a)) if a.flik == Flik::Beslut => {}
                 (None, Some(a)) if a.flik == Flik::Journal => {
                     let id = a.arende.id;
                     a.journal.spara(&mut self.store, id, &self.anvandare, nu, &mut self.sparat);
@@ -127,6 +137,11 @@ impl BistandApp {
                 _ => {}
             },
             Kommando::Palett => self.dialog = Some(Dialog::Palett(Palett::default())),
+            Kommando::SkrivUt => {
+                if let Some(a) = self.oppet.as_mut().filter(|a| a.flik == Flik::Beslut) {
+                    a.beslut.skriv_ut(&self.store, &self.utskrift);
+                }
+            }
             Kommando::StangDialog => {
                 // The household form keeps its draft; closing it loses nothing.
                 self.dialog = None;
@@ -211,7 +226,7 @@ impl BistandApp {
             }
             match &mut self.oppet {
                 Some(a) => {
-                    if a.visa(ui, &mut self.store, &self.anvandare, nu, &mut self.sparat) {
+                    if a.visa(ui, &mut self.store, &self.anvandare, &self.utskrift, nu, &mut self.sparat) {
                         self.lista.uppdatera();
                     }
                 }
@@ -341,6 +356,7 @@ impl BistandApp {
                             Utkastplats::Journal(id) => app.oppna_arende(id, Flik::Journal),
                             Utkastplats::Ansvar(id) => app.oppna_arende(id, Flik::Oversikt),
                             Utkastplats::Ansokan(id) => app.oppna_arende(id, Flik::Ansokan),
+                            Utkastplats::Beslut(id) => app.oppna_arende(id, Flik::Beslut),
                         })
                     });
                 }
@@ -362,6 +378,13 @@ impl BistandApp {
             f(self);
         }
     }
+}
+
+/// Letters are saved under the user's documents folder ("Bistånd"), else beside the database.
+fn standard_utskriftsmapp() -> std::path::PathBuf {
+    directories::UserDirs::new()
+        .and_then(|u| u.document_dir().map(|d| d.join("Bistånd")))
+        .unwrap_or_else(|| super::standarddatabas(false).with_file_name("brev"))
 }
 
 fn initialer(namn: &str) -> String {

@@ -1,6 +1,7 @@
 //! An open case: the identity header, the case tabs, and the Översikt and Hushåll tabs.
 
 use super::ansokan_vy::AnsokanVy;
+use super::beslut_vy::{BeslutVy, Beslutskontext, Utskrift};
 use super::journal_vy::JournalVy;
 use super::tema::{self, Signal};
 use super::utkast::{Autospar, Utkastplats, nyckel};
@@ -17,17 +18,19 @@ pub enum Flik {
     Oversikt,
     Hushall,
     Ansokan,
+    Beslut,
     Journal,
 }
 
 impl Flik {
-    pub const ALLA: &'static [Flik] = &[Flik::Oversikt, Flik::Hushall, Flik::Ansokan, Flik::Journal];
+    pub const ALLA: &'static [Flik] = &[Flik::Oversikt, Flik::Hushall, Flik::Ansokan, Flik::Beslut, Flik::Journal];
 
     pub fn namn(self) -> &'static str {
         match self {
             Flik::Oversikt => "Översikt",
             Flik::Hushall => "Hushåll",
             Flik::Ansokan => "Ansökan",
+            Flik::Beslut => "Beslut",
             Flik::Journal => "Journal",
         }
     }
@@ -48,6 +51,7 @@ pub struct OppetArende {
     visa_adress: bool,
     pub journal: JournalVy,
     pub ansokan: AnsokanVy,
+    pub beslut: BeslutVy,
     ansvar: Ansvar,
     ansvar_autospar: Autospar,
     ny_status: ArendeStatus,
@@ -76,6 +80,7 @@ impl OppetArende {
         );
         let journal = JournalVy::ny(store, &arende, nu.date());
         let ansokan = AnsokanVy::ny(store, &arende);
+        let beslut = BeslutVy::ny(store, &arende);
         Ok(OppetArende {
             ny_status: arende.status,
             hushall,
@@ -83,6 +88,7 @@ impl OppetArende {
             visa_adress: false,
             journal,
             ansokan,
+            beslut,
             ansvar: draft.unwrap_or(sparat),
             ansvar_autospar,
             avslutsorsak: None,
@@ -126,6 +132,7 @@ impl OppetArende {
         ui: &mut egui::Ui,
         store: &mut Store,
         anvandare: &str,
+        utskrift: &Utskrift,
         nu: NaiveDateTime,
         sparat: &mut Option<NaiveDateTime>,
     ) -> bool {
@@ -151,6 +158,12 @@ impl OppetArende {
             Flik::Oversikt => andrad = self.visa_oversikt(ui, store, anvandare, nu, sparat),
             Flik::Hushall => self.visa_hushall(ui, store, anvandare, nu),
             Flik::Ansokan => self.ansokan.visa(ui, store, &self.hushall.medlemmar, anvandare, nu, sparat),
+            Flik::Beslut => {
+                let sokande = self.sokande_namn();
+                let har_barn = self.hushall.medlemmar.iter().any(|m| m.roll == Roll::Barn);
+                let ctx = Beslutskontext { anvandare, sokande: &sokande, har_barn, utskrift };
+                self.beslut.visa(ui, store, ctx, nu, sparat);
+            }
             Flik::Journal => self.journal.visa(ui, store, &self.arende, anvandare, nu, sparat),
         });
         andrad

@@ -8,6 +8,7 @@ pub enum Kommando {
     Sok,
     NyttHushall,
     Spara,
+    SkrivUt,
     Palett,
     StangDialog,
     Flik(usize),
@@ -20,10 +21,12 @@ impl Kommando {
         Kommando::Sok,
         Kommando::NyttHushall,
         Kommando::Spara,
+        Kommando::SkrivUt,
         Kommando::Flik(0),
         Kommando::Flik(1),
         Kommando::Flik(2),
         Kommando::Flik(3),
+        Kommando::Flik(4),
         Kommando::Installningar,
     ];
 
@@ -32,6 +35,7 @@ impl Kommando {
             Kommando::Sok => "Sök ärende".into(),
             Kommando::NyttHushall => "Nytt hushåll".into(),
             Kommando::Spara => "Spara".into(),
+            Kommando::SkrivUt => "Skriv ut beslutsbrev".into(),
             Kommando::Palett => "Kommandon".into(),
             Kommando::StangDialog => "Stäng dialogen".into(),
             Kommando::Flik(i) => match super::arende_vy::Flik::ALLA.get(i) {
@@ -48,6 +52,7 @@ impl Kommando {
             Kommando::Sok => KeyboardShortcut::new(Modifiers::COMMAND, Key::F),
             Kommando::NyttHushall => KeyboardShortcut::new(Modifiers::COMMAND, Key::N),
             Kommando::Spara => KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
+            Kommando::SkrivUt => KeyboardShortcut::new(Modifiers::COMMAND, Key::P),
             Kommando::Palett => KeyboardShortcut::new(Modifiers::COMMAND, Key::K),
             Kommando::StangDialog => KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
             Kommando::Flik(i) => KeyboardShortcut::new(Modifiers::ALT, *NUM.get(i)?),

@@ -5,6 +5,7 @@ pub mod ansokan_vy;
 pub mod app;
 pub mod arende_vy;
 pub mod arendelista;
+pub mod beslut_vy;
 pub mod hushall_form;
 pub mod installningar;
 pub mod journal_vy;

@@ -63,6 +63,7 @@ pub enum Utkastplats {
     Journal(i64),
     Ansvar(i64),
     Ansokan(i64),
+    Beslut(i64),
 }
 
 pub fn nyckel(plats: Utkastplats) -> String {
@@ -71,6 +72,7 @@ pub fn nyckel(plats: Utkastplats) -> String {
         Utkastplats::Journal(id) => format!("journal:{id}"),
         Utkastplats::Ansvar(id) => format!("ansvar:{id}"),
         Utkastplats::Ansokan(id) => format!("ansokan:{id}"),
+        Utkastplats::Beslut(id) => format!("beslut:{id}"),
     }
 }
 
@@ -81,6 +83,7 @@ pub fn plats(nyckel: &str) -> Option<Utkastplats> {
         ("journal", id) => id.parse().ok().map(Utkastplats::Journal),
         ("ansvar", id) => id.parse().ok().map(Utkastplats::Ansvar),
         ("ansokan", id) => id.parse().ok().map(Utkastplats::Ansokan),
+        ("beslut", id) => id.parse().ok().map(Utkastplats::Beslut),
         _ => None,
     }
 }

@@ -1,0 +1,118 @@
+//! The decision form as typed, and its validation into a decision.
+
+use super::{Beslutspost, NyttBeslut, kontrollera};
+use crate::domain::belopp::Belopp;
+use crate::domain::hushall::FaltFel;
+use crate::domain::manad::Manad;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PostFalt {
+    pub sak: String,
+    pub ansokt: String,
+    pub beviljat: String,
+    pub motivering: String,
+    pub utover_ratten: bool,
+    pub mot_aterkrav: bool,
+    pub aterkrav_skal: String,
+}
+
+/// What the caseworker fills in (kept as a draft while typing).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct BeslutsFormular {
+    pub ansokan_id: Option<i64>,
+    pub period: String,
+    pub poster: Vec<PostFalt>,
+    pub barnets_basta: String,
+    pub beslutsfattare: String,
+    pub delegation: String,
+    pub foredragande: String,
+}
+
+impl BeslutsFormular {
+    /// The amounts of a post as entered, if they parse.
+    pub fn belopp(p: &PostFalt) -> (Option<Belopp>, Option<Belopp>) {
+        (Belopp::parse_icke_negativt(&p.ansokt).ok(), Belopp::parse_icke_negativt(&p.beviljat).ok())
+    }
+
+    pub fn validera(&self, arende_id: i64, idag: NaiveDate, har_barn: bool) -> Result<NyttBeslut, Vec<FaltFel>> {
+        let mut fel = Vec::new();
+        let period = Manad::parse(&self.period).map_err(|e| fel.push(FaltFel::new("period", e))).ok();
+        let mut poster = Vec::new();
+        for (i, p) in self.poster.iter().enumerate() {
+            if p.sak.trim().is_empty() {
+                fel.push(FaltFel::new(
+                    format!("post.{i}.sak"),
+                    "Ange vad som söks (t.ex. försörjningsstöd, tandvård).",
+                ));
+            }
+            let ansokt = Belopp::parse_icke_negativt(&p.ansokt)
+                .map_err(|e| fel.push(FaltFel::new(format!("post.{i}.ansokt"), e.to_string())))
+                .ok();
+            let beviljat = Belopp::parse_icke_negativt(&p.beviljat)
+                .map_err(|e| fel.push(FaltFel::new(format!("post.{i}.beviljat"), e.to_string())))
+                .ok();
+            if let (Some(ansokt), Some(beviljat)) = (ansokt, beviljat) {
+                poster.push(Beslutspost {
+                    sak: p.sak.trim().to_string(),
+                    ansokt,
+                    beviljat,
+                    motivering: p.motivering.trim().to_string(),
+                    utover_ratten: p.utover_ratten,
+                    mot_aterkrav: p.mot_aterkrav.then(|| p.aterkrav_skal.trim().to_string()),
+                });
+            }
+        }
+        fel.extend(kontrollera(&poster, har_barn, &self.barnets_basta, &self.beslutsfattare));
+        match period {
+            Some(period) if fel.is_empty() => Ok(NyttBeslut {
+                arende_id,
+                ansokan_id: self.ansokan_id,
+                datum: idag,
+                period,
+                beslutsfattare: self.beslutsfattare.trim().to_string(),
+                delegation: self.delegation.trim().to_string(),
+                foredragande: self.foredragande.trim().to_string(),
+                barnets_basta: self.barnets_basta.trim().to_string(),
+                poster,
+                andrar: None,
+            }),
+            _ => Err(fel),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::hushall::fel_for;
+
+    fn idag() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn a_filled_form_becomes_a_decision_and_a_refusal_needs_its_reason() {
+        let mut f = BeslutsFormular {
+            period: "2026-11".into(),
+            poster: vec![PostFalt {
+                sak: "Försörjningsstöd".into(),
+                ansokt: "9 000".into(),
+                beviljat: "7 500".into(),
+                ..Default::default()
+            }],
+            beslutsfattare: "Beslutande".into(),
+            ..Default::default()
+        };
+        let fel = f.validera(1, idag(), true).unwrap_err();
+        assert!(fel_for(&fel, "post.0.motivering").is_some());
+        assert!(fel_for(&fel, "barnets_basta").is_some());
+        f.poster[0].motivering = "Hyran är för hög.".into();
+        f.barnets_basta = "Barnen påverkas inte av delavslaget på hyran denna månad.".into();
+        let b = f.validera(1, idag(), true).unwrap();
+        assert_eq!(b.poster[0].avslaget(), Belopp::kronor(1500));
+        f.poster[0].mot_aterkrav = true;
+        assert!(fel_for(&f.validera(1, idag(), true).unwrap_err(), "post.0.aterkrav").is_some());
+    }
+}
