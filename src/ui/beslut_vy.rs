@@ -63,7 +63,15 @@ impl BeslutVy {
             return;
         };
         let belopp = senaste.beviljas.format_tal();
+        // A new decision on an application already decided changes the earlier decision.
+        let andrar = self
+            .lista
+            .iter()
+            .filter_map(|b| store.beslut(b.id).ok())
+            .find(|b| b.beslut.ansokan_id == Some(senaste.id))
+            .map(|b| b.id);
         self.form = Some(BeslutsFormular {
+            andrar,
             ansokan_id: Some(senaste.id),
             period: senaste.manad.clone(),
             poster: vec![PostFalt {
@@ -190,7 +198,11 @@ impl BeslutVy {
     ) {
         let Some(f) = &mut self.form else { return };
         ui.separator();
-        ui.label(RichText::new(format!("Nytt beslut för {}", f.period)).text_style(tema::rubrik2()));
+        let titel = match f.andrar {
+            Some(id) => format!("Nytt beslut för {} – ändrar beslut nr {id}", f.period),
+            None => format!("Nytt beslut för {}", f.period),
+        };
+        ui.label(RichText::new(titel).text_style(tema::rubrik2()));
         let fraser = levererade_fraser();
         let mut ta_bort = None;
         egui::Grid::new("beslutsposter").num_columns(4).spacing([12.0, 8.0]).show(ui, |ui| {

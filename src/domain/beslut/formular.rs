@@ -28,6 +28,9 @@ pub struct BeslutsFormular {
     pub beslutsfattare: String,
     pub delegation: String,
     pub foredragande: String,
+    /// The earlier decision on the same application that this one changes.
+    #[serde(default)]
+    pub andrar: Option<i64>,
 }
 
 impl BeslutsFormular {
@@ -76,7 +79,7 @@ impl BeslutsFormular {
                 foredragande: self.foredragande.trim().to_string(),
                 barnets_basta: self.barnets_basta.trim().to_string(),
                 poster,
-                andrar: None,
+                andrar: self.andrar,
             }),
             _ => Err(fel),
         }
