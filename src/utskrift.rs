@@ -1,11 +1,127 @@
 //! Printing: gathers what a letter needs from the store and lays it out with `letters`. Used
 //! by the CLI (and the UI) so both print exactly the same letter.
 
+use crate::domain::arende::ArendeStatus;
 use crate::domain::hushall::Roll;
 use crate::domain::norm::berakna;
 use crate::letters::beslut::{Mottagare, beslutsbrev, brevhuvud};
-use crate::letters::{Typsnitt, skapa_pdf};
+use crate::letters::{Typsnitt, meddelanden, skapa_pdf};
 use crate::store::Store;
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+/// The short letter kinds that come from the case itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Brevtyp {
+    Kallelse,
+    Komplettering,
+    Handlaggare,
+    Avslut,
+}
+
+impl Brevtyp {
+    pub fn fran_kod(kod: &str) -> Option<Brevtyp> {
+        Some(match kod {
+            "kallelse" => Brevtyp::Kallelse,
+            "komplettering" => Brevtyp::Komplettering,
+            "handlaggare" => Brevtyp::Handlaggare,
+            "avslut" => Brevtyp::Avslut,
+            _ => return None,
+        })
+    }
+
+    pub fn titel(self) -> &'static str {
+        match self {
+            Brevtyp::Kallelse => "Kallelse till nybesök",
+            Brevtyp::Komplettering => "Begäran om komplettering",
+            Brevtyp::Handlaggare => "Information om ny handläggare",
+            Brevtyp::Avslut => "Meddelande om avslut",
+        }
+    }
+}
+
+/// The documents a kallelse asks for by default (the caseworker's list per case comes later).
+const HANDLINGAR: &[&str] = &[
+    "legitimation eller pass",
+    "hyresavtal och senaste hyresavi",
+    "kontoutdrag för alla konton, de senaste tre månaderna",
+    "lönespecifikationer",
+    "beslut från Försäkringskassan, a-kassan eller Arbetsförmedlingen",
+];
+
+/// The first weekday at least `dagar` days after `fran`.
+fn vardag_efter(fran: NaiveDate, dagar: u64) -> NaiveDate {
+    let mut d = fran.checked_add_days(Days::new(dagar)).unwrap_or(fran);
+    while matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
+        d = d.succ_opt().unwrap_or(d);
+    }
+    d
+}
+
+fn mottagare(store: &Store, hushall_id: i64) -> Result<Mottagare, String> {
+    let hushall = store.hushall(hushall_id).map_err(|e| e.to_string())?;
+    let sokande = hushall
+        .medlemmar
+        .iter()
+        .find(|m| m.roll == Roll::Sokande)
+        .ok_or("Hushållet saknar sökande; brevet kan inte adresseras.")?;
+    Ok(Mottagare {
+        namn: sokande.person.namn(),
+        adress: hushall.adress.clone(),
+        skyddad: hushall.skyddade_personuppgifter,
+    })
+}
+
+/// A short letter of the case as PDF bytes, dated `idag`.
+pub fn brev_pdf(store: &Store, arendenummer: &str, typ: Brevtyp, idag: NaiveDate) -> Result<Vec<u8>, String> {
+    let arende = store.arende_med_nummer(arendenummer).map_err(|e| e.to_string())?;
+    let enhet = store.enhet().map_err(|e| e.to_string())?;
+    let till = mottagare(store, arende.hushall_id)?;
+    let handlaggare = if arende.socialsekreterare.trim().is_empty() {
+        "din handläggare".to_string()
+    } else {
+        arende.socialsekreterare.clone()
+    };
+    let block = match typ {
+        Brevtyp::Kallelse => {
+            let tid = format!("{} klockan 10.00", vardag_efter(idag, 3));
+            let handlingar: Vec<String> = HANDLINGAR.iter().map(|s| s.to_string()).collect();
+            let plats = if enhet.besoksadress.trim().is_empty() { &enhet.adress } else { &enhet.besoksadress };
+            meddelanden::kallelse(&enhet, &tid, plats, &handlaggare, &handlingar)
+        }
+        Brevtyp::Komplettering => {
+            let senaste = store.ansokningar(arende.id).map_err(|e| e.to_string())?.into_iter().next();
+            let (period, saknas) = match &senaste {
+                Some(a) => {
+                    let s = store.ansokan(a.id).map_err(|e| e.to_string())?;
+                    let saknas: Vec<String> = s
+                        .ansokan
+                        .saknas
+                        .split(['\n', ';'])
+                        .map(|x| x.trim().to_string())
+                        .filter(|x| !x.is_empty())
+                        .collect();
+                    (a.manad.clone(), saknas)
+                }
+                None => (idag.format("%Y-%m").to_string(), Vec::new()),
+            };
+            if saknas.is_empty() {
+                return Err("Ansökan är markerad som komplett; skriv först vad som saknas under fliken Ansökan.".into());
+            }
+            meddelanden::komplettering(&enhet, &period, &saknas, &vardag_efter(idag, 14).to_string())
+        }
+        Brevtyp::Handlaggare => meddelanden::ny_handlaggare(&enhet, &handlaggare, &idag.to_string()),
+        Brevtyp::Avslut => {
+            if arende.status != ArendeStatus::Avslutad {
+                return Err(format!("Ärende {arendenummer} är inte avslutat; avsluta det först med en avslutsorsak."));
+            }
+            let orsak = arende.avslutsorsak.map(|o| o.namn()).unwrap_or("Annan orsak");
+            let datum = arende.avslutsdatum.unwrap_or(idag).to_string();
+            meddelanden::avslut(&enhet, &datum, orsak)
+        }
+    };
+    let huvud = brevhuvud(&enhet, &till, &idag.to_string(), &arende.arendenummer, typ.titel());
+    Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
+}
 
 /// The decision letter as PDF bytes: to the sökande, with the calculation the decision rests on.
 pub fn beslutsbrev_pdf(store: &Store, beslut_id: i64) -> Result<Vec<u8>, String> {

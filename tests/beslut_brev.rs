@@ -169,3 +169,59 @@ fn a_decision_needs_a_motivering_for_a_refusal_and_is_never_changed() {
     assert!(raw.execute("DELETE FROM beslutspost", []).is_err());
     assert!(raw.execute("DELETE FROM beslut", []).is_err());
 }
+
+#[test]
+fn the_short_letters_carry_what_they_must() {
+    use bistand::utskrift::{Brevtyp, brev_pdf};
+    let mut store = demo();
+    let nr = |store: &Store, namn: &str| {
+        store.sok_arenden(namn, Sortering::Namn, true, 1).unwrap().rader[0].arendenummer.clone()
+    };
+    let idag = nu().date();
+
+    let s = allt(&brev_pdf(&store, &nr(&store, "lundin"), Brevtyp::Kallelse, idag).unwrap());
+    for t in [
+        "Kallelse till nybesök",
+        "2026-11-26 klockan 10.00",
+        "Exempelvägen 10",
+        "Ta med dig",
+        "kontoutdrag",
+        "bokar vi en ny tid",
+        "Lars Lundin",
+    ] {
+        assert!(s.contains(t), "kallelse lacks «{t}»");
+    }
+    let s = allt(&brev_pdf(&store, &nr(&store, "yilmaz"), Brevtyp::Komplettering, idag).unwrap());
+    for t in [
+        "Begäran om komplettering",
+        "kontoutdrag för de senaste tre månaderna",
+        "beslut om etableringsersättning",
+        "2026-12-07",
+        "kan då avslås",
+    ] {
+        assert!(s.contains(t), "komplettering lacks «{t}»");
+    }
+    let lundin = nr(&store, "lundin");
+    let fel = brev_pdf(&store, &lundin, Brevtyp::Komplettering, idag).unwrap_err();
+    assert!(fel.contains("komplett"), "{fel}");
+    let s = allt(&brev_pdf(&store, &lundin, Brevtyp::Handlaggare, idag).unwrap());
+    let handlaggare = store.arende_med_nummer(&lundin).unwrap().socialsekreterare;
+    assert!(s.contains(&handlaggare) && s.contains("08-000 00 00") && s.contains("boka en tid"));
+    assert!(brev_pdf(&store, &lundin, Brevtyp::Avslut, idag).unwrap_err().contains("inte avslutat"));
+    let s = allt(&brev_pdf(&store, &nr(&store, "wallin"), Brevtyp::Avslut, idag).unwrap());
+    assert!(s.contains("Orsak") && s.contains("Arbete") && s.contains("ansöka om ekonomiskt bistånd på nytt"));
+
+    // A protected person's address is never printed, whatever the letter.
+    let nordin = nr(&store, "nordin");
+    let arende = store.arende_med_nummer(&nordin).unwrap();
+    let gata = store.hushall(arende.hushall_id).unwrap().adress.gatuadress;
+    for typ in [Brevtyp::Kallelse, Brevtyp::Handlaggare] {
+        let s = allt(&brev_pdf(&store, &nordin, typ, idag).unwrap());
+        assert!(!s.contains(&gata) && s.contains("SKYDDADE PERSONUPPGIFTER"), "{typ:?}");
+    }
+    // The unit's own details go into every header.
+    let mut enhet = store.enhet().unwrap();
+    enhet.namnd = "Socialnämnden i Provstad".into();
+    store.satt_enhet(&enhet).unwrap();
+    assert!(allt(&brev_pdf(&store, &lundin, Brevtyp::Kallelse, idag).unwrap()).contains("Socialnämnden i Provstad"));
+}

@@ -193,3 +193,22 @@ fn beslut_lista_and_brev_for_scripts() {
     assert_eq!(code, 2);
     assert!(err.contains("heltal"), "{err}");
 }
+
+#[test]
+fn brev_for_a_case_by_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    assert_eq!(bistand(&["demo", "--db", db]).0, 0);
+    let ut = dir.path().join("kallelse.pdf");
+    let (code, _, err) =
+        bistand(&["brev", "--db", db, "--arende", "2026-0001", "--typ", "kallelse", "--ut", ut.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(std::fs::read(&ut).unwrap().starts_with(b"%PDF"));
+    let (code, _, err) = bistand(&["brev", "--db", db, "--arende", "2026-0001", "--typ", "vykort", "--ut", "x.pdf"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("Okänd brevtyp"), "{err}");
+    let (code, _, err) = bistand(&["brev", "--db", db, "--arende", "2099-0001", "--typ", "kallelse", "--ut", "x.pdf"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("inget ärende 2099-0001"), "{err}");
+}

@@ -27,9 +27,9 @@ pub fn lista(db: &Path) -> i32 {
     }
 }
 
-/// Writes the decision letter to `ut`.
-pub fn skriv(db: &Path, beslut: i64, ut: &Path) -> i32 {
-    let pdf = match oppna(db).and_then(|s| crate::utskrift::beslutsbrev_pdf(&s, beslut)) {
+/// Writes the letter that `skapa` makes to `ut`.
+pub fn skriv(db: &Path, ut: &Path, skapa: impl FnOnce(&Store) -> Result<Vec<u8>, String>) -> i32 {
+    let pdf = match oppna(db).and_then(|s| skapa(&s)) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("{e}");
@@ -38,7 +38,7 @@ pub fn skriv(db: &Path, beslut: i64, ut: &Path) -> i32 {
     };
     match std::fs::write(ut, pdf) {
         Ok(()) => {
-            println!("Skrev beslutsbrevet till {}.", ut.display());
+            println!("Skrev brevet till {}.", ut.display());
             0
         }
         Err(e) => {

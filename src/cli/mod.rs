@@ -33,6 +33,13 @@ pub enum Kommando {
         beslut: i64,
         ut: PathBuf,
     },
+    /// Write one of the case's short letters (kallelse, komplettering, handläggare, avslut).
+    Arendebrev {
+        db: PathBuf,
+        arende: String,
+        typ: String,
+        ut: PathBuf,
+    },
     /// Compute one application from JSON (a file, or standard input when `None`).
     Berakna {
         indata: Option<PathBuf>,
@@ -55,6 +62,8 @@ Användning:
                                 Skriver alla beslut, ett JSON-objekt per rad.
   bistand brev --db SÖKVÄG --beslut ID --ut FIL.pdf
                                 Skriver beslutsbrevet (med överklagandesidan vid avslag).
+  bistand brev --db SÖKVÄG --arende NR --typ kallelse|komplettering|handlaggare|avslut --ut FIL.pdf
+                                Skriver ett av ärendets övriga brev.
   bistand berakna [--in FIL]    Beräknar försörjningsstöd för en ansökan i JSON (fil eller
                                 standard in) och skriver resultatet som JSON.
   bistand hjalp [KOMMANDO]      Visar hjälp (även --help).
@@ -117,6 +126,8 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
     let mut lista = false;
     let mut beslut_id: Option<i64> = None;
     let mut ut: Option<PathBuf> = None;
+    let mut arende: Option<String> = None;
+    let mut typ: Option<String> = None;
     while let Some(arg) = it.next() {
         match arg {
             "--help" | "-h" | "--hjalp" => return Ok(Kommando::Hjalp(hjalp_for(sub).into())),
@@ -138,6 +149,21 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
             "--beslut" => {
                 let v = it.next().ok_or("--beslut behöver ett beslutsnummer (id).")?;
                 beslut_id = Some(v.parse().map_err(|_| format!("--beslut måste vara ett heltal, inte \"{v}\"."))?);
+            }
+            "--arende" => {
+                arende = Some(
+                    it.next()
+                        .filter(|v| !v.is_empty())
+                        .ok_or("--arende behöver ett ärendenummer, t.ex. 2026-0001.")?
+                        .to_string(),
+                )
+            }
+            "--typ" => {
+                typ = Some(
+                    it.next()
+                        .ok_or("--typ behöver en brevtyp: kallelse, komplettering, handlaggare eller avslut.")?
+                        .to_string(),
+                )
             }
             "--ut" => {
                 let v = it.next().filter(|v| !v.is_empty()).ok_or("--ut behöver en sökväg till PDF-filen.")?;
@@ -171,13 +197,25 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
             Ok(Kommando::BeslutLista { db: krav_db(db, "beslut")? })
         }
         Some("brev") => {
-            let beslut = beslut_id.ok_or("brev behöver --beslut ID (se bistand beslut --db SÖKVÄG --lista).")?;
             let ut = ut.ok_or("brev behöver --ut FIL.pdf.")?;
-            Ok(Kommando::Brev { db: krav_db(db, "brev")?, beslut, ut })
+            let db = krav_db(db, "brev")?;
+            match (beslut_id, arende, typ) {
+                (Some(beslut), None, None) => Ok(Kommando::Brev { db, beslut, ut }),
+                (None, Some(arende), Some(typ)) => {
+                    if crate::utskrift::Brevtyp::fran_kod(&typ).is_none() {
+                        return Err(format!(
+                            "Okänd brevtyp \"{typ}\"; välj kallelse, komplettering, handlaggare eller avslut."
+                        ));
+                    }
+                    Ok(Kommando::Arendebrev { db, arende, typ, ut })
+                }
+                (None, Some(_), None) => Err("brev --arende behöver också --typ.".into()),
+                _ => Err("brev behöver antingen --beslut ID eller --arende NR --typ TYP.".into()),
+            }
         }
         _ if indata.is_some() => Err("--in används bara med berakna.".into()),
-        _ if lista || beslut_id.is_some() || ut.is_some() => {
-            Err("--lista, --beslut och --ut används bara med beslut och brev.".into())
+        _ if lista || beslut_id.is_some() || ut.is_some() || arende.is_some() || typ.is_some() => {
+            Err("--lista, --beslut, --arende, --typ och --ut används bara med beslut och brev.".into())
         }
         None => {
             inte(hushall.is_some(), "--hushall", "programstart")?;
@@ -224,7 +262,11 @@ pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
         Kommando::Kontroll { db } => kor_kontroll(db),
         Kommando::Berakna { indata } => kor_berakna(indata.as_deref()),
         Kommando::BeslutLista { db } => brev::lista(db),
-        Kommando::Brev { db, beslut, ut } => brev::skriv(db, *beslut, ut),
+        Kommando::Brev { db, beslut, ut } => brev::skriv(db, ut, |s| crate::utskrift::beslutsbrev_pdf(s, *beslut)),
+        Kommando::Arendebrev { db, arende, typ, ut } => brev::skriv(db, ut, |s| {
+            let typ = crate::utskrift::Brevtyp::fran_kod(typ).ok_or("Okänd brevtyp.")?;
+            crate::utskrift::brev_pdf(s, arende, typ, nu.date())
+        }),
         Kommando::Starta { .. } => 2,
     }
 }

@@ -176,16 +176,22 @@ pub fn skapa_demo(store: &mut Store, antal: usize, nu: NaiveDateTime) -> Resulta
             let arende_id = skapa(w, h, nu)?;
             // Last month for every current case; this month for the training family (the first).
             let manad = match (i, h.arende.status) {
-                (0, _) => Some(denna),
+                (0 | 8, _) => Some(denna),
                 (_, ArendeStatus::Aktuell) => Some(denna.foregaende()),
                 _ => None,
             };
             let Some(manad) = manad else { continue };
             let inkom = manad.forsta_dagen().max(h.arende.startdatum).min(idag);
-            let a = ansokningar::ansokan(&h.hushall.medlemmar, manad, inkom, i == 0);
+            let mut a = ansokningar::ansokan(&h.hushall.medlemmar, manad, inkom, i == 0);
+            if i == 8 {
+                // Under investigation: the application lacks documents (komplettering).
+                a.komplett = false;
+                a.saknas = "kontoutdrag för de senaste tre månaderna; beslut om etableringsersättning".into();
+            }
             let sparad = ansokningar::spara(w, arende_id, &a, &tabeller, &regler, nu)?;
-            // The training family's application waits for the trainee's decision.
-            if let (Some(sparad), true) = (sparad, i > 0) {
+            // The training family's application waits for the trainee's decision, and an
+            // incomplete one for its documents.
+            if let (Some(sparad), true) = (sparad, i != 0 && i != 8) {
                 let utfall = match i {
                     2 => ansokningar::Demoutfall::DelavslagHyra,
                     11 => ansokningar::Demoutfall::AvslagOfullstandig,

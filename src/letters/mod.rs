@@ -2,5 +2,6 @@
 
 pub mod beslut;
 pub mod layout;
+pub mod meddelanden;
 
 pub use layout::{Block, Brevhuvud, Kolumn, Typsnitt, skapa_pdf};

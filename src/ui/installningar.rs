@@ -4,6 +4,7 @@
 use super::tema::Signal;
 use super::widgetar::{cellfalt, gridfalt, kolumnrubrik, notis, rubrik, textfalt, valjlista};
 use crate::domain::belopp::Belopp;
+use crate::domain::beslut::Enhet;
 use crate::domain::norm::{Aldersband, Cell, Hyrestak, Normtabell, Regler};
 use crate::store::{Normversion, Store};
 use chrono::NaiveDateTime;
@@ -64,6 +65,7 @@ impl ReglerFalt {
 
 pub struct Installningar {
     pub namn: String,
+    enhet: Enhet,
     versioner: Vec<Normversion>,
     valt_ar: Option<i32>,
     tabell: Option<Normtabell>,
@@ -84,6 +86,7 @@ impl Installningar {
     pub fn ny(store: &Store, namn: &str) -> Installningar {
         Installningar {
             namn: namn.to_string(),
+            enhet: store.enhet().unwrap_or_default(),
             versioner: store.normversioner().unwrap_or_default(),
             valt_ar: None,
             tabell: None,
@@ -130,6 +133,9 @@ impl Installningar {
             if ui.checkbox(&mut m, "Mörkt tema").changed() {
                 utfall = Some(Utfall::Tema(m));
             }
+
+            rubrik(ui, "Enheten i brevens sidhuvud");
+            self.visa_enhet(ui, store);
 
             rubrik(ui, "Normtabeller (riksnormen)");
             ui.label("Varje ändring sparas som en ny version med källa; en beräkning som redan gjorts visas alltid med den version den använde.");
@@ -247,6 +253,30 @@ impl Installningar {
             Signal::Varning,
             format!("Tabellen för {ar} utgår från {fran}. Skriv in årets belopp och källa och spara."),
         ));
+    }
+
+    fn visa_enhet(&mut self, ui: &mut egui::Ui, store: &mut Store) {
+        let e = &mut self.enhet;
+        egui::Grid::new("enhet").num_columns(2).spacing([16.0, 8.0]).show(ui, |ui| {
+            gridfalt(ui, "Nämnd", &mut e.namnd, 360.0);
+            gridfalt(ui, "Förvaltning", &mut e.forvaltning, 360.0);
+            gridfalt(ui, "Enhet", &mut e.enhet, 360.0);
+            gridfalt(ui, "Postadress", &mut e.adress, 360.0);
+            gridfalt(ui, "Besöksadress", &mut e.besoksadress, 360.0);
+            gridfalt(ui, "Telefon", &mut e.telefon, 200.0);
+            gridfalt(ui, "Telefontider", &mut e.oppettider, 360.0);
+        });
+        if ui.button("Spara enheten").clicked() {
+            let tomma = [&e.namnd, &e.enhet, &e.adress, &e.telefon].iter().any(|t| t.trim().is_empty());
+            self.meddelande = Some(if tomma {
+                (Signal::Fel, "Nämnd, enhet, postadress och telefon behövs i varje brev.".into())
+            } else {
+                match store.satt_enhet(e) {
+                    Ok(()) => (Signal::Klart, "Enhetens uppgifter är sparade och används i nya brev.".into()),
+                    Err(err) => (Signal::Fel, err.to_string()),
+                }
+            });
+        }
     }
 
     fn visa_regler(&mut self, ui: &mut egui::Ui, store: &mut Store) {

@@ -94,6 +94,9 @@ pub struct Enhet {
     pub forvaltning: String,
     pub enhet: String,
     pub adress: String,
+    /// Where clients come for a meeting.
+    #[serde(default)]
+    pub besoksadress: String,
     pub telefon: String,
     pub oppettider: String,
 }
@@ -106,6 +109,7 @@ impl Default for Enhet {
             forvaltning: "Exempelstadens stadsdelsförvaltning".into(),
             enhet: "Enheten för ekonomiskt bistånd".into(),
             adress: "Box 100, 123 45 Exempelstad".into(),
+            besoksadress: "Exempelvägen 10, plan 2, Exempelstad".into(),
             telefon: "08-000 00 00".into(),
             oppettider: "telefontid vardagar 9–11".into(),
         }
