@@ -2,9 +2,10 @@
 //! by the CLI (and the UI) so both print exactly the same letter.
 
 use crate::domain::arende::ArendeStatus;
+use crate::domain::beslut::lagrum::{Amne, levererade_lagrum};
 use crate::domain::hushall::Roll;
 use crate::domain::norm::berakna;
-use crate::letters::beslut::{Mottagare, beslutsbrev, brevhuvud};
+use crate::letters::beslut::{Mottagare, aterkravsbrev, beslutsbrev, brevhuvud};
 use crate::letters::{Typsnitt, meddelanden, skapa_pdf};
 use crate::store::Store;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
@@ -27,6 +28,15 @@ impl Brevtyp {
             "avslut" => Brevtyp::Avslut,
             _ => return None,
         })
+    }
+
+    pub fn kod(self) -> &'static str {
+        match self {
+            Brevtyp::Kallelse => "kallelse",
+            Brevtyp::Komplettering => "komplettering",
+            Brevtyp::Handlaggare => "handlaggare",
+            Brevtyp::Avslut => "avslut",
+        }
     }
 
     pub fn titel(self) -> &'static str {
@@ -156,4 +166,18 @@ pub fn beslutsbrev_pdf(store: &Store, beslut_id: i64) -> Result<Vec<u8>, String>
     );
     let block = beslutsbrev(&b, &enhet, &arende.arendenummer, berakning.as_ref());
     Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
+}
+
+/// Beslut om återkrav for a decision granted against repayment, with the appeal page.
+pub fn aterkravsbrev_pdf(store: &Store, beslut_id: i64) -> Result<Vec<u8>, String> {
+    let b = store.beslut(beslut_id).map_err(|e| e.to_string())?;
+    if !b.beslut.poster.iter().any(|p| p.mot_aterkrav.is_some()) {
+        return Err(format!("Beslut {beslut_id} beviljades inte mot återkrav; det finns inget återkrav att skriva."));
+    }
+    let lagrum = levererade_lagrum().citera(Amne::AterkravVillkor, b.beslut.period.forsta_dagen())?;
+    let arende = store.arende(b.beslut.arende_id).map_err(|e| e.to_string())?;
+    let till = mottagare(store, arende.hushall_id)?;
+    let enhet = store.enhet().map_err(|e| e.to_string())?;
+    let huvud = brevhuvud(&enhet, &till, &b.beslut.datum.to_string(), &arende.arendenummer, "Beslut om återkrav");
+    Ok(skapa_pdf(&huvud, &aterkravsbrev(&b, &enhet, &arende.arendenummer, &lagrum), &Typsnitt::ladda()?))
 }

@@ -31,6 +31,8 @@ pub enum Kommando {
     Brev {
         db: PathBuf,
         beslut: i64,
+        /// The återkrav letter of the decision instead of the decision letter.
+        aterkrav: bool,
         ut: PathBuf,
     },
     /// Write one of the case's short letters (kallelse, komplettering, handläggare, avslut).
@@ -61,7 +63,8 @@ Användning:
   bistand beslut --db SÖKVÄG --lista
                                 Skriver alla beslut, ett JSON-objekt per rad.
   bistand brev --db SÖKVÄG --beslut ID --ut FIL.pdf
-                                Skriver beslutsbrevet (med överklagandesidan vid avslag).
+                                Skriver beslutsbrevet (med överklagandesidan vid avslag);
+                                med --typ aterkrav beslutet om återkrav.
   bistand brev --db SÖKVÄG --arende NR --typ kallelse|komplettering|handlaggare|avslut --ut FIL.pdf
                                 Skriver ett av ärendets övriga brev.
   bistand berakna [--in FIL]    Beräknar försörjningsstöd för en ansökan i JSON (fil eller
@@ -200,7 +203,10 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
             let ut = ut.ok_or("brev behöver --ut FIL.pdf.")?;
             let db = krav_db(db, "brev")?;
             match (beslut_id, arende, typ) {
-                (Some(beslut), None, None) => Ok(Kommando::Brev { db, beslut, ut }),
+                (Some(beslut), None, None) => Ok(Kommando::Brev { db, beslut, aterkrav: false, ut }),
+                (Some(beslut), None, Some(t)) if t == "aterkrav" => {
+                    Ok(Kommando::Brev { db, beslut, aterkrav: true, ut })
+                }
                 (None, Some(arende), Some(typ)) => {
                     if crate::utskrift::Brevtyp::fran_kod(&typ).is_none() {
                         return Err(format!(
@@ -262,7 +268,13 @@ pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
         Kommando::Kontroll { db } => kor_kontroll(db),
         Kommando::Berakna { indata } => kor_berakna(indata.as_deref()),
         Kommando::BeslutLista { db } => brev::lista(db),
-        Kommando::Brev { db, beslut, ut } => brev::skriv(db, ut, |s| crate::utskrift::beslutsbrev_pdf(s, *beslut)),
+        Kommando::Brev { db, beslut, aterkrav, ut } => brev::skriv(db, ut, |s| {
+            if *aterkrav {
+                crate::utskrift::aterkravsbrev_pdf(s, *beslut)
+            } else {
+                crate::utskrift::beslutsbrev_pdf(s, *beslut)
+            }
+        }),
         Kommando::Arendebrev { db, arende, typ, ut } => brev::skriv(db, ut, |s| {
             let typ = crate::utskrift::Brevtyp::fran_kod(typ).ok_or("Okänd brevtyp.")?;
             crate::utskrift::brev_pdf(s, arende, typ, nu.date())

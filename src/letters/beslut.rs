@@ -166,3 +166,31 @@ pub fn overklaga(b: &SparatBeslut, enhet: &Enhet, arendenummer: &str) -> Vec<Blo
     }
     block
 }
+
+/// Beslut om återkrav: the advance granted against repayment, why, the law, how to pay, and
+/// how to appeal.
+pub fn aterkravsbrev(b: &SparatBeslut, enhet: &Enhet, arendenummer: &str, lagrum: &str) -> Vec<Block> {
+    let mut block = Vec::new();
+    for p in b.beslut.poster.iter().filter(|p| p.mot_aterkrav.is_some()) {
+        let skal = p.mot_aterkrav.clone().unwrap_or_default();
+        block.push(Block::Stycke(format!(
+            "Du har fått {} i ekonomiskt bistånd ({}) för {} mot återkrav: {}.",
+            p.beviljat,
+            p.sak.to_lowercase(),
+            b.beslut.period,
+            skal.trim_end_matches('.')
+        )));
+        block.push(Block::Rubrik("Beslut".into()));
+        block.push(Block::Fakta("Du ska betala tillbaka".into(), p.beviljat.to_string()));
+    }
+    block.push(Block::Underrubrik("Lagrum".into()));
+    block.push(Block::Stycke(format!("Beslutet är fattat med stöd av {lagrum}.")));
+    block.push(Block::Underrubrik("Så betalar du".into()));
+    block.push(Block::Stycke(format!(
+        "Du får ett inbetalningskort från oss. Kan du inte betala hela beloppet på en gång, ring oss på {}, {}, så kommer vi överens om en avbetalningsplan.",
+        enhet.telefon, enhet.oppettider
+    )));
+    block.push(Block::Fakta("Beslutet är fattat av".into(), b.beslut.beslutsfattare.clone()));
+    block.extend(overklaga(b, enhet, arendenummer));
+    block
+}

@@ -2,6 +2,7 @@
 
 use super::ansokan_vy::AnsokanVy;
 use super::beslut_vy::{BeslutVy, Beslutskontext, Utskrift};
+use super::brev_vy::BrevVy;
 use super::journal_vy::JournalVy;
 use super::tema::{self, Signal};
 use super::utkast::{Autospar, Utkastplats, nyckel};
@@ -20,10 +21,12 @@ pub enum Flik {
     Ansokan,
     Beslut,
     Journal,
+    Brev,
 }
 
 impl Flik {
-    pub const ALLA: &'static [Flik] = &[Flik::Oversikt, Flik::Hushall, Flik::Ansokan, Flik::Beslut, Flik::Journal];
+    pub const ALLA: &'static [Flik] =
+        &[Flik::Oversikt, Flik::Hushall, Flik::Ansokan, Flik::Beslut, Flik::Journal, Flik::Brev];
 
     pub fn namn(self) -> &'static str {
         match self {
@@ -32,6 +35,7 @@ impl Flik {
             Flik::Ansokan => "Ansökan",
             Flik::Beslut => "Beslut",
             Flik::Journal => "Journal",
+            Flik::Brev => "Brev",
         }
     }
 }
@@ -52,6 +56,7 @@ pub struct OppetArende {
     pub journal: JournalVy,
     pub ansokan: AnsokanVy,
     pub beslut: BeslutVy,
+    brev: BrevVy,
     ansvar: Ansvar,
     ansvar_autospar: Autospar,
     ny_status: ArendeStatus,
@@ -89,6 +94,7 @@ impl OppetArende {
             journal,
             ansokan,
             beslut,
+            brev: BrevVy::default(),
             ansvar: draft.unwrap_or(sparat),
             ansvar_autospar,
             avslutsorsak: None,
@@ -165,6 +171,7 @@ impl OppetArende {
                 self.beslut.visa(ui, store, ctx, nu, sparat);
             }
             Flik::Journal => self.journal.visa(ui, store, &self.arende, anvandare, nu, sparat),
+            Flik::Brev => self.brev.visa(ui, store, &self.arende, utskrift, nu.date()),
         });
         andrad
     }

@@ -91,11 +91,21 @@ impl BeslutVy {
 
     /// Writes the chosen decision's letter to the print folder and opens it.
     pub fn skriv_ut(&mut self, store: &Store, utskrift: &Utskrift) -> Option<PathBuf> {
+        self.skriv(store, utskrift, false)
+    }
+
+    fn skriv(&mut self, store: &Store, utskrift: &Utskrift, aterkrav: bool) -> Option<PathBuf> {
         let id = self.valt?;
-        let resultat = crate::utskrift::beslutsbrev_pdf(store, id).and_then(|pdf| {
+        let pdf = if aterkrav {
+            crate::utskrift::aterkravsbrev_pdf(store, id)
+        } else {
+            crate::utskrift::beslutsbrev_pdf(store, id)
+        };
+        let resultat = pdf.and_then(|pdf| {
             std::fs::create_dir_all(&utskrift.mapp)
                 .map_err(|e| format!("Mappen {} kan inte skapas: {e}.", utskrift.mapp.display()))?;
-            let fil = utskrift.mapp.join(format!("beslut-{}-{id}.pdf", self.arendenummer));
+            let namn = if aterkrav { "aterkrav" } else { "beslut" };
+            let fil = utskrift.mapp.join(format!("{namn}-{}-{id}.pdf", self.arendenummer));
             std::fs::write(&fil, pdf).map_err(|e| format!("Brevet kan inte sparas i {}: {e}.", fil.display()))?;
             Ok(fil)
         });
@@ -104,7 +114,7 @@ impl BeslutVy {
                 if utskrift.oppna_visare {
                     oppna_i_visare(&fil);
                 }
-                self.meddelande = Some((Signal::Klart, format!("Beslutsbrevet är sparat: {}", fil.display())));
+                self.meddelande = Some((Signal::Klart, format!("Brevet är sparat: {}", fil.display())));
                 Some(fil)
             }
             Err(e) => {
@@ -171,6 +181,11 @@ impl BeslutVy {
             }
             if ui.button("Spara som …").clicked() {
                 self.spara_som(store, id);
+            }
+            if b.beslut.poster.iter().any(|p| p.mot_aterkrav.is_some())
+                && ui.button("Skriv ut beslut om återkrav").clicked()
+            {
+                self.skriv(store, utskrift, true);
             }
         });
     }
@@ -409,7 +424,7 @@ fn utfall(p: &PostFalt) -> Option<Utfall> {
 }
 
 /// Opens a PDF in the system's viewer, from where it is printed.
-fn oppna_i_visare(fil: &std::path::Path) {
+pub fn oppna_i_visare(fil: &std::path::Path) {
     let resultat = if cfg!(windows) {
         std::process::Command::new("cmd").args(["/C", "start", ""]).arg(fil).spawn()
     } else if cfg!(target_os = "macos") {

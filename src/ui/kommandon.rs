@@ -27,6 +27,7 @@ impl Kommando {
         Kommando::Flik(2),
         Kommando::Flik(3),
         Kommando::Flik(4),
+        Kommando::Flik(5),
         Kommando::Installningar,
     ];
 
