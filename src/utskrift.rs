@@ -129,7 +129,7 @@ pub fn brev_pdf(store: &Store, arendenummer: &str, typ: Brevtyp, idag: NaiveDate
             meddelanden::avslut(&enhet, &datum, orsak)
         }
     };
-    let huvud = brevhuvud(&enhet, &till, &idag.to_string(), &arende.arendenummer, typ.titel());
+    let huvud = brevhuvud(&enhet, logo(store), &till, &idag.to_string(), &arende.arendenummer, typ.titel());
     Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
 }
 
@@ -159,6 +159,7 @@ pub fn beslutsbrev_pdf(store: &Store, beslut_id: i64) -> Result<Vec<u8>, String>
     };
     let huvud = brevhuvud(
         &enhet,
+        logo(store),
         &mottagare,
         &b.beslut.datum.to_string(),
         &arende.arendenummer,
@@ -178,6 +179,12 @@ pub fn aterkravsbrev_pdf(store: &Store, beslut_id: i64) -> Result<Vec<u8>, Strin
     let arende = store.arende(b.beslut.arende_id).map_err(|e| e.to_string())?;
     let till = mottagare(store, arende.hushall_id)?;
     let enhet = store.enhet().map_err(|e| e.to_string())?;
-    let huvud = brevhuvud(&enhet, &till, &b.beslut.datum.to_string(), &arende.arendenummer, "Beslut om återkrav");
+    let huvud =
+        brevhuvud(&enhet, logo(store), &till, &b.beslut.datum.to_string(), &arende.arendenummer, "Beslut om återkrav");
     Ok(skapa_pdf(&huvud, &aterkravsbrev(&b, &enhet, &arende.arendenummer, &lagrum), &Typsnitt::ladda()?))
+}
+
+/// The unit's logo: its own if it has replaced it, else the shipped placeholder.
+fn logo(store: &Store) -> Option<Vec<u8>> {
+    store.logo().ok().flatten().or_else(|| Some(include_bytes!("../icons/logo.png").to_vec()))
 }

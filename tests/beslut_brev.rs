@@ -271,3 +271,17 @@ fn an_advance_gets_a_recovery_letter_citing_the_law_of_its_period() {
     let vanligt = store.alla_beslut().unwrap()[0].id;
     assert!(bistand::utskrift::aterkravsbrev_pdf(&store, vanligt).unwrap_err().contains("inte mot återkrav"));
 }
+
+#[test]
+fn the_units_logo_goes_into_the_letter_and_a_broken_one_never_stops_it() {
+    let mut store = demo();
+    let id = store.alla_beslut().unwrap()[0].id;
+    let med_logo = bistand::utskrift::beslutsbrev_pdf(&store, id).unwrap();
+    assert!(String::from_utf8_lossy(&med_logo).contains("/Image"), "the placeholder logo is drawn");
+    let egen = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/icons/bistand.png")).unwrap();
+    store.satt_logo(&egen).unwrap();
+    assert_eq!(store.logo().unwrap().as_deref(), Some(egen.as_slice()));
+    store.satt_logo(b"ingen bild").unwrap();
+    let utan = bistand::utskrift::beslutsbrev_pdf(&store, id).unwrap();
+    assert!(allt(&utan).contains("Beslut om ekonomiskt bistånd"), "the letter is still written");
+}

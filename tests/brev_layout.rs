@@ -16,6 +16,7 @@ fn huvud() -> Brevhuvud {
         arendenummer: "2026-0001".into(),
         mottagare: vec!["Åsa Öberg".into(), "Ängsvägen 3".into(), "123 45 Exempelstad".into()],
         titel: "Beslut om ekonomiskt bistånd".into(),
+        logo: Some(std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/icons/logo.png")).unwrap()),
     }
 }
 

@@ -16,7 +16,14 @@ pub struct Mottagare {
 }
 
 /// The header shared by every letter kind: the unit, date, case number and recipient.
-pub fn brevhuvud(enhet: &Enhet, mottagare: &Mottagare, datum: &str, arendenummer: &str, titel: &str) -> Brevhuvud {
+pub fn brevhuvud(
+    enhet: &Enhet,
+    logo: Option<Vec<u8>>,
+    mottagare: &Mottagare,
+    datum: &str,
+    arendenummer: &str,
+    titel: &str,
+) -> Brevhuvud {
     let mottagarrader = if mottagare.skyddad {
         vec![
             mottagare.namn.clone(),
@@ -37,6 +44,7 @@ pub fn brevhuvud(enhet: &Enhet, mottagare: &Mottagare, datum: &str, arendenummer
         arendenummer: arendenummer.to_string(),
         mottagare: mottagarrader,
         titel: titel.to_string(),
+        logo,
     }
 }
 

@@ -4,8 +4,8 @@
 //! on them; this module decides *where*.
 
 use printpdf::{
-    Color, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rgb,
-    TextItem,
+    Color, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
+    RawImage, Rgb, TextItem, XObjectTransform,
 };
 
 const SIDA_BREDD: f32 = 210.0;
@@ -118,7 +118,12 @@ pub struct Brevhuvud {
     /// The recipient block in the window; for protected identity a manual-handling mark instead.
     pub mottagare: Vec<String>,
     pub titel: String,
+    /// The unit's logo (PNG), top left on the first page.
+    pub logo: Option<Vec<u8>>,
 }
+
+/// The logo's height on the page (mm).
+const LOGO_HOJD: f32 = 14.0;
 
 #[derive(Debug, Clone)]
 struct Text {
@@ -180,16 +185,17 @@ impl Satt<'_> {
         storlek * RADAVSTAND * 25.4 / 72.0
     }
 
-    fn forsta_sidan(&mut self) {
+    fn forsta_sidan(&mut self, logo_bredd: f32) {
         self.sidor.push(Sida::default());
         let h = self.huvud.clone();
+        let x = if logo_bredd > 0.0 { VANSTER + logo_bredd + 5.0 } else { VANSTER };
         let mut y = 18.0;
         for (i, rad) in h.avsandare.iter().enumerate() {
-            self.text(VANSTER, y, if i == 0 { 12.0 } else { 10.0 }, i == 0, false, rad);
+            self.text(x, y, if i == 0 { 12.0 } else { 10.0 }, i == 0, false, rad);
             y += Self::radhojd(if i == 0 { 12.0 } else { 10.0 });
         }
         for rad in &h.kontakt {
-            self.text(VANSTER, y, 8.5, false, false, rad);
+            self.text(x, y, 8.5, false, false, rad);
             y += Self::radhojd(8.5);
         }
         self.text(HOGER, 18.0, 10.0, false, true, &format!("Datum {}", h.datum));
@@ -262,8 +268,10 @@ impl Satt<'_> {
 /// Lays out and writes the letter as PDF bytes, with the font embedded as a subset and the
 /// real creation date in the metadata.
 pub fn skapa_pdf(huvud: &Brevhuvud, block: &[Block], t: &Typsnitt) -> Vec<u8> {
+    let logo = huvud.logo.as_deref().and_then(|b| RawImage::decode_from_bytes(b, &mut Vec::new()).ok());
+    let logo_bredd = logo.as_ref().map(|l| LOGO_HOJD * l.width as f32 / l.height.max(1) as f32).unwrap_or(0.0);
     let mut s = Satt { t, huvud, sidor: Vec::new(), y: 0.0 };
-    s.forsta_sidan();
+    s.forsta_sidan(logo_bredd);
     for b in block {
         match b {
             Block::Rubrik(text) => {
@@ -308,6 +316,11 @@ pub fn skapa_pdf(huvud: &Brevhuvud, block: &[Block], t: &Typsnitt) -> Vec<u8> {
     let fet_font = delmangd(&t.fet, &tecken(true)).unwrap_or_else(|| t.fet.clone());
     let vanlig = doc.add_font(&vanlig_font);
     let fet = doc.add_font(&fet_font);
+    let logo = logo.map(|l| {
+        // The dpi that makes the image LOGO_HOJD mm tall.
+        let dpi = l.height as f32 * 25.4 / LOGO_HOJD;
+        (doc.add_image(&l), dpi)
+    });
     let antal = s.sidor.len();
     let enhet = huvud.avsandare.first().cloned().unwrap_or_default();
     let mut sidor = Vec::with_capacity(antal);
@@ -325,6 +338,17 @@ pub fn skapa_pdf(huvud: &Brevhuvud, block: &[Block], t: &Typsnitt) -> Vec<u8> {
             Op::SetOutlineColor { col: Color::Rgb(Rgb { r: 0.55, g: 0.55, b: 0.55, icc_profile: None }) },
             Op::SetOutlineThickness { pt: Pt(0.5) },
         ];
+        if let (0, Some((id, dpi))) = (n, &logo) {
+            ops.push(Op::UseXobject {
+                id: id.clone(),
+                transform: XObjectTransform {
+                    translate_x: Some(Mm(VANSTER).into()),
+                    translate_y: Some(Mm(SIDA_HOJD - 13.0 - LOGO_HOJD).into()),
+                    dpi: Some(*dpi),
+                    ..Default::default()
+                },
+            });
+        }
         for (x1, x2, y) in &sida.linjer {
             let punkt = |x: f32| LinePoint { p: Point { x: Mm(x).into(), y: Mm(SIDA_HOJD - y).into() }, bezier: false };
             ops.push(Op::DrawLine { line: Line { points: vec![punkt(*x1), punkt(*x2)], is_closed: false } });

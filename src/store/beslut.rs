@@ -189,8 +189,22 @@ impl Store {
         Ok(self.installning("enhet")?.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default())
     }
 
+    /// The unit's own logo (PNG bytes), if it has set one.
+    pub fn logo(&self) -> Resultat<Option<Vec<u8>>> {
+        Ok(self.installning("logo")?.filter(|hex| !hex.is_empty()).and_then(|hex| fran_hex(&hex)))
+    }
+
+    pub fn satt_logo(&mut self, png: &[u8]) -> Resultat<()> {
+        let hex: String = png.iter().map(|b| format!("{b:02x}")).collect();
+        self.satt_installning("logo", &hex)
+    }
+
     pub fn satt_enhet(&mut self, enhet: &Enhet) -> Resultat<()> {
         let json = serde_json::to_string(enhet).map_err(|e| StoreError::Regel(e.to_string()))?;
         self.satt_installning("enhet", &json)
     }
+}
+
+fn fran_hex(hex: &str) -> Option<Vec<u8>> {
+    (0..hex.len()).step_by(2).map(|i| hex.get(i..i + 2).and_then(|b| u8::from_str_radix(b, 16).ok())).collect()
 }

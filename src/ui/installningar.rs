@@ -266,6 +266,19 @@ impl Installningar {
             gridfalt(ui, "Telefon", &mut e.telefon, 200.0);
             gridfalt(ui, "Telefontider", &mut e.oppettider, 360.0);
         });
+        ui.horizontal(|ui| {
+            if ui.button("Byt logotyp (PNG) …").on_hover_text("Bilden visas överst till vänster i varje brev").clicked()
+            {
+                self.meddelande = byt_logotyp(store);
+            }
+            if ui.button("Använd standardlogotypen").clicked() {
+                self.meddelande = Some(match store.satt_installning("logo", "") {
+                    Ok(()) => (Signal::Klart, "Breven använder standardlogotypen.".into()),
+                    Err(e) => (Signal::Fel, e.to_string()),
+                });
+            }
+        });
+        let e = &mut self.enhet;
         if ui.button("Spara enheten").clicked() {
             let tomma = [&e.namnd, &e.enhet, &e.adress, &e.telefon].iter().any(|t| t.trim().is_empty());
             self.meddelande = Some(if tomma {
@@ -309,4 +322,26 @@ impl Installningar {
             }
         }
     }
+}
+
+/// Lets the unit pick its logo; the image is checked and scaled down so letters stay small.
+fn byt_logotyp(store: &mut Store) -> Option<(Signal, String)> {
+    let fil = rfd::FileDialog::new().add_filter("PNG-bild", &["png"]).pick_file()?;
+    let bild = match std::fs::read(&fil)
+        .map_err(|e| e.to_string())
+        .and_then(|b| image::load_from_memory(&b).map_err(|e| e.to_string()))
+    {
+        Ok(b) => b,
+        Err(_) => return Some((Signal::Fel, format!("{} är ingen PNG-bild som går att läsa.", fil.display()))),
+    };
+    let bild =
+        if bild.height() > 240 { bild.resize(u32::MAX, 240, image::imageops::FilterType::Lanczos3) } else { bild };
+    let mut png = Vec::new();
+    if bild.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png).is_err() {
+        return Some((Signal::Fel, "Bilden kunde inte sparas om som PNG.".into()));
+    }
+    Some(match store.satt_logo(&png) {
+        Ok(()) => (Signal::Klart, "Logotypen är bytt och används i nya brev.".into()),
+        Err(e) => (Signal::Fel, e.to_string()),
+    })
 }
