@@ -285,3 +285,29 @@ fn the_units_logo_goes_into_the_letter_and_a_broken_one_never_stops_it() {
     let utan = bistand::utskrift::beslutsbrev_pdf(&store, id).unwrap();
     assert!(allt(&utan).contains("Beslut om ekonomiskt bistånd"), "the letter is still written");
 }
+
+#[test]
+fn the_unit_edits_its_phrase_library_without_a_new_build() {
+    let mut store = demo();
+    let mut b = store.fraser().unwrap();
+    assert!(b.fraser.len() >= 6, "the shipped phrases until the unit edits them");
+    b.fraser[0].text = "Egen text för {namn}: {belopp} för {period}.".into();
+    b.fraser.retain(|f| f.id != "utover_ratten");
+    store.satt_fraser(&b).unwrap();
+    let sparad = store.fraser().unwrap();
+    assert_eq!(sparad, b);
+    let ifylld = sparad.fraser[0].fyll_i(&bistand::domain::beslut::fraser::Platshallare {
+        namn: "Vera".into(),
+        belopp: "100,00 kr".into(),
+        period: "2026-11".into(),
+        post: String::new(),
+    });
+    assert_eq!(ifylld, "Egen text för Vera: 100,00 kr för 2026-11.");
+    let mut trasig = b.clone();
+    trasig.fraser[0].utfall.clear();
+    assert!(store.satt_fraser(&trasig).unwrap_err().to_string().contains("minst ett utfall"));
+    trasig.fraser[0].utfall = vec!["avslag".into()];
+    trasig.fraser[0].text = " ".into();
+    assert!(store.satt_fraser(&trasig).is_err());
+    assert_eq!(store.fraser().unwrap(), b, "a refused edit changes nothing");
+}

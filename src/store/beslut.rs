@@ -2,6 +2,7 @@
 
 use super::{Resultat, Skrivning, Store, StoreError, datum_fran, tidstampel};
 use crate::domain::belopp::Belopp;
+use crate::domain::beslut::fraser::{Frasbibliotek, levererade_fraser};
 use crate::domain::beslut::lagrum::{Amne, levererade_lagrum};
 use crate::domain::beslut::{Beslutspost, Enhet, NyttBeslut, SparatBeslut, Utfall, kontrollera, samlat_utfall};
 use crate::domain::manad::Manad;
@@ -187,6 +188,17 @@ impl Store {
     /// The unit named in every letter header.
     pub fn enhet(&self) -> Resultat<Enhet> {
         Ok(self.installning("enhet")?.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default())
+    }
+
+    /// The unit's phrase library: its own edited copy, else the shipped one.
+    pub fn fraser(&self) -> Resultat<Frasbibliotek> {
+        Ok(self.installning("fraser")?.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_else(levererade_fraser))
+    }
+
+    pub fn satt_fraser(&mut self, fraser: &Frasbibliotek) -> Resultat<()> {
+        fraser.kontrollera().map_err(StoreError::Regel)?;
+        let json = serde_json::to_string(fraser).map_err(|e| StoreError::Regel(e.to_string()))?;
+        self.satt_installning("fraser", &json)
     }
 
     /// The unit's own logo (PNG bytes), if it has set one.

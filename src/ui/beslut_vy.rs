@@ -218,7 +218,7 @@ impl BeslutVy {
             None => format!("Nytt beslut för {}", f.period),
         };
         ui.label(RichText::new(titel).text_style(tema::rubrik2()));
-        let fraser = levererade_fraser();
+        let fraser = store.fraser().unwrap_or_else(|_| levererade_fraser());
         let mut ta_bort = None;
         egui::Grid::new("beslutsposter").num_columns(4).spacing([12.0, 8.0]).show(ui, |ui| {
             for k in ["Vad som söks", "Ansökt", "Beviljas", "Utfall"] {

@@ -1,6 +1,7 @@
 //! Inställningar: the user's name and theme, the riksnorm tables (view, correct, add a year –
 //! each save a new version with its source) and the unit's calculation rules.
 
+use super::frasbibliotek::Frasredigering;
 use super::tema::Signal;
 use super::widgetar::{cellfalt, gridfalt, kolumnrubrik, notis, rubrik, textfalt, valjlista};
 use crate::domain::belopp::Belopp;
@@ -65,6 +66,7 @@ impl ReglerFalt {
 
 pub struct Installningar {
     pub namn: String,
+    fraser: Frasredigering,
     enhet: Enhet,
     versioner: Vec<Normversion>,
     valt_ar: Option<i32>,
@@ -86,6 +88,7 @@ impl Installningar {
     pub fn ny(store: &Store, namn: &str) -> Installningar {
         Installningar {
             namn: namn.to_string(),
+            fraser: Frasredigering::ny(store),
             enhet: store.enhet().unwrap_or_default(),
             versioner: store.normversioner().unwrap_or_default(),
             valt_ar: None,
@@ -143,6 +146,11 @@ impl Installningar {
 
             rubrik(ui, "Beräkningsregler för enheten");
             self.visa_regler(ui, store);
+
+            rubrik(ui, "Frasbibliotek för motiveringar");
+            if let Some(m) = self.fraser.visa(ui, store) {
+                self.meddelande = Some(m);
+            }
         });
         utfall
     }

@@ -7,6 +7,7 @@ pub mod arende_vy;
 pub mod arendelista;
 pub mod beslut_vy;
 pub mod brev_vy;
+pub mod frasbibliotek;
 pub mod hushall_form;
 pub mod installningar;
 pub mod journal_vy;

@@ -4,7 +4,7 @@
 use super::Utfall;
 use serde::Deserialize;
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
 pub struct Fras {
     pub id: String,
     pub rubrik: String,
@@ -13,7 +13,7 @@ pub struct Fras {
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
 pub struct Frasbibliotek {
     pub fraser: Vec<Fras>,
 }
@@ -35,6 +35,24 @@ impl Frasbibliotek {
     /// The phrases that fit an outcome, in library order.
     pub fn for_utfall(&self, utfall: Utfall) -> impl Iterator<Item = &Fras> {
         self.fraser.iter().filter(move |f| f.utfall.iter().any(|u| u == utfall.kod()))
+    }
+}
+
+impl Frasbibliotek {
+    /// Checks a library the unit edited: every phrase needs a heading, a text and an outcome.
+    pub fn kontrollera(&self) -> Result<(), String> {
+        for (i, f) in self.fraser.iter().enumerate() {
+            if f.rubrik.trim().is_empty() || f.text.trim().is_empty() {
+                return Err(format!("Fras {} saknar rubrik eller text.", i + 1));
+            }
+            if !f.utfall.iter().any(|u| Utfall::fran_kod(u).is_some()) {
+                return Err(format!(
+                    "Frasen \"{}\" måste passa minst ett utfall (bifall, delavslag eller avslag).",
+                    f.rubrik
+                ));
+            }
+        }
+        Ok(())
     }
 }
 

@@ -1,0 +1,69 @@
+//! The unit's phrase library for motiveringar, edited in Inställningar: heading, text with
+//! placeholders and the outcomes each phrase fits.
+
+use super::tema::Signal;
+use super::widgetar::{textfalt, textyta};
+use crate::domain::beslut::Utfall;
+use crate::domain::beslut::fraser::{Fras, Frasbibliotek};
+use crate::store::Store;
+
+pub struct Frasredigering {
+    bibliotek: Frasbibliotek,
+}
+
+impl Frasredigering {
+    pub fn ny(store: &Store) -> Frasredigering {
+        Frasredigering {
+            bibliotek: store.fraser().unwrap_or_else(|_| crate::domain::beslut::fraser::levererade_fraser()),
+        }
+    }
+
+    /// Shows the library; returns a message after a save.
+    pub fn visa(&mut self, ui: &mut egui::Ui, store: &mut Store) -> Option<(Signal, String)> {
+        ui.label("Platshållare som fylls i när frasen väljs: {namn}, {belopp}, {period} och {post}.");
+        let mut ta_bort = None;
+        for (i, f) in self.bibliotek.fraser.iter_mut().enumerate() {
+            let n = i + 1;
+            ui.group(|ui| {
+                textfalt(ui, &format!("Fras {n}: rubrik"), &mut f.rubrik, None, 420.0);
+                textyta(ui, &format!("Fras {n}: text"), &mut f.text, None, 3);
+                ui.horizontal(|ui| {
+                    for u in Utfall::ALLA {
+                        let mut passar = f.utfall.iter().any(|x| x == u.kod());
+                        if ui.checkbox(&mut passar, format!("Fras {n}: {}", u.namn().to_lowercase())).changed() {
+                            f.utfall.retain(|x| x != u.kod());
+                            if passar {
+                                f.utfall.push(u.kod().to_string());
+                            }
+                        }
+                    }
+                    if ui.button(format!("Ta bort fras {n}")).clicked() {
+                        ta_bort = Some(i);
+                    }
+                });
+            });
+        }
+        if let Some(i) = ta_bort {
+            self.bibliotek.fraser.remove(i);
+        }
+        let mut meddelande = None;
+        ui.horizontal(|ui| {
+            if ui.button("Ny fras").clicked() {
+                let id = format!("egen_{}", self.bibliotek.fraser.len() + 1);
+                self.bibliotek.fraser.push(Fras {
+                    id,
+                    rubrik: String::new(),
+                    utfall: vec!["avslag".into()],
+                    text: String::new(),
+                });
+            }
+            if ui.button("Spara frasbiblioteket").clicked() {
+                meddelande = Some(match store.satt_fraser(&self.bibliotek) {
+                    Ok(()) => (Signal::Klart, "Frasbiblioteket är sparat.".into()),
+                    Err(e) => (Signal::Fel, e.to_string()),
+                });
+            }
+        });
+        meddelande
+    }
+}
