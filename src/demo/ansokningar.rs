@@ -103,6 +103,8 @@ pub(super) fn spara(
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Demoutfall {
     Bifall,
+    /// Granted as an advance while waiting for bostadsbidrag (gives a recovery letter).
+    Forskott,
     DelavslagHyra,
     AvslagOfullstandig,
     AvslagArbetsmarknad,
@@ -122,6 +124,7 @@ pub(super) fn besluta(
     let (beviljat, fras) = match utfall {
         Demoutfall::Bifall if a.beviljas == Belopp::NOLL => (Belopp::NOLL, "avslag_overskott"),
         Demoutfall::Bifall => (a.beviljas, "bifall_norm"),
+        Demoutfall::Forskott => (a.beviljas, "aterkrav_forskott"),
         Demoutfall::DelavslagHyra => (a.beviljas - kr(1500).min(a.beviljas), "delavslag_hyra"),
         Demoutfall::AvslagOfullstandig => (Belopp::NOLL, "avslag_ofullstandig"),
         Demoutfall::AvslagArbetsmarknad => (Belopp::NOLL, "avslag_ej_arbetsmarknad"),
@@ -154,7 +157,8 @@ pub(super) fn besluta(
             beviljat,
             motivering,
             utover_ratten: false,
-            mot_aterkrav: None,
+            mot_aterkrav: matches!(utfall, Demoutfall::Forskott)
+                .then(|| "i väntan på beslut om bostadsbidrag från Försäkringskassan".into()),
         }],
         andrar: None,
     };

@@ -202,7 +202,7 @@ pub fn skapa_demo(store: &mut Store, antal: usize, nu: NaiveDateTime) -> Resulta
             // A longer history before the new law (from 2025-07-01): a bifall and an avslag.
             if i == 7 {
                 for (manad, utfall) in [
-                    ("2025-05", ansokningar::Demoutfall::Bifall),
+                    ("2025-05", ansokningar::Demoutfall::Forskott),
                     ("2025-06", ansokningar::Demoutfall::AvslagArbetsmarknad),
                 ] {
                     let manad = Manad::parse(manad).map_err(crate::store::StoreError::Regel)?;

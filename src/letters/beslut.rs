@@ -190,6 +190,7 @@ pub fn aterkravsbrev(b: &SparatBeslut, enhet: &Enhet, arendenummer: &str, lagrum
         )));
         block.push(Block::Rubrik("Beslut".into()));
         block.push(Block::Fakta("Du ska betala tillbaka".into(), p.beviljat.to_string()));
+        block.push(Block::Luft(2.0));
     }
     block.push(Block::Underrubrik("Lagrum".into()));
     block.push(Block::Stycke(format!("Beslutet är fattat med stöd av {lagrum}.")));

@@ -32,6 +32,7 @@ pub fn komplettering(enhet: &Enhet, period: &str, saknas: &[String], sista_dag: 
         Block::Rubrik("Det här behöver vi".into()),
         Block::Stycke(punkter(saknas)),
         Block::Fakta("Skicka eller lämna in senast".into(), sista_dag.into()),
+        Block::Luft(3.0),
         Block::Stycke(
             "Om vi inte har fått uppgifterna senast den dagen kan vi inte pröva ditt behov, och ansökan kan då avslås."
                 .into(),
@@ -46,6 +47,7 @@ pub fn ny_handlaggare(enhet: &Enhet, namn: &str, fran: &str) -> Vec<Block> {
         Block::Stycke(format!("Från och med {fran} har du en ny handläggare hos oss.")),
         Block::Fakta("Din handläggare".into(), namn.into()),
         Block::Fakta("Telefon".into(), format!("{}, {}", enhet.telefon, enhet.oppettider)),
+        Block::Luft(3.0),
         Block::Stycke("Ring gärna och boka en tid så att ni kan träffas och gå igenom hur det går för dig.".into()),
     ]
 }
@@ -55,6 +57,7 @@ pub fn avslut(enhet: &Enhet, datum: &str, orsak: &str) -> Vec<Block> {
     vec![
         Block::Stycke(format!("Ditt ärende hos oss är avslutat från och med {datum}.")),
         Block::Fakta("Orsak".into(), orsak.into()),
+        Block::Luft(3.0),
         Block::Rubrik("Om du behöver stöd igen".into()),
         Block::Stycke(format!(
             "Du kan alltid ansöka om ekonomiskt bistånd på nytt. Ring oss på {}, {}. Ansöker du igen inom tre månader fortsätter du hos samma handläggargrupp.",
