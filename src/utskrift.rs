@@ -49,8 +49,8 @@ impl Brevtyp {
     }
 }
 
-/// The documents a kallelse asks for by default (the caseworker's list per case comes later).
-const HANDLINGAR: &[&str] = &[
+/// The documents a kallelse can ask for; the caseworker chooses per case.
+pub const HANDLINGAR: &[&str] = &[
     "legitimation eller pass",
     "hyresavtal och senaste hyresavi",
     "kontoutdrag för alla konton, de senaste tre månaderna",
@@ -81,6 +81,49 @@ fn mottagare(store: &Store, hushall_id: i64) -> Result<Mottagare, String> {
     })
 }
 
+/// What a kallelse says: the caseworker's choices for this case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kallelseval {
+    pub tid: String,
+    pub plats: String,
+    pub handlaggare: String,
+    pub handlingar: Vec<String>,
+}
+
+/// The proposal: the first weekday three days ahead at 10.00, the unit's visiting address, the
+/// case's socialsekreterare, every standard document.
+pub fn standard_kallelse(store: &Store, arendenummer: &str, idag: NaiveDate) -> Result<Kallelseval, String> {
+    let arende = store.arende_med_nummer(arendenummer).map_err(|e| e.to_string())?;
+    let enhet = store.enhet().map_err(|e| e.to_string())?;
+    Ok(Kallelseval {
+        tid: format!("{} klockan 10.00", vardag_efter(idag, 3)),
+        plats: if enhet.besoksadress.trim().is_empty() { enhet.adress } else { enhet.besoksadress },
+        handlaggare: if arende.socialsekreterare.trim().is_empty() {
+            "din handläggare".into()
+        } else {
+            arende.socialsekreterare
+        },
+        handlingar: HANDLINGAR.iter().map(|s| s.to_string()).collect(),
+    })
+}
+
+/// The kallelse as the caseworker chose it.
+pub fn kallelse_pdf(store: &Store, arendenummer: &str, val: &Kallelseval, idag: NaiveDate) -> Result<Vec<u8>, String> {
+    if val.tid.trim().is_empty() || val.plats.trim().is_empty() {
+        return Err("Ange tid och plats för besöket.".into());
+    }
+    if val.handlingar.is_empty() {
+        return Err("Välj minst en handling som ska tas med.".into());
+    }
+    let arende = store.arende_med_nummer(arendenummer).map_err(|e| e.to_string())?;
+    let enhet = store.enhet().map_err(|e| e.to_string())?;
+    let till = mottagare(store, arende.hushall_id)?;
+    let block = meddelanden::kallelse(&enhet, &val.tid, &val.plats, &val.handlaggare, &val.handlingar);
+    let huvud =
+        brevhuvud(&enhet, logo(store), &till, &idag.to_string(), &arende.arendenummer, Brevtyp::Kallelse.titel());
+    Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
+}
+
 /// A short letter of the case as PDF bytes, dated `idag`.
 pub fn brev_pdf(store: &Store, arendenummer: &str, typ: Brevtyp, idag: NaiveDate) -> Result<Vec<u8>, String> {
     let arende = store.arende_med_nummer(arendenummer).map_err(|e| e.to_string())?;
@@ -93,10 +136,8 @@ pub fn brev_pdf(store: &Store, arendenummer: &str, typ: Brevtyp, idag: NaiveDate
     };
     let block = match typ {
         Brevtyp::Kallelse => {
-            let tid = format!("{} klockan 10.00", vardag_efter(idag, 3));
-            let handlingar: Vec<String> = HANDLINGAR.iter().map(|s| s.to_string()).collect();
-            let plats = if enhet.besoksadress.trim().is_empty() { &enhet.adress } else { &enhet.besoksadress };
-            meddelanden::kallelse(&enhet, &tid, plats, &handlaggare, &handlingar)
+            let val = standard_kallelse(store, arendenummer, idag)?;
+            meddelanden::kallelse(&enhet, &val.tid, &val.plats, &val.handlaggare, &val.handlingar)
         }
         Brevtyp::Komplettering => {
             let senaste = store.ansokningar(arende.id).map_err(|e| e.to_string())?.into_iter().next();

@@ -392,3 +392,32 @@ fn the_training_case_is_calculated_decided_with_a_phrase_and_printed() {
     let id = h.state().store().alla_beslut().unwrap().last().unwrap().id;
     assert_eq!(h.state().store().beslut(id).unwrap().utfall, bistand::domain::beslut::Utfall::Delavslag);
 }
+
+#[test]
+fn a_kallelse_lists_the_documents_chosen_for_this_case() {
+    let (_dir, path) = temp_db();
+    let mut store = open(&path);
+    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
+    let utskrifter = tempfile::tempdir().unwrap();
+    let app = BistandApp::ny(store, false, fast_klocka).med_utskrift(utskrifter.path().to_path_buf(), false);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
+    h.run();
+    h.get_by_label("Sök").type_text("lundin");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    klicka(&mut h, "Brev");
+    klicka(&mut h, "Kallelse till nybesök");
+    klicka(&mut h, "lönespecifikationer");
+    skriv(&mut h, "Annan handling (valfritt)", "intyg från vården");
+    klicka(&mut h, "Skriv ut kallelsen");
+    assert!(h.query_by_label_contains("Kallelse till nybesök är sparat").is_some());
+    let fil = std::fs::read_dir(utskrifter.path()).unwrap().next().unwrap().unwrap().path();
+    let doc = lopdf::Document::load_mem(&std::fs::read(fil).unwrap()).unwrap();
+    let text = doc.extract_text(&[1]).unwrap();
+    assert!(text.contains("intyg från vården"));
+    assert!(text.contains("hyresavtal"));
+    assert!(!text.contains("lönespecifikationer"), "an unchosen document is not asked for");
+}
