@@ -189,6 +189,20 @@ fn cancelling_the_household_form_keeps_what_was_typed() {
     assert!(h.state().store().alla_utkast().unwrap().is_empty());
 }
 
+/// The demo, with letters written to a temporary folder instead of opened in a viewer.
+fn demo_med_utskrift() -> (tempfile::TempDir, tempfile::TempDir, Harness<'static, BistandApp>) {
+    let (dir, path) = temp_db();
+    let mut store = open(&path);
+    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
+    let utskrifter = tempfile::tempdir().unwrap();
+    let app = BistandApp::ny(store, false, fast_klocka).med_utskrift(utskrifter.path().to_path_buf(), false);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
+    h.run();
+    (dir, utskrifter, h)
+}
+
 fn demo_harness() -> (tempfile::TempDir, Harness<'static, BistandApp>) {
     let (dir, path) = temp_db();
     let mut store = open(&path);
@@ -332,15 +346,7 @@ fn an_administrator_corrects_a_norm_table_as_a_new_version_with_its_source() {
 
 #[test]
 fn the_training_case_is_calculated_decided_with_a_phrase_and_printed() {
-    let (_dir, path) = temp_db();
-    let mut store = open(&path);
-    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
-    let utskrifter = tempfile::tempdir().unwrap();
-    let app = BistandApp::ny(store, false, fast_klocka).med_utskrift(utskrifter.path().to_path_buf(), false);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
-    h.run();
+    let (_dir, utskrifter, mut h) = demo_med_utskrift();
     h.get_by_label("Sök").type_text("berglund");
     h.run();
     h.key_press(Key::Enter);
@@ -395,15 +401,7 @@ fn the_training_case_is_calculated_decided_with_a_phrase_and_printed() {
 
 #[test]
 fn a_kallelse_lists_the_documents_chosen_for_this_case() {
-    let (_dir, path) = temp_db();
-    let mut store = open(&path);
-    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
-    let utskrifter = tempfile::tempdir().unwrap();
-    let app = BistandApp::ny(store, false, fast_klocka).med_utskrift(utskrifter.path().to_path_buf(), false);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
-    h.run();
+    let (_dir, utskrifter, mut h) = demo_med_utskrift();
     h.get_by_label("Sök").type_text("lundin");
     h.run();
     h.key_press(Key::Enter);
