@@ -53,6 +53,20 @@ const REGLER: &[(&str, &str)] = &[
           WHERE o.makulerad_orsak IS NULL OR o.arende_id <> j.arende_id",
     ),
     ("personnummer som inte är tolv siffror", "SELECT count(*) FROM person WHERE pnr GLOB '*[^0-9]*'"),
+    (
+        "ansökningar utan sökande",
+        "SELECT count(*) FROM ansokan a WHERE NOT EXISTS
+          (SELECT 1 FROM ansokan_medlem m WHERE m.ansokan_id = a.id AND m.roll = 'sokande')",
+    ),
+    (
+        "beslut utan beslutsposter",
+        "SELECT count(*) FROM beslut b WHERE NOT EXISTS (SELECT 1 FROM beslutspost p WHERE p.beslut_id = b.id)",
+    ),
+    (
+        "beslut vars utfall inte stämmer med posterna",
+        "SELECT count(*) FROM beslut b WHERE utfall = 'bifall' AND EXISTS
+          (SELECT 1 FROM beslutspost p WHERE p.beslut_id = b.id AND p.beviljat_ore < p.ansokt_ore)",
+    ),
 ];
 
 impl Store {
