@@ -49,6 +49,8 @@ pub struct BistandApp {
 }
 
 const SOK_ID: &str = "sokfalt";
+const UTKAST_KVAR: &str =
+    "Formuläret är stängt. Utkastet finns kvar – Nytt hushåll (Ctrl+N) fortsätter där du slutade.";
 
 impl BistandApp {
     /// A shell over an open database. Offers to restore drafts left from last time.
@@ -143,8 +145,10 @@ impl BistandApp {
                 }
             }
             Kommando::StangDialog => {
-                // The household form keeps its draft; closing it loses nothing.
-                self.dialog = None;
+                // The household form keeps its draft; closing it loses nothing, and says so.
+                if matches!(self.dialog.take(), Some(Dialog::NyttHushall(_))) {
+                    self.meddelande = Some((Signal::Varning, UTKAST_KVAR.into()));
+                }
             }
             Kommando::Flik(i) => {
                 if let (Some(a), Some(f)) = (&mut self.oppet, Flik::ALLA.get(i)) {
@@ -339,7 +343,7 @@ impl BistandApp {
                         stang = true;
                     }
                     Some(Utfall::Stangd) => {
-                        self.meddelande = Some((Signal::Varning, "Formuläret är stängt. Utkastet finns kvar – Nytt hushåll (Ctrl+N) fortsätter där du slutade.".into()));
+                        self.meddelande = Some((Signal::Varning, UTKAST_KVAR.into()));
                         stang = true;
                     }
                     Some(Utfall::Kastad) => stang = true,

@@ -86,8 +86,11 @@ impl Kommando {
 
     /// The shortcuts pressed this frame (consumed so widgets do not also see them).
     pub fn fran_tangentbord(ctx: &egui::Context) -> Vec<Kommando> {
-        let alla = [Kommando::Sok, Kommando::NyttHushall, Kommando::Spara, Kommando::Palett, Kommando::StangDialog]
+        // Esc first closes an open drop-down; only then the dialog.
+        let esc = (!ctx.any_popup_open()).then_some(Kommando::StangDialog);
+        let alla = [Kommando::Sok, Kommando::NyttHushall, Kommando::Spara, Kommando::SkrivUt, Kommando::Palett]
             .into_iter()
+            .chain(esc)
             .chain((0..8).map(Kommando::Flik));
         ctx.input_mut(|i| alla.filter(|k| k.genvag().is_some_and(|g| i.consume_shortcut(&g))).collect())
     }
