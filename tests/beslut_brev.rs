@@ -211,6 +211,20 @@ fn the_short_letters_carry_what_they_must() {
     let s = allt(&brev_pdf(&store, &nr(&store, "wallin"), Brevtyp::Avslut, idag).unwrap());
     assert!(s.contains("Orsak") && s.contains("Arbete") && s.contains("ansöka om ekonomiskt bistånd på nytt"));
 
+    // Every short letter goes to the case's sökande.
+    for (namn, typ) in [
+        ("lundin", Brevtyp::Kallelse),
+        ("yilmaz", Brevtyp::Komplettering),
+        ("lundin", Brevtyp::Handlaggare),
+        ("wallin", Brevtyp::Avslut),
+    ] {
+        let arendenummer = nr(&store, namn);
+        let arende = store.arende_med_nummer(&arendenummer).unwrap();
+        let sokande = store.hushall(arende.hushall_id).unwrap().sokande().unwrap().namn();
+        let s = allt(&brev_pdf(&store, &arendenummer, typ, idag).unwrap());
+        assert!(s.contains(&sokande) && s.contains(&format!("Ärende {arendenummer}")), "{typ:?} to {sokande}");
+    }
+
     // A protected person's address is never printed, whatever the letter.
     let nordin = nr(&store, "nordin");
     let arende = store.arende_med_nummer(&nordin).unwrap();
