@@ -229,3 +229,21 @@ pub fn aterkravsbrev_pdf(store: &Store, beslut_id: i64) -> Result<Vec<u8>, Strin
 fn logo(store: &Store) -> Option<Vec<u8>> {
     store.logo().ok().flatten().or_else(|| Some(include_bytes!("../icons/logo.png").to_vec()))
 }
+
+/// The case's current plan for signing: the latest agreed version, else the draft marked UTKAST.
+pub fn plan_pdf(store: &Store, arendenummer: &str, idag: NaiveDate) -> Result<Vec<u8>, String> {
+    let arende = store.arende_med_nummer(arendenummer).map_err(|e| e.to_string())?;
+    let plan = store
+        .aktuell_plan(arende.id)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("Ärende {arendenummer} har ingen förändringsplan än."))?;
+    let enhet = store.enhet().map_err(|e| e.to_string())?;
+    let till = mottagare(store, arende.hushall_id)?;
+    let datum = plan.overenskommen.map(|d| d.to_string());
+    let block =
+        crate::letters::plan::planbrev(&plan.innehall, datum.is_none(), datum.as_deref(), &arende.socialsekreterare);
+    let titel = format!("Förändringsplan, version {}", plan.version);
+    let huvud =
+        brevhuvud(&enhet, logo(store), &till, &datum.unwrap_or_else(|| idag.to_string()), &arende.arendenummer, &titel);
+    Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
+}

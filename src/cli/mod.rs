@@ -42,6 +42,12 @@ pub enum Kommando {
         typ: String,
         ut: PathBuf,
     },
+    /// Write the case's current förändringsplan.
+    Plan {
+        db: PathBuf,
+        arende: String,
+        ut: PathBuf,
+    },
     /// Compute one application from JSON (a file, or standard input when `None`).
     Berakna {
         indata: Option<PathBuf>,
@@ -67,6 +73,9 @@ Användning:
                                 med --typ aterkrav beslutet om återkrav.
   bistand brev --db SÖKVÄG --arende NR --typ kallelse|komplettering|handlaggare|avslut --ut FIL.pdf
                                 Skriver ett av ärendets övriga brev.
+  bistand plan --db SÖKVÄG --arende NR --ut FIL.pdf
+                                Skriver ärendets förändringsplan (senast överenskomna, annars
+                                utkastet märkt UTKAST).
   bistand berakna [--in FIL]    Beräknar försörjningsstöd för en ansökan i JSON (fil eller
                                 standard in) och skriver resultatet som JSON.
   bistand hjalp [KOMMANDO]      Visar hjälp (även --help).
@@ -199,6 +208,11 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
             }
             Ok(Kommando::BeslutLista { db: krav_db(db, "beslut")? })
         }
+        Some("plan") => {
+            let ut = ut.ok_or("plan behöver --ut FIL.pdf.")?;
+            let arende = arende.ok_or("plan behöver --arende NR.")?;
+            Ok(Kommando::Plan { db: krav_db(db, "plan")?, arende, ut })
+        }
         Some("brev") => {
             let ut = ut.ok_or("brev behöver --ut FIL.pdf.")?;
             let db = krav_db(db, "brev")?;
@@ -268,6 +282,7 @@ pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
         Kommando::Kontroll { db } => kor_kontroll(db),
         Kommando::Berakna { indata } => kor_berakna(indata.as_deref()),
         Kommando::BeslutLista { db } => brev::lista(db),
+        Kommando::Plan { db, arende, ut } => brev::skriv(db, ut, |s| crate::utskrift::plan_pdf(s, arende, nu.date())),
         Kommando::Brev { db, beslut, aterkrav, ut } => brev::skriv(db, ut, |s| {
             if *aterkrav {
                 crate::utskrift::aterkravsbrev_pdf(s, *beslut)

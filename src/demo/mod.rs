@@ -3,6 +3,7 @@
 //! the demo reserves for made-up persons.
 
 mod ansokningar;
+mod planer;
 
 use crate::domain::arende::{ArendeStatus, Avslutsorsak, Forsorjningshinder};
 use crate::domain::hushall::{Adress, Medlem, NyttHushall, Person, Relation, Roll};
@@ -174,6 +175,13 @@ pub fn skapa_demo(store: &mut Store, antal: usize, nu: NaiveDateTime) -> Resulta
         hushall.truncate(antal);
         for (i, h) in hushall.iter().enumerate() {
             let arende_id = skapa(w, h, nu)?;
+            let skribent = &h.arende.socialsekreterare;
+            match i {
+                1 => planer::overenskommen(w, arende_id, skribent, nu)?,
+                7 => planer::tva_versioner(w, arende_id, skribent, nu)?,
+                2 => planer::utkast(w, arende_id, skribent, nu)?,
+                _ => {}
+            }
             // Last month for every current case; this month for the training family (the first).
             let manad = match (i, h.arende.status) {
                 (0 | 8, _) => Some(denna),

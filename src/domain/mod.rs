@@ -11,6 +11,7 @@ pub mod kod;
 pub mod manad;
 pub mod norm;
 pub mod personnummer;
+pub mod plan;
 pub mod sok;
 
 pub use belopp::Belopp;

@@ -3,5 +3,6 @@
 pub mod beslut;
 pub mod layout;
 pub mod meddelanden;
+pub mod plan;
 
 pub use layout::{Block, Brevhuvud, Kolumn, Typsnitt, skapa_pdf};

@@ -11,6 +11,7 @@ mod journal;
 pub mod kontroll;
 mod logg;
 mod normtabell;
+mod plan;
 mod schema;
 mod utkast;
 
@@ -20,6 +21,7 @@ pub use beslut::BeslutRad;
 pub use hushall::{HushallVy, NyttArende, Registrerat};
 pub use logg::{Handelse, Logghandelse};
 pub use normtabell::Normversion;
+pub use plan::{AttGoraRad, Avvikelse, Planversion, Uppfoljning};
 pub use schema::{SCHEMA_VERSION, migrera_till};
 pub use utkast::Utkast;
 

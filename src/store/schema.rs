@@ -8,7 +8,7 @@ type Migration = fn(&Transaction) -> rusqlite::Result<()>;
 
 /// The migrations in order; migration `i` brings the database to version `i + 1`.
 const MIGRATIONS: &[Migration] =
-    &[v1_households_cases_journal, v2_search_drafts_log, v3_applications_norm_tables, v4_decisions];
+    &[v1_households_cases_journal, v2_search_drafts_log, v3_applications_norm_tables, v4_decisions, v5_plans];
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -270,6 +270,53 @@ fn v4_decisions(tx: &Transaction) -> rusqlite::Result<()> {
         BEGIN SELECT RAISE(ABORT, 'Ett beslut ändras aldrig; fatta ett nytt beslut som ändrar det.'); END;
         CREATE TRIGGER beslutspost_raderas_aldrig BEFORE DELETE ON beslutspost
         BEGIN SELECT RAISE(ABORT, 'Ett beslut raderas aldrig.'); END;
+        ",
+    )
+}
+
+fn v5_plans(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        -- Every version of a förändringsplan is kept; an agreed version never changes (only its
+        -- signature may be recorded later).
+        CREATE TABLE plan (
+            id                INTEGER PRIMARY KEY,
+            arende_id         INTEGER NOT NULL REFERENCES arende(id),
+            version           INTEGER NOT NULL,
+            innehall          TEXT NOT NULL,
+            overenskommen     TEXT,
+            signerad          INTEGER NOT NULL DEFAULT 0,
+            ej_signerad_orsak TEXT NOT NULL DEFAULT '',
+            skapad            TEXT NOT NULL,
+            andrad            TEXT NOT NULL,
+            av                TEXT NOT NULL,
+            UNIQUE (arende_id, version)
+        );
+        CREATE TRIGGER plan_overenskommen_andras_aldrig BEFORE UPDATE ON plan
+        WHEN OLD.overenskommen IS NOT NULL AND (NEW.innehall IS NOT OLD.innehall
+          OR NEW.overenskommen IS NOT OLD.overenskommen OR NEW.version IS NOT OLD.version OR NEW.arende_id IS NOT OLD.arende_id)
+        BEGIN SELECT RAISE(ABORT, 'En överenskommen plan ändras inte; skapa en ny version.'); END;
+        CREATE TRIGGER plan_raderas_aldrig BEFORE DELETE ON plan WHEN OLD.overenskommen IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, 'En överenskommen plan raderas aldrig.'); END;
+        CREATE TABLE plan_uppfoljning (
+            id       INTEGER PRIMARY KEY,
+            plan_id  INTEGER NOT NULL REFERENCES plan(id),
+            datum    TEXT NOT NULL,
+            notering TEXT NOT NULL,
+            per_steg TEXT NOT NULL,
+            skapad   TEXT NOT NULL,
+            av       TEXT NOT NULL
+        );
+        CREATE TABLE plan_avvikelse (
+            id          INTEGER PRIMARY KEY,
+            plan_id     INTEGER NOT NULL REFERENCES plan(id),
+            fran        TEXT NOT NULL,
+            till        TEXT NOT NULL,
+            beskrivning TEXT NOT NULL,
+            godkand     INTEGER NOT NULL,
+            skapad      TEXT NOT NULL,
+            av          TEXT NOT NULL
+        );
         ",
     )
 }

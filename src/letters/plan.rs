@@ -1,0 +1,57 @@
+//! Förändringsplanen printed for signing: the eight headings in order with the client's
+//! words, the steps with who and when, the follow-up dates, the requirements, and lines for
+//! both signatures.
+
+use super::layout::{Block, Kolumn};
+use crate::domain::plan::{Planinnehall, RUBRIKER};
+
+/// `utkast` marks a plan not yet agreed; `overenskommen` is the agreed date.
+pub fn planbrev(p: &Planinnehall, utkast: bool, overenskommen: Option<&str>, handlaggare: &str) -> Vec<Block> {
+    let mut block = Vec::new();
+    if utkast {
+        block.push(Block::Rubrik("UTKAST – planen är inte överenskommen än".into()));
+    }
+    for (i, rubrik) in RUBRIKER.iter().enumerate() {
+        block.push(Block::Rubrik(format!("{}. {rubrik}", i + 1)));
+        match i {
+            4 if !p.steg.is_empty() => block.push(Block::Tabell {
+                kolumner: vec![
+                    Kolumn { rubrik: "Steg".into(), bredd: 95.0, hoger: false },
+                    Kolumn { rubrik: "Vem".into(), bredd: 35.0, hoger: false },
+                    Kolumn { rubrik: "Senast".into(), bredd: 30.0, hoger: false },
+                ],
+                rader: p
+                    .steg
+                    .iter()
+                    .map(|a| {
+                        vec![a.vad.clone(), a.vem.map(|v| v.namn().to_string()).unwrap_or_default(), a.senast.clone()]
+                    })
+                    .collect(),
+                sista_fet: false,
+            }),
+            6 if !p.uppfoljning.is_empty() => block.push(Block::Tabell {
+                kolumner: vec![
+                    Kolumn { rubrik: "Datum".into(), bredd: 30.0, hoger: false },
+                    Kolumn { rubrik: "Uppföljning".into(), bredd: 130.0, hoger: false },
+                ],
+                rader: p.uppfoljning.iter().map(|u| vec![u.datum.clone(), u.vad.clone()]).collect(),
+                sista_fet: false,
+            }),
+            _ => {
+                let text = p.stegtext(i);
+                block.push(Block::Stycke(if text.is_empty() { "–".into() } else { text }));
+            }
+        }
+    }
+    block.push(Block::Luft(6.0));
+    block.push(Block::Underrubrik(match overenskommen {
+        Some(d) => format!("Planen är överenskommen {d}"),
+        None => "Underskrifter när planen är överenskommen".into(),
+    }));
+    block.push(Block::Luft(10.0));
+    block.push(Block::Fakta("Datum ____________________".into(), "Datum ____________________".into()));
+    block.push(Block::Luft(12.0));
+    block.push(Block::Fakta("_______________________________".into(), "_______________________________".into()));
+    block.push(Block::Fakta("Du".into(), format!("{handlaggare}, socialsekreterare")));
+    block
+}

@@ -1,0 +1,275 @@
+//! Förändringsplaner: drafts, agreed versions (never changed), follow-ups, deviations and the
+//! caseworker's "Att göra" list.
+
+use super::{Resultat, Skrivning, Store, StoreError, datum_fran, tidstampel};
+use crate::domain::plan::{Planinnehall, Planpunkt, att_gora};
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{OptionalExtension, params};
+
+/// One stored version of a case's plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Planversion {
+    pub id: i64,
+    pub arende_id: i64,
+    pub version: i64,
+    pub innehall: Planinnehall,
+    /// The date it was agreed; `None` while it is a draft.
+    pub overenskommen: Option<NaiveDate>,
+    pub signerad: bool,
+    pub ej_signerad_orsak: String,
+    pub skapad: String,
+}
+
+/// A recorded follow-up of a plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Uppfoljning {
+    pub datum: NaiveDate,
+    pub notering: String,
+    /// What was done of each of the eight steps.
+    pub per_steg: Vec<String>,
+}
+
+/// A recorded (temporary) deviation from the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Avvikelse {
+    pub fran: NaiveDate,
+    pub till: NaiveDate,
+    pub beskrivning: String,
+    pub godkand: bool,
+}
+
+/// One line of the "Att göra" list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttGoraRad {
+    pub arende_id: i64,
+    pub arendenummer: String,
+    pub namn: String,
+    pub punkt: Planpunkt,
+}
+
+fn tolka(json: &str) -> rusqlite::Result<Planinnehall> {
+    serde_json::from_str(json)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+const KOLUMNER: &str = "id, arende_id, version, innehall, overenskommen, signerad, ej_signerad_orsak, skapad";
+
+fn fran_rad(r: &rusqlite::Row) -> rusqlite::Result<Planversion> {
+    let innehall: String = r.get(3)?;
+    let overenskommen: Option<String> = r.get(4)?;
+    Ok(Planversion {
+        id: r.get(0)?,
+        arende_id: r.get(1)?,
+        version: r.get(2)?,
+        innehall: tolka(&innehall)?,
+        overenskommen: overenskommen.as_deref().map(datum_fran).transpose()?,
+        signerad: r.get(5)?,
+        ej_signerad_orsak: r.get(6)?,
+        skapad: r.get(7)?,
+    })
+}
+
+impl Store {
+    /// Every version of the case's plan, newest first.
+    pub fn planer(&self, arende_id: i64) -> Resultat<Vec<Planversion>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached(&format!("SELECT {KOLUMNER} FROM plan WHERE arende_id = ?1 ORDER BY version DESC"))?;
+        let rows = stmt.query_map([arende_id], fran_rad)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// The plan that counts now: the latest agreed version, else the draft.
+    pub fn aktuell_plan(&self, arende_id: i64) -> Resultat<Option<Planversion>> {
+        let planer = self.planer(arende_id)?;
+        Ok(planer.iter().find(|p| p.overenskommen.is_some()).or(planer.first()).cloned())
+    }
+
+    pub fn uppfoljningar(&self, plan_id: i64) -> Resultat<Vec<Uppfoljning>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT datum, notering, per_steg FROM plan_uppfoljning WHERE plan_id = ?1 ORDER BY datum, id",
+        )?;
+        let rows = stmt
+            .query_map([plan_id], |r| {
+                let datum: String = r.get(0)?;
+                let per_steg: String = r.get(2)?;
+                Ok(Uppfoljning {
+                    datum: datum_fran(&datum)?,
+                    notering: r.get(1)?,
+                    per_steg: serde_json::from_str(&per_steg).unwrap_or_default(),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    pub fn avvikelser(&self, plan_id: i64) -> Resultat<Vec<Avvikelse>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT fran, till, beskrivning, godkand FROM plan_avvikelse WHERE plan_id = ?1 ORDER BY fran, id",
+        )?;
+        let rows = stmt
+            .query_map([plan_id], |r| {
+                let fran: String = r.get(0)?;
+                let till: String = r.get(1)?;
+                Ok(Avvikelse {
+                    fran: datum_fran(&fran)?,
+                    till: datum_fran(&till)?,
+                    beskrivning: r.get(2)?,
+                    godkand: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// The "Att göra" list: for every open case with an agreed plan (of one socialsekreterare,
+    /// or all), follow-ups overdue or due within a week, plans due for rewriting, unsigned plans.
+    pub fn att_gora(&self, socialsekreterare: Option<&str>, idag: NaiveDate) -> Resultat<Vec<AttGoraRad>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT p.id, p.innehall, p.overenskommen, p.signerad, a.id, a.arendenummer, pe.fornamn || ' ' || pe.efternamn,
+                    (SELECT MAX(u.datum) FROM plan_uppfoljning u WHERE u.plan_id = p.id)
+             FROM plan p
+             JOIN arende a ON a.id = p.arende_id
+             JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.roll = 'sokande'
+             JOIN person pe ON pe.id = hm.person_id
+             WHERE p.overenskommen IS NOT NULL AND a.status <> 'avslutad'
+               AND p.version = (SELECT MAX(version) FROM plan q WHERE q.arende_id = p.arende_id AND q.overenskommen IS NOT NULL)
+               AND (?1 IS NULL OR a.socialsekreterare = ?1)
+             ORDER BY a.arendenummer",
+        )?;
+        let mut rader = Vec::new();
+        let rows = stmt.query_map(params![socialsekreterare], |r| {
+            let innehall: String = r.get(1)?;
+            let overenskommen: String = r.get(2)?;
+            let senaste: Option<String> = r.get(7)?;
+            Ok((
+                tolka(&innehall)?,
+                datum_fran(&overenskommen)?,
+                r.get::<_, bool>(3)?,
+                r.get::<_, i64>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+                senaste.as_deref().map(datum_fran).transpose()?,
+            ))
+        })?;
+        for row in rows {
+            let (innehall, overenskommen, signerad, arende_id, arendenummer, namn, senaste) = row?;
+            for punkt in att_gora(&innehall, overenskommen, signerad, senaste, idag) {
+                rader.push(AttGoraRad { arende_id, arendenummer: arendenummer.clone(), namn: namn.clone(), punkt });
+            }
+        }
+        Ok(rader)
+    }
+}
+
+impl Skrivning<'_> {
+    /// Saves the case's draft (creating the first version, or the next after an agreed one).
+    pub fn spara_planutkast(
+        &self,
+        arende_id: i64,
+        innehall: &Planinnehall,
+        av: &str,
+        nu: NaiveDateTime,
+    ) -> Resultat<i64> {
+        let conn = self.conn();
+        let json = serde_json::to_string(innehall).map_err(|e| StoreError::Regel(e.to_string()))?;
+        let utkast: Option<i64> = conn
+            .query_row(
+                "SELECT id FROM plan WHERE arende_id = ?1 AND overenskommen IS NULL ORDER BY version DESC LIMIT 1",
+                [arende_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(id) = utkast {
+            conn.execute(
+                "UPDATE plan SET innehall = ?1, andrad = ?2 WHERE id = ?3",
+                params![json, tidstampel(nu), id],
+            )?;
+            return Ok(id);
+        }
+        let version: i64 =
+            conn.query_row("SELECT COALESCE(MAX(version), 0) + 1 FROM plan WHERE arende_id = ?1", [arende_id], |r| {
+                r.get(0)
+            })?;
+        conn.execute(
+            "INSERT INTO plan (arende_id, version, innehall, skapad, andrad, av) VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+            params![arende_id, version, json, tidstampel(nu), av],
+        )?;
+        Ok(conn.last_insert_rowid())
+    }
+
+    /// A new version that starts from the latest agreed one (the agreed one stays as it was).
+    pub fn ny_planversion(&self, arende_id: i64, av: &str, nu: NaiveDateTime) -> Resultat<i64> {
+        let conn = self.conn();
+        let utkast: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM plan WHERE arende_id = ?1 AND overenskommen IS NULL)",
+            [arende_id],
+            |r| r.get(0),
+        )?;
+        if utkast {
+            return Err(StoreError::Regel("Det finns redan ett utkast till ny plan; fortsätt med det.".into()));
+        }
+        let senaste: String = conn
+            .query_row(
+                "SELECT innehall FROM plan WHERE arende_id = ?1 ORDER BY version DESC LIMIT 1",
+                [arende_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::Saknas("Ärendet har ingen plan att utgå från.".into()))?;
+        let innehall = tolka(&senaste)?;
+        self.spara_planutkast(arende_id, &innehall, av, nu)
+    }
+
+    /// The plan is agreed on `datum`, signed by the client or with the reason it is not.
+    pub fn kom_overens(
+        &self,
+        plan_id: i64,
+        datum: NaiveDate,
+        signerad: bool,
+        orsak: &str,
+        nu: NaiveDateTime,
+    ) -> Resultat<()> {
+        if !signerad && orsak.trim().is_empty() {
+            return Err(StoreError::Regel("Skriv varför klienten inte har signerat planen.".into()));
+        }
+        let n = self.conn().execute(
+            "UPDATE plan SET overenskommen = ?1, signerad = ?2, ej_signerad_orsak = ?3, andrad = ?4
+             WHERE id = ?5 AND overenskommen IS NULL",
+            params![datum.to_string(), signerad, orsak.trim(), tidstampel(nu), plan_id],
+        )?;
+        if n == 0 {
+            return Err(StoreError::Regel("Planen är redan överenskommen.".into()));
+        }
+        Ok(())
+    }
+
+    /// The client signs an agreed plan afterwards.
+    pub fn signera_plan(&self, plan_id: i64, nu: NaiveDateTime) -> Resultat<()> {
+        self.conn().execute(
+            "UPDATE plan SET signerad = 1, ej_signerad_orsak = '', andrad = ?1 WHERE id = ?2 AND overenskommen IS NOT NULL",
+            params![tidstampel(nu), plan_id],
+        )?;
+        Ok(())
+    }
+
+    pub fn skriv_uppfoljning(&self, plan_id: i64, u: &Uppfoljning, av: &str, nu: NaiveDateTime) -> Resultat<i64> {
+        let per_steg = serde_json::to_string(&u.per_steg).map_err(|e| StoreError::Regel(e.to_string()))?;
+        self.conn().execute(
+            "INSERT INTO plan_uppfoljning (plan_id, datum, notering, per_steg, skapad, av) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![plan_id, u.datum.to_string(), u.notering.trim(), per_steg, tidstampel(nu), av],
+        )?;
+        Ok(self.conn().last_insert_rowid())
+    }
+
+    pub fn skriv_avvikelse(&self, plan_id: i64, a: &Avvikelse, av: &str, nu: NaiveDateTime) -> Resultat<i64> {
+        if a.till < a.fran {
+            return Err(StoreError::Regel("Avvikelsens slutdatum kan inte vara före startdatum.".into()));
+        }
+        self.conn().execute(
+            "INSERT INTO plan_avvikelse (plan_id, fran, till, beskrivning, godkand, skapad, av) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![plan_id, a.fran.to_string(), a.till.to_string(), a.beskrivning.trim(), a.godkand, tidstampel(nu), av],
+        )?;
+        Ok(self.conn().last_insert_rowid())
+    }
+}

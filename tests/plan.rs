@@ -1,0 +1,131 @@
+//! Förändringsplanen: printed with the eight headings verbatim and in order, agreed versions
+//! never change, a new version keeps the old, comparison names the changed steps, and the
+//! "Att göra" list holds exactly the cases that are due.
+
+mod gemensamt;
+
+use bistand::domain::plan::{Planinnehall, Planpunkt, RUBRIKER};
+use bistand::store::{Sortering, Store};
+use gemensamt::*;
+
+fn demo() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
+    store
+}
+
+fn arende(store: &Store, namn: &str) -> (i64, String) {
+    let rad = store.sok_arenden(namn, Sortering::Namn, true, 1).unwrap().rader[0].clone();
+    (rad.arende_id, rad.arendenummer)
+}
+
+fn text(pdf: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    (1..=doc.get_pages().len() as u32)
+        .map(|n| doc.extract_text(&[n]).unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_printout_has_the_eight_headings_in_order_with_steps_dates_and_requirements() {
+    let store = demo();
+    let (id, nr) = arende(&store, "lundin");
+    let plan = store.aktuell_plan(id).unwrap().unwrap();
+    let s = text(&bistand::utskrift::plan_pdf(&store, &nr, nu().date()).unwrap());
+    let mut from = 0;
+    for (i, rubrik) in RUBRIKER.iter().enumerate() {
+        let heading = format!("{}. {rubrik}", i + 1);
+        let at = s[from..].find(&heading).unwrap_or_else(|| panic!("«{heading}» missing or out of order"));
+        from += at + heading.len();
+    }
+    for steg in &plan.innehall.steg {
+        assert!(s.contains(&steg.vad));
+    }
+    assert!(s.contains(&plan.innehall.steg[0].senast), "a step's date");
+    for u in &plan.innehall.uppfoljning {
+        assert!(s.contains(&u.datum), "follow-up date {}", u.datum);
+    }
+    for k in &plan.innehall.krav {
+        assert!(s.contains(k.trim_end_matches('.')), "requirement {k}");
+    }
+    assert!(s.contains("Datum ____") && !s.contains("UTKAST"));
+    let (_, utkast) = arende(&store, "hassan");
+    assert!(text(&bistand::utskrift::plan_pdf(&store, &utkast, nu().date()).unwrap()).contains("UTKAST"));
+}
+
+#[test]
+fn an_agreed_plan_is_kept_and_a_new_version_starts_from_it() {
+    let mut store = demo();
+    let (id, _) = arende(&store, "lundin");
+    let agreed = store.aktuell_plan(id).unwrap().unwrap();
+    assert!(agreed.overenskommen.is_some());
+    // Saving changes makes a new draft version; the agreed one stays as it was.
+    let mut andrad = agreed.innehall.clone();
+    andrad.fritext[0] = "Ny situation".into();
+    let ny_id = store.skriv(|w| w.spara_planutkast(id, &andrad, "Test", nu())).unwrap();
+    assert_ne!(ny_id, agreed.id);
+    let planer = store.planer(id).unwrap();
+    assert_eq!(planer.len(), 2);
+    assert_eq!(planer[1].innehall, agreed.innehall, "the agreed version is intact");
+    assert_eq!(planer[0].innehall.andrade_steg(&planer[1].innehall), vec![0]);
+    assert!(store.skriv(|w| w.ny_planversion(id, "Test", nu())).is_err(), "one draft at a time");
+    assert!(store.skriv(|w| w.kom_overens(agreed.id, nu().date(), true, "", nu())).is_err(), "already agreed");
+    assert!(
+        store
+            .skriv(|w| w.kom_overens(ny_id, nu().date(), false, " ", nu()))
+            .unwrap_err()
+            .to_string()
+            .contains("varför")
+    );
+    // The database itself refuses to change an agreed plan.
+    let (_dir, path) = temp_db();
+    let mut fil = open(&path);
+    bistand::demo::skapa_demo(&mut fil, 12, nu()).unwrap();
+    drop(fil);
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    assert!(raw.execute("UPDATE plan SET innehall = '{}' WHERE overenskommen IS NOT NULL", []).is_err());
+    assert!(raw.execute("DELETE FROM plan WHERE overenskommen IS NOT NULL", []).is_err());
+}
+
+#[test]
+fn comparing_two_versions_reports_the_changed_steps() {
+    let store = demo();
+    let (id, _) = arende(&store, "forsberg");
+    let planer = store.planer(id).unwrap();
+    assert_eq!(planer.len(), 2);
+    let andrade = planer[0].innehall.andrade_steg(&planer[1].innehall);
+    assert_eq!(andrade, vec![1, 6], "the goal and the follow-up dates changed");
+    assert!(Planinnehall::default().andrade_steg(&Planinnehall::default()).is_empty());
+}
+
+#[test]
+fn att_gora_holds_exactly_the_cases_that_are_due() {
+    let store = demo();
+    let lista = store.att_gora(None, nu().date()).unwrap();
+    let (lundin, _) = arende(&store, "lundin");
+    let (forsberg, _) = arende(&store, "forsberg");
+    let mut fall: Vec<(i64, Planpunkt)> = lista.iter().map(|r| (r.arende_id, r.punkt)).collect();
+    fall.sort_by_key(|(id, p)| (*id, format!("{p:?}")));
+    let d = |dagar: u64| nu().date() - chrono::Days::new(dagar);
+    let mut vantat = vec![
+        (lundin, Planpunkt::UppfoljningForsenad(d(3))),
+        (forsberg, Planpunkt::UppfoljningForsenad(d(40))),
+        (forsberg, Planpunkt::InteSignerad),
+    ];
+    vantat.sort_by_key(|(id, p)| (*id, format!("{p:?}")));
+    assert_eq!(fall, vantat);
+    // Ten days later Lundin's next follow-up (in 25 days) is not due, but Forsberg's plan is
+    // due for rewriting three months after it was agreed.
+    let senare = store.att_gora(None, nu().date() + chrono::Days::new(12)).unwrap();
+    assert!(senare.iter().any(|r| r.arende_id == forsberg && matches!(r.punkt, Planpunkt::DagsAttSkrivaOm(_))));
+    // Per socialsekreterare.
+    let handlaggare = store.arende(lundin).unwrap().socialsekreterare;
+    assert!(
+        store.att_gora(Some(&handlaggare), nu().date()).unwrap().iter().all(|r| store
+            .arende(r.arende_id)
+            .unwrap()
+            .socialsekreterare
+            == handlaggare)
+    );
+}
