@@ -91,7 +91,7 @@ fn register_a_household_find_it_open_it_and_write_in_its_journal() {
     assert!(h.query_by_label("Ärende 2026-0001").is_some(), "the identity header shows the case");
     assert!(h.query_by_label(&sokande.to_string()).is_some(), "and the personnummer");
 
-    h.key_press_modifiers(Modifiers::ALT, Key::Num5);
+    h.key_press_modifiers(Modifiers::ALT, Key::Num6);
     h.run();
     skriv(&mut h, "Rubrik", "Nybesök");
     skriv(&mut h, "Anteckning", "Besök på kontoret med båda vårdnadshavarna.");
@@ -419,4 +419,77 @@ fn a_kallelse_lists_the_documents_chosen_for_this_case() {
     assert!(text.contains("intyg från vården"));
     assert!(text.contains("hyresavtal"));
     assert!(!text.contains("lönespecifikationer"), "an unchosen document is not asked for");
+}
+
+#[test]
+fn a_plan_is_written_with_the_client_agreed_and_printed() {
+    let (_dir, utskrifter, mut h) = demo_med_utskrift();
+    h.get_by_label("Sök").type_text("strand");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    klicka(&mut h, "Plan");
+    assert!(h.query_by_label_contains("Ingen plan ännu").is_some());
+    klicka(&mut h, "Ny plan");
+    skriv(&mut h, "Steg 1: Aktuell situation", "Du har flyttat hemifrån och söker ditt första arbete.");
+    skriv(
+        &mut h,
+        "Steg 2: Förändring du vill genomföra för att uppnå egen försörjning",
+        "Du vill arbeta inom restaurang.",
+    );
+    klicka(&mut h, "Lägg till steg");
+    skriv(&mut h, "Steg 5, rad 1: vad", "Gå restaurangkursen på Komvux");
+    skriv(&mut h, "Steg 5, rad 1: senast", "2026-12-15");
+    klicka(&mut h, "Kom överens om planen …");
+    klicka(&mut h, "Ja, planen är överenskommen");
+    assert!(h.query_by_label_contains("Planen är överenskommen 2026-11-23").is_some());
+    klicka(&mut h, "Skriv ut planen");
+    let fil = std::fs::read_dir(utskrifter.path()).unwrap().next().unwrap().unwrap().path();
+    let doc = lopdf::Document::load_mem(&std::fs::read(fil).unwrap()).unwrap();
+    let text: String = (1..=doc.get_pages().len() as u32).map(|n| doc.extract_text(&[n]).unwrap_or_default()).collect();
+    for t in [
+        "1. Aktuell situation",
+        "söker ditt första arbete",
+        "Gå restaurangkursen på Komvux",
+        "2026-12-15",
+        "8. Detta behöver jag göra",
+    ] {
+        assert!(text.contains(t), "the printed plan lacks «{t}»");
+    }
+    assert!(!text.contains("UTKAST"));
+    let id = h.state().store().sok_arenden("strand", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
+    let plan = h.state().store().aktuell_plan(id).unwrap().unwrap();
+    assert!(plan.signerad && plan.overenskommen.is_some());
+}
+
+#[test]
+fn text_typed_in_a_plan_step_survives_a_restart_without_saving() {
+    let (_dir, path) = temp_db();
+    {
+        let mut store = open(&path);
+        bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
+    }
+    {
+        let mut h = harness(open(&path));
+        h.get_by_label("Sök").type_text("strand");
+        h.run();
+        h.key_press(Key::Enter);
+        h.run();
+        klicka(&mut h, "Plan");
+        klicka(&mut h, "Ny plan");
+        skriv(
+            &mut h,
+            "Steg 3: De viktigaste anledningarna till att du vill genomföra förändringen",
+            "Att klara mig själv",
+        );
+        // Dropped here without saving.
+    }
+    let mut h = harness(open(&path));
+    klicka(&mut h, "Återställ Förändringsplan i ärende 2026-0004");
+    assert_eq!(
+        h.get_by_label("Steg 3: De viktigaste anledningarna till att du vill genomföra förändringen")
+            .value()
+            .as_deref(),
+        Some("Att klara mig själv")
+    );
 }

@@ -17,6 +17,7 @@ kodlista! {
         MakuleradeJournal = ("makulerade_journal", "Makulerade journalanteckning"),
         SparadeAnsokan = ("sparade_ansokan", "Sparade ansökan"),
         FattadeBeslut = ("fattade_beslut", "Fattade beslut"),
+        KomOverensOmPlan = ("kom_overens_om_plan", "Kom överens om förändringsplan"),
     }
 }
 

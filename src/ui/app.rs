@@ -139,11 +139,13 @@ impl BistandApp {
                 _ => {}
             },
             Kommando::Palett => self.dialog = Some(Dialog::Palett(Palett::default())),
-            Kommando::SkrivUt => {
-                if let Some(a) = self.oppet.as_mut().filter(|a| a.flik == Flik::Beslut) {
+            Kommando::SkrivUt => match self.oppet.as_mut() {
+                Some(a) if a.flik == Flik::Beslut => {
                     a.beslut.skriv_ut(&self.store, &self.utskrift);
                 }
-            }
+                Some(a) if a.flik == Flik::Plan => a.plan.skriv_ut(&self.store, &self.utskrift, nu),
+                _ => {}
+            },
             Kommando::StangDialog => {
                 // The household form keeps its draft; closing it loses nothing, and says so.
                 if matches!(self.dialog.take(), Some(Dialog::NyttHushall(_))) {
@@ -361,6 +363,7 @@ impl BistandApp {
                             Utkastplats::Ansvar(id) => app.oppna_arende(id, Flik::Oversikt),
                             Utkastplats::Ansokan(id) => app.oppna_arende(id, Flik::Ansokan),
                             Utkastplats::Beslut(id) => app.oppna_arende(id, Flik::Beslut),
+                            Utkastplats::Plan(id) => app.oppna_arende(id, Flik::Plan),
                         })
                     });
                 }

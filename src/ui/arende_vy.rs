@@ -4,6 +4,7 @@ use super::ansokan_vy::AnsokanVy;
 use super::beslut_vy::{BeslutVy, Beslutskontext, Utskrift};
 use super::brev_vy::BrevVy;
 use super::journal_vy::JournalVy;
+use super::plan_vy::PlanVy;
 use super::tema::{self, Signal};
 use super::utkast::{Autospar, Utkastplats, nyckel};
 use super::widgetar::{notis, rad, rubrik, textfalt, valj_forsorjningshinder, valjlista};
@@ -20,13 +21,14 @@ pub enum Flik {
     Hushall,
     Ansokan,
     Beslut,
+    Plan,
     Journal,
     Brev,
 }
 
 impl Flik {
     pub const ALLA: &'static [Flik] =
-        &[Flik::Oversikt, Flik::Hushall, Flik::Ansokan, Flik::Beslut, Flik::Journal, Flik::Brev];
+        &[Flik::Oversikt, Flik::Hushall, Flik::Ansokan, Flik::Beslut, Flik::Plan, Flik::Journal, Flik::Brev];
 
     pub fn namn(self) -> &'static str {
         match self {
@@ -34,6 +36,7 @@ impl Flik {
             Flik::Hushall => "Hushåll",
             Flik::Ansokan => "Ansökan",
             Flik::Beslut => "Beslut",
+            Flik::Plan => "Plan",
             Flik::Journal => "Journal",
             Flik::Brev => "Brev",
         }
@@ -57,6 +60,7 @@ pub struct OppetArende {
     pub ansokan: AnsokanVy,
     pub beslut: BeslutVy,
     brev: BrevVy,
+    pub plan: PlanVy,
     ansvar: Ansvar,
     ansvar_autospar: Autospar,
     ny_status: ArendeStatus,
@@ -95,6 +99,7 @@ impl OppetArende {
             ansokan,
             beslut,
             brev: BrevVy::default(),
+            plan: PlanVy::ny(store, &arende),
             ansvar: draft.unwrap_or(sparat),
             ansvar_autospar,
             avslutsorsak: None,
@@ -170,6 +175,7 @@ impl OppetArende {
                 let ctx = Beslutskontext { anvandare, sokande: &sokande, har_barn, utskrift };
                 self.beslut.visa(ui, store, ctx, nu, sparat);
             }
+            Flik::Plan => self.plan.visa(ui, store, anvandare, utskrift, nu, sparat),
             Flik::Journal => self.journal.visa(ui, store, &self.arende, anvandare, nu, sparat),
             Flik::Brev => self.brev.visa(ui, store, &self.arende, utskrift, nu.date()),
         });

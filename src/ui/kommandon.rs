@@ -28,6 +28,7 @@ impl Kommando {
         Kommando::Flik(3),
         Kommando::Flik(4),
         Kommando::Flik(5),
+        Kommando::Flik(6),
         Kommando::Installningar,
     ];
 
@@ -36,7 +37,7 @@ impl Kommando {
             Kommando::Sok => "Sök ärende".into(),
             Kommando::NyttHushall => "Nytt hushåll".into(),
             Kommando::Spara => "Spara".into(),
-            Kommando::SkrivUt => "Skriv ut beslutsbrev".into(),
+            Kommando::SkrivUt => "Skriv ut (beslutsbrev eller plan)".into(),
             Kommando::Palett => "Kommandon".into(),
             Kommando::StangDialog => "Stäng dialogen".into(),
             Kommando::Flik(i) => match super::arende_vy::Flik::ALLA.get(i) {

@@ -12,6 +12,7 @@ pub mod hushall_form;
 pub mod installningar;
 pub mod journal_vy;
 pub mod kommandon;
+pub mod plan_vy;
 pub mod tema;
 pub mod utkast;
 pub mod widgetar;

@@ -64,6 +64,7 @@ pub enum Utkastplats {
     Ansvar(i64),
     Ansokan(i64),
     Beslut(i64),
+    Plan(i64),
 }
 
 pub fn nyckel(plats: Utkastplats) -> String {
@@ -73,6 +74,7 @@ pub fn nyckel(plats: Utkastplats) -> String {
         Utkastplats::Ansvar(id) => format!("ansvar:{id}"),
         Utkastplats::Ansokan(id) => format!("ansokan:{id}"),
         Utkastplats::Beslut(id) => format!("beslut:{id}"),
+        Utkastplats::Plan(id) => format!("plan:{id}"),
     }
 }
 
@@ -84,6 +86,7 @@ pub fn plats(nyckel: &str) -> Option<Utkastplats> {
         ("ansvar", id) => id.parse().ok().map(Utkastplats::Ansvar),
         ("ansokan", id) => id.parse().ok().map(Utkastplats::Ansokan),
         ("beslut", id) => id.parse().ok().map(Utkastplats::Beslut),
+        ("plan", id) => id.parse().ok().map(Utkastplats::Plan),
         _ => None,
     }
 }
