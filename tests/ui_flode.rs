@@ -493,3 +493,21 @@ fn text_typed_in_a_plan_step_survives_a_restart_without_saving() {
         Some("Att klara mig själv")
     );
 }
+
+#[test]
+fn att_gora_lists_the_due_plans_and_opens_the_case() {
+    let (_dir, mut h) = demo_harness();
+    klicka(&mut h, "Att göra");
+    // The default user has no cases of its own, so the unit's list is shown: exactly the due plans.
+    assert!(h.query_by_label_contains("3 att göra 2026-11-23").is_some());
+    assert_eq!(
+        h.query_all_by_label_contains("Planen är överenskommen men inte signerad").count(),
+        2,
+        "the text and its Öppna button"
+    );
+    let lundin =
+        h.state().store().sok_arenden("lundin", Sortering::Namn, true, 1).unwrap().rader[0].arendenummer.clone();
+    klicka(&mut h, &format!("Öppna {lundin} – Uppföljningen 2026-11-20 är försenad"));
+    assert!(h.query_by_label(&format!("Ärende {lundin}")).is_some(), "the case opens");
+    assert!(h.query_by_label_contains("Version 1 – överenskommen").is_some(), "on its plan");
+}

@@ -3,6 +3,7 @@
 
 use super::arende_vy::{Flik, OppetArende};
 use super::arendelista::Arendelista;
+use super::att_gora::{AttGora, Val as AttGoraVal};
 use super::beslut_vy::Utskrift;
 use super::hushall_form::{HushallForm, Utfall};
 use super::installningar::{Installningar, Utfall as InstUtfall};
@@ -39,6 +40,8 @@ pub struct BistandApp {
     oppet: Option<OppetArende>,
     /// The settings view, shown instead of the open case while set.
     installningar: Option<Installningar>,
+    /// The Att göra list, shown instead of the open case while set.
+    att_gora: Option<AttGora>,
     dialog: Option<Dialog>,
     sparat: Option<NaiveDateTime>,
     utskrift: Utskrift,
@@ -73,6 +76,7 @@ impl BistandApp {
             lista,
             oppet: None,
             installningar: None,
+            att_gora: None,
             dialog: (!drafts.is_empty()).then_some(Dialog::Aterstall(drafts)),
             sparat: None,
             utskrift: Utskrift { mapp: standard_utskriftsmapp(), oppna_visare: true },
@@ -100,6 +104,7 @@ impl BistandApp {
                 a.flik = flik;
                 self.oppet = Some(a);
                 self.installningar = None;
+                self.att_gora = None;
                 self.meddelande = None;
             }
             Err(e) => self.meddelande = Some((Signal::Fel, e)),
@@ -157,8 +162,14 @@ impl BistandApp {
                     a.flik = *f;
                 }
             }
+            Kommando::AttGora => {
+                self.dialog = None;
+                self.installningar = None;
+                self.att_gora = Some(AttGora::ny(&self.store, &self.anvandare, nu.date()));
+            }
             Kommando::Installningar => {
                 self.dialog = None;
+                self.att_gora = None;
                 self.installningar = Some(Installningar::ny(&self.store, &self.anvandare));
             }
         }
@@ -210,6 +221,14 @@ impl BistandApp {
                 notis(ui, *signal, text);
             }
             let nu = (self.klocka)();
+            if let Some(vy) = &mut self.att_gora {
+                match vy.visa(ui, &self.store, &self.anvandare, nu.date()) {
+                    Some(AttGoraVal::Stang) => self.att_gora = None,
+                    Some(AttGoraVal::Oppna(id)) => self.oppna_arende(id, Flik::Plan),
+                    None => {}
+                }
+                return;
+            }
             if let Some(inst) = &mut self.installningar {
                 match inst.visa(ui, &mut self.store, self.mork, &self.anvandare, nu) {
                     Some(InstUtfall::Stang) => self.installningar = None,
@@ -301,6 +320,13 @@ impl BistandApp {
                         .clicked()
                     {
                         self.kor(Kommando::Installningar);
+                    }
+                    if ui
+                        .button("Att göra")
+                        .on_hover_text("Uppföljningar, planer att skriva om och osignerade planer")
+                        .clicked()
+                    {
+                        self.kor(Kommando::AttGora);
                     }
                     if ui.button("Kommandon").on_hover_text("Ctrl+K").clicked() {
                         self.kor(Kommando::Palett);

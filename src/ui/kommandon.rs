@@ -13,6 +13,7 @@ pub enum Kommando {
     StangDialog,
     Flik(usize),
     Installningar,
+    AttGora,
 }
 
 impl Kommando {
@@ -29,6 +30,7 @@ impl Kommando {
         Kommando::Flik(4),
         Kommando::Flik(5),
         Kommando::Flik(6),
+        Kommando::AttGora,
         Kommando::Installningar,
     ];
 
@@ -45,6 +47,7 @@ impl Kommando {
                 None => "Visa flik".into(),
             },
             Kommando::Installningar => "Inställningar".into(),
+            Kommando::AttGora => "Att göra".into(),
         }
     }
 
@@ -58,7 +61,7 @@ impl Kommando {
             Kommando::Palett => KeyboardShortcut::new(Modifiers::COMMAND, Key::K),
             Kommando::StangDialog => KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
             Kommando::Flik(i) => KeyboardShortcut::new(Modifiers::ALT, *NUM.get(i)?),
-            Kommando::Installningar => return None,
+            Kommando::Installningar | Kommando::AttGora => return None,
         })
     }
 

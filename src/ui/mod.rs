@@ -5,6 +5,7 @@ pub mod ansokan_vy;
 pub mod app;
 pub mod arende_vy;
 pub mod arendelista;
+pub mod att_gora;
 pub mod beslut_vy;
 pub mod brev_vy;
 pub mod frasbibliotek;

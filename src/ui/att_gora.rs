@@ -1,0 +1,85 @@
+//! Att göra: the caseworker's cases whose plan follow-up is overdue or due this week, plans due
+//! for rewriting, and agreed plans not signed.
+
+use super::tema;
+use super::widgetar::{kolumnrubrik, rubrik};
+use crate::store::{AttGoraRad, Store};
+use chrono::NaiveDate;
+use egui::RichText;
+
+pub struct AttGora {
+    bara_mina: bool,
+    rader: Vec<AttGoraRad>,
+    fel: Option<String>,
+}
+
+/// What the shell should do.
+pub enum Val {
+    Stang,
+    Oppna(i64),
+}
+
+impl AttGora {
+    pub fn ny(store: &Store, anvandare: &str, idag: NaiveDate) -> AttGora {
+        let mut vy = AttGora { bara_mina: true, rader: Vec::new(), fel: None };
+        vy.hamta(store, anvandare, idag);
+        if vy.rader.is_empty() {
+            // Nothing of one's own: show the unit's so the list is never silently empty.
+            vy.bara_mina = false;
+            vy.hamta(store, anvandare, idag);
+        }
+        vy
+    }
+
+    fn hamta(&mut self, store: &Store, anvandare: &str, idag: NaiveDate) {
+        match store.att_gora(self.bara_mina.then_some(anvandare), idag) {
+            Ok(r) => {
+                self.rader = r;
+                self.fel = None;
+            }
+            Err(e) => self.fel = Some(e.to_string()),
+        }
+    }
+
+    pub fn visa(&mut self, ui: &mut egui::Ui, store: &Store, anvandare: &str, idag: NaiveDate) -> Option<Val> {
+        let mut val = None;
+        ui.horizontal(|ui| {
+            ui.heading("Att göra");
+            if ui.button("Tillbaka").clicked() {
+                val = Some(Val::Stang);
+            }
+        });
+        if ui.checkbox(&mut self.bara_mina, format!("Bara ärenden där {anvandare} är socialsekreterare")).changed() {
+            self.hamta(store, anvandare, idag);
+        }
+        if let Some(f) = &self.fel {
+            super::widgetar::felrad(ui, f);
+        }
+        rubrik(ui, &format!("{} att göra {idag}", self.rader.len()));
+        if self.rader.is_empty() {
+            ui.label("Inget är försenat eller ska göras den här veckan.");
+            return val;
+        }
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            egui::Grid::new("attgora").num_columns(4).striped(true).spacing([16.0, 8.0]).show(ui, |ui| {
+                for k in ["Ärende", "Namn", "Vad", ""] {
+                    kolumnrubrik(ui, k);
+                }
+                ui.end_row();
+                for r in &self.rader {
+                    ui.label(&r.arendenummer);
+                    ui.label(&r.namn);
+                    ui.label(
+                        RichText::new(r.punkt.text())
+                            .color(tema::signalfarg(tema::Signal::Varning, ui.visuals().dark_mode)),
+                    );
+                    if ui.button(format!("Öppna {} – {}", r.arendenummer, r.punkt.text())).clicked() {
+                        val = Some(Val::Oppna(r.arende_id));
+                    }
+                    ui.end_row();
+                }
+            });
+        });
+        val
+    }
+}
