@@ -247,3 +247,27 @@ pub fn plan_pdf(store: &Store, arendenummer: &str, idag: NaiveDate) -> Result<Ve
         brevhuvud(&enhet, logo(store), &till, &datum.unwrap_or_else(|| idag.to_string()), &arende.arendenummer, &titel);
     Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
 }
+
+/// A part of the case's Initial bedömning as PDF; a part needing consent only with it.
+pub fn ib_del_pdf(store: &Store, arendenummer: &str, del_id: &str, idag: NaiveDate) -> Result<Vec<u8>, String> {
+    let arende = store.arende_med_nummer(arendenummer).map_err(|e| e.to_string())?;
+    let svar = store.ib_svar(arende.id).map_err(|e| e.to_string())?.ok_or("Ärendet har ingen initial bedömning än.")?;
+    let definition = store.ib_definition(Some(svar.definition_version)).map_err(|e| e.to_string())?;
+    let del = definition.delar.iter().find(|d| d.id == del_id).ok_or_else(|| format!("IB har ingen del {del_id}."))?;
+    svar.far_lamnas_ut(del)?;
+    let mut block = Vec::new();
+    if let Some(d) = svar.samtycke_jobbtorg.filter(|_| del.samtycke) {
+        block.push(crate::letters::Block::Stycke(format!(
+            "Klienten har samtyckt till att uppgifterna lämnas till Jobbtorg ({d})."
+        )));
+    }
+    for f in &del.falt {
+        block.push(crate::letters::Block::Underrubrik(f.etikett.clone()));
+        let text = svar.svar.get(&format!("{}.{}", del.id, f.id)).cloned().unwrap_or_default();
+        block.push(crate::letters::Block::Stycke(if text.trim().is_empty() { "–".into() } else { text }));
+    }
+    let enhet = store.enhet().map_err(|e| e.to_string())?;
+    let till = mottagare(store, arende.hushall_id)?;
+    let huvud = brevhuvud(&enhet, logo(store), &till, &idag.to_string(), &arende.arendenummer, &del.rubrik);
+    Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
+}

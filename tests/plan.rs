@@ -129,3 +129,34 @@ fn att_gora_holds_exactly_the_cases_that_are_due() {
             == handlaggare)
     );
 }
+
+#[test]
+fn an_added_ib_field_loads_and_answers_keep_their_definition_version() {
+    let mut store = demo();
+    let (id, nr) = arende(&store, "lundin");
+    let mut svar = bistand::domain::ib::IbSvar { definition_version: 1, ..Default::default() };
+    svar.svar.insert("del1.hushall".into(), "Bor ensam".into());
+    store.spara_ib_svar(id, &svar, nu()).unwrap();
+    // The unit adds a field; the new definition becomes version 2.
+    let mut ny = store.ib_definition(None).unwrap();
+    ny.delar[0].falt.push(bistand::domain::ib::Falt {
+        id: "husdjur".into(),
+        etikett: "Husdjur".into(),
+        typ: "rad".into(),
+        val: vec![],
+    });
+    let version = store.las_in_ib_definition(&serde_json::to_string(&ny).unwrap(), nu()).unwrap();
+    assert_eq!(version, 2);
+    assert!(store.ib_definition(None).unwrap().delar[0].falt.iter().any(|f| f.id == "husdjur"));
+    let sparat = store.ib_svar(id).unwrap().unwrap();
+    assert_eq!(sparat.definition_version, 1);
+    assert!(
+        store.ib_definition(Some(1)).unwrap().delar[0].falt.iter().all(|f| f.id != "husdjur"),
+        "old answers show with their own form"
+    );
+    assert!(store.las_in_ib_definition("{\"version\":1,\"delar\":[]}", nu()).is_err());
+    // Del 2 is never printed without consent; Del 1 is.
+    let fel = bistand::utskrift::ib_del_pdf(&store, &nr, "del2", nu().date()).unwrap_err();
+    assert!(fel.contains("samtycke"), "{fel}");
+    assert!(text(&bistand::utskrift::ib_del_pdf(&store, &nr, "del1", nu().date()).unwrap()).contains("Bor ensam"));
+}

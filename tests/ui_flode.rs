@@ -91,7 +91,7 @@ fn register_a_household_find_it_open_it_and_write_in_its_journal() {
     assert!(h.query_by_label("Ärende 2026-0001").is_some(), "the identity header shows the case");
     assert!(h.query_by_label(&sokande.to_string()).is_some(), "and the personnummer");
 
-    h.key_press_modifiers(Modifiers::ALT, Key::Num6);
+    h.key_press_modifiers(Modifiers::ALT, Key::Num7);
     h.run();
     skriv(&mut h, "Rubrik", "Nybesök");
     skriv(&mut h, "Anteckning", "Besök på kontoret med båda vårdnadshavarna.");
@@ -510,4 +510,31 @@ fn att_gora_lists_the_due_plans_and_opens_the_case() {
     klicka(&mut h, &format!("Öppna {lundin} – Uppföljningen 2026-11-20 är försenad"));
     assert!(h.query_by_label(&format!("Ärende {lundin}")).is_some(), "the case opens");
     assert!(h.query_by_label_contains("Version 1 – överenskommen").is_some(), "on its plan");
+}
+
+#[test]
+fn the_initial_assessment_passes_del_2_to_jobbtorg_only_with_consent() {
+    let (_dir, utskrifter, mut h) = demo_med_utskrift();
+    h.get_by_label("Sök").type_text("strand");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    klicka(&mut h, "IB");
+    skriv(&mut h, "Arbetslivserfarenhet", "Extrajobb på lager i två somrar.");
+    klicka(&mut h, "Skriv ut Del 2 för Jobbtorg");
+    assert!(h.query_by_label_contains("utan klientens samtycke").is_some());
+    assert_eq!(
+        std::fs::read_dir(utskrifter.path()).map(|d| d.count()).unwrap_or(0),
+        0,
+        "nothing is printed without consent"
+    );
+    klicka(&mut h, "Klienten samtycker till att Del 2 lämnas till Jobbtorg");
+    klicka(&mut h, "Skriv ut Del 2 för Jobbtorg");
+    let fil = std::fs::read_dir(utskrifter.path()).unwrap().next().unwrap().unwrap().path();
+    let doc = lopdf::Document::load_mem(&std::fs::read(fil).unwrap()).unwrap();
+    let text = doc.extract_text(&[1]).unwrap();
+    assert!(text.contains("Extrajobb på lager") && text.contains("samtyckt"));
+    let id = h.state().store().sok_arenden("strand", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
+    let svar = h.state().store().ib_svar(id).unwrap().unwrap();
+    assert_eq!(svar.samtycke_jobbtorg, Some(nu().date()));
 }

@@ -6,6 +6,7 @@ pub mod belopp;
 pub mod beslut;
 pub mod datum;
 pub mod hushall;
+pub mod ib;
 pub mod journal;
 pub mod kod;
 pub mod manad;

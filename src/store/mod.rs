@@ -7,6 +7,7 @@ mod ansokan;
 mod arende;
 mod beslut;
 mod hushall;
+mod ib;
 mod journal;
 pub mod kontroll;
 mod logg;

@@ -7,8 +7,14 @@ use rusqlite::{Connection, Transaction, params};
 type Migration = fn(&Transaction) -> rusqlite::Result<()>;
 
 /// The migrations in order; migration `i` brings the database to version `i + 1`.
-const MIGRATIONS: &[Migration] =
-    &[v1_households_cases_journal, v2_search_drafts_log, v3_applications_norm_tables, v4_decisions, v5_plans];
+const MIGRATIONS: &[Migration] = &[
+    v1_households_cases_journal,
+    v2_search_drafts_log,
+    v3_applications_norm_tables,
+    v4_decisions,
+    v5_plans,
+    v6_initial_assessment,
+];
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -316,6 +322,26 @@ fn v5_plans(tx: &Transaction) -> rusqlite::Result<()> {
             godkand     INTEGER NOT NULL,
             skapad      TEXT NOT NULL,
             av          TEXT NOT NULL
+        );
+        ",
+    )
+}
+
+fn v6_initial_assessment(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        -- Every version of the IB form definition is kept; answers name the version they used.
+        CREATE TABLE ib_definition (
+            version INTEGER PRIMARY KEY,
+            data    TEXT NOT NULL,
+            skapad  TEXT NOT NULL
+        );
+        CREATE TABLE ib_svar (
+            arende_id          INTEGER PRIMARY KEY REFERENCES arende(id),
+            definition_version INTEGER NOT NULL REFERENCES ib_definition(version),
+            svar               TEXT NOT NULL,
+            samtycke_jobbtorg  TEXT,
+            andrad             TEXT NOT NULL
         );
         ",
     )

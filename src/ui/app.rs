@@ -390,6 +390,7 @@ impl BistandApp {
                             Utkastplats::Ansokan(id) => app.oppna_arende(id, Flik::Ansokan),
                             Utkastplats::Beslut(id) => app.oppna_arende(id, Flik::Beslut),
                             Utkastplats::Plan(id) => app.oppna_arende(id, Flik::Plan),
+                            Utkastplats::Ib(id) => app.oppna_arende(id, Flik::Ib),
                         })
                     });
                 }

@@ -3,6 +3,7 @@
 use super::ansokan_vy::AnsokanVy;
 use super::beslut_vy::{BeslutVy, Beslutskontext, Utskrift};
 use super::brev_vy::BrevVy;
+use super::ib_vy::IbVy;
 use super::journal_vy::JournalVy;
 use super::plan_vy::PlanVy;
 use super::tema::{self, Signal};
@@ -22,13 +23,14 @@ pub enum Flik {
     Ansokan,
     Beslut,
     Plan,
+    Ib,
     Journal,
     Brev,
 }
 
 impl Flik {
     pub const ALLA: &'static [Flik] =
-        &[Flik::Oversikt, Flik::Hushall, Flik::Ansokan, Flik::Beslut, Flik::Plan, Flik::Journal, Flik::Brev];
+        &[Flik::Oversikt, Flik::Hushall, Flik::Ansokan, Flik::Beslut, Flik::Plan, Flik::Ib, Flik::Journal, Flik::Brev];
 
     pub fn namn(self) -> &'static str {
         match self {
@@ -37,6 +39,7 @@ impl Flik {
             Flik::Ansokan => "Ansökan",
             Flik::Beslut => "Beslut",
             Flik::Plan => "Plan",
+            Flik::Ib => "IB",
             Flik::Journal => "Journal",
             Flik::Brev => "Brev",
         }
@@ -61,6 +64,7 @@ pub struct OppetArende {
     pub beslut: BeslutVy,
     brev: BrevVy,
     pub plan: PlanVy,
+    ib: IbVy,
     ansvar: Ansvar,
     ansvar_autospar: Autospar,
     ny_status: ArendeStatus,
@@ -100,6 +104,7 @@ impl OppetArende {
             beslut,
             brev: BrevVy::default(),
             plan: PlanVy::ny(store, &arende),
+            ib: IbVy::ny(store, &arende),
             ansvar: draft.unwrap_or(sparat),
             ansvar_autospar,
             avslutsorsak: None,
@@ -176,6 +181,7 @@ impl OppetArende {
                 self.beslut.visa(ui, store, ctx, nu, sparat);
             }
             Flik::Plan => self.plan.visa(ui, store, anvandare, utskrift, nu, sparat),
+            Flik::Ib => self.ib.visa(ui, store, utskrift, nu, sparat),
             Flik::Journal => self.journal.visa(ui, store, &self.arende, anvandare, nu, sparat),
             Flik::Brev => self.brev.visa(ui, store, &self.arende, utskrift, nu.date()),
         });

@@ -147,6 +147,13 @@ impl Installningar {
             rubrik(ui, "Beräkningsregler för enheten");
             self.visa_regler(ui, store);
 
+            rubrik(ui, "Initial bedömning (IB)");
+            let version = store.ib_definition(None).map(|d| d.version).unwrap_or(0);
+            ui.label(format!("Formulären för del 1–3 är version {version}. En ändrad definition (JSON) läses in som en ny version; bedömningar som redan gjorts behåller sin."));
+            if ui.button("Läs in IB-formulär (JSON) …").clicked() {
+                self.meddelande = las_in_ib(store, nu).or(self.meddelande.take());
+            }
+
             rubrik(ui, "Frasbibliotek för motiveringar");
             if let Some(m) = self.fraser.visa(ui, store) {
                 self.meddelande = Some(m);
@@ -351,5 +358,17 @@ fn byt_logotyp(store: &mut Store) -> Option<(Signal, String)> {
     Some(match store.satt_logo(&png) {
         Ok(()) => (Signal::Klart, "Logotypen är bytt och används i nya brev.".into()),
         Err(e) => (Signal::Fel, e.to_string()),
+    })
+}
+
+/// Reads a changed IB definition chosen by the unit; `None` when the dialog was cancelled.
+fn las_in_ib(store: &mut Store, nu: NaiveDateTime) -> Option<(Signal, String)> {
+    let fil = rfd::FileDialog::new().add_filter("JSON", &["json"]).pick_file()?;
+    Some(match std::fs::read_to_string(&fil) {
+        Ok(text) => match store.las_in_ib_definition(&text, nu) {
+            Ok(v) => (Signal::Klart, format!("IB-formulären är inlästa som version {v}.")),
+            Err(e) => (Signal::Fel, e.to_string()),
+        },
+        Err(_) => (Signal::Fel, format!("Filen {} kan inte läsas.", fil.display())),
     })
 }

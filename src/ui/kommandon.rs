@@ -30,6 +30,7 @@ impl Kommando {
         Kommando::Flik(4),
         Kommando::Flik(5),
         Kommando::Flik(6),
+        Kommando::Flik(7),
         Kommando::AttGora,
         Kommando::Installningar,
     ];

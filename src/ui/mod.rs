@@ -10,6 +10,7 @@ pub mod beslut_vy;
 pub mod brev_vy;
 pub mod frasbibliotek;
 pub mod hushall_form;
+pub mod ib_vy;
 pub mod installningar;
 pub mod journal_vy;
 pub mod kommandon;

@@ -65,6 +65,7 @@ pub enum Utkastplats {
     Ansokan(i64),
     Beslut(i64),
     Plan(i64),
+    Ib(i64),
 }
 
 pub fn nyckel(plats: Utkastplats) -> String {
@@ -75,6 +76,7 @@ pub fn nyckel(plats: Utkastplats) -> String {
         Utkastplats::Ansokan(id) => format!("ansokan:{id}"),
         Utkastplats::Beslut(id) => format!("beslut:{id}"),
         Utkastplats::Plan(id) => format!("plan:{id}"),
+        Utkastplats::Ib(id) => format!("ib:{id}"),
     }
 }
 
@@ -87,6 +89,7 @@ pub fn plats(nyckel: &str) -> Option<Utkastplats> {
         ("ansokan", id) => id.parse().ok().map(Utkastplats::Ansokan),
         ("beslut", id) => id.parse().ok().map(Utkastplats::Beslut),
         ("plan", id) => id.parse().ok().map(Utkastplats::Plan),
+        ("ib", id) => id.parse().ok().map(Utkastplats::Ib),
         _ => None,
     }
 }
