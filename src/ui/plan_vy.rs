@@ -443,30 +443,28 @@ impl PlanVy {
             andrade.len()
         ));
         let farg = tema::signalfarg(Signal::Varning, ui.visuals().dark_mode);
-        let bredd = (ui.available_width() - 40.0) / 2.0;
-        egui::Grid::new("jamforelse").num_columns(2).spacing([16.0, 10.0]).show(ui, |ui| {
-            kolumnrubrik(ui, &format!("Version {}", gammal.version));
-            kolumnrubrik(ui, &format!("Version {}", ny.version));
-            ui.end_row();
-            for (i, rubrik) in RUBRIKER.iter().enumerate() {
-                let andrad = andrade.contains(&i);
-                let mut r =
-                    RichText::new(format!("{}. {rubrik}{}", i + 1, if andrad { " – ändrad" } else { "" })).strong();
-                if andrad {
-                    r = r.color(farg);
-                }
-                ui.label(r);
-                ui.label("");
-                ui.end_row();
-                for p in [gammal, ny] {
-                    ui.scope(|ui| {
-                        ui.set_max_width(bredd);
-                        ui.add(egui::Label::new(p.innehall.stegtext(i)).wrap());
+        ui.columns(2, |k| {
+            kolumnrubrik(&mut k[0], &format!("Version {}", gammal.version));
+            kolumnrubrik(&mut k[1], &format!("Version {}", ny.version));
+        });
+        for (i, rubrik) in RUBRIKER.iter().enumerate() {
+            let andrad = andrade.contains(&i);
+            let mut r = RichText::new(format!("{}. {rubrik}{}", i + 1, if andrad { " – ändrad" } else { "" })).strong();
+            if andrad {
+                r = r.color(farg);
+            }
+            ui.add_space(6.0);
+            ui.label(r);
+            ui.columns(2, |k| {
+                for (kolumn, p) in k.iter_mut().zip([gammal, ny]) {
+                    let text = p.innehall.stegtext(i);
+                    // Left-aligned (the columns' own layout would justify the words).
+                    kolumn.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                        ui.add(egui::Label::new(if text.is_empty() { "–".to_string() } else { text }).wrap());
                     });
                 }
-                ui.end_row();
-            }
-        });
+            });
+        }
     }
 }
 
