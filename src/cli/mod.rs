@@ -3,6 +3,7 @@
 
 mod berakna;
 mod brev;
+mod underhall;
 
 use crate::demo;
 use crate::store::Store;
@@ -48,6 +49,20 @@ pub enum Kommando {
         arende: String,
         ut: PathBuf,
     },
+    /// Online backup to a new file.
+    Sakerhetskopia {
+        db: PathBuf,
+        ut: PathBuf,
+    },
+    /// Restore a backup after checking it.
+    Aterstall {
+        fran: PathBuf,
+        db: PathBuf,
+    },
+    /// Hidden: save in a loop until killed (crash-safety test).
+    SparaILoop {
+        db: PathBuf,
+    },
     /// Compute one application from JSON (a file, or standard input when `None`).
     Berakna {
         indata: Option<PathBuf>,
@@ -76,6 +91,10 @@ Användning:
   bistand plan --db SÖKVÄG --arende NR --ut FIL.pdf
                                 Skriver ärendets förändringsplan (senast överenskomna, annars
                                 utkastet märkt UTKAST).
+  bistand sakerhetskopia --db SÖKVÄG --ut FIL
+                                Gör en säkerhetskopia medan programmet kan vara igång.
+  bistand aterstall --fran FIL --db SÖKVÄG
+                                Kontrollerar säkerhetskopian och återställer den.
   bistand berakna [--in FIL]    Beräknar försörjningsstöd för en ansökan i JSON (fil eller
                                 standard in) och skriver resultatet som JSON.
   bistand hjalp [KOMMANDO]      Visar hjälp (även --help).
@@ -139,6 +158,7 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
     let mut beslut_id: Option<i64> = None;
     let mut ut: Option<PathBuf> = None;
     let mut arende: Option<String> = None;
+    let mut fran: Option<PathBuf> = None;
     let mut typ: Option<String> = None;
     while let Some(arg) = it.next() {
         match arg {
@@ -158,6 +178,10 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
             }
             "--ovning" => ovning = true,
             "--lista" => lista = true,
+            "--fran" => {
+                let v = it.next().filter(|v| !v.is_empty()).ok_or("--fran behöver en sökväg till säkerhetskopian.")?;
+                fran = Some(PathBuf::from(v));
+            }
             "--beslut" => {
                 let v = it.next().ok_or("--beslut behöver ett beslutsnummer (id).")?;
                 beslut_id = Some(v.parse().map_err(|_| format!("--beslut måste vara ett heltal, inte \"{v}\"."))?);
@@ -208,6 +232,16 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
             }
             Ok(Kommando::BeslutLista { db: krav_db(db, "beslut")? })
         }
+        Some("sakerhetskopia") => {
+            let ut = ut.ok_or("sakerhetskopia behöver --ut FIL.")?;
+            Ok(Kommando::Sakerhetskopia { db: krav_db(db, "sakerhetskopia")?, ut })
+        }
+        Some("aterstall") => {
+            let fran = fran.ok_or("aterstall behöver --fran FIL (säkerhetskopian).")?;
+            Ok(Kommando::Aterstall { fran, db: krav_db(db, "aterstall")? })
+        }
+        Some("__spara-i-loop") => Ok(Kommando::SparaILoop { db: krav_db(db, "__spara-i-loop")? }),
+        _ if fran.is_some() => Err("--fran används bara med aterstall.".into()),
         Some("plan") => {
             let ut = ut.ok_or("plan behöver --ut FIL.pdf.")?;
             let arende = arende.ok_or("plan behöver --arende NR.")?;
@@ -282,6 +316,9 @@ pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
         Kommando::Kontroll { db } => kor_kontroll(db),
         Kommando::Berakna { indata } => kor_berakna(indata.as_deref()),
         Kommando::BeslutLista { db } => brev::lista(db),
+        Kommando::Sakerhetskopia { db, ut } => underhall::sakerhetskopia(db, ut),
+        Kommando::Aterstall { fran, db } => underhall::aterstall(fran, db),
+        Kommando::SparaILoop { db } => underhall::spara_i_loop(db, nu),
         Kommando::Plan { db, arende, ut } => brev::skriv(db, ut, |s| crate::utskrift::plan_pdf(s, arende, nu.date())),
         Kommando::Brev { db, beslut, aterkrav, ut } => brev::skriv(db, ut, |s| {
             if *aterkrav {

@@ -13,6 +13,7 @@ pub mod kontroll;
 mod logg;
 mod normtabell;
 mod plan;
+mod sakerhetskopia;
 mod schema;
 mod utkast;
 
@@ -23,6 +24,7 @@ pub use hushall::{HushallVy, NyttArende, Registrerat};
 pub use logg::{Handelse, Logghandelse};
 pub use normtabell::Normversion;
 pub use plan::{AttGoraRad, Avvikelse, Planversion, Uppfoljning};
+pub use sakerhetskopia::aterstall;
 pub use schema::{SCHEMA_VERSION, migrera_till};
 pub use utkast::Utkast;
 

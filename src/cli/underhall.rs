@@ -1,0 +1,80 @@
+//! Maintenance: backup, restore, and the hidden save loop the crash test kills.
+
+use crate::domain::journal::NyJournalPost;
+use crate::store::Store;
+use std::io::Write;
+use std::path::Path;
+
+pub fn sakerhetskopia(db: &Path, ut: &Path) -> i32 {
+    if !db.exists() {
+        eprintln!("Databasen {} finns inte.", db.display());
+        return 2;
+    }
+    match Store::open(db).and_then(|s| s.sakerhetskopiera(ut)) {
+        Ok(()) => {
+            println!("Säkerhetskopian är sparad i {}.", ut.display());
+            0
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            1
+        }
+    }
+}
+
+pub fn aterstall(fran: &Path, db: &Path) -> i32 {
+    match crate::store::aterstall(fran, db) {
+        Ok(r) => {
+            println!(
+                "Databasen {} är återställd från {} ({} hushåll) och är frisk.",
+                db.display(),
+                fran.display(),
+                r.hushall
+            );
+            0
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            1
+        }
+    }
+}
+
+/// Saves journal entries one transaction at a time, through the same store code the program
+/// uses, printing each committed id; runs until killed (for the crash-safety test).
+pub fn spara_i_loop(db: &Path, nu: chrono::NaiveDateTime) -> i32 {
+    let mut store = match Store::open(db) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return 1;
+        }
+    };
+    let arende_id = match store.sok_arenden("", crate::store::Sortering::Arendenummer, true, 1) {
+        Ok(r) if !r.rader.is_empty() => r.rader[0].arende_id,
+        _ => {
+            eprintln!("Databasen har inget ärende att skriva i.");
+            return 1;
+        }
+    };
+    let mut ut = std::io::stdout();
+    for n in 0.. {
+        let post = NyJournalPost {
+            datum: nu.date(),
+            rubrik: format!("Kraschtest {n}"),
+            text: "x".repeat(200),
+            ersatter: None,
+        };
+        match store.skriv(|w| w.skriv_journal(arende_id, &post, "kraschtest", nu)) {
+            Ok(id) => {
+                let _ = writeln!(ut, "{id}");
+                let _ = ut.flush();
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                return 1;
+            }
+        }
+    }
+    0
+}
