@@ -91,7 +91,7 @@ fn register_a_household_find_it_open_it_and_write_in_its_journal() {
     assert!(h.query_by_label("Ärende 2026-0001").is_some(), "the identity header shows the case");
     assert!(h.query_by_label(&sokande.to_string()).is_some(), "and the personnummer");
 
-    h.key_press_modifiers(Modifiers::ALT, Key::Num7);
+    h.key_press_modifiers(Modifiers::ALT, Key::Num8);
     h.run();
     skriv(&mut h, "Rubrik", "Nybesök");
     skriv(&mut h, "Anteckning", "Besök på kontoret med båda vårdnadshavarna.");
@@ -537,4 +537,29 @@ fn the_initial_assessment_passes_del_2_to_jobbtorg_only_with_consent() {
     let id = h.state().store().sok_arenden("strand", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
     let svar = h.state().store().ib_svar(id).unwrap().unwrap();
     assert_eq!(svar.samtycke_jobbtorg, Some(nu().date()));
+}
+
+#[test]
+fn a_freda_screening_is_scored_read_and_kept_on_the_person() {
+    let (_dir, mut h) = demo_harness();
+    h.get_by_label("Sök").type_text("lundin");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    klicka(&mut h, "Screening");
+    klicka(&mut h, "Instrument");
+    klicka(&mut h, "FREDA kortfrågor (våld)");
+    for i in [1, 3, 4, 5] {
+        klicka(&mut h, &format!("Fråga {i}: Nej"));
+    }
+    assert!(h.query_by_label_contains("Ej komplett: 1 frågor").is_some(), "no score until every question is answered");
+    klicka(&mut h, "Fråga 2: Ja");
+    assert!(h.query_by_label_contains("fördjupad bedömning").is_some());
+    klicka(&mut h, "Spara screeningen");
+    assert!(h.query_by_label_contains("FREDA kortfrågor (våld) är sparad").is_some());
+    let id = h.state().store().sok_arenden("lundin", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
+    let hushall = h.state().store().hushall(h.state().store().arende(id).unwrap().hushall_id).unwrap();
+    let sparade = h.state().store().screeningar(&hushall.medlemmar[0].person.pnr).unwrap();
+    assert_eq!(sparade.len(), 1);
+    assert_eq!(sparade[0].poang, 1);
 }

@@ -13,6 +13,7 @@ pub mod manad;
 pub mod norm;
 pub mod personnummer;
 pub mod plan;
+pub mod screening;
 pub mod sok;
 
 pub use belopp::Belopp;

@@ -15,6 +15,7 @@ mod normtabell;
 mod plan;
 mod sakerhetskopia;
 mod schema;
+mod screening;
 mod utkast;
 
 pub use ansokan::{AnsokanRad, SparadAnsokan};
@@ -26,6 +27,7 @@ pub use normtabell::Normversion;
 pub use plan::{AttGoraRad, Avvikelse, Planversion, Uppfoljning};
 pub use sakerhetskopia::aterstall;
 pub use schema::{SCHEMA_VERSION, migrera_till};
+pub use screening::Screeningresultat;
 pub use utkast::Utkast;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};

@@ -14,6 +14,7 @@ const MIGRATIONS: &[Migration] = &[
     v4_decisions,
     v5_plans,
     v6_initial_assessment,
+    v7_screening,
 ];
 
 /// The schema version this program writes.
@@ -343,6 +344,25 @@ fn v6_initial_assessment(tx: &Transaction) -> rusqlite::Result<()> {
             samtycke_jobbtorg  TEXT,
             andrad             TEXT NOT NULL
         );
+        ",
+    )
+}
+
+fn v7_screening(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        -- Screening answers are kept on the person; they are sensitive and no letter reads them.
+        CREATE TABLE screening (
+            id         INTEGER PRIMARY KEY,
+            person_id  INTEGER NOT NULL REFERENCES person(id),
+            instrument TEXT NOT NULL CHECK (instrument IN ('audit', 'dudit', 'freda')),
+            datum      TEXT NOT NULL,
+            svar       TEXT NOT NULL,
+            poang      INTEGER NOT NULL,
+            skapad     TEXT NOT NULL,
+            av         TEXT NOT NULL
+        );
+        CREATE INDEX screening_person ON screening(person_id);
         ",
     )
 }

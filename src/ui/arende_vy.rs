@@ -6,6 +6,7 @@ use super::brev_vy::BrevVy;
 use super::ib_vy::IbVy;
 use super::journal_vy::JournalVy;
 use super::plan_vy::PlanVy;
+use super::screening_vy::ScreeningVy;
 use super::tema::{self, Signal};
 use super::utkast::{Autospar, Utkastplats, nyckel};
 use super::widgetar::{notis, rad, rubrik, textfalt, valj_forsorjningshinder, valjlista};
@@ -24,13 +25,23 @@ pub enum Flik {
     Beslut,
     Plan,
     Ib,
+    Screening,
     Journal,
     Brev,
 }
 
 impl Flik {
-    pub const ALLA: &'static [Flik] =
-        &[Flik::Oversikt, Flik::Hushall, Flik::Ansokan, Flik::Beslut, Flik::Plan, Flik::Ib, Flik::Journal, Flik::Brev];
+    pub const ALLA: &'static [Flik] = &[
+        Flik::Oversikt,
+        Flik::Hushall,
+        Flik::Ansokan,
+        Flik::Beslut,
+        Flik::Plan,
+        Flik::Ib,
+        Flik::Screening,
+        Flik::Journal,
+        Flik::Brev,
+    ];
 
     pub fn namn(self) -> &'static str {
         match self {
@@ -40,6 +51,7 @@ impl Flik {
             Flik::Beslut => "Beslut",
             Flik::Plan => "Plan",
             Flik::Ib => "IB",
+            Flik::Screening => "Screening",
             Flik::Journal => "Journal",
             Flik::Brev => "Brev",
         }
@@ -65,6 +77,7 @@ pub struct OppetArende {
     brev: BrevVy,
     pub plan: PlanVy,
     ib: IbVy,
+    screening: ScreeningVy,
     ansvar: Ansvar,
     ansvar_autospar: Autospar,
     ny_status: ArendeStatus,
@@ -105,6 +118,7 @@ impl OppetArende {
             brev: BrevVy::default(),
             plan: PlanVy::ny(store, &arende),
             ib: IbVy::ny(store, &arende),
+            screening: ScreeningVy::ny(nu.date()),
             ansvar: draft.unwrap_or(sparat),
             ansvar_autospar,
             avslutsorsak: None,
@@ -182,6 +196,7 @@ impl OppetArende {
             }
             Flik::Plan => self.plan.visa(ui, store, anvandare, utskrift, nu, sparat),
             Flik::Ib => self.ib.visa(ui, store, utskrift, nu, sparat),
+            Flik::Screening => self.screening.visa(ui, store, &self.hushall.medlemmar, anvandare, nu, sparat),
             Flik::Journal => self.journal.visa(ui, store, &self.arende, anvandare, nu, sparat),
             Flik::Brev => self.brev.visa(ui, store, &self.arende, utskrift, nu.date()),
         });

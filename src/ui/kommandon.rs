@@ -31,6 +31,7 @@ impl Kommando {
         Kommando::Flik(5),
         Kommando::Flik(6),
         Kommando::Flik(7),
+        Kommando::Flik(8),
         Kommando::AttGora,
         Kommando::Installningar,
     ];

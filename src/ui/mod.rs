@@ -15,6 +15,7 @@ pub mod installningar;
 pub mod journal_vy;
 pub mod kommandon;
 pub mod plan_vy;
+pub mod screening_vy;
 pub mod tema;
 pub mod utkast;
 pub mod widgetar;
