@@ -168,11 +168,11 @@ impl OppetArende {
     ) -> bool {
         self.visa_huvud(ui);
         ui.add_space(6.0);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             for (i, f) in Flik::ALLA.iter().enumerate() {
                 if ui
                     .selectable_label(self.flik == *f, RichText::new(f.namn()).size(17.0))
-                    .on_hover_text(format!("Alt+{}", i + 1))
+                    .on_hover_text(if i < 8 { format!("Alt+{}", i + 1) } else { String::new() })
                     .clicked()
                 {
                     self.flik = *f;
