@@ -67,3 +67,24 @@ fn no_letter_of_any_kind_contains_screening_answers() {
     let rader = store.sok_arenden("lundin", Sortering::Namn, true, 5).unwrap().rader;
     assert!(rader.iter().all(|r| !format!("{r:?}").to_lowercase().contains("audit")));
 }
+
+#[test]
+fn the_demo_has_screenings_on_some_persons_and_their_letters_stay_clean() {
+    let mut store = Store::open_in_memory().unwrap();
+    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
+    let mut instrument = Vec::new();
+    for rad in store.sok_arenden("", Sortering::Namn, true, 100).unwrap().rader {
+        let arende = store.arende(rad.arende_id).unwrap();
+        let pnr = store.hushall(arende.hushall_id).unwrap().medlemmar[0].person.pnr;
+        let screeningar = store.screeningar(&pnr).unwrap();
+        if screeningar.is_empty() {
+            continue;
+        }
+        instrument.extend(screeningar.iter().map(|s| s.instrument));
+        let s = text(&brev_pdf(&store, &rad.arendenummer, Brevtyp::Kallelse, nu().date()).unwrap()).to_lowercase();
+        assert!(!s.contains("audit") && !s.contains("freda") && !s.contains("dudit"));
+    }
+    for i in [Instrument::Audit, Instrument::Dudit, Instrument::Freda] {
+        assert!(instrument.contains(&i), "{i:?} in the demo");
+    }
+}

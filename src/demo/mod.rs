@@ -11,6 +11,7 @@ use crate::domain::journal::NyJournalPost;
 use crate::domain::manad::Manad;
 use crate::domain::norm::Normtabell;
 use crate::domain::personnummer::Personnummer;
+use crate::domain::screening::Instrument;
 use crate::store::{NyttArende, Resultat, Skrivning, Store};
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use std::collections::HashSet;
@@ -180,6 +181,28 @@ pub fn skapa_demo(store: &mut Store, antal: usize, nu: NaiveDateTime) -> Resulta
                 1 => planer::overenskommen(w, arende_id, skribent, nu)?,
                 7 => planer::tva_versioner(w, arende_id, skribent, nu)?,
                 2 => planer::utkast(w, arende_id, skribent, nu)?,
+                _ => {}
+            }
+            // Screenings on some persons (sensitive: shown only on the Screening tab).
+            let forsta = &h.hushall.medlemmar[0].person.pnr;
+            let idag = nu.date();
+            match i {
+                9 => {
+                    let audit =
+                        [Some(3), Some(2), Some(2), Some(1), Some(1), Some(0), Some(1), Some(1), Some(0), Some(2)];
+                    w.spara_screening(forsta, Instrument::Audit, idag - Days::new(60), &audit, skribent, nu)?;
+                    w.spara_screening(forsta, Instrument::Dudit, idag - Days::new(60), &[Some(0); 11], skribent, nu)?;
+                }
+                5 => {
+                    w.spara_screening(
+                        forsta,
+                        Instrument::Freda,
+                        idag - Days::new(80),
+                        &[Some(0), Some(1), Some(0), Some(0), Some(0)],
+                        skribent,
+                        nu,
+                    )?;
+                }
                 _ => {}
             }
             // Last month for every current case; this month for the training family (the first).
