@@ -271,3 +271,16 @@ pub fn ib_del_pdf(store: &Store, arendenummer: &str, del_id: &str, idag: NaiveDa
     let huvud = brevhuvud(&enhet, logo(store), &till, &idag.to_string(), &arende.arendenummer, &del.rubrik);
     Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
 }
+
+/// The FIA sammanställning of an interview, under the definition it was taken with.
+pub fn fia_pdf(store: &Store, intervju_id: i64, idag: NaiveDate) -> Result<Vec<u8>, String> {
+    let (arende_id, intervju) = store.fia_intervju(intervju_id).map_err(|e| e.to_string())?;
+    let definition = store.fia_definition(Some(intervju.definition_version)).map_err(|e| e.to_string())?;
+    let arende = store.arende(arende_id).map_err(|e| e.to_string())?;
+    let enhet = store.enhet().map_err(|e| e.to_string())?;
+    let till = mottagare(store, arende.hushall_id)?;
+    let block = crate::letters::fia::sammanstallning(&definition, &intervju);
+    let datum = intervju.datum.unwrap_or(idag).to_string();
+    let huvud = brevhuvud(&enhet, logo(store), &till, &datum, &arende.arendenummer, "FIA – sammanställning");
+    Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
+}

@@ -91,8 +91,7 @@ fn register_a_household_find_it_open_it_and_write_in_its_journal() {
     assert!(h.query_by_label("Ärende 2026-0001").is_some(), "the identity header shows the case");
     assert!(h.query_by_label(&sokande.to_string()).is_some(), "and the personnummer");
 
-    h.key_press_modifiers(Modifiers::ALT, Key::Num8);
-    h.run();
+    klicka(&mut h, "Journal");
     skriv(&mut h, "Rubrik", "Nybesök");
     skriv(&mut h, "Anteckning", "Besök på kontoret med båda vårdnadshavarna.");
     klicka(&mut h, "Spara anteckning");
@@ -562,4 +561,48 @@ fn a_freda_screening_is_scored_read_and_kept_on_the_person() {
     let sparade = h.state().store().screeningar(&hushall.medlemmar[0].person.pnr).unwrap();
     assert_eq!(sparade.len(), 1);
     assert_eq!(sparade[0].poang, 1);
+}
+
+#[test]
+fn a_fia_interview_is_paused_and_resumed_where_it_was_left() {
+    let (_dir, path) = temp_db();
+    {
+        let mut store = open(&path);
+        bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
+    }
+    let oppna = |h: &mut Harness<'static, BistandApp>, namn: &str| {
+        h.get_by_label("Sök").focus();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.get_by_label("Sök").type_text(namn);
+        h.run();
+        h.key_press(Key::Enter);
+        h.run();
+    };
+    let mut h = harness(open(&path));
+    oppna(&mut h, "engström");
+    klicka(&mut h, "FIA");
+    assert!(h.query_by_label_contains("tillhör FIA:s målgrupp").is_some(), "on assistance long enough");
+    klicka(&mut h, "Starta FIA-intervju");
+    klicka(&mut h, "Boende (kvar)");
+    skriv(&mut h, "Boende: klientens beskrivning", "Bor i andra hand och måste flytta i vår.");
+    klicka(&mut h, "Boende: området är klart");
+    klicka(&mut h, "Skulder (kvar)");
+    skriv(&mut h, "Skulder: klientens beskrivning", "Har skulder hos Kronofogden.");
+    klicka(&mut h, "Pausa och spara");
+    assert!(h.query_by_label_contains("1 områden klara").is_some());
+
+    // Another case, then back: the interview resumes on the area where it was left.
+    oppna(&mut h, "lundin");
+    oppna(&mut h, "engström");
+    klicka(&mut h, "FIA");
+    h.get_by_label_contains("FIA 2026-11-23").click();
+    h.run();
+    assert_eq!(
+        h.get_by_label("Skulder: klientens beskrivning").value().as_deref(),
+        Some("Har skulder hos Kronofogden.")
+    );
+    klicka(&mut h, "Sammanställning och bedömning");
+    assert!(h.query_by_label_contains("Bor i andra hand").is_some());
+    assert!(h.query_by_label_contains("Har skulder hos Kronofogden").is_some());
 }

@@ -49,6 +49,12 @@ pub enum Kommando {
         arende: String,
         ut: PathBuf,
     },
+    /// Write a FIA sammanställning.
+    Fia {
+        db: PathBuf,
+        intervju: i64,
+        ut: PathBuf,
+    },
     /// Online backup to a new file.
     Sakerhetskopia {
         db: PathBuf,
@@ -91,6 +97,8 @@ Användning:
   bistand plan --db SÖKVÄG --arende NR --ut FIL.pdf
                                 Skriver ärendets förändringsplan (senast överenskomna, annars
                                 utkastet märkt UTKAST).
+  bistand fia --db SÖKVÄG --intervju ID --ut FIL.pdf
+                                Skriver sammanställningen av en FIA-intervju.
   bistand sakerhetskopia --db SÖKVÄG --ut FIL
                                 Gör en säkerhetskopia medan programmet kan vara igång.
   bistand aterstall --fran FIL --db SÖKVÄG
@@ -159,6 +167,7 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
     let mut ut: Option<PathBuf> = None;
     let mut arende: Option<String> = None;
     let mut fran: Option<PathBuf> = None;
+    let mut intervju: Option<i64> = None;
     let mut typ: Option<String> = None;
     while let Some(arg) = it.next() {
         match arg {
@@ -178,6 +187,10 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
             }
             "--ovning" => ovning = true,
             "--lista" => lista = true,
+            "--intervju" => {
+                let v = it.next().ok_or("--intervju behöver ett id.")?;
+                intervju = Some(v.parse().map_err(|_| format!("--intervju måste vara ett heltal, inte \"{v}\"."))?);
+            }
             "--fran" => {
                 let v = it.next().filter(|v| !v.is_empty()).ok_or("--fran behöver en sökväg till säkerhetskopian.")?;
                 fran = Some(PathBuf::from(v));
@@ -231,6 +244,11 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
                 return Err("beslut behöver --lista. Skriv bistand beslut --help för hjälp.".into());
             }
             Ok(Kommando::BeslutLista { db: krav_db(db, "beslut")? })
+        }
+        Some("fia") => {
+            let ut = ut.ok_or("fia behöver --ut FIL.pdf.")?;
+            let intervju = intervju.ok_or("fia behöver --intervju ID.")?;
+            Ok(Kommando::Fia { db: krav_db(db, "fia")?, intervju, ut })
         }
         Some("sakerhetskopia") => {
             let ut = ut.ok_or("sakerhetskopia behöver --ut FIL.")?;
@@ -316,6 +334,9 @@ pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
         Kommando::Kontroll { db } => kor_kontroll(db),
         Kommando::Berakna { indata } => kor_berakna(indata.as_deref()),
         Kommando::BeslutLista { db } => brev::lista(db),
+        Kommando::Fia { db, intervju, ut } => {
+            brev::skriv(db, ut, |s| crate::utskrift::fia_pdf(s, *intervju, nu.date()))
+        }
         Kommando::Sakerhetskopia { db, ut } => underhall::sakerhetskopia(db, ut),
         Kommando::Aterstall { fran, db } => underhall::aterstall(fran, db),
         Kommando::SparaILoop { db } => underhall::spara_i_loop(db, nu),

@@ -3,6 +3,7 @@
 //! the demo reserves for made-up persons.
 
 mod ansokningar;
+mod fia;
 mod planer;
 
 use crate::domain::arende::{ArendeStatus, Avslutsorsak, Forsorjningshinder};
@@ -229,6 +230,27 @@ pub fn skapa_demo(store: &mut Store, antal: usize, nu: NaiveDateTime) -> Resulta
                     _ => ansokningar::Demoutfall::Bifall,
                 };
                 ansokningar::besluta(w, arende_id, &h.hushall, &h.arende.socialsekreterare, sparad, utfall, nu)?;
+            }
+            // A long-term client (FIA's target group): five more granted months before last month,
+            // and two FIA interviews months apart.
+            if i == 9 {
+                fia::tva_intervjuer(w, arende_id, nu)?;
+                let mut manad = denna.foregaende();
+                for _ in 0..5 {
+                    manad = manad.foregaende();
+                    let a = ansokningar::ansokan(&h.hushall.medlemmar, manad, manad.forsta_dagen(), false);
+                    if let Some(sparad) = ansokningar::spara(w, arende_id, &a, &tabeller, &regler, nu)? {
+                        ansokningar::besluta(
+                            w,
+                            arende_id,
+                            &h.hushall,
+                            skribent,
+                            sparad,
+                            ansokningar::Demoutfall::Bifall,
+                            nu,
+                        )?;
+                    }
+                }
             }
             // A longer history before the new law (from 2025-07-01): a bifall and an avslag.
             if i == 7 {

@@ -5,6 +5,7 @@ pub mod arende;
 pub mod belopp;
 pub mod beslut;
 pub mod datum;
+pub mod fia;
 pub mod hushall;
 pub mod ib;
 pub mod journal;

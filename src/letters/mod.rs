@@ -1,6 +1,7 @@
 //! PDF letters: the layout engine and, per letter kind, a module that only says what is on it.
 
 pub mod beslut;
+pub mod fia;
 pub mod layout;
 pub mod meddelanden;
 pub mod plan;

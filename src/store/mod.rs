@@ -6,6 +6,7 @@
 mod ansokan;
 mod arende;
 mod beslut;
+mod fia;
 mod hushall;
 mod ib;
 mod journal;
@@ -21,6 +22,7 @@ mod utkast;
 pub use ansokan::{AnsokanRad, SparadAnsokan};
 pub use arende::{ArendeRad, Sokresultat, Sortering};
 pub use beslut::BeslutRad;
+pub use fia::SparadFia;
 pub use hushall::{HushallVy, NyttArende, Registrerat};
 pub use logg::{Handelse, Logghandelse};
 pub use normtabell::Normversion;

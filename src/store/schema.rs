@@ -15,6 +15,7 @@ const MIGRATIONS: &[Migration] = &[
     v5_plans,
     v6_initial_assessment,
     v7_screening,
+    v8_fia,
 ];
 
 /// The schema version this program writes.
@@ -363,6 +364,27 @@ fn v7_screening(tx: &Transaction) -> rusqlite::Result<()> {
             av         TEXT NOT NULL
         );
         CREATE INDEX screening_person ON screening(person_id);
+        ",
+    )
+}
+
+fn v8_fia(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        CREATE TABLE fia_definition (
+            version INTEGER PRIMARY KEY,
+            data    TEXT NOT NULL,
+            skapad  TEXT NOT NULL
+        );
+        CREATE TABLE fia_intervju (
+            id                 INTEGER PRIMARY KEY,
+            arende_id          INTEGER NOT NULL REFERENCES arende(id),
+            definition_version INTEGER NOT NULL,
+            data               TEXT NOT NULL,
+            skapad             TEXT NOT NULL,
+            andrad             TEXT NOT NULL
+        );
+        CREATE INDEX fia_intervju_arende ON fia_intervju(arende_id);
         ",
     )
 }

@@ -391,6 +391,7 @@ impl BistandApp {
                             Utkastplats::Beslut(id) => app.oppna_arende(id, Flik::Beslut),
                             Utkastplats::Plan(id) => app.oppna_arende(id, Flik::Plan),
                             Utkastplats::Ib(id) => app.oppna_arende(id, Flik::Ib),
+                            Utkastplats::Fia(id) => app.oppna_arende(id, Flik::Fia),
                         })
                     });
                 }

@@ -3,6 +3,7 @@
 use super::ansokan_vy::AnsokanVy;
 use super::beslut_vy::{BeslutVy, Beslutskontext, Utskrift};
 use super::brev_vy::BrevVy;
+use super::fia_vy::FiaVy;
 use super::ib_vy::IbVy;
 use super::journal_vy::JournalVy;
 use super::plan_vy::PlanVy;
@@ -25,6 +26,7 @@ pub enum Flik {
     Beslut,
     Plan,
     Ib,
+    Fia,
     Screening,
     Journal,
     Brev,
@@ -38,6 +40,7 @@ impl Flik {
         Flik::Beslut,
         Flik::Plan,
         Flik::Ib,
+        Flik::Fia,
         Flik::Screening,
         Flik::Journal,
         Flik::Brev,
@@ -51,6 +54,7 @@ impl Flik {
             Flik::Beslut => "Beslut",
             Flik::Plan => "Plan",
             Flik::Ib => "IB",
+            Flik::Fia => "FIA",
             Flik::Screening => "Screening",
             Flik::Journal => "Journal",
             Flik::Brev => "Brev",
@@ -78,6 +82,7 @@ pub struct OppetArende {
     pub plan: PlanVy,
     ib: IbVy,
     screening: ScreeningVy,
+    fia: FiaVy,
     ansvar: Ansvar,
     ansvar_autospar: Autospar,
     ny_status: ArendeStatus,
@@ -119,6 +124,7 @@ impl OppetArende {
             plan: PlanVy::ny(store, &arende),
             ib: IbVy::ny(store, &arende),
             screening: ScreeningVy::ny(nu.date()),
+            fia: FiaVy::ny(store, &arende),
             ansvar: draft.unwrap_or(sparat),
             ansvar_autospar,
             avslutsorsak: None,
@@ -196,6 +202,7 @@ impl OppetArende {
             }
             Flik::Plan => self.plan.visa(ui, store, anvandare, utskrift, nu, sparat),
             Flik::Ib => self.ib.visa(ui, store, utskrift, nu, sparat),
+            Flik::Fia => self.fia.visa(ui, store, utskrift, nu, sparat),
             Flik::Screening => self.screening.visa(ui, store, &self.hushall.medlemmar, anvandare, nu, sparat),
             Flik::Journal => self.journal.visa(ui, store, &self.arende, anvandare, nu, sparat),
             Flik::Brev => self.brev.visa(ui, store, &self.arende, utskrift, nu.date()),

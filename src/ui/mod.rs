@@ -8,6 +8,7 @@ pub mod arendelista;
 pub mod att_gora;
 pub mod beslut_vy;
 pub mod brev_vy;
+pub mod fia_vy;
 pub mod frasbibliotek;
 pub mod hushall_form;
 pub mod ib_vy;

@@ -66,6 +66,7 @@ pub enum Utkastplats {
     Beslut(i64),
     Plan(i64),
     Ib(i64),
+    Fia(i64),
 }
 
 pub fn nyckel(plats: Utkastplats) -> String {
@@ -77,6 +78,7 @@ pub fn nyckel(plats: Utkastplats) -> String {
         Utkastplats::Beslut(id) => format!("beslut:{id}"),
         Utkastplats::Plan(id) => format!("plan:{id}"),
         Utkastplats::Ib(id) => format!("ib:{id}"),
+        Utkastplats::Fia(id) => format!("fia:{id}"),
     }
 }
 
@@ -90,6 +92,7 @@ pub fn plats(nyckel: &str) -> Option<Utkastplats> {
         ("beslut", id) => id.parse().ok().map(Utkastplats::Beslut),
         ("plan", id) => id.parse().ok().map(Utkastplats::Plan),
         ("ib", id) => id.parse().ok().map(Utkastplats::Ib),
+        ("fia", id) => id.parse().ok().map(Utkastplats::Fia),
         _ => None,
     }
 }

@@ -1,0 +1,59 @@
+//! The FIA sammanställning: every area with the client's view beside the caseworker's
+//! assessment, the assessment of prerequisites for demands and work, and the goals.
+
+use super::layout::{Block, Kolumn};
+use crate::domain::fia::{FiaDefinition, FiaIntervju, Status};
+
+pub fn sammanstallning(d: &FiaDefinition, f: &FiaIntervju) -> Vec<Block> {
+    let mut block = Vec::new();
+    if let Some(datum) = f.datum {
+        block.push(Block::Stycke(format!("Samtalet hölls {datum} (formulär version {}).", d.version)));
+    }
+    for avsnitt in &d.avsnitt {
+        block.push(Block::Rubrik(avsnitt.rubrik.clone()));
+        let rader = avsnitt
+            .omraden
+            .iter()
+            .map(|o| {
+                let s = f.svar_for(&o.id);
+                let klient = match (s.status(), s.klientens_syn) {
+                    (Status::Hoppat, _) => format!("Hoppades över: {}", s.hoppat_over.clone().unwrap_or_default()),
+                    (_, syn) => {
+                        let syn = syn.map(|p| p.namn()).unwrap_or("–");
+                        format!("{} ({syn})", s.klientens_beskrivning.trim())
+                    }
+                };
+                let bedomning = format!("{}{}", s.bedomning.trim(), if s.stodbehov { " Stöd behövs." } else { "" });
+                vec![o.rubrik.clone(), klient, bedomning]
+            })
+            .collect();
+        block.push(Block::Tabell {
+            kolumner: vec![
+                Kolumn { rubrik: "Område".into(), bredd: 35.0, hoger: false },
+                Kolumn { rubrik: "Klientens beskrivning och syn".into(), bredd: 65.0, hoger: false },
+                Kolumn { rubrik: "Handläggarens bedömning".into(), bredd: 60.0, hoger: false },
+            ],
+            rader,
+            sista_fet: false,
+        });
+    }
+    block.push(Block::Rubrik("Sammanställning och bedömning".into()));
+    block.push(Block::Stycke(if f.sammanfattande_bedomning.trim().is_empty() {
+        "–".into()
+    } else {
+        f.sammanfattande_bedomning.trim().into()
+    }));
+    block.push(Block::Rubrik("Mål och delmål".into()));
+    if f.mal.is_empty() {
+        block.push(Block::Stycke("–".into()));
+    }
+    for m in &f.mal {
+        let delmal: Vec<String> =
+            m.delmal.iter().filter(|d| !d.trim().is_empty()).map(|d| format!("• {}", d.trim())).collect();
+        block.push(Block::Underrubrik(m.mal.clone()));
+        if !delmal.is_empty() {
+            block.push(Block::Stycke(delmal.join("\n")));
+        }
+    }
+    block
+}

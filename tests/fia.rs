@@ -1,0 +1,104 @@
+//! FIA: the target group, two interviews compared area by area, the sammanställning read back
+//! from the PDF (never with screening answers), and a definition a unit extends.
+
+mod gemensamt;
+
+use bistand::domain::fia::Omrade;
+use bistand::store::{Sortering, Store};
+use gemensamt::*;
+
+fn text(pdf: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    (1..=doc.get_pages().len() as u32)
+        .map(|n| doc.extract_text(&[n]).unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn demo() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
+    store
+}
+
+fn arende(store: &Store, namn: &str) -> i64 {
+    store.sok_arenden(namn, Sortering::Namn, true, 1).unwrap().rader[0].arende_id
+}
+
+#[test]
+fn the_target_group_and_two_interviews_compared() {
+    let store = demo();
+    let engstrom = arende(&store, "engström");
+    assert!(store.manader_med_bistand(engstrom, nu().date()).unwrap() >= 5);
+    assert_eq!(store.manader_med_bistand(arende(&store, "yilmaz"), nu().date()).unwrap(), 0);
+    let intervjuer = store.fia_intervjuer(engstrom).unwrap();
+    assert_eq!(intervjuer.len(), 2);
+    let d = store.fia_definition(Some(1)).unwrap();
+    let andrade = intervjuer[0].intervju.andrade_omraden(&intervjuer[1].intervju, &d);
+    assert_eq!(andrade, vec!["kroppslig_halsa".to_string(), "skulder".to_string()]);
+}
+
+#[test]
+fn the_sammanstallning_prints_every_area_and_the_goals_but_no_screening() {
+    let store = demo();
+    let engstrom = arende(&store, "engström");
+    let id = store.fia_intervjuer(engstrom).unwrap()[0].id;
+    let s = text(&bistand::utskrift::fia_pdf(&store, id, nu().date()).unwrap());
+    for t in [
+        "FIA – sammanställning",
+        "Social livssituation",
+        "Boende",
+        "Våld i nära relation",
+        "Arbetsmarknadsinsatser och krav",
+        "Ryggen är bättre",
+        "Kan arbetsträna deltid",
+        "Arbetsträna halvtid",
+        "Boka skuldrådgivning",
+        "Sammanställning och bedömning",
+    ] {
+        assert!(s.contains(t), "sammanställning lacks «{t}»");
+    }
+    let liten = s.to_lowercase();
+    assert!(!liten.contains("audit") && !liten.contains("dricker"), "screening answers never appear");
+}
+
+#[test]
+fn an_added_life_area_loads_and_an_old_interview_still_displays() {
+    let mut store = demo();
+    let engstrom = arende(&store, "engström");
+    let mut ny = store.fia_definition(None).unwrap();
+    ny.avsnitt[0].omraden.push(Omrade { id: "sysselsattning".into(), rubrik: "Sysselsättning och vardag".into() });
+    let v = store.las_in_fia_definition(&serde_json::to_string(&ny).unwrap(), nu()).unwrap();
+    assert_eq!(v, 2);
+    assert!(store.fia_definition(None).unwrap().omraden().any(|(_, o)| o.id == "sysselsattning"));
+    let gammal = store.fia_intervjuer(engstrom).unwrap()[1].id;
+    let s = text(&bistand::utskrift::fia_pdf(&store, gammal, nu().date()).unwrap());
+    assert!(
+        s.contains("Ont i ryggen") && !s.contains("Sysselsättning och vardag"),
+        "shown with the version it was taken with"
+    );
+    assert!(store.las_in_fia_definition("{\"version\":1,\"introduktion\":\"\",\"avsnitt\":[]}", nu()).is_err());
+}
+
+#[test]
+fn bistand_fia_writes_the_sammanstallning() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let mut store = open(&db);
+    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
+    let id = store.fia_intervjuer(arende(&store, "engström")).unwrap()[0].id;
+    drop(store);
+    let ut = dir.path().join("fia.pdf");
+    let kor = std::process::Command::new(env!("CARGO_BIN_EXE_bistand"))
+        .args(["fia", "--db", db.to_str().unwrap(), "--intervju", &id.to_string(), "--ut", ut.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(kor.status.success(), "{}", String::from_utf8_lossy(&kor.stderr));
+    assert!(text(&std::fs::read(&ut).unwrap()).contains("Mål och delmål"));
+    let kor = std::process::Command::new(env!("CARGO_BIN_EXE_bistand"))
+        .args(["fia", "--db", db.to_str().unwrap(), "--intervju", "999", "--ut", ut.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(kor.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&kor.stderr).contains("ingen FIA-intervju"));
+}
