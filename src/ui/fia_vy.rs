@@ -12,6 +12,8 @@ use crate::store::{SparadFia, Store};
 use chrono::NaiveDateTime;
 use egui::RichText;
 
+/// Width of the area list on the left of an open interview.
+const NAVIGERING_BREDD: f32 = 260.0;
 const INTRO: &str = "intro";
 const SAMMANSTALLNING: &str = "sammanstallning";
 const MAL: &str = "mal";
@@ -135,10 +137,20 @@ impl FiaVy {
         let (klara, hoppade, kvar) = f.lage(d);
         ui.label(RichText::new(format!("{klara} områden klara, {hoppade} hoppade över, {kvar} kvar")).strong());
         let sida = f.senaste_sida.clone().unwrap_or_else(|| INTRO.into());
-        ui.columns(2, |k| {
-            k[0].set_max_width(260.0);
-            navigering(&mut k[0], f, d, &sida);
-            sidinnehall(&mut k[1], f, d, &sida);
+        ui.horizontal_top(|ui| {
+            ui.allocate_ui_with_layout(
+                egui::vec2(NAVIGERING_BREDD, 0.0),
+                egui::Layout::top_down_justified(egui::Align::Min),
+                |ui| {
+                    ui.set_width(NAVIGERING_BREDD);
+                    navigering(ui, f, d, &sida);
+                },
+            );
+            ui.separator();
+            ui.vertical(|ui| {
+                ui.set_max_width((ui.available_width() - 16.0).clamp(200.0, 640.0));
+                sidinnehall(ui, f, d, &sida);
+            });
         });
         let innehall =
             (self.oppen.as_ref().and_then(|o| o.0), self.oppen.as_ref().map(|o| o.1.clone()).unwrap_or_default());
@@ -183,6 +195,12 @@ impl FiaVy {
             andrade.len()
         ));
         let farg = tema::signalfarg(Signal::Varning, ui.visuals().dark_mode);
+        ui.add_space(4.0);
+        ui.columns(2, |k| {
+            for (kolumn, s) in k.iter_mut().zip([gammal, ny]) {
+                kolumn.label(RichText::new(format!("FIA {}", datum(s))).strong().underline());
+            }
+        });
         for (_, o) in d.omraden() {
             let andrad = andrade.contains(&o.id);
             let mut r = RichText::new(format!("{}{}", o.rubrik, if andrad { " – ändrat" } else { "" })).strong();
@@ -194,15 +212,14 @@ impl FiaVy {
             ui.columns(2, |k| {
                 for (kolumn, s) in k.iter_mut().zip([gammal, ny]) {
                     let svar = s.intervju.svar_for(&o.id);
-                    let syn = svar.klientens_syn.map(|p| p.namn()).unwrap_or("–");
+                    let text = if svar.klientens_beskrivning.trim().is_empty() && svar.bedomning.trim().is_empty() {
+                        "Inte besvarat".to_owned()
+                    } else {
+                        let syn = svar.klientens_syn.map(|p| p.namn()).unwrap_or("–");
+                        format!("{} ({syn})\nBedömning: {}", svar.klientens_beskrivning.trim(), svar.bedomning.trim())
+                    };
                     kolumn.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                        ui.add(
-                            egui::Label::new(format!(
-                                "{} ({syn})\nBedömning: {}",
-                                svar.klientens_beskrivning, svar.bedomning
-                            ))
-                            .wrap(),
-                        );
+                        ui.add(egui::Label::new(text).wrap());
                     });
                 }
             });
