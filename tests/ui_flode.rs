@@ -581,7 +581,12 @@ fn a_fia_interview_is_paused_and_resumed_where_it_was_left() {
     };
     let mut h = harness(open(&path));
     oppna(&mut h, "engström");
-    klicka(&mut h, "FIA");
+    // Alt+7 is the FIA tab; all ten tabs have a key (Alt+0 the tenth, Brev).
+    h.key_press_modifiers(Modifiers::ALT, Key::Num0);
+    h.run();
+    assert!(h.query_by_label_contains("Tid, plats, handläggare").is_some(), "Alt+0 shows the Brev tab");
+    h.key_press_modifiers(Modifiers::ALT, Key::Num7);
+    h.run();
     assert!(h.query_by_label_contains("tillhör FIA:s målgrupp").is_some(), "on assistance long enough");
     klicka(&mut h, "Starta FIA-intervju");
     klicka(&mut h, "Boende (kvar)");

@@ -23,6 +23,9 @@ pub struct Avsnitt {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FiaDefinition {
     pub version: u32,
+    /// FIA's target group: months on assistance after which the interview is offered ("about five").
+    #[serde(default = "malgrupp_manader")]
+    pub malgrupp_manader: u32,
     pub introduktion: String,
     pub avsnitt: Vec<Avsnitt>,
 }
@@ -30,6 +33,7 @@ pub struct FiaDefinition {
 pub fn levererad_definition() -> FiaDefinition {
     serde_json::from_str(include_str!("../data/fia.json")).unwrap_or(FiaDefinition {
         version: 0,
+        malgrupp_manader: malgrupp_manader(),
         introduktion: String::new(),
         avsnitt: vec![],
     })
@@ -41,6 +45,9 @@ impl FiaDefinition {
             .map_err(|e| format!("FIA-definitionen går inte att läsa (rad {}).", e.line()))?;
         if d.avsnitt.iter().all(|a| a.omraden.is_empty()) {
             return Err("FIA-definitionen har inga områden.".into());
+        }
+        if !(1..=60).contains(&d.malgrupp_manader) {
+            return Err("FIA-definitionens målgrupp (malgrupp_manader) ska vara 1–60 månader med bistånd.".into());
         }
         Ok(d)
     }
@@ -139,8 +146,10 @@ impl FiaIntervju {
     }
 }
 
-/// FIA's target group: about five months or more on assistance.
-pub const MALGRUPP_MANADER: u32 = 5;
+/// FIA's target group when a definition does not say: about five months or more on assistance.
+fn malgrupp_manader() -> u32 {
+    5
+}
 
 #[cfg(test)]
 mod tests {
@@ -163,6 +172,20 @@ mod tests {
         let mut intervju = FiaIntervju { definition_version: 1, ..Default::default() };
         intervju.svar.insert("boende".into(), Omradessvar { klart: true, ..Default::default() });
         assert_eq!(intervju.lage(&d), (1, 0, d.omraden().count() - 1));
+    }
+
+    #[test]
+    fn the_target_group_is_data_and_an_absurd_one_is_refused() {
+        let d = levererad_definition();
+        assert_eq!(d.malgrupp_manader, 5, "about five months, from the shipped fia.json");
+        let mut json: serde_json::Value = serde_json::to_value(&d).unwrap();
+        json["malgrupp_manader"] = 6.into();
+        assert_eq!(FiaDefinition::fran_json(&json.to_string()).unwrap().malgrupp_manader, 6);
+        json["malgrupp_manader"] = 0.into();
+        assert!(FiaDefinition::fran_json(&json.to_string()).unwrap_err().contains("målgrupp"));
+        // A definition written before the setting existed keeps the default.
+        json.as_object_mut().unwrap().remove("malgrupp_manader");
+        assert_eq!(FiaDefinition::fran_json(&json.to_string()).unwrap().malgrupp_manader, 5);
     }
 
     #[test]

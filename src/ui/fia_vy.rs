@@ -7,7 +7,7 @@ use super::tema::{self, Signal};
 use super::utkast::{Autospar, Utkastplats, nyckel};
 use super::widgetar::{notis, rubrik, textfalt, textyta, valjlista};
 use crate::domain::arende::Arende;
-use crate::domain::fia::{FiaDefinition, FiaIntervju, MALGRUPP_MANADER, Mal, Paverkar, Status};
+use crate::domain::fia::{FiaDefinition, FiaIntervju, Mal, Paverkar, Status};
 use crate::store::{SparadFia, Store};
 use chrono::NaiveDateTime;
 use egui::RichText;
@@ -81,16 +81,23 @@ impl FiaVy {
             notis(ui, *signal, text);
         }
         let manader = store.manader_med_bistand(self.arende_id, nu.date()).unwrap_or(0);
-        if manader >= MALGRUPP_MANADER {
-            notis(
-                ui,
-                Signal::Varning,
-                &format!(
-                    "Klienten har haft bistånd i {manader} månader och tillhör FIA:s målgrupp (ungefär fem månader eller mer)."
-                ),
+        let grans = store
+            .fia_definition(None)
+            .map(|d| d.malgrupp_manader)
+            .unwrap_or_else(|_| crate::domain::fia::levererad_definition().malgrupp_manader);
+        if manader >= grans {
+            let text = format!(
+                "Klienten har haft bistånd i {manader} månader och tillhör FIA:s målgrupp ({grans} månader eller mer)."
             );
+            notis(ui, Signal::Varning, &text);
         } else {
-            ui.label(RichText::new(format!("Klienten har haft bistånd i {manader} månader; FIA riktar sig till den som haft bistånd i ungefär fem månader eller mer.")).weak());
+            ui.label(
+                RichText::new(format!(
+                    "Klienten har haft bistånd i {manader} månader; FIA riktar sig till den som haft bistånd i \
+                     {grans} månader eller mer."
+                ))
+                .weak(),
+            );
         }
         ui.horizontal_wrapped(|ui| {
             let mut oppna = None;

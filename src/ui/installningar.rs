@@ -151,7 +151,16 @@ impl Installningar {
             let version = store.ib_definition(None).map(|d| d.version).unwrap_or(0);
             ui.label(format!("Formulären för del 1–3 är version {version}. En ändrad definition (JSON) läses in som en ny version; bedömningar som redan gjorts behåller sin."));
             if ui.button("Läs in IB-formulär (JSON) …").clicked() {
-                self.meddelande = las_in_ib(store, nu).or(self.meddelande.take());
+                self.meddelande =
+                    las_in_definition(store, nu, "IB-formulären", Store::las_in_ib_definition).or(self.meddelande.take());
+            }
+
+            rubrik(ui, "FIA-intervjun");
+            let version = store.fia_definition(None).map(|d| d.version).unwrap_or(0);
+            ui.label(format!("Intervjun är version {version}. Enheten lägger till livsområden eller ändrar målgruppen (månader med bistånd) i en ändrad definition (JSON) som läses in som en ny version; intervjuer som redan gjorts behåller sin."));
+            if ui.button("Läs in FIA-intervjun (JSON) …").clicked() {
+                self.meddelande = las_in_definition(store, nu, "FIA-intervjun", Store::las_in_fia_definition)
+                    .or(self.meddelande.take());
             }
 
             rubrik(ui, "Frasbibliotek för motiveringar");
@@ -361,12 +370,17 @@ fn byt_logotyp(store: &mut Store) -> Option<(Signal, String)> {
     })
 }
 
-/// Reads a changed IB definition chosen by the unit; `None` when the dialog was cancelled.
-fn las_in_ib(store: &mut Store, nu: NaiveDateTime) -> Option<(Signal, String)> {
+/// Reads a changed form definition (IB, FIA) chosen by the unit; `None` when the dialog was cancelled.
+fn las_in_definition<E: std::fmt::Display>(
+    store: &mut Store,
+    nu: NaiveDateTime,
+    vad: &str,
+    las_in: impl FnOnce(&mut Store, &str, NaiveDateTime) -> Result<u32, E>,
+) -> Option<(Signal, String)> {
     let fil = rfd::FileDialog::new().add_filter("JSON", &["json"]).pick_file()?;
     Some(match std::fs::read_to_string(&fil) {
-        Ok(text) => match store.las_in_ib_definition(&text, nu) {
-            Ok(v) => (Signal::Klart, format!("IB-formulären är inlästa som version {v}.")),
+        Ok(text) => match las_in(store, &text, nu) {
+            Ok(v) => (Signal::Klart, format!("{vad} har lästs in som version {v}.")),
             Err(e) => (Signal::Fel, e.to_string()),
         },
         Err(_) => (Signal::Fel, format!("Filen {} kan inte läsas.", fil.display())),

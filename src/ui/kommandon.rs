@@ -32,6 +32,7 @@ impl Kommando {
         Kommando::Flik(6),
         Kommando::Flik(7),
         Kommando::Flik(8),
+        Kommando::Flik(9),
         Kommando::AttGora,
         Kommando::Installningar,
     ];
@@ -54,7 +55,19 @@ impl Kommando {
     }
 
     pub fn genvag(self) -> Option<KeyboardShortcut> {
-        const NUM: [Key; 8] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8];
+        // Alt+1 … Alt+9, then Alt+0 for the tenth tab, as on the keyboard's number row.
+        const NUM: [Key; 10] = [
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+            Key::Num7,
+            Key::Num8,
+            Key::Num9,
+            Key::Num0,
+        ];
         Some(match self {
             Kommando::Sok => KeyboardShortcut::new(Modifiers::COMMAND, Key::F),
             Kommando::NyttHushall => KeyboardShortcut::new(Modifiers::COMMAND, Key::N),
@@ -97,7 +110,7 @@ impl Kommando {
         let alla = [Kommando::Sok, Kommando::NyttHushall, Kommando::Spara, Kommando::SkrivUt, Kommando::Palett]
             .into_iter()
             .chain(esc)
-            .chain((0..8).map(Kommando::Flik));
+            .chain((0..super::arende_vy::Flik::ALLA.len()).map(Kommando::Flik));
         ctx.input_mut(|i| alla.filter(|k| k.genvag().is_some_and(|g| i.consume_shortcut(&g))).collect())
     }
 }
