@@ -55,6 +55,9 @@ fn the_sammanstallning_prints_every_area_and_the_goals_but_no_screening() {
         "Arbetsträna halvtid",
         "Boka skuldrådgivning",
         "Sammanställning och bedömning",
+        // The longest area name fits its column unbroken, and an unanswered area says so in words.
+        "Funktionsnedsättning",
+        "Inte besvarat",
     ] {
         assert!(s.contains(t), "sammanställning lacks «{t}»");
     }

@@ -18,6 +18,7 @@ pub fn sammanstallning(d: &FiaDefinition, f: &FiaIntervju) -> Vec<Block> {
                 let s = f.svar_for(&o.id);
                 let klient = match (s.status(), s.klientens_syn) {
                     (Status::Hoppat, _) => format!("Hoppades över: {}", s.hoppat_over.clone().unwrap_or_default()),
+                    (_, None) if s.klientens_beskrivning.trim().is_empty() => "Inte besvarat".into(),
                     (_, syn) => {
                         let syn = syn.map(|p| p.namn()).unwrap_or("–");
                         format!("{} ({syn})", s.klientens_beskrivning.trim())
@@ -29,9 +30,9 @@ pub fn sammanstallning(d: &FiaDefinition, f: &FiaIntervju) -> Vec<Block> {
             .collect();
         block.push(Block::Tabell {
             kolumner: vec![
-                Kolumn { rubrik: "Område".into(), bredd: 35.0, hoger: false },
-                Kolumn { rubrik: "Klientens beskrivning och syn".into(), bredd: 65.0, hoger: false },
-                Kolumn { rubrik: "Handläggarens bedömning".into(), bredd: 60.0, hoger: false },
+                Kolumn { rubrik: "Område".into(), bredd: 42.0, hoger: false },
+                Kolumn { rubrik: "Klientens beskrivning och syn".into(), bredd: 62.0, hoger: false },
+                Kolumn { rubrik: "Handläggarens bedömning".into(), bredd: 56.0, hoger: false },
             ],
             rader,
             sista_fet: false,
