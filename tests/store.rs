@@ -75,6 +75,9 @@ fn search_finds_by_personnummer_in_any_spelling_name_and_case_number() {
     assert_eq!(desc.rader[0].arendenummer, "2026-0002");
     let limited = store.sok_arenden("", Sortering::Arendenummer, true, 1).unwrap();
     assert_eq!((limited.rader.len(), limited.totalt), (1, 2));
+    // A search shows "N st" for all its matches even when the list shows fewer.
+    let filtrerad = store.sok_arenden("2026", Sortering::Arendenummer, true, 1).unwrap();
+    assert_eq!((filtrerad.rader.len(), filtrerad.totalt), (1, 2));
 }
 
 #[test]

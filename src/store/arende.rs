@@ -107,37 +107,55 @@ impl Store {
             args.push(format!("% {}%", like_escape(t)));
             filter.push_str(&format!(" AND a.sokindex LIKE ?{} ESCAPE '\\'", args.len()));
         }
+        // CROSS JOIN keeps the planner scanning the cases (filtered on their search text) and
+        // looking up each sökande by index, instead of walking every household member first.
         let from = format!(
             "FROM arende a
-             JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.roll = 'sokande'
-             JOIN person p ON p.id = hm.person_id
+             CROSS JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.roll = 'sokande'
+             CROSS JOIN person p ON p.id = hm.person_id
              WHERE {filter}"
         );
         let conn = self.conn();
-        let totalt: i64 = conn
-            .prepare_cached(&format!("SELECT count(*) {from}"))?
-            .query_row(rusqlite::params_from_iter(&args), |r| r.get(0))?;
+        // An empty search is the whole list: count the cases directly. Otherwise count the
+        // matches in the same pass that finds them.
+        let (totalt_kolumn, totalt_utan_filter) = if tokens.is_empty() {
+            let n: i64 = conn.prepare_cached("SELECT count(*) FROM arende")?.query_row([], |r| r.get(0))?;
+            ("0", Some(n))
+        } else {
+            ("count(*) OVER ()", None)
+        };
         let sql = format!(
-            "SELECT a.id, a.arendenummer, p.efternamn || ', ' || p.fornamn, p.pnr, a.status, a.socialsekreterare
+            "SELECT a.id, a.arendenummer, p.efternamn || ', ' || p.fornamn, p.pnr, a.status, a.socialsekreterare,
+                    {totalt_kolumn}
              {from} ORDER BY {} {}, a.arendenummer LIMIT {}",
             sortering.order_by().replace(',', if stigande { " ASC," } else { " DESC," }),
             if stigande { "ASC" } else { "DESC" },
             max
         );
         let mut stmt = conn.prepare_cached(&sql)?;
+        let mut totalt = totalt_utan_filter.unwrap_or(0);
         let rader = stmt
             .query_map(rusqlite::params_from_iter(&args), |r| {
                 let pnr: String = r.get(3)?;
                 let status: String = r.get(4)?;
-                Ok(ArendeRad {
-                    arende_id: r.get(0)?,
-                    arendenummer: r.get(1)?,
-                    namn: r.get(2)?,
-                    pnr: lagrat_pnr(&pnr)?.to_string(),
-                    status: ArendeStatus::fran_kod(&status).unwrap_or(ArendeStatus::UnderUtredning),
-                    socialsekreterare: r.get(5)?,
-                })
+                Ok((
+                    ArendeRad {
+                        arende_id: r.get(0)?,
+                        arendenummer: r.get(1)?,
+                        namn: r.get(2)?,
+                        pnr: lagrat_pnr(&pnr)?.to_string(),
+                        status: ArendeStatus::fran_kod(&status).unwrap_or(ArendeStatus::UnderUtredning),
+                        socialsekreterare: r.get(5)?,
+                    },
+                    r.get::<_, i64>(6)?,
+                ))
             })?
+            .map(|rad| {
+                rad.map(|(rad, n)| {
+                    totalt = totalt.max(n);
+                    rad
+                })
+            })
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(Sokresultat { rader, totalt: totalt as usize })
     }

@@ -1,0 +1,105 @@
+//! The core operations a caseworker waits for, measured on a large unit (20 000 demo households):
+//! the norm calculation, the case list's search, opening a case, the Att göra list and a letter.
+//!
+//! Run with `cargo bench --bench karnan`. Set `BISTAND_BENCH_HUSHALL` for another size.
+
+use bistand::domain::belopp::Belopp;
+use bistand::domain::hushall::Roll;
+use bistand::domain::manad::Manad;
+use bistand::domain::norm::{
+    Inkomst, Inkomsttyp, Kostnad, Kostnadstyp, NormMedlem, Regler, Underlag, berakna, levererade_tabeller,
+};
+use bistand::store::{Sortering, Store};
+use chrono::{NaiveDate, NaiveDateTime};
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+fn nu() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 23).and_then(|d| d.and_hms_opt(9, 0, 0)).expect("valid date")
+}
+
+/// A family of two adults and two children with rent, electricity and two incomes.
+fn familj() -> Underlag {
+    let person = |roll, ar| NormMedlem {
+        roll,
+        fodd: NaiveDate::from_ymd_opt(ar, 3, 14).expect("valid date"),
+        namn: String::new(),
+        lunch_utanfor_hemmet: false,
+        gar_i_gymnasiet: false,
+        fran: None,
+        till: None,
+    };
+    let kostnad = |typ, kr| Kostnad { typ, ansokt: Belopp::kronor(kr), godkant: None, motivering: String::new() };
+    let inkomst = |typ, kr| Inkomst {
+        typ,
+        belopp: Belopp::kronor(kr),
+        person: Some(0),
+        jobbstimulans: false,
+        tidigare_i_ar: Belopp::NOLL,
+    };
+    Underlag {
+        manad: Manad::parse("2026-11").expect("valid month"),
+        medlemmar: vec![
+            person(Roll::Sokande, 1985),
+            person(Roll::Medsokande, 1987),
+            person(Roll::Barn, 2015),
+            person(Roll::Barn, 2020),
+        ],
+        personer_i_bostaden: None,
+        kostnader: vec![kostnad(Kostnadstyp::Boende, 9_850), kostnad(Kostnadstyp::Hushallsel, 420)],
+        inkomster: vec![inkomst(Inkomsttyp::Barnbidrag, 2_650), inkomst(Inkomsttyp::AKassa, 7_300)],
+        justeringar: vec![],
+    }
+}
+
+fn berakning(c: &mut Criterion) {
+    let tabell = levererade_tabeller().into_iter().find(|t| t.ar == 2026).expect("the 2026 table ships");
+    let regler = Regler::default();
+    let u = familj();
+    c.bench_function("berakna ett hushall", |b| b.iter(|| berakna(black_box(&u), &tabell, &regler)));
+}
+
+fn stor_enhet() -> (tempfile::TempDir, Store) {
+    let antal = std::env::var("BISTAND_BENCH_HUSHALL").ok().and_then(|s| s.parse().ok()).unwrap_or(20_000);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("stor.db")).expect("open");
+    bistand::demo::skapa_demo(&mut store, antal, nu()).expect("demo");
+    (dir, store)
+}
+
+fn enheten(c: &mut Criterion) {
+    let (_dir, store) = stor_enhet();
+    let mitt = store.sok_arenden("", Sortering::Arendenummer, true, 20_000).expect("list").rader;
+    let rad = &mitt[mitt.len() / 2];
+    let pnr = rad.pnr.clone();
+    let efternamn = rad.namn.split(',').next().unwrap_or("a").to_owned();
+    let sok = |fraga: &str| store.sok_arenden(fraga, Sortering::Arendenummer, true, 200).expect("search");
+    c.bench_function("sok helt personnummer", |b| b.iter(|| sok(black_box(&pnr))));
+    c.bench_function("sok personnummer borjan", |b| b.iter(|| sok(black_box(&pnr[..6]))));
+    c.bench_function("sok namn", |b| b.iter(|| sok(black_box(&efternamn[..3]))));
+
+    let id = rad.arende_id;
+    c.bench_function("oppna arende", |b| {
+        b.iter(|| {
+            let a = store.arende(black_box(id)).expect("case");
+            let h = store.hushall(a.hushall_id).expect("household");
+            let j = store.journal(id).expect("journal");
+            let an = store.ansokningar(id).expect("applications");
+            let be = store.beslut_for_arende(id).expect("decisions");
+            let p = store.planer(id).expect("plans");
+            black_box((h, j, an, be, p))
+        })
+    });
+    c.bench_function("att gora hela enheten", |b| b.iter(|| store.att_gora(None, nu().date()).expect("att göra")));
+
+    let beslut = store.alla_beslut().expect("decisions");
+    let forsta = beslut.first().expect("the demo has decisions").id;
+    c.bench_function("ett beslutsbrev", |b| b.iter(|| bistand::utskrift::beslutsbrev_pdf(&store, black_box(forsta))));
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30);
+    targets = berakning, enheten
+}
+criterion_main!(benches);
