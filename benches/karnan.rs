@@ -95,6 +95,21 @@ fn enheten(c: &mut Criterion) {
     let beslut = store.alla_beslut().expect("decisions");
     let forsta = beslut.first().expect("the demo has decisions").id;
     c.bench_function("ett beslutsbrev", |b| b.iter(|| bistand::utskrift::beslutsbrev_pdf(&store, black_box(forsta))));
+
+    // A month's batch: 1 000 decision letters one after another (the demo's decisions, repeated).
+    let mut grupp = c.benchmark_group("tusen beslutsbrev");
+    grupp.sample_size(10);
+    grupp.bench_function("i foljd", |b| {
+        b.iter(|| {
+            beslut
+                .iter()
+                .cycle()
+                .take(1_000)
+                .map(|rad| bistand::utskrift::beslutsbrev_pdf(&store, rad.id).map(|pdf| pdf.len()).unwrap_or(0))
+                .sum::<usize>()
+        })
+    });
+    grupp.finish();
 }
 
 criterion_group! {
