@@ -21,6 +21,22 @@ pub struct Utskrift {
     pub oppna_visare: bool,
 }
 
+impl Utskrift {
+    /// Saves a generated PDF as `filnamn` in the print folder and opens it in the viewer when
+    /// asked; `vad` names the document in the error ("Brevet", "Planen").
+    pub fn spara(&self, pdf: Result<Vec<u8>, String>, filnamn: &str, vad: &str) -> Result<PathBuf, String> {
+        let pdf = pdf?;
+        std::fs::create_dir_all(&self.mapp)
+            .map_err(|e| format!("Mappen {} kan inte skapas: {e}.", self.mapp.display()))?;
+        let fil = self.mapp.join(filnamn);
+        std::fs::write(&fil, pdf).map_err(|e| format!("{vad} kan inte sparas i {}: {e}.", fil.display()))?;
+        if self.oppna_visare {
+            oppna_i_visare(&fil);
+        }
+        Ok(fil)
+    }
+}
+
 pub struct BeslutVy {
     arende_id: i64,
     arendenummer: String,
@@ -101,19 +117,9 @@ impl BeslutVy {
         } else {
             crate::utskrift::beslutsbrev_pdf(store, id)
         };
-        let resultat = pdf.and_then(|pdf| {
-            std::fs::create_dir_all(&utskrift.mapp)
-                .map_err(|e| format!("Mappen {} kan inte skapas: {e}.", utskrift.mapp.display()))?;
-            let namn = if aterkrav { "aterkrav" } else { "beslut" };
-            let fil = utskrift.mapp.join(format!("{namn}-{}-{id}.pdf", self.arendenummer));
-            std::fs::write(&fil, pdf).map_err(|e| format!("Brevet kan inte sparas i {}: {e}.", fil.display()))?;
-            Ok(fil)
-        });
-        match resultat {
+        let namn = if aterkrav { "aterkrav" } else { "beslut" };
+        match utskrift.spara(pdf, &format!("{namn}-{}-{id}.pdf", self.arendenummer), "Brevet") {
             Ok(fil) => {
-                if utskrift.oppna_visare {
-                    oppna_i_visare(&fil);
-                }
                 self.meddelande = Some((Signal::Klart, format!("Brevet är sparat: {}", fil.display())));
                 Some(fil)
             }

@@ -1,7 +1,7 @@
 //! The Brev tab: the case's letters besides decisions – kallelse, komplettering, ny
 //! handläggare, avslut – saved as PDF and opened in the system viewer for printing.
 
-use super::beslut_vy::{Utskrift, oppna_i_visare};
+use super::beslut_vy::Utskrift;
 use super::tema::Signal;
 use super::widgetar::{notis, rubrik, textfalt};
 use crate::domain::arende::Arende;
@@ -107,18 +107,9 @@ impl BrevVy {
         utskrift: &Utskrift,
         idag: NaiveDate,
     ) {
-        let resultat = pdf.and_then(|pdf| {
-            std::fs::create_dir_all(&utskrift.mapp)
-                .map_err(|e| format!("Mappen {} kan inte skapas: {e}.", utskrift.mapp.display()))?;
-            let fil = utskrift.mapp.join(format!("{}-{}-{idag}.pdf", typ.kod(), arende.arendenummer));
-            std::fs::write(&fil, pdf).map_err(|e| format!("Brevet kan inte sparas i {}: {e}.", fil.display()))?;
-            Ok(fil)
-        });
-        self.meddelande = Some(match resultat {
+        let filnamn = format!("{}-{}-{idag}.pdf", typ.kod(), arende.arendenummer);
+        self.meddelande = Some(match utskrift.spara(pdf, &filnamn, "Brevet") {
             Ok(fil) => {
-                if utskrift.oppna_visare {
-                    oppna_i_visare(&fil);
-                }
                 self.kallelse = None;
                 (Signal::Klart, format!("{} är sparat: {}", typ.titel(), fil.display()))
             }

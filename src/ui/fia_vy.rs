@@ -2,7 +2,7 @@
 //! done, skipped and left always in view; the sammanställning, goals carried into a plan draft,
 //! and a later interview compared with the earlier one.
 
-use super::beslut_vy::{Utskrift, oppna_i_visare};
+use super::beslut_vy::Utskrift;
 use super::tema::{self, Signal};
 use super::utkast::{Autospar, Utkastplats, nyckel};
 use super::widgetar::{notis, rubrik, textfalt, textyta, valjlista};
@@ -338,20 +338,9 @@ fn sidinnehall(ui: &mut egui::Ui, f: &mut FiaIntervju, d: &FiaDefinition, sida: 
 }
 
 fn skriv_ut(store: &Store, id: i64, arendenummer: &str, utskrift: &Utskrift, nu: NaiveDateTime) -> (Signal, String) {
-    let resultat = crate::utskrift::fia_pdf(store, id, nu.date()).and_then(|pdf| {
-        std::fs::create_dir_all(&utskrift.mapp)
-            .map_err(|e| format!("Mappen {} kan inte skapas: {e}.", utskrift.mapp.display()))?;
-        let fil = utskrift.mapp.join(format!("fia-{arendenummer}-{id}.pdf"));
-        std::fs::write(&fil, pdf).map_err(|e| format!("Filen kan inte sparas i {}: {e}.", fil.display()))?;
-        Ok(fil)
-    });
-    match resultat {
-        Ok(fil) => {
-            if utskrift.oppna_visare {
-                oppna_i_visare(&fil);
-            }
-            (Signal::Klart, format!("Sammanställningen är sparad: {}", fil.display()))
-        }
+    let pdf = crate::utskrift::fia_pdf(store, id, nu.date());
+    match utskrift.spara(pdf, &format!("fia-{arendenummer}-{id}.pdf"), "Filen") {
+        Ok(fil) => (Signal::Klart, format!("Sammanställningen är sparad: {}", fil.display())),
         Err(e) => (Signal::Fel, e),
     }
 }

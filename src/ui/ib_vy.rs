@@ -1,7 +1,7 @@
 //! The IB tab: Initial bedömning parts 1–3 as forms defined by data (Del 4 is the Plan tab).
 //! Del 2 is printed for Jobbtorg only with the client's recorded consent.
 
-use super::beslut_vy::{Utskrift, oppna_i_visare};
+use super::beslut_vy::Utskrift;
 use super::tema::Signal;
 use super::utkast::{Autospar, Utkastplats, nyckel};
 use super::widgetar::{notis, textfalt, textyta, valjlista};
@@ -129,20 +129,9 @@ impl IbVy {
             let _ = self.autospar.klar(store);
             self.sparat_svar = self.svar.clone();
         }
-        let resultat = crate::utskrift::ib_del_pdf(store, &self.arendenummer, "del2", nu.date()).and_then(|pdf| {
-            std::fs::create_dir_all(&utskrift.mapp)
-                .map_err(|e| format!("Mappen {} kan inte skapas: {e}.", utskrift.mapp.display()))?;
-            let fil = utskrift.mapp.join(format!("ib-del2-{}.pdf", self.arendenummer));
-            std::fs::write(&fil, pdf).map_err(|e| format!("Filen kan inte sparas i {}: {e}.", fil.display()))?;
-            Ok(fil)
-        });
-        match resultat {
-            Ok(fil) => {
-                if utskrift.oppna_visare {
-                    oppna_i_visare(&fil);
-                }
-                (Signal::Klart, format!("Del 2 är sparad för Jobbtorg: {}", fil.display()))
-            }
+        let pdf = crate::utskrift::ib_del_pdf(store, &self.arendenummer, "del2", nu.date());
+        match utskrift.spara(pdf, &format!("ib-del2-{}.pdf", self.arendenummer), "Filen") {
+            Ok(fil) => (Signal::Klart, format!("Del 2 är sparad för Jobbtorg: {}", fil.display())),
             Err(e) => (Signal::Fel, e),
         }
     }

@@ -2,7 +2,7 @@
 //! step at a time or all on one page; agreed on a date and signed; new versions compared with
 //! the previous; follow-ups and deviations; printed for signing.
 
-use super::beslut_vy::{Utskrift, oppna_i_visare};
+use super::beslut_vy::Utskrift;
 use super::tema::{self, Signal};
 use super::utkast::{Autospar, Utkastplats, nyckel};
 use super::widgetar::{cellfalt, cellval, kolumnrubrik, notis, rubrik, textfalt, textyta};
@@ -107,20 +107,10 @@ impl PlanVy {
     }
 
     pub fn skriv_ut(&mut self, store: &Store, utskrift: &Utskrift, nu: NaiveDateTime) {
-        let resultat = crate::utskrift::plan_pdf(store, &self.arendenummer, nu.date()).and_then(|pdf| {
-            std::fs::create_dir_all(&utskrift.mapp)
-                .map_err(|e| format!("Mappen {} kan inte skapas: {e}.", utskrift.mapp.display()))?;
-            let fil = utskrift.mapp.join(format!("plan-{}-{}.pdf", self.arendenummer, nu.date()));
-            std::fs::write(&fil, pdf).map_err(|e| format!("Planen kan inte sparas i {}: {e}.", fil.display()))?;
-            Ok(fil)
-        });
-        self.meddelande = Some(match resultat {
-            Ok(fil) => {
-                if utskrift.oppna_visare {
-                    oppna_i_visare(&fil);
-                }
-                (Signal::Klart, format!("Planen är sparad för utskrift: {}", fil.display()))
-            }
+        let pdf = crate::utskrift::plan_pdf(store, &self.arendenummer, nu.date());
+        let filnamn = format!("plan-{}-{}.pdf", self.arendenummer, nu.date());
+        self.meddelande = Some(match utskrift.spara(pdf, &filnamn, "Planen") {
+            Ok(fil) => (Signal::Klart, format!("Planen är sparad för utskrift: {}", fil.display())),
             Err(e) => (Signal::Fel, e),
         });
     }
