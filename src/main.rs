@@ -3,6 +3,8 @@
 use bistand::cli::{self, Kommando};
 
 fn main() {
+    // Cold start is measured from here (`--matstart`): the process has just begun.
+    let start = std::time::Instant::now();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let kommando = match cli::tolka(&args) {
         Ok(k) => k,
@@ -12,7 +14,7 @@ fn main() {
         }
     };
     let code = match kommando {
-        Kommando::Starta { db, ovning } => match bistand::ui::starta(db, ovning) {
+        Kommando::Starta { db, ovning, matstart } => match bistand::ui::starta(db, ovning, matstart.then_some(start)) {
             Ok(()) => 0,
             Err(e) => {
                 eprintln!("{e}");

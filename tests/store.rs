@@ -311,3 +311,101 @@ fn a_saved_calculation_keeps_the_table_version_it_used() {
         store.skriv(|w| w.spara_normtabell(&trasig, "x", "Test", nu())).unwrap_err().to_string().contains("3 personer")
     );
 }
+
+/// The list's search goes through a full-text index; it must find exactly the cases whose
+/// search text has a word starting with every typed token – the rule `sok::matchar` states.
+#[test]
+fn the_search_index_finds_exactly_the_cases_the_search_rule_finds() {
+    use bistand::domain::sok;
+    let mut store = Store::open_in_memory().unwrap();
+    bistand::demo::skapa_demo(&mut store, 300, nu()).unwrap();
+    // A name with a double surname and one with an apostrophe (the LIKE fallback).
+    for (i, (fornamn, efternamn)) in [("Lo", "Lind-Ek"), ("Sean", "O'Neill")].into_iter().enumerate() {
+        let h = hushall(vec![person(pnr(1980, 2, 3, 990 + 2 * i as u16), fornamn, efternamn)]);
+        store.skriv(|w| w.skapa_hushall(&h, &arende(), nu())).unwrap();
+    }
+    let alla = store.sok_arenden("", Sortering::Arendenummer, true, 10_000).unwrap().rader;
+    let index: Vec<(i64, String)> = alla
+        .iter()
+        .map(|rad| {
+            let a = store.arende(rad.arende_id).unwrap();
+            let h = store.hushall(a.hushall_id).unwrap();
+            let personer: Vec<(String, String)> =
+                h.medlemmar.iter().map(|m| (m.person.pnr.twelve_digits(), m.person.namn())).collect();
+            (rad.arende_id, sok::sokindex(&a.arendenummer, personer.iter().map(|(p, n)| (p.as_str(), n.as_str()))))
+        })
+        .collect();
+    let fragor = [
+        "a",
+        "an",
+        "and",
+        "anna",
+        "anna and",
+        "ANN lind",
+        "ek",
+        "lind-ek",
+        "o'n",
+        "o'neill",
+        "neill",
+        "sea",
+        "å",
+        "åb",
+        "ö",
+        "19",
+        "1980",
+        "800203",
+        "8002",
+        "2026-00",
+        "2026-0042",
+        "20260042",
+        "zz",
+        "2026-",
+        "and 19",
+        "50%",
+    ];
+    for q in fragor {
+        let tokens = sok::tokens(q);
+        let mut vantat: Vec<i64> = index.iter().filter(|(_, s)| sok::matchar(s, &tokens)).map(|(id, _)| *id).collect();
+        let mut fatt: Vec<i64> = store
+            .sok_arenden(q, Sortering::Arendenummer, true, 10_000)
+            .unwrap()
+            .rader
+            .into_iter()
+            .map(|r| r.arende_id)
+            .collect();
+        vantat.sort();
+        fatt.sort();
+        assert_eq!(fatt, vantat, "sökningen \"{q}\"");
+    }
+    assert!(store.kontroll().unwrap().frisk());
+}
+
+/// `bistand demo --manader N`: months of history per case, decisions of every outcome, plans,
+/// and cases closed for a while and reopened – and still a healthy database.
+#[test]
+fn a_demo_with_history_has_months_of_decided_applications_and_reopened_cases() {
+    use bistand::domain::beslut::Utfall;
+    let mut store = Store::open_in_memory().unwrap();
+    let val = bistand::demo::Demoval { hushall: 400, manader: 12 };
+    let slut = bistand::demo::bygg_demo(&mut store, val, nu(), &mut |_, _| true).unwrap();
+    assert_eq!(slut, bistand::demo::Demoslut::Klar);
+    let r = store.kontroll().unwrap();
+    assert!(r.frisk(), "{:?}", r.problem);
+    let alla = store.sok_arenden("", Sortering::Arendenummer, true, 1000).unwrap().rader;
+    let slumpade = &alla[12..];
+    let manader: Vec<usize> = slumpade.iter().map(|a| store.ansokningar(a.arende_id).unwrap().len()).collect();
+    let med = manader.iter().filter(|n| **n > 0).count();
+    let snitt = manader.iter().sum::<usize>() as f64 / med as f64;
+    assert!((9.0..=15.0).contains(&snitt), "about 12 months on average, got {snitt:.1}");
+    let mut utfall = std::collections::HashSet::new();
+    let mut ateroppnade = 0;
+    for a in slumpade {
+        utfall.extend(store.beslut_for_arende(a.arende_id).unwrap().into_iter().map(|b| b.utfall));
+        ateroppnade += usize::from(store.journal(a.arende_id).unwrap().iter().any(|p| p.rubrik == "Ny ansökan"));
+    }
+    assert!(
+        utfall.contains(&Utfall::Bifall) && utfall.contains(&Utfall::Delavslag) && utfall.contains(&Utfall::Avslag)
+    );
+    assert!(ateroppnade >= 3, "some cases were closed and reopened: {ateroppnade}");
+    assert!(slumpade.iter().any(|a| !store.planer(a.arende_id).unwrap().is_empty()), "some have a plan");
+}

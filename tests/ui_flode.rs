@@ -3,42 +3,13 @@
 
 mod gemensamt;
 
-use bistand::store::{Sortering, Store};
+use bistand::store::Sortering;
 use bistand::ui::BistandApp;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
+use gemensamt::ui::*;
 use gemensamt::*;
-
-fn fast_klocka() -> chrono::NaiveDateTime {
-    nu()
-}
-
-fn harness(store: Store) -> Harness<'static, BistandApp> {
-    let app = BistandApp::ny(store, false, fast_klocka);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
-    h.run();
-    h
-}
-
-/// Focuses the field with this label and types into it.
-fn skriv(h: &mut Harness<'static, BistandApp>, etikett: &str, text: &str) {
-    h.get_by_label(etikett).scroll_to_me();
-    h.run();
-    h.get_by_label(etikett).focus();
-    h.run();
-    h.get_by_label(etikett).type_text(text);
-    h.run();
-}
-
-fn klicka(h: &mut Harness<'static, BistandApp>, etikett: &str) {
-    h.get_by_label(etikett).scroll_to_me();
-    h.run();
-    h.get_by_label(etikett).click();
-    h.run();
-}
 
 #[test]
 fn register_a_household_find_it_open_it_and_write_in_its_journal() {
@@ -186,27 +157,6 @@ fn cancelling_the_household_form_keeps_what_was_typed() {
     klicka(&mut h, "Kasta utkast");
     klicka(&mut h, "Ja, kasta utkastet");
     assert!(h.state().store().alla_utkast().unwrap().is_empty());
-}
-
-/// The demo, with letters written to a temporary folder instead of opened in a viewer.
-fn demo_med_utskrift() -> (tempfile::TempDir, tempfile::TempDir, Harness<'static, BistandApp>) {
-    let (dir, path) = temp_db();
-    let mut store = open(&path);
-    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
-    let utskrifter = tempfile::tempdir().unwrap();
-    let app = BistandApp::ny(store, false, fast_klocka).med_utskrift(utskrifter.path().to_path_buf(), false);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
-    h.run();
-    (dir, utskrifter, h)
-}
-
-fn demo_harness() -> (tempfile::TempDir, Harness<'static, BistandApp>) {
-    let (dir, path) = temp_db();
-    let mut store = open(&path);
-    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
-    (dir, harness(store))
 }
 
 #[test]

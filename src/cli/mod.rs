@@ -16,10 +16,14 @@ pub enum Kommando {
     Starta {
         db: Option<PathBuf>,
         ovning: bool,
+        /// Print the milliseconds from process start to the first drawn frame, then exit.
+        matstart: bool,
     },
     Demo {
         db: PathBuf,
         hushall: usize,
+        /// Average months of history per generated household.
+        manader: u32,
     },
     Kontroll {
         db: PathBuf,
@@ -84,8 +88,12 @@ Användning:
   bistand                       Startar programmet med standarddatabasen.
   bistand --db SÖKVÄG           Startar programmet med en annan databasfil.
   bistand --ovning              Startar i övningsläge med en separat övningsdatabas.
-  bistand demo --db SÖKVÄG [--hushall N]
-                                Skapar en ny databas med N påhittade hushåll (standard 12).
+  bistand --matstart [--db SÖKVÄG]
+                                Öppnar fönstret, skriver millisekunderna från start till
+                                första ritade bilden och avslutar (mäter kallstart).
+  bistand demo --db SÖKVÄG [--hushall N] [--manader M]
+                                Skapar en ny databas med N påhittade hushåll (standard 12),
+                                med i genomsnitt M månaders historik (standard 0).
   bistand kontroll --db SÖKVÄG  Kontrollerar databasen och skriver en kort rapport.
   bistand beslut --db SÖKVÄG --lista
                                 Skriver alla beslut, ett JSON-objekt per rad.
@@ -112,12 +120,17 @@ Slutkoder: 0 = klart, 1 = kontrollen hittade problem eller kommandot misslyckade
 2 = felaktiga argument.";
 
 const HJALP_DEMO: &str = "\
-bistand demo --db SÖKVÄG [--hushall N]
+bistand demo --db SÖKVÄG [--hushall N] [--manader M]
 
 Skapar en ny databas med N påhittade hushåll (standard 12, högst 1 000 000) och avslutar.
 De första tolv hushållen är handgjorda övningsfall (bl.a. övningsfamiljen med elskulden på
 7 000 kr); resten slumpas fram med realistiska proportioner. Inga verkliga personer: alla
-personnummer har födelsenummer 980–999. Filen får inte redan innehålla hushåll.";
+personnummer har födelsenummer 980–999. Filen får inte redan innehålla hushåll.
+
+Med --manader M (0–120) får varje slumpat ärende i genomsnitt M månaders historik:
+en ansökan per månad med kostnader och inkomster, beslut med alla slags utfall,
+journalanteckningar, förändringsplaner och ärenden som avslutats och aktualiserats igen.
+Hushållen skrivs i omgångar; ett avbrott behåller de omgångar som redan är klara.";
 
 const HJALP_KONTROLL: &str = "\
 bistand kontroll --db SÖKVÄG
@@ -159,7 +172,9 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
     };
     let mut db: Option<PathBuf> = None;
     let mut hushall: Option<usize> = None;
+    let mut manader: Option<u32> = None;
     let mut ovning = false;
+    let mut matstart = false;
     let mut amne: Option<String> = None;
     let mut indata: Option<PathBuf> = None;
     let mut lista = false;
@@ -185,7 +200,16 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
                 }
                 hushall = Some(n);
             }
+            "--manader" => {
+                let v = it.next().ok_or("--manader behöver ett antal månader, t.ex. --manader 24.")?;
+                let n: u32 = v.parse().map_err(|_| format!("--manader måste vara ett heltal, inte \"{v}\"."))?;
+                if n > 120 {
+                    return Err("--manader måste vara mellan 0 och 120.".into());
+                }
+                manader = Some(n);
+            }
             "--ovning" => ovning = true,
+            "--matstart" if sub.is_none() => matstart = true,
             "--lista" => lista = true,
             "--intervju" => {
                 let v = it.next().ok_or("--intervju behöver ett id.")?;
@@ -232,6 +256,9 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
     let inte = |flagga: bool, namn: &str, kommando: &str| {
         if flagga { Err(format!("{namn} kan inte användas med {kommando}.")) } else { Ok(()) }
     };
+    if manader.is_some() && sub != Some("demo") {
+        return Err("--manader används bara med demo.".into());
+    }
     match sub {
         Some("berakna") => {
             inte(ovning, "--ovning", "berakna")?;
@@ -294,11 +321,15 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
             if ovning && db.is_some() {
                 return Err("Välj antingen --db eller --ovning, inte båda.".into());
             }
-            Ok(Kommando::Starta { db, ovning })
+            Ok(Kommando::Starta { db, ovning, matstart })
         }
         Some("demo") => {
             inte(ovning, "--ovning", "demo")?;
-            Ok(Kommando::Demo { db: krav_db(db, "demo")?, hushall: hushall.unwrap_or(12) })
+            Ok(Kommando::Demo {
+                db: krav_db(db, "demo")?,
+                hushall: hushall.unwrap_or(12),
+                manader: manader.unwrap_or(0),
+            })
         }
         Some("kontroll") => {
             inte(ovning, "--ovning", "kontroll")?;
@@ -330,7 +361,9 @@ pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
             println!("Bistånd {}", env!("CARGO_PKG_VERSION"));
             0
         }
-        Kommando::Demo { db, hushall } => kor_demo(db, *hushall, nu),
+        Kommando::Demo { db, hushall, manader } => {
+            kor_demo(db, demo::Demoval { hushall: *hushall, manader: *manader }, nu)
+        }
         Kommando::Kontroll { db } => kor_kontroll(db),
         Kommando::Berakna { indata } => kor_berakna(indata.as_deref()),
         Kommando::BeslutLista { db } => brev::lista(db),
@@ -356,7 +389,7 @@ pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
     }
 }
 
-fn kor_demo(db: &Path, antal: usize, nu: chrono::NaiveDateTime) -> i32 {
+fn kor_demo(db: &Path, val: demo::Demoval, nu: chrono::NaiveDateTime) -> i32 {
     let start = std::time::Instant::now();
     let mut store = match Store::open(db) {
         Ok(s) => s,
@@ -380,9 +413,23 @@ fn kor_demo(db: &Path, antal: usize, nu: chrono::NaiveDateTime) -> i32 {
         }
         Ok(_) => {}
     }
-    match demo::skapa_demo(&mut store, antal, nu) {
-        Ok(()) => {
-            println!("Skapade {antal} påhittade hushåll i {} på {:.1} s.", db.display(), start.elapsed().as_secs_f64());
+    // Progress on standard error about every tenth of the way, for the long runs.
+    let mut senast = 0;
+    let mut framsteg = |klara: usize, alla: usize| {
+        if alla >= 2000 && klara < alla && klara * 10 / alla > senast {
+            senast = klara * 10 / alla;
+            eprintln!("  {klara} av {alla} hushåll ({:.0} s)", start.elapsed().as_secs_f64());
+        }
+        true
+    };
+    match demo::bygg_demo(&mut store, val, nu, &mut framsteg) {
+        Ok(_) => {
+            println!(
+                "Skapade {} påhittade hushåll i {} på {:.1} s.",
+                val.hushall,
+                db.display(),
+                start.elapsed().as_secs_f64()
+            );
             0
         }
         Err(e) => {
@@ -455,11 +502,19 @@ mod tests {
 
     #[test]
     fn reads_every_command() {
-        assert_eq!(tolka(&[]), Ok(Kommando::Starta { db: None, ovning: false }));
-        assert_eq!(tolka(&args("--ovning")), Ok(Kommando::Starta { db: None, ovning: true }));
+        assert_eq!(tolka(&[]), Ok(Kommando::Starta { db: None, ovning: false, matstart: false }));
+        assert_eq!(tolka(&args("--ovning")), Ok(Kommando::Starta { db: None, ovning: true, matstart: false }));
+        assert_eq!(
+            tolka(&args("--matstart --db a.db")),
+            Ok(Kommando::Starta { db: Some("a.db".into()), ovning: false, matstart: true })
+        );
         assert_eq!(
             tolka(&args("demo --db /tmp/x.db --hushall 200")),
-            Ok(Kommando::Demo { db: "/tmp/x.db".into(), hushall: 200 })
+            Ok(Kommando::Demo { db: "/tmp/x.db".into(), hushall: 200, manader: 0 })
+        );
+        assert_eq!(
+            tolka(&args("demo --db x.db --hushall 20000 --manader 24")),
+            Ok(Kommando::Demo { db: "x.db".into(), hushall: 20000, manader: 24 })
         );
         assert_eq!(tolka(&args("kontroll --db a.db")), Ok(Kommando::Kontroll { db: "a.db".into() }));
         assert!(matches!(tolka(&args("demo --help")), Ok(Kommando::Hjalp(t)) if t.contains("--hushall")));
@@ -471,6 +526,8 @@ mod tests {
         assert!(tolka(&args("demo")).unwrap_err().contains("--db"));
         assert!(tolka(&args("demo --db x --hushall tio")).unwrap_err().contains("heltal"));
         assert!(tolka(&args("demo --db x --hushall 0")).unwrap_err().contains("mellan"));
+        assert!(tolka(&args("demo --db x --manader 121")).unwrap_err().contains("mellan 0 och 120"));
+        assert!(tolka(&args("kontroll --db x --manader 3")).unwrap_err().contains("bara med demo"));
         assert!(tolka(&args("radera --db x")).unwrap_err().contains("Okänt kommando"));
         assert!(tolka(&args("--db")).unwrap_err().contains("sökväg"));
         assert!(tolka(&args("--db a --ovning")).unwrap_err().contains("antingen"));

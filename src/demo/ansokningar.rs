@@ -18,11 +18,11 @@ fn kr(k: i64) -> Belopp {
     Belopp::kronor(k)
 }
 
-fn kostnad(typ: Kostnadstyp, belopp: i64) -> Kostnad {
+pub(super) fn kostnad(typ: Kostnadstyp, belopp: i64) -> Kostnad {
     Kostnad { typ, ansokt: kr(belopp), godkant: None, motivering: String::new() }
 }
 
-fn inkomst(typ: Inkomsttyp, belopp: i64, person: Option<usize>) -> Inkomst {
+pub(super) fn inkomst(typ: Inkomsttyp, belopp: i64, person: Option<usize>) -> Inkomst {
     Inkomst { typ, belopp: kr(belopp), person, jobbstimulans: false, tidigare_i_ar: Belopp::NOLL }
 }
 

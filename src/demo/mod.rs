@@ -4,6 +4,7 @@
 
 mod ansokningar;
 mod fia;
+mod historik;
 mod planer;
 
 use crate::domain::arende::{ArendeStatus, Avslutsorsak, Forsorjningshinder};
@@ -14,7 +15,7 @@ use crate::domain::norm::Normtabell;
 use crate::domain::personnummer::Personnummer;
 use crate::domain::screening::Instrument;
 use crate::store::{NyttArende, Resultat, Skrivning, Store};
-use chrono::{Days, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
 use std::collections::HashSet;
 
 const KVINNOR: &[&str] = &[
@@ -156,9 +157,44 @@ struct Demohushall {
     journal: Vec<(NaiveDate, &'static str, String)>,
 }
 
-/// Creates `antal` fictitious households (the first twelve hand-made, covering every kind of
-/// household the rules know; the rest generated) in one transaction.
+/// What demo to build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Demoval {
+    /// Households in all; the first twelve are hand-made.
+    pub hushall: usize,
+    /// Average months of history per generated household (0: only the registration).
+    pub manader: u32,
+}
+
+/// How building a demo ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Demoslut {
+    Klar,
+    /// Cancelled by the user; the batches already written are kept.
+    Avbruten {
+        skapade: usize,
+    },
+}
+
+/// Generated households are written in transactions of this many: a crash or a cancel keeps
+/// whole households, and the write-ahead log stays small.
+const BATCH: usize = 250;
+
+/// Creates `antal` fictitious households without history (see [`bygg_demo`]).
 pub fn skapa_demo(store: &mut Store, antal: usize, nu: NaiveDateTime) -> Resultat<()> {
+    bygg_demo(store, Demoval { hushall: antal, manader: 0 }, nu, &mut |_, _| true).map(|_| ())
+}
+
+/// Creates the demo: the first twelve households hand-made (covering every kind of household
+/// the rules know, in one transaction), the rest generated in batches. `framsteg(klara, alla)`
+/// is called after every batch; returning `false` cancels.
+pub fn bygg_demo(
+    store: &mut Store,
+    val: Demoval,
+    nu: NaiveDateTime,
+    framsteg: &mut dyn FnMut(usize, usize) -> bool,
+) -> Resultat<Demoslut> {
+    let antal = val.hushall;
     let idag = nu.date();
     let mut fabrik = Personfabrik {
         slump: Slump(0x00B1_57A4_D000_0001),
@@ -167,10 +203,7 @@ pub fn skapa_demo(store: &mut Store, antal: usize, nu: NaiveDateTime) -> Resulta
         hushallets_fornamn: Vec::new(),
     };
     let denna = Manad::av(idag);
-    let mut ar = vec![2025, denna.foregaende().ar(), denna.ar()];
-    ar.dedup();
-    let tabeller: Vec<(i64, Normtabell)> =
-        ar.into_iter().filter_map(|ar| store.normtabell_for_ar(ar).ok().flatten()).collect();
+    let tabeller = tabeller(store, val.manader, idag);
     let regler = store.regler()?;
     store.skriv(|w| {
         let mut hushall = handgjorda(&mut fabrik, idag);
@@ -274,16 +307,90 @@ pub fn skapa_demo(store: &mut Store, antal: usize, nu: NaiveDateTime) -> Resulta
                 }
             }
         }
-        for i in hushall.len()..antal {
-            let h = slumpat(&mut fabrik, idag, i);
-            skapa(w, &h, nu)?;
-        }
         Ok(())
-    })
+    })?;
+    slumpade(store, &mut fabrik, antal.min(HANDGJORDA)..antal, val.manader, nu, framsteg)
 }
 
+/// Adds `antal` generated households (with on average `manader` months of history) to a
+/// database that already has households: the training database grows for a course.
+pub fn fyll_pa_demo(
+    store: &mut Store,
+    antal: usize,
+    manader: u32,
+    nu: NaiveDateTime,
+    framsteg: &mut dyn FnMut(usize, usize) -> bool,
+) -> Resultat<Demoslut> {
+    let befintliga = store.antal_hushall()?;
+    let mut fabrik = Personfabrik {
+        // Another seed for every fill, and none of the personnummer already used.
+        slump: Slump(0x00B1_57A4_D000_0001 ^ (befintliga as u64).wrapping_mul(0x9E37_79B9)),
+        anvanda: store.alla_personnummer()?.into_iter().collect(),
+        idag: nu.date(),
+        hushallets_fornamn: Vec::new(),
+    };
+    let mut relativt = |klara: usize, _: usize| framsteg(klara - befintliga, antal);
+    match slumpade(store, &mut fabrik, befintliga..befintliga + antal, manader, nu, &mut relativt)? {
+        Demoslut::Avbruten { skapade } => Ok(Demoslut::Avbruten { skapade: skapade - befintliga }),
+        Demoslut::Klar => Ok(Demoslut::Klar),
+    }
+}
+
+/// The norm tables of every year the history reaches back to (at most 1.5 × the average, see
+/// `slumpat`), and at least those the hand-made cases use.
+fn tabeller(store: &Store, manader: u32, idag: NaiveDate) -> Vec<(i64, Normtabell)> {
+    let aldsta = idag.checked_sub_months(chrono::Months::new(manader * 3 / 2 + 1)).unwrap_or(idag);
+    (aldsta.year().min(2025)..=idag.year()).filter_map(|ar| store.normtabell_for_ar(ar).ok().flatten()).collect()
+}
+
+/// Generated households number `nummer`, written in batches; `framsteg` before each batch.
+fn slumpade(
+    store: &mut Store,
+    fabrik: &mut Personfabrik,
+    nummer: std::ops::Range<usize>,
+    manader: u32,
+    nu: NaiveDateTime,
+    framsteg: &mut dyn FnMut(usize, usize) -> bool,
+) -> Resultat<Demoslut> {
+    let idag = nu.date();
+    let tabeller = tabeller(store, manader, idag);
+    let regler = store.regler()?;
+    let miljo = historik::Miljo { tabeller: &tabeller, regler: &regler };
+    let mut klara = nummer.start;
+    while klara < nummer.end {
+        if !framsteg(klara, nummer.end) {
+            return Ok(Demoslut::Avbruten { skapade: klara });
+        }
+        let slut = (klara + BATCH).min(nummer.end);
+        store.skriv(|w| {
+            for i in klara..slut {
+                let h = slumpat(fabrik, idag, i, manader);
+                let id = registrera(w, &h, nu)?;
+                if manader > 0 && h.arende.status != ArendeStatus::UnderUtredning {
+                    historik::skriv(w, &mut fabrik.slump, id, &h, &miljo, nu)?;
+                }
+                avsluta(w, &h, id)?;
+            }
+            Ok(())
+        })?;
+        klara = slut;
+    }
+    framsteg(nummer.end, nummer.end);
+    Ok(Demoslut::Klar)
+}
+
+/// The number of hand-made households.
+const HANDGJORDA: usize = 12;
+
 fn skapa(w: &Skrivning, h: &Demohushall, nu: NaiveDateTime) -> Resultat<i64> {
-    // A closed case is registered as current and then closed: the way a real case ends.
+    let id = registrera(w, h, nu)?;
+    avsluta(w, h, id)?;
+    Ok(id)
+}
+
+/// Registers the household and its case (a closed case as current: it is closed afterwards,
+/// the way a real case ends) and writes its journal.
+fn registrera(w: &Skrivning, h: &Demohushall, nu: NaiveDateTime) -> Resultat<i64> {
     let stangs = h.arende.status == ArendeStatus::Avslutad;
     let registrering =
         NyttArende { status: if stangs { ArendeStatus::Aktuell } else { h.arende.status }, ..h.arende.clone() };
@@ -293,10 +400,14 @@ fn skapa(w: &Skrivning, h: &Demohushall, nu: NaiveDateTime) -> Resultat<i64> {
         let post = NyJournalPost { datum: *datum, rubrik: rubrik.to_string(), text: text.clone(), ersatter: None };
         w.skriv_journal(reg.arende_id, &post, skribent, nu)?;
     }
-    if let Some((orsak, datum)) = h.avslut.filter(|_| stangs) {
-        w.byt_status(reg.arende_id, ArendeStatus::Avslutad, Some(orsak), datum)?;
-    }
     Ok(reg.arende_id)
+}
+
+fn avsluta(w: &Skrivning, h: &Demohushall, arende_id: i64) -> Resultat<()> {
+    if let Some((orsak, datum)) = h.avslut.filter(|_| h.arende.status == ArendeStatus::Avslutad) {
+        w.byt_status(arende_id, ArendeStatus::Avslutad, Some(orsak), datum)?;
+    }
+    Ok(())
 }
 
 fn adress(slump: &mut Slump) -> Adress {
@@ -532,21 +643,26 @@ fn handgjorda(f: &mut Personfabrik, idag: NaiveDate) -> Vec<Demohushall> {
 
 /// A generated household with realistic proportions: about half single adults, most
 /// households small, some large.
-fn slumpat(f: &mut Personfabrik, idag: NaiveDate, nr: usize) -> Demohushall {
+/// With `manader` > 0 the case started between half and one and a half times that many months
+/// ago (on average `manader`), and a closed case was closed in the last half year.
+fn slumpat(f: &mut Personfabrik, idag: NaiveDate, nr: usize, manader: u32) -> Demohushall {
     f.hushallets_fornamn.clear();
     let efternamn = f.slump.val(EFTERNAMN);
     let kvinna = f.slump.chans(50);
-    let alder = 18 + f.slump.under(47) as u32;
+    // Adults were adults through all their history too.
+    let vuxen = 18 + if manader > 0 { manader * 3 / 2 / 12 + 1 } else { 0 };
+    let alder = vuxen + f.slump.under(47) as u32;
     let mut medlemmar = vec![medlem(f.person(alder, kvinna, efternamn), Roll::Sokande)];
     let mut relation = None;
     let typ = f.slump.under(100);
     if (50..80).contains(&typ) {
         // Couples (with or without children).
-        let partner_alder = (alder as i32 + f.slump.under(9) as i32 - 4).max(18) as u32;
+        let partner_alder = (alder as i32 + f.slump.under(9) as i32 - 4).max(vuxen as i32) as u32;
         medlemmar.push(medlem(f.person(partner_alder, !kvinna, efternamn), Roll::Medsokande));
         relation = Some(if f.slump.chans(50) { Relation::Gift } else { Relation::Sambo });
     }
-    if typ >= 35 {
+    // Half are single adults without children; a fifth single parents; couples with or without children.
+    if typ >= 60 {
         let antal_barn = match f.slump.under(100) {
             0..=39 => 1,
             40..=74 => 2,
@@ -566,10 +682,18 @@ fn slumpat(f: &mut Personfabrik, idag: NaiveDate, nr: usize) -> Demohushall {
         _ => ArendeStatus::Avslutad,
     };
     let hinder = Forsorjningshinder::ALLA[f.slump.under(Forsorjningshinder::ALLA.len())];
-    let start = dagar_sedan(idag, 5 + f.slump.under(900) as u64);
+    let (start, avslutad_for) = if manader == 0 || status == ArendeStatus::UnderUtredning {
+        (dagar_sedan(idag, 5 + f.slump.under(if manader == 0 { 900 } else { 25 }) as u64), f.slump.under(5) as u64)
+    } else {
+        let tillbaka = manader / 2 + f.slump.under(manader as usize + 1) as u32;
+        let forsta = Manad::av(idag).forsta_dagen().checked_sub_months(chrono::Months::new(tillbaka.max(1)));
+        let start = forsta.unwrap_or(idag) + Days::new(f.slump.under(27) as u64);
+        let sedan = (idag - start).num_days().max(1) as usize;
+        (start, f.slump.under(sedan.min(180)) as u64)
+    };
     let avslut = (status == ArendeStatus::Avslutad).then(|| {
         let orsak = Avslutsorsak::ALLA[f.slump.under(Avslutsorsak::ALLA.len())];
-        (orsak, dagar_sedan(idag, f.slump.under(5) as u64))
+        (orsak, dagar_sedan(idag, avslutad_for))
     });
     let arende = arende(&mut f.slump, status, hinder, start);
     let journal = vec![(start, "Nybesök", format!("Nybesök genomfört (demohushåll {}).", nr + 1))];

@@ -103,14 +103,25 @@ impl Store {
         let tokens = sok::tokens(fraga);
         let mut filter = String::from("1=1");
         let mut args: Vec<String> = Vec::new();
+        // Tokens made of letters, digits and '-' narrow the cases through the full-text index
+        // (a prefix query). LIKE over the search text of what is left keeps the exact meaning
+        // for every token, also those the index cannot take (a '%', an apostrophe).
+        let fts: Vec<&String> = tokens.iter().filter(|t| t.chars().all(|c| c.is_alphanumeric() || c == '-')).collect();
+        let fran = if fts.is_empty() {
+            "arende a"
+        } else {
+            args.push(fts.iter().map(|t| format!("\"{t}\"*")).collect::<Vec<_>>().join(" "));
+            filter.push_str(" AND arende_sok MATCH ?1");
+            "arende_sok CROSS JOIN arende a ON a.id = arende_sok.rowid"
+        };
         for t in &tokens {
             args.push(format!("% {}%", like_escape(t)));
             filter.push_str(&format!(" AND a.sokindex LIKE ?{} ESCAPE '\\'", args.len()));
         }
-        // CROSS JOIN keeps the planner scanning the cases (filtered on their search text) and
-        // looking up each sökande by index, instead of walking every household member first.
+        // CROSS JOIN keeps the planner on the matching cases and looking up each sökande by
+        // index, instead of walking every household member first.
         let from = format!(
-            "FROM arende a
+            "FROM {fran}
              CROSS JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.roll = 'sokande'
              CROSS JOIN person p ON p.id = hm.person_id
              WHERE {filter}"

@@ -124,6 +124,18 @@ impl Skrivning<'_> {
 }
 
 impl Store {
+    pub fn antal_hushall(&self) -> Resultat<usize> {
+        let n: i64 = self.conn().query_row("SELECT count(*) FROM hushall", [], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// Every registered personnummer as twelve digits (generated data must not reuse one).
+    pub fn alla_personnummer(&self) -> Resultat<Vec<String>> {
+        let mut stmt = self.conn().prepare("SELECT pnr FROM person")?;
+        let rader = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(rader)
+    }
+
     /// The household with its members in their order (sökande, medsökande, children).
     pub fn hushall(&self, hushall_id: i64) -> Resultat<HushallVy> {
         let conn = self.conn();

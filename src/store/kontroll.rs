@@ -88,6 +88,11 @@ impl Store {
         if fk > 0 {
             rapport.problem.push(format!("{fk} rader pekar på något som inte finns (främmande nycklar)"));
         }
+        // The case search index must agree with the cases' search texts.
+        let fts = "INSERT INTO arende_sok (arende_sok, rank) VALUES ('integrity-check', 1)";
+        if rapport.schemaversion >= 10 && conn.execute(fts, []).is_err() {
+            rapport.problem.push("sökindexet för ärendelistan stämmer inte med ärendena".into());
+        }
         for (text, sql) in REGLER {
             let n: i64 = conn.query_row(sql, [], |r| r.get(0))?;
             if n > 0 {

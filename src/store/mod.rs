@@ -27,7 +27,7 @@ pub use hushall::{HushallVy, NyttArende, Registrerat};
 pub use logg::{Handelse, Logghandelse};
 pub use normtabell::Normversion;
 pub use plan::{AttGoraRad, Avvikelse, Planversion, Uppfoljning};
-pub use sakerhetskopia::aterstall;
+pub use sakerhetskopia::{DagligKopia, MAX_KOPIOR, aterstall, gor_daglig_kopia};
 pub use schema::{SCHEMA_VERSION, migrera_till};
 pub use screening::Screeningresultat;
 pub use utkast::Utkast;

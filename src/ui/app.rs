@@ -9,6 +9,7 @@ use super::hushall_form::{HushallForm, Utfall};
 use super::installningar::{Installningar, Utfall as InstUtfall};
 use super::kommandon::{Kommando, Palett};
 use super::tema::{self, Signal};
+use super::underhall_vy::DagligKopiering;
 use super::utkast::{self, Utkastplats};
 use super::widgetar::notis;
 use crate::store::{Store, Utkast};
@@ -49,6 +50,7 @@ pub struct BistandApp {
     fokusera_sok: bool,
     tema_klart: bool,
     mork: bool,
+    kopiering: DagligKopiering,
 }
 
 const SOK_ID: &str = "sokfalt";
@@ -84,6 +86,7 @@ impl BistandApp {
             fokusera_sok: true,
             tema_klart: false,
             mork,
+            kopiering: DagligKopiering::default(),
         }
     }
 
@@ -97,7 +100,8 @@ impl BistandApp {
         self
     }
 
-    fn oppna_arende(&mut self, arende_id: i64, flik: Flik) {
+    /// Opens a case on a tab (the list does it on a click or Enter; benches and tests call it).
+    pub fn oppna_arende(&mut self, arende_id: i64, flik: Flik) {
         let nu = (self.klocka)();
         match OppetArende::oppna(&mut self.store, arende_id, &self.anvandare, nu) {
             Ok(mut a) => {
@@ -170,7 +174,8 @@ impl BistandApp {
             Kommando::Installningar => {
                 self.dialog = None;
                 self.att_gora = None;
-                self.installningar = Some(Installningar::ny(&self.store, &self.anvandare));
+                self.installningar =
+                    Some(Installningar::ny(&self.store, &self.anvandare, &self.utskrift.mapp, self.ovning, nu));
             }
         }
     }
@@ -206,6 +211,9 @@ impl BistandApp {
             }
         }
         self.lista.hamta(&self.store);
+        if let Some(m) = self.kopiering.kontrollera(&self.store, (self.klocka)().date()) {
+            self.meddelande = Some(m);
+        }
 
         self.toppfalt(ui);
         self.statusrad(ui);
@@ -232,6 +240,7 @@ impl BistandApp {
             if let Some(inst) = &mut self.installningar {
                 match inst.visa(ui, &mut self.store, self.mork, &self.anvandare, nu) {
                     Some(InstUtfall::Stang) => self.installningar = None,
+                    Some(InstUtfall::LasOmListan) => self.lista.uppdatera(),
                     Some(InstUtfall::NyttNamn(namn)) => {
                         self.anvandare = namn;
                         if let Err(e) = self.store.satt_installning("anvandare", &self.anvandare) {
@@ -346,6 +355,10 @@ impl BistandApp {
                     None => "Inget osparat".into(),
                 };
                 ui.label(RichText::new(sparat).small());
+                if let Some(kopia) = &self.kopiering.senast {
+                    ui.separator();
+                    ui.label(RichText::new(kopia).small());
+                }
                 if self.ovning {
                     ui.separator();
                     let farg = tema::signalfarg(Signal::Ovning, ui.visuals().dark_mode);

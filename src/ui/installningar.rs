@@ -3,6 +3,7 @@
 
 use super::frasbibliotek::Frasredigering;
 use super::tema::Signal;
+use super::underhall_vy::Underhall;
 use super::widgetar::{cellfalt, gridfalt, kolumnrubrik, notis, rubrik, textfalt, valjlista};
 use crate::domain::belopp::Belopp;
 use crate::domain::beslut::Enhet;
@@ -74,6 +75,7 @@ pub struct Installningar {
     andring: String,
     nytt_ar: String,
     regler: ReglerFalt,
+    underhall: Underhall,
     meddelande: Option<(Signal, String)>,
 }
 
@@ -82,10 +84,18 @@ pub enum Utfall {
     Stang,
     NyttNamn(String),
     Tema(bool),
+    /// A background job ended; the case list is read again.
+    LasOmListan,
 }
 
 impl Installningar {
-    pub fn ny(store: &Store, namn: &str) -> Installningar {
+    pub fn ny(
+        store: &Store,
+        namn: &str,
+        utskriftsmapp: &std::path::Path,
+        ovning: bool,
+        nu: NaiveDateTime,
+    ) -> Installningar {
         Installningar {
             namn: namn.to_string(),
             fraser: Frasredigering::ny(store),
@@ -96,6 +106,7 @@ impl Installningar {
             andring: String::new(),
             nytt_ar: String::new(),
             regler: ReglerFalt::fran(&store.regler().unwrap_or_default()),
+            underhall: Underhall::ny(store, utskriftsmapp, ovning, nu),
             meddelande: None,
         }
     }
@@ -135,6 +146,10 @@ impl Installningar {
             let mut m = mork;
             if ui.checkbox(&mut m, "Mörkt tema").changed() {
                 utfall = Some(Utfall::Tema(m));
+            }
+
+            if self.underhall.visa(ui, store, nu).is_some() {
+                utfall = Some(Utfall::LasOmListan);
             }
 
             rubrik(ui, "Enheten i brevens sidhuvud");

@@ -6,6 +6,7 @@ pub mod app;
 pub mod arende_vy;
 pub mod arendelista;
 pub mod att_gora;
+pub mod bakgrund;
 pub mod beslut_vy;
 pub mod brev_vy;
 pub mod fia_vy;
@@ -18,6 +19,7 @@ pub mod kommandon;
 pub mod plan_vy;
 pub mod screening_vy;
 pub mod tema;
+pub mod underhall_vy;
 pub mod utkast;
 pub mod widgetar;
 
@@ -25,6 +27,7 @@ pub use app::BistandApp;
 
 use crate::store::Store;
 use std::path::PathBuf;
+use std::time::Instant;
 
 /// The default database in the user's data directory (on Windows under `%APPDATA%`); the
 /// training database lies beside it.
@@ -47,7 +50,9 @@ pub fn oppna_databas(sokvag: &std::path::Path, nu: chrono::NaiveDateTime) -> Res
 }
 
 /// Starts the window. A database that cannot be opened is explained in the window itself.
-pub fn starta(db: Option<PathBuf>, ovning: bool) -> Result<(), String> {
+/// With `matstart` (the moment the process began) the window closes after its first frame and
+/// the time to it is printed.
+pub fn starta(db: Option<PathBuf>, ovning: bool, matstart: Option<Instant>) -> Result<(), String> {
     let sokvag = db.unwrap_or_else(|| standarddatabas(ovning));
     let store = oppna_databas(&sokvag, app::systemklocka());
     let titel = if ovning { "Bistånd – ÖVNINGSLÄGE" } else { "Bistånd" };
@@ -70,9 +75,13 @@ pub fn starta(db: Option<PathBuf>, ovning: bool) -> Result<(), String> {
         titel,
         options,
         Box::new(move |_cc| {
-            Ok(match store {
+            let app = match store {
                 Ok(store) => Box::new(BistandApp::ny(store, ovning, app::systemklocka)) as Box<dyn eframe::App>,
                 Err(fel) => Box::new(Felvy { fel }),
+            };
+            Ok(match matstart {
+                Some(start) => Box::new(Matstart { app, start, bilder: 0 }),
+                None => app,
             })
         }),
     )
@@ -95,5 +104,26 @@ impl eframe::App for Felvy {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }
         });
+    }
+}
+
+/// `--matstart`: runs the program until its first frame has been drawn, prints the time from
+/// process start and closes the window.
+struct Matstart {
+    app: Box<dyn eframe::App>,
+    start: Instant,
+    bilder: u32,
+}
+
+impl eframe::App for Matstart {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        // The second call begins once the first frame has been painted and presented.
+        self.bilder += 1;
+        if self.bilder == 2 {
+            println!("Första bilden efter {} ms.", self.start.elapsed().as_millis());
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        self.app.ui(ui, frame);
+        ui.ctx().request_repaint();
     }
 }

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod ui;
+
 use bistand::domain::hushall::{Adress, Medlem, NyttHushall, Person, Roll};
 use bistand::domain::personnummer::Personnummer;
 use bistand::store::{NyttArende, Store};

@@ -1,0 +1,237 @@
+//! Inställningar › Säkerhetskopior och utskrift i omgång: the daily automatic backup, printing a
+//! month's decision letters, and (in training mode) more fictitious households. Long work runs
+//! in the background with a progress bar and Avbryt.
+
+use super::bakgrund::{Framsteg, Jobb};
+use super::tema::Signal;
+use super::widgetar::{notis, rubrik, textfalt};
+use crate::domain::manad::Manad;
+use crate::store::{DagligKopia, MAX_KOPIOR, Store};
+use chrono::NaiveDateTime;
+use std::path::{Path, PathBuf};
+
+pub struct Underhall {
+    pa: bool,
+    mapp: String,
+    behall: String,
+    behall_fel: Option<String>,
+    manad: String,
+    manad_fel: Option<String>,
+    antal: String,
+    manader: String,
+    demo_fel: Option<String>,
+    utskriftsmapp: PathBuf,
+    ovning: bool,
+    jobb: Option<Jobb>,
+    meddelande: Option<(Signal, String)>,
+}
+
+/// A background job ended: households may have been added, so the case list is read again.
+pub struct JobbetKlart;
+
+impl Underhall {
+    pub fn ny(store: &Store, utskriftsmapp: &Path, ovning: bool, nu: NaiveDateTime) -> Underhall {
+        let k = store.daglig_kopia();
+        Underhall {
+            pa: k.pa,
+            mapp: k.mapp.display().to_string(),
+            behall: k.behall.to_string(),
+            behall_fel: None,
+            manad: Manad::av(nu.date()).to_string(),
+            manad_fel: None,
+            antal: "1000".into(),
+            manader: "24".into(),
+            demo_fel: None,
+            utskriftsmapp: utskriftsmapp.to_path_buf(),
+            ovning,
+            jobb: None,
+            meddelande: None,
+        }
+    }
+
+    pub fn visa(&mut self, ui: &mut egui::Ui, store: &mut Store, nu: NaiveDateTime) -> Option<JobbetKlart> {
+        let mut utfall = None;
+        rubrik(ui, "Säkerhetskopior");
+        ui.label("Programmet kan göra en kopia av databasen en gång om dagen, när det startas, medan du arbetar. De äldsta kopiorna tas bort så att de senaste finns kvar.");
+        ui.checkbox(&mut self.pa, "Gör en säkerhetskopia varje dag");
+        ui.horizontal(|ui| {
+            textfalt(ui, "Mapp för säkerhetskopior", &mut self.mapp, None, 420.0);
+            if ui.button("Välj mapp …").clicked()
+                && let Some(m) = rfd::FileDialog::new().pick_folder()
+            {
+                self.mapp = m.display().to_string();
+            }
+            textfalt(ui, "Antal kopior att behålla", &mut self.behall, self.behall_fel.as_deref(), 160.0);
+        });
+        if ui.button("Spara inställningen för säkerhetskopior").clicked() {
+            self.spara_kopia(store);
+        }
+
+        rubrik(ui, "Utskrift i omgång");
+        ui.label("Skriver beslutsbrevet för varje beslut som gäller månaden till en egen mapp under utskriftsmappen.");
+        let upptagen = self.jobb.is_some();
+        ui.horizontal(|ui| {
+            textfalt(ui, "Månad (ÅÅÅÅ-MM)", &mut self.manad, self.manad_fel.as_deref(), 120.0);
+            if ui.add_enabled(!upptagen, egui::Button::new("Skriv ut månadens beslut")).clicked() {
+                self.skriv_ut_manad(store);
+            }
+        });
+
+        if self.ovning {
+            rubrik(ui, "Övningsdata");
+            ui.label(
+                "Lägger till påhittade hushåll i övningsdatabasen, med månader av ansökningar, beslut och journal.",
+            );
+            ui.horizontal(|ui| {
+                textfalt(ui, "Antal hushåll", &mut self.antal, self.demo_fel.as_deref(), 140.0);
+                textfalt(ui, "Månader historik i snitt", &mut self.manader, None, 180.0);
+                if ui.add_enabled(!upptagen, egui::Button::new("Lägg till påhittade hushåll")).clicked() {
+                    self.fyll_pa(store, nu);
+                }
+            });
+        }
+
+        if let Some(jobb) = &mut self.jobb
+            && let Some(resultat) = jobb.visa(ui)
+        {
+            self.jobb = None;
+            utfall = Some(JobbetKlart);
+            self.meddelande = Some(match resultat {
+                Ok(text) => (Signal::Klart, text),
+                Err(text) => (Signal::Fel, text),
+            });
+        }
+        if let Some((signal, text)) = &self.meddelande {
+            notis(ui, *signal, text);
+        }
+        utfall
+    }
+
+    fn spara_kopia(&mut self, store: &mut Store) {
+        self.behall_fel = None;
+        let behall = match self.behall.trim().parse::<u32>() {
+            Ok(n) if (1..=MAX_KOPIOR).contains(&n) => n,
+            _ => {
+                self.behall_fel = Some(format!("Ange ett heltal 1–{MAX_KOPIOR}."));
+                return;
+            }
+        };
+        let k = DagligKopia { pa: self.pa, mapp: PathBuf::from(self.mapp.trim()), behall };
+        self.meddelande = Some(match store.satt_daglig_kopia(&k) {
+            Ok(()) if k.pa => (Signal::Klart, format!("Sparat. En kopia görs varje dag i {}.", k.mapp.display())),
+            Ok(()) => (Signal::Klart, "Sparat. Ingen daglig säkerhetskopia görs.".into()),
+            Err(e) => (Signal::Fel, e.to_string()),
+        });
+    }
+
+    fn skriv_ut_manad(&mut self, store: &Store) {
+        self.manad_fel = None;
+        let manad = match Manad::parse(self.manad.trim()) {
+            Ok(m) => m,
+            Err(e) => {
+                self.manad_fel = Some(e);
+                return;
+            }
+        };
+        let db = store.sokvag().to_path_buf();
+        let mapp = self.utskriftsmapp.join(format!("Beslut {manad}"));
+        self.meddelande = None;
+        self.jobb =
+            Some(Jobb::starta("Skriver ut månadens beslutsbrev", move |f| skriv_manadens_brev(&db, manad, &mapp, f)));
+    }
+
+    fn fyll_pa(&mut self, store: &Store, nu: NaiveDateTime) {
+        self.demo_fel = None;
+        let antal = self.antal.trim().parse::<usize>().ok().filter(|n| (1..=50_000).contains(n));
+        let manader = self.manader.trim().parse::<u32>().ok().filter(|n| *n <= 60);
+        let (Some(antal), Some(manader)) = (antal, manader) else {
+            self.demo_fel = Some("Ange 1–50 000 hushåll och 0–60 månader.".into());
+            return;
+        };
+        let db = store.sokvag().to_path_buf();
+        self.meddelande = None;
+        self.jobb = Some(Jobb::starta("Skapar påhittade hushåll", move |f| {
+            let mut store = Store::open(&db).map_err(|e| e.to_string())?;
+            let mut framsteg = |klara, alla| f.rapportera(klara, alla);
+            match crate::demo::fyll_pa_demo(&mut store, antal, manader, nu, &mut framsteg) {
+                Ok(crate::demo::Demoslut::Klar) => Ok(format!("{antal} påhittade hushåll är tillagda.")),
+                Ok(crate::demo::Demoslut::Avbruten { skapade }) => {
+                    Ok(format!("Avbrutet. {skapade} av {antal} hushåll hann läggas till och finns kvar."))
+                }
+                Err(e) => Err(format!("Hushållen kunde inte skapas: {e}")),
+            }
+        }));
+    }
+}
+
+/// Writes every decision letter of `manad` into `mapp`, one file per decision.
+fn skriv_manadens_brev(db: &Path, manad: Manad, mapp: &Path, f: &Framsteg) -> Result<String, String> {
+    let store = Store::open(db).map_err(|e| e.to_string())?;
+    let beslut = store.beslut_for_period(manad).map_err(|e| e.to_string())?;
+    if beslut.is_empty() {
+        return Ok(format!("Det finns inga beslut för {manad}."));
+    }
+    std::fs::create_dir_all(mapp).map_err(|e| format!("Mappen {} kan inte skapas: {}.", mapp.display(), e.kind()))?;
+    let alla = beslut.len();
+    for (i, b) in beslut.iter().enumerate() {
+        if !f.rapportera(i, alla) {
+            return Ok(format!("Avbrutet. {i} av {alla} beslutsbrev hann skrivas till {}.", mapp.display()));
+        }
+        let pdf = crate::utskrift::beslutsbrev_pdf(&store, b.id)?;
+        let fil = mapp.join(format!("beslut-{}-{}.pdf", b.arendenummer, b.id));
+        std::fs::write(&fil, pdf).map_err(|e| format!("{} kan inte sparas: {}.", fil.display(), e.kind()))?;
+    }
+    f.rapportera(alla, alla);
+    Ok(format!("{alla} beslutsbrev för {manad} finns i {}.", mapp.display()))
+}
+
+/// Runs the daily backup once a day while the program is open, on its own thread.
+#[derive(Default)]
+pub struct DagligKopiering {
+    /// The day and setting last checked: a changed setting (turned on, another folder) is
+    /// checked again at once.
+    kontrollerad: Option<(chrono::NaiveDate, DagligKopia)>,
+    pagar: Option<std::sync::mpsc::Receiver<Result<Option<PathBuf>, String>>>,
+    /// For the status bar: "Säkerhetskopia 2026-11-23".
+    pub senast: Option<String>,
+}
+
+impl DagligKopiering {
+    /// Starts today's copy if it is due; returns a message when a copy has failed.
+    pub fn kontrollera(&mut self, store: &Store, idag: chrono::NaiveDate) -> Option<(Signal, String)> {
+        if let Some(rx) = &self.pagar {
+            return match rx.try_recv() {
+                Err(std::sync::mpsc::TryRecvError::Empty) => None,
+                Ok(Ok(_)) => {
+                    self.pagar = None;
+                    self.senast = Some(format!("Säkerhetskopia {idag}"));
+                    None
+                }
+                Ok(Err(e)) => {
+                    self.pagar = None;
+                    Some((Signal::Varning, format!("Dagens säkerhetskopia kunde inte göras: {e}")))
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.pagar = None;
+                    Some((Signal::Varning, "Dagens säkerhetskopia avbröts oväntat.".into()))
+                }
+            };
+        }
+        let k = store.daglig_kopia();
+        let nyckel = Some((idag, k.clone()));
+        if self.kontrollerad == nyckel {
+            return None;
+        }
+        self.kontrollerad = nyckel;
+        if !k.pa || store.sokvag() == Path::new(":memory:") {
+            return None;
+        }
+        let db = store.sokvag().to_path_buf();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(crate::store::gor_daglig_kopia(&db, &k, idag).map_err(|e| e.to_string()));
+        });
+        self.pagar = Some(rx);
+        None
+    }
+}

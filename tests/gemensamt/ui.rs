@@ -1,0 +1,58 @@
+//! Helpers for the UI flows: a harness over the whole program, typing and clicking by label.
+
+use super::{nu, open, temp_db};
+use bistand::store::Store;
+use bistand::ui::BistandApp;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+pub fn fast_klocka() -> chrono::NaiveDateTime {
+    nu()
+}
+
+pub fn harness(store: Store) -> Harness<'static, BistandApp> {
+    let app = BistandApp::ny(store, false, fast_klocka);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
+    h.run();
+    h
+}
+
+/// Focuses the field with this label and types into it.
+pub fn skriv(h: &mut Harness<'static, BistandApp>, etikett: &str, text: &str) {
+    h.get_by_label(etikett).scroll_to_me();
+    h.run();
+    h.get_by_label(etikett).focus();
+    h.run();
+    h.get_by_label(etikett).type_text(text);
+    h.run();
+}
+
+pub fn klicka(h: &mut Harness<'static, BistandApp>, etikett: &str) {
+    h.get_by_label(etikett).scroll_to_me();
+    h.run();
+    h.get_by_label(etikett).click();
+    h.run();
+}
+
+/// The demo, with letters written to a temporary folder instead of opened in a viewer.
+pub fn demo_med_utskrift() -> (tempfile::TempDir, tempfile::TempDir, Harness<'static, BistandApp>) {
+    let (dir, path) = temp_db();
+    let mut store = open(&path);
+    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
+    let utskrifter = tempfile::tempdir().unwrap();
+    let app = BistandApp::ny(store, false, fast_klocka).med_utskrift(utskrifter.path().to_path_buf(), false);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
+    h.run();
+    (dir, utskrifter, h)
+}
+
+pub fn demo_harness() -> (tempfile::TempDir, Harness<'static, BistandApp>) {
+    let (dir, path) = temp_db();
+    let mut store = open(&path);
+    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
+    (dir, harness(store))
+}
