@@ -73,6 +73,26 @@ fn two_windows_on_one_database_both_save() {
     assert!(b.kontroll().unwrap().frisk());
 }
 
+/// While another program holds a long write, a save waits (five seconds) and then says in Swedish
+/// that the database is busy; nothing is half-saved, and the next try succeeds.
+#[test]
+fn a_second_instance_finds_the_database_busy_and_says_so() {
+    let (_dir, path) = demo_fil();
+    let mut b = open(&path);
+    let arende = b.sok_arenden("", Sortering::Arendenummer, true, 1).unwrap().rader[0].arende_id;
+    let fore = b.journal(arende).unwrap().len();
+    let annan = rusqlite::Connection::open(&path).unwrap();
+    annan.execute_batch("BEGIN IMMEDIATE; UPDATE installning SET varde = varde;").unwrap();
+    let post = NyJournalPost { datum: nu().date(), rubrik: "Upptagen".into(), text: "t".into(), ersatter: None };
+    let fel = b.skriv(|w| w.skriv_journal(arende, &post, "B", nu())).unwrap_err().to_string();
+    assert!(fel.contains("Databasen är upptagen av ett annat fönster"), "{fel}");
+    annan.execute_batch("COMMIT").unwrap();
+    assert_eq!(b.journal(arende).unwrap().len(), fore, "nothing half-saved");
+    b.skriv(|w| w.skriv_journal(arende, &post, "B", nu())).unwrap();
+    assert_eq!(b.journal(arende).unwrap().len(), fore + 1);
+    assert!(b.kontroll().unwrap().frisk());
+}
+
 #[test]
 fn a_backup_taken_while_working_restores_only_when_healthy() {
     let (dir, path) = demo_fil();

@@ -2,6 +2,7 @@
 //! Swedish; every argument is validated before anything is opened.
 
 mod berakna;
+pub use berakna::berakna_json;
 mod brev;
 mod underhall;
 

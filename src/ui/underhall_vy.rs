@@ -61,7 +61,7 @@ impl Underhall {
             {
                 self.mapp = m.display().to_string();
             }
-            textfalt(ui, "Antal kopior att behålla", &mut self.behall, self.behall_fel.as_deref(), 160.0);
+            textfalt(ui, "Antal kopior att behålla", &mut self.behall, self.behall_fel.as_deref(), 200.0);
         });
         if ui.button("Spara inställningen för säkerhetskopior").clicked() {
             self.spara_kopia(store);
@@ -71,7 +71,7 @@ impl Underhall {
         ui.label("Skriver beslutsbrevet för varje beslut som gäller månaden till en egen mapp under utskriftsmappen.");
         let upptagen = self.jobb.is_some();
         ui.horizontal(|ui| {
-            textfalt(ui, "Månad (ÅÅÅÅ-MM)", &mut self.manad, self.manad_fel.as_deref(), 120.0);
+            textfalt(ui, "Månad (ÅÅÅÅ-MM)", &mut self.manad, self.manad_fel.as_deref(), 170.0);
             if ui.add_enabled(!upptagen, egui::Button::new("Skriv ut månadens beslut")).clicked() {
                 self.skriv_ut_manad(store);
             }
@@ -83,8 +83,8 @@ impl Underhall {
                 "Lägger till påhittade hushåll i övningsdatabasen, med månader av ansökningar, beslut och journal.",
             );
             ui.horizontal(|ui| {
-                textfalt(ui, "Antal hushåll", &mut self.antal, self.demo_fel.as_deref(), 140.0);
-                textfalt(ui, "Månader historik i snitt", &mut self.manader, None, 180.0);
+                textfalt(ui, "Antal hushåll", &mut self.antal, self.demo_fel.as_deref(), 160.0);
+                textfalt(ui, "Månader historik i snitt", &mut self.manader, None, 200.0);
                 if ui.add_enabled(!upptagen, egui::Button::new("Lägg till påhittade hushåll")).clicked() {
                     self.fyll_pa(store, nu);
                 }
