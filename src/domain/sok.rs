@@ -16,8 +16,8 @@ pub fn sokindex<'a>(arendenummer: &str, personer: impl IntoIterator<Item = (&'a 
         for word in namn.split_whitespace() {
             s.push(' ');
             s.push_str(&word.to_lowercase());
-            // Double names ("Lind-Ek") are also found by their second part.
-            for part in word.split('-').skip(1).filter(|p| !p.is_empty()) {
+            // Double names ("Lind-Ek", "O'Neill") are also found by their later parts.
+            for part in word.split(|c: char| !c.is_alphanumeric()).skip(1).filter(|p| !p.is_empty()) {
                 s.push(' ');
                 s.push_str(&part.to_lowercase());
             }

@@ -103,10 +103,11 @@ impl Store {
         let tokens = sok::tokens(fraga);
         let mut filter = String::from("1=1");
         let mut args: Vec<String> = Vec::new();
-        // Tokens made of letters, digits and '-' narrow the cases through the full-text index
-        // (a prefix query). LIKE over the search text of what is left keeps the exact meaning
-        // for every token, also those the index cannot take (a '%', an apostrophe).
-        let fts: Vec<&String> = tokens.iter().filter(|t| t.chars().all(|c| c.is_alphanumeric() || c == '-')).collect();
+        // Tokens made of letters, digits and '-' are found through the full-text index (a prefix
+        // query: the index has the same words as the search text, see `sok::sokindex`); any
+        // other token (a '%', an apostrophe) by LIKE over the search text.
+        let (fts, like): (Vec<&String>, Vec<&String>) =
+            tokens.iter().partition(|t| t.chars().all(|c| c.is_alphanumeric() || c == '-'));
         let fran = if fts.is_empty() {
             "arende a"
         } else {
@@ -114,7 +115,7 @@ impl Store {
             filter.push_str(" AND arende_sok MATCH ?1");
             "arende_sok CROSS JOIN arende a ON a.id = arende_sok.rowid"
         };
-        for t in &tokens {
+        for t in like {
             args.push(format!("% {}%", like_escape(t)));
             filter.push_str(&format!(" AND a.sokindex LIKE ?{} ESCAPE '\\'", args.len()));
         }

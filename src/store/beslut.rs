@@ -172,7 +172,12 @@ impl Store {
     }
 
     fn beslutsrader(&self, arende: Option<i64>) -> Resultat<Vec<BeslutRad>> {
-        self.beslutsrader_dar("?1 IS NULL OR b.arende_id = ?1 ORDER BY b.id", arende)
+        // Two statements: "?1 IS NULL OR b.arende_id = ?1" would keep SQLite from the index and
+        // read every decision of the unit to open one case.
+        match arende {
+            Some(id) => self.beslutsrader_dar("b.arende_id = ?1 ORDER BY b.id", id),
+            None => self.beslutsrader_dar("?1 IS NULL ORDER BY b.id", rusqlite::types::Null),
+        }
     }
 
     fn beslutsrader_dar(&self, dar: &str, varde: impl rusqlite::ToSql) -> Resultat<Vec<BeslutRad>> {
