@@ -83,7 +83,17 @@ fn stor_enhet() -> (std::path::PathBuf, Store) {
 }
 
 fn enheten(c: &mut Criterion) {
-    let (fil, store) = stor_enhet();
+    let (fil, mut store) = stor_enhet();
+    // Every form saves a draft while the user types; each save is a committed transaction with
+    // synchronous=FULL (an fsync), so this is what a keystroke's autosave costs on this disk.
+    let mut n = 0;
+    c.bench_function("autospara utkast", |b| {
+        b.iter(|| {
+            n += 1;
+            store.spara_utkast("bank:utkast", "Bänkprov", &format!("{{\"n\":{n}}}"), nu()).expect("draft")
+        })
+    });
+    store.ta_bort_utkast("bank:utkast").expect("draft removed");
     let mitt = store.sok_arenden("", Sortering::Arendenummer, true, 20_000).expect("list").rader;
     let rad = &mitt[mitt.len() / 2];
     let pnr = rad.pnr.clone();

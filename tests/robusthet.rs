@@ -137,4 +137,10 @@ fn an_impossible_database_path_gets_a_swedish_message() {
     std::fs::write(&fil, "text").unwrap();
     let err = Store::open(&fil.join("bistand.db")).err().expect("refused").to_string();
     assert!(err.contains("kan inte öppnas") && err.contains("mappen"), "{err}");
+    // A folder nobody may write in (sysfs is read-only even for an administrator).
+    if std::path::Path::new("/sys/kernel").is_dir() {
+        let err = Store::open(std::path::Path::new("/sys/kernel/bistand.db")).err().expect("refused").to_string();
+        assert!(err.contains("kan inte skapas eller öppnas") && err.contains("skrivskyddad"), "{err}");
+        assert!(!err.contains("unable"), "no English from SQLite: {err}");
+    }
 }

@@ -131,7 +131,7 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(sokvag, flags)
-            .map_err(|e| StoreError::KanInteOppna { sokvag: sokvag.to_path_buf(), orsak: e.to_string() })?;
+            .map_err(|e| StoreError::KanInteOppna { sokvag: sokvag.to_path_buf(), orsak: oppna_orsak(&e) })?;
         Store::prepare(conn, sokvag.to_path_buf())
     }
 
@@ -188,6 +188,16 @@ pub struct Skrivning<'a> {
 impl Skrivning<'_> {
     pub(crate) fn conn(&self) -> &Connection {
         self.tx
+    }
+}
+
+/// Why SQLite could not open or create the file, in Swedish.
+fn oppna_orsak(e: &rusqlite::Error) -> String {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::CannotOpen) => "filen kan inte skapas eller öppnas där (mappen kan vara skrivskyddad)".into(),
+        Some(ErrorCode::PermissionDenied) => "behörighet saknas".into(),
+        Some(ErrorCode::ReadOnly) => "filen är skrivskyddad".into(),
+        _ => format!("SQLite svarade: {e}"),
     }
 }
 

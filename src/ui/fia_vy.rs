@@ -37,9 +37,7 @@ impl FiaVy {
             format!("FIA-intervju i ärende {}", arende.arendenummer),
         );
         let oppen = draft.map(|(id, f)| {
-            let d = store
-                .fia_definition(Some(f.definition_version))
-                .unwrap_or_else(|_| crate::domain::fia::levererad_definition());
+            let d = definition(store, Some(f.definition_version));
             (id, f, d)
         });
         FiaVy {
@@ -81,10 +79,7 @@ impl FiaVy {
             notis(ui, *signal, text);
         }
         let manader = store.manader_med_bistand(self.arende_id, nu.date()).unwrap_or(0);
-        let grans = store
-            .fia_definition(None)
-            .map(|d| d.malgrupp_manader)
-            .unwrap_or_else(|_| crate::domain::fia::levererad_definition().malgrupp_manader);
+        let grans = definition(store, None).malgrupp_manader;
         if manader >= grans {
             let text = format!(
                 "Klienten har haft bistånd i {manader} månader och tillhör FIA:s målgrupp ({grans} månader eller mer)."
@@ -109,14 +104,12 @@ impl FiaVy {
                 }
             }
             if let Some(s) = oppna {
-                let d = store
-                    .fia_definition(Some(s.intervju.definition_version))
-                    .unwrap_or_else(|_| crate::domain::fia::levererad_definition());
+                let d = definition(store, Some(s.intervju.definition_version));
                 self.oppen = Some((Some(s.id), s.intervju, d));
                 self.jamfor = false;
             }
             if ui.button("Starta FIA-intervju").clicked() {
-                let d = store.fia_definition(None).unwrap_or_else(|_| crate::domain::fia::levererad_definition());
+                let d = definition(store, None);
                 let f = FiaIntervju {
                     definition_version: d.version,
                     datum: Some(nu.date()),
@@ -190,9 +183,7 @@ impl FiaVy {
 
     fn visa_jamforelse(&self, ui: &mut egui::Ui, store: &Store) {
         let (Some(ny), Some(gammal)) = (self.intervjuer.first(), self.intervjuer.get(1)) else { return };
-        let d = store
-            .fia_definition(Some(ny.intervju.definition_version))
-            .unwrap_or_else(|_| crate::domain::fia::levererad_definition());
+        let d = definition(store, Some(ny.intervju.definition_version));
         let andrade = ny.intervju.andrade_omraden(&gammal.intervju, &d);
         let datum = |s: &SparadFia| s.intervju.datum.map(|d| d.to_string()).unwrap_or_default();
         ui.label(format!(
@@ -371,4 +362,9 @@ fn mal_till_plan(store: &mut Store, arende_id: i64, f: Option<&FiaIntervju>, nu:
         Ok(_) => (Signal::Klart, "Målen finns nu i ett utkast till förändringsplan (fliken Plan).".into()),
         Err(e) => (Signal::Fel, e.to_string()),
     }
+}
+
+/// A FIA definition version (the newest with `None`); the shipped one if the stored cannot be read.
+fn definition(store: &Store, version: Option<u32>) -> crate::domain::fia::FiaDefinition {
+    store.fia_definition(version).unwrap_or_else(|_| crate::domain::fia::levererad_definition())
 }
