@@ -188,7 +188,8 @@ pub fn skapa_demo(store: &mut Store, antal: usize, nu: NaiveDateTime) -> Resulta
 
 /// Creates the demo: the first twelve households hand-made (covering every kind of household
 /// the rules know, in one transaction), the rest generated in batches. `framsteg(klara, alla)`
-/// is called before every batch and once at the end; returning `false` cancels.
+/// is called for every household and once at the end; returning `false` cancels after the
+/// batch being written (whole batches are kept).
 pub fn bygg_demo(
     store: &mut Store,
     val: Demoval,
@@ -344,7 +345,7 @@ fn tabeller(store: &Store, manader: u32, idag: NaiveDate) -> Vec<(i64, Normtabel
     (aldsta.year().min(2025)..=idag.year()).filter_map(|ar| store.normtabell_for_ar(ar).ok().flatten()).collect()
 }
 
-/// Generated households number `nummer`, written in batches; `framsteg` before each batch.
+/// Generated households number `nummer`, written in batches, reporting each to `framsteg`.
 fn slumpade(
     store: &mut Store,
     fabrik: &mut Personfabrik,
@@ -358,13 +359,13 @@ fn slumpade(
     let regler = store.regler()?;
     let miljo = historik::Miljo { tabeller: &tabeller, regler: &regler };
     let mut klara = nummer.start;
-    while klara < nummer.end {
-        if !framsteg(klara, nummer.end) {
-            return Ok(Demoslut::Avbruten { skapade: klara });
-        }
+    let mut avbryt = !framsteg(klara, nummer.end);
+    while klara < nummer.end && !avbryt {
         let slut = (klara + BATCH).min(nummer.end);
         store.skriv(|w| {
             for i in klara..slut {
+                // Progress for every household; a cancel takes effect when the batch is whole.
+                avbryt |= !framsteg(i, nummer.end);
                 let h = slumpat(fabrik, idag, i, manader);
                 let id = registrera(w, &h, nu)?;
                 if manader > 0 && h.arende.status != ArendeStatus::UnderUtredning {
@@ -375,6 +376,9 @@ fn slumpade(
             Ok(())
         })?;
         klara = slut;
+    }
+    if avbryt && klara < nummer.end {
+        return Ok(Demoslut::Avbruten { skapade: klara });
     }
     framsteg(nummer.end, nummer.end);
     Ok(Demoslut::Klar)
