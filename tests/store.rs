@@ -409,3 +409,16 @@ fn a_demo_with_history_has_months_of_decided_applications_and_reopened_cases() {
     assert!(ateroppnade >= 3, "some cases were closed and reopened: {ateroppnade}");
     assert!(slumpade.iter().any(|a| !store.planer(a.arende_id).unwrap().is_empty()), "some have a plan");
 }
+
+/// The case list sorted by name follows the Swedish alphabet: Å, Ä and Ö come after Z.
+#[test]
+fn the_case_list_sorts_names_in_swedish_order() {
+    let mut store = Store::open_in_memory().unwrap();
+    for (i, efternamn) in ["Öberg", "Åberg", "Zetterberg", "Ärlig", "adolfsson"].into_iter().enumerate() {
+        let h = hushall(vec![person(pnr(1980, 1, 1 + i as u32, 982), "Kim", efternamn)]);
+        store.skriv(|w| w.skapa_hushall(&h, &arende(), nu())).unwrap();
+    }
+    let namn: Vec<String> =
+        store.sok_arenden("", Sortering::Namn, true, 10).unwrap().rader.into_iter().map(|r| r.namn).collect();
+    assert_eq!(namn, ["adolfsson, Kim", "Zetterberg, Kim", "Åberg, Kim", "Ärlig, Kim", "Öberg, Kim"]);
+}

@@ -48,6 +48,26 @@ pub fn matchar(index: &str, tokens: &[String]) -> bool {
     tokens.iter().all(|t| index.contains(&format!(" {t}")))
 }
 
+/// Swedish alphabetical order, as in a telephone directory: a–z, then å, ä, ö; case and accents
+/// otherwise ignored (é as e, ü as y, æ as ä, ø as ö). Equal keys fall back to the exact text.
+pub fn jamfor_svenskt(a: &str, b: &str) -> std::cmp::Ordering {
+    fn nyckel(s: &str) -> impl Iterator<Item = u32> + '_ {
+        s.chars().flat_map(char::to_lowercase).map(|c| match c {
+            'å' => 'z' as u32 + 1,
+            'ä' | 'æ' => 'z' as u32 + 2,
+            'ö' | 'ø' => 'z' as u32 + 3,
+            'á' | 'à' | 'â' => 'a' as u32,
+            'é' | 'è' | 'ê' | 'ë' => 'e' as u32,
+            'í' | 'ì' | 'î' | 'ï' => 'i' as u32,
+            'ó' | 'ò' | 'ô' => 'o' as u32,
+            'ú' | 'ù' | 'û' => 'u' as u32,
+            'ü' => 'y' as u32,
+            c => c as u32,
+        })
+    }
+    nyckel(a).cmp(nyckel(b)).then_with(|| a.cmp(b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,5 +100,16 @@ mod tests {
         assert!(hit("åberg olle"));
         assert!(!hit("anna berg"));
         assert!(!hit("nna"));
+    }
+
+    #[test]
+    fn names_sort_in_swedish_order() {
+        let mut namn =
+            vec!["Öberg", "åberg", "Zetterberg", "Ärlig", "adolfsson", "Émile", "Müller", "Eriksson", "Yngve"];
+        namn.sort_by(|a, b| jamfor_svenskt(a, b));
+        assert_eq!(
+            namn,
+            ["adolfsson", "Émile", "Eriksson", "Müller", "Yngve", "Zetterberg", "åberg", "Ärlig", "Öberg"]
+        );
     }
 }

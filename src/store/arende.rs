@@ -35,10 +35,10 @@ impl Sortering {
     fn order_by(self) -> &'static str {
         match self {
             Sortering::Arendenummer => "a.arendenummer",
-            Sortering::Namn => "p.efternamn COLLATE NOCASE, p.fornamn COLLATE NOCASE",
+            Sortering::Namn => "p.efternamn COLLATE SVENSKA, p.fornamn COLLATE SVENSKA",
             Sortering::Personnummer => "p.pnr",
             Sortering::Status => "a.status",
-            Sortering::Socialsekreterare => "a.socialsekreterare COLLATE NOCASE",
+            Sortering::Socialsekreterare => "a.socialsekreterare COLLATE SVENSKA",
         }
     }
 }

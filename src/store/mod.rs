@@ -146,6 +146,8 @@ impl Store {
             other => other,
         };
         conn.busy_timeout(Duration::from_secs(5))?;
+        // Names are listed in Swedish order (å, ä, ö after z).
+        conn.create_collation("SVENSKA", crate::domain::sok::jamfor_svenskt)?;
         // Reading the schema first tells a damaged or foreign file apart before anything is written.
         conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
             .map_err(|e| not_a_db(e, &sokvag))?;
