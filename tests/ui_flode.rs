@@ -139,6 +139,14 @@ fn a_journal_draft_survives_a_restart() {
         &format!("Återställ Journalanteckning i ärende {}", open(&path).arende(arende_id).unwrap().arendenummer),
     );
     assert_eq!(h.get_by_label("Anteckning").value().as_deref(), Some("Halvskriven anteckning"));
+    // Only the restored case is highlighted in the list (not also the first row).
+    let markerade: Vec<String> = h
+        .query_all(egui_kittest::kittest::by().predicate(|n| n.toggled() == Some(egui::accesskit::Toggled::True)))
+        .filter_map(|n| n.accesskit_node().label())
+        .filter(|etikett| etikett.starts_with("20")) // the list's rows, not the open tab
+        .collect();
+    assert_eq!(markerade.len(), 1, "{markerade:?}");
+    assert!(markerade[0].contains("Berglund"), "{markerade:?}");
 }
 
 #[test]

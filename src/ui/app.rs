@@ -106,6 +106,7 @@ impl BistandApp {
         match OppetArende::oppna(&mut self.store, arende_id, &self.anvandare, nu) {
             Ok(mut a) => {
                 a.flik = flik;
+                self.lista.folj(arende_id);
                 self.oppet = Some(a);
                 self.installningar = None;
                 self.att_gora = None;

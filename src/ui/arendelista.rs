@@ -25,6 +25,9 @@ pub struct Arendelista {
     pub markerad: Option<usize>,
     pub fel: Option<String>,
     scrolla_till_markerad: bool,
+    /// The case opened from elsewhere (a restored draft, a registration): the highlight stays
+    /// on it when the list is read again, until the search text changes.
+    foljd: Option<i64>,
 }
 
 impl Default for Arendelista {
@@ -38,6 +41,7 @@ impl Default for Arendelista {
             markerad: None,
             fel: None,
             scrolla_till_markerad: false,
+            foljd: None,
         }
     }
 }
@@ -56,14 +60,28 @@ impl Arendelista {
         self.senaste_fraga = None;
     }
 
+    /// Moves the highlight to a case opened from elsewhere, so that only one row is marked.
+    pub fn folj(&mut self, arende_id: i64) {
+        self.foljd = Some(arende_id);
+        if let Some(i) = self.resultat.rader.iter().position(|r| r.arende_id == arende_id) {
+            self.markerad = Some(i);
+            self.scrolla_till_markerad = true;
+        }
+    }
+
     /// Runs the query when the search text or the sorting changed.
     pub fn hamta(&mut self, store: &Store) {
         if self.senaste_fraga.as_deref() == Some(self.fraga.as_str()) {
             return;
         }
+        if self.senaste_fraga.is_some() {
+            self.foljd = None; // A new search: Enter opens its first match.
+        }
         match store.sok_arenden(&self.fraga, self.sortering, self.stigande, MAX_RADER) {
             Ok(r) => {
-                self.markerad = if r.rader.is_empty() { None } else { Some(0) };
+                let foljd = self.foljd.and_then(|id| r.rader.iter().position(|rad| rad.arende_id == id));
+                self.markerad = foljd.or(if r.rader.is_empty() { None } else { Some(0) });
+                self.scrolla_till_markerad = foljd.is_some();
                 self.resultat = r;
                 self.fel = None;
             }
