@@ -568,4 +568,9 @@ fn a_fia_interview_is_paused_and_resumed_where_it_was_left() {
     klicka(&mut h, "Sammanställning och bedömning");
     assert!(h.query_by_label_contains("Bor i andra hand").is_some());
     assert!(h.query_by_label_contains("Har skulder hos Kronofogden").is_some());
+    // Only moving between pages changes nothing: no draft to offer after a crash.
+    assert!(
+        !h.state().store().alla_utkast().unwrap().iter().any(|u| u.titel.contains("FIA")),
+        "a page change is not a change"
+    );
 }

@@ -154,9 +154,14 @@ impl FiaVy {
         });
         let innehall =
             (self.oppen.as_ref().and_then(|o| o.0), self.oppen.as_ref().map(|o| o.1.clone()).unwrap_or_default());
-        // A saved interview opened without changes needs no draft.
-        let oforandrad =
-            innehall.0.is_some_and(|id| self.intervjuer.iter().any(|s| s.id == id && s.intervju == innehall.1));
+        // A saved interview opened without changes needs no draft; moving between its pages is
+        // no change (the page is remembered when the interview is saved).
+        let oforandrad = innehall.0.is_some_and(|id| {
+            self.intervjuer.iter().any(|s| {
+                s.id == id
+                    && s.intervju == FiaIntervju { senaste_sida: s.intervju.senaste_sida.clone(), ..innehall.1.clone() }
+            })
+        });
         match self.autospar.folj(store, &innehall, oforandrad, nu) {
             Ok(true) => *sparat = Some(nu),
             Ok(false) => {}
