@@ -16,13 +16,20 @@ fn demo_then_kontroll_reports_a_healthy_database() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ny").join("demo.db");
     let db = db.to_str().unwrap();
-    let (code, out, err) = bistand(&["demo", "--db", db, "--hushall", "300"]);
+    let (code, out, err) = bistand(&["demo", "--db", db, "--hushall", "300", "--manader", "6"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Skapade 300 påhittade hushåll"), "{out}");
     let (code, out, _) = bistand(&["kontroll", "--db", db]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("300 hushåll"), "{out}");
     assert!(out.contains("Databasen är frisk"), "{out}");
+    // Six months of history on average: well over a thousand applications, each decided.
+    let antal = |ord: &str| -> usize {
+        let fore = out.split(&format!(" {ord}")).next().unwrap_or_default();
+        fore.rsplit(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0)
+    };
+    assert!(antal("ansökningar") > 1000, "{out}");
+    assert!(antal("beslut") + 50 > antal("ansökningar"), "{out}");
     // A second demo into the same file is refused: it would mix with existing cases.
     let (code, _, err) = bistand(&["demo", "--db", db]);
     assert_eq!(code, 1);

@@ -478,8 +478,8 @@ fn kor_kontroll(db: &Path) -> i32 {
     println!("Kontroll av {}", db.display());
     println!("  Schemaversion: {}", rapport.schemaversion);
     println!(
-        "  {} hushåll, {} personer, {} ärenden, {} journalanteckningar",
-        rapport.hushall, rapport.personer, rapport.arenden, rapport.journalposter
+        "  {} hushåll, {} personer, {} ärenden, {} journalanteckningar, {} ansökningar, {} beslut",
+        rapport.hushall, rapport.personer, rapport.arenden, rapport.journalposter, rapport.ansokningar, rapport.beslut
     );
     if rapport.frisk() {
         println!("Databasen är frisk: inga problem hittades.");

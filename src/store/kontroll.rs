@@ -10,6 +10,8 @@ pub struct Kontrollrapport {
     pub personer: i64,
     pub arenden: i64,
     pub journalposter: i64,
+    pub ansokningar: i64,
+    pub beslut: i64,
     pub problem: Vec<String>,
 }
 
@@ -113,6 +115,8 @@ impl Store {
         rapport.personer = count("person")?;
         rapport.arenden = count("arende")?;
         rapport.journalposter = count("journal")?;
+        rapport.ansokningar = count("ansokan")?;
+        rapport.beslut = count("beslut")?;
         Ok(rapport)
     }
 }
