@@ -53,7 +53,8 @@ impl Store {
     pub fn installning(&self, nyckel: &str) -> Resultat<Option<String>> {
         Ok(self
             .conn()
-            .query_row("SELECT varde FROM installning WHERE nyckel = ?1", [nyckel], |r| r.get(0))
+            .prepare_cached("SELECT varde FROM installning WHERE nyckel = ?1")?
+            .query_row([nyckel], |r| r.get(0))
             .optional()?)
     }
 
