@@ -3,7 +3,7 @@
 
 use super::tema::{self, Signal};
 use super::utkast::{Autospar, Utkastplats, nyckel};
-use super::widgetar::{cellfalt, felrad, kolumnrubrik, notis, rubrik, textfalt, textyta};
+use super::widgetar::{cellfalt, felrad, kolumnrubrik, notis, textfalt, textyta};
 use crate::domain::arende::Arende;
 use crate::domain::beslut::formular::{BeslutsFormular, PostFalt};
 use crate::domain::beslut::fraser::{Platshallare, levererade_fraser};
@@ -141,17 +141,21 @@ impl BeslutVy {
         if let Some((signal, text)) = &self.meddelande {
             notis(ui, *signal, text);
         }
-        rubrik(ui, "Beslut");
-        ui.horizontal_wrapped(|ui| {
+        ui.add_space(tema::LUFT / 2.0);
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Beslut").text_style(tema::rubrik2()));
+            if ui.button("Nytt beslut").clicked() {
+                self.nytt(store, ctx.anvandare);
+            }
+        });
+        // Newest first, in a column that scrolls: a long case has years of monthly decisions.
+        egui::ScrollArea::vertical().id_salt("beslutslista").max_height(180.0).show(ui, |ui| {
             for b in &self.lista {
                 let text = format!("{}  {}", b.datum, b.utfall.namn());
                 if ui.selectable_label(self.valt == Some(b.id), text).clicked() {
                     self.valt = Some(b.id);
                     self.form = None;
                 }
-            }
-            if ui.button("Nytt beslut").clicked() {
-                self.nytt(store, ctx.anvandare);
             }
         });
         if self.lista.is_empty() && self.form.is_none() {
