@@ -543,9 +543,21 @@ fn a_fia_interview_is_paused_and_resumed_where_it_was_left() {
     h.key_press_modifiers(Modifiers::ALT, Key::Num0);
     h.run();
     assert!(h.query_by_label_contains("Tid, plats, handläggare").is_some(), "Alt+0 shows the Brev tab");
-    h.key_press_modifiers(Modifiers::ALT, Key::Num7);
+    // Alt+7 with the search field focused, as a system that also sends the digit as text.
+    h.get_by_label("Sök").focus();
+    h.run();
+    let alt7 = egui::Event::Key {
+        key: Key::Num7,
+        pressed: true,
+        modifiers: Modifiers::ALT,
+        repeat: false,
+        physical_key: None,
+    };
+    // Both in the same frame, as a window system delivers them.
+    h.input_mut().events.extend([alt7, egui::Event::Text("7".into())]);
     h.run();
     assert!(h.query_by_label_contains("tillhör FIA:s målgrupp").is_some(), "on assistance long enough");
+    assert_eq!(h.get_by_label("Sök").value().as_deref(), Some("engström"), "the digit is not typed into the search");
     klicka(&mut h, "Starta FIA-intervju");
     klicka(&mut h, "Boende (kvar)");
     skriv(&mut h, "Boende: klientens beskrivning", "Bor i andra hand och måste flytta i vår.");

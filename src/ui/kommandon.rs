@@ -111,7 +111,15 @@ impl Kommando {
             .into_iter()
             .chain(esc)
             .chain((0..super::arende_vy::Flik::ALLA.len()).map(Kommando::Flik));
-        ctx.input_mut(|i| alla.filter(|k| k.genvag().is_some_and(|g| i.consume_shortcut(&g))).collect())
+        ctx.input_mut(|i| {
+            let valda: Vec<Kommando> = alla.filter(|k| k.genvag().is_some_and(|g| i.consume_shortcut(&g))).collect();
+            // Some systems also deliver Alt+4 as the typed text "4": it must not land in the
+            // focused field. (AltGr+digit types @, $, { … – never a digit – and is left alone.)
+            if valda.iter().any(|k| matches!(k, Kommando::Flik(_))) {
+                i.events.retain(|e| !matches!(e, egui::Event::Text(t) if t.chars().all(|c| c.is_ascii_digit())));
+            }
+            valda
+        })
     }
 }
 
