@@ -210,6 +210,40 @@ pub fn beslutsbrev_pdf(store: &Store, beslut_id: i64) -> Result<Vec<u8>, String>
     Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
 }
 
+/// How a month's batch of decision letters ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Omgang {
+    pub skrivna: usize,
+    pub alla: usize,
+}
+
+/// Writes the decision letter of every decision for `manad` into `mapp`, one PDF per decision
+/// ("beslut-ÄRENDE-ID.pdf"), reporting `framsteg(skrivna, alla)` before each; returning `false`
+/// stops after the letters already written.
+pub fn manadens_beslutsbrev(
+    store: &Store,
+    manad: crate::domain::manad::Manad,
+    mapp: &std::path::Path,
+    framsteg: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Omgang, String> {
+    let beslut = store.beslut_for_period(manad).map_err(|e| e.to_string())?;
+    let alla = beslut.len();
+    if alla > 0 {
+        std::fs::create_dir_all(mapp)
+            .map_err(|e| format!("Mappen {} kan inte skapas: {}.", mapp.display(), e.kind()))?;
+    }
+    for (i, b) in beslut.iter().enumerate() {
+        if !framsteg(i, alla) {
+            return Ok(Omgang { skrivna: i, alla });
+        }
+        let fil = mapp.join(format!("beslut-{}-{}.pdf", b.arendenummer, b.id));
+        std::fs::write(&fil, beslutsbrev_pdf(store, b.id)?)
+            .map_err(|e| format!("{} kan inte sparas: {}.", fil.display(), e.kind()))?;
+    }
+    framsteg(alla, alla);
+    Ok(Omgang { skrivna: alla, alla })
+}
+
 /// Beslut om återkrav for a decision granted against repayment, with the appeal page.
 pub fn aterkravsbrev_pdf(store: &Store, beslut_id: i64) -> Result<Vec<u8>, String> {
     let b = store.beslut(beslut_id).map_err(|e| e.to_string())?;

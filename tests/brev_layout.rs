@@ -2,7 +2,10 @@
 //! are numbered "Sida X av Y", long text flows onto more pages, a table row is never split,
 //! the font is embedded as a subset (small files) and the creation date is real.
 
+mod gemensamt;
+
 use bistand::letters::{Block, Brevhuvud, Kolumn, Typsnitt, skapa_pdf};
+use gemensamt::pdf_sidor;
 
 fn huvud() -> Brevhuvud {
     Brevhuvud {
@@ -20,12 +23,6 @@ fn huvud() -> Brevhuvud {
     }
 }
 
-fn sidor_text(pdf: &[u8]) -> Vec<String> {
-    let doc = lopdf::Document::load_mem(pdf).expect("a readable PDF");
-    let antal = doc.get_pages().len() as u32;
-    (1..=antal).map(|n| doc.extract_text(&[n]).unwrap_or_default()).collect()
-}
-
 #[test]
 fn a_one_page_letter_is_small_searchable_and_numbered() {
     let t = Typsnitt::ladda().unwrap();
@@ -35,7 +32,7 @@ fn a_one_page_letter_is_small_searchable_and_numbered() {
         &t,
     );
     assert!(pdf.len() < 100_000, "one page is {} bytes", pdf.len());
-    let sidor = sidor_text(&pdf);
+    let sidor = pdf_sidor(&pdf);
     assert_eq!(sidor.len(), 1);
     let s = &sidor[0];
     for text in [
@@ -83,7 +80,7 @@ fn long_text_flows_onto_more_pages_and_table_rows_stay_whole() {
         Block::NySida,
         Block::Rubrik("Så överklagar du".into()),
     ];
-    let sidor = sidor_text(&skapa_pdf(&huvud(), &block, &t));
+    let sidor = pdf_sidor(&skapa_pdf(&huvud(), &block, &t));
     let n = sidor.len();
     assert!(n >= 3, "{n} pages");
     for (i, s) in sidor.iter().enumerate() {

@@ -7,14 +7,6 @@ use bistand::domain::fia::Omrade;
 use bistand::store::{Sortering, Store};
 use gemensamt::*;
 
-fn text(pdf: &[u8]) -> String {
-    let doc = lopdf::Document::load_mem(pdf).unwrap();
-    (1..=doc.get_pages().len() as u32)
-        .map(|n| doc.extract_text(&[n]).unwrap_or_default())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 fn demo() -> Store {
     let mut store = Store::open_in_memory().unwrap();
     bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
@@ -43,7 +35,7 @@ fn the_sammanstallning_prints_every_area_and_the_goals_but_no_screening() {
     let store = demo();
     let engstrom = arende(&store, "engström");
     let id = store.fia_intervjuer(engstrom).unwrap()[0].id;
-    let s = text(&bistand::utskrift::fia_pdf(&store, id, nu().date()).unwrap());
+    let s = pdf_text(&bistand::utskrift::fia_pdf(&store, id, nu().date()).unwrap());
     for t in [
         "FIA – sammanställning",
         "Social livssituation",
@@ -75,7 +67,7 @@ fn an_added_life_area_loads_and_an_old_interview_still_displays() {
     assert_eq!(v, 2);
     assert!(store.fia_definition(None).unwrap().omraden().any(|(_, o)| o.id == "sysselsattning"));
     let gammal = store.fia_intervjuer(engstrom).unwrap()[1].id;
-    let s = text(&bistand::utskrift::fia_pdf(&store, gammal, nu().date()).unwrap());
+    let s = pdf_text(&bistand::utskrift::fia_pdf(&store, gammal, nu().date()).unwrap());
     assert!(
         s.contains("Ont i ryggen") && !s.contains("Sysselsättning och vardag"),
         "shown with the version it was taken with"
@@ -97,7 +89,7 @@ fn bistand_fia_writes_the_sammanstallning() {
         .output()
         .unwrap();
     assert!(kor.status.success(), "{}", String::from_utf8_lossy(&kor.stderr));
-    assert!(text(&std::fs::read(&ut).unwrap()).contains("Mål och delmål"));
+    assert!(pdf_text(&std::fs::read(&ut).unwrap()).contains("Mål och delmål"));
     let kor = std::process::Command::new(env!("CARGO_BIN_EXE_bistand"))
         .args(["fia", "--db", db.to_str().unwrap(), "--intervju", "999", "--ut", ut.to_str().unwrap()])
         .output()

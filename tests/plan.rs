@@ -19,20 +19,12 @@ fn arende(store: &Store, namn: &str) -> (i64, String) {
     (rad.arende_id, rad.arendenummer)
 }
 
-fn text(pdf: &[u8]) -> String {
-    let doc = lopdf::Document::load_mem(pdf).unwrap();
-    (1..=doc.get_pages().len() as u32)
-        .map(|n| doc.extract_text(&[n]).unwrap_or_default())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 #[test]
 fn the_printout_has_the_eight_headings_in_order_with_steps_dates_and_requirements() {
     let store = demo();
     let (id, nr) = arende(&store, "lundin");
     let plan = store.aktuell_plan(id).unwrap().unwrap();
-    let s = text(&bistand::utskrift::plan_pdf(&store, &nr, nu().date()).unwrap());
+    let s = pdf_text(&bistand::utskrift::plan_pdf(&store, &nr, nu().date()).unwrap());
     let mut from = 0;
     for (i, rubrik) in RUBRIKER.iter().enumerate() {
         let heading = format!("{}. {rubrik}", i + 1);
@@ -51,7 +43,7 @@ fn the_printout_has_the_eight_headings_in_order_with_steps_dates_and_requirement
     }
     assert!(s.contains("Datum ____") && !s.contains("UTKAST"));
     let (_, utkast) = arende(&store, "hassan");
-    assert!(text(&bistand::utskrift::plan_pdf(&store, &utkast, nu().date()).unwrap()).contains("UTKAST"));
+    assert!(pdf_text(&bistand::utskrift::plan_pdf(&store, &utkast, nu().date()).unwrap()).contains("UTKAST"));
 }
 
 #[test]
@@ -158,5 +150,5 @@ fn an_added_ib_field_loads_and_answers_keep_their_definition_version() {
     // Del 2 is never printed without consent; Del 1 is.
     let fel = bistand::utskrift::ib_del_pdf(&store, &nr, "del2", nu().date()).unwrap_err();
     assert!(fel.contains("samtycke"), "{fel}");
-    assert!(text(&bistand::utskrift::ib_del_pdf(&store, &nr, "del1", nu().date()).unwrap()).contains("Bor ensam"));
+    assert!(pdf_text(&bistand::utskrift::ib_del_pdf(&store, &nr, "del1", nu().date()).unwrap()).contains("Bor ensam"));
 }

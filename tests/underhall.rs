@@ -108,8 +108,7 @@ fn a_months_decision_letters_are_printed_in_the_background_one_file_each() {
     let mapp = utskrifter.path().join("Beslut 2026-10");
     for b in &beslut {
         let pdf = std::fs::read(mapp.join(format!("beslut-{}-{}.pdf", b.arendenummer, b.id))).unwrap();
-        let doc = lopdf::Document::load_mem(&pdf).unwrap();
-        let text = doc.extract_text(&[1]).unwrap();
+        let text = &pdf_sidor(&pdf)[0];
         assert!(text.contains(&b.arendenummer), "the letter of {} names its case", b.arendenummer);
     }
     assert_eq!(std::fs::read_dir(&mapp).unwrap().count(), beslut.len(), "one file per decision, no more");

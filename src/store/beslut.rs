@@ -168,25 +168,25 @@ impl Store {
 
     /// Every decision for one month's assistance, in case order (a month's batch printing).
     pub fn beslut_for_period(&self, period: crate::domain::manad::Manad) -> Resultat<Vec<BeslutRad>> {
-        self.beslutsrader_dar("b.period = ?1 ORDER BY a.arendenummer, b.id", period.to_string())
+        self.beslutsrader_dar("b.period = ?1 ORDER BY a.arendenummer, b.id", &[&period.to_string()])
     }
 
     fn beslutsrader(&self, arende: Option<i64>) -> Resultat<Vec<BeslutRad>> {
         // Two statements: "?1 IS NULL OR b.arende_id = ?1" would keep SQLite from the index and
         // read every decision of the unit to open one case.
         match arende {
-            Some(id) => self.beslutsrader_dar("b.arende_id = ?1 ORDER BY b.id", id),
-            None => self.beslutsrader_dar("?1 IS NULL ORDER BY b.id", rusqlite::types::Null),
+            Some(id) => self.beslutsrader_dar("b.arende_id = ?1 ORDER BY b.id", &[&id]),
+            None => self.beslutsrader_dar("1 = 1 ORDER BY b.id", &[]),
         }
     }
 
-    fn beslutsrader_dar(&self, dar: &str, varde: impl rusqlite::ToSql) -> Resultat<Vec<BeslutRad>> {
+    fn beslutsrader_dar(&self, dar: &str, varden: &[&dyn rusqlite::ToSql]) -> Resultat<Vec<BeslutRad>> {
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT b.id, a.arendenummer, b.datum, b.utfall FROM beslut b JOIN arende a ON a.id = b.arende_id
              WHERE {dar}"
         ))?;
         let rows = stmt
-            .query_map([varde], |r| {
+            .query_map(varden, |r| {
                 let utfall: String = r.get(3)?;
                 Ok(BeslutRad {
                     id: r.get(0)?,

@@ -92,7 +92,7 @@ impl Store {
         }
         // The case search index must agree with the cases' search texts.
         let fts = "INSERT INTO arende_sok (arende_sok, rank) VALUES ('integrity-check', 1)";
-        if rapport.schemaversion >= 10 && conn.execute(fts, []).is_err() {
+        if conn.execute(fts, []).is_err() {
             rapport.problem.push("sökindexet för ärendelistan stämmer inte med ärendena".into());
         }
         for (text, sql) in REGLER {

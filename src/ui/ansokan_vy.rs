@@ -229,7 +229,7 @@ impl AnsokanVy {
         match self.autospar.folj(store, &r.form, tomt, nu) {
             Ok(true) => *sparat = Some(nu),
             Ok(false) => {}
-            Err(e) => self.meddelande = Some((Signal::Fel, format!("Utkastet kunde inte sparas: {e}"))),
+            Err(e) => self.meddelande = Some((Signal::Fel, e)),
         }
         if kopiera {
             self.kopiera_forra(store);

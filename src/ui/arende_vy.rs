@@ -304,7 +304,7 @@ impl OppetArende {
             andrad |= self.spara_ansvar(store, anvandare, nu, sparat);
         }
         if let Err(e) = self.ansvar_autospar.folj(store, &self.ansvar, !osparat, nu) {
-            self.meddelande = Some((Signal::Fel, format!("Utkastet kunde inte sparas: {e}")));
+            self.meddelande = Some((Signal::Fel, e));
         }
         andrad
     }

@@ -45,12 +45,19 @@ impl Jobb {
         Jobb { namn: namn.to_string(), framsteg, resultat: rx }
     }
 
+    /// The outcome once the job has ended (for a job that shows no bar).
+    pub fn resultat(&self) -> Option<Result<String, String>> {
+        match self.resultat.try_recv() {
+            Ok(r) => Some(r),
+            Err(TryRecvError::Disconnected) => Some(Err(format!("{} avbröts oväntat.", self.namn))),
+            Err(TryRecvError::Empty) => None,
+        }
+    }
+
     /// Draws the progress bar and Avbryt; returns the outcome once the job has ended.
     pub fn visa(&mut self, ui: &mut egui::Ui) -> Option<Result<String, String>> {
-        match self.resultat.try_recv() {
-            Ok(r) => return Some(r),
-            Err(TryRecvError::Disconnected) => return Some(Err(format!("{} avbröts oväntat.", self.namn))),
-            Err(TryRecvError::Empty) => {}
+        if let Some(r) = self.resultat() {
+            return Some(r);
         }
         let klara = self.framsteg.klara.load(Ordering::Relaxed);
         let alla = self.framsteg.alla.load(Ordering::Relaxed);

@@ -364,7 +364,7 @@ impl BeslutVy {
         }
         let form = f.clone();
         if let Err(e) = self.autospar.folj(store, &form, false, nu) {
-            self.meddelande = Some((Signal::Fel, format!("Utkastet kunde inte sparas: {e}")));
+            self.meddelande = Some((Signal::Fel, e));
         }
         if fatta {
             self.fatta(store, &form, ctx, nu, sparat);

@@ -165,7 +165,7 @@ impl FiaVy {
         match self.autospar.folj(store, &innehall, oforandrad, nu) {
             Ok(true) => *sparat = Some(nu),
             Ok(false) => {}
-            Err(e) => self.meddelande = Some((Signal::Fel, format!("Utkastet kunde inte sparas: {e}"))),
+            Err(e) => self.meddelande = Some((Signal::Fel, e)),
         }
         ui.separator();
         ui.horizontal(|ui| {

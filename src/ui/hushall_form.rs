@@ -242,7 +242,7 @@ impl HushallForm {
             match self.autospar.folj(store, &self.data, tomt, nu) {
                 Ok(true) => *sparat = Some(nu),
                 Ok(false) => {}
-                Err(e) => self.sparfel = Some(format!("Utkastet kunde inte sparas: {e}")),
+                Err(e) => self.sparfel = Some(e),
             }
         }
         utfall

@@ -101,7 +101,7 @@ impl IbVy {
         match self.autospar.folj(store, &self.svar, self.svar == self.sparat_svar, nu) {
             Ok(true) => *sparat = Some(nu),
             Ok(false) => {}
-            Err(e) => self.meddelande = Some((Signal::Fel, format!("Utkastet kunde inte sparas: {e}"))),
+            Err(e) => self.meddelande = Some((Signal::Fel, e)),
         }
         ui.horizontal(|ui| {
             if ui.button("Spara IB").clicked() {

@@ -118,7 +118,7 @@ impl JournalVy {
         match self.autospar.folj(store, &self.form, tomt, nu) {
             Ok(true) => *sparat = Some(nu),
             Ok(false) => {}
-            Err(e) => self.meddelande = Some((Signal::Fel, format!("Utkastet kunde inte sparas: {e}"))),
+            Err(e) => self.meddelande = Some((Signal::Fel, e)),
         }
 
         rubrik(ui, "Journal");

@@ -235,7 +235,7 @@ impl PlanVy {
         match self.autospar.folj(store, &innehall, false, nu) {
             Ok(true) => *sparat = Some(nu),
             Ok(false) => {}
-            Err(e) => self.meddelande = Some((Signal::Fel, format!("Utkastet kunde inte sparas: {e}"))),
+            Err(e) => self.meddelande = Some((Signal::Fel, e)),
         }
         ui.separator();
         ui.horizontal(|ui| {

@@ -164,34 +164,27 @@ impl Underhall {
     }
 }
 
-/// Writes every decision letter of `manad` into `mapp`, one file per decision.
+/// Prints the month's decision letters on the job's thread, with its own connection.
 fn skriv_manadens_brev(db: &Path, manad: Manad, mapp: &Path, f: &Framsteg) -> Result<String, String> {
     let store = Store::open(db).map_err(|e| e.to_string())?;
-    let beslut = store.beslut_for_period(manad).map_err(|e| e.to_string())?;
-    if beslut.is_empty() {
-        return Ok(format!("Det finns inga beslut för {manad}."));
-    }
-    std::fs::create_dir_all(mapp).map_err(|e| format!("Mappen {} kan inte skapas: {}.", mapp.display(), e.kind()))?;
-    let alla = beslut.len();
-    for (i, b) in beslut.iter().enumerate() {
-        if !f.rapportera(i, alla) {
-            return Ok(format!("Avbrutet. {i} av {alla} beslutsbrev hann skrivas till {}.", mapp.display()));
+    let omgang =
+        crate::utskrift::manadens_beslutsbrev(&store, manad, mapp, &mut |klara, alla| f.rapportera(klara, alla))?;
+    Ok(match omgang {
+        crate::utskrift::Omgang { alla: 0, .. } => format!("Det finns inga beslut för {manad}."),
+        crate::utskrift::Omgang { skrivna, alla } if skrivna < alla => {
+            format!("Avbrutet. {skrivna} av {alla} beslutsbrev hann skrivas till {}.", mapp.display())
         }
-        let pdf = crate::utskrift::beslutsbrev_pdf(&store, b.id)?;
-        let fil = mapp.join(format!("beslut-{}-{}.pdf", b.arendenummer, b.id));
-        std::fs::write(&fil, pdf).map_err(|e| format!("{} kan inte sparas: {}.", fil.display(), e.kind()))?;
-    }
-    f.rapportera(alla, alla);
-    Ok(format!("{alla} beslutsbrev för {manad} finns i {}.", mapp.display()))
+        crate::utskrift::Omgang { alla, .. } => format!("{alla} beslutsbrev för {manad} finns i {}.", mapp.display()),
+    })
 }
 
-/// Runs the daily backup once a day while the program is open, on its own thread.
+/// Runs the daily backup once a day while the program is open, as a background job.
 #[derive(Default)]
 pub struct DagligKopiering {
     /// The day and setting last checked: a changed setting (turned on, another folder) is
     /// checked again at once.
     kontrollerad: Option<(chrono::NaiveDate, DagligKopia)>,
-    pagar: Option<std::sync::mpsc::Receiver<Result<Option<PathBuf>, String>>>,
+    pagar: Option<Jobb>,
     /// For the status bar: "Säkerhetskopia 2026-11-23".
     pub senast: Option<String>,
 }
@@ -199,22 +192,15 @@ pub struct DagligKopiering {
 impl DagligKopiering {
     /// Starts today's copy if it is due; returns a message when a copy has failed.
     pub fn kontrollera(&mut self, store: &Store, idag: chrono::NaiveDate) -> Option<(Signal, String)> {
-        if let Some(rx) = &self.pagar {
-            return match rx.try_recv() {
-                Err(std::sync::mpsc::TryRecvError::Empty) => None,
-                Ok(Ok(_)) => {
-                    self.pagar = None;
-                    self.senast = Some(format!("Säkerhetskopia {idag}"));
+        if let Some(jobb) = &self.pagar {
+            let resultat = jobb.resultat()?;
+            self.pagar = None;
+            return match resultat {
+                Ok(text) => {
+                    self.senast = Some(text);
                     None
                 }
-                Ok(Err(e)) => {
-                    self.pagar = None;
-                    Some((Signal::Varning, format!("Dagens säkerhetskopia kunde inte göras: {e}")))
-                }
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                    self.pagar = None;
-                    Some((Signal::Varning, "Dagens säkerhetskopia avbröts oväntat.".into()))
-                }
+                Err(e) => Some((Signal::Varning, format!("Dagens säkerhetskopia kunde inte göras: {e}"))),
             };
         }
         let k = store.daglig_kopia();
@@ -227,11 +213,11 @@ impl DagligKopiering {
             return None;
         }
         let db = store.sokvag().to_path_buf();
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let _ = tx.send(crate::store::gor_daglig_kopia(&db, &k, idag).map_err(|e| e.to_string()));
-        });
-        self.pagar = Some(rx);
+        self.pagar = Some(Jobb::starta("Kopieringen", move |_| {
+            crate::store::gor_daglig_kopia(&db, &k, idag)
+                .map(|_| format!("Säkerhetskopia {idag}"))
+                .map_err(|e| e.to_string())
+        }));
         None
     }
 }

@@ -31,6 +31,16 @@ impl Autospar {
         form: &T,
         tomt: bool,
         nu: NaiveDateTime,
+    ) -> Result<bool, String> {
+        self.folj_i_databasen(store, form, tomt, nu).map_err(|e| format!("Utkastet kunde inte sparas: {e}"))
+    }
+
+    fn folj_i_databasen<T: Serialize>(
+        &mut self,
+        store: &mut Store,
+        form: &T,
+        tomt: bool,
+        nu: NaiveDateTime,
     ) -> Result<bool, StoreError> {
         let json = serde_json::to_string(form).unwrap_or_default();
         if tomt {

@@ -55,3 +55,14 @@ pub fn temp_db() -> (tempfile::TempDir, std::path::PathBuf) {
 pub fn open(path: &std::path::Path) -> Store {
     Store::open(path).unwrap()
 }
+
+/// The text of each page of a PDF, as a reader's copy-and-paste would give it.
+pub fn pdf_sidor(pdf: &[u8]) -> Vec<String> {
+    let doc = lopdf::Document::load_mem(pdf).expect("a readable PDF");
+    (1..=doc.get_pages().len() as u32).map(|n| doc.extract_text(&[n]).unwrap_or_default()).collect()
+}
+
+/// The text of a whole PDF, page after page.
+pub fn pdf_text(pdf: &[u8]) -> String {
+    pdf_sidor(pdf).join("\n")
+}
