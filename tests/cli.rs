@@ -219,3 +219,28 @@ fn brev_for_a_case_by_type() {
     assert_eq!(code, 2);
     assert!(err.contains("inget ärende 2099-0001"), "{err}");
 }
+
+/// A script that reads only the first decisions (`bistand beslut --lista | head`) closes the
+/// pipe early: the listing stops quietly, without a panic.
+#[test]
+fn a_listing_read_only_in_part_ends_quietly() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lista.db");
+    let db = db.to_str().unwrap();
+    let (code, _, err) = bistand(&["demo", "--db", db, "--hushall", "300", "--manader", "6"]);
+    assert_eq!(code, 0, "{err}");
+    let mut barn = Command::new(env!("CARGO_BIN_EXE_bistand"))
+        .args(["beslut", "--db", db, "--lista"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut forsta = String::new();
+    std::io::BufReader::new(barn.stdout.take().unwrap()).read_line(&mut forsta).unwrap();
+    assert!(forsta.contains("\"utfall\""), "{forsta}");
+    let ut = barn.wait_with_output().unwrap();
+    let fel = String::from_utf8_lossy(&ut.stderr);
+    assert!(!fel.contains("panicked"), "{fel}");
+    assert_eq!(ut.status.code(), Some(0));
+}

@@ -1,6 +1,7 @@
 //! `bistand beslut --lista` and `bistand brev`: decisions for scripts and batch printing.
 
 use crate::store::Store;
+use std::io::Write;
 use std::path::Path;
 
 fn oppna(db: &Path) -> Result<Store, String> {
@@ -14,9 +15,17 @@ fn oppna(db: &Path) -> Result<Store, String> {
 pub fn lista(db: &Path) -> i32 {
     match oppna(db).and_then(|s| s.alla_beslut().map_err(|e| e.to_string())) {
         Ok(rader) => {
+            // Written line by line: a reader that stops early (`| head`) ends the listing
+            // quietly instead of a panic on the closed pipe.
+            let mut ut = std::io::BufWriter::new(std::io::stdout().lock());
             for r in rader {
                 let rad = serde_json::json!({"id": r.id, "arende": r.arendenummer, "datum": r.datum, "utfall": r.utfall.kod()});
-                println!("{rad}");
+                if writeln!(ut, "{rad}").is_err() {
+                    return 0;
+                }
+            }
+            if ut.flush().is_err() {
+                return 0;
             }
             0
         }
