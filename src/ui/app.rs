@@ -212,7 +212,7 @@ impl BistandApp {
             }
         }
         self.lista.hamta(&self.store);
-        if let Some(m) = self.kopiering.kontrollera(&self.store, (self.klocka)().date()) {
+        if let Some(m) = self.kopiering.kontrollera(&ctx, &self.store, (self.klocka)().date()) {
             self.meddelande = Some(m);
         }
 

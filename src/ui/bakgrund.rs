@@ -45,18 +45,22 @@ impl Jobb {
         Jobb { namn: namn.to_string(), framsteg, resultat: rx }
     }
 
-    /// The outcome once the job has ended (for a job that shows no bar).
-    pub fn resultat(&self) -> Option<Result<String, String>> {
+    /// The outcome once the job has ended. While it runs, frames keep coming (without input)
+    /// so that its end is shown at once.
+    pub fn resultat(&self, ctx: &egui::Context) -> Option<Result<String, String>> {
         match self.resultat.try_recv() {
             Ok(r) => Some(r),
             Err(TryRecvError::Disconnected) => Some(Err(format!("{} avbröts oväntat.", self.namn))),
-            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                None
+            }
         }
     }
 
     /// Draws the progress bar and Avbryt; returns the outcome once the job has ended.
     pub fn visa(&mut self, ui: &mut egui::Ui) -> Option<Result<String, String>> {
-        if let Some(r) = self.resultat() {
+        if let Some(r) = self.resultat(ui.ctx()) {
             return Some(r);
         }
         let klara = self.framsteg.klara.load(Ordering::Relaxed);
@@ -73,8 +77,6 @@ impl Jobb {
                 self.framsteg.avbryt.store(true, Ordering::Relaxed);
             }
         });
-        // Keep drawing while the job runs, so the bar moves without input.
-        ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
         None
     }
 }

@@ -191,9 +191,14 @@ pub struct DagligKopiering {
 
 impl DagligKopiering {
     /// Starts today's copy if it is due; returns a message when a copy has failed.
-    pub fn kontrollera(&mut self, store: &Store, idag: chrono::NaiveDate) -> Option<(Signal, String)> {
+    pub fn kontrollera(
+        &mut self,
+        ctx: &egui::Context,
+        store: &Store,
+        idag: chrono::NaiveDate,
+    ) -> Option<(Signal, String)> {
         if let Some(jobb) = &self.pagar {
-            let resultat = jobb.resultat()?;
+            let resultat = jobb.resultat(ctx)?;
             self.pagar = None;
             return match resultat {
                 Ok(text) => {
