@@ -481,6 +481,7 @@ fn kor_kontroll(db: &Path) -> i32 {
         "  {} hushåll, {} personer, {} ärenden, {} journalanteckningar, {} ansökningar, {} beslut",
         rapport.hushall, rapport.personer, rapport.arenden, rapport.journalposter, rapport.ansokningar, rapport.beslut
     );
+    println!("  Kontrollkedjan: {} poster, ankare {}", rapport.kedjeposter, rapport.ankare);
     if rapport.frisk() {
         println!("Databasen är frisk: inga problem hittades.");
         0

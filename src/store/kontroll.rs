@@ -12,6 +12,9 @@ pub struct Kontrollrapport {
     pub journalposter: i64,
     pub ansokningar: i64,
     pub beslut: i64,
+    /// Rows in the tamper-evidence chain and its newest hash (the anchor to keep apart).
+    pub kedjeposter: i64,
+    pub ankare: String,
     pub problem: Vec<String>,
 }
 
@@ -72,7 +75,8 @@ const REGLER: &[(&str, &str)] = &[
 ];
 
 impl Store {
-    /// Runs `integrity_check`, `foreign_key_check` and the program's own rules.
+    /// Runs `integrity_check`, compares the schema with the program's, verifies the tamper
+    /// evidence chain, then `foreign_key_check` and the program's own rules.
     pub fn kontroll(&self) -> Resultat<Kontrollrapport> {
         let conn = self.conn();
         let mut rapport = Kontrollrapport {
@@ -80,12 +84,28 @@ impl Store {
             ..Default::default()
         };
         let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+        let mut fel = 0;
         for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
-            let row = row?;
-            if row != "ok" {
-                rapport.problem.push(format!("SQLite: {row}"));
+            if row? != "ok" {
+                fel += 1;
             }
         }
+        if fel > 0 {
+            rapport.problem.push(format!(
+                "SQLite:s integritetskontroll hittade {fel} fel: filen är skadad. Återställ från en säkerhetskopia."
+            ));
+        }
+        if !rapport.problem.is_empty() {
+            // A damaged file: the program's own rules would only read garbage.
+            return Ok(rapport);
+        }
+        for avvikelse in super::schema::schemaavvikelser(conn)? {
+            rapport.problem.push(format!("Schemat: {avvikelse}"));
+        }
+        let kedja = super::kedja::verifiera(conn)?;
+        rapport.kedjeposter = kedja.poster;
+        rapport.ankare = kedja.ankare;
+        rapport.problem.extend(kedja.problem.into_iter().map(|p| format!("Kontrollkedjan: {p}")));
         let fk: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
         if fk > 0 {
             rapport.problem.push(format!("{fk} rader pekar på något som inte finns (främmande nycklar)"));

@@ -19,6 +19,7 @@ const MIGRATIONS: &[Migration] = &[
     v9_search_speed,
     v10_search_index,
     v11_history_indexes,
+    v12_tamper_chain,
 ];
 
 /// The schema version this program writes.
@@ -30,6 +31,7 @@ pub(super) fn migrera(conn: &mut Connection) -> Resultat<()> {
 
 /// Migrates up to `target` (tests use it to build an older database).
 pub fn migrera_till(conn: &mut Connection, target: i64) -> Resultat<()> {
+    super::kedja::registrera(conn)?;
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current > SCHEMA_VERSION {
         return Err(StoreError::NyareSchema { databas: current, program: SCHEMA_VERSION });
@@ -435,4 +437,55 @@ fn v10_search_index(tx: &Transaction) -> rusqlite::Result<()> {
 fn v11_history_indexes(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch("CREATE INDEX plan_uppfoljning_plan ON plan_uppfoljning(plan_id, datum);")?;
     berakna_sokindex_igen(tx)
+}
+
+/// Tamper evidence: a hash chain over journal, event log, decisions, agreed plans and the case,
+/// household and person rows (see `kedja.rs`), built over every row already written.
+fn v12_tamper_chain(tx: &Transaction) -> rusqlite::Result<()> {
+    super::kedja::skapa(tx)
+}
+
+/// One object of a schema: (type, name, table, SQL).
+type Schemaobjekt = (String, String, String, Option<String>);
+
+fn schemaobjekt(conn: &Connection) -> rusqlite::Result<Vec<Schemaobjekt>> {
+    conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect()
+}
+
+/// How the database's schema differs from what the program's own migrations create for its
+/// version: every missing, extra or altered table, column, index, trigger or view, in Swedish.
+/// An empty list means the schema is exactly the program's.
+pub(crate) fn schemaavvikelser(conn: &Connection) -> Resultat<Vec<String>> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version < 1 {
+        return Ok(vec!["filen är ingen Bistånd-databas (den saknar programmets tabeller)".into()]);
+    }
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::NyareSchema { databas: version, program: SCHEMA_VERSION });
+    }
+    let mut referens = Connection::open_in_memory()?;
+    migrera_till(&mut referens, version)?;
+    let facit = schemaobjekt(&referens)?;
+    let faktiskt = schemaobjekt(conn)?;
+    let slag = |t: &str| match t {
+        "table" => "tabellen",
+        "index" => "indexet",
+        "trigger" => "triggern",
+        "view" => "vyn",
+        _ => "objektet",
+    };
+    let mut avvikelser = Vec::new();
+    for f in &facit {
+        match faktiskt.iter().find(|o| o.1 == f.1) {
+            None => avvikelser.push(format!("{} {} saknas", slag(&f.0), f.1)),
+            Some(o) if o != f => avvikelser.push(format!("{} {} skiljer sig från programmets", slag(&f.0), f.1)),
+            Some(_) => {}
+        }
+    }
+    for o in faktiskt.iter().filter(|o| !facit.iter().any(|f| f.1 == o.1)) {
+        avvikelser.push(format!("{} {} hör inte till programmet", slag(&o.0), o.1));
+    }
+    Ok(avvikelser)
 }

@@ -1,0 +1,307 @@
+//! Tamper evidence: a hash chain over the records that must never change silently.
+//!
+//! Every insert or change of a protected row (journal entries, the event log, decisions and
+//! their posts, agreed plans, and the case, household and person rows a letter is addressed
+//! from) appends a row to `kedja` through a database trigger. Each chain row holds the SHA-256
+//! of the protected row's content (`innehall`) and the SHA-256 of the previous chain row's hash
+//! followed by that content hash (`hash`). A row edited, deleted or inserted outside the program
+//! – even with the triggers dropped – no longer matches its newest chain row, and a chain row
+//! removed or rewritten breaks every link after it. Someone holding the file can still rebuild
+//! the whole chain; an anchor (the newest hash, printed by `bistand kontroll`) kept apart closes
+//! that (see the README).
+//!
+//! The content expressions below are part of the stored data's meaning: never change one;
+//! add a new kind instead.
+
+use super::Resultat;
+use rusqlite::functions::FunctionFlags;
+use rusqlite::{Connection, params};
+use sha2::{Digest, Sha256};
+
+/// One kind of protected row.
+struct Skyddad {
+    /// The chain's name for the kind (`kedja.tabell`).
+    typ: &'static str,
+    /// The table it lives in.
+    tabell: &'static str,
+    /// The row's content as one JSON array; `{r}` stands for the row (NEW in a trigger).
+    innehall: &'static str,
+    /// The row's key as (rad, del).
+    rad: &'static str,
+    del: &'static str,
+    /// Which rows are protected (SQL over `{r}`).
+    villkor: &'static str,
+    /// What fires the chain: the trigger events after which a row is (re)hashed.
+    handelser: &'static [&'static str],
+    /// The Swedish name of one row, for reports.
+    namn: &'static str,
+}
+
+const SKYDDADE: &[Skyddad] = &[
+    Skyddad {
+        typ: "journal",
+        tabell: "journal",
+        innehall: "json_array({r}.id, {r}.arende_id, {r}.datum, {r}.rubrik, {r}.text, {r}.skriven_av, {r}.skapad,
+                   {r}.makulerad_orsak, {r}.makulerad_av, {r}.makulerad_tid, {r}.ersatter_id)",
+        rad: "{r}.id",
+        del: "0",
+        villkor: "1",
+        handelser: &["AFTER INSERT", "AFTER UPDATE"],
+        namn: "journalanteckning",
+    },
+    Skyddad {
+        typ: "handelselogg",
+        tabell: "handelselogg",
+        innehall: "json_array({r}.id, {r}.tid, {r}.anvandare, {r}.handelse, {r}.arende_id, {r}.detalj)",
+        rad: "{r}.id",
+        del: "0",
+        villkor: "1",
+        handelser: &["AFTER INSERT"],
+        namn: "rad i händelseloggen",
+    },
+    Skyddad {
+        typ: "beslut",
+        tabell: "beslut",
+        innehall: "json_array({r}.id, {r}.arende_id, {r}.ansokan_id, {r}.datum, {r}.period, {r}.beslutsfattare,
+                   {r}.delegation, {r}.foredragande, {r}.barnets_basta, {r}.utfall, {r}.lagrum, {r}.overklagande,
+                   {r}.andrar_beslut_id, {r}.skapad, {r}.av)",
+        rad: "{r}.id",
+        del: "0",
+        villkor: "1",
+        handelser: &["AFTER INSERT"],
+        namn: "beslut",
+    },
+    Skyddad {
+        typ: "beslutspost",
+        tabell: "beslutspost",
+        innehall: "json_array({r}.beslut_id, {r}.ordning, {r}.sak, {r}.ansokt_ore, {r}.beviljat_ore, {r}.motivering,
+                   {r}.utover_ratten, {r}.aterkrav_skal)",
+        rad: "{r}.beslut_id",
+        del: "{r}.ordning",
+        villkor: "1",
+        handelser: &["AFTER INSERT"],
+        namn: "beslutspost",
+    },
+    Skyddad {
+        typ: "plan",
+        tabell: "plan",
+        innehall: "json_array({r}.id, {r}.arende_id, {r}.version, {r}.innehall, {r}.overenskommen, {r}.signerad,
+                   {r}.ej_signerad_orsak)",
+        rad: "{r}.id",
+        del: "0",
+        villkor: "{r}.overenskommen IS NOT NULL",
+        handelser: &["AFTER INSERT", "AFTER UPDATE"],
+        namn: "överenskommen förändringsplan",
+    },
+    Skyddad {
+        typ: "arende",
+        tabell: "arende",
+        innehall: "json_array({r}.id, {r}.hushall_id, {r}.arendenummer, {r}.status, {r}.avslutsorsak,
+                   {r}.socialsekreterare, {r}.bidragshandlaggare, {r}.forsorjningshinder, {r}.startdatum,
+                   {r}.avslutsdatum)",
+        rad: "{r}.id",
+        del: "0",
+        villkor: "1",
+        handelser: &[
+            "AFTER INSERT",
+            "AFTER UPDATE OF id, hushall_id, arendenummer, status, avslutsorsak, socialsekreterare, \
+             bidragshandlaggare, forsorjningshinder, startdatum, avslutsdatum",
+        ],
+        namn: "ärende",
+    },
+    Skyddad {
+        typ: "hushall",
+        tabell: "hushall",
+        innehall: "json_array({r}.id, {r}.gatuadress, {r}.postnummer, {r}.postort, {r}.telefon,
+                   {r}.skyddade_personuppgifter, {r}.relation, {r}.skapad)",
+        rad: "{r}.id",
+        del: "0",
+        villkor: "1",
+        handelser: &["AFTER INSERT", "AFTER UPDATE"],
+        namn: "hushåll",
+    },
+    Skyddad {
+        typ: "person",
+        tabell: "person",
+        innehall: "json_array({r}.id, {r}.pnr, {r}.fornamn, {r}.efternamn)",
+        rad: "{r}.id",
+        del: "0",
+        villkor: "1",
+        handelser: &["AFTER INSERT", "AFTER UPDATE"],
+        namn: "person",
+    },
+];
+
+impl Skyddad {
+    fn uttryck(&self, mall: &str, alias: &str) -> String {
+        mall.replace("{r}", alias)
+    }
+
+    /// The triggers that append this kind's rows to the chain.
+    fn triggers(&self) -> String {
+        let mut sql = String::new();
+        for (i, handelse) in self.handelser.iter().enumerate() {
+            sql.push_str(&format!(
+                "CREATE TRIGGER kedja_{typ}_{i} {handelse} ON {tabell} WHEN {villkor}
+                 BEGIN
+                   INSERT INTO kedja (tabell, rad, del, innehall, hash)
+                   SELECT '{typ}', {rad}, {del}, i,
+                          bistand_sha256(coalesce((SELECT hash FROM kedja ORDER BY id DESC LIMIT 1), '') || i)
+                   FROM (SELECT bistand_sha256({innehall}) AS i);
+                 END;\n",
+                typ = self.typ,
+                tabell = self.tabell,
+                villkor = self.uttryck(self.villkor, "NEW"),
+                rad = self.uttryck(self.rad, "NEW"),
+                del = self.uttryck(self.del, "NEW"),
+                innehall = self.uttryck(self.innehall, "NEW"),
+            ));
+        }
+        sql
+    }
+}
+
+/// Hex SHA-256 of a text, as the chain stores it.
+pub(crate) fn sha256_hex(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Makes `bistand_sha256` available to SQL on this connection (the chain's triggers use it).
+pub(crate) fn registrera(conn: &Connection) -> rusqlite::Result<()> {
+    conn.create_scalar_function(
+        "bistand_sha256",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(sha256_hex(&ctx.get::<Option<String>>(0)?.unwrap_or_default())),
+    )
+}
+
+/// Migration: the chain table, its triggers, and the chain over every row already written.
+pub(super) fn skapa(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        CREATE TABLE kedja (
+            id       INTEGER PRIMARY KEY,
+            tabell   TEXT NOT NULL,
+            rad      INTEGER NOT NULL,
+            del      INTEGER NOT NULL,
+            innehall TEXT NOT NULL,
+            hash     TEXT NOT NULL
+        );
+        CREATE INDEX kedja_rad ON kedja(tabell, rad, del, id);
+        CREATE TRIGGER kedja_andras_aldrig BEFORE UPDATE ON kedja
+        BEGIN SELECT RAISE(ABORT, 'Kontrollkedjan kan inte ändras.'); END;
+        CREATE TRIGGER kedja_raderas_aldrig BEFORE DELETE ON kedja
+        BEGIN SELECT RAISE(ABORT, 'Kontrollkedjan kan inte ändras.'); END;
+        ",
+    )?;
+    let mut foregaende = String::new();
+    for s in SKYDDADE {
+        let sql = format!(
+            "SELECT {rad}, {del}, {innehall} FROM {tabell} t WHERE {villkor} ORDER BY 1, 2",
+            rad = s.uttryck(s.rad, "t"),
+            del = s.uttryck(s.del, "t"),
+            innehall = s.uttryck(s.innehall, "t"),
+            tabell = s.tabell,
+            villkor = s.uttryck(s.villkor, "t"),
+        );
+        let mut las = tx.prepare(&sql)?;
+        let mut skriv =
+            tx.prepare("INSERT INTO kedja (tabell, rad, del, innehall, hash) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        let mut rader = las.query([])?;
+        while let Some(r) = rader.next()? {
+            let innehall = sha256_hex(&r.get::<_, String>(2)?);
+            let hash = sha256_hex(&format!("{foregaende}{innehall}"));
+            skriv.execute(params![s.typ, r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, innehall, hash])?;
+            foregaende = hash;
+        }
+        tx.execute_batch(&s.triggers())?;
+    }
+    Ok(())
+}
+
+/// What the verification of the chain found.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Kedjerapport {
+    /// Number of chain rows.
+    pub poster: i64,
+    /// The newest hash: the anchor a unit writes down to prove later that nothing was rebuilt.
+    pub ankare: String,
+    /// The first break of each kind, in Swedish.
+    pub problem: Vec<String>,
+}
+
+/// Walks the whole chain and compares every protected row with its newest chain row.
+pub(crate) fn verifiera(conn: &Connection) -> Resultat<Kedjerapport> {
+    let mut rapport = Kedjerapport::default();
+    let mut stmt = conn.prepare("SELECT id, innehall, hash FROM kedja ORDER BY id")?;
+    let mut rader = stmt.query([])?;
+    let mut foregaende = String::new();
+    let mut bruten = false;
+    while let Some(r) = rader.next()? {
+        let (id, innehall, hash): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        rapport.poster += 1;
+        if !bruten && sha256_hex(&format!("{foregaende}{innehall}")) != hash {
+            rapport
+                .problem
+                .push(format!("kontrollkedjan är bruten vid post {id}: en post före den har ändrats eller tagits bort"));
+            bruten = true;
+        }
+        foregaende = hash;
+    }
+    rapport.ankare = foregaende;
+    for s in SKYDDADE {
+        if let Some(p) = forsta_avvikelse(conn, s)? {
+            rapport.problem.push(p);
+        }
+    }
+    Ok(rapport)
+}
+
+/// The first protected row of a kind that differs from, or is missing in, the chain.
+fn forsta_avvikelse(conn: &Connection, s: &Skyddad) -> Resultat<Option<String>> {
+    let senaste = format!(
+        "(SELECT k.innehall FROM kedja k WHERE k.tabell = '{typ}' AND k.rad = {rad} AND k.del = {del}
+          ORDER BY k.id DESC LIMIT 1)",
+        typ = s.typ,
+        rad = s.uttryck(s.rad, "t"),
+        del = s.uttryck(s.del, "t"),
+    );
+    let andrad = format!(
+        "SELECT {rad}, {del}, {senaste} IS NULL FROM {tabell} t
+         WHERE {villkor} AND bistand_sha256({innehall}) IS NOT {senaste} ORDER BY 1, 2 LIMIT 1",
+        rad = s.uttryck(s.rad, "t"),
+        del = s.uttryck(s.del, "t"),
+        tabell = s.tabell,
+        villkor = s.uttryck(s.villkor, "t"),
+        innehall = s.uttryck(s.innehall, "t"),
+    );
+    let namn = |rad: i64, del: i64| if del == 0 { format!("{} {rad}", s.namn) } else { format!("{} {rad}:{del}", s.namn) };
+    let mut stmt = conn.prepare(&andrad)?;
+    let mut rader = stmt.query([])?;
+    if let Some(r) = rader.next()? {
+        let (rad, del, saknas): (i64, i64, bool) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        return Ok(Some(if saknas {
+            format!("{} finns inte i kontrollkedjan: den har skrivits utanför programmet", namn(rad, del))
+        } else {
+            format!("{} har ändrats utanför programmet (stämmer inte med kontrollkedjan)", namn(rad, del))
+        }));
+    }
+    let borta = format!(
+        "SELECT k.rad, k.del FROM kedja k WHERE k.tabell = '{typ}' AND NOT EXISTS
+           (SELECT 1 FROM {tabell} t WHERE {rad} = k.rad AND {del} = k.del AND {villkor})
+         ORDER BY k.id LIMIT 1",
+        typ = s.typ,
+        tabell = s.tabell,
+        rad = s.uttryck(s.rad, "t"),
+        del = s.uttryck(s.del, "t"),
+        villkor = s.uttryck(s.villkor, "t"),
+    );
+    let mut stmt = conn.prepare(&borta)?;
+    let mut rader = stmt.query([])?;
+    Ok(match rader.next()? {
+        Some(r) => Some(format!("{} har tagits bort utanför programmet", namn(r.get(0)?, r.get(1)?))),
+        None => None,
+    })
+}
