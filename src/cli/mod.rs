@@ -372,7 +372,7 @@ pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
             brev::skriv(db, ut, |s| crate::utskrift::fia_pdf(s, *intervju, nu.date()))
         }
         Kommando::Sakerhetskopia { db, ut } => underhall::sakerhetskopia(db, ut),
-        Kommando::Aterstall { fran, db } => underhall::aterstall(fran, db),
+        Kommando::Aterstall { fran, db } => underhall::aterstall(fran, db, nu),
         Kommando::SparaILoop { db } => underhall::spara_i_loop(db, nu),
         Kommando::Plan { db, arende, ut } => brev::skriv(db, ut, |s| crate::utskrift::plan_pdf(s, arende, nu.date())),
         Kommando::Brev { db, beslut, aterkrav, ut } => brev::skriv(db, ut, |s| {

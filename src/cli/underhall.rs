@@ -22,15 +22,18 @@ pub fn sakerhetskopia(db: &Path, ut: &Path) -> i32 {
     }
 }
 
-pub fn aterstall(fran: &Path, db: &Path) -> i32 {
-    match crate::store::aterstall(fran, db) {
-        Ok(r) => {
+pub fn aterstall(fran: &Path, db: &Path, nu: chrono::NaiveDateTime) -> i32 {
+    match crate::store::aterstall(fran, db, nu) {
+        Ok(a) => {
             println!(
                 "Databasen {} är återställd från {} ({} hushåll) och är frisk.",
                 db.display(),
                 fran.display(),
-                r.hushall
+                a.rapport.hushall
             );
+            if let Some(ersatt) = a.ersatt {
+                println!("Databasen som ersattes finns kvar i {}.", ersatt.display());
+            }
             0
         }
         Err(e) => {

@@ -243,9 +243,9 @@ pub(crate) fn verifiera(conn: &Connection) -> Resultat<Kedjerapport> {
         let (id, innehall, hash): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
         rapport.poster += 1;
         if !bruten && sha256_hex(&format!("{foregaende}{innehall}")) != hash {
-            rapport
-                .problem
-                .push(format!("kontrollkedjan är bruten vid post {id}: en post före den har ändrats eller tagits bort"));
+            rapport.problem.push(format!(
+                "kontrollkedjan är bruten vid post {id}: en post före den har ändrats eller tagits bort"
+            ));
             bruten = true;
         }
         foregaende = hash;
@@ -277,7 +277,8 @@ fn forsta_avvikelse(conn: &Connection, s: &Skyddad) -> Resultat<Option<String>> 
         villkor = s.uttryck(s.villkor, "t"),
         innehall = s.uttryck(s.innehall, "t"),
     );
-    let namn = |rad: i64, del: i64| if del == 0 { format!("{} {rad}", s.namn) } else { format!("{} {rad}:{del}", s.namn) };
+    let namn =
+        |rad: i64, del: i64| if del == 0 { format!("{} {rad}", s.namn) } else { format!("{} {rad}:{del}", s.namn) };
     let mut stmt = conn.prepare(&andrad)?;
     let mut rader = stmt.query([])?;
     if let Some(r) = rader.next()? {

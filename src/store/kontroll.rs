@@ -1,6 +1,7 @@
 //! Health check of a database: SQLite's own integrity check plus the program's rules.
 
 use super::{Resultat, Store};
+use rusqlite::Connection;
 
 /// What the check found. Empty `problem` means healthy.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -78,7 +79,13 @@ impl Store {
     /// Runs `integrity_check`, compares the schema with the program's, verifies the tamper
     /// evidence chain, then `foreign_key_check` and the program's own rules.
     pub fn kontroll(&self) -> Resultat<Kontrollrapport> {
-        let conn = self.conn();
+        kontrollera(self.conn())
+    }
+}
+
+/// The health check on any connection (a backup is checked on a read-only one).
+pub(crate) fn kontrollera(conn: &Connection) -> Resultat<Kontrollrapport> {
+    {
         let mut rapport = Kontrollrapport {
             schemaversion: conn.query_row("PRAGMA user_version", [], |r| r.get(0))?,
             ..Default::default()

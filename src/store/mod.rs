@@ -24,12 +24,12 @@ pub use ansokan::{AnsokanRad, SparadAnsokan};
 pub use arende::{ArendeRad, Sokresultat, Sortering};
 pub use beslut::BeslutRad;
 pub use fia::SparadFia;
-pub use kedja::Kedjerapport;
 pub use hushall::{HushallVy, NyttArende, Registrerat};
+pub use kedja::Kedjerapport;
 pub use logg::{Handelse, Logghandelse};
 pub use normtabell::Normversion;
 pub use plan::{AttGoraRad, Avvikelse, Planversion, Uppfoljning};
-pub use sakerhetskopia::{DagligKopia, MAX_KOPIOR, aterstall, gor_daglig_kopia};
+pub use sakerhetskopia::{Aterstallning, DagligKopia, MAX_KOPIOR, aterstall, gor_daglig_kopia};
 pub use schema::{SCHEMA_VERSION, migrera_till};
 pub use screening::Screeningresultat;
 pub use utkast::Utkast;
@@ -117,9 +117,9 @@ impl Store {
     /// program's schema. Refuses a database from a newer program.
     pub fn open(sokvag: &Path) -> Resultat<Store> {
         if let Some(dir) = sokvag.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::KanInteOppna {
+            crate::filer::skapa_mapp(dir).map_err(|e| StoreError::KanInteOppna {
                 sokvag: sokvag.to_path_buf(),
-                orsak: format!("mappen kan inte skapas ({})", io_orsak(&e)),
+                orsak: format!("mappen kan inte skapas ({})", crate::filer::orsak(&e)),
             })?;
         }
         if sokvag.is_dir() {
@@ -127,6 +127,16 @@ impl Store {
                 sokvag: sokvag.to_path_buf(),
                 orsak: "sökvägen är en mapp, inte en fil".into(),
             });
+        }
+        // The file is made here, readable by its owner only; SQLite gives its WAL and
+        // shared-memory files the same permissions. An older database is tightened too.
+        if !sokvag.exists() {
+            crate::filer::skapa_fil(sokvag).map_err(|e| StoreError::KanInteOppna {
+                sokvag: sokvag.to_path_buf(),
+                orsak: format!("filen kan inte skapas ({})", crate::filer::orsak(&e)),
+            })?;
+        } else {
+            let _ = crate::filer::gor_privat(sokvag);
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
@@ -202,14 +212,6 @@ fn oppna_orsak(e: &rusqlite::Error) -> String {
         Some(ErrorCode::PermissionDenied) => "behörighet saknas".into(),
         Some(ErrorCode::ReadOnly) => "filen är skrivskyddad".into(),
         _ => format!("SQLite svarade: {e}"),
-    }
-}
-
-fn io_orsak(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::PermissionDenied => "behörighet saknas".into(),
-        std::io::ErrorKind::NotFound => "sökvägen finns inte".into(),
-        _ => e.to_string(),
     }
 }
 

@@ -24,16 +24,26 @@ fn tolka(id: i64, data: &str) -> Resultat<Normtabell> {
 }
 
 impl Store {
-    /// Adds the shipped table of every year the database does not have yet.
+    /// Adds the shipped table of every year the database does not have yet. Only reads when
+    /// every year is there: opening a database takes no write lock unless something is missing.
     pub(crate) fn seeda_normtabeller(&mut self, nu: NaiveDateTime) -> Resultat<()> {
-        self.skriv(|w| {
+        let saknas = |conn: &rusqlite::Connection| -> Resultat<Vec<Normtabell>> {
+            let mut stmt = conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM normtabell WHERE ar = ?1)")?;
+            let mut nya = Vec::new();
             for t in levererade_tabeller() {
-                let finns: bool =
-                    w.conn()
-                        .query_row("SELECT EXISTS (SELECT 1 FROM normtabell WHERE ar = ?1)", [t.ar], |r| r.get(0))?;
-                if !finns {
-                    w.spara_normtabell(&t, &format!("Levererad med programmet: {}", t.kalla), "Bistånd", nu)?;
+                if !stmt.query_row([t.ar], |r| r.get::<_, bool>(0))? {
+                    nya.push(t);
                 }
+            }
+            Ok(nya)
+        };
+        if saknas(self.conn())?.is_empty() {
+            return Ok(());
+        }
+        self.skriv(|w| {
+            // Checked again inside the write lock: another program may have seeded meanwhile.
+            for t in saknas(w.conn())? {
+                w.spara_normtabell(&t, &format!("Levererad med programmet: {}", t.kalla), "Bistånd", nu)?;
             }
             Ok(())
         })
