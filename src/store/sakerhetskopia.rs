@@ -192,8 +192,12 @@ fn ersatt_last(kopia: &Connection, till: &Path, nu: NaiveDateTime) -> Resultat<O
 /// The replaced database beside the live one: "bistand-ersatt-2026-11-30-101512.db".
 fn spara_ersatt(live: &Connection, till: &Path, nu: NaiveDateTime) -> Resultat<PathBuf> {
     let stam = till.file_stem().and_then(|s| s.to_str()).unwrap_or("bistand");
-    let namn = format!("{stam}-ersatt-{}.db", nu.format("%Y-%m-%d-%H%M%S"));
-    let fil = till.parent().unwrap_or(Path::new("")).join(namn);
+    let mapp = till.parent().unwrap_or(Path::new(""));
+    let bas = format!("{stam}-ersatt-{}", nu.format("%Y-%m-%d-%H%M%S"));
+    let fil = (1..)
+        .map(|n| mapp.join(if n == 1 { format!("{bas}.db") } else { format!("{bas}-{n}.db") }))
+        .find(|f| !f.exists())
+        .unwrap_or_else(|| mapp.join(format!("{bas}.db")));
     skriv_kopia(live, &fil)?;
     Ok(fil)
 }

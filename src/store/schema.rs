@@ -476,10 +476,18 @@ pub(crate) fn schemaavvikelser(conn: &Connection) -> Resultat<Vec<String>> {
         "view" => "vyn",
         _ => "objektet",
     };
+    let ett = |t: &str| match t {
+        "table" => "en tabell",
+        "index" => "ett index",
+        "trigger" => "en trigger",
+        "view" => "en vy",
+        _ => "något annat",
+    };
     let mut avvikelser = Vec::new();
     for f in &facit {
         match faktiskt.iter().find(|o| o.1 == f.1) {
             None => avvikelser.push(format!("{} {} saknas", slag(&f.0), f.1)),
+            Some(o) if o.0 != f.0 => avvikelser.push(format!("{} {} är utbytt mot {}", slag(&f.0), f.1, ett(&o.0))),
             Some(o) if o != f => avvikelser.push(format!("{} {} skiljer sig från programmets", slag(&f.0), f.1)),
             Some(_) => {}
         }
