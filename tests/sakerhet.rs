@@ -144,8 +144,16 @@ fn an_edit_made_with_any_sqlite_tool_is_found_by_the_hash_chain() {
     let attacker = [
         ("text.db", format!("UPDATE journal SET text = text || ' 5 000 kr' WHERE id = {journal_id}"), "ändrats"),
         ("bort.db", format!("DELETE FROM journal WHERE id = {journal_id}"), "tagits bort"),
-        ("belopp.db", format!("UPDATE beslutspost SET beviljat_ore = beviljat_ore * 10 WHERE beslut_id = {beslut_id}"), "beslutspost"),
-        ("skydd.db", "UPDATE hushall SET skyddade_personuppgifter = 1 - skyddade_personuppgifter WHERE id = 1".into(), "hushåll 1"),
+        (
+            "belopp.db",
+            format!("UPDATE beslutspost SET beviljat_ore = beviljat_ore * 10 WHERE beslut_id = {beslut_id}"),
+            "beslutspost",
+        ),
+        (
+            "skydd.db",
+            "UPDATE hushall SET skyddade_personuppgifter = 1 - skyddade_personuppgifter WHERE id = 1".into(),
+            "hushåll 1",
+        ),
         ("logg.db", "DELETE FROM handelselogg WHERE id = (SELECT max(id) FROM handelselogg)".into(), "händelseloggen"),
         (
             "ny.db",
