@@ -1,5 +1,7 @@
 //! The headless commands as a script runs them: exit codes and Swedish messages.
 
+mod gemensamt;
+
 use std::process::Command;
 
 fn bistand(args: &[&str]) -> (i32, String, String) {
@@ -34,6 +36,34 @@ fn demo_then_kontroll_reports_a_healthy_database() {
     let (code, _, err) = bistand(&["demo", "--db", db]);
     assert_eq!(code, 1);
     assert!(err.contains("innehåller redan 300 hushåll"), "{err}");
+}
+
+/// `demo` never writes made-up households into a real database in use, even one without
+/// households yet (only a draft typed), and leaves it as it was.
+#[test]
+fn demo_refuses_a_real_database_in_use_and_leaves_it_unchanged() {
+    use gemensamt::{arende, hushall, nu, person, pnr};
+    let dir = tempfile::tempdir().unwrap();
+    let med_hushall = dir.path().join("enhet.db");
+    let mut store = bistand::store::Store::open(&med_hushall).unwrap();
+    let h = hushall(vec![person(pnr(1985, 4, 2, 123), "Vera", "Verklig")]);
+    store.skriv(|w| w.skapa_hushall(&h, &arende(), nu())).unwrap();
+    drop(store);
+    let med_utkast = dir.path().join("ny-enhet.db");
+    let mut store = bistand::store::Store::open(&med_utkast).unwrap();
+    store.spara_utkast("hushall:ny", "Nytt hushåll", "{}", nu()).unwrap();
+    drop(store);
+    for (db, hushall) in [(&med_hushall, 1), (&med_utkast, 0)] {
+        let (code, out, err) = bistand(&["demo", "--db", db.to_str().unwrap()]);
+        assert_eq!(code, 1, "{err}");
+        assert!(out.is_empty(), "{out}");
+        assert!(err.contains("ingen övningsdatabas") && err.contains("välj en annan fil"), "{err}");
+        let store = bistand::store::Store::open(db).unwrap();
+        assert_eq!(store.antal_hushall().unwrap(), hushall, "no household added to {}", db.display());
+        assert!(!store.ar_ovningsdatabas().unwrap());
+    }
+    let store = bistand::store::Store::open(&med_utkast).unwrap();
+    assert_eq!(store.alla_utkast().unwrap().len(), 1, "the draft is still there");
 }
 
 #[test]

@@ -16,6 +16,7 @@ fn register_a_household_find_it_open_it_and_write_in_its_journal() {
     let (_dir, path) = temp_db();
     let mut h = harness(open(&path));
     assert!(h.query_by_label_contains("Inga ärenden ännu").is_some(), "an empty database says what to do");
+    assert!(h.query_by_label_contains("enhetens riktiga databas").is_some(), "the first-start panel");
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();

@@ -126,7 +126,8 @@ bistand demo --db SÖKVÄG [--hushall N] [--manader M]
 Skapar en ny databas med N påhittade hushåll (standard 12, högst 1 000 000) och avslutar.
 De första tolv hushållen är handgjorda övningsfall (bl.a. övningsfamiljen med elskulden på
 7 000 kr); resten slumpas fram med realistiska proportioner. Inga verkliga personer: alla
-personnummer har födelsenummer 980–999. Filen får inte redan innehålla hushåll.
+personnummer har födelsenummer 980–999. Filen får inte redan innehålla hushåll, och en
+befintlig databas som inte är en övningsdatabas vägras om den innehåller något alls.
 
 Med --manader M (0–120) får varje slumpat ärende i genomsnitt M månaders historik:
 en ansökan per månad med kostnader och inkomster, beslut med alla slags utfall,
@@ -399,6 +400,11 @@ fn kor_demo(db: &Path, val: demo::Demoval, nu: chrono::NaiveDateTime) -> i32 {
             return 1;
         }
     };
+    // A real database never gets fictitious households; an empty one becomes a training database.
+    if let Err(e) = store.skriv(|w| w.krav_ovningsdatabas()) {
+        eprintln!("{}: {e}", db.display());
+        return 1;
+    }
     match store.kontroll() {
         Ok(r) if r.hushall > 0 => {
             eprintln!(

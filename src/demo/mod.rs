@@ -15,7 +15,7 @@ use crate::domain::manad::Manad;
 use crate::domain::norm::Normtabell;
 use crate::domain::personnummer::Personnummer;
 use crate::domain::screening::Instrument;
-use crate::store::{NyttArende, Resultat, Skrivning, Store};
+use crate::store::{NyttArende, Resultat, Skrivning, Store, StoreError};
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
 use std::collections::HashSet;
 
@@ -181,7 +181,9 @@ pub enum Demoslut {
 /// whole households, and the write-ahead log stays small.
 const BATCH: usize = 250;
 
-/// Creates `antal` fictitious households without history (see [`bygg_demo`]).
+/// Creates `antal` fictitious households without history (see [`bygg_demo`]). Like every
+/// function here it writes only into a training database or an empty one (which it marks as
+/// a training database); any other is refused with [`StoreError::InteOvningsdatabas`].
 pub fn skapa_demo(store: &mut Store, antal: usize, nu: NaiveDateTime) -> Resultat<()> {
     bygg_demo(store, Demoval { hushall: antal, manader: 0 }, nu, &mut |_, _| true).map(|_| ())
 }
@@ -208,6 +210,7 @@ pub fn bygg_demo(
     let tabeller = tabeller(store, val.manader, idag);
     let regler = store.regler()?;
     store.skriv(|w| {
+        w.krav_ovningsdatabas()?;
         let mut hushall = handgjorda::hushall(&mut fabrik, idag);
         hushall.truncate(antal);
         for (i, h) in hushall.iter().enumerate() {
@@ -293,7 +296,7 @@ pub fn bygg_demo(
                     ("2025-05", ansokningar::Demoutfall::Forskott),
                     ("2025-06", ansokningar::Demoutfall::AvslagArbetsmarknad),
                 ] {
-                    let manad = Manad::parse(manad).map_err(crate::store::StoreError::Regel)?;
+                    let manad = Manad::parse(manad).map_err(StoreError::Regel)?;
                     let a = ansokningar::ansokan(&h.hushall.medlemmar, manad, manad.forsta_dagen(), false);
                     if let Some(sparad) = ansokningar::spara(w, arende_id, &a, &tabeller, &regler, nu)? {
                         ansokningar::besluta(
@@ -323,6 +326,7 @@ pub fn fyll_pa_demo(
     nu: NaiveDateTime,
     framsteg: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Resultat<Demoslut> {
+    store.skriv(|w| w.krav_ovningsdatabas())?;
     let befintliga = store.antal_hushall()?;
     let mut fabrik = Personfabrik {
         // Another seed for every fill, and none of the personnummer already used.

@@ -14,6 +14,7 @@ mod kedja;
 pub mod kontroll;
 mod logg;
 mod normtabell;
+mod ovning;
 mod plan;
 mod sakerhetskopia;
 mod schema;
@@ -58,6 +59,8 @@ pub enum StoreError {
     Regel(String),
     /// Something asked for does not exist.
     Saknas(String),
+    /// Fictitious households were to be written into a database with real work in it.
+    InteOvningsdatabas,
     /// Any other SQLite error (a program fault, not a user mistake).
     Sql(rusqlite::Error),
 }
@@ -85,6 +88,10 @@ impl fmt::Display for StoreError {
             StoreError::Skrivskyddad => {
                 write!(f, "Databasen är skrivskyddad. Ändringar kan inte sparas; kontrollera behörigheten till filen.")
             }
+            StoreError::InteOvningsdatabas => f.write_str(
+                "Databasen är ingen övningsdatabas och innehåller redan uppgifter (hushåll, ärenden, journal eller \
+                 utkast). Påhittade hushåll skrivs bara i övningsdatabasen eller i en ny, tom databas – välj en annan fil.",
+            ),
             StoreError::Dubblett(t) | StoreError::Regel(t) | StoreError::Saknas(t) => f.write_str(t),
             StoreError::Sql(e) => write!(f, "Ett fel uppstod i databasen: {e}. Inget har sparats."),
         }

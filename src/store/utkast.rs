@@ -3,7 +3,7 @@
 
 use super::{Resultat, Store, tidstampel};
 use chrono::NaiveDateTime;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 /// A stored draft: a key naming the form, a Swedish title for the restore offer, and the
 /// form's content as JSON.
@@ -51,19 +51,27 @@ impl Store {
     }
 
     pub fn installning(&self, nyckel: &str) -> Resultat<Option<String>> {
-        Ok(self
-            .conn()
-            .prepare_cached("SELECT varde FROM installning WHERE nyckel = ?1")?
-            .query_row([nyckel], |r| r.get(0))
-            .optional()?)
+        las_installning(self.conn(), nyckel)
     }
 
     pub fn satt_installning(&mut self, nyckel: &str, varde: &str) -> Resultat<()> {
-        self.conn().execute(
-            "INSERT INTO installning (nyckel, varde) VALUES (?1, ?2)
-             ON CONFLICT (nyckel) DO UPDATE SET varde = excluded.varde",
-            params![nyckel, varde],
-        )?;
-        Ok(())
+        skriv_installning(self.conn(), nyckel, varde)
     }
+}
+
+/// A setting, read on any connection (also inside a transaction).
+pub(super) fn las_installning(conn: &Connection, nyckel: &str) -> Resultat<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT varde FROM installning WHERE nyckel = ?1")?
+        .query_row([nyckel], |r| r.get(0))
+        .optional()?)
+}
+
+pub(super) fn skriv_installning(conn: &Connection, nyckel: &str, varde: &str) -> Resultat<()> {
+    conn.execute(
+        "INSERT INTO installning (nyckel, varde) VALUES (?1, ?2)
+         ON CONFLICT (nyckel) DO UPDATE SET varde = excluded.varde",
+        params![nyckel, varde],
+    )?;
+    Ok(())
 }

@@ -5,6 +5,7 @@ use super::arende_vy::{Flik, OppetArende};
 use super::arendelista::Arendelista;
 use super::att_gora::{AttGora, Val as AttGoraVal};
 use super::beslut_vy::Utskrift;
+use super::forsta_start::{self, Val as ForstaVal};
 use super::hushall_form::{HushallForm, Utfall};
 use super::installningar::{Installningar, Utfall as InstUtfall};
 use super::kommandon::{Kommando, Palett};
@@ -35,6 +36,8 @@ enum Dialog {
 pub struct BistandApp {
     store: Store,
     ovning: bool,
+    /// A real database without households: the first-start panel is shown until one exists.
+    forsta_start: bool,
     anvandare: String,
     klocka: Klocka,
     lista: Arendelista,
@@ -58,8 +61,11 @@ const UTKAST_KVAR: &str =
     "Formuläret är stängt. Utkastet finns kvar – Nytt hushåll (Ctrl+N) fortsätter där du slutade.";
 
 impl BistandApp {
-    /// A shell over an open database. Offers to restore drafts left from last time.
+    /// A shell over an open database. Offers to restore drafts left from last time. A training
+    /// database is shown in training mode even when opened by its path.
     pub fn ny(store: Store, ovning: bool, klocka: Klocka) -> BistandApp {
+        let ovning = ovning || store.ar_ovningsdatabas().unwrap_or(false);
+        let forsta_start = !ovning && store.antal_hushall().is_ok_and(|n| n == 0);
         let anvandare = store
             .installning("anvandare")
             .ok()
@@ -73,6 +79,7 @@ impl BistandApp {
         BistandApp {
             store,
             ovning,
+            forsta_start,
             anvandare,
             klocka,
             lista,
@@ -181,6 +188,20 @@ impl BistandApp {
         }
     }
 
+    /// Leaves this database for its training database (created with the demo households the
+    /// first time) in training mode: the shell is built anew on the other store.
+    fn byt_till_ovning(&mut self) {
+        let fil = super::ovningsfil(self.store.sokvag());
+        match super::oppna_ovningsdatabas(&fil, (self.klocka)()) {
+            Ok(store) => {
+                let ny = BistandApp::ny(store, true, self.klocka);
+                let gammal = std::mem::replace(self, ny);
+                self.utskrift = gammal.utskrift;
+            }
+            Err(e) => self.meddelande = Some((Signal::Fel, e)),
+        }
+    }
+
     fn efter_registrering(&mut self, arende_id: i64, arendenummer: &str) {
         self.dialog = None;
         self.sparat = Some((self.klocka)());
@@ -196,6 +217,9 @@ impl BistandApp {
             // Fonts and styles take effect from the next frame: draw nothing until then.
             tema::installera_typsnitt(&ctx);
             tema::installera(&ctx, self.mork);
+            if self.ovning {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Title(super::TITEL_OVNING.into()));
+            }
             self.tema_klart = true;
             ctx.request_repaint();
             return;
@@ -212,6 +236,9 @@ impl BistandApp {
             }
         }
         self.lista.hamta(&self.store);
+        if self.lista.resultat.totalt > 0 {
+            self.forsta_start = false;
+        }
         if let Some(m) = self.kopiering.kontrollera(&ctx, &self.store, (self.klocka)().date()) {
             self.meddelande = Some(m);
         }
@@ -265,17 +292,7 @@ impl BistandApp {
                         self.lista.uppdatera();
                     }
                 }
-                None => {
-                    ui.add_space(40.0);
-                    ui.vertical_centered(|ui| {
-                        ui.label(RichText::new("Välj ett ärende i listan").text_style(tema::rubrik2()));
-                        ui.label("Sök på ärendenummer, personnummer eller namn (Ctrl+F), eller registrera ett nytt hushåll (Ctrl+N).");
-                        ui.add_space(12.0);
-                        if ui.button("Registrera nytt hushåll").clicked() {
-                            self.kor(Kommando::NyttHushall);
-                        }
-                    });
-                }
+                None => self.inget_oppet(ui),
             }
         });
         self.dialoger(&ctx);
@@ -289,6 +306,29 @@ impl BistandApp {
                 egui::StrokeKind::Inside,
             );
         }
+    }
+
+    /// The central area while no case is open: the first-start panel, or what to do next.
+    fn inget_oppet(&mut self, ui: &mut egui::Ui) {
+        if self.forsta_start {
+            match forsta_start::visa(ui, &super::ovningsfil(self.store.sokvag())) {
+                Some(ForstaVal::NyttHushall) => self.kor(Kommando::NyttHushall),
+                Some(ForstaVal::Ovningsdatabas) => self.byt_till_ovning(),
+                None => {}
+            }
+            return;
+        }
+        ui.add_space(40.0);
+        ui.vertical_centered(|ui| {
+            ui.label(RichText::new("Välj ett ärende i listan").text_style(tema::rubrik2()));
+            ui.label(
+                "Sök på ärendenummer, personnummer eller namn (Ctrl+F), eller registrera ett nytt hushåll (Ctrl+N).",
+            );
+            ui.add_space(12.0);
+            if ui.button("Registrera nytt hushåll").clicked() {
+                self.kor(Kommando::NyttHushall);
+            }
+        });
     }
 
     fn toppfalt(&mut self, ui: &mut egui::Ui) {

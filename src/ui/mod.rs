@@ -10,6 +10,7 @@ pub mod bakgrund;
 pub mod beslut_vy;
 pub mod brev_vy;
 pub mod fia_vy;
+pub mod forsta_start;
 pub mod frasbibliotek;
 pub mod hushall_form;
 pub mod ib_vy;
@@ -26,36 +27,59 @@ pub mod widgetar;
 pub use app::BistandApp;
 
 use crate::store::Store;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// The default database in the user's data directory (on Windows under `%APPDATA%`); the
 /// training database lies beside it.
 pub fn standarddatabas(ovning: bool) -> PathBuf {
-    let fil = if ovning { "bistand-ovning.db" } else { "bistand.db" };
-    match directories::ProjectDirs::from("se", "Bistand", "Bistand") {
-        Some(d) => d.data_dir().join(fil),
-        None => PathBuf::from(fil),
-    }
+    let riktig = match directories::ProjectDirs::from("se", "Bistand", "Bistand") {
+        Some(d) => d.data_dir().join("bistand.db"),
+        None => PathBuf::from("bistand.db"),
+    };
+    if ovning { ovningsfil(&riktig) } else { riktig }
 }
 
-/// Opens the database, filling a new one with fictitious demo households.
-pub fn oppna_databas(sokvag: &std::path::Path, nu: chrono::NaiveDateTime) -> Result<Store, String> {
-    let ny = !sokvag.exists();
-    let mut store = Store::open(sokvag).map_err(|e| e.to_string())?;
-    if ny {
-        crate::demo::skapa_demo(&mut store, 12, nu).map_err(|e| format!("Demodata kunde inte skapas: {e}"))?;
+/// Opens the database, creating an empty one where none exists. A real database never gets
+/// fictitious households: the first-start panel offers the training database instead.
+pub fn oppna_databas(sokvag: &Path) -> Result<Store, String> {
+    Store::open(sokvag).map_err(|e| e.to_string())
+}
+
+/// Opens the training database, filling it with the demo households while it holds nothing.
+/// The file is the training database by its role, so one made before databases were marked as
+/// training databases is marked now.
+pub fn oppna_ovningsdatabas(sokvag: &Path, nu: chrono::NaiveDateTime) -> Result<Store, String> {
+    let mut store = oppna_databas(sokvag)?;
+    let fel = |e: crate::store::StoreError| format!("Övningsdatabasen kunde inte göras i ordning: {e}");
+    if store.ar_tom().map_err(fel)? {
+        crate::demo::skapa_demo(&mut store, 12, nu).map_err(fel)?;
+    } else if !store.ar_ovningsdatabas().map_err(fel)? {
+        store.markera_som_ovningsdatabas().map_err(fel)?;
     }
     Ok(store)
 }
+
+/// The training database that belongs with a real one: `<namn>-ovning.db` beside it
+/// (`bistand-ovning.db` beside the default `bistand.db`).
+pub fn ovningsfil(riktig: &Path) -> PathBuf {
+    let namn = riktig.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "bistand".into());
+    riktig.with_file_name(format!("{namn}-ovning.db"))
+}
+
+/// The window's title in training mode.
+pub(crate) const TITEL_OVNING: &str = "Bistånd – ÖVNINGSLÄGE";
 
 /// Starts the window. A database that cannot be opened is explained in the window itself.
 /// With `matstart` (the moment the process began) the window closes after its first frame and
 /// the time to it is printed.
 pub fn starta(db: Option<PathBuf>, ovning: bool, matstart: Option<Instant>) -> Result<(), String> {
-    let sokvag = db.unwrap_or_else(|| standarddatabas(ovning));
-    let store = oppna_databas(&sokvag, app::systemklocka());
-    let titel = if ovning { "Bistånd – ÖVNINGSLÄGE" } else { "Bistånd" };
+    let store = match db {
+        _ if ovning => oppna_ovningsdatabas(&standarddatabas(true), app::systemklocka()),
+        Some(sokvag) => oppna_databas(&sokvag),
+        None => oppna_databas(&standarddatabas(false)),
+    };
+    let titel = if ovning { TITEL_OVNING } else { "Bistånd" };
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(titel)
         .with_app_id("bistand")
