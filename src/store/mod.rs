@@ -84,7 +84,7 @@ impl fmt::Display for StoreError {
                 write!(f, "Databasen är skrivskyddad. Ändringar kan inte sparas; kontrollera behörigheten till filen.")
             }
             StoreError::Dubblett(t) | StoreError::Regel(t) | StoreError::Saknas(t) => f.write_str(t),
-            StoreError::Sql(e) => write!(f, "Ett fel uppstod i databasen: {e}. Inget har sparats."),
+            StoreError::Sql(e) => f.write_str(&sql_fel(e)),
         }
     }
 }
@@ -199,21 +199,71 @@ fn oppna_orsak(e: &rusqlite::Error) -> String {
         Some(ErrorCode::CannotOpen) => "filen kan inte skapas eller öppnas där (mappen kan vara skrivskyddad)".into(),
         Some(ErrorCode::PermissionDenied) => "behörighet saknas".into(),
         Some(ErrorCode::ReadOnly) => "filen är skrivskyddad".into(),
-        _ => format!("SQLite svarade: {e}"),
+        _ => format!("ett oväntat fel i databasen ({})", sql_kod(e)),
     }
 }
 
-fn io_orsak(e: &std::io::Error) -> String {
+/// SQLite's numeric error code, the only part of its answer a user is shown (its text is English).
+fn sql_kod(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqliteFailure(fel, _) => format!("kod {}", fel.extended_code),
+        _ => "ett värde kunde inte läsas".into(),
+    }
+}
+
+/// Any other SQLite error as a Swedish sentence; damage says what to do about it.
+fn sql_fel(e: &rusqlite::Error) -> String {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseCorrupt) => "Databasen är skadad: en del av filen kan inte läsas. Återställ den \
+            från en säkerhetskopia (bistand aterstall) och kontrollera disken."
+            .into(),
+        Some(ErrorCode::DiskFull) => "Disken är full. Inget har sparats; frigör utrymme och försök igen.".into(),
+        Some(ErrorCode::SystemIoFailure) => {
+            format!("Databasfilen kunde inte läsas eller skrivas ({}). Kontrollera disken och försök igen.", sql_kod(e))
+        }
+        _ => format!("Ett oväntat fel i databasen ({}). Inget har sparats.", sql_kod(e)),
+    }
+}
+
+/// What an operating-system error on a file means, in Swedish words (its own text is English).
+/// Used for every file the program reads or writes.
+pub fn io_orsak(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
     match e.kind() {
-        std::io::ErrorKind::PermissionDenied => "behörighet saknas".into(),
-        std::io::ErrorKind::NotFound => "sökvägen finns inte".into(),
-        _ => e.to_string(),
+        K::NotFound => "filen eller mappen finns inte".into(),
+        K::PermissionDenied => "behörighet saknas".into(),
+        K::AlreadyExists => "filen finns redan".into(),
+        K::StorageFull | K::QuotaExceeded => "disken är full".into(),
+        K::ReadOnlyFilesystem => "disken är skrivskyddad".into(),
+        K::IsADirectory => "sökvägen är en mapp, inte en fil".into(),
+        K::NotADirectory => "en del av sökvägen är en fil, inte en mapp".into(),
+        K::DirectoryNotEmpty => "mappen är inte tom".into(),
+        K::FileTooLarge => "filen är för stor".into(),
+        K::InvalidFilename => "filnamnet är ogiltigt eller för långt".into(),
+        K::InvalidData | K::UnexpectedEof => "innehållet kan inte läsas".into(),
+        K::ResourceBusy | K::ExecutableFileBusy => "filen används av ett annat program".into(),
+        K::Interrupted | K::TimedOut => "åtgärden avbröts".into(),
+        K::BrokenPipe => "mottagaren slutade läsa".into(),
+        K::WriteZero => "allt kunde inte skrivas".into(),
+        K::CrossesDevices => "filen kan inte flyttas mellan diskar".into(),
+        K::OutOfMemory => "minnet tog slut".into(),
+        K::Unsupported => "åtgärden stöds inte här".into(),
+        _ => match e.raw_os_error() {
+            Some(n) => format!("ett oväntat fel i filsystemet (kod {n})"),
+            None => "ett oväntat fel i filsystemet".into(),
+        },
     }
 }
 
 /// Reads an ISO date stored as text.
 pub(crate) fn datum_fran(text: &str) -> rusqlite::Result<chrono::NaiveDate> {
     chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+/// Reads a value stored as JSON text; damaged text is a read error, never a silent default.
+pub(crate) fn json_fran<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
+    serde_json::from_str(text)
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
 }
 

@@ -96,7 +96,7 @@ impl Store {
                 Ok(Uppfoljning {
                     datum: datum_fran(&datum)?,
                     notering: r.get(1)?,
-                    per_steg: serde_json::from_str(&per_steg).unwrap_or_default(),
+                    per_steg: super::json_fran(&per_steg)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

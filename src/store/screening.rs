@@ -56,7 +56,7 @@ impl Store {
                 Ok(Screeningresultat {
                     instrument: Instrument::fran_kod(&instrument).unwrap_or(Instrument::Freda),
                     datum: datum_fran(&datum)?,
-                    svar: serde_json::from_str(&svar).unwrap_or_default(),
+                    svar: super::json_fran(&svar)?,
                     poang: r.get(3)?,
                 })
             })?
