@@ -146,7 +146,7 @@ impl Store {
                 poster,
                 andrar,
             },
-            utfall: Utfall::fran_kod(&utfall).unwrap_or(Utfall::Avslag),
+            utfall: super::kod_fran(Utfall::fran_kod(&utfall), &utfall)?,
             lagrum,
             overklagande,
             skapad,
@@ -192,7 +192,7 @@ impl Store {
                     id: r.get(0)?,
                     arendenummer: r.get(1)?,
                     datum: r.get(2)?,
-                    utfall: Utfall::fran_kod(&utfall).unwrap_or(Utfall::Avslag),
+                    utfall: super::kod_fran(Utfall::fran_kod(&utfall), &utfall)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -201,12 +201,12 @@ impl Store {
 
     /// The unit named in every letter header.
     pub fn enhet(&self) -> Resultat<Enhet> {
-        Ok(self.installning("enhet")?.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default())
+        Ok(self.installning("enhet")?.map(|t| super::json_fran(&t)).transpose()?.unwrap_or_default())
     }
 
     /// The unit's phrase library: its own edited copy, else the shipped one.
     pub fn fraser(&self) -> Resultat<Frasbibliotek> {
-        Ok(self.installning("fraser")?.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_else(levererade_fraser))
+        Ok(self.installning("fraser")?.map(|t| super::json_fran(&t)).transpose()?.unwrap_or_else(levererade_fraser))
     }
 
     pub fn satt_fraser(&mut self, fraser: &Frasbibliotek) -> Resultat<()> {

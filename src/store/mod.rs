@@ -267,6 +267,15 @@ pub(crate) fn json_fran<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite:
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
 }
 
+/// A code stored as text (status, role, outcome) read back; an unknown code means damage and is
+/// a read error, never a guessed value.
+pub(crate) fn kod_fran<T>(varde: Option<T>, kod: &str) -> rusqlite::Result<T> {
+    varde.ok_or_else(|| {
+        let fel: Box<dyn std::error::Error + Send + Sync> = format!("okänd kod {kod}").into();
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, fel)
+    })
+}
+
 /// Now as stored: local time `YYYY-MM-DD HH:MM:SS`.
 pub(crate) fn tidstampel(nu: chrono::NaiveDateTime) -> String {
     nu.format("%Y-%m-%d %H:%M:%S").to_string()

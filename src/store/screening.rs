@@ -54,7 +54,7 @@ impl Store {
                 let datum: String = r.get(1)?;
                 let svar: String = r.get(2)?;
                 Ok(Screeningresultat {
-                    instrument: Instrument::fran_kod(&instrument).unwrap_or(Instrument::Freda),
+                    instrument: super::kod_fran(Instrument::fran_kod(&instrument), &instrument)?,
                     datum: datum_fran(&datum)?,
                     svar: super::json_fran(&svar)?,
                     poang: r.get(3)?,
