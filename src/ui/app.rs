@@ -11,6 +11,7 @@ use super::kommandon::{Kommando, Palett};
 use super::tema::{self, Signal};
 use super::underhall_vy::DagligKopiering;
 use super::utkast::{self, Utkastplats};
+use super::widgetar::las;
 use super::widgetar::notis;
 use crate::store::{Store, Utkast};
 use chrono::NaiveDateTime;
@@ -60,14 +61,12 @@ const UTKAST_KVAR: &str =
 impl BistandApp {
     /// A shell over an open database. Offers to restore drafts left from last time.
     pub fn ny(store: Store, ovning: bool, klocka: Klocka) -> BistandApp {
-        let anvandare = store
-            .installning("anvandare")
-            .ok()
-            .flatten()
+        let mut meddelande = None;
+        let anvandare = las(store.installning("anvandare"), &mut meddelande)
             .or_else(|| std::env::var("USERNAME").or_else(|_| std::env::var("USER")).ok())
             .unwrap_or_else(|| "Handläggare".into());
-        let mork = store.installning("tema").ok().flatten().as_deref() == Some("mork");
-        let drafts = store.alla_utkast().unwrap_or_default();
+        let mork = las(store.installning("tema"), &mut meddelande).as_deref() == Some("mork");
+        let drafts = las(store.alla_utkast(), &mut meddelande);
         let mut lista = Arendelista::default();
         lista.hamta(&store);
         BistandApp {
@@ -82,7 +81,7 @@ impl BistandApp {
             dialog: (!drafts.is_empty()).then_some(Dialog::Aterstall(drafts)),
             sparat: None,
             utskrift: Utskrift { mapp: standard_utskriftsmapp(), oppna_visare: true },
-            meddelande: None,
+            meddelande,
             fokusera_sok: true,
             tema_klart: false,
             mork,
