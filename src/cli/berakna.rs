@@ -305,3 +305,41 @@ fn tolka_justering(n: usize, j: &Just) -> Result<Justering, String> {
 fn koder<'a>(it: impl Iterator<Item = &'a str>) -> String {
     it.collect::<Vec<_>>().join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each kind of JSON mistake is named in Swedish with where it is, not serde's English.
+    #[test]
+    fn json_errors_are_swedish_with_line_and_column() {
+        for (text, vantat) in [
+            ("{\"month\": \"2021-10\",\n \"members\": [", "texten tar slut för tidigt (rad 2"),
+            ("{\"month\" 1}", "inte giltig JSON (rad 1, kolumn 10)"),
+            ("{\"month\": \"2021-10\"}", "Fältet \"members\" saknas (rad 1"),
+            ("{\"month\": \"2021-10\", \"members\": [], \"x\": 1}", "Okänt fält \"x\" (rad 1"),
+            ("{\"month\": 7, \"members\": []}", "fel typ eller är utanför sitt intervall (rad 1, kolumn 11)"),
+        ] {
+            let fel = berakna_json(text).unwrap_err();
+            assert!(fel.contains(vantat), "expected «{vantat}» in «{fel}»");
+            for ord in ["expected", "invalid", "missing", "unknown", "EOF", "line", "column"] {
+                assert!(!fel.contains(ord), "{ord} in «{fel}»");
+            }
+        }
+    }
+
+    #[test]
+    fn the_limits_themselves_are_accepted() {
+        let text = |belopp: &str, i_bostaden: u32| {
+            format!(
+                r#"{{"month": "2021-10", "members": [{{"role": "sokande", "birth_date": "1900-01-01"}}],
+                   "shared_home_persons": {i_bostaden}, "costs": [{{"kind": "boende", "amount": "{belopp}"}}]}}"#
+            )
+        };
+        let v = berakna_json(&text("10000000.00", 30)).unwrap();
+        assert_eq!(v["costs"], "10000000.00");
+        assert!(berakna_json(&text("10000000.01", 30)).unwrap_err().contains("högst 10 000 000 kr"));
+        assert!(berakna_json(&text("0", 31)).unwrap_err().contains("från 1 till 30"));
+        assert_eq!(berakna_json(&format!("\u{feff}{}", text("0", 1))), berakna_json(&text("0", 1)));
+    }
+}
