@@ -136,7 +136,14 @@ impl Givna {
         T: std::str::FromStr + PartialOrd,
     {
         let Some(v) = self.varden.get(namn) else { return Ok(None) };
-        let n: T = v.parse().map_err(|_| format!("{namn} måste vara ett heltal, inte \"{v}\"."))?;
+        let siffror = v.strip_prefix('-').unwrap_or(v);
+        let n: T = v.parse().map_err(|_| {
+            if !siffror.is_empty() && siffror.bytes().all(|b| b.is_ascii_digit()) {
+                format!("{namn} måste vara {grans}.")
+            } else {
+                format!("{namn} måste vara ett heltal, inte \"{v}\".")
+            }
+        })?;
         if n < min || n > max {
             return Err(format!("{namn} måste vara {grans}."));
         }
@@ -256,6 +263,9 @@ mod tests {
         assert!(tolka(&args("demo")).unwrap_err().contains("--db"));
         assert!(tolka(&args("demo --db x --hushall tio")).unwrap_err().contains("heltal"));
         assert!(tolka(&args("demo --db x --hushall 0")).unwrap_err().contains("mellan"));
+        let jatte = tolka(&args("demo --db x --hushall 99999999999999999999")).unwrap_err();
+        assert!(jatte.contains("mellan 1 och 1 000 000"), "{jatte}");
+        assert!(tolka(&args("demo --db x --manader -1")).unwrap_err().contains("mellan 0 och 120"));
         assert!(tolka(&args("demo --db x --manader 121")).unwrap_err().contains("mellan 0 och 120"));
         assert!(tolka(&args("kontroll --db x --manader 3")).unwrap_err().contains("bara med demo"));
         assert!(tolka(&args("radera --db x")).unwrap_err().contains("Okänt kommando"));
