@@ -1,5 +1,7 @@
 //! The headless commands as a script runs them: exit codes and Swedish messages.
 
+mod gemensamt;
+
 use std::process::Command;
 
 fn bistand(args: &[&str]) -> (i32, String, String) {
@@ -359,22 +361,12 @@ fn berakna_accepts_a_byte_order_mark() {
     assert_eq!(fran_fil, utan);
 }
 
-/// A demo database whose `beslut` table has garbage written into its root page, with no
-/// program holding it open.
+/// A demo database whose `beslut` table has garbage written into its root page.
 fn skadad_databas(dir: &std::path::Path) -> String {
     let db = dir.join("skadad.db");
     let (code, _, err) = bistand(&["demo", "--db", db.to_str().unwrap(), "--manader", "2"]);
     assert_eq!(code, 0, "{err}");
-    let (rotsida, sidstorlek): (i64, i64) = {
-        let conn = rusqlite::Connection::open(&db).unwrap();
-        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).unwrap();
-        let rot = conn.query_row("SELECT rootpage FROM sqlite_master WHERE name = 'beslut'", [], |r| r.get(0)).unwrap();
-        (rot, conn.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap())
-    };
-    let mut fil = std::fs::OpenOptions::new().write(true).open(&db).unwrap();
-    use std::io::{Seek, SeekFrom, Write};
-    fil.seek(SeekFrom::Start(((rotsida - 1) * sidstorlek + sidstorlek / 2) as u64)).unwrap();
-    fil.write_all(&(0..sidstorlek / 2).map(|i| (i * 37 + 11) as u8).collect::<Vec<_>>()).unwrap();
+    gemensamt::skada_sidan(&db, "beslut");
     db.to_str().unwrap().to_string()
 }
 

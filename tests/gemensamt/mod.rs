@@ -66,3 +66,18 @@ pub fn pdf_sidor(pdf: &[u8]) -> Vec<String> {
 pub fn pdf_text(pdf: &[u8]) -> String {
     pdf_sidor(pdf).join("\n")
 }
+
+/// Writes garbage over the second half of the root page of `tabell` in the database file, as a
+/// failing disk would. No program may hold the database open; its WAL is checkpointed first.
+pub fn skada_sidan(db: &std::path::Path, tabell: &str) {
+    use std::io::{Seek, SeekFrom, Write};
+    let (rotsida, sidstorlek): (i64, i64) = {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).unwrap();
+        let rot = conn.query_row("SELECT rootpage FROM sqlite_master WHERE name = ?1", [tabell], |r| r.get(0)).unwrap();
+        (rot, conn.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap())
+    };
+    let mut fil = std::fs::OpenOptions::new().write(true).open(db).unwrap();
+    fil.seek(SeekFrom::Start(((rotsida - 1) * sidstorlek + sidstorlek / 2) as u64)).unwrap();
+    fil.write_all(&(0..sidstorlek / 2).map(|i| (i * 37 + 11) as u8).collect::<Vec<_>>()).unwrap();
+}
