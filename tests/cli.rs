@@ -383,6 +383,23 @@ fn a_damaged_page_ends_read_commands_with_exit_1_and_a_swedish_message() {
     assert!(!ut.exists());
 }
 
+/// Damage SQLite itself reads without an error (a page reached twice) made the listing repeat
+/// and lose decisions with exit 0; the listing, and a letter whose decision is not found, check
+/// the table and report the damage instead.
+#[test]
+fn damage_that_sqlite_reads_without_error_is_still_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tyst.db");
+    let (code, _, err) = bistand(&["demo", "--db", db.to_str().unwrap(), "--hushall", "300", "--manader", "2"]);
+    assert_eq!(code, 0, "{err}");
+    gemensamt::dubbel_referens(&db, "beslut");
+    let db = db.to_str().unwrap();
+    misslyckas(&["beslut", "--db", db, "--lista"], 1, "Databasen är skadad");
+    let ut = dir.path().join("b.pdf");
+    let err = misslyckas(&["brev", "--db", db, "--beslut", "99999", "--ut", ut.to_str().unwrap()], 1, "skadad");
+    assert!(!err.contains("inget beslut"), "{err}");
+}
+
 /// Failing commands of every kind say what is wrong in Swedish: no English detail from SQLite,
 /// serde or the operating system reaches the user.
 #[test]

@@ -107,8 +107,12 @@ impl Store {
                     ))
                 },
             )
-            .optional()?
-            .ok_or_else(|| StoreError::Saknas(format!("Det finns inget beslut med id {id}.")))?;
+            .optional()?;
+        let Some(row) = row else {
+            // A damaged table can lose a row without an error: say so rather than "no such decision".
+            self.kontrollera_tabeller(&["beslut"])?;
+            return Err(StoreError::Saknas(format!("Det finns inget beslut med id {id}.")));
+        };
         let (
             (arende_id, ansokan_id, datum, period),
             (beslutsfattare, delegation, foredragande, barnets_basta),
@@ -154,8 +158,10 @@ impl Store {
         })
     }
 
-    /// Every decision, oldest first (for `bistand beslut --lista`).
+    /// Every decision, oldest first (for `bistand beslut --lista`). The tables are checked first:
+    /// a damaged one could otherwise give missing or repeated rows without an error.
     pub fn alla_beslut(&self) -> Resultat<Vec<BeslutRad>> {
+        self.kontrollera_tabeller(&["beslut", "arende"])?;
         self.beslutsrader(None)
     }
 

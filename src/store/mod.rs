@@ -180,6 +180,20 @@ impl Store {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
+
+    /// SQLite's quick_check limited to `tabeller` (names from the code) and their indexes. Some
+    /// damage, such as a page reached twice, makes a query return wrong or missing rows without
+    /// an error; this finds it, at the cost of reading the tables once.
+    pub fn kontrollera_tabeller(&self, tabeller: &[&str]) -> Resultat<()> {
+        for tabell in tabeller {
+            let svar: String = self.conn.query_row(&format!("PRAGMA quick_check({tabell})"), [], |r| r.get(0))?;
+            if svar != "ok" {
+                let skadad = rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT);
+                return Err(StoreError::Sql(rusqlite::Error::SqliteFailure(skadad, None)));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The writes available inside one transaction (see [`Store::skriv`]).
