@@ -38,9 +38,9 @@ pub fn gor_privat(fil: &Path) -> io::Result<()> {
 }
 
 /// Writes `data` to `fil` (owner only) and makes sure it is on disk before returning.
-pub fn skriv(fil: &Path, data: &[u8]) -> io::Result<()> {
+pub fn skriv(fil: &Path, data: impl AsRef<[u8]>) -> io::Result<()> {
     let mut f = skapa_fil(fil)?;
-    f.write_all(data)?;
+    f.write_all(data.as_ref())?;
     f.sync_all()
 }
 
@@ -54,18 +54,33 @@ pub fn synka(fil: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// The reason an I/O error happened, in Swedish.
-pub fn orsak(e: &io::Error) -> &'static str {
+/// What an operating-system error on a file means, in Swedish words (its own text is English).
+/// Used for every file the program reads or writes.
+pub fn orsak(e: &io::Error) -> String {
+    use io::ErrorKind as K;
     match e.kind() {
-        io::ErrorKind::PermissionDenied => "behörighet saknas",
-        io::ErrorKind::NotFound => "sökvägen finns inte",
-        io::ErrorKind::AlreadyExists => "filen finns redan",
-        io::ErrorKind::StorageFull => "disken är full",
-        io::ErrorKind::ReadOnlyFilesystem => "disken är skrivskyddad",
-        io::ErrorKind::IsADirectory => "sökvägen är en mapp",
-        io::ErrorKind::NotADirectory => "en del av sökvägen är ingen mapp",
-        io::ErrorKind::InvalidFilename => "filnamnet är ogiltigt",
-        _ => "ett oväntat fel i filsystemet",
+        K::NotFound => "filen eller mappen finns inte".into(),
+        K::PermissionDenied => "behörighet saknas".into(),
+        K::AlreadyExists => "filen finns redan".into(),
+        K::StorageFull | K::QuotaExceeded => "disken är full".into(),
+        K::ReadOnlyFilesystem => "disken är skrivskyddad".into(),
+        K::IsADirectory => "sökvägen är en mapp, inte en fil".into(),
+        K::NotADirectory => "en del av sökvägen är en fil, inte en mapp".into(),
+        K::DirectoryNotEmpty => "mappen är inte tom".into(),
+        K::FileTooLarge => "filen är för stor".into(),
+        K::InvalidFilename => "filnamnet är ogiltigt eller för långt".into(),
+        K::InvalidData | K::UnexpectedEof => "innehållet kan inte läsas".into(),
+        K::ResourceBusy | K::ExecutableFileBusy => "filen används av ett annat program".into(),
+        K::Interrupted | K::TimedOut => "åtgärden avbröts".into(),
+        K::BrokenPipe => "mottagaren slutade läsa".into(),
+        K::WriteZero => "allt kunde inte skrivas".into(),
+        K::CrossesDevices => "filen kan inte flyttas mellan diskar".into(),
+        K::OutOfMemory => "minnet tog slut".into(),
+        K::Unsupported => "åtgärden stöds inte här".into(),
+        _ => match e.raw_os_error() {
+            Some(n) => format!("ett oväntat fel i filsystemet (kod {n})"),
+            None => "ett oväntat fel i filsystemet".into(),
+        },
     }
 }
 

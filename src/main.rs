@@ -5,8 +5,7 @@ use bistand::cli::{self, Kommando};
 fn main() {
     // Cold start is measured from here (`--matstart`): the process has just begun.
     let start = std::time::Instant::now();
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let kommando = match cli::tolka(&args) {
+    let kommando = match cli::argument_som_text(std::env::args_os().skip(1)).and_then(|a| cli::tolka(&a)) {
         Ok(k) => k,
         Err(e) => {
             eprintln!("{e}");

@@ -120,7 +120,7 @@ pub fn kallelse_pdf(store: &Store, arendenummer: &str, val: &Kallelseval, idag: 
     let till = mottagare(store, arende.hushall_id)?;
     let block = meddelanden::kallelse(&enhet, &val.tid, &val.plats, &val.handlaggare, &val.handlingar);
     let huvud =
-        brevhuvud(&enhet, logo(store), &till, &idag.to_string(), &arende.arendenummer, Brevtyp::Kallelse.titel());
+        brevhuvud(&enhet, logo(store)?, &till, &idag.to_string(), &arende.arendenummer, Brevtyp::Kallelse.titel());
     Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
 }
 
@@ -170,7 +170,7 @@ pub fn brev_pdf(store: &Store, arendenummer: &str, typ: Brevtyp, idag: NaiveDate
             meddelanden::avslut(&enhet, &datum, orsak)
         }
     };
-    let huvud = brevhuvud(&enhet, logo(store), &till, &idag.to_string(), &arende.arendenummer, typ.titel());
+    let huvud = brevhuvud(&enhet, logo(store)?, &till, &idag.to_string(), &arende.arendenummer, typ.titel());
     Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
 }
 
@@ -178,17 +178,7 @@ pub fn brev_pdf(store: &Store, arendenummer: &str, typ: Brevtyp, idag: NaiveDate
 pub fn beslutsbrev_pdf(store: &Store, beslut_id: i64) -> Result<Vec<u8>, String> {
     let b = store.beslut(beslut_id).map_err(|e| e.to_string())?;
     let arende = store.arende(b.beslut.arende_id).map_err(|e| e.to_string())?;
-    let hushall = store.hushall(arende.hushall_id).map_err(|e| e.to_string())?;
-    let sokande = hushall
-        .medlemmar
-        .iter()
-        .find(|m| m.roll == Roll::Sokande)
-        .ok_or("Hushållet saknar sökande; brevet kan inte adresseras.")?;
-    let mottagare = Mottagare {
-        namn: sokande.person.namn(),
-        adress: hushall.adress.clone(),
-        skyddad: hushall.skyddade_personuppgifter,
-    };
+    let mottagare = mottagare(store, arende.hushall_id)?;
     let enhet = store.enhet().map_err(|e| e.to_string())?;
     let berakning = match b.beslut.ansokan_id {
         Some(id) => {
@@ -200,7 +190,7 @@ pub fn beslutsbrev_pdf(store: &Store, beslut_id: i64) -> Result<Vec<u8>, String>
     };
     let huvud = brevhuvud(
         &enhet,
-        logo(store),
+        logo(store)?,
         &mottagare,
         &b.beslut.datum.to_string(),
         &arende.arendenummer,
@@ -229,16 +219,16 @@ pub fn manadens_beslutsbrev(
     let beslut = store.beslut_for_period(manad).map_err(|e| e.to_string())?;
     let alla = beslut.len();
     if alla > 0 {
-        std::fs::create_dir_all(mapp)
-            .map_err(|e| format!("Mappen {} kan inte skapas: {}.", mapp.display(), e.kind()))?;
+        crate::filer::skapa_mapp(mapp)
+            .map_err(|e| format!("Mappen {} kan inte skapas: {}.", mapp.display(), crate::filer::orsak(&e)))?;
     }
     for (i, b) in beslut.iter().enumerate() {
         if !framsteg(i, alla) {
             return Ok(Omgang { skrivna: i, alla });
         }
         let fil = mapp.join(format!("beslut-{}-{}.pdf", b.arendenummer, b.id));
-        std::fs::write(&fil, beslutsbrev_pdf(store, b.id)?)
-            .map_err(|e| format!("{} kan inte sparas: {}.", fil.display(), e.kind()))?;
+        crate::filer::skriv(&fil, beslutsbrev_pdf(store, b.id)?)
+            .map_err(|e| format!("{} kan inte sparas: {}.", fil.display(), crate::filer::orsak(&e)))?;
     }
     framsteg(alla, alla);
     Ok(Omgang { skrivna: alla, alla })
@@ -255,13 +245,15 @@ pub fn aterkravsbrev_pdf(store: &Store, beslut_id: i64) -> Result<Vec<u8>, Strin
     let till = mottagare(store, arende.hushall_id)?;
     let enhet = store.enhet().map_err(|e| e.to_string())?;
     let huvud =
-        brevhuvud(&enhet, logo(store), &till, &b.beslut.datum.to_string(), &arende.arendenummer, "Beslut om återkrav");
+        brevhuvud(&enhet, logo(store)?, &till, &b.beslut.datum.to_string(), &arende.arendenummer, "Beslut om återkrav");
     Ok(skapa_pdf(&huvud, &aterkravsbrev(&b, &enhet, &arende.arendenummer, &lagrum), &Typsnitt::ladda()?))
 }
 
-/// The unit's logo: its own if it has replaced it, else the shipped placeholder.
-fn logo(store: &Store) -> Option<Vec<u8>> {
-    store.logo().ok().flatten().or_else(|| Some(include_bytes!("../icons/logo.png").to_vec()))
+/// The unit's logo: its own if it has replaced it, else the shipped placeholder. A database that
+/// cannot be read is an error, not a letter without the unit's logo.
+fn logo(store: &Store) -> Result<Option<Vec<u8>>, String> {
+    let egen = store.logo().map_err(|e| e.to_string())?;
+    Ok(egen.or_else(|| Some(include_bytes!("../icons/logo.png").to_vec())))
 }
 
 /// The case's current plan for signing: the latest agreed version, else the draft marked UTKAST.
@@ -277,8 +269,14 @@ pub fn plan_pdf(store: &Store, arendenummer: &str, idag: NaiveDate) -> Result<Ve
     let block =
         crate::letters::plan::planbrev(&plan.innehall, datum.is_none(), datum.as_deref(), &arende.socialsekreterare);
     let titel = format!("Förändringsplan, version {}", plan.version);
-    let huvud =
-        brevhuvud(&enhet, logo(store), &till, &datum.unwrap_or_else(|| idag.to_string()), &arende.arendenummer, &titel);
+    let huvud = brevhuvud(
+        &enhet,
+        logo(store)?,
+        &till,
+        &datum.unwrap_or_else(|| idag.to_string()),
+        &arende.arendenummer,
+        &titel,
+    );
     Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
 }
 
@@ -302,7 +300,7 @@ pub fn ib_del_pdf(store: &Store, arendenummer: &str, del_id: &str, idag: NaiveDa
     }
     let enhet = store.enhet().map_err(|e| e.to_string())?;
     let till = mottagare(store, arende.hushall_id)?;
-    let huvud = brevhuvud(&enhet, logo(store), &till, &idag.to_string(), &arende.arendenummer, &del.rubrik);
+    let huvud = brevhuvud(&enhet, logo(store)?, &till, &idag.to_string(), &arende.arendenummer, &del.rubrik);
     Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
 }
 
@@ -315,6 +313,6 @@ pub fn fia_pdf(store: &Store, intervju_id: i64, idag: NaiveDate) -> Result<Vec<u
     let till = mottagare(store, arende.hushall_id)?;
     let block = crate::letters::fia::sammanstallning(&definition, &intervju);
     let datum = intervju.datum.unwrap_or(idag).to_string();
-    let huvud = brevhuvud(&enhet, logo(store), &till, &datum, &arende.arendenummer, "FIA – sammanställning");
+    let huvud = brevhuvud(&enhet, logo(store)?, &till, &datum, &arende.arendenummer, "FIA – sammanställning");
     Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
 }

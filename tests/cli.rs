@@ -223,8 +223,9 @@ fn beslut_lista_and_brev_for_scripts() {
     assert_eq!(code, 0, "{err}");
     let pdf = std::fs::read(&ut).unwrap();
     assert!(pdf.starts_with(b"%PDF"));
+    // A decision that does not exist is a failed command (1), not a bad argument (2).
     let (code, _, err) = bistand(&["brev", "--db", db, "--beslut", "9999", "--ut", ut.to_str().unwrap()]);
-    assert_eq!(code, 2);
+    assert_eq!(code, 1);
     assert!(err.contains("inget beslut med id 9999"), "{err}");
     let (code, _, err) = bistand(&["brev", "--db", db, "--beslut", "ett"]);
     assert_eq!(code, 2);
@@ -246,7 +247,7 @@ fn brev_for_a_case_by_type() {
     assert_eq!(code, 2);
     assert!(err.contains("Okänd brevtyp"), "{err}");
     let (code, _, err) = bistand(&["brev", "--db", db, "--arende", "2099-0001", "--typ", "kallelse", "--ut", "x.pdf"]);
-    assert_eq!(code, 2);
+    assert_eq!(code, 1);
     assert!(err.contains("inget ärende 2099-0001"), "{err}");
 }
 
@@ -273,4 +274,222 @@ fn a_listing_read_only_in_part_ends_quietly() {
     let fel = String::from_utf8_lossy(&ut.stderr);
     assert!(!fel.contains("panicked"), "{fel}");
     assert_eq!(ut.status.code(), Some(0));
+}
+
+/// What a failing command shows: exit code, nothing on standard out, a message on standard error.
+fn misslyckas(args: &[&str], kod: i32, text: &str) -> String {
+    let (code, out, err) = bistand(args);
+    assert_eq!(code, kod, "{args:?}: {err}");
+    assert!(out.is_empty(), "{args:?}: {out}");
+    assert!(err.contains(text), "{args:?}: expected «{text}» in «{err}»");
+    err
+}
+
+/// A file name in another encoding than UTF-8 (an old Latin-1 "ansökan.db") is refused in
+/// Swedish with exit 2 instead of a crash (exit 101).
+#[cfg(unix)]
+#[test]
+fn a_non_utf8_argument_is_refused_in_swedish() {
+    use std::os::unix::ffi::OsStrExt;
+    let namn = std::ffi::OsStr::from_bytes(b"ans\xf6kan.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_bistand")).args(["kontroll", "--db"]).arg(namn).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("inte är giltig text (UTF-8)"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+/// An option the command does not take is an error, never silently ignored, and nothing is
+/// created or written.
+#[test]
+fn an_option_the_command_does_not_take_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ny.db");
+    let db = db.to_str().unwrap();
+    for args in [
+        vec!["demo", "--db", db, "--ut", "x.pdf"],
+        vec!["demo", "--db", db, "--lista"],
+        vec!["kontroll", "--db", db, "--hushall", "5"],
+        vec!["beslut", "--db", db, "--lista", "--ut", "x.pdf"],
+        vec!["brev", "--db", db, "--beslut", "1", "--ut", "x.pdf", "--lista"],
+        vec!["plan", "--db", db, "--arende", "2026-0001", "--ut", "x.pdf", "--beslut", "1"],
+        vec!["fia", "--db", db, "--intervju", "1", "--ut", "x.pdf", "--hushall", "2"],
+        vec!["sakerhetskopia", "--db", db, "--ut", "k.db", "--manader", "2"],
+        vec!["aterstall", "--fran", "k.db", "--db", db, "--ut", "x"],
+        vec!["berakna", "--db", db],
+        vec!["berakna", "--lista"],
+        vec!["--db", db, "--ut", "x.pdf"],
+        vec!["--hushall", "3"],
+        vec!["demo", "--db", db, "--matstart"],
+    ] {
+        misslyckas(&args, 2, "kan inte användas med");
+    }
+    assert!(!std::path::Path::new(db).exists(), "a refused command created the database");
+    misslyckas(&["kontroll", "--db", db, "--db", db], 2, "mer än en gång");
+}
+
+/// The example with its members replaced: `vuxna` adults and `barn` children.
+fn med_medlemmar(vuxna: usize, barn: usize, i_bostaden: usize) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(EXEMPEL).unwrap();
+    let vuxen = serde_json::json!({"role": "sokande", "birth_date": "1984-02-01"});
+    let ett_barn = serde_json::json!({"role": "barn", "birth_date": "2019-03-10"});
+    let mut medlemmar = vec![vuxen; vuxna];
+    medlemmar.extend(vec![ett_barn; barn]);
+    v["members"] = medlemmar.into();
+    v["shared_home_persons"] = i_bostaden.into();
+    v["incomes"] = serde_json::json!([]);
+    v.to_string()
+}
+
+#[test]
+fn berakna_refuses_values_out_of_range_in_swedish() {
+    let el = r#"{"kind": "hushallsel", "amount": "500"}"#;
+    let fall = [
+        (EXEMPEL.replace("\"shared_home_persons\": 4", "\"shared_home_persons\": 4000000000"), "från 1 till 30"),
+        (EXEMPEL.replace("\"shared_home_persons\": 4", "\"shared_home_persons\": 0"), "från 1 till 30"),
+        (EXEMPEL.replace("\"shared_home_persons\": 4", "\"shared_home_persons\": -2"), "från 1 till 30"),
+        (EXEMPEL.replace("\"9800\"", "\"10000000.01\""), "högst 10 000 000 kr"),
+        (EXEMPEL.replace("\"9800\"", "\"99999999999999\""), "orimligt stort"),
+        (EXEMPEL.replace("\"9800\"", "\"9800.125\""), "högst två decimaler"),
+        (EXEMPEL.replace("\"2500\"", "\"2500000000\""), "orimligt stort"),
+        (EXEMPEL.replace("1984-02-01", "1800-02-01"), "1900-01-01"),
+        (EXEMPEL.replace("2019-03-10", "2030-03-10"), "utanför det tillåtna"),
+        (med_medlemmar(1, 19, 20), "högst 18 barn"),
+        (med_medlemmar(3, 18, 30), "högst 20 personer"),
+        (EXEMPEL.replace(el, &vec![el; 101].join(", ")), "högst 100 rader"),
+        ("".to_string(), "Indata är tom"),
+    ];
+    for (indata, text) in fall {
+        let (code, out, err) = berakna(&indata);
+        assert_eq!(code, 2, "{text}: {err}");
+        assert!(out.is_empty(), "{text}: {out}");
+        assert!(err.contains(text), "expected «{text}» in «{err}»");
+    }
+    // At the limits the household is computed: 1 adult and 18 children in a home of 30.
+    let (code, out, err) = berakna(&med_medlemmar(1, 18, 30));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"granted\""), "{out}");
+}
+
+/// JSON saved by Windows Notepad starts with a byte-order mark: the same result as without,
+/// from a file and from standard input.
+#[test]
+fn berakna_accepts_a_byte_order_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, utan, err) = berakna(EXEMPEL);
+    assert_eq!(code, 0, "{err}");
+    let med_bom = format!("\u{feff}{EXEMPEL}");
+    let (code, fran_stdin, err) = berakna(&med_bom);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(fran_stdin, utan);
+    let fil = dir.path().join("anteckningar.json");
+    std::fs::write(&fil, med_bom).unwrap();
+    let (code, fran_fil, err) = bistand(&["berakna", "--in", fil.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(fran_fil, utan);
+}
+
+/// A demo database whose `beslut` table has garbage written into its root page.
+fn skadad_databas(dir: &std::path::Path) -> String {
+    let db = dir.join("skadad.db");
+    let (code, _, err) = bistand(&["demo", "--db", db.to_str().unwrap(), "--manader", "2"]);
+    assert_eq!(code, 0, "{err}");
+    gemensamt::skada_sidan(&db, "beslut");
+    db.to_str().unwrap().to_string()
+}
+
+/// Damage is reported, not hidden: the listing does not come out empty with exit 0, and the
+/// letter does not claim that the decision is missing.
+#[test]
+fn a_damaged_page_ends_read_commands_with_exit_1_and_a_swedish_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = skadad_databas(dir.path());
+    misslyckas(&["beslut", "--db", &db, "--lista"], 1, "Databasen är skadad");
+    let ut = dir.path().join("beslut.pdf");
+    let err = misslyckas(&["brev", "--db", &db, "--beslut", "1", "--ut", ut.to_str().unwrap()], 1, "skadad");
+    assert!(!err.contains("inget beslut"), "{err}");
+    assert!(!ut.exists());
+}
+
+/// Damage SQLite itself reads without an error (a page reached twice) made the listing repeat
+/// and lose decisions with exit 0; the listing, and a letter whose decision is not found, check
+/// the table and report the damage instead.
+#[test]
+fn damage_that_sqlite_reads_without_error_is_still_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tyst.db");
+    let (code, _, err) = bistand(&["demo", "--db", db.to_str().unwrap(), "--hushall", "300", "--manader", "2"]);
+    assert_eq!(code, 0, "{err}");
+    gemensamt::dubbel_referens(&db, "beslut");
+    let db = db.to_str().unwrap();
+    misslyckas(&["beslut", "--db", db, "--lista"], 1, "Databasen är skadad");
+    let ut = dir.path().join("b.pdf");
+    let err = misslyckas(&["brev", "--db", db, "--beslut", "99999", "--ut", ut.to_str().unwrap()], 1, "skadad");
+    assert!(!err.contains("inget beslut"), "{err}");
+}
+
+/// Failing commands of every kind say what is wrong in Swedish: no English detail from SQLite,
+/// serde or the operating system reaches the user.
+#[test]
+fn no_english_words_reach_the_user() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = |namn: &str| dir.path().join(namn).to_str().unwrap().to_string();
+    let skadad = skadad_databas(dir.path());
+    let frisk = d("frisk.db");
+    assert_eq!(bistand(&["demo", "--db", &frisk]).0, 0);
+    std::fs::write(d("skrap.db"), vec![b'x'; 8192]).unwrap();
+    std::fs::write(d("fel.json"), "{\"month\": \"2021-10\", \"members\": 3}").unwrap();
+    std::fs::create_dir(d("mapp")).unwrap();
+    let ut_i_mapp_som_saknas = d("saknas/brev.pdf");
+    let mut fel = String::new();
+    for args in [
+        vec!["beslut", "--db", &skadad, "--lista"],
+        vec!["brev", "--db", &skadad, "--beslut", "2", "--ut", &d("a.pdf")],
+        vec!["kontroll", "--db", &skadad],
+        vec!["beslut", "--db", &d("finns-inte.db"), "--lista"],
+        vec!["kontroll", "--db", &d("skrap.db")],
+        vec!["kontroll", "--db", &d("mapp")],
+        vec!["brev", "--db", &frisk, "--beslut", "1", "--ut", &ut_i_mapp_som_saknas],
+        vec!["brev", "--db", &frisk, "--beslut", "1", "--ut", &d("mapp")],
+        vec!["plan", "--db", &frisk, "--arende", "2099-0001", "--ut", &d("p.pdf")],
+        vec!["fia", "--db", &frisk, "--intervju", "999", "--ut", &d("f.pdf")],
+        vec!["berakna", "--in", &d("finns-inte.json")],
+        vec!["berakna", "--in", &d("mapp")],
+        vec!["berakna", "--in", &d("fel.json")],
+        vec!["demo", "--db", &d("mapp")],
+        vec!["kontroll", "--db", &frisk, "--okand"],
+    ] {
+        let (code, _, err) = bistand(&args);
+        assert_ne!(code, 0, "{args:?}");
+        assert!(!err.trim().is_empty(), "{args:?} failed without a word");
+        fel.push_str(&err);
+    }
+    let engelska = [
+        "error",
+        "file",
+        "permission",
+        "denied",
+        "not",
+        "found",
+        "database",
+        "disk",
+        "no",
+        "such",
+        "directory",
+        "failed",
+        "invalid",
+        "expected",
+        "sqlite",
+        "os",
+        "malformed",
+        "unable",
+        "open",
+        "type",
+    ];
+    let ord: Vec<String> = fel
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|o| engelska.contains(&o.as_str()))
+        .collect();
+    assert!(ord.is_empty(), "English words {ord:?} in:\n{fel}");
 }

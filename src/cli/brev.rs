@@ -1,19 +1,14 @@
 //! `bistand beslut --lista` and `bistand brev`: decisions for scripts and batch printing.
+//! Every failure, a read error in the database included, ends with a Swedish message and exit 1.
 
+use super::oppna_befintlig;
 use crate::store::Store;
 use std::io::Write;
 use std::path::Path;
 
-fn oppna(db: &Path) -> Result<Store, String> {
-    if !db.exists() {
-        return Err(format!("Databasen {} finns inte.", db.display()));
-    }
-    Store::open(db).map_err(|e| e.to_string())
-}
-
 /// One JSON object per line: id, arende, datum, utfall.
 pub fn lista(db: &Path) -> i32 {
-    match oppna(db).and_then(|s| s.alla_beslut().map_err(|e| e.to_string())) {
+    match oppna_befintlig(db).and_then(|s| s.alla_beslut().map_err(|e| e.to_string())) {
         Ok(rader) => {
             // Written line by line: a reader that stops early (`| head`) ends the listing
             // quietly instead of a panic on the closed pipe.
@@ -31,28 +26,28 @@ pub fn lista(db: &Path) -> i32 {
         }
         Err(e) => {
             eprintln!("{e}");
-            2
+            1
         }
     }
 }
 
 /// Writes the letter that `skapa` makes to `ut`.
 pub fn skriv(db: &Path, ut: &Path, skapa: impl FnOnce(&Store) -> Result<Vec<u8>, String>) -> i32 {
-    let pdf = match oppna(db).and_then(|s| skapa(&s)) {
+    let pdf = match oppna_befintlig(db).and_then(|s| skapa(&s)) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("{e}");
-            return 2;
+            return 1;
         }
     };
-    match std::fs::write(ut, pdf) {
+    match crate::filer::skriv(ut, pdf) {
         Ok(()) => {
             println!("Skrev brevet till {}.", ut.display());
             0
         }
         Err(e) => {
-            eprintln!("Filen {} kan inte skrivas: {}.", ut.display(), e.kind());
-            2
+            eprintln!("Filen {} kan inte skrivas: {}.", ut.display(), crate::filer::orsak(&e));
+            1
         }
     }
 }

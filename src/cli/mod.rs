@@ -1,6 +1,8 @@
 //! Headless commands on the same binary, for scripts and tests. Everything the user sees is
 //! Swedish; every argument is validated before anything is opened.
 
+mod argument;
+pub use argument::{argument_som_text, tolka};
 mod berakna;
 pub use berakna::berakna_json;
 mod brev;
@@ -117,8 +119,12 @@ Användning:
   bistand hjalp [KOMMANDO]      Visar hjälp (även --help).
   bistand --version             Visar programversionen.
 
-Slutkoder: 0 = klart, 1 = kontrollen hittade problem eller kommandot misslyckades,
-2 = felaktiga argument.";
+Ett alternativ som kommandot inte tar är ett fel, liksom ett argument som inte är giltig
+text (UTF-8).
+
+Slutkoder: 0 = klart, 1 = kontrollen hittade problem eller kommandot misslyckades (även när
+databasen inte kan läsas eller det som efterfrågas inte finns), 2 = felaktiga argument eller
+felaktig indata till berakna.";
 
 const HJALP_DEMO: &str = "\
 bistand demo --db SÖKVÄG [--hushall N] [--manader M]
@@ -149,199 +155,27 @@ kostnader, inkomster som räknas och försörjningsstödet med programmets normt
 skriver ett JSON-resultat på standard ut. Felaktig indata ger ett svenskt felmeddelande på
 standard fel och slutkod 2.
 
-Indata:
-  month                \"ÅÅÅÅ-MM\"
-  members              [{role: sokande|medsokande|barn, birth_date: \"ÅÅÅÅ-MM-DD\",
+Indata (med tillåtna värden):
+  month                \"ÅÅÅÅ-MM\", ett år som programmet har en normtabell för
+  members              1–20 personer, högst 18 barn:
+                       [{role: sokande|medsokande|barn, birth_date: \"ÅÅÅÅ-MM-DD\",
                          lunch_outside_home, in_upper_secondary, name, present_from, present_to}]
-  shared_home_persons  antal personer i bostaden om fler än hushållet (inneboenderegeln)
-  costs                [{kind, amount, approved, reason}]
+                       birth_date från 1900-01-01 till sista dagen i month;
+                       present_from och present_to från 1900-01-01 till 2100-12-31
+  shared_home_persons  antal personer i bostaden om fler än hushållet (inneboenderegeln),
+                       ett heltal 1–30
+  costs                högst 100 rader: [{kind, amount, approved, reason}]
                        kind: boende, hushallsel, arbetsresor, hemforsakring, fack_a_kassa,
                        barnomsorg, lakarvard_medicin, tandvard, ovrig_kostnad
-  incomes              [{kind, amount, person, jobbstimulans, earned_earlier_this_year}]
+  incomes              högst 100 rader: [{kind, amount, person, jobbstimulans, earned_earlier_this_year}]
                        kind: lon, a_kassa, aktivitetsstod, etableringsersattning, barnbidrag,
                        bostadsbidrag, underhallsstod, sjukpenning, foraldrapenning,
                        sjukersattning, pension, studiemedel, skatteaterbaring, ovrig_inkomst,
-                       handikappersattning och ej_raknad (räknas inte)
-  adjustments          [{line: vuxna|gemensamt|barn:INDEX, amount, reason}]
-Belopp skrivs som text: \"1234\" eller \"1234.50\".";
-
-/// Interprets the arguments (without the program name).
-pub fn tolka(args: &[String]) -> Result<Kommando, String> {
-    let mut it = args.iter().map(String::as_str).peekable();
-    let sub = match it.peek() {
-        Some(a) if !a.starts_with('-') => it.next(),
-        _ => None,
-    };
-    let mut db: Option<PathBuf> = None;
-    let mut hushall: Option<usize> = None;
-    let mut manader: Option<u32> = None;
-    let mut ovning = false;
-    let mut matstart = false;
-    let mut amne: Option<String> = None;
-    let mut indata: Option<PathBuf> = None;
-    let mut lista = false;
-    let mut beslut_id: Option<i64> = None;
-    let mut ut: Option<PathBuf> = None;
-    let mut arende: Option<String> = None;
-    let mut fran: Option<PathBuf> = None;
-    let mut intervju: Option<i64> = None;
-    let mut typ: Option<String> = None;
-    while let Some(arg) = it.next() {
-        match arg {
-            "--help" | "-h" | "--hjalp" => return Ok(Kommando::Hjalp(hjalp_for(sub).into())),
-            "--version" | "-V" => return Ok(Kommando::Version),
-            "--db" => {
-                let v = it.next().filter(|v| !v.is_empty()).ok_or("--db behöver en sökväg till databasfilen.")?;
-                db = Some(PathBuf::from(v));
-            }
-            "--hushall" => {
-                let v = it.next().ok_or("--hushall behöver ett antal, t.ex. --hushall 200.")?;
-                let n: usize = v.parse().map_err(|_| format!("--hushall måste vara ett heltal, inte \"{v}\"."))?;
-                if n == 0 || n > 1_000_000 {
-                    return Err("--hushall måste vara mellan 1 och 1 000 000.".into());
-                }
-                hushall = Some(n);
-            }
-            "--manader" => {
-                let v = it.next().ok_or("--manader behöver ett antal månader, t.ex. --manader 24.")?;
-                let n: u32 = v.parse().map_err(|_| format!("--manader måste vara ett heltal, inte \"{v}\"."))?;
-                if n > 120 {
-                    return Err("--manader måste vara mellan 0 och 120.".into());
-                }
-                manader = Some(n);
-            }
-            "--ovning" => ovning = true,
-            "--matstart" if sub.is_none() => matstart = true,
-            "--lista" => lista = true,
-            "--intervju" => {
-                let v = it.next().ok_or("--intervju behöver ett id.")?;
-                intervju = Some(v.parse().map_err(|_| format!("--intervju måste vara ett heltal, inte \"{v}\"."))?);
-            }
-            "--fran" => {
-                let v = it.next().filter(|v| !v.is_empty()).ok_or("--fran behöver en sökväg till säkerhetskopian.")?;
-                fran = Some(PathBuf::from(v));
-            }
-            "--beslut" => {
-                let v = it.next().ok_or("--beslut behöver ett beslutsnummer (id).")?;
-                beslut_id = Some(v.parse().map_err(|_| format!("--beslut måste vara ett heltal, inte \"{v}\"."))?);
-            }
-            "--arende" => {
-                arende = Some(
-                    it.next()
-                        .filter(|v| !v.is_empty())
-                        .ok_or("--arende behöver ett ärendenummer, t.ex. 2026-0001.")?
-                        .to_string(),
-                )
-            }
-            "--typ" => {
-                typ = Some(
-                    it.next()
-                        .ok_or("--typ behöver en brevtyp: kallelse, komplettering, handlaggare eller avslut.")?
-                        .to_string(),
-                )
-            }
-            "--ut" => {
-                let v = it.next().filter(|v| !v.is_empty()).ok_or("--ut behöver en sökväg till PDF-filen.")?;
-                ut = Some(PathBuf::from(v));
-            }
-            "--in" => {
-                let v = it.next().filter(|v| !v.is_empty()).ok_or("--in behöver en sökväg till en JSON-fil.")?;
-                indata = Some(PathBuf::from(v));
-            }
-            a if sub == Some("hjalp") && !a.starts_with('-') && amne.is_none() => amne = Some(a.to_string()),
-            a => return Err(format!("Okänt argument \"{a}\". Skriv bistand --help för hjälp.")),
-        }
-    }
-    let krav_db = |db: Option<PathBuf>, kommando: &str| {
-        db.ok_or_else(|| format!("{kommando} behöver --db SÖKVÄG. Skriv bistand {kommando} --help för hjälp."))
-    };
-    let inte = |flagga: bool, namn: &str, kommando: &str| {
-        if flagga { Err(format!("{namn} kan inte användas med {kommando}.")) } else { Ok(()) }
-    };
-    if manader.is_some() && sub != Some("demo") {
-        return Err("--manader används bara med demo.".into());
-    }
-    match sub {
-        Some("berakna") => {
-            inte(ovning, "--ovning", "berakna")?;
-            inte(hushall.is_some(), "--hushall", "berakna")?;
-            inte(db.is_some(), "--db", "berakna")?;
-            Ok(Kommando::Berakna { indata })
-        }
-        Some("beslut") => {
-            if !lista {
-                return Err("beslut behöver --lista. Skriv bistand beslut --help för hjälp.".into());
-            }
-            Ok(Kommando::BeslutLista { db: krav_db(db, "beslut")? })
-        }
-        Some("fia") => {
-            let ut = ut.ok_or("fia behöver --ut FIL.pdf.")?;
-            let intervju = intervju.ok_or("fia behöver --intervju ID.")?;
-            Ok(Kommando::Fia { db: krav_db(db, "fia")?, intervju, ut })
-        }
-        Some("sakerhetskopia") => {
-            let ut = ut.ok_or("sakerhetskopia behöver --ut FIL.")?;
-            Ok(Kommando::Sakerhetskopia { db: krav_db(db, "sakerhetskopia")?, ut })
-        }
-        Some("aterstall") => {
-            let fran = fran.ok_or("aterstall behöver --fran FIL (säkerhetskopian).")?;
-            Ok(Kommando::Aterstall { fran, db: krav_db(db, "aterstall")? })
-        }
-        Some("__spara-i-loop") => Ok(Kommando::SparaILoop { db: krav_db(db, "__spara-i-loop")? }),
-        _ if fran.is_some() => Err("--fran används bara med aterstall.".into()),
-        Some("plan") => {
-            let ut = ut.ok_or("plan behöver --ut FIL.pdf.")?;
-            let arende = arende.ok_or("plan behöver --arende NR.")?;
-            Ok(Kommando::Plan { db: krav_db(db, "plan")?, arende, ut })
-        }
-        Some("brev") => {
-            let ut = ut.ok_or("brev behöver --ut FIL.pdf.")?;
-            let db = krav_db(db, "brev")?;
-            match (beslut_id, arende, typ) {
-                (Some(beslut), None, None) => Ok(Kommando::Brev { db, beslut, aterkrav: false, ut }),
-                (Some(beslut), None, Some(t)) if t == "aterkrav" => {
-                    Ok(Kommando::Brev { db, beslut, aterkrav: true, ut })
-                }
-                (None, Some(arende), Some(typ)) => {
-                    if crate::utskrift::Brevtyp::fran_kod(&typ).is_none() {
-                        return Err(format!(
-                            "Okänd brevtyp \"{typ}\"; välj kallelse, komplettering, handlaggare eller avslut."
-                        ));
-                    }
-                    Ok(Kommando::Arendebrev { db, arende, typ, ut })
-                }
-                (None, Some(_), None) => Err("brev --arende behöver också --typ.".into()),
-                _ => Err("brev behöver antingen --beslut ID eller --arende NR --typ TYP.".into()),
-            }
-        }
-        _ if indata.is_some() => Err("--in används bara med berakna.".into()),
-        _ if lista || beslut_id.is_some() || ut.is_some() || arende.is_some() || typ.is_some() => {
-            Err("--lista, --beslut, --arende, --typ och --ut används bara med beslut och brev.".into())
-        }
-        None => {
-            inte(hushall.is_some(), "--hushall", "programstart")?;
-            if ovning && db.is_some() {
-                return Err("Välj antingen --db eller --ovning, inte båda.".into());
-            }
-            Ok(Kommando::Starta { db, ovning, matstart })
-        }
-        Some("demo") => {
-            inte(ovning, "--ovning", "demo")?;
-            Ok(Kommando::Demo {
-                db: krav_db(db, "demo")?,
-                hushall: hushall.unwrap_or(12),
-                manader: manader.unwrap_or(0),
-            })
-        }
-        Some("kontroll") => {
-            inte(ovning, "--ovning", "kontroll")?;
-            inte(hushall.is_some(), "--hushall", "kontroll")?;
-            Ok(Kommando::Kontroll { db: krav_db(db, "kontroll")? })
-        }
-        Some("hjalp") => Ok(Kommando::Hjalp(hjalp_for(amne.as_deref()).into())),
-        Some(other) => Err(format!("Okänt kommando \"{other}\". Skriv bistand --help för en lista.")),
-    }
-}
+                       handikappersattning och ej_raknad (räknas inte);
+                       person är index i members (0 = den första)
+  adjustments          högst 100 rader: [{line: vuxna|gemensamt|barn:INDEX, amount, reason}]
+Belopp skrivs som text: \"1234\" eller \"1234.50\", från 0 till 10 000 000 kr med högst
+två decimaler. Filen får vara sparad med byte-order-märke (BOM), som i Anteckningar.";
 
 fn hjalp_for(kommando: Option<&str>) -> &'static str {
     match kommando {
@@ -448,12 +282,14 @@ fn kor_demo(db: &Path, val: demo::Demoval, nu: chrono::NaiveDateTime) -> i32 {
 
 fn kor_berakna(indata: Option<&Path>) -> i32 {
     let text = match indata {
-        Some(p) => std::fs::read(p).map_err(|e| format!("Filen {} kan inte läsas: {}.", p.display(), e.kind())),
+        Some(p) => {
+            std::fs::read(p).map_err(|e| format!("Filen {} kan inte läsas: {}.", p.display(), crate::filer::orsak(&e)))
+        }
         None => {
             let mut buf = Vec::new();
             std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
                 .map(|_| buf)
-                .map_err(|_| "Standard in kan inte läsas.".to_string())
+                .map_err(|e| format!("Standard in kan inte läsas: {}.", crate::filer::orsak(&e)))
         }
     }
     .and_then(|b| String::from_utf8(b).map_err(|_| "Indata är inte UTF-8-text.".to_string()));
@@ -469,12 +305,16 @@ fn kor_berakna(indata: Option<&Path>) -> i32 {
     }
 }
 
-fn kor_kontroll(db: &Path) -> i32 {
+/// Opens a database that must already exist (every command but `demo` and starting the window).
+fn oppna_befintlig(db: &Path) -> Result<Store, String> {
     if !db.exists() {
-        eprintln!("Databasen {} finns inte.", db.display());
-        return 1;
+        return Err(format!("Databasen {} finns inte.", db.display()));
     }
-    let rapport = match Store::open(db).and_then(|s| s.kontroll()) {
+    Store::open(db).map_err(|e| e.to_string())
+}
+
+fn kor_kontroll(db: &Path) -> i32 {
+    let rapport = match oppna_befintlig(db).and_then(|s| s.kontroll().map_err(|e| e.to_string())) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("{e}");
@@ -497,48 +337,5 @@ fn kor_kontroll(db: &Path) -> i32 {
             println!("  - {p}");
         }
         1
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn args(s: &str) -> Vec<String> {
-        s.split_whitespace().map(String::from).collect()
-    }
-
-    #[test]
-    fn reads_every_command() {
-        assert_eq!(tolka(&[]), Ok(Kommando::Starta { db: None, ovning: false, matstart: false }));
-        assert_eq!(tolka(&args("--ovning")), Ok(Kommando::Starta { db: None, ovning: true, matstart: false }));
-        assert_eq!(
-            tolka(&args("--matstart --db a.db")),
-            Ok(Kommando::Starta { db: Some("a.db".into()), ovning: false, matstart: true })
-        );
-        assert_eq!(
-            tolka(&args("demo --db /tmp/x.db --hushall 200")),
-            Ok(Kommando::Demo { db: "/tmp/x.db".into(), hushall: 200, manader: 0 })
-        );
-        assert_eq!(
-            tolka(&args("demo --db x.db --hushall 20000 --manader 24")),
-            Ok(Kommando::Demo { db: "x.db".into(), hushall: 20000, manader: 24 })
-        );
-        assert_eq!(tolka(&args("kontroll --db a.db")), Ok(Kommando::Kontroll { db: "a.db".into() }));
-        assert!(matches!(tolka(&args("demo --help")), Ok(Kommando::Hjalp(t)) if t.contains("--hushall")));
-        assert!(matches!(tolka(&args("hjalp kontroll")), Ok(Kommando::Hjalp(t)) if t.contains("integritet")));
-    }
-
-    #[test]
-    fn refuses_bad_arguments_in_swedish() {
-        assert!(tolka(&args("demo")).unwrap_err().contains("--db"));
-        assert!(tolka(&args("demo --db x --hushall tio")).unwrap_err().contains("heltal"));
-        assert!(tolka(&args("demo --db x --hushall 0")).unwrap_err().contains("mellan"));
-        assert!(tolka(&args("demo --db x --manader 121")).unwrap_err().contains("mellan 0 och 120"));
-        assert!(tolka(&args("kontroll --db x --manader 3")).unwrap_err().contains("bara med demo"));
-        assert!(tolka(&args("radera --db x")).unwrap_err().contains("Okänt kommando"));
-        assert!(tolka(&args("--db")).unwrap_err().contains("sökväg"));
-        assert!(tolka(&args("--db a --ovning")).unwrap_err().contains("antingen"));
-        assert!(tolka(&args("kontroll --db a --x")).unwrap_err().contains("Okänt argument"));
     }
 }

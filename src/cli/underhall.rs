@@ -8,7 +8,7 @@ use std::path::Path;
 pub fn sakerhetskopia(db: &Path, ut: &Path) -> i32 {
     if !db.exists() {
         eprintln!("Databasen {} finns inte.", db.display());
-        return 2;
+        return 1;
     }
     match Store::open(db).and_then(|s| s.sakerhetskopiera(ut)) {
         Ok(()) => {

@@ -270,7 +270,7 @@ impl Store {
                 },
             },
             normtabell_id: tabell,
-            regler: serde_json::from_str(&regler).unwrap_or_default(),
+            regler: super::json_fran(&regler)?,
         })
     }
 }

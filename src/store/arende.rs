@@ -63,7 +63,7 @@ fn arende_fran_rad(r: &Row) -> rusqlite::Result<Arende> {
         id: r.get(0)?,
         hushall_id: r.get(1)?,
         arendenummer: r.get(2)?,
-        status: ArendeStatus::fran_kod(&status).unwrap_or(ArendeStatus::UnderUtredning),
+        status: super::kod_fran(ArendeStatus::fran_kod(&status), &status)?,
         avslutsorsak: orsak.as_deref().and_then(Avslutsorsak::fran_kod),
         socialsekreterare: r.get(5)?,
         bidragshandlaggare: r.get(6)?,
@@ -156,7 +156,7 @@ impl Store {
                         arendenummer: r.get(1)?,
                         namn: r.get(2)?,
                         pnr: lagrat_pnr(&pnr)?.to_string(),
-                        status: ArendeStatus::fran_kod(&status).unwrap_or(ArendeStatus::UnderUtredning),
+                        status: super::kod_fran(ArendeStatus::fran_kod(&status), &status)?,
                         socialsekreterare: r.get(5)?,
                     },
                     r.get::<_, i64>(6)?,
@@ -187,7 +187,7 @@ impl Skrivning<'_> {
             .query_row("SELECT status FROM arende WHERE id = ?1", [arende_id], |r| r.get(0))
             .optional()?
             .ok_or_else(|| StoreError::Saknas("Ärendet finns inte.".into()))?;
-        let fran = ArendeStatus::fran_kod(&fran).unwrap_or(ArendeStatus::UnderUtredning);
+        let fran = super::kod_fran(ArendeStatus::fran_kod(&fran), &fran)?;
         kontrollera_statusbyte(fran, till, avslutsorsak).map_err(StoreError::Regel)?;
         let closed = till == ArendeStatus::Avslutad;
         conn.execute(

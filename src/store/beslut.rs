@@ -107,8 +107,12 @@ impl Store {
                     ))
                 },
             )
-            .optional()?
-            .ok_or_else(|| StoreError::Saknas(format!("Det finns inget beslut med id {id}.")))?;
+            .optional()?;
+        let Some(row) = row else {
+            // A damaged table can lose a row without an error: say so rather than "no such decision".
+            self.kontrollera_tabeller(&["beslut"])?;
+            return Err(StoreError::Saknas(format!("Det finns inget beslut med id {id}.")));
+        };
         let (
             (arende_id, ansokan_id, datum, period),
             (beslutsfattare, delegation, foredragande, barnets_basta),
@@ -146,7 +150,7 @@ impl Store {
                 poster,
                 andrar,
             },
-            utfall: Utfall::fran_kod(&utfall).unwrap_or(Utfall::Avslag),
+            utfall: super::kod_fran(Utfall::fran_kod(&utfall), &utfall)?,
             lagrum,
             overklagande,
             skapad,
@@ -154,8 +158,10 @@ impl Store {
         })
     }
 
-    /// Every decision, oldest first (for `bistand beslut --lista`).
+    /// Every decision, oldest first (for `bistand beslut --lista`). The tables are checked first:
+    /// a damaged one could otherwise give missing or repeated rows without an error.
     pub fn alla_beslut(&self) -> Resultat<Vec<BeslutRad>> {
+        self.kontrollera_tabeller(&["beslut", "arende"])?;
         self.beslutsrader(None)
     }
 
@@ -192,7 +198,7 @@ impl Store {
                     id: r.get(0)?,
                     arendenummer: r.get(1)?,
                     datum: r.get(2)?,
-                    utfall: Utfall::fran_kod(&utfall).unwrap_or(Utfall::Avslag),
+                    utfall: super::kod_fran(Utfall::fran_kod(&utfall), &utfall)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -201,12 +207,12 @@ impl Store {
 
     /// The unit named in every letter header.
     pub fn enhet(&self) -> Resultat<Enhet> {
-        Ok(self.installning("enhet")?.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default())
+        Ok(self.installning("enhet")?.map(|t| super::json_fran(&t)).transpose()?.unwrap_or_default())
     }
 
     /// The unit's phrase library: its own edited copy, else the shipped one.
     pub fn fraser(&self) -> Resultat<Frasbibliotek> {
-        Ok(self.installning("fraser")?.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_else(levererade_fraser))
+        Ok(self.installning("fraser")?.map(|t| super::json_fran(&t)).transpose()?.unwrap_or_else(levererade_fraser))
     }
 
     pub fn satt_fraser(&mut self, fraser: &Frasbibliotek) -> Resultat<()> {

@@ -85,11 +85,7 @@ impl Store {
         let rows = stmt
             .query_map([arende_id], |r| {
                 let data: String = r.get(1)?;
-                Ok(SparadFia {
-                    id: r.get(0)?,
-                    intervju: serde_json::from_str(&data).unwrap_or_default(),
-                    andrad: r.get(2)?,
-                })
+                Ok(SparadFia { id: r.get(0)?, intervju: super::json_fran(&data)?, andrad: r.get(2)? })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
@@ -99,7 +95,7 @@ impl Store {
         self.conn()
             .query_row("SELECT arende_id, data FROM fia_intervju WHERE id = ?1", [id], |r| {
                 let data: String = r.get(1)?;
-                Ok((r.get(0)?, serde_json::from_str(&data).unwrap_or_default()))
+                Ok((r.get(0)?, super::json_fran(&data)?))
             })
             .optional()?
             .ok_or_else(|| StoreError::Saknas(format!("Det finns ingen FIA-intervju med id {id}.")))

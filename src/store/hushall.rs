@@ -166,7 +166,7 @@ impl Store {
                 let roll: String = r.get(3)?;
                 Ok(Medlem {
                     person: Person { pnr: lagrat_pnr(&pnr)?, fornamn: r.get(1)?, efternamn: r.get(2)? },
-                    roll: Roll::fran_kod(&roll).unwrap_or(Roll::Barn),
+                    roll: super::kod_fran(Roll::fran_kod(&roll), &roll)?,
                     lunch_utanfor_hemmet: r.get(4)?,
                     gar_i_gymnasiet: r.get(5)?,
                 })

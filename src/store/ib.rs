@@ -55,7 +55,7 @@ impl Store {
         rad.map(|(version, svar, samtycke)| {
             Ok(IbSvar {
                 definition_version: version,
-                svar: serde_json::from_str(&svar).unwrap_or_default(),
+                svar: super::json_fran(&svar)?,
                 samtycke_jobbtorg: samtycke.as_deref().map(datum_fran).transpose()?,
             })
         })

@@ -93,7 +93,7 @@ impl fmt::Display for StoreError {
                  utkast). Påhittade hushåll skrivs bara i övningsdatabasen eller i en ny, tom databas – välj en annan fil.",
             ),
             StoreError::Dubblett(t) | StoreError::Regel(t) | StoreError::Saknas(t) => f.write_str(t),
-            StoreError::Sql(e) => write!(f, "Ett fel uppstod i databasen: {e}. Inget har sparats."),
+            StoreError::Sql(e) => f.write_str(&sql_fel(e)),
         }
     }
 }
@@ -199,6 +199,20 @@ impl Store {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
+
+    /// SQLite's quick_check limited to `tabeller` (names from the code) and their indexes. Some
+    /// damage, such as a page reached twice, makes a query return wrong or missing rows without
+    /// an error; this finds it, at the cost of reading the tables once.
+    pub fn kontrollera_tabeller(&self, tabeller: &[&str]) -> Resultat<()> {
+        for tabell in tabeller {
+            let svar: String = self.conn.query_row(&format!("PRAGMA quick_check({tabell})"), [], |r| r.get(0))?;
+            if svar != "ok" {
+                let skadad = rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT);
+                return Err(StoreError::Sql(rusqlite::Error::SqliteFailure(skadad, None)));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The writes available inside one transaction (see [`Store::skriv`]).
@@ -218,7 +232,29 @@ fn oppna_orsak(e: &rusqlite::Error) -> String {
         Some(ErrorCode::CannotOpen) => "filen kan inte skapas eller öppnas där (mappen kan vara skrivskyddad)".into(),
         Some(ErrorCode::PermissionDenied) => "behörighet saknas".into(),
         Some(ErrorCode::ReadOnly) => "filen är skrivskyddad".into(),
-        _ => format!("SQLite svarade: {e}"),
+        _ => format!("ett oväntat fel i databasen ({})", sql_kod(e)),
+    }
+}
+
+/// SQLite's numeric error code, the only part of its answer a user is shown (its text is English).
+fn sql_kod(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqliteFailure(fel, _) => format!("kod {}", fel.extended_code),
+        _ => "ett värde kunde inte läsas".into(),
+    }
+}
+
+/// Any other SQLite error as a Swedish sentence; damage says what to do about it.
+fn sql_fel(e: &rusqlite::Error) -> String {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseCorrupt) => "Databasen är skadad: en del av filen kan inte läsas. Återställ den \
+            från en säkerhetskopia (bistand aterstall) och kontrollera disken."
+            .into(),
+        Some(ErrorCode::DiskFull) => "Disken är full. Inget har sparats; frigör utrymme och försök igen.".into(),
+        Some(ErrorCode::SystemIoFailure) => {
+            format!("Databasfilen kunde inte läsas eller skrivas ({}). Kontrollera disken och försök igen.", sql_kod(e))
+        }
+        _ => format!("Ett oväntat fel i databasen ({}). Inget har sparats.", sql_kod(e)),
     }
 }
 
@@ -226,6 +262,21 @@ fn oppna_orsak(e: &rusqlite::Error) -> String {
 pub(crate) fn datum_fran(text: &str) -> rusqlite::Result<chrono::NaiveDate> {
     chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+/// Reads a value stored as JSON text; damaged text is a read error, never a silent default.
+pub(crate) fn json_fran<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
+    serde_json::from_str(text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+/// A code stored as text (status, role, outcome) read back; an unknown code means damage and is
+/// a read error, never a guessed value.
+pub(crate) fn kod_fran<T>(varde: Option<T>, kod: &str) -> rusqlite::Result<T> {
+    varde.ok_or_else(|| {
+        let fel: Box<dyn std::error::Error + Send + Sync> = format!("okänd kod {kod}").into();
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, fel)
+    })
 }
 
 /// Now as stored: local time `YYYY-MM-DD HH:MM:SS`.

@@ -48,8 +48,7 @@ pub struct AttGoraRad {
 }
 
 fn tolka(json: &str) -> rusqlite::Result<Planinnehall> {
-    serde_json::from_str(json)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+    super::json_fran(json)
 }
 
 const KOLUMNER: &str = "id, arende_id, version, innehall, overenskommen, signerad, ej_signerad_orsak, skapad";
@@ -96,7 +95,7 @@ impl Store {
                 Ok(Uppfoljning {
                     datum: datum_fran(&datum)?,
                     notering: r.get(1)?,
-                    per_steg: serde_json::from_str(&per_steg).unwrap_or_default(),
+                    per_steg: super::json_fran(&per_steg)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -54,9 +54,9 @@ impl Store {
                 let datum: String = r.get(1)?;
                 let svar: String = r.get(2)?;
                 Ok(Screeningresultat {
-                    instrument: Instrument::fran_kod(&instrument).unwrap_or(Instrument::Freda),
+                    instrument: super::kod_fran(Instrument::fran_kod(&instrument), &instrument)?,
                     datum: datum_fran(&datum)?,
-                    svar: serde_json::from_str(&svar).unwrap_or_default(),
+                    svar: super::json_fran(&svar)?,
                     poang: r.get(3)?,
                 })
             })?

@@ -4,7 +4,7 @@
 use super::ansokan_form;
 use super::tema::{self, Signal};
 use super::utkast::{Autospar, Utkastplats, nyckel};
-use super::widgetar::{felrad, notis, rubrik};
+use super::widgetar::{felrad, las, notis, rubrik};
 use crate::domain::ansokan::AnsokanFormular;
 use crate::domain::arende::Arende;
 use crate::domain::hushall::Medlem;
@@ -40,13 +40,9 @@ impl AnsokanVy {
             nyckel(Utkastplats::Ansokan(arende.id)),
             format!("Ansökan i ärende {}", arende.arendenummer),
         );
-        let mut vy = AnsokanVy {
-            arende_id: arende.id,
-            lista: store.ansokningar(arende.id).unwrap_or_default(),
-            redigering: None,
-            autospar,
-            meddelande: None,
-        };
+        let mut meddelande = autospar.lasfel();
+        let lista = las(store.ansokningar(arende.id), &mut meddelande);
+        let mut vy = AnsokanVy { arende_id: arende.id, lista, redigering: None, autospar, meddelande };
         if let Some(form) = draft {
             vy.oppna_form(store, form, None);
             // A restored draft is unsaved work: it stays a draft until saved.
@@ -60,9 +56,10 @@ impl AnsokanVy {
     fn oppna_form(&mut self, store: &Store, form: AnsokanFormular, sparad: Option<(i64, i64, Regler)>) {
         let (sparad_id, tabell, regler) = match sparad {
             Some((id, tabell_id, regler)) => {
-                (Some(id), store.normtabell(tabell_id).ok().map(|t| (tabell_id, t)), regler)
+                let tabell = las(store.normtabell(tabell_id).map(|t| Some((tabell_id, t))), &mut self.meddelande);
+                (Some(id), tabell, regler)
             }
-            None => (None, None, store.regler().unwrap_or_default()),
+            None => (None, None, las(store.regler(), &mut self.meddelande)),
         };
         self.redigering = Some(Redigering { original: form.clone(), form, sparad_id, tabell, regler, visa_fel: false });
     }
@@ -70,8 +67,8 @@ impl AnsokanVy {
     fn ny_ansokan(&mut self, store: &Store, medlemmar: &[Medlem], nu: NaiveDateTime) {
         let senaste = self.lista.first().and_then(|a| Manad::parse(&a.manad).ok());
         let manad = senaste.map(Manad::nasta).unwrap_or_else(|| Manad::av(nu.date()));
-        self.oppna_form(store, AnsokanFormular::ny(manad, nu.date(), medlemmar), None);
         self.meddelande = None;
+        self.oppna_form(store, AnsokanFormular::ny(manad, nu.date(), medlemmar), None);
     }
 
     fn kopiera_forra(&mut self, store: &Store) {
@@ -138,11 +135,11 @@ impl AnsokanVy {
                 r.sparad_id = Some(aid);
                 r.original = r.form.clone();
                 let _ = self.autospar.klar(store);
-                self.lista = store.ansokningar(id).unwrap_or_default();
                 self.meddelande = Some((
                     Signal::Klart,
                     format!("Ansökan för {manad} är sparad: {} i försörjningsstöd.", resultat.beviljas),
                 ));
+                self.lista = las(store.ansokningar(id), &mut self.meddelande);
                 *sparat = Some(nu);
             }
             Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),

@@ -12,6 +12,7 @@ use super::kommandon::{Kommando, Palett};
 use super::tema::{self, Signal};
 use super::underhall_vy::DagligKopiering;
 use super::utkast::{self, Utkastplats};
+use super::widgetar::las;
 use super::widgetar::notis;
 use crate::store::{Store, Utkast};
 use chrono::NaiveDateTime;
@@ -64,16 +65,14 @@ impl BistandApp {
     /// A shell over an open database. Offers to restore drafts left from last time. A training
     /// database is shown in training mode even when opened by its path.
     pub fn ny(store: Store, ovning: bool, klocka: Klocka) -> BistandApp {
-        let ovning = ovning || store.ar_ovningsdatabas().unwrap_or(false);
+        let mut meddelande = None;
+        let ovning = ovning || las(store.ar_ovningsdatabas(), &mut meddelande);
         let forsta_start = !ovning && store.antal_hushall().is_ok_and(|n| n == 0);
-        let anvandare = store
-            .installning("anvandare")
-            .ok()
-            .flatten()
+        let anvandare = las(store.installning("anvandare"), &mut meddelande)
             .or_else(|| std::env::var("USERNAME").or_else(|_| std::env::var("USER")).ok())
             .unwrap_or_else(|| "Handläggare".into());
-        let mork = store.installning("tema").ok().flatten().as_deref() == Some("mork");
-        let drafts = store.alla_utkast().unwrap_or_default();
+        let mork = las(store.installning("tema"), &mut meddelande).as_deref() == Some("mork");
+        let drafts = las(store.alla_utkast(), &mut meddelande);
         let mut lista = Arendelista::default();
         lista.hamta(&store);
         BistandApp {
@@ -89,7 +88,7 @@ impl BistandApp {
             dialog: (!drafts.is_empty()).then_some(Dialog::Aterstall(drafts)),
             sparat: None,
             utskrift: Utskrift { mapp: standard_utskriftsmapp(), oppna_visare: true },
-            meddelande: None,
+            meddelande,
             fokusera_sok: true,
             tema_klart: false,
             mork,

@@ -109,6 +109,7 @@ impl OppetArende {
             nyckel(Utkastplats::Ansvar(arende_id)),
             format!("Ansvariga i ärende {}", arende.arendenummer),
         );
+        let meddelande = ansvar_autospar.lasfel();
         let journal = JournalVy::ny(store, &arende, nu.date());
         let ansokan = AnsokanVy::ny(store, &arende);
         let beslut = BeslutVy::ny(store, &arende);
@@ -129,7 +130,7 @@ impl OppetArende {
             ansvar_autospar,
             avslutsorsak: None,
             bekrafta_status: false,
-            meddelande: None,
+            meddelande,
             arende,
         })
     }

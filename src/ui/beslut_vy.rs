@@ -3,7 +3,7 @@
 
 use super::tema::{self, Signal};
 use super::utkast::{Autospar, Utkastplats, nyckel};
-use super::widgetar::{cellfalt, felrad, kolumnrubrik, notis, textfalt, textyta};
+use super::widgetar::{cellfalt, felrad, kolumnrubrik, las, notis, textfalt, textyta};
 use crate::domain::arende::Arende;
 use crate::domain::beslut::formular::{BeslutsFormular, PostFalt};
 use crate::domain::beslut::fraser::{Platshallare, levererade_fraser};
@@ -26,10 +26,11 @@ impl Utskrift {
     /// asked; `vad` names the document in the error ("Brevet", "Planen").
     pub fn spara(&self, pdf: Result<Vec<u8>, String>, filnamn: &str, vad: &str) -> Result<PathBuf, String> {
         let pdf = pdf?;
-        std::fs::create_dir_all(&self.mapp)
-            .map_err(|e| format!("Mappen {} kan inte skapas: {e}.", self.mapp.display()))?;
+        crate::filer::skapa_mapp(&self.mapp)
+            .map_err(|e| format!("Mappen {} kan inte skapas: {}.", self.mapp.display(), crate::filer::orsak(&e)))?;
         let fil = self.mapp.join(filnamn);
-        std::fs::write(&fil, pdf).map_err(|e| format!("{vad} kan inte sparas i {}: {e}.", fil.display()))?;
+        crate::filer::skriv(&fil, pdf)
+            .map_err(|e| format!("{vad} kan inte sparas i {}: {}.", fil.display(), crate::filer::orsak(&e)))?;
         if self.oppna_visare {
             oppna_i_visare(&fil);
         }
@@ -56,22 +57,30 @@ impl BeslutVy {
             nyckel(Utkastplats::Beslut(arende.id)),
             format!("Beslut i ärende {}", arende.arendenummer),
         );
+        let mut meddelande = autospar.lasfel();
         BeslutVy {
             arende_id: arende.id,
             arendenummer: arende.arendenummer.clone(),
-            lista: store.beslut_for_arende(arende.id).unwrap_or_default(),
+            lista: las(store.beslut_for_arende(arende.id), &mut meddelande),
             form: draft,
             autospar,
             fel: Vec::new(),
             bekrafta: false,
             valt: None,
-            meddelande: None,
+            meddelande,
         }
     }
 
     /// A new decision on the case's latest application, försörjningsstöd as calculated.
     fn nytt(&mut self, store: &Store, anvandare: &str) {
-        let Some(senaste) = store.ansokningar(self.arende_id).ok().and_then(|l| l.into_iter().next()) else {
+        let ansokningar = match store.ansokningar(self.arende_id) {
+            Ok(a) => a,
+            Err(e) => {
+                self.meddelande = Some((Signal::Fel, e.to_string()));
+                return;
+            }
+        };
+        let Some(senaste) = ansokningar.into_iter().next() else {
             self.meddelande = Some((
                 Signal::Varning,
                 "Det finns ingen ansökan att besluta om. Räkna först under fliken Ansökan.".into(),
@@ -80,12 +89,20 @@ impl BeslutVy {
         };
         let belopp = senaste.beviljas.format_tal();
         // A new decision on an application already decided changes the earlier decision.
-        let andrar = self
-            .lista
-            .iter()
-            .filter_map(|b| store.beslut(b.id).ok())
-            .find(|b| b.beslut.ansokan_id == Some(senaste.id))
-            .map(|b| b.id);
+        let mut andrar = None;
+        for b in &self.lista {
+            match store.beslut(b.id) {
+                Ok(s) if s.beslut.ansokan_id == Some(senaste.id) => {
+                    andrar = Some(s.id);
+                    break;
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    self.meddelande = Some((Signal::Fel, e.to_string()));
+                    return;
+                }
+            }
+        }
         self.form = Some(BeslutsFormular {
             andrar,
             ansokan_id: Some(senaste.id),
@@ -170,7 +187,13 @@ impl BeslutVy {
     }
 
     fn visa_beslut(&mut self, ui: &mut egui::Ui, store: &Store, id: i64, utskrift: &Utskrift) {
-        let Ok(b) = store.beslut(id) else { return };
+        let b = match store.beslut(id) {
+            Ok(b) => b,
+            Err(e) => {
+                notis(ui, Signal::Fel, &e.to_string());
+                return;
+            }
+        };
         ui.separator();
         ui.label(
             RichText::new(format!("Beslut {} för {}: {}", b.beslut.datum, b.beslut.period, b.utfall.namn()))
@@ -206,7 +229,7 @@ impl BeslutVy {
             return;
         };
         match crate::utskrift::beslutsbrev_pdf(store, id)
-            .and_then(|pdf| std::fs::write(&fil, pdf).map_err(|e| e.to_string()))
+            .and_then(|pdf| crate::filer::skriv(&fil, pdf).map_err(|e| crate::filer::orsak(&e)))
         {
             Ok(()) => self.meddelande = Some((Signal::Klart, format!("Beslutsbrevet är sparat: {}", fil.display()))),
             Err(e) => self.meddelande = Some((Signal::Fel, format!("Brevet kunde inte sparas: {e}"))),
@@ -228,7 +251,10 @@ impl BeslutVy {
             None => format!("Nytt beslut för {}", f.period),
         };
         ui.label(RichText::new(titel).text_style(tema::rubrik2()));
-        let fraser = store.fraser().unwrap_or_else(|_| levererade_fraser());
+        let fraser = store.fraser().unwrap_or_else(|e| {
+            self.meddelande = Some((Signal::Fel, e.to_string()));
+            levererade_fraser()
+        });
         let mut ta_bort = None;
         egui::Grid::new("beslutsposter").num_columns(4).spacing([12.0, 8.0]).show(ui, |ui| {
             for k in ["Vad som söks", "Ansökt", "Beviljas", "Utfall"] {
@@ -398,9 +424,9 @@ impl BeslutVy {
                 let _ = self.autospar.klar(store);
                 self.form = None;
                 self.fel.clear();
-                self.lista = store.beslut_for_arende(id).unwrap_or_default();
                 self.valt = Some(bid);
                 self.meddelande = Some((Signal::Klart, "Beslutet är fattat. Skriv ut beslutsbrevet.".into()));
+                self.lista = las(store.beslut_for_arende(id), &mut self.meddelande);
                 *sparat = Some(nu);
             }
             Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),

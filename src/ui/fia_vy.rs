@@ -5,7 +5,7 @@
 use super::beslut_vy::Utskrift;
 use super::tema::{self, Signal};
 use super::utkast::{Autospar, Utkastplats, nyckel};
-use super::widgetar::{notis, rubrik, textfalt, textyta, valjlista};
+use super::widgetar::{las, notis, rubrik, textfalt, textyta, valjlista};
 use crate::domain::arende::Arende;
 use crate::domain::fia::{FiaDefinition, FiaIntervju, Mal, Paverkar, Status};
 use crate::store::{SparadFia, Store};
@@ -36,18 +36,19 @@ impl FiaVy {
             nyckel(Utkastplats::Fia(arende.id)),
             format!("FIA-intervju i ärende {}", arende.arendenummer),
         );
+        let mut meddelande = autospar.lasfel();
         let oppen = draft.map(|(id, f)| {
-            let d = definition(store, Some(f.definition_version));
+            let d = definition(store, Some(f.definition_version), &mut meddelande);
             (id, f, d)
         });
         FiaVy {
             arende_id: arende.id,
             arendenummer: arende.arendenummer.clone(),
-            intervjuer: store.fia_intervjuer(arende.id).unwrap_or_default(),
+            intervjuer: las(store.fia_intervjuer(arende.id), &mut meddelande),
             oppen,
             autospar,
             jamfor: false,
-            meddelande: None,
+            meddelande,
         }
     }
 
@@ -57,7 +58,7 @@ impl FiaVy {
             Ok(ny) => {
                 *id = Some(ny);
                 let _ = self.autospar.klar(store);
-                self.intervjuer = store.fia_intervjuer(self.arende_id).unwrap_or_default();
+                self.intervjuer = las(store.fia_intervjuer(self.arende_id), &mut self.meddelande);
                 Some(ny)
             }
             Err(e) => {
@@ -78,8 +79,8 @@ impl FiaVy {
         if let Some((signal, text)) = &self.meddelande {
             notis(ui, *signal, text);
         }
-        let manader = store.manader_med_bistand(self.arende_id, nu.date()).unwrap_or(0);
-        let grans = definition(store, None).malgrupp_manader;
+        let manader = las(store.manader_med_bistand(self.arende_id, nu.date()), &mut self.meddelande);
+        let grans = definition(store, None, &mut self.meddelande).malgrupp_manader;
         if manader >= grans {
             let text = format!(
                 "Klienten har haft bistånd i {manader} månader och tillhör FIA:s målgrupp ({grans} månader eller mer)."
@@ -104,12 +105,12 @@ impl FiaVy {
                 }
             }
             if let Some(s) = oppna {
-                let d = definition(store, Some(s.intervju.definition_version));
+                let d = definition(store, Some(s.intervju.definition_version), &mut self.meddelande);
                 self.oppen = Some((Some(s.id), s.intervju, d));
                 self.jamfor = false;
             }
             if ui.button("Starta FIA-intervju").clicked() {
-                let d = definition(store, None);
+                let d = definition(store, None, &mut self.meddelande);
                 let f = FiaIntervju {
                     definition_version: d.version,
                     datum: Some(nu.date()),
@@ -188,7 +189,11 @@ impl FiaVy {
 
     fn visa_jamforelse(&self, ui: &mut egui::Ui, store: &Store) {
         let (Some(ny), Some(gammal)) = (self.intervjuer.first(), self.intervjuer.get(1)) else { return };
-        let d = definition(store, Some(ny.intervju.definition_version));
+        let mut fel = None;
+        let d = definition(store, Some(ny.intervju.definition_version), &mut fel);
+        if let Some((signal, text)) = &fel {
+            notis(ui, *signal, text);
+        }
         let andrade = ny.intervju.andrade_omraden(&gammal.intervju, &d);
         let datum = |s: &SparadFia| s.intervju.datum.map(|d| d.to_string()).unwrap_or_default();
         ui.label(format!(
@@ -346,7 +351,10 @@ fn mal_till_plan(store: &mut Store, arende_id: i64, f: Option<&FiaIntervju>, nu:
     let Some(f) = f.filter(|f| !f.mal.is_empty()) else {
         return (Signal::Varning, "Intervjun har inga mål att ta med än.".into());
     };
-    let planer = store.planer(arende_id).unwrap_or_default();
+    let planer = match store.planer(arende_id) {
+        Ok(p) => p,
+        Err(e) => return (Signal::Fel, e.to_string()),
+    };
     if planer.first().is_some_and(|p| p.overenskommen.is_none()) {
         return (
             Signal::Varning,
@@ -369,7 +377,15 @@ fn mal_till_plan(store: &mut Store, arende_id: i64, f: Option<&FiaIntervju>, nu:
     }
 }
 
-/// A FIA definition version (the newest with `None`); the shipped one if the stored cannot be read.
-fn definition(store: &Store, version: Option<u32>) -> crate::domain::fia::FiaDefinition {
-    store.fia_definition(version).unwrap_or_else(|_| crate::domain::fia::levererad_definition())
+/// A FIA definition version (the newest with `None`). If the stored one cannot be read, the
+/// error goes to `meddelande` and the shipped definition is shown meanwhile.
+fn definition(
+    store: &Store,
+    version: Option<u32>,
+    meddelande: &mut Option<(Signal, String)>,
+) -> crate::domain::fia::FiaDefinition {
+    store.fia_definition(version).unwrap_or_else(|e| {
+        *meddelande = Some((Signal::Fel, e.to_string()));
+        crate::domain::fia::levererad_definition()
+    })
 }

@@ -12,10 +12,14 @@ pub struct Frasredigering {
 }
 
 impl Frasredigering {
-    pub fn ny(store: &Store) -> Frasredigering {
-        Frasredigering {
-            bibliotek: store.fraser().unwrap_or_else(|_| crate::domain::beslut::fraser::levererade_fraser()),
-        }
+    /// The unit's library; if it cannot be read, the error goes to `meddelande` and the shipped
+    /// library is shown meanwhile.
+    pub fn ny(store: &Store, meddelande: &mut Option<(Signal, String)>) -> Frasredigering {
+        let bibliotek = store.fraser().unwrap_or_else(|e| {
+            *meddelande = Some((Signal::Fel, e.to_string()));
+            crate::domain::beslut::fraser::levererade_fraser()
+        });
+        Frasredigering { bibliotek }
     }
 
     /// Shows the library; returns a message after a save.

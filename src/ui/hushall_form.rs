@@ -50,18 +50,12 @@ impl HushallForm {
     pub fn ny(store: &Store, anvandare: &str) -> HushallForm {
         let (autospar, draft) =
             Autospar::ny::<HushallUtkast>(store, nyckel(Utkastplats::NyttHushall), "Nytt hushåll".into());
+        let sparfel = autospar.lasfel().map(|(_, t)| t);
         let data = draft.unwrap_or_else(|| HushallUtkast {
             arende: ArendeFalt { socialsekreterare: anvandare.to_string(), ..Default::default() },
             ..Default::default()
         });
-        HushallForm {
-            data,
-            autospar,
-            lamnade: HashSet::new(),
-            visa_alla_fel: false,
-            sparfel: None,
-            bekrafta_kasta: false,
-        }
+        HushallForm { data, autospar, lamnade: HashSet::new(), visa_alla_fel: false, sparfel, bekrafta_kasta: false }
     }
 
     fn ar_tomt(&self) -> bool {

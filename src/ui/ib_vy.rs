@@ -4,7 +4,7 @@
 use super::beslut_vy::Utskrift;
 use super::tema::Signal;
 use super::utkast::{Autospar, Utkastplats, nyckel};
-use super::widgetar::{notis, textfalt, textyta, valjlista};
+use super::widgetar::{las, notis, textfalt, textyta, valjlista};
 use crate::domain::arende::Arende;
 use crate::domain::ib::{IbDefinition, IbSvar};
 use crate::store::Store;
@@ -22,17 +22,20 @@ pub struct IbVy {
 
 impl IbVy {
     pub fn ny(store: &Store, arende: &Arende) -> IbVy {
-        let sparat = store.ib_svar(arende.id).ok().flatten();
-        // Answers keep the definition version they were given under.
-        let definition = store
-            .ib_definition(sparat.as_ref().map(|s| s.definition_version))
-            .unwrap_or_else(|_| crate::domain::ib::levererad_definition());
-        let sparat = sparat.unwrap_or(IbSvar { definition_version: definition.version, ..Default::default() });
         let (autospar, draft) = Autospar::ny::<IbSvar>(
             store,
             nyckel(Utkastplats::Ib(arende.id)),
             format!("Initial bedömning i ärende {}", arende.arendenummer),
         );
+        let mut meddelande = autospar.lasfel();
+        let sparat = las(store.ib_svar(arende.id), &mut meddelande);
+        // Answers keep the definition version they were given under; the shipped definition is
+        // shown while a stored one cannot be read (and the error says so).
+        let definition = store.ib_definition(sparat.as_ref().map(|s| s.definition_version)).unwrap_or_else(|e| {
+            meddelande = Some((Signal::Fel, e.to_string()));
+            crate::domain::ib::levererad_definition()
+        });
+        let sparat = sparat.unwrap_or(IbSvar { definition_version: definition.version, ..Default::default() });
         IbVy {
             arende_id: arende.id,
             arendenummer: arende.arendenummer.clone(),
@@ -40,7 +43,7 @@ impl IbVy {
             svar: draft.unwrap_or_else(|| sparat.clone()),
             sparat_svar: sparat,
             autospar,
-            meddelande: None,
+            meddelande,
         }
     }
 

@@ -4,7 +4,7 @@
 use super::frasbibliotek::Frasredigering;
 use super::tema::Signal;
 use super::underhall_vy::Underhall;
-use super::widgetar::{cellfalt, gridfalt, kolumnrubrik, notis, rubrik, textfalt, valjlista};
+use super::widgetar::{cellfalt, gridfalt, kolumnrubrik, las, notis, rubrik, textfalt, valjlista};
 use crate::domain::belopp::Belopp;
 use crate::domain::beslut::Enhet;
 use crate::domain::norm::{Aldersband, Cell, Hyrestak, Normtabell, Regler};
@@ -96,24 +96,25 @@ impl Installningar {
         ovning: bool,
         nu: NaiveDateTime,
     ) -> Installningar {
+        let mut meddelande = None;
         Installningar {
             namn: namn.to_string(),
-            fraser: Frasredigering::ny(store),
-            enhet: store.enhet().unwrap_or_default(),
-            versioner: store.normversioner().unwrap_or_default(),
+            fraser: Frasredigering::ny(store, &mut meddelande),
+            enhet: las(store.enhet(), &mut meddelande),
+            versioner: las(store.normversioner(), &mut meddelande),
             valt_ar: None,
             tabell: None,
             andring: String::new(),
             nytt_ar: String::new(),
-            regler: ReglerFalt::fran(&store.regler().unwrap_or_default()),
+            regler: ReglerFalt::fran(&las(store.regler(), &mut meddelande)),
             underhall: Underhall::ny(store, utskriftsmapp, ovning, nu),
-            meddelande: None,
+            meddelande,
         }
     }
 
     fn valj_ar(&mut self, store: &Store, ar: i32) {
         self.valt_ar = Some(ar);
-        self.tabell = store.normtabell_for_ar(ar).ok().flatten().map(|(_, t)| t);
+        self.tabell = las(store.normtabell_for_ar(ar), &mut self.meddelande).map(|(_, t)| t);
         self.andring.clear();
     }
 
@@ -163,7 +164,7 @@ impl Installningar {
             self.visa_regler(ui, store);
 
             rubrik(ui, "Initial bedömning (IB)");
-            let version = store.ib_definition(None).map(|d| d.version).unwrap_or(0);
+            let version = las(store.ib_definition(None).map(|d| d.version), &mut self.meddelande);
             ui.label(format!("Formulären för del 1–3 är version {version}. En ändrad definition (JSON) läses in som en ny version; bedömningar som redan gjorts behåller sin."));
             if ui.button("Läs in IB-formulär (JSON) …").clicked() {
                 self.meddelande =
@@ -171,7 +172,7 @@ impl Installningar {
             }
 
             rubrik(ui, "FIA-intervjun");
-            let version = store.fia_definition(None).map(|d| d.version).unwrap_or(0);
+            let version = las(store.fia_definition(None).map(|d| d.version), &mut self.meddelande);
             ui.label(format!("Intervjun är version {version}. Enheten lägger till livsområden eller ändrar målgruppen (månader med bistånd) i en ändrad definition (JSON) som läses in som en ny version; intervjuer som redan gjorts behåller sin."));
             if ui.button("Läs in FIA-intervjun (JSON) …").clicked() {
                 self.meddelande = las_in_definition(store, nu, "FIA-intervjun", Store::las_in_fia_definition)
@@ -247,7 +248,7 @@ impl Installningar {
                 Ok(_) => {
                     self.meddelande =
                         Some((Signal::Klart, format!("Normtabellen för {} är sparad som ny version.", t.ar)));
-                    self.versioner = store.normversioner().unwrap_or_default();
+                    self.versioner = las(store.normversioner(), &mut self.meddelande);
                     self.andring.clear();
                 }
                 Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),
@@ -272,9 +273,14 @@ impl Installningar {
                 Some((Signal::Varning, format!("Det finns redan en tabell för {ar}; välj året i listan.")));
             return;
         }
-        let Some(senaste) = self.versioner.first().and_then(|v| store.normtabell_for_ar(v.ar).ok().flatten()) else {
-            return;
+        let senaste = match self.versioner.first().map(|v| store.normtabell_for_ar(v.ar)).transpose() {
+            Ok(s) => s.flatten(),
+            Err(e) => {
+                self.meddelande = Some((Signal::Fel, e.to_string()));
+                return;
+            }
         };
+        let Some(senaste) = senaste else { return };
         let mut t = senaste.1;
         let fran = t.ar;
         t.ar = ar;

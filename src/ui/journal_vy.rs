@@ -32,7 +32,7 @@ impl JournalVy {
             format!("Journalanteckning i ärende {}", arende.arendenummer),
         );
         let (poster, meddelande) = match store.journal(arende.id) {
-            Ok(p) => (p, None),
+            Ok(p) => (p, autospar.lasfel()),
             Err(e) => (Vec::new(), Some((Signal::Fel, e.to_string()))),
         };
         JournalVy {

@@ -109,7 +109,11 @@ pub fn starta(db: Option<PathBuf>, ovning: bool, matstart: Option<Instant>) -> R
             })
         }),
     )
-    .map_err(|e| format!("Fönstret kunde inte öppnas: {e}"))
+    .map_err(|_| {
+        "Fönstret kunde inte öppnas: datorn saknar stöd för grafiken programmet behöver (Direct3D 12, Vulkan eller \
+         OpenGL ES). Kommandona utan fönster fungerar ändå (bistand --help)."
+            .to_string()
+    })
 }
 
 /// Shown instead of the program when the database cannot be opened.

@@ -5,7 +5,7 @@
 use super::beslut_vy::Utskrift;
 use super::tema::{self, Signal};
 use super::utkast::{Autospar, Utkastplats, nyckel};
-use super::widgetar::{cellfalt, cellval, kolumnrubrik, notis, rubrik, textfalt, textyta};
+use super::widgetar::{cellfalt, cellval, kolumnrubrik, las, notis, rubrik, textfalt, textyta};
 use crate::domain::arende::Arende;
 use crate::domain::datum::parse_datum;
 use crate::domain::hushall::fel_for;
@@ -61,6 +61,7 @@ impl PlanVy {
             nyckel(Utkastplats::Plan(arende.id)),
             format!("Förändringsplan i ärende {}", arende.arendenummer),
         );
+        let meddelande = autospar.lasfel();
         let mut vy = PlanVy {
             arende_id: arende.id,
             arendenummer: arende.arendenummer.clone(),
@@ -74,7 +75,7 @@ impl PlanVy {
             overens: None,
             uppfoljning: NyUppfoljning::default(),
             avvikelse: NyAvvikelse::default(),
-            meddelande: None,
+            meddelande,
         };
         vy.ladda(store);
         if let Some(d) = draft {
@@ -85,7 +86,7 @@ impl PlanVy {
     }
 
     fn ladda(&mut self, store: &Store) {
-        self.versioner = store.planer(self.arende_id).unwrap_or_default();
+        self.versioner = las(store.planer(self.arende_id), &mut self.meddelande);
         self.utkast = self.versioner.first().filter(|p| p.overenskommen.is_none()).map(|p| p.innehall.clone());
         self.vald = 0;
     }
@@ -351,7 +352,7 @@ impl PlanVy {
         sparat: &mut Option<NaiveDateTime>,
     ) {
         rubrik(ui, "Uppföljningar");
-        for u in store.uppfoljningar(p.id).unwrap_or_default() {
+        for u in las(store.uppfoljningar(p.id), &mut self.meddelande) {
             ui.label(format!("{}  {}", u.datum, u.notering));
             for (a, gjort) in p.innehall.steg.iter().zip(&u.per_steg).filter(|(_, g)| !g.trim().is_empty()) {
                 ui.label(RichText::new(format!("  {}: {gjort}", a.vad)).weak());
@@ -381,7 +382,7 @@ impl PlanVy {
             }
         }
         rubrik(ui, "Avvikelser från planen");
-        for a in store.avvikelser(p.id).unwrap_or_default() {
+        for a in las(store.avvikelser(p.id), &mut self.meddelande) {
             ui.label(format!(
                 "{} – {}  {}{}",
                 a.fran,

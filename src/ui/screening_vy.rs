@@ -102,7 +102,13 @@ impl ScreeningVy {
             });
         }
         rubrik(ui, &format!("Tidigare screeningar för {}", vald.person.namn()));
-        let tidigare = store.screeningar(&vald.person.pnr).unwrap_or_default();
+        let tidigare = match store.screeningar(&vald.person.pnr) {
+            Ok(t) => t,
+            Err(e) => {
+                notis(ui, Signal::Fel, &e.to_string());
+                return;
+            }
+        };
         if tidigare.is_empty() {
             ui.label("Inga ännu.");
         }

@@ -1,6 +1,7 @@
 //! Autosave of forms: a form's content is written as a draft whenever it changes, and removed
 //! when the form is saved or the user discards it. Also the restore offer at start.
 
+use super::tema::Signal;
 use crate::store::{Store, StoreError, Utkast};
 use chrono::NaiveDateTime;
 use serde::Serialize;
@@ -12,15 +13,26 @@ pub struct Autospar {
     pub nyckel: String,
     titel: String,
     senast: Option<String>,
+    /// Why the draft could not be read, for the screen to show.
+    lasfel: Option<String>,
 }
 
 impl Autospar {
     /// Starts following the form stored under `nyckel`; returns the draft's content if one exists.
     pub fn ny<T: DeserializeOwned>(store: &Store, nyckel: String, titel: String) -> (Autospar, Option<T>) {
-        let draft = store.utkast(&nyckel).ok().flatten();
+        let (draft, lasfel) = match store.utkast(&nyckel) {
+            Ok(d) => (d, None),
+            Err(e) => (None, Some(format!("Utkastet kunde inte läsas: {e}"))),
+        };
+        // A draft of an older form that no longer fits is not offered.
         let content = draft.as_ref().and_then(|u| serde_json::from_str(&u.data).ok());
         let senast = draft.map(|u| u.data);
-        (Autospar { nyckel, titel, senast }, content)
+        (Autospar { nyckel, titel, senast, lasfel }, content)
+    }
+
+    /// The error message if the draft could not be read when the form opened.
+    pub fn lasfel(&self) -> Option<(Signal, String)> {
+        self.lasfel.clone().map(|t| (Signal::Fel, t))
     }
 
     /// Call after each frame of the form. Saves the draft when the content changed (or removes it

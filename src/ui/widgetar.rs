@@ -117,3 +117,12 @@ pub fn gridfalt(ui: &mut Ui, etikett: &str, text: &mut String, bredd: f32) -> Re
     ui.end_row();
     resp
 }
+
+/// A store read for a screen: its value, or else the empty value with the Swedish error put in the
+/// screen's message, so a database error is shown and never looks like an empty list.
+pub fn las<T: Default, E: std::fmt::Display>(svar: Result<T, E>, meddelande: &mut Option<(Signal, String)>) -> T {
+    svar.unwrap_or_else(|e| {
+        *meddelande = Some((Signal::Fel, e.to_string()));
+        T::default()
+    })
+}

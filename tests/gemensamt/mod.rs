@@ -66,3 +66,38 @@ pub fn pdf_sidor(pdf: &[u8]) -> Vec<String> {
 pub fn pdf_text(pdf: &[u8]) -> String {
     pdf_sidor(pdf).join("\n")
 }
+
+/// The root page of `tabell` and the page size, with the WAL checkpointed into the file.
+fn rotsida(db: &std::path::Path, tabell: &str) -> (u64, u64) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).unwrap();
+    let rot: i64 =
+        conn.query_row("SELECT rootpage FROM sqlite_master WHERE name = ?1", [tabell], |r| r.get(0)).unwrap();
+    let storlek: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap();
+    (rot as u64, storlek as u64)
+}
+
+/// Writes garbage over the second half of the root page of `tabell` in the database file, as a
+/// failing disk would. No program may hold the database open.
+pub fn skada_sidan(db: &std::path::Path, tabell: &str) {
+    use std::io::{Seek, SeekFrom, Write};
+    let (rot, storlek) = rotsida(db, tabell);
+    let mut fil = std::fs::OpenOptions::new().write(true).open(db).unwrap();
+    fil.seek(SeekFrom::Start((rot - 1) * storlek + storlek / 2)).unwrap();
+    fil.write_all(&(0..storlek / 2).map(|i| (i * 37 + 11) as u8).collect::<Vec<_>>()).unwrap();
+}
+
+/// Damage SQLite reads without an error: the first child pointer of the (interior) root page of
+/// `tabell` is made to point at the second child, so one page is reached twice and one never.
+pub fn dubbel_referens(db: &std::path::Path, tabell: &str) {
+    let (rot, storlek) = rotsida(db, tabell);
+    let mut fil = std::fs::read(db).unwrap();
+    let sida = ((rot - 1) * storlek) as usize;
+    let sida = &mut fil[sida..sida + storlek as usize];
+    assert_eq!(sida[0], 5, "the root page of {tabell} must be an interior page (a larger database)");
+    let cell = |i: usize| u16::from_be_bytes([sida[12 + 2 * i], sida[13 + 2 * i]]) as usize;
+    let (forsta, andra) = (cell(0), cell(1));
+    let barn: [u8; 4] = sida[andra..andra + 4].try_into().unwrap();
+    sida[forsta..forsta + 4].copy_from_slice(&barn);
+    std::fs::write(db, fil).unwrap();
+}
