@@ -122,13 +122,15 @@ fn a_restore_racing_a_program_that_saves_loses_no_reported_save() {
     for _ in 0..12 {
         let forst = slump(&mut tillstand, 2) == 0;
         let mut skrivare = None;
+        // The program that saves starts before the restore (which must then refuse), or at any
+        // moment while or after the restore checks, locks and replaces the database.
         if forst {
             skrivare = Some(bistand(&[p("__spara-i-loop"), p("--db"), &live]));
-            std::thread::sleep(Duration::from_millis(slump(&mut tillstand, 100)));
+            std::thread::sleep(Duration::from_millis(150 + slump(&mut tillstand, 100)));
         }
         let mut atergang = bistand(&[p("aterstall"), p("--fran"), &kopia, p("--db"), &live]);
         if !forst {
-            std::thread::sleep(Duration::from_millis(slump(&mut tillstand, 150)));
+            std::thread::sleep(Duration::from_millis(slump(&mut tillstand, 2500)));
             skrivare = Some(bistand(&[p("__spara-i-loop"), p("--db"), &live]));
         }
         let ut = atergang.wait().unwrap();
