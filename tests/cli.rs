@@ -493,3 +493,24 @@ fn no_english_words_reach_the_user() {
         .collect();
     assert!(ord.is_empty(), "English words {ord:?} in:\n{fel}");
 }
+
+#[test]
+fn sok_finds_cases_by_any_part_of_a_name_as_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    assert_eq!(bistand(&["demo", "--db", db, "--hushall", "200"]).0, 0);
+    let (code, out, err) = bistand(&["sok", "--db", db, "ström"]);
+    assert_eq!(code, 0, "{err}");
+    let rader: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(!rader.is_empty(), "Engström and others are found by a part inside the name");
+    assert!(rader.iter().all(|r| r["arende"].as_str().unwrap().contains('-')));
+    let namn = |r: &serde_json::Value| r["namn"].as_str().unwrap().to_lowercase();
+    assert!(rader.iter().any(|r| namn(r).contains("ström") && !namn(r).starts_with("ström")), "{rader:?}");
+    // Two words must both match; no match is an empty answer, not an error.
+    let (code, out, _) = bistand(&["sok", "--db", db, "ström", "zzzz"]);
+    assert_eq!((code, out.as_str()), (0, ""));
+    let (code, _, err) = bistand(&["sok", "--db", db]);
+    assert_eq!(code, 2);
+    assert!(err.contains("text att söka efter"), "{err}");
+}

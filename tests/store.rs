@@ -332,7 +332,11 @@ fn the_search_index_finds_exactly_the_cases_the_search_rule_finds() {
             let h = store.hushall(a.hushall_id).unwrap();
             let personer: Vec<(String, String)> =
                 h.medlemmar.iter().map(|m| (m.person.pnr.twelve_digits(), m.person.namn())).collect();
-            (rad.arende_id, sok::sokindex(&a.arendenummer, personer.iter().map(|(p, n)| (p.as_str(), n.as_str()))))
+            let gata = if h.skyddade_personuppgifter { "" } else { h.adress.gatuadress.as_str() };
+            (
+                rad.arende_id,
+                sok::sokindex(&a.arendenummer, personer.iter().map(|(p, n)| (p.as_str(), n.as_str())), gata),
+            )
         })
         .collect();
     let fragor = [
@@ -362,6 +366,13 @@ fn the_search_index_finds_exactly_the_cases_the_search_rule_finds() {
         "2026-",
         "and 19",
         "50%",
+        "ström",
+        "lund",
+        "sson an",
+        "gatan",
+        "o'ne",
+        "eil",
+        "ÅBE",
     ];
     for q in fragor {
         let tokens = sok::tokens(q);
@@ -376,6 +387,10 @@ fn the_search_index_finds_exactly_the_cases_the_search_rule_finds() {
         vantat.sort();
         fatt.sort();
         assert_eq!(fatt, vantat, "sökningen \"{q}\"");
+    }
+    // Parts inside names and streets are found, not only word beginnings.
+    for del in ["ström", "lund", "gatan"] {
+        assert!(!store.sok_arenden(del, Sortering::Namn, true, 10).unwrap().rader.is_empty(), "{del}");
     }
     assert!(store.kontroll().unwrap().frisk());
 }

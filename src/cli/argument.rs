@@ -37,6 +37,7 @@ const TILLATNA: &[(Option<&str>, &[&str])] = &[
     (Some("aterstall"), &["--fran", "--db"]),
     (Some("berakna"), &["--in"]),
     (Some("hjalp"), &[]),
+    (Some("sok"), &["--db"]),
     (Some("__spara-i-loop"), &["--db"]),
 ];
 
@@ -72,6 +73,7 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
             "--help" | "-h" | "--hjalp" => return Ok(Kommando::Hjalp(hjalp_for(sub).into())),
             "--version" | "-V" => return Ok(Kommando::Version),
             a if sub == Some("hjalp") && !a.starts_with('-') && givna.amne.is_none() => givna.amne = Some(a.into()),
+            a if sub == Some("sok") && !a.starts_with("--") => givna.fritext.push(a.into()),
             a => {
                 let Some(&(namn, saknas)) = FLAGGOR.iter().find(|(n, _)| *n == a) else {
                     return Err(format!("Okänt argument \"{a}\". Skriv bistand --help för hjälp."));
@@ -108,6 +110,8 @@ struct Givna {
     varden: BTreeMap<&'static str, String>,
     /// `bistand hjalp KOMMANDO`.
     amne: Option<String>,
+    /// `bistand sok … TEXT`: the words searched for.
+    fritext: Vec<String>,
 }
 
 impl Givna {
@@ -194,6 +198,13 @@ fn bygg(sub: Option<&str>, g: &Givna) -> Result<Kommando, String> {
         }
         Some("berakna") => Kommando::Berakna { indata: g.sokvag("--in") },
         Some("hjalp") => Kommando::Hjalp(hjalp_for(g.amne.as_deref()).into()),
+        Some("sok") => {
+            let fraga = g.fritext.join(" ");
+            if fraga.trim().is_empty() {
+                return Err("sok behöver en text att söka efter, t.ex. bistand sok --db SÖKVÄG ström.".into());
+            }
+            Kommando::Sok { db: g.krav("--db", "sok")?, fraga }
+        }
         Some("__spara-i-loop") => Kommando::SparaILoop { db: g.krav("--db", "__spara-i-loop")? },
         Some(other) => return Err(format!("Okänt kommando \"{other}\". Skriv bistand --help för en lista.")),
     })

@@ -1,4 +1,5 @@
-//! `bistand beslut --lista` and `bistand brev`: decisions for scripts and batch printing.
+//! `bistand beslut --lista`, `bistand sok` and `bistand brev`: decisions, cases and letters for
+//! scripts and batch printing.
 //! Every failure, a read error in the database included, ends with a Swedish message and exit 1.
 
 use super::oppna_befintlig;
@@ -9,26 +10,42 @@ use std::path::Path;
 /// One JSON object per line: id, arende, datum, utfall.
 pub fn lista(db: &Path) -> i32 {
     match oppna_befintlig(db).and_then(|s| s.alla_beslut().map_err(|e| e.to_string())) {
-        Ok(rader) => {
-            // Written line by line: a reader that stops early (`| head`) ends the listing
-            // quietly instead of a panic on the closed pipe.
-            let mut ut = std::io::BufWriter::new(std::io::stdout().lock());
-            for r in rader {
-                let rad = serde_json::json!({"id": r.id, "arende": r.arendenummer, "datum": r.datum, "utfall": r.utfall.kod()});
-                if writeln!(ut, "{rad}").is_err() {
-                    return 0;
-                }
-            }
-            if ut.flush().is_err() {
-                return 0;
-            }
-            0
+        Ok(rader) => skriv_rader(rader.into_iter().map(
+            |r| serde_json::json!({"id": r.id, "arende": r.arendenummer, "datum": r.datum, "utfall": r.utfall.kod()}),
+        )),
+        Err(e) => {
+            eprintln!("{e}");
+            1
+        }
+    }
+}
+
+/// The cases a search finds, as the case list finds them: one JSON object per line.
+pub fn sok(db: &Path, fraga: &str) -> i32 {
+    let svar = oppna_befintlig(db)
+        .and_then(|s| s.sok_arenden(fraga, crate::store::Sortering::Namn, true, 1_000_000).map_err(|e| e.to_string()));
+    match svar {
+        Ok(svar) => {
+            skriv_rader(svar.rader.into_iter().map(|r| serde_json::json!({"arende": r.arendenummer, "namn": r.namn})))
         }
         Err(e) => {
             eprintln!("{e}");
             1
         }
     }
+}
+
+/// Writes line by line: a reader that stops early (`| head`) ends the listing quietly instead
+/// of a panic on the closed pipe.
+fn skriv_rader(rader: impl Iterator<Item = serde_json::Value>) -> i32 {
+    let mut ut = std::io::BufWriter::new(std::io::stdout().lock());
+    for rad in rader {
+        if writeln!(ut, "{rad}").is_err() {
+            return 0;
+        }
+    }
+    let _ = ut.flush();
+    0
 }
 
 /// Writes the letter that `skapa` makes to `ut`.

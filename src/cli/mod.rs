@@ -35,6 +35,11 @@ pub enum Kommando {
     BeslutLista {
         db: PathBuf,
     },
+    /// Search cases as the case list does, JSON lines.
+    Sok {
+        db: PathBuf,
+        fraga: String,
+    },
     /// Write the letter of a decision.
     Brev {
         db: PathBuf,
@@ -100,6 +105,9 @@ Användning:
   bistand kontroll --db SÖKVÄG  Kontrollerar databasen och skriver en kort rapport.
   bistand beslut --db SÖKVÄG --lista
                                 Skriver alla beslut, ett JSON-objekt per rad.
+  bistand sok --db SÖKVÄG TEXT  Söker ärenden som ärendelistan gör (ärendenummer, personnummer,
+                                del av namn eller gatuadress) och skriver ett JSON-objekt per
+                                träff: arende och namn.
   bistand brev --db SÖKVÄG --beslut ID --ut FIL.pdf
                                 Skriver beslutsbrevet (med överklagandesidan vid avslag);
                                 med --typ aterkrav beslutet om återkrav.
@@ -203,6 +211,7 @@ pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
         Kommando::Kontroll { db } => kor_kontroll(db),
         Kommando::Berakna { indata } => kor_berakna(indata.as_deref()),
         Kommando::BeslutLista { db } => brev::lista(db),
+        Kommando::Sok { db, fraga } => brev::sok(db, fraga),
         Kommando::Fia { db, intervju, ut } => {
             brev::skriv(db, ut, |s| crate::utskrift::fia_pdf(s, *intervju, nu.date()))
         }

@@ -1,10 +1,21 @@
 //! Case search as the list does it: one search text per case, and the query split into tokens
-//! that must each match the start of a word in it. Personnummer match in any spelling.
+//! that must each match in it: a token of three characters or more anywhere inside a word
+//! ("ström" finds Engström, "lund" Söderlund), a shorter one at the start of a word (so "an"
+//! does not find every name with an "an" in it). Personnummer match in any spelling.
+
+/// Tokens at least this long match anywhere inside a word; shorter ones at a word's start.
+pub const DELORD_FRAN: usize = 3;
 
 /// Builds the search text of a case: the ärendenummer (with and without dash), each person's
-/// personnummer as 12 and as 10 digits, and their names in lower case. Every word starts after
-/// a space, so a token matches "the start of a word" with `LIKE '% token%'`.
-pub fn sokindex<'a>(arendenummer: &str, personer: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+/// personnummer as 12 and as 10 digits, their names and the household's street address in
+/// lower case (pass "" for a household with protected identity: its address must never lead a
+/// search to it). Every word starts after a space, so a token matches "the start of a word"
+/// with `LIKE '% token%'`.
+pub fn sokindex<'a>(
+    arendenummer: &str,
+    personer: impl IntoIterator<Item = (&'a str, &'a str)>,
+    gatuadress: &str,
+) -> String {
     let mut s = format!(" {} {}", arendenummer, arendenummer.replace('-', ""));
     for (pnr12, namn) in personer {
         s.push(' ');
@@ -22,6 +33,10 @@ pub fn sokindex<'a>(arendenummer: &str, personer: impl IntoIterator<Item = (&'a 
                 s.push_str(&part.to_lowercase());
             }
         }
+    }
+    for word in gatuadress.split_whitespace() {
+        s.push(' ');
+        s.push_str(&word.to_lowercase());
     }
     s.push(' ');
     s
@@ -43,9 +58,17 @@ pub fn tokens(fraga: &str) -> Vec<String> {
         .collect()
 }
 
-/// True when every token starts a word of the index (the same rule the store applies in SQL).
+/// True when every token is in the index by the rule above (the same rule the store applies in
+/// SQL through its full-text indexes).
 pub fn matchar(index: &str, tokens: &[String]) -> bool {
-    tokens.iter().all(|t| index.contains(&format!(" {t}")))
+    tokens.iter().all(|t| if ar_delord(t) { index.contains(t.as_str()) } else { index.contains(&format!(" {t}")) })
+}
+
+/// Whether a token matches anywhere inside a word (rather than at its start): three characters
+/// or more with a letter among them. Numbers keep matching from their start, so "1234" does not
+/// find every personnummer that happens to contain those digits.
+pub fn ar_delord(token: &str) -> bool {
+    token.chars().count() >= DELORD_FRAN && token.chars().any(char::is_alphabetic)
 }
 
 /// Swedish alphabetical order, as in a telephone directory: a–z, then å, ä, ö; case and accents
@@ -73,7 +96,11 @@ mod tests {
     use super::*;
 
     fn index() -> String {
-        sokindex("2026-0142", [("198504021234", "Anna Lind-Ek"), ("198701159876", "Olle Åberg")])
+        sokindex(
+            "2026-0142",
+            [("198504021234", "Anna Lind-Ek"), ("198701159876", "Olle Engström")],
+            "Söderlundsvägen 4",
+        )
     }
 
     fn hit(q: &str) -> bool {
@@ -97,9 +124,28 @@ mod tests {
         assert!(hit("anna"));
         assert!(hit("ANN lind"));
         assert!(hit("ek"));
-        assert!(hit("åberg olle"));
+        assert!(hit("engström olle"));
         assert!(!hit("anna berg"));
-        assert!(!hit("nna"));
+        assert!(!hit("nn"), "two letters match only at the start of a word");
+    }
+
+    #[test]
+    fn three_letters_or_more_match_inside_names_and_the_street() {
+        assert!(hit("ström"), "Engström");
+        assert!(hit("nna"));
+        assert!(hit("STRÖM anna"));
+        assert!(hit("lund"), "Söderlundsvägen");
+        assert!(hit("vägen 4"));
+        assert!(!hit("strom"), "ö is not o");
+        assert!(!hit("0142x"));
+        assert!(!hit("lund berg"));
+    }
+
+    #[test]
+    fn a_protected_address_is_not_in_the_search_text() {
+        let skyddad = sokindex("2026-0001", [("198504021234", "Anna Lind")], "");
+        assert!(!matchar(&skyddad, &tokens("vägen")));
+        assert!(matchar(&skyddad, &tokens("lind")));
     }
 
     #[test]

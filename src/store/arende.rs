@@ -101,24 +101,7 @@ impl Store {
     /// of the case's search text (ärendenummer, personnummer in any spelling, names).
     pub fn sok_arenden(&self, fraga: &str, sortering: Sortering, stigande: bool, max: usize) -> Resultat<Sokresultat> {
         let tokens = sok::tokens(fraga);
-        let mut filter = String::from("1=1");
-        let mut args: Vec<String> = Vec::new();
-        // Tokens made of letters, digits and '-' are found through the full-text index (a prefix
-        // query: the index has the same words as the search text, see `sok::sokindex`); any
-        // other token (a '%', an apostrophe) by LIKE over the search text.
-        let (fts, like): (Vec<&String>, Vec<&String>) =
-            tokens.iter().partition(|t| t.chars().all(|c| c.is_alphanumeric() || c == '-'));
-        let fran = if fts.is_empty() {
-            "arende a"
-        } else {
-            args.push(fts.iter().map(|t| format!("\"{t}\"*")).collect::<Vec<_>>().join(" "));
-            filter.push_str(" AND arende_sok MATCH ?1");
-            "arende_sok CROSS JOIN arende a ON a.id = arende_sok.rowid"
-        };
-        for t in like {
-            args.push(format!("% {}%", like_escape(t)));
-            filter.push_str(&format!(" AND a.sokindex LIKE ?{} ESCAPE '\\'", args.len()));
-        }
+        let (fran, filter, args) = sokfilter(&tokens);
         // CROSS JOIN keeps the planner on the matching cases and looking up each sökande by
         // index, instead of walking every household member first.
         let from = format!(
@@ -236,8 +219,13 @@ impl Skrivning<'_> {
 
 /// The search text of a case from its ärendenummer and its household members.
 pub(super) fn berakna_sokindex(conn: &Connection, arende_id: i64) -> rusqlite::Result<String> {
-    let arendenummer: String =
-        conn.query_row("SELECT arendenummer FROM arende WHERE id = ?1", [arende_id], |r| r.get(0))?;
+    // A protected household's address never leads a search to it.
+    let (arendenummer, gatuadress): (String, String) = conn.query_row(
+        "SELECT a.arendenummer, CASE WHEN h.skyddade_personuppgifter THEN '' ELSE h.gatuadress END
+         FROM arende a JOIN hushall h ON h.id = a.hushall_id WHERE a.id = ?1",
+        [arende_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     let mut stmt = conn.prepare_cached(
         "SELECT p.pnr, p.fornamn || ' ' || p.efternamn FROM arende a
          JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id
@@ -247,5 +235,38 @@ pub(super) fn berakna_sokindex(conn: &Connection, arende_id: i64) -> rusqlite::R
     let personer = stmt
         .query_map([arende_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(sok::sokindex(&arendenummer, personer.iter().map(|(p, n)| (p.as_str(), n.as_str()))))
+    Ok(sok::sokindex(&arendenummer, personer.iter().map(|(p, n)| (p.as_str(), n.as_str())), &gatuadress))
+}
+
+/// Where a search looks and what it asks: tokens of three characters or more with a letter go
+/// through the trigram index (anywhere inside a word), other tokens of letters, digits and '-'
+/// through the word index (at a word's start), and anything else by LIKE over the search text.
+fn sokfilter(tokens: &[String]) -> (&'static str, String, Vec<String>) {
+    let mut filter = String::from("1=1");
+    let mut args: Vec<String> = Vec::new();
+    let fras = |t: &str| format!("\"{}\"", t.replace('"', "\"\""));
+    let (delord, ovriga): (Vec<&String>, Vec<&String>) = tokens.iter().partition(|t| sok::ar_delord(t));
+    let (ord, like): (Vec<&String>, Vec<&String>) =
+        ovriga.into_iter().partition(|t| t.chars().all(|c| c.is_alphanumeric() || c == '-'));
+    let ordfraga = (!ord.is_empty()).then(|| ord.iter().map(|t| format!("{}*", fras(t))).collect::<Vec<_>>().join(" "));
+    let fran = if !delord.is_empty() {
+        args.push(delord.iter().map(|t| fras(t)).collect::<Vec<_>>().join(" "));
+        filter.push_str(" AND arende_tri MATCH ?1");
+        if let Some(q) = ordfraga {
+            args.push(q);
+            filter.push_str(" AND a.id IN (SELECT rowid FROM arende_sok WHERE arende_sok MATCH ?2)");
+        }
+        "arende_tri CROSS JOIN arende a ON a.id = arende_tri.rowid"
+    } else if let Some(q) = ordfraga {
+        args.push(q);
+        filter.push_str(" AND arende_sok MATCH ?1");
+        "arende_sok CROSS JOIN arende a ON a.id = arende_sok.rowid"
+    } else {
+        "arende a"
+    };
+    for t in like {
+        args.push(format!("% {}%", like_escape(t)));
+        filter.push_str(&format!(" AND a.sokindex LIKE ?{} ESCAPE '\\'", args.len()));
+    }
+    (fran, filter, args)
 }

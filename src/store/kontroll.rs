@@ -118,9 +118,11 @@ pub(crate) fn kontrollera(conn: &Connection) -> Resultat<Kontrollrapport> {
             rapport.problem.push(format!("{fk} rader pekar på något som inte finns (främmande nycklar)"));
         }
         // The case search index must agree with the cases' search texts.
-        let fts = "INSERT INTO arende_sok (arende_sok, rank) VALUES ('integrity-check', 1)";
-        if conn.execute(fts, []).is_err() {
-            rapport.problem.push("sökindexet för ärendelistan stämmer inte med ärendena".into());
+        for index in ["arende_sok", "arende_tri"] {
+            let fts = format!("INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)");
+            if conn.execute(&fts, []).is_err() {
+                rapport.problem.push(format!("sökindexet för ärendelistan ({index}) stämmer inte med ärendena"));
+            }
         }
         for (text, sql) in REGLER {
             let n: i64 = conn.query_row(sql, [], |r| r.get(0))?;

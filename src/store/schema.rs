@@ -20,6 +20,7 @@ const MIGRATIONS: &[Migration] = &[
     v10_search_index,
     v11_history_indexes,
     v12_tamper_chain,
+    v13_search_inside_words,
 ];
 
 /// The schema version this program writes.
@@ -496,4 +497,28 @@ pub(crate) fn schemaavvikelser(conn: &Connection) -> Resultat<Vec<String>> {
         avvikelser.push(format!("{} {} hör inte till programmet", slag(&o.0), o.1));
     }
     Ok(avvikelser)
+}
+
+/// Caseworkers search by any part of a name or street ("ström" finds Engström): a trigram index
+/// over the same search text answers a token of three or more characters anywhere inside a word.
+/// The search texts get the street address (not for protected households).
+fn v13_search_inside_words(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        CREATE VIRTUAL TABLE arende_tri USING fts5(
+            sokindex, content = 'arende', content_rowid = 'id', tokenize = 'trigram'
+        );
+        CREATE TRIGGER arende_tri_ny AFTER INSERT ON arende
+        BEGIN INSERT INTO arende_tri (rowid, sokindex) VALUES (NEW.id, NEW.sokindex); END;
+        CREATE TRIGGER arende_tri_bort AFTER DELETE ON arende
+        BEGIN INSERT INTO arende_tri (arende_tri, rowid, sokindex) VALUES ('delete', OLD.id, OLD.sokindex); END;
+        CREATE TRIGGER arende_tri_andrad AFTER UPDATE OF sokindex ON arende
+        BEGIN
+            INSERT INTO arende_tri (arende_tri, rowid, sokindex) VALUES ('delete', OLD.id, OLD.sokindex);
+            INSERT INTO arende_tri (rowid, sokindex) VALUES (NEW.id, NEW.sokindex);
+        END;
+        INSERT INTO arende_tri (arende_tri) VALUES ('rebuild');
+        ",
+    )?;
+    berakna_sokindex_igen(tx)
 }
