@@ -378,7 +378,7 @@ pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
         Kommando::Plan { db, arende, ut } => brev::skriv(db, ut, |s| crate::utskrift::plan_pdf(s, arende, nu.date())),
         Kommando::Brev { db, beslut, aterkrav, ut } => brev::skriv(db, ut, |s| {
             if *aterkrav {
-                crate::utskrift::aterkravsbrev_pdf(s, *beslut)
+                crate::utskrift::aterkravsbrev_pdf_den(s, *beslut, nu.date())
             } else {
                 crate::utskrift::beslutsbrev_pdf(s, *beslut)
             }

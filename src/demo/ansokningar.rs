@@ -131,8 +131,8 @@ pub(super) fn besluta(
     };
     let platshallare = Platshallare {
         namn: hushall.sokande().namn(),
-        belopp: beviljat.to_string(),
-        period: a.manad.to_string(),
+        belopp: crate::domain::klarsprak::kronor(beviljat),
+        period: crate::domain::klarsprak::manad(a.manad),
         post: "försörjningsstöd".into(),
     };
     let motivering = fraser.fraser.iter().find(|f| f.id == fras).map(|f| f.fyll_i(&platshallare)).unwrap_or_default();

@@ -304,7 +304,17 @@ impl Installningar {
             gridfalt(ui, "Besöksadress", &mut e.besoksadress, 360.0);
             gridfalt(ui, "Telefon", &mut e.telefon, 200.0);
             gridfalt(ui, "Telefontider", &mut e.oppettider, 360.0);
+            gridfalt(ui, "Förvaltningsrätt som prövar överklaganden", &mut e.forvaltningsratt, 360.0);
+            ui.label("");
+            ui.checkbox(&mut e.forvaltningsratt_kontrollerad, "Domstolen är kontrollerad för enhetens kommun");
+            ui.end_row();
         });
+        if !e.forvaltningsratt_kontrollerad {
+            ui.label(
+                RichText::new("Kontrollera förvaltningsrätten: förvalet är Förvaltningsrätten i Stockholm och står på sidan \"Så överklagar du\".")
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
         ui.horizontal(|ui| {
             if ui.button("Byt logotyp (PNG) …").on_hover_text("Bilden visas överst till vänster i varje brev").clicked()
             {
