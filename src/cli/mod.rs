@@ -157,7 +157,12 @@ Indata:
   costs                [{kind, amount, approved, reason}]
                        kind: boende, hushallsel, arbetsresor, hemforsakring, fack_a_kassa,
                        barnomsorg, lakarvard_medicin, tandvard, ovrig_kostnad
-  incomes              [{kind, amount, person, jobbstimulans, earned_earlier_this_year}]
+  incomes              [{kind, amount, person, jobbstimulans, special_rule_start,
+                         earned_earlier_this_year}]
+                       jobbstimulans: den särskilda beräkningsregeln gäller lönen (25 % räknas
+                       inte); special_rule_start: \"ÅÅÅÅ-MM\", månaden regeln började (valfritt;
+                       regeln gäller högst 24 månader från start, saknas den ges en varning)
+                       earned_earlier_this_year: ett skolbarns lön tidigare samma kalenderår
                        kind: lon, a_kassa, aktivitetsstod, etableringsersattning, barnbidrag,
                        bostadsbidrag, underhallsstod, sjukpenning, foraldrapenning,
                        sjukersattning, pension, studiemedel, skatteaterbaring, ovrig_inkomst,

@@ -23,7 +23,14 @@ pub(super) fn kostnad(typ: Kostnadstyp, belopp: i64) -> Kostnad {
 }
 
 pub(super) fn inkomst(typ: Inkomsttyp, belopp: i64, person: Option<usize>) -> Inkomst {
-    Inkomst { typ, belopp: kr(belopp), person, jobbstimulans: false, tidigare_i_ar: Belopp::NOLL }
+    Inkomst {
+        typ,
+        belopp: kr(belopp),
+        person,
+        jobbstimulans: false,
+        berakningsregel_fran: None,
+        tidigare_i_ar: Belopp::NOLL,
+    }
 }
 
 /// A plausible month for a household: rent by size, electricity, insurance, child benefit.

@@ -2,7 +2,7 @@
 //! every line explained. Exact decimals throughout; each line is rounded to öre and only the
 //! granted amount to whole kronor (halves up).
 
-use super::poster::{Inkomsttyp, Justering, Normrad, Regler, Underlag};
+use super::poster::{Justering, Normrad, Regler, Underlag};
 use super::tabell::{Aldersband, Cell, Normtabell};
 use crate::domain::belopp::Belopp;
 use crate::domain::hushall::Roll;
@@ -262,37 +262,13 @@ pub fn berakna(u: &Underlag, tabell: &Normtabell, regler: &Regler) -> Result<Res
             b.rad(format!("{rubrik} {} – räknas inte som inkomst", ink.belopp), Belopp::NOLL, Radtyp::Info);
             continue;
         }
-        let barn = ink.person.map(|i| u.medlemmar[i].roll == Roll::Barn).unwrap_or(false);
-        let (raknas, text) = if ink.typ == Inkomsttyp::Lon && barn {
-            if !regler.barns_inkomstgrans_verifierad {
-                let v = format!(
-                    "Gränsen för barns egna arbetsinkomster ({} per år) är en inställning som inte är verifierad mot gällande lag.",
-                    regler.barns_inkomstgrans
-                );
-                if !b.varningar.contains(&v) {
-                    b.varningar.push(v);
-                }
-            }
-            let kvar = if ink.tidigare_i_ar >= regler.barns_inkomstgrans {
-                Belopp::NOLL
-            } else {
-                regler.barns_inkomstgrans - ink.tidigare_i_ar
-            };
-            let fritt = if ink.belopp < kvar { ink.belopp } else { kvar };
-            let raknas = ink.belopp - fritt;
-            let text = format!(
-                "{rubrik}: {}, barns arbetsinkomst räknas inte upp till {} per år (tidigare i år {}); {} räknas inte, {} räknas",
-                ink.belopp, regler.barns_inkomstgrans, ink.tidigare_i_ar, fritt, raknas
-            );
-            (raknas, text)
-        } else if ink.typ == Inkomsttyp::Lon && ink.jobbstimulans {
-            let fritt = (ink.belopp * regler.jobbstimulans_andel).till_ore();
-            let procent = (regler.jobbstimulans_andel * Decimal::ONE_HUNDRED).normalize();
-            let text = format!("{rubrik}: {}, jobbstimulans: {procent} % ({fritt}) räknas inte", ink.belopp);
-            (ink.belopp - fritt, text)
-        } else {
-            (ink.belopp, rubrik)
-        };
+        let r = super::inkomster::rakna(ink, &rubrik, u, regler);
+        if let Some(v) = r.varning
+            && !b.varningar.contains(&v)
+        {
+            b.varningar.push(v);
+        }
+        let (raknas, text) = (r.raknas, r.text);
         inkomster += raknas;
         b.rad(text, -raknas, Radtyp::Inkomst);
     }
