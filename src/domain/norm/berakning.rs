@@ -6,6 +6,7 @@ use super::poster::{Justering, Normrad, Regler, Underlag};
 use super::tabell::{Aldersband, Cell, Normtabell};
 use crate::domain::belopp::Belopp;
 use crate::domain::hushall::Roll;
+use crate::domain::klarsprak::antal;
 use crate::domain::personnummer::age_at;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -75,7 +76,7 @@ impl Bygge<'_> {
     /// difference between the 6- and 7-person amounts.
     fn gemensamt(&mut self, personer: u32) -> Result<Belopp, String> {
         if personer <= 7 {
-            return self.cell(self.tabell.gemensamt(personer), &format!("gemensamma kostnader, {personer} personer"));
+            return self.cell(self.tabell.gemensamt(personer), &format!("gemensamma kostnader, {}", antal(u64::from(personer), "person", "personer")));
         }
         let sju = self.cell(self.tabell.gemensamt(7), "gemensamma kostnader, 7 personer")?;
         let sex = self.cell(self.tabell.gemensamt(6), "gemensamma kostnader, 6 personer")?;
@@ -147,7 +148,11 @@ pub fn berakna(u: &Underlag, tabell: &Normtabell, regler: &Regler) -> Result<Res
                 format!("Personliga kostnader, två vuxna (sambor eller gifta){}", dagar_text(tva, dagar_i_manaden))
             }
             _ => {
-                format!("Personliga kostnader, vuxna: ensamstående {en} dagar, sambor {tva} dagar av {dagar_i_manaden}")
+                format!(
+                    "Personliga kostnader, vuxna: ensamstående {}, sambor {} av {dagar_i_manaden}",
+                    antal(u64::from(en), "dag", "dagar"),
+                    antal(u64::from(tva), "dag", "dagar")
+                )
             }
         };
         justera(&u.justeringar, Normrad::Vuxna, &mut text, &mut belopp);
