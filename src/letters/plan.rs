@@ -17,9 +17,9 @@ pub fn planbrev(p: &Planinnehall, utkast: bool, overenskommen: Option<&str>, han
         match i {
             4 if !p.steg.is_empty() => block.push(Block::Tabell {
                 kolumner: vec![
-                    Kolumn { rubrik: "Steg".into(), bredd: 95.0, hoger: false },
-                    Kolumn { rubrik: "Vem".into(), bredd: 35.0, hoger: false },
-                    Kolumn { rubrik: "Senast".into(), bredd: 30.0, hoger: false },
+                    Kolumn { rubrik: "Steg".into(), bredd: 90.0, hoger: false },
+                    Kolumn { rubrik: "Vem".into(), bredd: 32.0, hoger: false },
+                    Kolumn { rubrik: "Senast".into(), bredd: 38.0, hoger: false },
                 ],
                 rader: p
                     .steg
@@ -36,8 +36,8 @@ pub fn planbrev(p: &Planinnehall, utkast: bool, overenskommen: Option<&str>, han
             }),
             6 if !p.uppfoljning.is_empty() => block.push(Block::Tabell {
                 kolumner: vec![
-                    Kolumn { rubrik: "Datum".into(), bredd: 30.0, hoger: false },
-                    Kolumn { rubrik: "Uppföljning".into(), bredd: 130.0, hoger: false },
+                    Kolumn { rubrik: "Datum".into(), bredd: 38.0, hoger: false },
+                    Kolumn { rubrik: "Uppföljning".into(), bredd: 122.0, hoger: false },
                 ],
                 rader: p.uppfoljning.iter().map(|u| vec![datum_fran_text(&u.datum), u.vad.clone()]).collect(),
                 sista_fet: false,
