@@ -222,7 +222,7 @@ fn a_damaged_database_is_not_backed_up_without_a_word() {
     let (dir, live) = enhet();
     skada_sida(&live, "beslut");
     let kopia = dir.path().join("kopia.db");
-    let fel = Store::open(&live).and_then(|s| s.sakerhetskopiera(&kopia)).err().expect("refused").to_string();
+    let fel = Store::open(&live).and_then(|s| s.sakerhetskopiera(&kopia)).expect_err("refused").to_string();
     assert!(fel.contains("skadad"), "{fel}");
     assert!(!kopia.exists(), "no copy that looks usable");
 }
