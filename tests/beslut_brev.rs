@@ -278,7 +278,8 @@ fn a_recovery_letter_cites_the_law_of_the_grant_decision_and_has_no_appeal_page(
     let mut store = demo();
     let arende_id = store.sok_arenden("lundin", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
     let nr = store.arende(arende_id).unwrap().arendenummer;
-    let maj = store.skriv(|w| w.spara_beslut(&forskott(arende_id, dag(2025, 5, 6), "2025-05"), false, "Test", nu())).unwrap();
+    let maj =
+        store.skriv(|w| w.spara_beslut(&forskott(arende_id, dag(2025, 5, 6), "2025-05"), false, "Test", nu())).unwrap();
     let beslut = pdf_text(&bistand::utskrift::beslutsbrev_pdf(&store, maj).unwrap()).replace('\n', " ");
     assert!(beslut.contains("förskott i väntan på sjukpenning") && beslut.contains("mot återkrav"), "{beslut}");
     assert!(!beslut.contains("när i väntan på"));
@@ -357,7 +358,8 @@ fn the_decision_date_not_the_month_chooses_the_law_and_the_appeal_page_names_the
         assert!(s.contains(lag) && s.contains(overklagande), "decision of {datum} cites {lag} and {overklagande}");
         assert!(s.contains("Tandvård för juni 2025") && s.contains("Beviljas 1 200,50 kr, avslås 1 799,50 kr"));
         let sista = sidor.last().unwrap();
-        for t in ["Så överklagar du", "Förvaltningsrätten i Uppsala", "gäller omedelbart", "inom tre veckor", datum] {
+        for t in ["Så överklagar du", "Förvaltningsrätten i Uppsala", "gäller omedelbart", "inom tre veckor", datum]
+        {
             assert!(sista.contains(t), "appeal page of {datum} lacks «{t}»");
         }
         assert!(sista.contains("44 §") && sista.contains("förvaltningslagen (2017:900)"));

@@ -104,7 +104,8 @@ pub fn beslutsbrev(
 ) -> Vec<Block> {
     let d = &b.beslut;
     let period = manad(d.period);
-    let mut block = vec![Block::Stycke(format!("Du har ansökt om ekonomiskt bistånd för {period}. Här är vårt beslut."))];
+    let mut block =
+        vec![Block::Stycke(format!("Du har ansökt om ekonomiskt bistånd för {period}. Här är vårt beslut."))];
     block.push(Block::Rubrik("Beslut".into()));
     for p in &d.poster {
         block.push(Block::Fakta(format!("{} för {period}", p.sak), utfallstext(p)));
@@ -169,7 +170,10 @@ fn avslutning(b: &SparatBeslut, enhet: &Enhet, andrar: Option<&SparatBeslut>) ->
     } else if d.andrar.is_some() {
         block.push(Block::Stycke("Det här beslutet ändrar vårt tidigare beslut i samma ärende.".into()));
     }
-    block.push(Block::Stycke(format!("Har du frågor om beslutet? Ring oss på {}, {}.", enhet.telefon, enhet.oppettider)));
+    block.push(Block::Stycke(format!(
+        "Har du frågor om beslutet? Ring oss på {}, {}.",
+        enhet.telefon, enhet.oppettider
+    )));
     block
 }
 

@@ -553,7 +553,8 @@ fn hojd_rader(celler: &[Vec<String>]) -> u32 {
 fn hela_belopp(text: &str) -> Vec<String> {
     let mut ord: Vec<String> = Vec::new();
     for w in text.split_whitespace() {
-        let grupp = w.len() >= 3 && w.chars().take(3).all(|c| c.is_ascii_digit()) && !w[3..].starts_with(char::is_alphanumeric);
+        let grupp =
+            w.len() >= 3 && w.chars().take(3).all(|c| c.is_ascii_digit()) && !w[3..].starts_with(char::is_alphanumeric);
         let valuta = w.trim_end_matches(['.', ',', ')', ';', ':']) == "kr";
         match ord.last_mut() {
             Some(forra) if forra.ends_with(|c: char| c.is_ascii_digit()) && (grupp || valuta) => {

@@ -66,10 +66,8 @@ fn lagrum(b: &SparatBeslut) -> String {
     if !b.overklagande.is_empty() {
         text.push_str(&format!("Beslutet kan överklagas enligt {}. ", b.overklagande));
     }
-    let delar: Vec<(String, String)> = fl
-        .iter()
-        .filter_map(|c| c.split_once("§ ").map(|(p, lag)| (format!("{p}§"), lag.to_string())))
-        .collect();
+    let delar: Vec<(String, String)> =
+        fl.iter().filter_map(|c| c.split_once("§ ").map(|(p, lag)| (format!("{p}§"), lag.to_string()))).collect();
     if let Some((_, lag)) = delar.first() {
         let paragrafer: Vec<&str> = delar.iter().map(|(p, _)| p.as_str()).collect();
         text.push_str(&format!("Hur överklagandet hanteras står i {} {lag}.", paragrafer.join(", ")));

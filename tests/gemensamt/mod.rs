@@ -79,10 +79,9 @@ pub fn klarsprak_fel(text: &str, arendenummer: &str) -> Vec<String> {
     let siffra = |i: usize| c.get(i).is_some_and(|x| x.is_ascii_digit());
     for i in 0..c.len() {
         let borjar = i == 0 || !siffra(i - 1);
-        if borjar && (0..4).all(|k| siffra(i + k)) && c.get(i + 4) == Some(&'-') && siffra(i + 5) && siffra(i + 6) {
-            if !siffra(i + 7) {
-                fel.push(format!("ISO date or month «{}»", c[i..(i + 10).min(c.len())].iter().collect::<String>()));
-            }
+        let monster = (0..4).all(|k| siffra(i + k)) && c.get(i + 4) == Some(&'-') && siffra(i + 5) && siffra(i + 6);
+        if borjar && monster && !siffra(i + 7) {
+            fel.push(format!("ISO date or month «{}»", c[i..(i + 10).min(c.len())].iter().collect::<String>()));
         }
     }
     fel

@@ -76,7 +76,10 @@ impl Bygge<'_> {
     /// difference between the 6- and 7-person amounts.
     fn gemensamt(&mut self, personer: u32) -> Result<Belopp, String> {
         if personer <= 7 {
-            return self.cell(self.tabell.gemensamt(personer), &format!("gemensamma kostnader, {}", antal(u64::from(personer), "person", "personer")));
+            return self.cell(
+                self.tabell.gemensamt(personer),
+                &format!("gemensamma kostnader, {}", antal(u64::from(personer), "person", "personer")),
+            );
         }
         let sju = self.cell(self.tabell.gemensamt(7), "gemensamma kostnader, 7 personer")?;
         let sex = self.cell(self.tabell.gemensamt(6), "gemensamma kostnader, 6 personer")?;

@@ -27,7 +27,6 @@ fn kalla(amne: Amne, m: Manad) -> String {
     levererade_lagrum().citera(amne, m.forsta_dagen()).map(|c| format!(" ({c})")).unwrap_or_default()
 }
 
-
 /// Whether a child's earnings can be left uncounted: a child living at home who goes to
 /// school (under 16 in grundskola; from 16 only when marked as attending gymnasiet or similar).
 fn barnet_gar_i_skolan(m: &NormMedlem, u: &Underlag) -> bool {
