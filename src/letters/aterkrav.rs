@@ -37,6 +37,10 @@ impl Aterkravslagrum {
 fn varfor(p: &Beslutspost, skal: &str) -> String {
     if p.utover_ratten {
         format!("Biståndet gavs utöver rätten på villkor att du betalar tillbaka det ({skal}).")
+    } else if skal.starts_with("i väntan på") {
+        format!(
+            "Biståndet var ett förskott {skal}. Du ska betala tillbaka det när ersättningen har betalats ut för samma tid, men aldrig mer än vad ersättningen gav för samma tid."
+        )
     } else {
         format!(
             "Biståndet var ett förskott ({skal}). Du ska betala tillbaka det när ersättningen har betalats ut för samma tid, men aldrig mer än vad ersättningen gav för samma tid."

@@ -119,6 +119,7 @@ pub fn beslutsbrev(
             block.push(Block::Stycke(aterkravstext(p, skal)));
         }
     }
+    block.push(Block::Luft(2.0));
     if d.poster.iter().any(|p| p.beviljat > crate::domain::Belopp::NOLL) {
         block.push(Block::Stycke("Pengarna betalas ut till det konto du har anmält.".into()));
     }
