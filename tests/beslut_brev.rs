@@ -384,7 +384,7 @@ fn bistand_beyond_the_right_says_if_there_is_reason_for_it() {
     b.poster[0].utover_ratten = true;
     let id = store.skriv(|w| w.spara_beslut(&b, false, "T", nu())).unwrap();
     let s = pdf_text(&bistand::utskrift::beslutsbrev_pdf(&store, id).unwrap()).replace('\n', " ");
-    assert!(s.contains("det finns skäl för det"));
+    assert!(s.contains("om det finns skäl för det"));
     assert!(s.contains("12 kap. 2 § socialtjänstlagen (2025:400)") && !s.contains("särskilda skäl"));
 }
 

@@ -111,7 +111,7 @@ pub fn beslutsbrev(
         block.push(Block::Fakta(format!("{} för {period}", p.sak), utfallstext(p)));
         if p.utover_ratten {
             block.push(Block::Stycke(format!(
-                "{} beviljas som bistånd utöver rätten, eftersom vi bedömer att det finns skäl för det.",
+                "{} beviljas som bistånd utöver rätten. Vi får ge sådant bistånd om det finns skäl för det, och vi bedömer att det finns skäl i ditt fall.",
                 p.sak
             )));
         }
