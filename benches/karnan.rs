@@ -37,6 +37,7 @@ fn familj() -> Underlag {
         belopp: Belopp::kronor(kr),
         person: Some(0),
         jobbstimulans: false,
+        berakningsregel_fran: None,
         tidigare_i_ar: Belopp::NOLL,
     };
     Underlag {

@@ -2,10 +2,11 @@
 //! by the CLI (and the UI) so both print exactly the same letter.
 
 use crate::domain::arende::ArendeStatus;
-use crate::domain::beslut::lagrum::{Amne, levererade_lagrum};
+use crate::domain::beslut::lagrum::levererade_lagrum;
 use crate::domain::hushall::Roll;
 use crate::domain::norm::berakna;
-use crate::letters::beslut::{Mottagare, aterkravsbrev, beslutsbrev, brevhuvud};
+use crate::letters::aterkrav::{Aterkravslagrum, aterkravsbrev};
+use crate::letters::beslut::{Mottagare, beslutsbrev, brevhuvud};
 use crate::letters::{Typsnitt, meddelanden, skapa_pdf};
 use crate::store::Store;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
@@ -196,7 +197,8 @@ pub fn beslutsbrev_pdf(store: &Store, beslut_id: i64) -> Result<Vec<u8>, String>
         &arende.arendenummer,
         "Beslut om ekonomiskt bistånd",
     );
-    let block = beslutsbrev(&b, &enhet, &arende.arendenummer, berakning.as_ref());
+    let andrar = b.beslut.andrar.and_then(|id| store.beslut(id).ok());
+    let block = beslutsbrev(&b, &enhet, &arende.arendenummer, berakning.as_ref(), andrar.as_ref());
     Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
 }
 
@@ -234,19 +236,24 @@ pub fn manadens_beslutsbrev(
     Ok(Omgang { skrivna: alla, alla })
 }
 
-/// Beslut om återkrav for a decision granted against repayment, with the appeal page.
+/// Beslut om återkrav, dated today, for a decision granted against repayment.
 pub fn aterkravsbrev_pdf(store: &Store, beslut_id: i64) -> Result<Vec<u8>, String> {
+    aterkravsbrev_pdf_den(store, beslut_id, chrono::Local::now().date_naive())
+}
+
+/// Beslut om återkrav dated `idag` for decision `beslut_id` granted against repayment. The law
+/// follows the grant decision's date; the letter has no appeal page (it cannot be appealed).
+pub fn aterkravsbrev_pdf_den(store: &Store, beslut_id: i64, idag: NaiveDate) -> Result<Vec<u8>, String> {
     let b = store.beslut(beslut_id).map_err(|e| e.to_string())?;
     if !b.beslut.poster.iter().any(|p| p.mot_aterkrav.is_some()) {
-        return Err(format!("Beslut {beslut_id} beviljades inte mot återkrav; det finns inget återkrav att skriva."));
+        return Err("Beslutet beviljades inte mot återkrav; det finns inget återkrav att skriva.".into());
     }
-    let lagrum = levererade_lagrum().citera(Amne::AterkravVillkor, b.beslut.period.forsta_dagen())?;
+    let lagrum = Aterkravslagrum::for_bevilning(&levererade_lagrum(), &b)?;
     let arende = store.arende(b.beslut.arende_id).map_err(|e| e.to_string())?;
     let till = mottagare(store, arende.hushall_id)?;
     let enhet = store.enhet().map_err(|e| e.to_string())?;
-    let huvud =
-        brevhuvud(&enhet, logo(store)?, &till, &b.beslut.datum.to_string(), &arende.arendenummer, "Beslut om återkrav");
-    Ok(skapa_pdf(&huvud, &aterkravsbrev(&b, &enhet, &arende.arendenummer, &lagrum), &Typsnitt::ladda()?))
+    let huvud = brevhuvud(&enhet, logo(store)?, &till, &idag.to_string(), &arende.arendenummer, "Beslut om återkrav");
+    Ok(skapa_pdf(&huvud, &aterkravsbrev(&b, &enhet, &lagrum), &Typsnitt::ladda()?))
 }
 
 /// The unit's logo: its own if it has replaced it, else the shipped placeholder. A database that
@@ -290,7 +297,8 @@ pub fn ib_del_pdf(store: &Store, arendenummer: &str, del_id: &str, idag: NaiveDa
     let mut block = Vec::new();
     if let Some(d) = svar.samtycke_jobbtorg.filter(|_| del.samtycke) {
         block.push(crate::letters::Block::Stycke(format!(
-            "Klienten har samtyckt till att uppgifterna lämnas till Jobbtorg ({d})."
+            "Klienten har samtyckt till att uppgifterna lämnas till Jobbtorg ({}).",
+            crate::domain::klarsprak::datum(d)
         )));
     }
     for f in &del.falt {

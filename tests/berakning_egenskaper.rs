@@ -58,6 +58,7 @@ fn inkomst(antal_medlemmar: usize) -> impl Strategy<Value = Inkomst> {
             belopp: Belopp::from_ore(ore),
             person,
             jobbstimulans,
+            berakningsregel_fran: None,
             tidigare_i_ar: Belopp::NOLL,
         },
     )

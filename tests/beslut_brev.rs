@@ -6,6 +6,7 @@ mod gemensamt;
 
 use bistand::domain::Belopp;
 use bistand::domain::beslut::{Beslutspost, NyttBeslut, Utfall};
+use bistand::domain::klarsprak::{kronor, manad};
 use bistand::domain::manad::Manad;
 use bistand::store::{Sortering, Store};
 use gemensamt::*;
@@ -18,7 +19,9 @@ fn demo() -> Store {
 
 const OVERKLAGA: &[&str] = &[
     "Så överklagar du",
-    "förvaltningsrätten",
+    "Förvaltningsrätten i Stockholm",
+    "gäller omedelbart",
+    "Vi kan själva ändra beslutet",
     "inte till förvaltningsrätten",
     "inom tre veckor",
     "vilket beslut du överklagar",
@@ -47,17 +50,23 @@ fn every_decision_letter_carries_its_facts_and_adverse_ones_how_to_appeal() {
     for rad in store.alla_beslut().unwrap() {
         let b = store.beslut(rad.id).unwrap();
         let pdf = bistand::utskrift::beslutsbrev_pdf(&store, rad.id).unwrap();
-        let s = pdf_text(&pdf);
         let arende = store.arende(b.beslut.arende_id).unwrap();
         let hushall = store.hushall(arende.hushall_id).unwrap();
+        let mut sidor = pdf_sidor(&pdf);
+        if hushall.skyddade_personuppgifter {
+            let blad = sidor.remove(0);
+            assert!(blad.contains("Skatteverkets vidarebefordran") && !blad.contains("Sida 1"), "handling sheet first");
+        }
+        let s = sidor.join("\n");
+        assert_eq!(klarsprak_fel(&s, &arende.arendenummer), Vec::<String>::new(), "letter {}", rad.id);
         assert!(s.contains(&hushall.sokande().unwrap().namn()), "recipient in letter {}", rad.id);
         assert!(s.contains(&format!("Ärende {}", arende.arendenummer)));
-        assert!(s.contains(&b.beslut.period.to_string()), "period");
+        assert!(s.contains(&manad(b.beslut.period)), "period");
         let post = &b.beslut.poster[0];
         if post.beviljat > Belopp::NOLL {
-            assert!(s.contains(&post.beviljat.to_string()), "amount {} in Swedish format", post.beviljat);
+            assert!(s.contains(&kronor(post.beviljat)), "amount {} in Swedish format", post.beviljat);
         }
-        let lag = if b.beslut.period.forsta_dagen() >= chrono::NaiveDate::from_ymd_opt(2025, 7, 1).unwrap() {
+        let lag = if b.beslut.datum >= chrono::NaiveDate::from_ymd_opt(2025, 7, 1).unwrap() {
             "12 kap. 1 § socialtjänstlagen (2025:400)"
         } else {
             "4 kap. 1 § socialtjänstlagen (2001:453)"
@@ -74,7 +83,6 @@ fn every_decision_letter_carries_its_facts_and_adverse_ones_how_to_appeal() {
                 rad.utfall
             );
         }
-        let sidor = pdf_sidor(&pdf);
         for (i, sida) in sidor.iter().enumerate() {
             assert!(sida.contains(&format!("Sida {} av {}", i + 1, sidor.len())));
         }
@@ -82,8 +90,8 @@ fn every_decision_letter_carries_its_facts_and_adverse_ones_how_to_appeal() {
             assert!(s.contains("Barnens bästa"), "letter {} says how the children were considered", rad.id);
         }
         if hushall.skyddade_personuppgifter {
-            assert!(!s.contains(&hushall.adress.gatuadress), "a protected address is never printed");
-            assert!(s.contains("SKYDDADE PERSONUPPGIFTER"));
+            assert!(!pdf_text(&pdf).contains(&hushall.adress.gatuadress), "a protected address is never printed");
+            assert!(!s.to_lowercase().contains("skyddade"), "nothing in the letter reveals the protection");
         } else {
             assert!(s.contains(&hushall.adress.gatuadress));
         }
@@ -173,7 +181,7 @@ fn the_short_letters_carry_what_they_must() {
     let s = pdf_text(&brev_pdf(&store, &nr(&store, "lundin"), Brevtyp::Kallelse, idag).unwrap());
     for t in [
         "Kallelse till nybesök",
-        "2026-11-26 klockan 10.00",
+        "26 november 2026 klockan 10.00",
         "Exempelvägen 10",
         "Ta med dig",
         "kontoutdrag",
@@ -187,7 +195,7 @@ fn the_short_letters_carry_what_they_must() {
         "Begäran om komplettering",
         "kontoutdrag för de senaste tre månaderna",
         "beslut om etableringsersättning",
-        "2026-12-07",
+        "7 december 2026",
         "kan då avslås",
     ] {
         assert!(s.contains(t), "komplettering lacks «{t}»");
@@ -220,9 +228,15 @@ fn the_short_letters_carry_what_they_must() {
     let nordin = nr(&store, "nordin");
     let arende = store.arende_med_nummer(&nordin).unwrap();
     let gata = store.hushall(arende.hushall_id).unwrap().adress.gatuadress;
+    let namn = store.hushall(arende.hushall_id).unwrap().sokande().unwrap().namn();
     for typ in [Brevtyp::Kallelse, Brevtyp::Handlaggare] {
-        let s = pdf_text(&brev_pdf(&store, &nordin, typ, idag).unwrap());
-        assert!(!s.contains(&gata) && s.contains("SKYDDADE PERSONUPPGIFTER"), "{typ:?}");
+        let sidor = pdf_sidor(&brev_pdf(&store, &nordin, typ, idag).unwrap());
+        assert!(sidor.iter().all(|s| !s.contains(&gata)), "{typ:?}");
+        assert!(sidor[0].contains("INTERNT HANTERINGSBLAD") && sidor[0].contains("Skatteverkets vidarebefordran"));
+        assert!(!sidor[0].contains("Sida 1 av"), "the sheet is not a page of the letter");
+        let brev = sidor[1..].join("\n");
+        assert!(brev.contains("Sida 1 av") && brev.contains(&namn), "{typ:?}: the letter follows with the name");
+        assert!(!brev.to_lowercase().contains("skyddade") && !brev.contains("Skatteverket"), "{typ:?}");
     }
     // The unit's own details go into every header.
     let mut enhet = store.enhet().unwrap();
@@ -233,14 +247,11 @@ fn the_short_letters_carry_what_they_must() {
     );
 }
 
-#[test]
-fn an_advance_gets_a_recovery_letter_citing_the_law_of_its_period() {
-    let mut store = demo();
-    let arende_id = store.sok_arenden("lundin", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
-    let forskott = |period: &str| NyttBeslut {
+fn forskott(arende_id: i64, datum: chrono::NaiveDate, period: &str) -> NyttBeslut {
+    NyttBeslut {
         arende_id,
         ansokan_id: None,
-        datum: nu().date(),
+        datum,
         period: Manad::parse(period).unwrap(),
         beslutsfattare: "Test".into(),
         delegation: String::new(),
@@ -255,28 +266,126 @@ fn an_advance_gets_a_recovery_letter_citing_the_law_of_its_period() {
             mot_aterkrav: Some("i väntan på sjukpenning från Försäkringskassan".into()),
         }],
         andrar: None,
-    };
-    let fore = store.skriv(|w| w.spara_beslut(&forskott("2025-05"), false, "Test", nu())).unwrap();
-    let beslut = pdf_text(&bistand::utskrift::beslutsbrev_pdf(&store, fore).unwrap());
-    assert!(beslut.contains("mot återkrav"), "the decision letter says it is an advance and why");
-    let s = pdf_text(&bistand::utskrift::aterkravsbrev_pdf(&store, fore).unwrap());
-    for t in [
-        "Beslut om återkrav",
-        "4 000,00 kr",
-        "sjukpenning",
-        "9 kap. 2 § socialtjänstlagen (2001:453)",
-        "avbetalningsplan",
-        "Så överklagar du",
-        "inom tre veckor",
-    ] {
-        assert!(s.contains(t), "återkrav lacks «{t}»");
     }
-    // Under the new law the provision is not verified yet: no letter cites a guess.
-    let efter = store.skriv(|w| w.spara_beslut(&forskott("2026-11"), false, "Test", nu())).unwrap();
-    let fel = bistand::utskrift::aterkravsbrev_pdf(&store, efter).unwrap_err();
-    assert!(fel.contains("inte verifierat"), "{fel}");
+}
+
+fn dag(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn a_recovery_letter_cites_the_law_of_the_grant_decision_and_has_no_appeal_page() {
+    let mut store = demo();
+    let arende_id = store.sok_arenden("lundin", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
+    let nr = store.arende(arende_id).unwrap().arendenummer;
+    let maj =
+        store.skriv(|w| w.spara_beslut(&forskott(arende_id, dag(2025, 5, 6), "2025-05"), false, "Test", nu())).unwrap();
+    let beslut = pdf_text(&bistand::utskrift::beslutsbrev_pdf(&store, maj).unwrap()).replace('\n', " ");
+    assert!(beslut.contains("förskott i väntan på sjukpenning") && beslut.contains("mot återkrav"), "{beslut}");
+    assert!(!beslut.contains("när i väntan på"));
+    let augusti =
+        store.skriv(|w| w.spara_beslut(&forskott(arende_id, dag(2025, 8, 4), "2025-08"), false, "Test", nu())).unwrap();
+    let fall = [
+        (maj, ["9 kap. 2 § första stycket socialtjänstlagen (2001:453)", "9 kap. 3 §", "9 kap. 4 §"], "6 maj 2025"),
+        (augusti, ["33 kap. 2 § socialtjänstlagen (2025:400)", "33 kap. 4–5 §§", "33 kap. 6 §"], "4 augusti 2025"),
+    ];
+    for (id, lagrum, beviljat_den) in fall {
+        let pdf = bistand::utskrift::aterkravsbrev_pdf_den(&store, id, dag(2026, 3, 2)).unwrap();
+        let s = pdf_text(&pdf).replace('\n', " ");
+        for t in [
+            "Beslut om återkrav",
+            "4 000 kr",
+            "sjukpenning",
+            beviljat_den,
+            "2 mars 2026",
+            "avbetalningsplan",
+            "förvaltningsrätten",
+            "efterge",
+            "går inte att överklaga",
+        ]
+        .into_iter()
+        .chain(lagrum)
+        {
+            assert!(s.contains(t), "återkrav {beviljat_den} lacks «{t}»");
+        }
+        assert!(!s.contains("Så överklagar du") && !s.contains("inom tre veckor"), "no appeal page");
+        assert!(!s.contains("16 kap. 3 §") && !s.contains("35 kap. 1 §"));
+        assert_eq!(klarsprak_fel(&s, &nr), Vec::<String>::new());
+    }
     let vanligt = store.alla_beslut().unwrap()[0].id;
     assert!(bistand::utskrift::aterkravsbrev_pdf(&store, vanligt).unwrap_err().contains("inte mot återkrav"));
+}
+
+fn juni_beslut(arende_id: i64, datum: chrono::NaiveDate) -> NyttBeslut {
+    NyttBeslut {
+        arende_id,
+        ansokan_id: None,
+        datum,
+        period: Manad::parse("2025-06").unwrap(),
+        beslutsfattare: "Test Beslutsfattare".into(),
+        delegation: String::new(),
+        foredragande: String::new(),
+        barnets_basta: String::new(),
+        poster: vec![Beslutspost {
+            sak: "Tandvård".into(),
+            ansokt: Belopp::kronor(3000),
+            beviljat: Belopp::from_ore(120_050),
+            motivering: "Endast akut tandvård ingår.".into(),
+            utover_ratten: false,
+            mot_aterkrav: None,
+        }],
+        andrar: None,
+    }
+}
+
+#[test]
+fn the_decision_date_not_the_month_chooses_the_law_and_the_appeal_page_names_the_court() {
+    let mut store = demo();
+    let arende_id = store.sok_arenden("lundin", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
+    let nr = store.arende(arende_id).unwrap().arendenummer;
+    let fore = store.skriv(|w| w.spara_beslut(&juni_beslut(arende_id, dag(2025, 6, 30)), false, "T", nu())).unwrap();
+    let efter = store.skriv(|w| w.spara_beslut(&juni_beslut(arende_id, dag(2025, 7, 1)), false, "T", nu())).unwrap();
+    let mut enhet = store.enhet().unwrap();
+    enhet.forvaltningsratt = "Förvaltningsrätten i Uppsala".into();
+    store.satt_enhet(&enhet).unwrap();
+    let fall = [
+        (fore, "4 kap. 1 § socialtjänstlagen (2001:453)", "16 kap. 3 § socialtjänstlagen (2001:453)", "30 juni 2025"),
+        (efter, "12 kap. 1 § socialtjänstlagen (2025:400)", "35 kap. 1 § socialtjänstlagen (2025:400)", "1 juli 2025"),
+    ];
+    for (id, lag, overklagande, datum) in fall {
+        let sidor = pdf_sidor(&bistand::utskrift::beslutsbrev_pdf(&store, id).unwrap());
+        let s = sidor.join("\n");
+        assert!(s.contains(lag) && s.contains(overklagande), "decision of {datum} cites {lag} and {overklagande}");
+        assert!(s.contains("Tandvård för juni 2025") && s.contains("Beviljas 1 200,50 kr, avslås 1 799,50 kr"));
+        let sista = sidor.last().unwrap();
+        for t in ["Så överklagar du", "Förvaltningsrätten i Uppsala", "gäller omedelbart", "inom tre veckor", datum]
+        {
+            assert!(sista.contains(t), "appeal page of {datum} lacks «{t}»");
+        }
+        assert!(sista.contains("44 §") && sista.contains("förvaltningslagen (2017:900)"));
+        assert_eq!(klarsprak_fel(&s, &nr), Vec::<String>::new());
+    }
+    // A decision changing another names it by date and subject, never by an internal number.
+    let mut andring = juni_beslut(arende_id, dag(2025, 7, 10));
+    andring.andrar = Some(efter);
+    let id = store.skriv(|w| w.spara_beslut(&andring, false, "T", nu())).unwrap();
+    let s = pdf_text(&bistand::utskrift::beslutsbrev_pdf(&store, id).unwrap()).replace('\n', " ");
+    assert!(s.contains("ändrar vårt beslut den 1 juli 2025 om tandvård för juni 2025"), "{s}");
+    assert!(!s.contains("nr "), "no internal number");
+}
+
+#[test]
+fn bistand_beyond_the_right_says_if_there_is_reason_for_it() {
+    let fraser = bistand::domain::beslut::fraser::levererade_fraser();
+    assert!(fraser.fraser.iter().all(|f| !f.text.contains("särskilda skäl")));
+    let mut store = demo();
+    let arende_id = store.sok_arenden("lundin", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
+    let mut b = juni_beslut(arende_id, dag(2026, 3, 2));
+    b.poster[0].utover_ratten = true;
+    let id = store.skriv(|w| w.spara_beslut(&b, false, "T", nu())).unwrap();
+    let s = pdf_text(&bistand::utskrift::beslutsbrev_pdf(&store, id).unwrap()).replace('\n', " ");
+    assert!(s.contains("om det finns skäl för det"));
+    assert!(s.contains("12 kap. 2 § socialtjänstlagen (2025:400)") && !s.contains("särskilda skäl"));
 }
 
 #[test]
@@ -317,4 +426,43 @@ fn the_unit_edits_its_phrase_library_without_a_new_build() {
     trasig.fraser[0].text = " ".into();
     assert!(store.satt_fraser(&trasig).is_err());
     assert_eq!(store.fraser().unwrap(), b, "a refused edit changes nothing");
+}
+
+#[test]
+fn no_letter_kind_writes_ore_on_whole_kronor_iso_dates_or_numeric_months() {
+    use bistand::utskrift::{Brevtyp, brev_pdf};
+    let store = demo();
+    let idag = nu().date();
+    let nr = |namn: &str| store.sok_arenden(namn, Sortering::Namn, true, 1).unwrap().rader[0].arendenummer.clone();
+    let mut brev: Vec<(String, String, Vec<u8>)> = Vec::new();
+    for (namn, typ) in [
+        ("lundin", Brevtyp::Kallelse),
+        ("yilmaz", Brevtyp::Komplettering),
+        ("lundin", Brevtyp::Handlaggare),
+        ("wallin", Brevtyp::Avslut),
+    ] {
+        brev.push((format!("{typ:?}"), nr(namn), brev_pdf(&store, &nr(namn), typ, idag).unwrap()));
+    }
+    brev.push(("plan".into(), nr("lundin"), bistand::utskrift::plan_pdf(&store, &nr("lundin"), idag).unwrap()));
+    let engstrom = store.sok_arenden("engström", Sortering::Namn, true, 1).unwrap().rader[0].clone();
+    let fia = store.fia_intervjuer(engstrom.arende_id).unwrap()[0].id;
+    brev.push(("FIA".into(), engstrom.arendenummer, bistand::utskrift::fia_pdf(&store, fia, idag).unwrap()));
+    let mut aterkrav = 0;
+    for rad in store.alla_beslut().unwrap() {
+        let b = store.beslut(rad.id).unwrap();
+        if b.beslut.poster.iter().any(|p| p.mot_aterkrav.is_some()) {
+            aterkrav += 1;
+            brev.push((
+                format!("återkrav {}", rad.id),
+                rad.arendenummer.clone(),
+                bistand::utskrift::aterkravsbrev_pdf_den(&store, rad.id, idag).unwrap(),
+            ));
+        }
+    }
+    assert!(aterkrav > 0, "the demo has grants against repayment");
+    for (vad, arendenummer, pdf) in brev {
+        let text = pdf_text(&pdf);
+        assert_eq!(klarsprak_fel(&text, &arendenummer), Vec::<String>::new(), "{vad}");
+        assert!(!text.contains(" 1 månader") && !text.contains("när i väntan på"), "{vad}");
+    }
 }

@@ -18,6 +18,7 @@ fn huvud() -> Brevhuvud {
         datum: "2026-11-23".into(),
         arendenummer: "2026-0001".into(),
         mottagare: vec!["Åsa Öberg".into(), "Ängsvägen 3".into(), "123 45 Exempelstad".into()],
+        hanteringsblad: Vec::new(),
         titel: "Beslut om ekonomiskt bistånd".into(),
         logo: Some(std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/icons/logo.png")).unwrap()),
     }
@@ -107,4 +108,40 @@ fn wrapping_respects_the_width() {
     assert_eq!(rader.join(" "), "ett två tre fyra fem sex sju åtta nio tio");
     let ord = t.radbryt(false, 11.0, &"x".repeat(200), 20.0);
     assert!(ord.len() > 1, "an over-long word is cut");
+}
+
+/// Lines of `Rad N` markers on each page.
+fn rader_per_sida(sidor: &[String]) -> Vec<usize> {
+    sidor.iter().map(|s| s.lines().filter(|l| l.starts_with("Rad ")).count()).collect()
+}
+
+#[test]
+fn a_short_tail_never_sits_alone_on_a_page() {
+    let t = Typsnitt::ladda().unwrap();
+    for n in 20..60 {
+        // Separate one-line paragraphs, then a closing line: the last ones move together.
+        let mut block: Vec<Block> = (1..=n).map(|i| Block::Stycke(format!("Rad {i} i brevet."))).collect();
+        block.push(Block::Stycke("Rad sist: har du frågor, ring oss.".into()));
+        let per_sida = rader_per_sida(&pdf_sidor(&skapa_pdf(&huvud(), &block, &t)));
+        assert!(per_sida.iter().skip(1).all(|&r| r >= 3), "{n} paragraphs: {per_sida:?}");
+        assert_eq!(per_sida.iter().sum::<usize>(), n + 1);
+        // One long paragraph: neither a lone first line at the bottom nor a tail of 1–2 lines.
+        let stycke = (1..=n).map(|i| format!("Rad {i} av stycket")).collect::<Vec<_>>().join("\n");
+        let per_sida = rader_per_sida(&pdf_sidor(&skapa_pdf(&huvud(), &[Block::Stycke(stycke)], &t)));
+        if per_sida.len() > 1 {
+            assert!(per_sida[0] >= 2 && per_sida.iter().skip(1).all(|&r| r >= 3), "{n} lines: {per_sida:?}");
+        }
+    }
+}
+
+#[test]
+fn a_protected_recipient_gets_a_handling_sheet_first_and_only_the_name_in_the_window() {
+    let t = Typsnitt::ladda().unwrap();
+    let mut h = huvud();
+    h.mottagare = vec!["Åsa Öberg".into()];
+    h.hanteringsblad = vec!["Skicka brevet genom Skatteverkets vidarebefordran.".into()];
+    let sidor = pdf_sidor(&skapa_pdf(&h, &[Block::Stycke("Hej.".into())], &t));
+    assert_eq!(sidor.len(), 2);
+    assert!(sidor[0].contains("INTERNT HANTERINGSBLAD") && sidor[0].contains("Skatteverkets vidarebefordran"));
+    assert!(sidor[1].contains("Åsa Öberg") && sidor[1].contains("Sida 1 av 1") && !sidor[1].contains("Ängsvägen"));
 }

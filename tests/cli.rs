@@ -137,7 +137,7 @@ const EXEMPEL: &str = r#"{
   "shared_home_persons": 4,
   "costs":   [{"kind": "boende", "amount": "9800"}, {"kind": "hushallsel", "amount": "500"}],
   "incomes": [{"kind": "barnbidrag", "amount": "2500"},
-              {"kind": "lon", "amount": "8000", "person": 0, "jobbstimulans": true}]
+              {"kind": "lon", "amount": "8000", "person": 0, "jobbstimulans": true, "special_rule_start": "2021-03"}]
 }"#;
 
 #[test]
@@ -167,6 +167,24 @@ fn berakna_gives_the_documented_json_for_the_example() {
         .map(|l| (l["amount"].as_str().unwrap().parse::<f64>().unwrap() * 100.0).round() as i64)
         .sum();
     assert_eq!(sum, 1_535_000);
+}
+
+#[test]
+fn berakna_without_the_rules_start_month_still_computes_and_warns() {
+    // Input written before special_rule_start existed is still accepted.
+    let (code, out, err) = berakna(&EXEMPEL.replace(r#", "special_rule_start": "2021-03""#, ""));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["granted"], "15350.00");
+    assert!(v["warnings"][0].as_str().unwrap().contains("Startmånaden"));
+    // Month 25 of the rule: the whole wage counts.
+    let (code, out, _) = berakna(&EXEMPEL.replace("2021-03", "2019-09"));
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["incomes"], "10500.00");
+    let (code, _, err) = berakna(&EXEMPEL.replace("2021-03", "mars"));
+    assert_eq!(code, 2);
+    assert!(err.contains("special_rule_start"), "{err}");
 }
 
 #[test]

@@ -199,28 +199,10 @@ fn a_restore_never_changes_the_backup_file() {
     }
 }
 
-/// Overwrites bytes in the middle of the first page of `tabell` (no program has it open).
-fn skada_sida(path: &Path, tabell: &str) {
-    let (sida, storlek): (i64, i64) = {
-        let c = Connection::open(path).unwrap();
-        c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
-        (
-            c.query_row("SELECT rootpage FROM sqlite_master WHERE name = ?1", [tabell], |r| r.get(0)).unwrap(),
-            c.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap(),
-        )
-    };
-    let mut data = std::fs::read(path).unwrap();
-    let start = ((sida - 1) * storlek) as usize;
-    for b in &mut data[start + 8..start + storlek as usize - 64] {
-        *b = 0xA5;
-    }
-    std::fs::write(path, data).unwrap();
-}
-
 #[test]
 fn a_damaged_database_is_not_backed_up_without_a_word() {
     let (dir, live) = enhet();
-    skada_sida(&live, "beslut");
+    skada_sidan(&live, "beslut");
     let kopia = dir.path().join("kopia.db");
     let fel = Store::open(&live).and_then(|s| s.sakerhetskopiera(&kopia)).expect_err("refused").to_string();
     assert!(fel.contains("skadad"), "{fel}");

@@ -64,6 +64,9 @@ struct Ink {
     person: Option<usize>,
     #[serde(default)]
     jobbstimulans: bool,
+    /// The month ("YYYY-MM") the särskild beräkningsregel (jobbstimulans) started.
+    #[serde(default)]
+    special_rule_start: Option<String>,
     #[serde(default)]
     earned_earlier_this_year: Option<Value>,
 }
@@ -276,6 +279,11 @@ fn tolka_inkomst(n: usize, ink: &Ink, antal_medlemmar: usize) -> Result<Inkomst,
         belopp: belopp(&ink.amount, &format!("{var}.amount"))?,
         person: ink.person,
         jobbstimulans: ink.jobbstimulans,
+        berakningsregel_fran: ink
+            .special_rule_start
+            .as_deref()
+            .map(|m| Manad::parse(m).map_err(|e| format!("{var}.special_rule_start: {e}")))
+            .transpose()?,
         tidigare_i_ar: ink
             .earned_earlier_this_year
             .as_ref()

@@ -175,7 +175,12 @@ Indata (med tillåtna värden):
   costs                högst 100 rader: [{kind, amount, approved, reason}]
                        kind: boende, hushallsel, arbetsresor, hemforsakring, fack_a_kassa,
                        barnomsorg, lakarvard_medicin, tandvard, ovrig_kostnad
-  incomes              högst 100 rader: [{kind, amount, person, jobbstimulans, earned_earlier_this_year}]
+  incomes              högst 100 rader: [{kind, amount, person, jobbstimulans, special_rule_start,
+                         earned_earlier_this_year}]
+                       jobbstimulans: den särskilda beräkningsregeln gäller lönen (25 % räknas
+                       inte); special_rule_start: \"ÅÅÅÅ-MM\", månaden regeln började (valfritt;
+                       regeln gäller högst 24 månader från start, saknas den ges en varning)
+                       earned_earlier_this_year: ett skolbarns lön tidigare samma kalenderår
                        kind: lon, a_kassa, aktivitetsstod, etableringsersattning, barnbidrag,
                        bostadsbidrag, underhallsstod, sjukpenning, foraldrapenning,
                        sjukersattning, pension, studiemedel, skatteaterbaring, ovrig_inkomst,
@@ -221,7 +226,7 @@ pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
         Kommando::Plan { db, arende, ut } => brev::skriv(db, ut, |s| crate::utskrift::plan_pdf(s, arende, nu.date())),
         Kommando::Brev { db, beslut, aterkrav, ut } => brev::skriv(db, ut, |s| {
             if *aterkrav {
-                crate::utskrift::aterkravsbrev_pdf(s, *beslut)
+                crate::utskrift::aterkravsbrev_pdf_den(s, *beslut, nu.date())
             } else {
                 crate::utskrift::beslutsbrev_pdf(s, *beslut)
             }

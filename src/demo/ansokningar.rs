@@ -23,7 +23,14 @@ pub(super) fn kostnad(typ: Kostnadstyp, belopp: i64) -> Kostnad {
 }
 
 pub(super) fn inkomst(typ: Inkomsttyp, belopp: i64, person: Option<usize>) -> Inkomst {
-    Inkomst { typ, belopp: kr(belopp), person, jobbstimulans: false, tidigare_i_ar: Belopp::NOLL }
+    Inkomst {
+        typ,
+        belopp: kr(belopp),
+        person,
+        jobbstimulans: false,
+        berakningsregel_fran: None,
+        tidigare_i_ar: Belopp::NOLL,
+    }
 }
 
 /// A plausible month for a household: rent by size, electricity, insurance, child benefit.
@@ -131,8 +138,8 @@ pub(super) fn besluta(
     };
     let platshallare = Platshallare {
         namn: hushall.sokande().namn(),
-        belopp: beviljat.to_string(),
-        period: a.manad.to_string(),
+        belopp: crate::domain::klarsprak::kronor(beviljat),
+        period: crate::domain::klarsprak::manad(a.manad),
         post: "försörjningsstöd".into(),
     };
     let motivering = fraser.fraser.iter().find(|f| f.id == fras).map(|f| f.fyll_i(&platshallare)).unwrap_or_default();

@@ -274,7 +274,14 @@ impl AnsokanFormular {
             };
             if let (Some(belopp), Some(tidigare_i_ar)) = (b, tidigare) {
                 let person = ink.person.filter(|p| *p < self.medlemmar.len());
-                inkomster.push(Inkomst { typ, belopp, person, jobbstimulans: ink.jobbstimulans, tidigare_i_ar });
+                inkomster.push(Inkomst {
+                    typ,
+                    belopp,
+                    person,
+                    jobbstimulans: ink.jobbstimulans,
+                    berakningsregel_fran: None,
+                    tidigare_i_ar,
+                });
             }
         }
         let mut justeringar = Vec::new();

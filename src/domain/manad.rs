@@ -33,6 +33,12 @@ impl Manad {
         self.ar
     }
 
+    /// Months from `fran` to `self`, both counted: the same month is 1, the next 2.
+    pub fn ordning_fran(self, fran: Manad) -> i64 {
+        let nr = |m: Manad| i64::from(m.ar) * 12 + i64::from(m.manad);
+        nr(self) - nr(fran) + 1
+    }
+
     pub fn forsta_dagen(self) -> NaiveDate {
         NaiveDate::from_ymd_opt(self.ar, self.manad, 1).unwrap_or(NaiveDate::MIN)
     }
@@ -68,6 +74,19 @@ impl fmt::Display for Manad {
     }
 }
 
+/// Exchanged as "YYYY-MM".
+impl serde::Serialize for Manad {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Manad {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Manad, D::Error> {
+        Manad::parse(&String::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,5 +100,8 @@ mod tests {
         assert!(Manad::parse("2026-13").is_err());
         assert!(Manad::parse("2026-1").unwrap_err().contains("ÅÅÅÅ-MM"));
         assert!(Manad::parse("okt").is_err());
+        let m = Manad::parse("2026-03").unwrap();
+        assert_eq!(m.ordning_fran(Manad::parse("2024-04").unwrap()), 24);
+        assert_eq!(m.ordning_fran(m), 1);
     }
 }

@@ -9,6 +9,7 @@ pub mod fia;
 pub mod hushall;
 pub mod ib;
 pub mod journal;
+pub mod klarsprak;
 pub mod kod;
 pub mod manad;
 pub mod norm;

@@ -7,7 +7,11 @@ use crate::domain::fia::{FiaDefinition, FiaIntervju, Status};
 pub fn sammanstallning(d: &FiaDefinition, f: &FiaIntervju) -> Vec<Block> {
     let mut block = Vec::new();
     if let Some(datum) = f.datum {
-        block.push(Block::Stycke(format!("Samtalet hölls {datum} (formulär version {}).", d.version)));
+        block.push(Block::Stycke(format!(
+            "Samtalet hölls den {} (formulär version {}).",
+            crate::domain::klarsprak::datum(datum),
+            d.version
+        )));
     }
     for avsnitt in &d.avsnitt {
         block.push(Block::Rubrik(avsnitt.rubrik.clone()));

@@ -53,7 +53,8 @@ impl Typsnitt {
         let mut rader = Vec::new();
         for stycke in text.split('\n') {
             let mut rad = String::new();
-            for ord in stycke.split_whitespace() {
+            for ord in hela_belopp(stycke) {
+                let ord = ord.as_str();
                 let forsok = if rad.is_empty() { ord.to_string() } else { format!("{rad} {ord}") };
                 if self.bredd(fet, storlek, &forsok) <= bredd {
                     rad = forsok;
@@ -115,8 +116,12 @@ pub struct Brevhuvud {
     pub kontakt: Vec<String>,
     pub datum: String,
     pub arendenummer: String,
-    /// The recipient block in the window; for protected identity a manual-handling mark instead.
+    /// The recipient block in the window (for protected identity only the name: nothing there
+    /// may reveal it).
     pub mottagare: Vec<String>,
+    /// An internal handling sheet printed as a page before the letter and never sent (e.g. how
+    /// to send a letter to a person with protected identity); empty for none.
+    pub hanteringsblad: Vec<String>,
     pub titel: String,
     /// The unit's logo (PNG), top left on the first page.
     pub logo: Option<Vec<u8>>,
@@ -139,13 +144,27 @@ struct Text {
 struct Sida {
     texter: Vec<Text>,
     linjer: Vec<(f32, f32, f32)>,
+    /// Started because the previous page was full (not the first page, not `NySida`).
+    automatisk: bool,
+    /// The block being laid out when the page started.
+    forsta_block: usize,
+    /// Lines of body text on the page.
+    rader: u32,
 }
+
+/// A tail shorter than this never sits alone on a page.
+const MINSTA_SVANS: usize = 3;
 
 struct Satt<'a> {
     t: &'a Typsnitt,
     huvud: &'a Brevhuvud,
     sidor: Vec<Sida>,
     y: f32,
+    /// The block being laid out, and the page each block started on.
+    block: usize,
+    block_sida: Vec<usize>,
+    /// No line of the current block is set yet.
+    block_tom: bool,
 }
 
 impl Satt<'_> {
@@ -158,6 +177,7 @@ impl Satt<'_> {
     }
 
     fn text(&mut self, x: f32, y: f32, storlek: f32, fet: bool, hoger: bool, text: &str) {
+        self.block_tom = false;
         self.sida().texter.push(Text { x, y, storlek, fet, hoger, text: text.to_string() });
     }
 
@@ -177,8 +197,36 @@ impl Satt<'_> {
     /// Makes room for `hojd` mm, starting a new page when it does not fit.
     fn plats(&mut self, hojd: f32) {
         if self.y + hojd > BOTTEN {
-            self.ny_sida();
+            self.automatisk_sida();
         }
+    }
+
+    fn automatisk_sida(&mut self) {
+        let tom = self.block_tom;
+        self.ny_sida();
+        let block = self.block;
+        if tom {
+            // The block starts on the new page.
+            let n = self.sidor.len() - 1;
+            if let Some(sida) = self.block_sida.get_mut(block) {
+                *sida = n;
+            }
+        }
+        self.block_tom = tom;
+        let sida = self.sida();
+        sida.automatisk = true;
+        sida.forsta_block = block;
+    }
+
+    /// How many of `n` lines of height `rh` to set on this page: none rather than one alone at
+    /// the bottom, and never so many that fewer than `MINSTA_SVANS` go on alone to the next.
+    fn rader_har(&self, n: usize, rh: f32) -> usize {
+        let ryms = ((BOTTEN - self.y) / rh).floor().max(0.0) as usize;
+        if ryms >= n {
+            return n;
+        }
+        let har = ryms.min(n.saturating_sub(MINSTA_SVANS));
+        if har < 2 { 0 } else { har }
     }
 
     fn radhojd(storlek: f32) -> f32 {
@@ -212,10 +260,20 @@ impl Satt<'_> {
 
     fn stycke(&mut self, storlek: f32, fet: bool, text: &str) {
         let rh = Self::radhojd(storlek);
-        for rad in self.t.radbryt(fet, storlek, text, HOGER - VANSTER) {
+        let rader = self.t.radbryt(fet, storlek, text, HOGER - VANSTER);
+        let mut bryt_efter = self.rader_har(rader.len(), rh);
+        if bryt_efter == 0 {
+            self.automatisk_sida();
+            bryt_efter = rader.len();
+        }
+        for (i, rad) in rader.iter().enumerate() {
+            if i == bryt_efter {
+                self.automatisk_sida();
+            }
             self.plats(rh);
             let y = self.y;
-            self.text(VANSTER, y, storlek, fet, false, &rad);
+            self.text(VANSTER, y, storlek, fet, false, rad);
+            self.sida().rader += 1;
             self.y += rh;
         }
         self.y += 2.0;
@@ -247,9 +305,10 @@ impl Satt<'_> {
             let hojd = celler.iter().map(Vec::len).max().unwrap_or(1) as f32 * rh;
             // A row is never split: it moves whole to the next page, under a repeated header.
             if self.y + hojd > BOTTEN {
-                self.ny_sida();
+                self.automatisk_sida();
                 rubrikrad(self);
             }
+            self.sida().rader += hojd_rader(&celler);
             let mut x = VANSTER;
             for (k, rader) in kolumner.iter().zip(&celler) {
                 for (j, r) in rader.iter().enumerate() {
@@ -265,14 +324,23 @@ impl Satt<'_> {
     }
 }
 
-/// Lays out and writes the letter as PDF bytes, with the font embedded as a subset and the
-/// real creation date in the metadata.
-pub fn skapa_pdf(huvud: &Brevhuvud, block: &[Block], t: &Typsnitt) -> Vec<u8> {
-    let logo = huvud.logo.as_deref().and_then(|b| RawImage::decode_from_bytes(b, &mut Vec::new()).ok());
-    let logo_bredd = logo.as_ref().map(|l| LOGO_HOJD * l.width as f32 / l.height.max(1) as f32).unwrap_or(0.0);
-    let mut s = Satt { t, huvud, sidor: Vec::new(), y: 0.0 };
+/// Lays the blocks out on pages; a block in `bryt_fore` starts a new page.
+fn satt_sidor<'a>(
+    huvud: &'a Brevhuvud,
+    block: &[Block],
+    t: &'a Typsnitt,
+    logo_bredd: f32,
+    bryt_fore: &[usize],
+) -> Satt<'a> {
+    let mut s = Satt { t, huvud, sidor: Vec::new(), y: 0.0, block: 0, block_sida: Vec::new(), block_tom: false };
     s.forsta_sidan(logo_bredd);
-    for b in block {
+    for (i, b) in block.iter().enumerate() {
+        s.block = i;
+        if bryt_fore.contains(&i) && s.sidor.last().is_some_and(|p| p.rader > 0) {
+            s.automatisk_sida();
+        }
+        s.block_sida.push(s.sidor.len() - 1);
+        s.block_tom = true;
         match b {
             Block::Rubrik(text) => {
                 s.plats(Satt::radhojd(13.0) * 3.0);
@@ -291,14 +359,110 @@ pub fn skapa_pdf(huvud: &Brevhuvud, block: &[Block], t: &Typsnitt) -> Vec<u8> {
                 let y = s.y;
                 s.text(VANSTER, y, BRODTEXT, false, false, etikett);
                 s.text(HOGER, y, BRODTEXT, true, true, varde);
+                s.sida().rader += 1;
                 s.y += rh;
             }
             Block::Tabell { kolumner, rader, sista_fet } => s.tabell(kolumner, rader, *sista_fet),
             Block::Luft(mm) => s.y += mm,
-            Block::NySida => s.ny_sida(),
+            Block::NySida => {
+                s.ny_sida();
+                s.sida().forsta_block = i;
+            }
         }
     }
+    s
+}
 
+/// The block to move to a new page when a page that ends its part of the letter (the last
+/// page, or the one before a `NySida`) holds only a short tail that flowed over: the block
+/// before the tail goes along with it.
+fn ensam_svans(s: &Satt<'_>) -> Option<(usize, usize)> {
+    let n = s.sidor.len();
+    (0..n).find_map(|p| {
+        let sida = &s.sidor[p];
+        let slutar_delen = p + 1 == n || !s.sidor[p + 1].automatisk;
+        if !sida.automatisk || !slutar_delen || sida.rader as usize >= MINSTA_SVANS {
+            return None;
+        }
+        let b = sida.forsta_block;
+        // A block split over the break moves whole; one that starts the page takes the one before.
+        let flytta = if s.block_sida.get(b) == Some(&p) { b.checked_sub(1)? } else { b };
+        (s.block_sida.get(flytta).copied()? + 1 == p).then_some((flytta, p))
+    })
+}
+
+/// Lays out the letter, moving blocks along until no short tail sits alone on a page.
+fn lagg_ut<'a>(huvud: &'a Brevhuvud, block: &[Block], t: &'a Typsnitt, logo_bredd: f32) -> Vec<Sida> {
+    let mut bryt_fore = Vec::new();
+    let mut s = satt_sidor(huvud, block, t, logo_bredd, &bryt_fore);
+    for _ in 0..8 {
+        match ensam_svans(&s) {
+            Some((b, sida)) if !bryt_fore.contains(&b) => {
+                // An earlier break replaces the one that left this page short.
+                bryt_fore.retain(|x| s.block_sida.get(*x) != Some(&sida));
+                bryt_fore.push(b);
+                s = satt_sidor(huvud, block, t, logo_bredd, &bryt_fore);
+            }
+            _ => break,
+        }
+    }
+    s.sidor
+}
+
+/// The internal handling sheet: a page of its own before the letter, never sent.
+fn hanteringssida(huvud: &Brevhuvud, t: &Typsnitt) -> Sida {
+    let mut s = Satt { t, huvud, sidor: Vec::new(), y: 25.0, block: 0, block_sida: Vec::new(), block_tom: false };
+    s.sidor.push(Sida::default());
+    s.text(VANSTER, 18.0, 10.0, false, false, &format!("Ärende {} – {}", huvud.arendenummer, huvud.datum));
+    s.y = 30.0;
+    s.stycke(15.0, true, "INTERNT HANTERINGSBLAD – skickas inte");
+    s.y += 4.0;
+    for rad in &huvud.hanteringsblad {
+        s.stycke(BRODTEXT, false, rad);
+    }
+    s.sidor.pop().unwrap_or_default()
+}
+
+/// Lays out and writes the letter as PDF bytes, with the font embedded as a subset and the
+/// real creation date in the metadata. A handling sheet, if any, comes first and is not
+/// counted in the letter's "Sida X av Y".
+pub fn skapa_pdf(huvud: &Brevhuvud, block: &[Block], t: &Typsnitt) -> Vec<u8> {
+    let logo = huvud.logo.as_deref().and_then(|b| RawImage::decode_from_bytes(b, &mut Vec::new()).ok());
+    let logo_bredd = logo.as_ref().map(|l| LOGO_HOJD * l.width as f32 / l.height.max(1) as f32).unwrap_or(0.0);
+    let brevsidor = lagg_ut(huvud, block, t, logo_bredd);
+    let antal = brevsidor.len();
+    let mut sidor: Vec<Sida> = Vec::with_capacity(antal + 1);
+    if !huvud.hanteringsblad.is_empty() {
+        let mut blad = hanteringssida(huvud, t);
+        blad.texter.push(Text {
+            x: VANSTER,
+            y: 285.0,
+            storlek: 8.5,
+            fet: false,
+            hoger: false,
+            text: "Internt – ta bort före utskick".into(),
+        });
+        sidor.push(blad);
+    }
+    let forsta_brevsida = sidor.len();
+    let enhet = huvud.avsandare.first().cloned().unwrap_or_default();
+    for (n, mut sida) in brevsidor.into_iter().enumerate() {
+        sida.texter.push(Text { x: VANSTER, y: 285.0, storlek: 8.5, fet: false, hoger: false, text: enhet.clone() });
+        sida.texter.push(Text {
+            x: HOGER,
+            y: 285.0,
+            storlek: 8.5,
+            fet: false,
+            hoger: true,
+            text: format!("Sida {} av {antal}", n + 1),
+        });
+        sidor.push(sida);
+    }
+    skriv_pdf(huvud, sidor, forsta_brevsida, logo, t)
+}
+
+/// Writes laid-out pages as PDF; the logo goes on page `logo_sida`.
+fn skriv_pdf(huvud: &Brevhuvud, sidor: Vec<Sida>, logo_sida: usize, logo: Option<RawImage>, t: &Typsnitt) -> Vec<u8> {
     let mut doc = PdfDocument::new(&huvud.titel);
     doc.metadata.info.creation_date = printpdf::OffsetDateTime::now();
     doc.metadata.info.modification_date = doc.metadata.info.creation_date;
@@ -308,7 +472,7 @@ pub fn skapa_pdf(huvud: &Brevhuvud, block: &[Block], t: &Typsnitt) -> Vec<u8> {
     // Embed only the glyphs the letter uses: a whole font is ~400 KB per file.
     let tecken = |fet: bool| -> String {
         let mut alla: String =
-            s.sidor.iter().flat_map(|p| &p.texter).filter(|x| x.fet == fet).map(|x| x.text.as_str()).collect();
+            sidor.iter().flat_map(|p| &p.texter).filter(|x| x.fet == fet).map(|x| x.text.as_str()).collect();
         alla.push_str("0123456789 Sidaov");
         alla
     };
@@ -321,24 +485,13 @@ pub fn skapa_pdf(huvud: &Brevhuvud, block: &[Block], t: &Typsnitt) -> Vec<u8> {
         let dpi = l.height as f32 * 25.4 / LOGO_HOJD;
         (doc.add_image(&l), dpi)
     });
-    let antal = s.sidor.len();
-    let enhet = huvud.avsandare.first().cloned().unwrap_or_default();
-    let mut sidor = Vec::with_capacity(antal);
-    for (n, mut sida) in s.sidor.into_iter().enumerate() {
-        sida.texter.push(Text { x: VANSTER, y: 285.0, storlek: 8.5, fet: false, hoger: false, text: enhet.clone() });
-        sida.texter.push(Text {
-            x: HOGER,
-            y: 285.0,
-            storlek: 8.5,
-            fet: false,
-            hoger: true,
-            text: format!("Sida {} av {antal}", n + 1),
-        });
+    let mut pdfsidor = Vec::with_capacity(sidor.len());
+    for (n, sida) in sidor.into_iter().enumerate() {
         let mut ops = vec![
             Op::SetOutlineColor { col: Color::Rgb(Rgb { r: 0.55, g: 0.55, b: 0.55, icc_profile: None }) },
             Op::SetOutlineThickness { pt: Pt(0.5) },
         ];
-        if let (0, Some((id, dpi))) = (n, &logo) {
+        if let (true, Some((id, dpi))) = (n == logo_sida, &logo) {
             ops.push(Op::UseXobject {
                 id: id.clone(),
                 transform: XObjectTransform {
@@ -368,9 +521,9 @@ pub fn skapa_pdf(huvud: &Brevhuvud, block: &[Block], t: &Typsnitt) -> Vec<u8> {
                 Op::EndTextSection,
             ]);
         }
-        sidor.push(PdfPage::new(Mm(SIDA_BREDD), Mm(SIDA_HOJD), ops));
+        pdfsidor.push(PdfPage::new(Mm(SIDA_BREDD), Mm(SIDA_HOJD), ops));
     }
-    doc.with_pages(sidor).save(&PdfSaveOptions::default(), &mut Vec::new())
+    doc.with_pages(pdfsidor).save(&PdfSaveOptions::default(), &mut Vec::new())
 }
 
 /// A font reduced to the glyphs of `text` (plus .notdef), or `None` if subsetting fails (the
@@ -388,4 +541,28 @@ fn delmangd(font: &ParsedFont, text: &str) -> Option<ParsedFont> {
     let provider = data.table_provider(0).ok()?;
     let bytes = subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode).ok()?;
     ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
+}
+
+/// Lines of the tallest cell of a table row.
+fn hojd_rader(celler: &[Vec<String>]) -> u32 {
+    celler.iter().map(Vec::len).max().unwrap_or(1) as u32
+}
+
+/// The words of a line, with an amount kept whole: "24 920 kr" never breaks after "24" or
+/// before "kr".
+fn hela_belopp(text: &str) -> Vec<String> {
+    let mut ord: Vec<String> = Vec::new();
+    for w in text.split_whitespace() {
+        let grupp =
+            w.len() >= 3 && w.chars().take(3).all(|c| c.is_ascii_digit()) && !w[3..].starts_with(char::is_alphanumeric);
+        let valuta = w.trim_end_matches(['.', ',', ')', ';', ':']) == "kr";
+        match ord.last_mut() {
+            Some(forra) if forra.ends_with(|c: char| c.is_ascii_digit()) && (grupp || valuta) => {
+                forra.push(' ');
+                forra.push_str(w);
+            }
+            _ => ord.push(w.to_string()),
+        }
+    }
+    ord
 }

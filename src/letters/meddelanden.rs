@@ -3,6 +3,7 @@
 
 use super::layout::Block;
 use crate::domain::beslut::Enhet;
+use crate::domain::klarsprak::{datum_fran_text, manad_fran_text};
 
 fn punkter(rader: &[String]) -> String {
     rader.iter().map(|r| format!("• {r}")).collect::<Vec<_>>().join("\n")
@@ -12,7 +13,7 @@ fn punkter(rader: &[String]) -> String {
 pub fn kallelse(enhet: &Enhet, tid: &str, plats: &str, handlaggare: &str, handlingar: &[String]) -> Vec<Block> {
     vec![
         Block::Stycke("Välkommen till ett första besök hos oss på enheten för ekonomiskt bistånd. Då går vi tillsammans igenom din situation och din ansökan.".into()),
-        Block::Fakta("Tid".into(), tid.into()),
+        Block::Fakta("Tid".into(), datum_fran_text(tid)),
         Block::Fakta("Plats".into(), plats.into()),
         Block::Fakta("Du träffar".into(), handlaggare.into()),
         Block::Rubrik("Ta med dig".into()),
@@ -27,11 +28,12 @@ pub fn kallelse(enhet: &Enhet, tid: &str, plats: &str, handlaggare: &str, handli
 pub fn komplettering(enhet: &Enhet, period: &str, saknas: &[String], sista_dag: &str) -> Vec<Block> {
     vec![
         Block::Stycke(format!(
-            "Vi har fått din ansökan om ekonomiskt bistånd för {period}. För att kunna pröva den behöver vi fler uppgifter från dig."
+            "Vi har fått din ansökan om ekonomiskt bistånd för {}. För att kunna pröva den behöver vi fler uppgifter från dig.",
+            manad_fran_text(period)
         )),
         Block::Rubrik("Det här behöver vi".into()),
         Block::Stycke(punkter(saknas)),
-        Block::Fakta("Skicka eller lämna in senast".into(), sista_dag.into()),
+        Block::Fakta("Skicka eller lämna in senast".into(), datum_fran_text(sista_dag)),
         Block::Luft(3.0),
         Block::Stycke(
             "Om vi inte har fått uppgifterna senast den dagen kan vi inte pröva ditt behov, och ansökan kan då avslås."
@@ -44,7 +46,7 @@ pub fn komplettering(enhet: &Enhet, period: &str, saknas: &[String], sista_dag: 
 /// Information om ny handläggare: who, and please call to book.
 pub fn ny_handlaggare(enhet: &Enhet, namn: &str, fran: &str) -> Vec<Block> {
     vec![
-        Block::Stycke(format!("Från och med {fran} har du en ny handläggare hos oss.")),
+        Block::Stycke(format!("Från och med den {} har du en ny handläggare hos oss.", datum_fran_text(fran))),
         Block::Fakta("Din handläggare".into(), namn.into()),
         Block::Fakta("Telefon".into(), format!("{}, {}", enhet.telefon, enhet.oppettider)),
         Block::Luft(3.0),
@@ -55,7 +57,7 @@ pub fn ny_handlaggare(enhet: &Enhet, namn: &str, fran: &str) -> Vec<Block> {
 /// Meddelande om avslut: why, and how to apply again.
 pub fn avslut(enhet: &Enhet, datum: &str, orsak: &str) -> Vec<Block> {
     vec![
-        Block::Stycke(format!("Ditt ärende hos oss är avslutat från och med {datum}.")),
+        Block::Stycke(format!("Ditt ärende hos oss är avslutat från och med den {}.", datum_fran_text(datum))),
         Block::Fakta("Orsak".into(), orsak.into()),
         Block::Luft(3.0),
         Block::Rubrik("Om du behöver stöd igen".into()),

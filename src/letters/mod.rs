@@ -1,9 +1,11 @@
 //! PDF letters: the layout engine and, per letter kind, a module that only says what is on it.
 
+pub mod aterkrav;
 pub mod beslut;
 pub mod fia;
 pub mod layout;
 pub mod meddelanden;
+pub mod overklaga;
 pub mod plan;
 
 pub use layout::{Block, Brevhuvud, Kolumn, Typsnitt, skapa_pdf};

@@ -3,6 +3,7 @@
 //! both signatures.
 
 use super::layout::{Block, Kolumn};
+use crate::domain::klarsprak::datum_fran_text;
 use crate::domain::plan::{Planinnehall, RUBRIKER};
 
 /// `utkast` marks a plan not yet agreed; `overenskommen` is the agreed date.
@@ -16,25 +17,29 @@ pub fn planbrev(p: &Planinnehall, utkast: bool, overenskommen: Option<&str>, han
         match i {
             4 if !p.steg.is_empty() => block.push(Block::Tabell {
                 kolumner: vec![
-                    Kolumn { rubrik: "Steg".into(), bredd: 95.0, hoger: false },
-                    Kolumn { rubrik: "Vem".into(), bredd: 35.0, hoger: false },
-                    Kolumn { rubrik: "Senast".into(), bredd: 30.0, hoger: false },
+                    Kolumn { rubrik: "Steg".into(), bredd: 90.0, hoger: false },
+                    Kolumn { rubrik: "Vem".into(), bredd: 32.0, hoger: false },
+                    Kolumn { rubrik: "Senast".into(), bredd: 38.0, hoger: false },
                 ],
                 rader: p
                     .steg
                     .iter()
                     .map(|a| {
-                        vec![a.vad.clone(), a.vem.map(|v| v.namn().to_string()).unwrap_or_default(), a.senast.clone()]
+                        vec![
+                            a.vad.clone(),
+                            a.vem.map(|v| v.namn().to_string()).unwrap_or_default(),
+                            datum_fran_text(&a.senast),
+                        ]
                     })
                     .collect(),
                 sista_fet: false,
             }),
             6 if !p.uppfoljning.is_empty() => block.push(Block::Tabell {
                 kolumner: vec![
-                    Kolumn { rubrik: "Datum".into(), bredd: 30.0, hoger: false },
-                    Kolumn { rubrik: "Uppföljning".into(), bredd: 130.0, hoger: false },
+                    Kolumn { rubrik: "Datum".into(), bredd: 38.0, hoger: false },
+                    Kolumn { rubrik: "Uppföljning".into(), bredd: 122.0, hoger: false },
                 ],
-                rader: p.uppfoljning.iter().map(|u| vec![u.datum.clone(), u.vad.clone()]).collect(),
+                rader: p.uppfoljning.iter().map(|u| vec![datum_fran_text(&u.datum), u.vad.clone()]).collect(),
                 sista_fet: false,
             }),
             _ => {
@@ -45,7 +50,7 @@ pub fn planbrev(p: &Planinnehall, utkast: bool, overenskommen: Option<&str>, han
     }
     block.push(Block::Luft(6.0));
     block.push(Block::Underrubrik(match overenskommen {
-        Some(d) => format!("Planen är överenskommen {d}"),
+        Some(d) => format!("Planen är överenskommen den {}", datum_fran_text(d)),
         None => "Underskrifter när planen är överenskommen".into(),
     }));
     block.push(Block::Luft(10.0));

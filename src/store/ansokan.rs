@@ -235,6 +235,7 @@ impl Store {
                     belopp: Belopp::from_ore(r.get(1)?),
                     person: r.get::<_, Option<i64>>(2)?.map(|p| p as usize),
                     jobbstimulans: r.get(3)?,
+                    berakningsregel_fran: None,
                     tidigare_i_ar: Belopp::from_ore(r.get(4)?),
                 })
             })?

@@ -19,15 +19,20 @@ pub struct BeslutRad {
 }
 
 impl Skrivning<'_> {
-    /// Saves a decision after checking it; the law references are chosen by the period's date.
+    /// Saves a decision after checking it; the law references are chosen by the decision date
+    /// (a decision in July 2025 about June cites the new law; one made before 2025-07-01 keeps
+    /// the old law, also for its appeal).
     pub fn spara_beslut(&self, b: &NyttBeslut, har_barn: bool, av: &str, nu: NaiveDateTime) -> Resultat<i64> {
         let fel = kontrollera(&b.poster, har_barn, &b.barnets_basta, &b.beslutsfattare);
         if let Some(f) = fel.first() {
             return Err(StoreError::Regel(f.text.clone()));
         }
         let data = levererade_lagrum();
-        let datum = b.period.forsta_dagen();
+        let datum = b.datum;
         let mut lagrum = vec![data.citera(Amne::RattTillBistand, datum).map_err(StoreError::Regel)?];
+        if b.ansokan_id.is_some() {
+            lagrum.push(data.citera(Amne::Riksnorm, datum).map_err(StoreError::Regel)?);
+        }
         if b.poster.iter().any(|p| p.utover_ratten) {
             lagrum.push(data.citera(Amne::UtoverRatten, datum).map_err(StoreError::Regel)?);
         }

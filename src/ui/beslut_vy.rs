@@ -311,11 +311,11 @@ impl BeslutVy {
                     .response
                     .accessible_name(format!("Post {n}: välj fras"));
                 if let Some(fras) = vald.and_then(|id| fraser.fraser.iter().find(|fr| fr.id == id)) {
-                    let belopp = BeslutsFormular::belopp(p).1.map(|b| b.to_string()).unwrap_or_default();
+                    let belopp = BeslutsFormular::belopp(p).1.map(crate::domain::klarsprak::kronor).unwrap_or_default();
                     p.motivering = fras.fyll_i(&Platshallare {
                         namn: ctx.sokande.to_string(),
                         belopp,
-                        period: period.clone(),
+                        period: crate::domain::klarsprak::manad_fran_text(&period),
                         post: p.sak.to_lowercase(),
                     });
                 }

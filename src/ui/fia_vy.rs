@@ -81,16 +81,20 @@ impl FiaVy {
         }
         let manader = las(store.manader_med_bistand(self.arende_id, nu.date()), &mut self.meddelande);
         let grans = definition(store, None, &mut self.meddelande).malgrupp_manader;
+        let antal = |n| crate::domain::klarsprak::antal(u64::from(n), "månad", "månader");
         if manader >= grans {
             let text = format!(
-                "Klienten har haft bistånd i {manader} månader och tillhör FIA:s målgrupp ({grans} månader eller mer)."
+                "Klienten har haft bistånd i {} och tillhör FIA:s målgrupp ({} eller mer).",
+                antal(manader),
+                antal(grans)
             );
             notis(ui, Signal::Varning, &text);
         } else {
             ui.label(
                 RichText::new(format!(
-                    "Klienten har haft bistånd i {manader} månader; FIA riktar sig till den som haft bistånd i \
-                     {grans} månader eller mer."
+                    "Klienten har haft bistånd i {}; FIA riktar sig till den som haft bistånd i {} eller mer.",
+                    antal(manader),
+                    antal(grans)
                 ))
                 .weak(),
             );

@@ -17,6 +17,7 @@ use rust_decimal::Decimal;
 struct ReglerFalt {
     andel: String,
     manader: String,
+    max_manader: String,
     grans: String,
     grans_verifierad: bool,
     tak: [String; 4],
@@ -29,6 +30,7 @@ impl ReglerFalt {
         ReglerFalt {
             andel: (r.jobbstimulans_andel * Decimal::ONE_HUNDRED).normalize().to_string(),
             manader: r.jobbstimulans_manader.to_string(),
+            max_manader: r.jobbstimulans_max_manader.to_string(),
             grans: r.barns_inkomstgrans.format_tal(),
             grans_verifierad: r.barns_inkomstgrans_verifierad,
             tak: [tak.utan_barn, tak.ett_barn, tak.tva_barn, tak.per_ytterligare_barn].map(Belopp::format_tal),
@@ -43,6 +45,11 @@ impl ReglerFalt {
         }
         let manader =
             self.manader.trim().parse::<u32>().map_err(|_| "Ange antalet månader som ett heltal.".to_string())?;
+        let max_manader = self
+            .max_manader
+            .trim()
+            .parse::<u32>()
+            .map_err(|_| "Ange det högsta antalet månader som ett heltal.".to_string())?;
         let grans =
             Belopp::parse_icke_negativt(&self.grans).map_err(|e| format!("Gränsen för barns inkomster: {e}"))?;
         let mut tak = [Belopp::NOLL; 4];
@@ -52,6 +59,7 @@ impl ReglerFalt {
         Ok(Regler {
             jobbstimulans_andel: procent.decimal() / Decimal::ONE_HUNDRED,
             jobbstimulans_manader: manader,
+            jobbstimulans_max_manader: max_manader,
             barns_inkomstgrans: grans,
             barns_inkomstgrans_verifierad: self.grans_verifierad,
             hyrestak: Some(Hyrestak {
@@ -310,7 +318,17 @@ impl Installningar {
             gridfalt(ui, "Besöksadress", &mut e.besoksadress, 360.0);
             gridfalt(ui, "Telefon", &mut e.telefon, 200.0);
             gridfalt(ui, "Telefontider", &mut e.oppettider, 360.0);
+            gridfalt(ui, "Förvaltningsrätt som prövar överklaganden", &mut e.forvaltningsratt, 360.0);
+            ui.label("");
+            ui.checkbox(&mut e.forvaltningsratt_kontrollerad, "Domstolen är kontrollerad för enhetens kommun");
+            ui.end_row();
         });
+        if !e.forvaltningsratt_kontrollerad {
+            ui.label(
+                RichText::new("Kontrollera förvaltningsrätten: förvalet är Förvaltningsrätten i Stockholm och står på sidan \"Så överklagar du\".")
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
         ui.horizontal(|ui| {
             if ui.button("Byt logotyp (PNG) …").on_hover_text("Bilden visas överst till vänster i varje brev").clicked()
             {
@@ -342,6 +360,7 @@ impl Installningar {
         egui::Grid::new("regler").num_columns(2).spacing([16.0, 8.0]).show(ui, |ui| {
             gridfalt(ui, "Jobbstimulans: andel av nettolönen som inte räknas (%)", &mut r.andel, 80.0);
             gridfalt(ui, "Jobbstimulans gäller efter så många månader i följd", &mut r.manader, 80.0);
+            gridfalt(ui, "Särskild beräkningsregel gäller högst (månader från start)", &mut r.max_manader, 80.0);
             gridfalt(ui, "Barns egna arbetsinkomster räknas inte upp till (kr per år)", &mut r.grans, 120.0);
             ui.label("");
             ui.checkbox(&mut r.grans_verifierad, "Gränsen är kontrollerad mot gällande lag");

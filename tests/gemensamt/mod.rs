@@ -101,3 +101,23 @@ pub fn dubbel_referens(db: &std::path::Path, tabell: &str) {
     sida[forsta..forsta + 4].copy_from_slice(&barn);
     std::fs::write(db, fil).unwrap();
 }
+
+/// What a client must never read in a letter: ",00" on whole kronor, ISO dates (2026-10-05)
+/// and months written 2026-10. The case number (e.g. 2026-0001) is allowed.
+pub fn klarsprak_fel(text: &str, arendenummer: &str) -> Vec<String> {
+    let text = text.replace(arendenummer, "");
+    let mut fel = Vec::new();
+    if let Some(i) = text.find(",00") {
+        fel.push(format!("«,00» in «{}»", text[i.saturating_sub(30)..].chars().take(50).collect::<String>()));
+    }
+    let c: Vec<char> = text.chars().collect();
+    let siffra = |i: usize| c.get(i).is_some_and(|x| x.is_ascii_digit());
+    for i in 0..c.len() {
+        let borjar = i == 0 || !siffra(i - 1);
+        let monster = (0..4).all(|k| siffra(i + k)) && c.get(i + 4) == Some(&'-') && siffra(i + 5) && siffra(i + 6);
+        if borjar && monster && !siffra(i + 7) {
+            fel.push(format!("ISO date or month «{}»", c[i..(i + 10).min(c.len())].iter().collect::<String>()));
+        }
+    }
+    fel
+}

@@ -99,6 +99,25 @@ pub struct Enhet {
     pub besoksadress: String,
     pub telefon: String,
     pub oppettider: String,
+    /// The court that hears appeals against the unit's decisions ("Förvaltningsrätten i …").
+    #[serde(default = "Enhet::standard_domstol")]
+    pub forvaltningsratt: String,
+    /// Whether the unit has checked the court (the shipped default is only a guess).
+    #[serde(default)]
+    pub forvaltningsratt_kontrollerad: bool,
+}
+
+impl Enhet {
+    /// The default court until the unit sets its own: a setting to check.
+    pub fn standard_domstol() -> String {
+        "Förvaltningsrätten i Stockholm".into()
+    }
+
+    /// The court as letters name it (the default when the setting is empty).
+    pub fn domstol(&self) -> String {
+        let d = self.forvaltningsratt.trim();
+        if d.is_empty() { Enhet::standard_domstol() } else { d.to_string() }
+    }
 }
 
 impl Default for Enhet {
@@ -112,6 +131,8 @@ impl Default for Enhet {
             besoksadress: "Exempelvägen 10, plan 2, Exempelstad".into(),
             telefon: "08-000 00 00".into(),
             oppettider: "telefontid vardagar 9–11".into(),
+            forvaltningsratt: Enhet::standard_domstol(),
+            forvaltningsratt_kontrollerad: false,
         }
     }
 }

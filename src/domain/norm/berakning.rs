@@ -2,10 +2,11 @@
 //! every line explained. Exact decimals throughout; each line is rounded to öre and only the
 //! granted amount to whole kronor (halves up).
 
-use super::poster::{Inkomsttyp, Justering, Normrad, Regler, Underlag};
+use super::poster::{Justering, Normrad, Regler, Underlag};
 use super::tabell::{Aldersband, Cell, Normtabell};
 use crate::domain::belopp::Belopp;
 use crate::domain::hushall::Roll;
+use crate::domain::klarsprak::antal;
 use crate::domain::personnummer::age_at;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -75,7 +76,10 @@ impl Bygge<'_> {
     /// difference between the 6- and 7-person amounts.
     fn gemensamt(&mut self, personer: u32) -> Result<Belopp, String> {
         if personer <= 7 {
-            return self.cell(self.tabell.gemensamt(personer), &format!("gemensamma kostnader, {personer} personer"));
+            return self.cell(
+                self.tabell.gemensamt(personer),
+                &format!("gemensamma kostnader, {}", antal(u64::from(personer), "person", "personer")),
+            );
         }
         let sju = self.cell(self.tabell.gemensamt(7), "gemensamma kostnader, 7 personer")?;
         let sex = self.cell(self.tabell.gemensamt(6), "gemensamma kostnader, 6 personer")?;
@@ -147,7 +151,11 @@ pub fn berakna(u: &Underlag, tabell: &Normtabell, regler: &Regler) -> Result<Res
                 format!("Personliga kostnader, två vuxna (sambor eller gifta){}", dagar_text(tva, dagar_i_manaden))
             }
             _ => {
-                format!("Personliga kostnader, vuxna: ensamstående {en} dagar, sambor {tva} dagar av {dagar_i_manaden}")
+                format!(
+                    "Personliga kostnader, vuxna: ensamstående {}, sambor {} av {dagar_i_manaden}",
+                    antal(u64::from(en), "dag", "dagar"),
+                    antal(u64::from(tva), "dag", "dagar")
+                )
             }
         };
         justera(&u.justeringar, Normrad::Vuxna, &mut text, &mut belopp);
@@ -262,37 +270,13 @@ pub fn berakna(u: &Underlag, tabell: &Normtabell, regler: &Regler) -> Result<Res
             b.rad(format!("{rubrik} {} – räknas inte som inkomst", ink.belopp), Belopp::NOLL, Radtyp::Info);
             continue;
         }
-        let barn = ink.person.map(|i| u.medlemmar[i].roll == Roll::Barn).unwrap_or(false);
-        let (raknas, text) = if ink.typ == Inkomsttyp::Lon && barn {
-            if !regler.barns_inkomstgrans_verifierad {
-                let v = format!(
-                    "Gränsen för barns egna arbetsinkomster ({} per år) är en inställning som inte är verifierad mot gällande lag.",
-                    regler.barns_inkomstgrans
-                );
-                if !b.varningar.contains(&v) {
-                    b.varningar.push(v);
-                }
-            }
-            let kvar = if ink.tidigare_i_ar >= regler.barns_inkomstgrans {
-                Belopp::NOLL
-            } else {
-                regler.barns_inkomstgrans - ink.tidigare_i_ar
-            };
-            let fritt = if ink.belopp < kvar { ink.belopp } else { kvar };
-            let raknas = ink.belopp - fritt;
-            let text = format!(
-                "{rubrik}: {}, barns arbetsinkomst räknas inte upp till {} per år (tidigare i år {}); {} räknas inte, {} räknas",
-                ink.belopp, regler.barns_inkomstgrans, ink.tidigare_i_ar, fritt, raknas
-            );
-            (raknas, text)
-        } else if ink.typ == Inkomsttyp::Lon && ink.jobbstimulans {
-            let fritt = (ink.belopp * regler.jobbstimulans_andel).till_ore();
-            let procent = (regler.jobbstimulans_andel * Decimal::ONE_HUNDRED).normalize();
-            let text = format!("{rubrik}: {}, jobbstimulans: {procent} % ({fritt}) räknas inte", ink.belopp);
-            (ink.belopp - fritt, text)
-        } else {
-            (ink.belopp, rubrik)
-        };
+        let r = super::inkomster::rakna(ink, &rubrik, u, regler);
+        if let Some(v) = r.varning
+            && !b.varningar.contains(&v)
+        {
+            b.varningar.push(v);
+        }
+        let (raknas, text) = (r.raknas, r.text);
         inkomster += raknas;
         b.rad(text, -raknas, Radtyp::Inkomst);
     }

@@ -1,6 +1,7 @@
 //! The riksnorm: tables as data and the monthly calculation of försörjningsstöd.
 
 mod berakning;
+mod inkomster;
 mod poster;
 pub mod tabell;
 

@@ -95,9 +95,14 @@ pub struct Inkomst {
     /// Index of the member the income belongs to.
     #[serde(default)]
     pub person: Option<usize>,
-    /// The jobbstimulans share of earned income is not counted (the person qualifies).
+    /// The särskild beräkningsregel (jobbstimulans) applies: a share of net earned income is
+    /// not counted (the person qualifies).
     #[serde(default)]
     pub jobbstimulans: bool,
+    /// The month the särskild beräkningsregel started for this person (month 1); it applies at
+    /// most `Regler::jobbstimulans_max_manader` months. `None`: not recorded (a warning).
+    #[serde(default)]
+    pub berakningsregel_fran: Option<Manad>,
     /// A child's earnings earlier in the same calendar year (for the yearly limit).
     #[serde(default)]
     pub tidigare_i_ar: Belopp,
@@ -139,6 +144,10 @@ pub struct Regler {
     pub jobbstimulans_andel: Decimal,
     /// Months of continuous försörjningsstöd before jobbstimulans applies (shown as guidance).
     pub jobbstimulans_manader: u32,
+    /// The särskild beräkningsregel applies for at most this many months from its start
+    /// (24 in 4 kap. 1 b § / 12 kap. 8 §).
+    #[serde(default = "standard_max_manader")]
+    pub jobbstimulans_max_manader: u32,
     /// A child's own earnings are not counted up to this amount per calendar year.
     pub barns_inkomstgrans: Belopp,
     pub barns_inkomstgrans_verifierad: bool,
@@ -180,6 +189,10 @@ impl Hyrestak {
     }
 }
 
+fn standard_max_manader() -> u32 {
+    24
+}
+
 impl Default for Regler {
     /// The program's defaults: 25 % after 6 months; the child limit one prisbasbelopp (2026:
     /// 59 200 kr), not verified against the law in force.
@@ -187,6 +200,7 @@ impl Default for Regler {
         Regler {
             jobbstimulans_andel: Decimal::new(25, 2),
             jobbstimulans_manader: 6,
+            jobbstimulans_max_manader: standard_max_manader(),
             barns_inkomstgrans: Belopp::kronor(59_200),
             barns_inkomstgrans_verifierad: false,
             hyrestak: Some(Hyrestak::exempel()),

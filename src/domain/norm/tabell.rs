@@ -164,6 +164,49 @@ mod tests {
         assert_eq!(t21.barn_utan_lunch(Aldersband::Ar1_2).unwrap().belopp(), Belopp::kronor(2240));
     }
 
+    fn celler(t: &Normtabell) -> Vec<(String, &Cell)> {
+        let mut c: Vec<(String, &Cell)> = t.barn.iter().map(|(k, c)| (format!("barn {k}"), c)).collect();
+        c.push(("ensamstående".into(), &t.ensamstaende));
+        c.push(("sambor".into(), &t.sambor));
+        c.extend(t.gemensamt.iter().map(|(k, c)| (format!("gemensamt {k}"), c)));
+        c.extend(t.barn_utan_lunch.iter().map(|(k, c)| (format!("utan lunch {k}"), c)));
+        c
+    }
+
+    #[test]
+    fn every_2025_item_raised_by_0_7_percent_gives_the_2026_item() {
+        let t = levererade_tabeller();
+        let (t25, t26) = (t.iter().find(|t| t.ar == 2025).unwrap(), t.iter().find(|t| t.ar == 2026).unwrap());
+        let tiotal = |b: Belopp| {
+            let d = (b.decimal() * rust_decimal::Decimal::new(1007, 3) / rust_decimal::Decimal::TEN)
+                .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            Belopp::from_decimal(d * rust_decimal::Decimal::TEN)
+        };
+        let nya = celler(t26);
+        assert_eq!(celler(t25).len(), nya.len());
+        for ((namn, c25), (namn26, c26)) in celler(t25).into_iter().zip(nya) {
+            assert_eq!(namn, namn26);
+            assert_eq!(tiotal(c25.belopp()), c26.belopp(), "{namn}: {} + 0,7 %", c25.belopp);
+        }
+        assert_eq!(t25.ensamstaende.belopp(), Belopp::kronor(3910));
+        assert_eq!(t25.sambor.belopp(), Belopp::kronor(7050));
+        assert_eq!(t25.gemensamt(1).unwrap().belopp(), Belopp::kronor(1270));
+        assert_eq!(t25.gemensamt(2).unwrap().belopp(), Belopp::kronor(1400));
+    }
+
+    #[test]
+    fn only_official_figures_are_marked_verified() {
+        let t = levererade_tabeller();
+        for tabell in &t {
+            for (namn, c) in celler(tabell) {
+                let officiell = c.kalla.contains("officiell") && !c.kalla.contains("ej verifierat");
+                assert_eq!(c.verifierad, officiell, "{} {namn}: {}", tabell.ar, c.kalla);
+            }
+        }
+        let t23 = t.iter().find(|t| t.ar == 2023).unwrap();
+        assert!(celler(t23).iter().all(|(_, c)| !c.verifierad), "2023 comes from a municipality's page");
+    }
+
     #[test]
     fn bands_follow_the_ages_in_the_rules() {
         let b = |a| Aldersband::for_alder(a);

@@ -184,6 +184,7 @@ fn jobbstimulans_disregards_a_quarter_of_earned_income() {
         belopp: kr(8000),
         person: Some(0),
         jobbstimulans: true,
+        berakningsregel_fran: None,
         tidigare_i_ar: Belopp::NOLL,
     });
     let r = kor(&u);
@@ -196,6 +197,7 @@ fn jobbstimulans_disregards_a_quarter_of_earned_income() {
         belopp: kr(8000),
         person: Some(0),
         jobbstimulans: true,
+        berakningsregel_fran: None,
         tidigare_i_ar: Belopp::NOLL,
     };
     assert_eq!(kor(&u).inkomster, kr(8000));
@@ -204,7 +206,8 @@ fn jobbstimulans_disregards_a_quarter_of_earned_income() {
 #[test]
 fn a_childs_earnings_are_free_up_to_the_yearly_limit() {
     let mut m = ensam();
-    m.push(barn(d(2005, 3, 1)));
+    // 16 years old and in gymnasiet: the earnings of a child at school.
+    m.push(NormMedlem { gar_i_gymnasiet: true, ..barn(d(2005, 3, 1)) });
     let mut u = underlag("2021-07", m);
     let regler = Regler { barns_inkomstgrans: kr(47_600), barns_inkomstgrans_verifierad: true, ..Regler::default() };
     let lon = |tidigare: i64| Inkomst {
@@ -212,6 +215,7 @@ fn a_childs_earnings_are_free_up_to_the_yearly_limit() {
         belopp: kr(6000),
         person: Some(1),
         jobbstimulans: false,
+        berakningsregel_fran: None,
         tidigare_i_ar: kr(tidigare),
     };
     u.inkomster = vec![lon(10_000)];
@@ -226,6 +230,7 @@ fn a_childs_earnings_are_free_up_to_the_yearly_limit() {
         belopp: kr(1673),
         person: Some(1),
         jobbstimulans: false,
+        berakningsregel_fran: None,
         tidigare_i_ar: Belopp::NOLL,
     }];
     assert_eq!(berakna(&u, &tabell(2021), &regler).unwrap().inkomster, kr(1673));
@@ -248,6 +253,7 @@ fn counted_and_not_counted_incomes() {
             belopp: kr(belopp),
             person: None,
             jobbstimulans: false,
+            berakningsregel_fran: None,
             tidigare_i_ar: Belopp::NOLL,
         });
     }
@@ -299,6 +305,7 @@ fn rounding_halves_up_only_on_the_granted_amount_and_overskott_grants_nothing() 
         belopp: kr(10_000),
         person: Some(0),
         jobbstimulans: false,
+        berakningsregel_fran: None,
         tidigare_i_ar: Belopp::NOLL,
     });
     let r = kor(&u);
@@ -317,6 +324,7 @@ fn detail_lines_add_up_to_the_balance() {
         belopp: kr(1250),
         person: None,
         jobbstimulans: false,
+        berakningsregel_fran: None,
         tidigare_i_ar: Belopp::NOLL,
     });
     let r = kor(&u);
@@ -386,4 +394,66 @@ fn rent_above_the_units_ceiling_is_flagged_not_cut() {
     u.kostnader[0].ansokt = kr(7000);
     assert!(kor(&u).varningar.iter().all(|v| !v.contains("tak")));
     assert_eq!(Hyrestak::exempel().for_barn(4), kr(9425 + 3600));
+}
+
+fn lon(person: usize, kronor: i64, start: Option<&str>) -> Inkomst {
+    Inkomst {
+        typ: Inkomsttyp::Lon,
+        belopp: kr(kronor),
+        person: Some(person),
+        jobbstimulans: start.is_some(),
+        berakningsregel_fran: start.map(|m| Manad::parse(m).unwrap()),
+        tidigare_i_ar: Belopp::NOLL,
+    }
+}
+
+#[test]
+fn the_sarskild_berakningsregel_applies_for_24_months_from_its_start() {
+    let mut u = underlag("2026-03", ensam());
+    // March 2026 is month 24 from April 2024: a quarter of the wage is not counted.
+    u.inkomster = vec![lon(0, 8000, Some("2024-04"))];
+    let r = kor(&u);
+    assert_eq!(r.inkomster, kr(6000));
+    let rad = &r.rader.iter().find(|l| l.text.starts_with("Lön")).unwrap().text;
+    assert!(rad.contains("särskild beräkningsregel (jobbstimulans), månad 24 av högst 24"), "{rad}");
+    assert!(rad.contains("12 kap. 8 § socialtjänstlagen (2025:400)"), "the source by the month's date: {rad}");
+    // Month 25: the rule has ended and the whole wage counts.
+    u.inkomster = vec![lon(0, 8000, Some("2024-03"))];
+    let r = kor(&u);
+    assert_eq!(r.inkomster, kr(8000));
+    assert!(r.rader.iter().any(|l| l.text.contains("högst 24 månader från mars 2024 och har upphört")));
+    // The unit's maximum is a setting.
+    let regler = Regler { jobbstimulans_max_manader: 30, ..Regler::default() };
+    assert_eq!(berakna(&u, &tabell(2026), &regler).unwrap().inkomster, kr(6000));
+    // Before the new law the old law is the source; an unknown start is warned about.
+    let mut u = underlag("2024-05", ensam());
+    u.inkomster = vec![Inkomst { berakningsregel_fran: None, ..lon(0, 8000, Some("2024-01")) }];
+    let r = kor(&u);
+    assert_eq!(r.inkomster, kr(6000));
+    assert!(r.rader.iter().any(|l| l.text.contains("4 kap. 1 b § socialtjänstlagen (2001:453)")));
+    assert!(r.varningar.iter().any(|v| v.contains("Startmånaden") && v.contains("24 månader")));
+}
+
+#[test]
+fn a_childs_earnings_are_exempt_only_while_the_child_goes_to_school() {
+    let regler = Regler { barns_inkomstgrans: kr(59_200), barns_inkomstgrans_verifierad: true, ..Regler::default() };
+    let hushall = |gar_i_skolan: bool, fodd: NaiveDate| {
+        let mut m = ensam();
+        m.push(NormMedlem { gar_i_gymnasiet: gar_i_skolan, ..barn(fodd) });
+        let mut u = underlag("2026-03", m);
+        u.inkomster = vec![lon(1, 5000, None)];
+        u
+    };
+    // 19 years old at home and in gymnasiet: the earnings are not counted (below the limit).
+    let r = berakna(&hushall(true, d(2006, 9, 1)), &tabell(2026), &regler).unwrap();
+    assert_eq!(r.inkomster, Belopp::NOLL);
+    assert!(r.rader.iter().any(|l| l.text.contains("12 kap. 9 § socialtjänstlagen (2025:400)")));
+    // 19 and not in school: not a child of the household at all (a case of their own).
+    assert!(berakna(&hushall(false, d(2006, 9, 1)), &tabell(2026), &regler).unwrap_err().contains("gymnasiet"));
+    // 18 and not in school: the whole wage counts.
+    let r = berakna(&hushall(false, d(2007, 9, 1)), &tabell(2026), &regler).unwrap();
+    assert_eq!(r.inkomster, kr(5000));
+    assert!(r.rader.iter().any(|l| l.text.contains("går inte i skolan")));
+    // 12 years old (grundskola): not counted.
+    assert_eq!(berakna(&hushall(false, d(2013, 9, 1)), &tabell(2026), &regler).unwrap().inkomster, Belopp::NOLL);
 }
