@@ -4,9 +4,9 @@
 //! their posts, agreed plans, and the case, household and person rows a letter is addressed
 //! from) appends a row to `kedja` through a database trigger. Each chain row holds the SHA-256
 //! of the protected row's content (`innehall`) and the SHA-256 of the previous chain row's hash
-//! followed by that content hash (`hash`). A row edited, deleted or inserted outside the program
-//! – even with the triggers dropped – no longer matches its newest chain row, and a chain row
-//! removed or rewritten breaks every link after it. Someone holding the file can still rebuild
+//! followed by that content hash (`hash`), both as 32 bytes. A row edited, deleted or inserted
+//! outside the program – even with the triggers dropped – no longer matches its newest chain
+//! row, and a chain row removed or rewritten breaks every link after it. Someone holding the file can still rebuild
 //! the whole chain; an anchor (the newest hash, printed by `bistand kontroll`) kept apart closes
 //! that (see the README).
 //!
@@ -145,8 +145,7 @@ impl Skyddad {
                 "CREATE TRIGGER kedja_{typ}_{i} {handelse} ON {tabell} WHEN {villkor}
                  BEGIN
                    INSERT INTO kedja (tabell, rad, del, innehall, hash)
-                   SELECT '{typ}', {rad}, {del}, i,
-                          bistand_sha256(coalesce((SELECT hash FROM kedja ORDER BY id DESC LIMIT 1), '') || i)
+                   SELECT '{typ}', {rad}, {del}, i, bistand_kedja((SELECT hash FROM kedja ORDER BY id DESC LIMIT 1), i)
                    FROM (SELECT bistand_sha256({innehall}) AS i);
                  END;\n",
                 typ = self.typ,
@@ -161,20 +160,35 @@ impl Skyddad {
     }
 }
 
-/// Hex SHA-256 of a text, as the chain stores it.
-pub(crate) fn sha256_hex(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+/// SHA-256 of a protected row's content (its JSON text), as the chain stores it: 32 bytes.
+pub(crate) fn innehallshash(text: &str) -> Vec<u8> {
+    Sha256::digest(text.as_bytes()).to_vec()
 }
 
-/// Makes `bistand_sha256` available to SQL on this connection (the chain's triggers use it).
+/// A chain row's hash: SHA-256 of the previous row's hash (nothing for the first) followed by
+/// this row's content hash.
+pub(crate) fn lank(foregaende: &[u8], innehall: &[u8]) -> Vec<u8> {
+    let mut h = Sha256::new();
+    h.update(foregaende);
+    h.update(innehall);
+    h.finalize().to_vec()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Makes `bistand_sha256` and `bistand_kedja` available to SQL on this connection (the chain's
+/// triggers and checks use them).
 pub(crate) fn registrera(conn: &Connection) -> rusqlite::Result<()> {
-    conn.create_scalar_function(
-        "bistand_sha256",
-        1,
-        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
-        |ctx| Ok(sha256_hex(&ctx.get::<Option<String>>(0)?.unwrap_or_default())),
-    )
+    let flaggor = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    conn.create_scalar_function("bistand_sha256", 1, flaggor, |ctx| {
+        Ok(innehallshash(&ctx.get::<Option<String>>(0)?.unwrap_or_default()))
+    })?;
+    conn.create_scalar_function("bistand_kedja", 2, flaggor, |ctx| {
+        let foregaende = ctx.get::<Option<Vec<u8>>>(0)?.unwrap_or_default();
+        Ok(lank(&foregaende, &ctx.get::<Vec<u8>>(1)?))
+    })
 }
 
 /// Migration: the chain table, its triggers, and the chain over every row already written.
@@ -186,8 +200,8 @@ pub(super) fn skapa(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
             tabell   TEXT NOT NULL,
             rad      INTEGER NOT NULL,
             del      INTEGER NOT NULL,
-            innehall TEXT NOT NULL,
-            hash     TEXT NOT NULL
+            innehall BLOB NOT NULL,
+            hash     BLOB NOT NULL
         );
         CREATE INDEX kedja_rad ON kedja(tabell, rad, del, id);
         CREATE TRIGGER kedja_andras_aldrig BEFORE UPDATE ON kedja
@@ -196,7 +210,7 @@ pub(super) fn skapa(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
         BEGIN SELECT RAISE(ABORT, 'Kontrollkedjan kan inte ändras.'); END;
         ",
     )?;
-    let mut foregaende = String::new();
+    let mut foregaende = Vec::new();
     for s in SKYDDADE {
         let sql = format!(
             "SELECT {rad}, {del}, {innehall} FROM {tabell} t WHERE {villkor} ORDER BY 1, 2",
@@ -211,8 +225,8 @@ pub(super) fn skapa(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
             tx.prepare("INSERT INTO kedja (tabell, rad, del, innehall, hash) VALUES (?1, ?2, ?3, ?4, ?5)")?;
         let mut rader = las.query([])?;
         while let Some(r) = rader.next()? {
-            let innehall = sha256_hex(&r.get::<_, String>(2)?);
-            let hash = sha256_hex(&format!("{foregaende}{innehall}"));
+            let innehall = innehallshash(&r.get::<_, String>(2)?);
+            let hash = lank(&foregaende, &innehall);
             skriv.execute(params![s.typ, r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, innehall, hash])?;
             foregaende = hash;
         }
@@ -237,12 +251,12 @@ pub(crate) fn verifiera(conn: &Connection) -> Resultat<Kedjerapport> {
     let mut rapport = Kedjerapport::default();
     let mut stmt = conn.prepare("SELECT id, innehall, hash FROM kedja ORDER BY id")?;
     let mut rader = stmt.query([])?;
-    let mut foregaende = String::new();
+    let mut foregaende = Vec::new();
     let mut bruten = false;
     while let Some(r) = rader.next()? {
-        let (id, innehall, hash): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        let (id, innehall, hash): (i64, Vec<u8>, Vec<u8>) = (r.get(0)?, r.get(1)?, r.get(2)?);
         rapport.poster += 1;
-        if !bruten && sha256_hex(&format!("{foregaende}{innehall}")) != hash {
+        if !bruten && lank(&foregaende, &innehall) != hash {
             rapport.problem.push(format!(
                 "kontrollkedjan är bruten vid post {id}: en post före den har ändrats eller tagits bort"
             ));
@@ -250,7 +264,7 @@ pub(crate) fn verifiera(conn: &Connection) -> Resultat<Kedjerapport> {
         }
         foregaende = hash;
     }
-    rapport.ankare = foregaende;
+    rapport.ankare = hex(&foregaende);
     for s in SKYDDADE {
         if let Some(p) = forsta_avvikelse(conn, s)? {
             rapport.problem.push(p);
