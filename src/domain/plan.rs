@@ -56,7 +56,21 @@ pub struct Planinnehall {
     pub krav: Vec<String>,
 }
 
+/// Step 2, "Förändring du vill genomföra …": where the goals of a FIA interview go.
+pub const STEG_FORANDRING: usize = 1;
+/// Step 4, "Detta behöver du göra …": where the sub-goals of a FIA interview go.
+pub const STEG_ATT_GORA: usize = 3;
+
 impl Planinnehall {
+    /// Takes in goals and sub-goals (from a FIA interview), one per line, replacing those steps.
+    pub fn ta_in_mal<'a>(&mut self, mal: impl Iterator<Item = &'a str>, delmal: impl Iterator<Item = &'a str>) {
+        let rader = |it: &mut dyn Iterator<Item = &'a str>| {
+            it.map(str::trim).filter(|t| !t.is_empty()).collect::<Vec<_>>().join("\n")
+        };
+        self.fritext[STEG_FORANDRING] = rader(&mut { mal });
+        self.fritext[STEG_ATT_GORA] = rader(&mut { delmal });
+    }
+
     /// The text of a step as it is printed and compared.
     pub fn stegtext(&self, steg: usize) -> String {
         match steg {

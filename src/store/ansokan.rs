@@ -274,3 +274,14 @@ impl Store {
         })
     }
 }
+
+impl Store {
+    /// The newest decision taken on an application, if any: a new decision on it amends that one.
+    pub fn senaste_beslut_om_ansokan(&self, ansokan_id: i64) -> Resultat<Option<i64>> {
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT id FROM beslut WHERE ansokan_id = ?1 ORDER BY id DESC LIMIT 1")?
+            .query_row([ansokan_id], |r| r.get(0))
+            .optional()?)
+    }
+}

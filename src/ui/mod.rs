@@ -1,30 +1,18 @@
-//! egui: the app shell, one module per screen, shared widgets and the theme.
+//! egui, in folders by what the user sees: `skal` (the window, top bar, status bar, commands,
+//! case list, Att göra), `flikar` (the tabs of an open case), `dialoger`, `installningar`; and
+//! what they share: the per-frame `kontext`, widgets, the theme, autosave and background work.
 
-pub mod ansokan_form;
-pub mod ansokan_vy;
-pub mod app;
-pub mod arende_vy;
-pub mod arendelista;
-pub mod att_gora;
 pub mod bakgrund;
-pub mod beslut_vy;
-pub mod brev_vy;
-pub mod fia_vy;
-pub mod forsta_start;
-pub mod frasbibliotek;
-pub mod hushall_form;
-pub mod ib_vy;
+pub mod dialoger;
+pub mod flikar;
 pub mod installningar;
-pub mod journal_vy;
-pub mod kommandon;
-pub mod plan_vy;
-pub mod screening_vy;
+pub mod kontext;
+pub mod skal;
 pub mod tema;
-pub mod underhall_vy;
 pub mod utkast;
 pub mod widgetar;
 
-pub use app::BistandApp;
+pub use skal::app::BistandApp;
 
 use crate::store::Store;
 use std::path::{Path, PathBuf};
@@ -75,7 +63,7 @@ pub(crate) const TITEL_OVNING: &str = "Bistånd – ÖVNINGSLÄGE";
 /// the time to it is printed.
 pub fn starta(db: Option<PathBuf>, ovning: bool, matstart: Option<Instant>) -> Result<(), String> {
     let store = match db {
-        _ if ovning => oppna_ovningsdatabas(&standarddatabas(true), app::systemklocka()),
+        _ if ovning => oppna_ovningsdatabas(&standarddatabas(true), skal::app::systemklocka()),
         Some(sokvag) => oppna_databas(&sokvag),
         None => oppna_databas(&standarddatabas(false)),
     };
@@ -100,7 +88,7 @@ pub fn starta(db: Option<PathBuf>, ovning: bool, matstart: Option<Instant>) -> R
         options,
         Box::new(move |_cc| {
             let app = match store {
-                Ok(store) => Box::new(BistandApp::ny(store, ovning, app::systemklocka)) as Box<dyn eframe::App>,
+                Ok(store) => Box::new(BistandApp::ny(store, ovning, skal::app::systemklocka)) as Box<dyn eframe::App>,
                 Err(fel) => Box::new(Felvy { fel }),
             };
             Ok(match matstart {

@@ -1,9 +1,9 @@
 //! The case list: filtered as the user types in the search field, sortable by column, with
 //! keyboard navigation and virtualised rows so any number of cases scrolls smoothly.
 
-use super::tema;
 use crate::domain::arende::ArendeStatus;
 use crate::store::{Sokresultat, Sortering, Store};
+use crate::ui::tema;
 use egui::{Key, RichText, Role, Sense, WidgetInfo};
 
 /// The most rows the list fetches; the user narrows the search for more.
@@ -130,7 +130,7 @@ impl Arendelista {
             ui.label(RichText::new(text).weak());
         });
         if let Some(fel) = &self.fel {
-            super::widgetar::felrad(ui, fel);
+            crate::ui::widgetar::felrad(ui, fel);
         }
         // Column headers sort; a second click reverses.
         ui.horizontal(|ui| {

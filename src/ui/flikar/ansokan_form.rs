@@ -2,12 +2,12 @@
 //! incomes and adjusted norm lines, as tables with one row each. Every field has an accessible
 //! name ("Kostnad 1: ansökt"); messages are listed under their table.
 
-use super::widgetar::{cellfalt, cellval, felrad, kolumnrubrik, rubrik, textfalt};
 use crate::domain::ansokan::{AnsokanFormular, InkomstFalt, JusteringFalt, KostnadFalt};
 use crate::domain::hushall::{FaltFel, Roll, fel_for};
 use crate::domain::manad::Manad;
 use crate::domain::norm::{Aldersband, Inkomsttyp, Kostnadstyp, Normrad};
 use crate::domain::personnummer::age_at;
+use crate::ui::widgetar::{cellfalt, cellval, felrad, kolumnrubrik, rubrik, textfalt};
 use chrono::NaiveDate;
 use egui::RichText;
 

@@ -1,9 +1,9 @@
 //! Att göra: the caseworker's cases whose plan follow-up is overdue or due this week, plans due
 //! for rewriting, and agreed plans not signed.
 
-use super::tema;
-use super::widgetar::{kolumnrubrik, rubrik};
 use crate::store::{AttGoraRad, Store};
+use crate::ui::tema;
+use crate::ui::widgetar::{kolumnrubrik, rubrik};
 use chrono::NaiveDate;
 use egui::RichText;
 
@@ -53,7 +53,7 @@ impl AttGora {
             self.hamta(store, anvandare, idag);
         }
         if let Some(f) = &self.fel {
-            super::widgetar::felrad(ui, f);
+            crate::ui::widgetar::felrad(ui, f);
         }
         rubrik(ui, &format!("{} att göra {idag}", self.rader.len()));
         if self.rader.is_empty() {

@@ -2,7 +2,7 @@
 //! database and offers two ways on: register the first household, or practise first in the
 //! separate training database with fictitious households.
 
-use super::tema;
+use crate::ui::tema;
 use egui::{RichText, Ui};
 use std::path::Path;
 

@@ -1,14 +1,17 @@
 //! Inställningar: the user's name and theme, the riksnorm tables (view, correct, add a year –
 //! each save a new version with its source) and the unit's calculation rules.
 
-use super::frasbibliotek::Frasredigering;
-use super::tema::Signal;
-use super::underhall_vy::Underhall;
-use super::widgetar::{cellfalt, gridfalt, kolumnrubrik, las, notis, rubrik, textfalt, valjlista};
+pub mod frasbibliotek;
+pub mod underhall;
+
 use crate::domain::belopp::Belopp;
 use crate::domain::beslut::Enhet;
 use crate::domain::norm::{Aldersband, Cell, Hyrestak, Normtabell, Regler};
 use crate::store::{Normversion, Store};
+use crate::ui::installningar::frasbibliotek::Frasredigering;
+use crate::ui::installningar::underhall::Underhall;
+use crate::ui::tema::Signal;
+use crate::ui::widgetar::{cellfalt, gridfalt, kolumnrubrik, las, notis, rubrik, textfalt, valjlista};
 use chrono::NaiveDateTime;
 use egui::RichText;
 use rust_decimal::Decimal;
@@ -80,7 +83,7 @@ pub struct Installningar {
 }
 
 /// What the shell should do after the settings frame.
-pub enum Utfall {
+pub enum Installningsval {
     Stang,
     NyttNamn(String),
     Tema(bool),
@@ -125,12 +128,12 @@ impl Installningar {
         mork: bool,
         anvandare: &str,
         nu: NaiveDateTime,
-    ) -> Option<Utfall> {
+    ) -> Option<Installningsval> {
         let mut utfall = None;
         ui.horizontal(|ui| {
             ui.heading("Inställningar");
             if ui.button("Tillbaka till ärendet").clicked() {
-                utfall = Some(Utfall::Stang);
+                utfall = Some(Installningsval::Stang);
             }
         });
         if let Some((signal, text)) = &self.meddelande {
@@ -141,16 +144,16 @@ impl Installningar {
             ui.horizontal(|ui| {
                 textfalt(ui, "Ditt namn (skrivs i journalen och loggen)", &mut self.namn, None, 320.0);
                 if ui.button("Spara namnet").clicked() && !self.namn.trim().is_empty() {
-                    utfall = Some(Utfall::NyttNamn(self.namn.trim().to_string()));
+                    utfall = Some(Installningsval::NyttNamn(self.namn.trim().to_string()));
                 }
             });
             let mut m = mork;
             if ui.checkbox(&mut m, "Mörkt tema").changed() {
-                utfall = Some(Utfall::Tema(m));
+                utfall = Some(Installningsval::Tema(m));
             }
 
             if self.underhall.visa(ui, store, nu).is_some() {
-                utfall = Some(Utfall::LasOmListan);
+                utfall = Some(Installningsval::LasOmListan);
             }
 
             rubrik(ui, "Enheten i brevens sidhuvud");
@@ -244,7 +247,8 @@ impl Installningar {
         textfalt(ui, "Vad ändras och varifrån kommer beloppen (källa)", &mut self.andring, None, 520.0);
         if ui.button("Spara som ny version").clicked() {
             let t = t.clone();
-            match store.skriv(|w| w.spara_normtabell(&t, &self.andring, anvandare, nu)) {
+            let aktor = crate::arbete::Aktor::ny(anvandare, nu);
+            match crate::arbete::installningar::spara_normtabell(store, &aktor, &t, &self.andring) {
                 Ok(_) => {
                     self.meddelande =
                         Some((Signal::Klart, format!("Normtabellen för {} är sparad som ny version.", t.ar)));
