@@ -49,7 +49,10 @@ pub fn registrera_hushall(
         startdatum: aktor.nu.date(),
     };
     let namn = hushall.sokande().namn();
-    let detalj = format!("{namn}, {} personer", hushall.medlemmar.len());
+    let detalj = match hushall.medlemmar.len() {
+        1 => format!("{namn}, 1 person"),
+        n => format!("{namn}, {n} personer"),
+    };
     Ok(store.skriv(|w| {
         let reg = w.skapa_hushall(&hushall, &arende, aktor.nu)?;
         let spar = Spar {

@@ -49,6 +49,10 @@ pub fn kom_overens(
     o: &Overenskommelse,
 ) -> Result<NaiveDate, Arbetsfel> {
     aktor.far(Handelse::KomOverensOmPlan)?;
+    let fel = innehall.kontrollera();
+    if !fel.is_empty() {
+        return Err(Arbetsfel::Falt(fel));
+    }
     let datum = parse_datum(&o.datum, aktor.nu.date()).map_err(Arbetsfel::Ogiltig)?;
     let signerad = if o.signerad { "signerad av klienten" } else { "inte signerad" };
     let detalj = format!("{datum}, {signerad}");

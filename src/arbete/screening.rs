@@ -19,14 +19,16 @@ pub fn spara_screening(
     aktor.far(Handelse::SparadeScreening)?;
     let datum = parse_datum(datum, aktor.nu.date()).map_err(Arbetsfel::Ogiltig)?;
     let pnr = medlem.person.pnr;
-    let tolkning = tolka(instrument, svar, pnr.kon()).map_err(Arbetsfel::Ogiltig)?;
-    let detalj = format!("{} för {} {datum}, {} poäng", instrument.namn(), medlem.person.namn(), tolkning.poang);
+    tolka(instrument, svar, pnr.kon()).map_err(Arbetsfel::Ogiltig)?;
+    // The answers are sensitive: the journal says that a screening was made, never which one
+    // or its result; they stay on the Screening tab.
+    let detalj = format!("med {} {datum}; svaren finns under fliken Screening", medlem.person.namn());
     Ok(store.skriv(|w| {
         let id = w.spara_screening(&pnr, instrument, datum, svar, &aktor.namn, aktor.nu)?;
         let spar = Spar {
             handelse: Handelse::SparadeScreening,
             arende_id,
-            logg: instrument.namn(),
+            logg: "",
             rubrik: "Screening sparad",
             detalj: &detalj,
         };

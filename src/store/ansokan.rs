@@ -270,7 +270,7 @@ impl Store {
                 },
             },
             normtabell_id: tabell,
-            regler: super::json_fran(&regler)?,
+            regler: super::json_fran(&regler, "ansokan", format!("id {id}"))?,
         })
     }
 }

@@ -55,7 +55,7 @@ impl Store {
         rad.map(|(version, svar, samtycke)| {
             Ok(IbSvar {
                 definition_version: version,
-                svar: super::json_fran(&svar)?,
+                svar: super::json_fran(&svar, "ib_svar", format!("ärende {arende_id}"))?,
                 samtycke_jobbtorg: samtycke.as_deref().map(datum_fran).transpose()?,
             })
         })

@@ -131,6 +131,9 @@ impl PlanVy {
             }
             skriv = (!self.versioner.is_empty() || har_utkast) && ui.button("Skriv ut planen").clicked();
         });
+        if let Some(p) = self.versioner.get(self.vald).filter(|_| !self.jamfor) {
+            ui.label(RichText::new(format!("Version {} skriven av {}, {}", p.version, p.av, p.skapad)).weak());
+        }
         if ny_version {
             let svar = arbete::plan::ny_version(ctx.store, &ctx.aktor, self.arende_id);
             if ctx.utfall(svar).is_some() {
