@@ -6,6 +6,7 @@ mod gemensamt;
 use bistand::arbete::{self, Aktor, Arbetsfel, arende::Ansvar, plan::Overenskommelse};
 use bistand::domain::ansokan::AnsokanFormular;
 use bistand::domain::arende::ArendeStatus;
+use bistand::domain::falt::{Falt, Personuppgift, Vem};
 use bistand::domain::fia::{FiaIntervju, Mal};
 use bistand::domain::hushall::{Adress, HushallFormular, PersonFalt};
 use bistand::domain::journal::JournalFormular;
@@ -79,7 +80,10 @@ fn an_invalid_household_is_refused_at_its_fields_and_nothing_is_written() {
     let mut f = formular();
     f.sokande.pnr = "19850402-0000".into();
     let fel = arbete::arende::registrera_hushall(&mut store, &aktor(), &f, &Ansvar::default()).unwrap_err();
-    assert!(matches!(&fel, Arbetsfel::Falt(f) if f.iter().any(|f| f.falt == "sokande.pnr")), "{fel}");
+    assert!(
+        matches!(&fel, Arbetsfel::Falt(f) if f.iter().any(|f| f.falt == Falt::Person(Vem::Sokande, Personuppgift::Pnr))),
+        "{fel}"
+    );
     assert_eq!(store.antal_hushall().unwrap(), 0);
 }
 

@@ -3,7 +3,8 @@
 
 use super::belopp::Belopp;
 use super::datum::parse_datum;
-use super::hushall::{FaltFel, Medlem, Roll};
+use super::falt::{Falt, FaltFel, Medlemsuppgift, Raduppgift};
+use super::hushall::{Medlem, Roll};
 use super::manad::Manad;
 use super::norm::{Inkomst, Inkomsttyp, Justering, Kostnad, Kostnadstyp, NormMedlem, Normrad, Underlag};
 use chrono::NaiveDate;
@@ -165,26 +166,23 @@ impl AnsokanFormular {
         self.justeringar = forra.justeringar.clone();
     }
 
-    /// Checks every field; returns the application or each problem at its field. Keys:
-    /// `manad`, `inkom`, `saknas`, `personer_i_bostaden`, `medlem.N.fodd|fran|till|roll`,
-    /// `kostnad.N.typ|ansokt|godkant|motivering`, `inkomst.N.typ|belopp|tidigare_i_ar`,
-    /// `justering.N.rad|belopp|motivering`.
+    /// Checks every field; returns the application or each problem at its field.
     pub fn validera(&self, idag: NaiveDate) -> Result<Ansokan, Vec<FaltFel>> {
         let mut fel = Vec::new();
-        let manad = Manad::parse(&self.manad).map_err(|e| fel.push(FaltFel::new("manad", e))).ok();
+        let manad = Manad::parse(&self.manad).map_err(|e| fel.push(FaltFel::new(Falt::Manad, e))).ok();
         let inkom = match parse_datum(&self.inkom, idag) {
             Ok(d) if d > idag => {
-                fel.push(FaltFel::new("inkom", "Datumet då ansökan kom in kan inte ligga i framtiden."));
+                fel.push(FaltFel::new(Falt::Inkom, "Datumet då ansökan kom in kan inte ligga i framtiden."));
                 None
             }
             Ok(d) => Some(d),
             Err(e) => {
-                fel.push(FaltFel::new("inkom", e));
+                fel.push(FaltFel::new(Falt::Inkom, e));
                 None
             }
         };
         if !self.komplett && self.saknas.trim().is_empty() {
-            fel.push(FaltFel::new("saknas", "Skriv vad som saknas, eller markera ansökan som komplett."));
+            fel.push(FaltFel::new(Falt::Saknas, "Skriv vad som saknas, eller markera ansökan som komplett."));
         }
         let personer = match self.personer_i_bostaden.trim() {
             "" => None,
@@ -192,7 +190,7 @@ impl AnsokanFormular {
                 Ok(n) if n >= self.medlemmar.len() as u32 && n > 0 => Some(n),
                 _ => {
                     fel.push(FaltFel::new(
-                        "personer_i_bostaden",
+                        Falt::PersonerIBostaden,
                         format!(
                             "Ange antalet personer i bostaden, minst {} (hushållets medlemmar), eller lämna tomt.",
                             self.medlemmar.len()
@@ -202,27 +200,28 @@ impl AnsokanFormular {
                 }
             },
         };
-        let belopp = |text: &str, key: String, fel: &mut Vec<FaltFel>| {
+        let belopp = |text: &str, key: Falt, fel: &mut Vec<FaltFel>| {
             Belopp::parse_icke_negativt(text).map_err(|e| fel.push(FaltFel::new(key, e.to_string()))).ok()
         };
-        let valfritt_datum = |text: &str, key: String, fel: &mut Vec<FaltFel>| match text.trim() {
+        let valfritt_datum = |text: &str, key: Falt, fel: &mut Vec<FaltFel>| match text.trim() {
             "" => None,
             t => parse_datum(t, idag).map_err(|e| fel.push(FaltFel::new(key, e))).ok(),
         };
 
         let mut medlemmar = Vec::new();
         for (i, m) in self.medlemmar.iter().enumerate() {
-            let fodd =
-                parse_datum(&m.fodd, idag).map_err(|e| fel.push(FaltFel::new(format!("medlem.{i}.fodd"), e))).ok();
-            let fran = valfritt_datum(&m.fran, format!("medlem.{i}.fran"), &mut fel);
-            let till = valfritt_datum(&m.till, format!("medlem.{i}.till"), &mut fel);
+            let fodd = parse_datum(&m.fodd, idag)
+                .map_err(|e| fel.push(FaltFel::new(Falt::Medlem(i, Medlemsuppgift::Fodd), e)))
+                .ok();
+            let fran = valfritt_datum(&m.fran, Falt::Medlem(i, Medlemsuppgift::Fran), &mut fel);
+            let till = valfritt_datum(&m.till, Falt::Medlem(i, Medlemsuppgift::Till), &mut fel);
             if let (Some(manad), Some(d)) = (manad, fran.or(till))
                 && Manad::av(d) != manad
             {
-                fel.push(FaltFel::new(format!("medlem.{i}.fran"), format!("Datumen ska ligga i {manad}.")));
+                fel.push(FaltFel::new(Falt::Medlem(i, Medlemsuppgift::Fran), format!("Datumen ska ligga i {manad}.")));
             }
             let Some(roll) = m.roll else {
-                fel.push(FaltFel::new(format!("medlem.{i}.roll"), "Välj roll."));
+                fel.push(FaltFel::new(Falt::Medlem(i, Medlemsuppgift::Roll), "Välj roll."));
                 continue;
             };
             if let Some(fodd) = fodd {
@@ -239,22 +238,22 @@ impl AnsokanFormular {
         }
         let mut kostnader = Vec::new();
         for (i, k) in self.kostnader.iter().enumerate() {
-            let ansokt = belopp(&k.ansokt, format!("kostnad.{i}.ansokt"), &mut fel);
+            let ansokt = belopp(&k.ansokt, Falt::Kostnad(i, Raduppgift::Ansokt), &mut fel);
             let godkant = match k.godkant.trim() {
                 "" => None,
-                t => belopp(t, format!("kostnad.{i}.godkant"), &mut fel),
+                t => belopp(t, Falt::Kostnad(i, Raduppgift::Godkant), &mut fel),
             };
             if let (Some(a), Some(g)) = (ansokt, godkant)
                 && a != g
                 && k.motivering.trim().is_empty()
             {
                 fel.push(FaltFel::new(
-                    format!("kostnad.{i}.motivering"),
+                    Falt::Kostnad(i, Raduppgift::Motivering),
                     "Skriv varför det godkända beloppet skiljer sig från det ansökta.",
                 ));
             }
             let Some(typ) = k.typ else {
-                fel.push(FaltFel::new(format!("kostnad.{i}.typ"), "Välj kostnadstyp."));
+                fel.push(FaltFel::new(Falt::Kostnad(i, Raduppgift::Typ), "Välj kostnadstyp."));
                 continue;
             };
             if let Some(ansokt) = ansokt {
@@ -263,13 +262,13 @@ impl AnsokanFormular {
         }
         let mut inkomster = Vec::new();
         for (i, ink) in self.inkomster.iter().enumerate() {
-            let b = belopp(&ink.belopp, format!("inkomst.{i}.belopp"), &mut fel);
+            let b = belopp(&ink.belopp, Falt::Inkomst(i, Raduppgift::Belopp), &mut fel);
             let tidigare = match ink.tidigare_i_ar.trim() {
                 "" => Some(Belopp::NOLL),
-                t => belopp(t, format!("inkomst.{i}.tidigare_i_ar"), &mut fel),
+                t => belopp(t, Falt::Inkomst(i, Raduppgift::TidigareIAr), &mut fel),
             };
             let Some(typ) = ink.typ else {
-                fel.push(FaltFel::new(format!("inkomst.{i}.typ"), "Välj inkomsttyp."));
+                fel.push(FaltFel::new(Falt::Inkomst(i, Raduppgift::Typ), "Välj inkomsttyp."));
                 continue;
             };
             if let (Some(belopp), Some(tidigare_i_ar)) = (b, tidigare) {
@@ -279,15 +278,16 @@ impl AnsokanFormular {
         }
         let mut justeringar = Vec::new();
         for (i, j) in self.justeringar.iter().enumerate() {
-            let b = belopp(&j.belopp, format!("justering.{i}.belopp"), &mut fel);
+            let b = belopp(&j.belopp, Falt::Justering(i, Raduppgift::Belopp), &mut fel);
             if j.motivering.trim().is_empty() {
                 fel.push(FaltFel::new(
-                    format!("justering.{i}.motivering"),
+                    Falt::Justering(i, Raduppgift::Motivering),
                     "Skriv de särskilda skälen för justeringen.",
                 ));
             }
             match (j.rad, b) {
-                (None, _) => fel.push(FaltFel::new(format!("justering.{i}.rad"), "Välj vilken normpost som justeras.")),
+                (None, _) => fel
+                    .push(FaltFel::new(Falt::Justering(i, Raduppgift::Normpost), "Välj vilken normpost som justeras.")),
                 (Some(rad), Some(belopp)) => {
                     justeringar.push(Justering { rad, belopp, motivering: j.motivering.trim().to_string() })
                 }
@@ -295,7 +295,7 @@ impl AnsokanFormular {
             }
         }
         if !self.medlemmar.iter().any(|m| m.roll == Some(Roll::Sokande)) {
-            fel.push(FaltFel::new("medlem.0.roll", "Ansökan måste ha en sökande."));
+            fel.push(FaltFel::new(Falt::Medlem(0, Medlemsuppgift::Roll), "Ansökan måste ha en sökande."));
         }
         match (manad, inkom) {
             (Some(manad), Some(inkom)) if fel.is_empty() => Ok(Ansokan {
@@ -375,12 +375,12 @@ mod tests {
             motivering: " ".into(),
         });
         let fel = f.validera(idag()).unwrap_err();
-        assert!(fel_for(&fel, "manad").unwrap().contains("ÅÅÅÅ-MM"));
-        assert!(fel_for(&fel, "saknas").is_some());
-        assert!(fel_for(&fel, "kostnad.0.motivering").unwrap().contains("skiljer sig"));
-        assert!(fel_for(&fel, "inkomst.0.belopp").unwrap().contains("negativt"));
-        assert!(fel_for(&fel, "personer_i_bostaden").is_some());
-        assert!(fel_for(&fel, "justering.0.motivering").is_some());
+        assert!(fel_for(&fel, Falt::Manad).unwrap().contains("ÅÅÅÅ-MM"));
+        assert!(fel_for(&fel, Falt::Saknas).is_some());
+        assert!(fel_for(&fel, Falt::Kostnad(0, Raduppgift::Motivering)).unwrap().contains("skiljer sig"));
+        assert!(fel_for(&fel, Falt::Inkomst(0, Raduppgift::Belopp)).unwrap().contains("negativt"));
+        assert!(fel_for(&fel, Falt::PersonerIBostaden).is_some());
+        assert!(fel_for(&fel, Falt::Justering(0, Raduppgift::Motivering)).is_some());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Förändringsplanen: the eight steps written with the client, agreed on a date and signed,
 //! kept unchanged once agreed, rewritten as new versions, and followed up.
 
-use super::hushall::FaltFel;
+use super::falt::{Falt, FaltFel, Steguppgift};
 use crate::kodlista;
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -110,19 +110,19 @@ impl Planinnehall {
         let datum = |t: &str| t.trim().is_empty() || NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").is_ok();
         for (i, a) in self.steg.iter().enumerate() {
             if a.vad.trim().is_empty() {
-                fel.push(FaltFel::new(format!("steg.{i}.vad"), "Skriv vad steget är."));
+                fel.push(FaltFel::new(Falt::Steg(i, Steguppgift::Vad), "Skriv vad steget är."));
             }
             if !datum(&a.senast) {
-                fel.push(FaltFel::new(format!("steg.{i}.senast"), "Skriv datumet som ÅÅÅÅ-MM-DD."));
+                fel.push(FaltFel::new(Falt::Steg(i, Steguppgift::Senast), "Skriv datumet som ÅÅÅÅ-MM-DD."));
             }
         }
         for (i, u) in self.uppfoljning.iter().enumerate() {
             if u.datum.trim().is_empty() || !datum(&u.datum) {
-                fel.push(FaltFel::new(format!("uppfoljning.{i}.datum"), "Skriv uppföljningsdatumet som ÅÅÅÅ-MM-DD."));
+                fel.push(FaltFel::new(Falt::Uppfoljningsdag(i), "Skriv uppföljningsdatumet som ÅÅÅÅ-MM-DD."));
             }
         }
         if self.fritext[0].trim().is_empty() {
-            fel.push(FaltFel::new("fritext.0", "Beskriv den aktuella situationen (steg 1)."));
+            fel.push(FaltFel::new(Falt::Fritext(0), "Beskriv den aktuella situationen (steg 1)."));
         }
         fel
     }

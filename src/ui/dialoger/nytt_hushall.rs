@@ -2,7 +2,8 @@
 //! case's responsible staff. Autosaved as a draft while typing.
 
 use crate::arbete::{self, Arbetsfel, arende::Ansvar};
-use crate::domain::hushall::{FaltFel, HushallFormular, PersonFalt, Relation, fel_for};
+use crate::domain::falt::{Falt, FaltFel, Personuppgift, Vem, fel_for};
+use crate::domain::hushall::{HushallFormular, PersonFalt, Relation};
 use crate::domain::personnummer::Personnummer;
 use crate::store::{Registrerat, Store};
 use crate::ui::kontext::Kontext;
@@ -32,7 +33,7 @@ pub struct HushallForm {
     pub data: HushallUtkast,
     autospar: Autospar,
     /// Fields the user has left at least once: their messages are shown.
-    lamnade: HashSet<String>,
+    lamnade: HashSet<Falt>,
     visa_alla_fel: bool,
     sparfel: Option<String>,
     bekrafta_kasta: bool,
@@ -111,18 +112,18 @@ impl HushallForm {
     }
 
     fn visa_personer(&mut self, ui: &mut egui::Ui, fel: &[FaltFel], idag: chrono::NaiveDate) {
-        self.personfalt(ui, "sokande", "Sökande", fel, idag);
+        self.personfalt(ui, Vem::Sokande, "Sökande", fel, idag);
         ui.add_space(tema::LUFT);
         ui.checkbox(&mut self.data.hushall.har_medsokande, "Medsökande (gift eller sambo)");
         if self.data.hushall.har_medsokande {
-            self.personfalt(ui, "medsokande", "Medsökande", fel, idag);
+            self.personfalt(ui, Vem::Medsokande, "Medsökande", fel, idag);
             let vald = self.data.hushall.relation.map(|r| r.namn()).unwrap_or("Välj …");
             valjlista(ui, "Relation till sökande", vald, 240.0, |ui| {
                 for r in Relation::ALLA {
                     ui.selectable_value(&mut self.data.hushall.relation, Some(*r), r.namn());
                 }
             });
-            if let Some(f) = fel_for(fel, "relation").filter(|_| self.visa_alla_fel) {
+            if let Some(f) = fel_for(fel, Falt::Relation).filter(|_| self.visa_alla_fel) {
                 felrad(ui, f);
             }
         }
@@ -130,7 +131,7 @@ impl HushallForm {
         let mut ta_bort = None;
         for i in 0..self.data.hushall.barn.len() {
             ui.group(|ui| {
-                self.personfalt(ui, &format!("barn.{i}"), &format!("Barn {}", i + 1), fel, idag);
+                self.personfalt(ui, Vem::Barn(i), &format!("Barn {}", i + 1), fel, idag);
                 let b = &mut self.data.hushall.barn[i];
                 ui.horizontal_wrapped(|ui| {
                     let n = i + 1;
@@ -150,7 +151,7 @@ impl HushallForm {
         }
         if let Some(i) = ta_bort {
             self.data.hushall.barn.remove(i);
-            self.lamnade.retain(|k| !k.starts_with("barn."));
+            self.lamnade.retain(|k| !matches!(k, Falt::Person(Vem::Barn(_), _)));
         }
         if ui.button("Lägg till barn").clicked() {
             self.data.hushall.barn.push(PersonFalt::default());
@@ -161,16 +162,14 @@ impl HushallForm {
         rubrik(ui, "Adress och telefon");
         let a = &mut self.data.hushall.adress;
         ui.horizontal_wrapped(|ui| {
-            let f = |k: &str| if self.visa_alla_fel || self.lamnade.contains(k) { fel_for(fel, k) } else { None };
-            let r1 = textfalt(ui, "Gatuadress", &mut a.gatuadress, f("adress.gatuadress"), tema::FALT_BREDD);
-            let r2 = textfalt(ui, "Postnummer", &mut a.postnummer, f("adress.postnummer"), 110.0);
-            let r3 = textfalt(ui, "Postort", &mut a.postort, f("adress.postort"), 200.0);
-            let r4 = textfalt(ui, "Telefon", &mut self.data.hushall.telefon, f("telefon"), 180.0);
-            for (r, k) in
-                [(r1, "adress.gatuadress"), (r2, "adress.postnummer"), (r3, "adress.postort"), (r4, "telefon")]
-            {
+            let f = |k: Falt| if self.visa_alla_fel || self.lamnade.contains(&k) { fel_for(fel, k) } else { None };
+            let r1 = textfalt(ui, "Gatuadress", &mut a.gatuadress, f(Falt::Gatuadress), tema::FALT_BREDD);
+            let r2 = textfalt(ui, "Postnummer", &mut a.postnummer, f(Falt::Postnummer), 110.0);
+            let r3 = textfalt(ui, "Postort", &mut a.postort, f(Falt::Postort), 200.0);
+            let r4 = textfalt(ui, "Telefon", &mut self.data.hushall.telefon, f(Falt::Telefon), 180.0);
+            for (r, k) in [(r1, Falt::Gatuadress), (r2, Falt::Postnummer), (r3, Falt::Postort), (r4, Falt::Telefon)] {
                 if r.lost_focus() {
-                    self.lamnade.insert(k.into());
+                    self.lamnade.insert(k);
                 }
             }
         });
@@ -220,34 +219,28 @@ impl HushallForm {
     }
 
     /// Personnummer and name fields of one person, with messages shown once the field is left.
-    fn personfalt(&mut self, ui: &mut egui::Ui, key: &str, vem: &str, fel: &[FaltFel], idag: chrono::NaiveDate) {
+    fn personfalt(&mut self, ui: &mut egui::Ui, key: Vem, vem: &str, fel: &[FaltFel], idag: chrono::NaiveDate) {
         rubrik(ui, vem);
         let falt = match key {
-            "sokande" => &mut self.data.hushall.sokande,
-            "medsokande" => &mut self.data.hushall.medsokande,
-            _ => {
-                let i: usize = key.trim_start_matches("barn.").parse().unwrap_or(0);
-                &mut self.data.hushall.barn[i]
-            }
+            Vem::Sokande => &mut self.data.hushall.sokande,
+            Vem::Medsokande => &mut self.data.hushall.medsokande,
+            Vem::Barn(i) => &mut self.data.hushall.barn[i],
         };
-        let visa = |k: &str| self.visa_alla_fel || self.lamnade.contains(k);
-        let f = |del: &str| {
-            let k = format!("{key}.{del}");
-            if visa(&k) { fel_for(fel, &k) } else { None }
+        let visa = |k: Falt| self.visa_alla_fel || self.lamnade.contains(&k);
+        let f = |del| {
+            let k = Falt::Person(key, del);
+            if visa(k) { fel_for(fel, k) } else { None }
         };
         let mut lamnade = Vec::new();
         ui.horizontal_wrapped(|ui| {
-            let r = textfalt(ui, &format!("{vem}: personnummer"), &mut falt.pnr, f("pnr"), 200.0);
-            if r.lost_focus() {
-                lamnade.push(format!("{key}.pnr"));
-            }
-            let r = textfalt(ui, &format!("{vem}: förnamn"), &mut falt.fornamn, f("fornamn"), 200.0);
-            if r.lost_focus() {
-                lamnade.push(format!("{key}.fornamn"));
-            }
-            let r = textfalt(ui, &format!("{vem}: efternamn"), &mut falt.efternamn, f("efternamn"), 200.0);
-            if r.lost_focus() {
-                lamnade.push(format!("{key}.efternamn"));
+            for (etikett, text, del) in [
+                ("personnummer", &mut falt.pnr, Personuppgift::Pnr),
+                ("förnamn", &mut falt.fornamn, Personuppgift::Fornamn),
+                ("efternamn", &mut falt.efternamn, Personuppgift::Efternamn),
+            ] {
+                if textfalt(ui, &format!("{vem}: {etikett}"), text, f(del), 200.0).lost_focus() {
+                    lamnade.push(Falt::Person(key, del));
+                }
             }
         });
         if let Ok(p) = Personnummer::parse(&falt.pnr, idag) {

@@ -6,7 +6,8 @@ use crate::domain::arende::Arende;
 use crate::domain::beslut::formular::{BeslutsFormular, PostFalt};
 use crate::domain::beslut::fraser::{Frasbibliotek, Platshallare, levererade_fraser};
 use crate::domain::beslut::{Beslutspost, SparatBeslut, Utfall};
-use crate::domain::hushall::{FaltFel, Roll, fel_for};
+use crate::domain::falt::{Falt, FaltFel, Postuppgift, fel_for};
+use crate::domain::hushall::Roll;
 use crate::store::{BeslutRad, HushallVy};
 use crate::ui::flikar::Flik;
 use crate::ui::kontext::{Flikvy, Kontext, inget_att_skriva_ut};
@@ -144,15 +145,15 @@ impl BeslutVy {
             f.poster.push(PostFalt { beviljat: "0".into(), ..Default::default() });
         }
         if self.har_barn {
-            let fel = fel_for(&self.fel, "barnets_basta");
+            let fel = fel_for(&self.fel, Falt::BarnetsBasta);
             textyta(ui, "Barnens bästa: hur har barnen beaktats?", &mut f.barnets_basta, fel, 3);
         }
         ui.horizontal_wrapped(|ui| {
-            textfalt(ui, "Beslutsfattare", &mut f.beslutsfattare, fel_for(&self.fel, "beslutsfattare"), 220.0);
+            textfalt(ui, "Beslutsfattare", &mut f.beslutsfattare, fel_for(&self.fel, Falt::Beslutsfattare), 220.0);
             textfalt(ui, "Delegation", &mut f.delegation, None, 300.0);
             textfalt(ui, "Föredragande (om någon)", &mut f.foredragande, None, 220.0);
         });
-        if let Some(e) = fel_for(&self.fel, "poster").or(fel_for(&self.fel, "period")) {
+        if let Some(e) = fel_for(&self.fel, Falt::Poster).or(fel_for(&self.fel, Falt::Period)) {
             felrad(ui, e);
         }
         let fatta = self.visa_bekrafta(ui, ctx);
@@ -277,10 +278,10 @@ fn visa_poster(ui: &mut egui::Ui, f: &mut BeslutsFormular, fel: &[FaltFel]) {
         ui.end_row();
         for (i, p) in f.poster.iter_mut().enumerate() {
             let n = i + 1;
-            let har_fel = |falt: &str| fel_for(fel, &format!("post.{i}.{falt}")).is_some();
-            cellfalt(ui, &format!("Post {n}: vad som söks"), &mut p.sak, har_fel("sak"), 200.0);
-            cellfalt(ui, &format!("Post {n}: ansökt"), &mut p.ansokt, har_fel("ansokt"), 110.0);
-            cellfalt(ui, &format!("Post {n}: beviljas"), &mut p.beviljat, har_fel("beviljat"), 110.0);
+            let har_fel = |u| fel_for(fel, Falt::Post(i, u)).is_some();
+            cellfalt(ui, &format!("Post {n}: vad som söks"), &mut p.sak, har_fel(Postuppgift::Sak), 200.0);
+            cellfalt(ui, &format!("Post {n}: ansökt"), &mut p.ansokt, har_fel(Postuppgift::Ansokt), 110.0);
+            cellfalt(ui, &format!("Post {n}: beviljas"), &mut p.beviljat, har_fel(Postuppgift::Beviljat), 110.0);
             ui.label(utfall(p).map(|u| u.namn()).unwrap_or("–"));
             ui.end_row();
         }
@@ -319,10 +320,10 @@ fn visa_motiveringar(
                 ta_bort = Some(i);
             }
         });
-        let motivering_fel = fel_for(fel, &format!("post.{i}.motivering"));
+        let motivering_fel = fel_for(fel, Falt::Post(i, Postuppgift::Motivering));
         textyta(ui, &format!("Post {n}: motivering"), &mut p.motivering, motivering_fel, 3);
         if p.mot_aterkrav {
-            let skal_fel = fel_for(fel, &format!("post.{i}.aterkrav"));
+            let skal_fel = fel_for(fel, Falt::Post(i, Postuppgift::Aterkrav));
             textfalt(ui, &format!("Post {n}: varför mot återkrav"), &mut p.aterkrav_skal, skal_fel, 520.0);
         }
     }

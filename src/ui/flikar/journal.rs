@@ -4,7 +4,7 @@
 use crate::arbete;
 use crate::domain::arende::Arende;
 use crate::domain::datum::format_datum;
-use crate::domain::hushall::{FaltFel, fel_for};
+use crate::domain::falt::{Falt, FaltFel, fel_for};
 use crate::domain::journal::{JournalFormular, JournalPost, validera_makuleringsorsak};
 use crate::ui::flikar::Flik;
 use crate::ui::kontext::{Flikvy, Kontext};
@@ -58,10 +58,10 @@ impl JournalVy {
     fn visa_form(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
         rubrik(ui, if self.form.ersatter.is_some() { "Rättelse av makulerad anteckning" } else { "Ny anteckning" });
         ui.horizontal(|ui| {
-            textfalt(ui, "Datum", &mut self.form.datum, fel_for(&self.fel, "datum"), 130.0);
-            textfalt(ui, "Rubrik", &mut self.form.rubrik, fel_for(&self.fel, "rubrik"), 420.0);
+            textfalt(ui, "Datum", &mut self.form.datum, fel_for(&self.fel, Falt::Datum), 130.0);
+            textfalt(ui, "Rubrik", &mut self.form.rubrik, fel_for(&self.fel, Falt::Rubrik), 420.0);
         });
-        textyta(ui, "Anteckning", &mut self.form.text, fel_for(&self.fel, "text"), 5);
+        textyta(ui, "Anteckning", &mut self.form.text, fel_for(&self.fel, Falt::Text), 5);
         let mut spara = false;
         ui.horizontal(|ui| {
             spara = ui.button(RichText::new("Spara anteckning").strong()).on_hover_text("Ctrl+S").clicked();

@@ -4,7 +4,7 @@
 
 use crate::arbete::{self, plan::Overenskommelse};
 use crate::domain::arende::Arende;
-use crate::domain::hushall::fel_for;
+use crate::domain::falt::{Falt, Steguppgift, fel_for};
 use crate::domain::plan::{Atgard, Planinnehall, RUBRIKER, Uppfoljningsdag, Vem, omskrivning};
 use crate::store::{Avvikelse, Planversion, Uppfoljning};
 use crate::ui::flikar::Flik;
@@ -161,7 +161,7 @@ impl PlanVy {
                 6 => steg7(ui, p),
                 7 => steg8(ui, p),
                 _ => {
-                    let falt_fel = fel_for(&fel, &format!("fritext.{i}"));
+                    let falt_fel = fel_for(&fel, Falt::Fritext(i));
                     textyta(ui, &format!("Steg {}: {}", i + 1, RUBRIKER[i]), &mut p.fritext[i], falt_fel, 4);
                 }
             }
@@ -460,7 +460,7 @@ fn steg5(ui: &mut egui::Ui, p: &mut Planinnehall, fel: &[crate::domain::hushall:
                     ui,
                     &format!("Steg 5, rad {n}: vad"),
                     &mut a.vad,
-                    fel_for(fel, &format!("steg.{i}.vad")).is_some(),
+                    fel_for(fel, Falt::Steg(i, Steguppgift::Vad)).is_some(),
                     320.0,
                 );
                 cellval(
@@ -478,7 +478,7 @@ fn steg5(ui: &mut egui::Ui, p: &mut Planinnehall, fel: &[crate::domain::hushall:
                     ui,
                     &format!("Steg 5, rad {n}: senast"),
                     &mut a.senast,
-                    fel_for(fel, &format!("steg.{i}.senast")).is_some(),
+                    fel_for(fel, Falt::Steg(i, Steguppgift::Senast)).is_some(),
                     110.0,
                 );
                 if ui.button("Ta bort").accessible_name(format!("Ta bort steg {n}")).clicked() {
