@@ -49,6 +49,12 @@ impl From<String> for Utskriftsfel {
     }
 }
 
+impl From<crate::domain::norm::Berakningsfel> for Utskriftsfel {
+    fn from(e: crate::domain::norm::Berakningsfel) -> Utskriftsfel {
+        Utskriftsfel::KanInte(e.to_string())
+    }
+}
+
 impl From<&str> for Utskriftsfel {
     fn from(t: &str) -> Utskriftsfel {
         Utskriftsfel::KanInte(t.to_string())

@@ -48,7 +48,7 @@ pub fn spara_ansokan(
     aktor.far(Handelse::SparadeAnsokan)?;
     let ansokan = form.validera(aktor.nu.date())?;
     let (tabell_id, tabell) = tabell_for(store, &form.manad, tabell)?;
-    let resultat = berakna(&ansokan.underlag, &tabell, regler).map_err(Arbetsfel::Ogiltig)?;
+    let resultat = berakna(&ansokan.underlag, &tabell, regler)?;
     let manad = ansokan.underlag.manad;
     let detalj = format!("{}, {} i försörjningsstöd", manad.namn(), resultat.beviljas.i_text());
     let id = store.skriv(|w| {

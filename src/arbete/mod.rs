@@ -17,6 +17,7 @@ pub mod screening;
 
 use crate::domain::hushall::FaltFel;
 use crate::domain::journal::NyJournalPost;
+use crate::domain::norm::Berakningsfel;
 use crate::store::{Handelse, Resultat, Skrivning, StoreError};
 use crate::utskrift::Utskriftsfel;
 use chrono::NaiveDateTime;
@@ -52,6 +53,8 @@ pub enum Arbetsfel {
     Databas(StoreError),
     /// The letter could not be made or saved.
     Utskrift(Utskriftsfel),
+    /// The month cannot be calculated.
+    Berakning(Berakningsfel),
 }
 
 impl fmt::Display for Arbetsfel {
@@ -64,6 +67,7 @@ impl fmt::Display for Arbetsfel {
             Arbetsfel::Ogiltig(t) => f.write_str(t),
             Arbetsfel::Databas(e) => e.fmt(f),
             Arbetsfel::Utskrift(e) => e.fmt(f),
+            Arbetsfel::Berakning(e) => e.fmt(f),
         }
     }
 }
@@ -79,6 +83,12 @@ impl From<StoreError> for Arbetsfel {
 impl From<Utskriftsfel> for Arbetsfel {
     fn from(e: Utskriftsfel) -> Arbetsfel {
         Arbetsfel::Utskrift(e)
+    }
+}
+
+impl From<Berakningsfel> for Arbetsfel {
+    fn from(e: Berakningsfel) -> Arbetsfel {
+        Arbetsfel::Berakning(e)
     }
 }
 

@@ -180,7 +180,7 @@ impl Flikvy for AnsokanVy {
                 if let Some((_, tabell)) = &r.tabell {
                     match berakna(&a.underlag, tabell, &r.regler) {
                         Ok(res) => visa_resultat(ui, &res),
-                        Err(e) => felrad(ui, &e),
+                        Err(e) => felrad(ui, &e.to_string()),
                     }
                 }
             }
