@@ -177,7 +177,7 @@ impl OppetArende {
         });
     }
 
-    /// The header, the tab row and the current tab.
+    /// The header, the tab row, the window's notice and the current tab.
     pub fn visa(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
         self.visa_huvud(ui);
         ui.add_space(6.0);
@@ -197,6 +197,9 @@ impl OppetArende {
             self.byt_flik(f, ctx);
         }
         ui.separator();
+        if let Some((signal, text)) = ctx.notis() {
+            crate::ui::widgetar::notis(ui, *signal, text);
+        }
         let flik = self.aktiv();
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| flik.visa(ui, ctx));
     }

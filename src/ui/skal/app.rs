@@ -297,7 +297,9 @@ impl BistandApp {
         });
         egui::CentralPanel::default().show(ui, |ui| {
             ui.add_space(4.0);
-            if let Some((signal, text)) = &self.meddelande {
+            // An open case shows the notice under its tabs, the identity header staying on top.
+            let arendet_visas = self.oppet.is_some() && self.att_gora.is_none() && self.installningar.is_none();
+            if let Some((signal, text)) = self.meddelande.as_ref().filter(|_| !arendet_visas) {
                 notis(ui, *signal, text);
             }
             let nu = (self.klocka)();
