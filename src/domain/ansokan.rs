@@ -184,7 +184,35 @@ impl AnsokanFormular {
         if !self.komplett && self.saknas.trim().is_empty() {
             fel.push(FaltFel::new(Falt::Saknas, "Skriv vad som saknas, eller markera ansökan som komplett."));
         }
-        let personer = match self.personer_i_bostaden.trim() {
+        let personer = self.personer_i_bostaden(&mut fel);
+        let medlemmar = self.medlemmar(manad, idag, &mut fel);
+        let kostnader = self.kostnader(&mut fel);
+        let inkomster = self.inkomster(&mut fel);
+        let justeringar = self.justeringar(&mut fel);
+        if !self.medlemmar.iter().any(|m| m.roll == Some(Roll::Sokande)) {
+            fel.push(FaltFel::new(Falt::Medlem(0, Medlemsuppgift::Roll), "Ansökan måste ha en sökande."));
+        }
+        match (manad, inkom) {
+            (Some(manad), Some(inkom)) if fel.is_empty() => Ok(Ansokan {
+                inkom,
+                komplett: self.komplett,
+                saknas: if self.komplett { String::new() } else { self.saknas.trim().to_string() },
+                underlag: Underlag {
+                    manad,
+                    medlemmar,
+                    personer_i_bostaden: personer,
+                    kostnader,
+                    inkomster,
+                    justeringar,
+                },
+            }),
+            _ => Err(fel),
+        }
+    }
+
+    /// The persons sharing the home when more than the household (the lodger rule), if given.
+    fn personer_i_bostaden(&self, fel: &mut Vec<FaltFel>) -> Option<u32> {
+        match self.personer_i_bostaden.trim() {
             "" => None,
             t => match t.parse::<u32>() {
                 Ok(n) if n >= self.medlemmar.len() as u32 && n > 0 => Some(n),
@@ -199,22 +227,21 @@ impl AnsokanFormular {
                     None
                 }
             },
-        };
-        let belopp = |text: &str, key: Falt, fel: &mut Vec<FaltFel>| {
-            Belopp::parse_icke_negativt(text).map_err(|e| fel.push(FaltFel::new(key, e.to_string()))).ok()
-        };
+        }
+    }
+
+    fn medlemmar(&self, manad: Option<Manad>, idag: NaiveDate, fel: &mut Vec<FaltFel>) -> Vec<NormMedlem> {
         let valfritt_datum = |text: &str, key: Falt, fel: &mut Vec<FaltFel>| match text.trim() {
             "" => None,
             t => parse_datum(t, idag).map_err(|e| fel.push(FaltFel::new(key, e))).ok(),
         };
-
         let mut medlemmar = Vec::new();
         for (i, m) in self.medlemmar.iter().enumerate() {
             let fodd = parse_datum(&m.fodd, idag)
                 .map_err(|e| fel.push(FaltFel::new(Falt::Medlem(i, Medlemsuppgift::Fodd), e)))
                 .ok();
-            let fran = valfritt_datum(&m.fran, Falt::Medlem(i, Medlemsuppgift::Fran), &mut fel);
-            let till = valfritt_datum(&m.till, Falt::Medlem(i, Medlemsuppgift::Till), &mut fel);
+            let fran = valfritt_datum(&m.fran, Falt::Medlem(i, Medlemsuppgift::Fran), fel);
+            let till = valfritt_datum(&m.till, Falt::Medlem(i, Medlemsuppgift::Till), fel);
             if let (Some(manad), Some(d)) = (manad, fran.or(till))
                 && Manad::av(d) != manad
             {
@@ -236,12 +263,16 @@ impl AnsokanFormular {
                 });
             }
         }
+        medlemmar
+    }
+
+    fn kostnader(&self, fel: &mut Vec<FaltFel>) -> Vec<Kostnad> {
         let mut kostnader = Vec::new();
         for (i, k) in self.kostnader.iter().enumerate() {
-            let ansokt = belopp(&k.ansokt, Falt::Kostnad(i, Raduppgift::Ansokt), &mut fel);
+            let ansokt = belopp(&k.ansokt, Falt::Kostnad(i, Raduppgift::Ansokt), fel);
             let godkant = match k.godkant.trim() {
                 "" => None,
-                t => belopp(t, Falt::Kostnad(i, Raduppgift::Godkant), &mut fel),
+                t => belopp(t, Falt::Kostnad(i, Raduppgift::Godkant), fel),
             };
             if let (Some(a), Some(g)) = (ansokt, godkant)
                 && a != g
@@ -260,12 +291,16 @@ impl AnsokanFormular {
                 kostnader.push(Kostnad { typ, ansokt, godkant, motivering: k.motivering.trim().to_string() });
             }
         }
+        kostnader
+    }
+
+    fn inkomster(&self, fel: &mut Vec<FaltFel>) -> Vec<Inkomst> {
         let mut inkomster = Vec::new();
         for (i, ink) in self.inkomster.iter().enumerate() {
-            let b = belopp(&ink.belopp, Falt::Inkomst(i, Raduppgift::Belopp), &mut fel);
+            let b = belopp(&ink.belopp, Falt::Inkomst(i, Raduppgift::Belopp), fel);
             let tidigare = match ink.tidigare_i_ar.trim() {
                 "" => Some(Belopp::NOLL),
-                t => belopp(t, Falt::Inkomst(i, Raduppgift::TidigareIAr), &mut fel),
+                t => belopp(t, Falt::Inkomst(i, Raduppgift::TidigareIAr), fel),
             };
             let Some(typ) = ink.typ else {
                 fel.push(FaltFel::new(Falt::Inkomst(i, Raduppgift::Typ), "Välj inkomsttyp."));
@@ -276,9 +311,13 @@ impl AnsokanFormular {
                 inkomster.push(Inkomst { typ, belopp, person, jobbstimulans: ink.jobbstimulans, tidigare_i_ar });
             }
         }
+        inkomster
+    }
+
+    fn justeringar(&self, fel: &mut Vec<FaltFel>) -> Vec<Justering> {
         let mut justeringar = Vec::new();
         for (i, j) in self.justeringar.iter().enumerate() {
-            let b = belopp(&j.belopp, Falt::Justering(i, Raduppgift::Belopp), &mut fel);
+            let b = belopp(&j.belopp, Falt::Justering(i, Raduppgift::Belopp), fel);
             if j.motivering.trim().is_empty() {
                 fel.push(FaltFel::new(
                     Falt::Justering(i, Raduppgift::Motivering),
@@ -294,26 +333,13 @@ impl AnsokanFormular {
                 _ => {}
             }
         }
-        if !self.medlemmar.iter().any(|m| m.roll == Some(Roll::Sokande)) {
-            fel.push(FaltFel::new(Falt::Medlem(0, Medlemsuppgift::Roll), "Ansökan måste ha en sökande."));
-        }
-        match (manad, inkom) {
-            (Some(manad), Some(inkom)) if fel.is_empty() => Ok(Ansokan {
-                inkom,
-                komplett: self.komplett,
-                saknas: if self.komplett { String::new() } else { self.saknas.trim().to_string() },
-                underlag: Underlag {
-                    manad,
-                    medlemmar,
-                    personer_i_bostaden: personer,
-                    kostnader,
-                    inkomster,
-                    justeringar,
-                },
-            }),
-            _ => Err(fel),
-        }
+        justeringar
     }
+}
+
+/// An amount typed in a field: the amount, or the message at the field.
+fn belopp(text: &str, falt: Falt, fel: &mut Vec<FaltFel>) -> Option<Belopp> {
+    Belopp::parse_icke_negativt(text).map_err(|e| fel.push(FaltFel::new(falt, e.to_string()))).ok()
 }
 
 #[cfg(test)]

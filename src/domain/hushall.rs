@@ -111,46 +111,7 @@ impl HushallFormular {
         let mut medlemmar = Vec::new();
 
         let person = |falt: &PersonFalt, vem: Vem, roll: Roll, fel: &mut Vec<FaltFel>| {
-            let pnr_falt = Falt::Person(vem, Personuppgift::Pnr);
-            let pnr =
-                Personnummer::parse(&falt.pnr, today).map_err(|e| fel.push(FaltFel::new(pnr_falt, e.to_string()))).ok();
-            for (text, del, namn) in [
-                (&falt.fornamn, Personuppgift::Fornamn, "förnamn"),
-                (&falt.efternamn, Personuppgift::Efternamn, "efternamn"),
-            ] {
-                if text.trim().is_empty() {
-                    fel.push(FaltFel::new(Falt::Person(vem, del), format!("Ange {namn}.")));
-                }
-            }
-            let pnr = pnr?;
-            let age = age_at(pnr.birth_date(), today);
-            match roll {
-                Roll::Sokande | Roll::Medsokande if age < 18 => fel.push(FaltFel::new(
-                    pnr_falt,
-                    format!("{} måste vara minst 18 år (är {age} år).", roll.namn()),
-                )),
-                Roll::Barn if age > 20 => fel.push(FaltFel::new(
-                    pnr_falt,
-                    format!("Barnet är {age} år. Den som fyllt 21 räknas som vuxen och har ett eget ärende."),
-                )),
-                Roll::Barn if age >= 19 && !falt.gar_i_gymnasiet => fel.push(FaltFel::new(
-                    pnr_falt,
-                    format!(
-                        "Barnet är {age} år. En 19–20-åring räknas till hushållet bara om hen går i gymnasiet; markera det eller registrera ett eget ärende."
-                    ),
-                )),
-                _ => {}
-            }
-            Some(Medlem {
-                person: Person {
-                    pnr,
-                    fornamn: falt.fornamn.trim().to_string(),
-                    efternamn: falt.efternamn.trim().to_string(),
-                },
-                roll,
-                lunch_utanfor_hemmet: roll == Roll::Barn && falt.lunch_utanfor_hemmet,
-                gar_i_gymnasiet: roll == Roll::Barn && falt.gar_i_gymnasiet,
-            })
+            validera_person(falt, vem, roll, today, fel)
         };
 
         medlemmar.extend(person(&self.sokande, Vem::Sokande, Roll::Sokande, &mut fel));
@@ -164,7 +125,24 @@ impl HushallFormular {
             medlemmar.extend(person(barn, Vem::Barn(i), Roll::Barn, &mut fel));
         }
 
-        // The same person twice in one form.
+        self.dubbletter(today, &mut fel);
+
+        let (adress, postnr_siffror, telefon) = self.adress(&mut fel);
+
+        if !fel.is_empty() {
+            return Err(fel);
+        }
+        Ok(NyttHushall {
+            medlemmar,
+            relation: if self.har_medsokande { self.relation } else { None },
+            adress: Adress { postnummer: format!("{} {}", &postnr_siffror[..3], &postnr_siffror[3..]), ..adress },
+            telefon,
+            skyddade_personuppgifter: self.skyddade_personuppgifter,
+        })
+    }
+
+    /// The same person twice in one form.
+    fn dubbletter(&self, today: NaiveDate, fel: &mut Vec<FaltFel>) {
         let vilka: Vec<Vem> = std::iter::once(Vem::Sokande)
             .chain(self.har_medsokande.then_some(Vem::Medsokande))
             .chain((0..self.barn.len()).map(Vem::Barn))
@@ -182,7 +160,10 @@ impl HushallFormular {
                 ));
             }
         }
+    }
 
+    /// The address and telephone, trimmed; the postcode's five digits.
+    fn adress(&self, fel: &mut Vec<FaltFel>) -> (Adress, String, String) {
         let adress = Adress {
             gatuadress: self.adress.gatuadress.trim().to_string(),
             postnummer: self.adress.postnummer.trim().to_string(),
@@ -206,17 +187,53 @@ impl HushallFormular {
             fel.push(FaltFel::new(Falt::Telefon, "Telefonnumret får bara innehålla siffror, mellanslag, + och -."));
         }
 
-        if !fel.is_empty() {
-            return Err(fel);
-        }
-        Ok(NyttHushall {
-            medlemmar,
-            relation: if self.har_medsokande { self.relation } else { None },
-            adress: Adress { postnummer: format!("{} {}", &postnr_siffror[..3], &postnr_siffror[3..]), ..adress },
-            telefon,
-            skyddade_personuppgifter: self.skyddade_personuppgifter,
-        })
+        (adress, postnr_siffror, telefon)
     }
+}
+
+/// Checks one person of the household form in the role `roll`; the person, if the
+/// personnummer can be read.
+fn validera_person(
+    falt: &PersonFalt,
+    vem: Vem,
+    roll: Roll,
+    today: NaiveDate,
+    fel: &mut Vec<FaltFel>,
+) -> Option<Medlem> {
+    let pnr_falt = Falt::Person(vem, Personuppgift::Pnr);
+    let pnr = Personnummer::parse(&falt.pnr, today).map_err(|e| fel.push(FaltFel::new(pnr_falt, e.to_string()))).ok();
+    for (text, del, namn) in
+        [(&falt.fornamn, Personuppgift::Fornamn, "förnamn"), (&falt.efternamn, Personuppgift::Efternamn, "efternamn")]
+    {
+        if text.trim().is_empty() {
+            fel.push(FaltFel::new(Falt::Person(vem, del), format!("Ange {namn}.")));
+        }
+    }
+    let pnr = pnr?;
+    let age = age_at(pnr.birth_date(), today);
+    match roll {
+        Roll::Sokande | Roll::Medsokande if age < 18 => fel.push(FaltFel::new(
+            pnr_falt,
+            format!("{} måste vara minst 18 år (är {age} år).", roll.namn()),
+        )),
+        Roll::Barn if age > 20 => fel.push(FaltFel::new(
+            pnr_falt,
+            format!("Barnet är {age} år. Den som fyllt 21 räknas som vuxen och har ett eget ärende."),
+        )),
+        Roll::Barn if age >= 19 && !falt.gar_i_gymnasiet => fel.push(FaltFel::new(
+            pnr_falt,
+            format!(
+                "Barnet är {age} år. En 19–20-åring räknas till hushållet bara om hen går i gymnasiet; markera det eller registrera ett eget ärende."
+            ),
+        )),
+        _ => {}
+    }
+    Some(Medlem {
+        person: Person { pnr, fornamn: falt.fornamn.trim().to_string(), efternamn: falt.efternamn.trim().to_string() },
+        roll,
+        lunch_utanfor_hemmet: roll == Roll::Barn && falt.lunch_utanfor_hemmet,
+        gar_i_gymnasiet: roll == Roll::Barn && falt.gar_i_gymnasiet,
+    })
 }
 
 #[cfg(test)]

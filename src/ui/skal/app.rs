@@ -268,17 +268,7 @@ impl BistandApp {
             ctx.request_repaint();
             return;
         }
-        for k in Kommando::fran_tangentbord(&ctx) {
-            self.kor(k);
-        }
-        if self.dialog.is_none() {
-            let sok_fokus = ctx.memory(|m| m.focused()).is_none_or(|f| f == Id::unique(SOK_ID));
-            // Arrow keys belong to the list only while no other field has the focus.
-            let vald = if sok_fokus { self.lista.tangenter(&ctx) } else { None };
-            if let Some(id) = vald {
-                self.oppna_arende(id, Flik::Oversikt);
-            }
-        }
+        self.tangenter(&ctx);
         self.lista.hamta(&self.store);
         if self.lista.resultat.totalt > 0 {
             self.forsta_start = false;
@@ -286,7 +276,6 @@ impl BistandApp {
         if let Some(m) = self.kopiering.kontrollera(&ctx, &self.store, (self.klocka)().date()) {
             self.meddelande = Some(m);
         }
-
         self.toppfalt(ui);
         self.statusrad(ui);
         egui::Panel::left("arendelista").resizable(true).default_size(505.0).min_size(380.0).show(ui, |ui| {
@@ -295,59 +284,77 @@ impl BistandApp {
                 self.oppna_arende(id, Flik::Oversikt);
             }
         });
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.add_space(4.0);
-            // An open case shows the notice under its tabs, the identity header staying on top.
-            let arendet_visas = self.oppet.is_some() && self.att_gora.is_none() && self.installningar.is_none();
-            if let Some((signal, text)) = self.meddelande.as_ref().filter(|_| !arendet_visas) {
-                notis(ui, *signal, text);
-            }
-            let nu = (self.klocka)();
-            if let Some(vy) = &mut self.att_gora {
-                match vy.visa(ui, &self.store, &self.anvandare, nu.date()) {
-                    Some(AttGoraVal::Stang) => self.att_gora = None,
-                    Some(AttGoraVal::Oppna(id)) => self.oppna_arende(id, Flik::Plan),
-                    None => {}
-                }
-                return;
-            }
-            if let Some(inst) = &mut self.installningar {
-                match inst.visa(ui, &mut self.store, self.mork, &self.anvandare, nu) {
-                    Some(Installningsval::Stang) => self.installningar = None,
-                    Some(Installningsval::LasOmListan) => self.lista.uppdatera(),
-                    Some(Installningsval::NyttNamn(namn)) => {
-                        self.anvandare = namn;
-                        if let Err(e) = self.store.satt_installning("anvandare", &self.anvandare) {
-                            self.meddelande = Some((Signal::Fel, e.to_string()));
-                        }
-                    }
-                    Some(Installningsval::Tema(mork)) => {
-                        self.mork = mork;
-                        tema::installera(ui.ctx(), mork);
-                        if let Err(e) = self.store.satt_installning("tema", if mork { "mork" } else { "ljust" }) {
-                            self.meddelande = Some((Signal::Fel, e.to_string()));
-                        }
-                    }
-                    None => {}
-                }
-                return;
-            }
-            if self.oppet.is_some() {
-                self.i_arendet(|a, ctx| a.visa(ui, ctx));
-            } else {
-                self.inget_oppet(ui);
-            }
-        });
+        egui::CentralPanel::default().show(ui, |ui| self.mitten(ui));
         self.dialoger(&ctx);
         if self.ovning {
-            // The whole window carries the training marking.
-            let farg = tema::signalfarg(Signal::Ovning, false);
-            ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, Id::unique("ovningsram"))).rect_stroke(
-                ctx.content_rect().shrink(2.0),
-                0.0,
-                egui::Stroke::new(4.0, farg),
-                egui::StrokeKind::Inside,
-            );
+            ovningsram(&ctx);
+        }
+    }
+
+    /// The shortcuts of the frame, and the arrow keys of the case list.
+    fn tangenter(&mut self, ctx: &egui::Context) {
+        for k in Kommando::fran_tangentbord(ctx) {
+            self.kor(k);
+        }
+        if self.dialog.is_none() {
+            let sok_fokus = ctx.memory(|m| m.focused()).is_none_or(|f| f == Id::unique(SOK_ID));
+            // Arrow keys belong to the list only while no other field has the focus.
+            let vald = if sok_fokus { self.lista.tangenter(ctx) } else { None };
+            if let Some(id) = vald {
+                self.oppna_arende(id, Flik::Oversikt);
+            }
+        }
+    }
+
+    /// The central area: Att göra, the settings, the open case or what to do next.
+    fn mitten(&mut self, ui: &mut egui::Ui) {
+        ui.add_space(4.0);
+        // An open case shows the notice under its tabs, the identity header staying on top.
+        let arendet_visas = self.oppet.is_some() && self.att_gora.is_none() && self.installningar.is_none();
+        if let Some((signal, text)) = self.meddelande.as_ref().filter(|_| !arendet_visas) {
+            notis(ui, *signal, text);
+        }
+        let nu = (self.klocka)();
+        if let Some(vy) = &mut self.att_gora {
+            match vy.visa(ui, &self.store, &self.anvandare, nu.date()) {
+                Some(AttGoraVal::Stang) => self.att_gora = None,
+                Some(AttGoraVal::Oppna(id)) => self.oppna_arende(id, Flik::Plan),
+                None => {}
+            }
+        } else if let Some(inst) = &mut self.installningar {
+            if let Some(val) = inst.visa(ui, &mut self.store, self.mork, &self.anvandare, nu) {
+                self.installningsval(ui.ctx(), val);
+            }
+        } else if self.oppet.is_some() {
+            self.i_arendet(|a, ctx| a.visa(ui, ctx));
+        } else {
+            self.inget_oppet(ui);
+        }
+    }
+
+    /// What the settings view asked for.
+    fn installningsval(&mut self, ctx: &egui::Context, val: Installningsval) {
+        let installning = match val {
+            Installningsval::Stang => {
+                self.installningar = None;
+                return;
+            }
+            Installningsval::LasOmListan => {
+                self.lista.uppdatera();
+                return;
+            }
+            Installningsval::NyttNamn(namn) => {
+                self.anvandare = namn;
+                ("anvandare", self.anvandare.clone())
+            }
+            Installningsval::Tema(mork) => {
+                self.mork = mork;
+                tema::installera(ctx, mork);
+                ("tema", if mork { "mork" } else { "ljust" }.to_string())
+            }
+        };
+        if let Err(e) = self.store.satt_installning(installning.0, &installning.1) {
+            self.meddelande = Some((Signal::Fel, e.to_string()));
         }
     }
 
@@ -517,6 +524,17 @@ impl BistandApp {
             f(self);
         }
     }
+}
+
+/// The whole window carries the training marking.
+fn ovningsram(ctx: &egui::Context) {
+    let farg = tema::signalfarg(Signal::Ovning, false);
+    ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, Id::unique("ovningsram"))).rect_stroke(
+        ctx.content_rect().shrink(2.0),
+        0.0,
+        egui::Stroke::new(4.0, farg),
+        egui::StrokeKind::Inside,
+    );
 }
 
 /// Letters are saved under the user's documents folder ("Bistånd"), else beside the database.
