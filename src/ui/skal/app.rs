@@ -242,7 +242,7 @@ impl BistandApp {
                 let gammal = std::mem::replace(self, ny);
                 self.utskrift = gammal.utskrift;
             }
-            Err(e) => self.meddelande = Some((Signal::Fel, e)),
+            Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),
         }
     }
 
