@@ -79,6 +79,9 @@ pub struct Installningar {
     nytt_ar: String,
     regler: ReglerFalt,
     underhall: Underhall,
+    /// The versions of the IB and FIA definitions in use, read when the view opens or one is read in.
+    ib_version: u32,
+    fia_version: u32,
     meddelande: Option<(Signal, String)>,
 }
 
@@ -111,6 +114,8 @@ impl Installningar {
             nytt_ar: String::new(),
             regler: ReglerFalt::fran(&las(store.regler(), &mut meddelande)),
             underhall: Underhall::ny(store, utskriftsmapp, ovning, nu),
+            ib_version: las(store.ib_definition(None).map(|d| d.version), &mut meddelande),
+            fia_version: las(store.fia_definition(None).map(|d| d.version), &mut meddelande),
             meddelande,
         }
     }
@@ -167,19 +172,21 @@ impl Installningar {
             self.visa_regler(ui, store);
 
             rubrik(ui, "Initial bedömning (IB)");
-            let version = las(store.ib_definition(None).map(|d| d.version), &mut self.meddelande);
+            let version = self.ib_version;
             ui.label(format!("Formulären för del 1–3 är version {version}. En ändrad definition (JSON) läses in som en ny version; bedömningar som redan gjorts behåller sin."));
             if ui.button("Läs in IB-formulär (JSON) …").clicked() {
                 self.meddelande =
                     las_in_definition(store, nu, "IB-formulären", Store::las_in_ib_definition).or(self.meddelande.take());
+                self.ib_version = las(store.ib_definition(None).map(|d| d.version), &mut self.meddelande);
             }
 
             rubrik(ui, "FIA-intervjun");
-            let version = las(store.fia_definition(None).map(|d| d.version), &mut self.meddelande);
+            let version = self.fia_version;
             ui.label(format!("Intervjun är version {version}. Enheten lägger till livsområden eller ändrar målgruppen (månader med bistånd) i en ändrad definition (JSON) som läses in som en ny version; intervjuer som redan gjorts behåller sin."));
             if ui.button("Läs in FIA-intervjun (JSON) …").clicked() {
                 self.meddelande = las_in_definition(store, nu, "FIA-intervjun", Store::las_in_fia_definition)
                     .or(self.meddelande.take());
+                self.fia_version = las(store.fia_definition(None).map(|d| d.version), &mut self.meddelande);
             }
 
             rubrik(ui, "Frasbibliotek för motiveringar");

@@ -10,8 +10,8 @@ use crate::ui::installningar::underhall::DagligKopiering;
 use crate::ui::installningar::{Installningar, Installningsval};
 use crate::ui::kontext::{Begaran, Kontext, Notis, Utskrift};
 use crate::ui::skal::arendelista::Arendelista;
-use crate::ui::skal::att_gora::{AttGora, Val as AttGoraVal};
-use crate::ui::skal::forsta_start::{self, Val as ForstaVal};
+use crate::ui::skal::att_gora::{AttGora, AttGoraVal};
+use crate::ui::skal::forsta_start::{self, Startval};
 use crate::ui::skal::kommandon::{Fonsterkommando as Kommando, Palett};
 use crate::ui::tema::{self, Signal};
 use crate::ui::utkast::{self, Utkastplats};
@@ -362,8 +362,8 @@ impl BistandApp {
     fn inget_oppet(&mut self, ui: &mut egui::Ui) {
         if self.forsta_start {
             match forsta_start::visa(ui, &crate::ui::ovningsfil(self.store.sokvag())) {
-                Some(ForstaVal::NyttHushall) => self.kor(Kommando::NyttHushall),
-                Some(ForstaVal::Ovningsdatabas) => self.byt_till_ovning(),
+                Some(Startval::NyttHushall) => self.kor(Kommando::NyttHushall),
+                Some(Startval::Ovningsdatabas) => self.byt_till_ovning(),
                 None => {}
             }
             return;

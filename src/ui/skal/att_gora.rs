@@ -14,7 +14,7 @@ pub struct AttGora {
 }
 
 /// What the shell should do.
-pub enum Val {
+pub enum AttGoraVal {
     Stang,
     Oppna(i64),
 }
@@ -41,12 +41,12 @@ impl AttGora {
         }
     }
 
-    pub fn visa(&mut self, ui: &mut egui::Ui, store: &Store, anvandare: &str, idag: NaiveDate) -> Option<Val> {
+    pub fn visa(&mut self, ui: &mut egui::Ui, store: &Store, anvandare: &str, idag: NaiveDate) -> Option<AttGoraVal> {
         let mut val = None;
         ui.horizontal(|ui| {
             ui.heading("Att göra");
             if ui.button("Tillbaka").clicked() {
-                val = Some(Val::Stang);
+                val = Some(AttGoraVal::Stang);
             }
         });
         if ui.checkbox(&mut self.bara_mina, format!("Bara ärenden där {anvandare} är socialsekreterare")).changed() {
@@ -74,7 +74,7 @@ impl AttGora {
                             .color(tema::signalfarg(tema::Signal::Varning, ui.visuals().dark_mode)),
                     );
                     if ui.button(format!("Öppna {} – {}", r.arendenummer, r.punkt.text())).clicked() {
-                        val = Some(Val::Oppna(r.arende_id));
+                        val = Some(AttGoraVal::Oppna(r.arende_id));
                     }
                     ui.end_row();
                 }
