@@ -24,6 +24,8 @@ struct Redigering {
     tabell: Option<(i64, Normtabell)>,
     regler: Regler,
     visa_fel: bool,
+    /// The year without a norm table, and why: asked again only when the tab is opened again.
+    tabellfel: Option<(i32, String)>,
 }
 
 pub struct AnsokanVy {
@@ -69,7 +71,8 @@ impl AnsokanVy {
             }
             None => (None, None, ctx.las(ctx.store.regler())),
         };
-        let mut r = Redigering { original: form.clone(), form, sparad_id, tabell, regler, visa_fel: false };
+        let mut r =
+            Redigering { original: form.clone(), form, sparad_id, tabell, regler, visa_fel: false, tabellfel: None };
         r.tabell = arbete::ansokan::tabell_for(ctx.store, &r.form.manad, r.tabell.take()).ok();
         self.redigering = Some(r);
     }
@@ -111,10 +114,23 @@ impl AnsokanVy {
     /// Keeps the table in step with the month typed (read only when the year changes).
     fn folj_tabell(ctx: &mut Kontext, r: &mut Redigering) -> Result<(), Arbetsfel> {
         let ar = Manad::parse(&r.form.manad).map_err(Arbetsfel::Ogiltig)?.ar();
-        if r.tabell.as_ref().is_none_or(|(_, t)| t.ar != ar) {
-            r.tabell = Some(arbete::ansokan::tabell_for(ctx.store, &r.form.manad, r.tabell.take())?);
+        if r.tabell.as_ref().is_some_and(|(_, t)| t.ar == ar) {
+            return Ok(());
         }
-        Ok(())
+        if let Some((_, fel)) = r.tabellfel.as_ref().filter(|(a, _)| *a == ar) {
+            return Err(Arbetsfel::Ogiltig(fel.clone()));
+        }
+        match arbete::ansokan::tabell_for(ctx.store, &r.form.manad, r.tabell.take()) {
+            Ok(t) => {
+                r.tabell = Some(t);
+                r.tabellfel = None;
+                Ok(())
+            }
+            Err(e) => {
+                r.tabellfel = Some((ar, e.to_string()));
+                Err(e)
+            }
+        }
     }
 
     fn visa_lista(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
@@ -146,6 +162,9 @@ impl AnsokanVy {
 impl Flikvy for AnsokanVy {
     fn ladda(&mut self, ctx: &mut Kontext) {
         self.lista = ctx.las(ctx.store.ansokningar(self.arende_id));
+        if let Some(r) = &mut self.redigering {
+            r.tabellfel = None;
+        }
     }
 
     fn visa(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
