@@ -213,3 +213,16 @@ fn ctrl_p_on_the_decision_tab_prints_the_chosen_decision_and_notes_it() {
     assert_eq!(std::fs::read_dir(utskrifter.path()).unwrap().count(), 1);
     assert!(h.state().store().journal(id).unwrap().iter().any(|p| p.rubrik == "Brev utskrivet"));
 }
+
+#[test]
+fn ctrl_s_saves_a_new_application_and_the_journal_says_so() {
+    let (_dir, _utskrifter, id, mut h) = ett_hushall();
+    h.state_mut().oppna_arende(id, Flik::Ansokan);
+    h.run();
+    klicka(&mut h, "Ny ansökan");
+    tryck(&mut h, Key::S);
+    assert!(visas(&h, "Ansökan för 2026-11 är sparad"), "Ctrl+S saves the application on its tab");
+    assert_eq!(h.state().store().ansokningar(id).unwrap().len(), 1);
+    klicka(&mut h, "Journal");
+    assert!(visas(&h, "Ansökan sparad: november 2026"), "the journal tab shows the automatic line");
+}
