@@ -160,7 +160,7 @@ fn bildrutor(c: &mut Criterion, fil: &std::path::Path, arende_id: i64) {
     // Opening a case the way a click in the list does: everything the case view loads, and
     // the "opened the case" line written to the event log (a committed transaction).
     c.bench_function("oppna arende i fonstret", |b| {
-        b.iter(|| app.oppna_arende(black_box(arende_id), bistand::ui::arende_vy::Flik::Oversikt))
+        b.iter(|| app.oppna_arende(black_box(arende_id), bistand::ui::flikar::Flik::Oversikt))
     });
     for _ in 0..3 {
         bildruta(&mut app);

@@ -1,8 +1,9 @@
 //! Bistånd: a desktop tool for caseworkers of ekonomiskt bistånd.
 //!
-//! Layers (see `shared/architecture.md`): `ui → store, letters, domain`; `store → domain`;
+//! Layers (see `shared/architecture.md`): `ui, cli → arbete (use cases) → store, letters, domain`; `store → domain`;
 //! `domain →` nothing of ours.
 
+pub mod arbete;
 pub mod cli;
 pub mod demo;
 pub mod domain;

@@ -1,15 +1,162 @@
 //! Printing: gathers what a letter needs from the store and lays it out with `letters`. Used
 //! by the CLI (and the UI) so both print exactly the same letter.
 
-use crate::domain::arende::ArendeStatus;
+use crate::domain::arende::{Arende, ArendeStatus};
+use crate::domain::beslut::Enhet;
 use crate::domain::beslut::lagrum::levererade_lagrum;
 use crate::domain::hushall::Roll;
 use crate::domain::norm::berakna;
-use crate::letters::aterkrav::{Aterkravslagrum, aterkravsbrev};
-use crate::letters::beslut::{Mottagare, beslutsbrev, brevhuvud};
-use crate::letters::{Typsnitt, meddelanden, skapa_pdf};
-use crate::store::Store;
+use crate::letters::aterkrav::Aterkravslagrum;
+use crate::letters::beslut::{Mottagare, brevhuvud};
+use crate::letters::{Block, Typsnitt, meddelanden, skapa_pdf};
+use crate::store::{Store, StoreError};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
+use std::fmt;
+use std::path::PathBuf;
+
+/// Why a letter was not written.
+#[derive(Debug)]
+pub enum Utskriftsfel {
+    /// The database could not give what the letter needs.
+    Databas(StoreError),
+    /// The letter cannot be written from what the case holds, with the reason.
+    KanInte(String),
+    /// The PDF was made but the file could not be saved.
+    Fil { sokvag: PathBuf, orsak: String },
+}
+
+impl fmt::Display for Utskriftsfel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Utskriftsfel::Databas(e) => e.fmt(f),
+            Utskriftsfel::KanInte(t) => f.write_str(t),
+            Utskriftsfel::Fil { sokvag, orsak } => write!(f, "{} kan inte sparas: {orsak}.", sokvag.display()),
+        }
+    }
+}
+
+impl std::error::Error for Utskriftsfel {}
+
+impl From<StoreError> for Utskriftsfel {
+    fn from(e: StoreError) -> Utskriftsfel {
+        Utskriftsfel::Databas(e)
+    }
+}
+
+/// A domain rule's refusal ("Ingen lag i lagrumsdata gäller …") or a missing font.
+impl From<String> for Utskriftsfel {
+    fn from(t: String) -> Utskriftsfel {
+        Utskriftsfel::KanInte(t)
+    }
+}
+
+impl From<crate::domain::norm::Berakningsfel> for Utskriftsfel {
+    fn from(e: crate::domain::norm::Berakningsfel) -> Utskriftsfel {
+        Utskriftsfel::KanInte(e.to_string())
+    }
+}
+
+impl From<&str> for Utskriftsfel {
+    fn from(t: &str) -> Utskriftsfel {
+        Utskriftsfel::KanInte(t.to_string())
+    }
+}
+
+type Utskrivet<T> = Result<T, Utskriftsfel>;
+
+/// A written letter: the PDF, and the case and title it belongs to (for the journal line).
+#[derive(Debug, Clone)]
+pub struct Brev {
+    pub pdf: Vec<u8>,
+    pub arende_id: i64,
+    pub arendenummer: String,
+    pub titel: String,
+}
+
+/// What every letter kind needs, gathered once: the case, the unit, the recipient and the logo.
+pub struct Brevunderlag {
+    pub arende: Arende,
+    pub enhet: Enhet,
+    pub till: Mottagare,
+    logo: Option<Vec<u8>>,
+}
+
+impl Brevunderlag {
+    pub fn for_arende(store: &Store, arende: Arende) -> Utskrivet<Brevunderlag> {
+        let enhet = store.enhet()?;
+        let till = mottagare(store, arende.hushall_id)?;
+        Ok(Brevunderlag { arende, enhet, till, logo: logo(store)? })
+    }
+
+    pub fn for_nummer(store: &Store, arendenummer: &str) -> Utskrivet<Brevunderlag> {
+        Brevunderlag::for_arende(store, store.arende_med_nummer(arendenummer)?)
+    }
+
+    pub fn for_id(store: &Store, arende_id: i64) -> Utskrivet<Brevunderlag> {
+        Brevunderlag::for_arende(store, store.arende(arende_id)?)
+    }
+
+    /// The case's socialsekreterare, or "din handläggare" while none is named.
+    fn handlaggare(&self) -> String {
+        if self.arende.socialsekreterare.trim().is_empty() {
+            "din handläggare".into()
+        } else {
+            self.arende.socialsekreterare.clone()
+        }
+    }
+
+    /// Lays the letter out under the unit's header, dated `datum`.
+    pub fn brev(&self, datum: &str, titel: &str, block: &[Block]) -> Utskrivet<Brev> {
+        let huvud = brevhuvud(&self.enhet, self.logo.clone(), &self.till, datum, &self.arende.arendenummer, titel);
+        Ok(Brev {
+            pdf: skapa_pdf(&huvud, block, &Typsnitt::ladda()?),
+            arende_id: self.arende.id,
+            arendenummer: self.arende.arendenummer.clone(),
+            titel: titel.to_string(),
+        })
+    }
+}
+
+fn mottagare(store: &Store, hushall_id: i64) -> Utskrivet<Mottagare> {
+    let hushall = store.hushall(hushall_id)?;
+    let sokande = hushall
+        .medlemmar
+        .iter()
+        .find(|m| m.roll == Roll::Sokande)
+        .ok_or("Hushållet saknar sökande; brevet kan inte adresseras.")?;
+    Ok(Mottagare {
+        namn: sokande.person.namn(),
+        adress: hushall.adress.clone(),
+        skyddad: hushall.skyddade_personuppgifter,
+    })
+}
+
+/// Every document the program prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dokument {
+    Beslutsbrev(i64),
+    Aterkravsbrev(i64),
+    Plan(String),
+    Fia(i64),
+    IbDel { arendenummer: String, del: String },
+    Arendebrev { arendenummer: String, typ: Brevtyp },
+    Kallelse { arendenummer: String, val: Kallelseval },
+}
+
+impl Dokument {
+    /// Makes the document as of `idag`.
+    pub fn skapa(&self, store: &Store, idag: NaiveDate) -> Utskrivet<Brev> {
+        match self {
+            Dokument::Beslutsbrev(id) => beslutsbrev(store, *id),
+            Dokument::Aterkravsbrev(id) => aterkravsbrev(store, *id, idag),
+            Dokument::Plan(nr) => plan(store, nr, idag),
+            Dokument::Fia(id) => fia(store, *id, idag),
+            Dokument::IbDel { arendenummer, del } => ib_del(store, arendenummer, del, idag),
+            Dokument::Arendebrev { arendenummer, typ } => arendebrev(store, arendenummer, *typ, idag),
+            Dokument::Kallelse { arendenummer, val } => kallelse(store, arendenummer, val, idag),
+        }
+    }
+}
 
 /// The short letter kinds that come from the case itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,20 +215,6 @@ fn vardag_efter(fran: NaiveDate, dagar: u64) -> NaiveDate {
     d
 }
 
-fn mottagare(store: &Store, hushall_id: i64) -> Result<Mottagare, String> {
-    let hushall = store.hushall(hushall_id).map_err(|e| e.to_string())?;
-    let sokande = hushall
-        .medlemmar
-        .iter()
-        .find(|m| m.roll == Roll::Sokande)
-        .ok_or("Hushållet saknar sökande; brevet kan inte adresseras.")?;
-    Ok(Mottagare {
-        namn: sokande.person.namn(),
-        adress: hushall.adress.clone(),
-        skyddad: hushall.skyddade_personuppgifter,
-    })
-}
-
 /// What a kallelse says: the caseworker's choices for this case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Kallelseval {
@@ -93,9 +226,9 @@ pub struct Kallelseval {
 
 /// The proposal: the first weekday three days ahead at 10.00, the unit's visiting address, the
 /// case's socialsekreterare, every standard document.
-pub fn standard_kallelse(store: &Store, arendenummer: &str, idag: NaiveDate) -> Result<Kallelseval, String> {
-    let arende = store.arende_med_nummer(arendenummer).map_err(|e| e.to_string())?;
-    let enhet = store.enhet().map_err(|e| e.to_string())?;
+pub fn standard_kallelse(store: &Store, arendenummer: &str, idag: NaiveDate) -> Utskrivet<Kallelseval> {
+    let arende = store.arende_med_nummer(arendenummer)?;
+    let enhet = store.enhet()?;
     Ok(Kallelseval {
         tid: format!("{} klockan 10.00", vardag_efter(idag, 3)),
         plats: if enhet.besoksadress.trim().is_empty() { enhet.adress } else { enhet.besoksadress },
@@ -109,97 +242,89 @@ pub fn standard_kallelse(store: &Store, arendenummer: &str, idag: NaiveDate) -> 
 }
 
 /// The kallelse as the caseworker chose it.
-pub fn kallelse_pdf(store: &Store, arendenummer: &str, val: &Kallelseval, idag: NaiveDate) -> Result<Vec<u8>, String> {
+fn kallelse(store: &Store, arendenummer: &str, val: &Kallelseval, idag: NaiveDate) -> Utskrivet<Brev> {
     if val.tid.trim().is_empty() || val.plats.trim().is_empty() {
         return Err("Ange tid och plats för besöket.".into());
     }
     if val.handlingar.is_empty() {
         return Err("Välj minst en handling som ska tas med.".into());
     }
-    let arende = store.arende_med_nummer(arendenummer).map_err(|e| e.to_string())?;
-    let enhet = store.enhet().map_err(|e| e.to_string())?;
-    let till = mottagare(store, arende.hushall_id)?;
-    let block = meddelanden::kallelse(&enhet, &val.tid, &val.plats, &val.handlaggare, &val.handlingar);
-    let huvud =
-        brevhuvud(&enhet, logo(store)?, &till, &idag.to_string(), &arende.arendenummer, Brevtyp::Kallelse.titel());
-    Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
+    let u = Brevunderlag::for_nummer(store, arendenummer)?;
+    let block = meddelanden::kallelse(&u.enhet, &val.tid, &val.plats, &val.handlaggare, &val.handlingar);
+    u.brev(&idag.to_string(), Brevtyp::Kallelse.titel(), &block)
 }
 
-/// A short letter of the case as PDF bytes, dated `idag`.
-pub fn brev_pdf(store: &Store, arendenummer: &str, typ: Brevtyp, idag: NaiveDate) -> Result<Vec<u8>, String> {
-    let arende = store.arende_med_nummer(arendenummer).map_err(|e| e.to_string())?;
-    let enhet = store.enhet().map_err(|e| e.to_string())?;
-    let till = mottagare(store, arende.hushall_id)?;
-    let handlaggare = if arende.socialsekreterare.trim().is_empty() {
-        "din handläggare".to_string()
-    } else {
-        arende.socialsekreterare.clone()
+/// The kallelse as the caseworker chose it, as PDF bytes.
+pub fn kallelse_pdf(store: &Store, arendenummer: &str, val: &Kallelseval, idag: NaiveDate) -> Utskrivet<Vec<u8>> {
+    kallelse(store, arendenummer, val, idag).map(|b| b.pdf)
+}
+
+/// What a komplettering asks for: the month of the latest application and what it lacks.
+fn saknade_handlingar(store: &Store, arende_id: i64, idag: NaiveDate) -> Utskrivet<(String, Vec<String>)> {
+    let Some(senaste) = store.ansokningar(arende_id)?.into_iter().next() else {
+        return Ok((idag.format("%Y-%m").to_string(), Vec::new()));
     };
+    let s = store.ansokan(senaste.id)?;
+    let saknas = s.ansokan.saknas.split(['\n', ';']).map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect();
+    Ok((senaste.manad, saknas))
+}
+
+/// A short letter of the case, dated `idag`.
+fn arendebrev(store: &Store, arendenummer: &str, typ: Brevtyp, idag: NaiveDate) -> Utskrivet<Brev> {
+    let u = Brevunderlag::for_nummer(store, arendenummer)?;
     let block = match typ {
         Brevtyp::Kallelse => {
             let val = standard_kallelse(store, arendenummer, idag)?;
-            meddelanden::kallelse(&enhet, &val.tid, &val.plats, &val.handlaggare, &val.handlingar)
+            meddelanden::kallelse(&u.enhet, &val.tid, &val.plats, &val.handlaggare, &val.handlingar)
         }
         Brevtyp::Komplettering => {
-            let senaste = store.ansokningar(arende.id).map_err(|e| e.to_string())?.into_iter().next();
-            let (period, saknas) = match &senaste {
-                Some(a) => {
-                    let s = store.ansokan(a.id).map_err(|e| e.to_string())?;
-                    let saknas: Vec<String> = s
-                        .ansokan
-                        .saknas
-                        .split(['\n', ';'])
-                        .map(|x| x.trim().to_string())
-                        .filter(|x| !x.is_empty())
-                        .collect();
-                    (a.manad.clone(), saknas)
-                }
-                None => (idag.format("%Y-%m").to_string(), Vec::new()),
-            };
+            let (period, saknas) = saknade_handlingar(store, u.arende.id, idag)?;
             if saknas.is_empty() {
                 return Err("Ansökan är markerad som komplett; skriv först vad som saknas under fliken Ansökan.".into());
             }
-            meddelanden::komplettering(&enhet, &period, &saknas, &vardag_efter(idag, 14).to_string())
+            meddelanden::komplettering(&u.enhet, &period, &saknas, &vardag_efter(idag, 14).to_string())
         }
-        Brevtyp::Handlaggare => meddelanden::ny_handlaggare(&enhet, &handlaggare, &idag.to_string()),
+        Brevtyp::Handlaggare => meddelanden::ny_handlaggare(&u.enhet, &u.handlaggare(), &idag.to_string()),
         Brevtyp::Avslut => {
-            if arende.status != ArendeStatus::Avslutad {
-                return Err(format!("Ärende {arendenummer} är inte avslutat; avsluta det först med en avslutsorsak."));
+            if u.arende.status != ArendeStatus::Avslutad {
+                return Err(
+                    format!("Ärende {arendenummer} är inte avslutat; avsluta det först med en avslutsorsak.").into()
+                );
             }
-            let orsak = arende.avslutsorsak.map(|o| o.namn()).unwrap_or("Annan orsak");
-            let datum = arende.avslutsdatum.unwrap_or(idag).to_string();
-            meddelanden::avslut(&enhet, &datum, orsak)
+            let orsak = u.arende.avslutsorsak.map(|o| o.namn()).unwrap_or("Annan orsak");
+            let datum = u.arende.avslutsdatum.unwrap_or(idag).to_string();
+            meddelanden::avslut(&u.enhet, &datum, orsak)
         }
     };
-    let huvud = brevhuvud(&enhet, logo(store)?, &till, &idag.to_string(), &arende.arendenummer, typ.titel());
-    Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
+    u.brev(&idag.to_string(), typ.titel(), &block)
 }
 
-/// The decision letter as PDF bytes: to the sökande, with the calculation the decision rests on.
-pub fn beslutsbrev_pdf(store: &Store, beslut_id: i64) -> Result<Vec<u8>, String> {
-    let b = store.beslut(beslut_id).map_err(|e| e.to_string())?;
-    let arende = store.arende(b.beslut.arende_id).map_err(|e| e.to_string())?;
-    let mottagare = mottagare(store, arende.hushall_id)?;
-    let enhet = store.enhet().map_err(|e| e.to_string())?;
+/// A short letter of the case as PDF bytes, dated `idag`.
+pub fn brev_pdf(store: &Store, arendenummer: &str, typ: Brevtyp, idag: NaiveDate) -> Utskrivet<Vec<u8>> {
+    arendebrev(store, arendenummer, typ, idag).map(|b| b.pdf)
+}
+
+/// The decision letter: to the sökande, with the calculation the decision rests on.
+fn beslutsbrev(store: &Store, beslut_id: i64) -> Utskrivet<Brev> {
+    let b = store.beslut(beslut_id)?;
+    let u = Brevunderlag::for_id(store, b.beslut.arende_id)?;
     let berakning = match b.beslut.ansokan_id {
         Some(id) => {
-            let a = store.ansokan(id).map_err(|e| e.to_string())?;
-            let tabell = store.normtabell(a.normtabell_id).map_err(|e| e.to_string())?;
+            let a = store.ansokan(id)?;
+            let tabell = store.normtabell(a.normtabell_id)?;
             Some(berakna(&a.ansokan.underlag, &tabell, &a.regler)?)
         }
         None => None,
     };
-    let huvud = brevhuvud(
-        &enhet,
-        logo(store)?,
-        &mottagare,
-        &b.beslut.datum.to_string(),
-        &arende.arendenummer,
-        "Beslut om ekonomiskt bistånd",
-    );
-    let andrar = b.beslut.andrar.and_then(|id| store.beslut(id).ok());
-    let block = beslutsbrev(&b, &enhet, &arende.arendenummer, berakning.as_ref(), andrar.as_ref());
-    Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
+    let andrar = b.beslut.andrar.map(|id| store.beslut(id)).transpose()?;
+    let block =
+        crate::letters::beslut::beslutsbrev(&b, &u.enhet, &u.arende.arendenummer, berakning.as_ref(), andrar.as_ref());
+    u.brev(&b.beslut.datum.to_string(), "Beslut om ekonomiskt bistånd", &block)
+}
+
+/// The decision letter as PDF bytes.
+pub fn beslutsbrev_pdf(store: &Store, beslut_id: i64) -> Utskrivet<Vec<u8>> {
+    beslutsbrev(store, beslut_id).map(|b| b.pdf)
 }
 
 /// How a month's batch of decision letters ended.
@@ -217,12 +342,13 @@ pub fn manadens_beslutsbrev(
     manad: crate::domain::manad::Manad,
     mapp: &std::path::Path,
     framsteg: &mut dyn FnMut(usize, usize) -> bool,
-) -> Result<Omgang, String> {
-    let beslut = store.beslut_for_period(manad).map_err(|e| e.to_string())?;
+) -> Utskrivet<Omgang> {
+    let beslut = store.beslut_for_period(manad)?;
     let alla = beslut.len();
     if alla > 0 {
-        crate::filer::skapa_mapp(mapp)
-            .map_err(|e| format!("Mappen {} kan inte skapas: {}.", mapp.display(), crate::filer::orsak(&e)))?;
+        crate::filer::skapa_mapp(mapp).map_err(|e| {
+            Utskriftsfel::KanInte(format!("Mappen {} kan inte skapas: {}.", mapp.display(), crate::filer::orsak(&e)))
+        })?;
     }
     for (i, b) in beslut.iter().enumerate() {
         if !framsteg(i, alla) {
@@ -230,97 +356,99 @@ pub fn manadens_beslutsbrev(
         }
         let fil = mapp.join(format!("beslut-{}-{}.pdf", b.arendenummer, b.id));
         crate::filer::skriv(&fil, beslutsbrev_pdf(store, b.id)?)
-            .map_err(|e| format!("{} kan inte sparas: {}.", fil.display(), crate::filer::orsak(&e)))?;
+            .map_err(|e| Utskriftsfel::Fil { sokvag: fil.clone(), orsak: crate::filer::orsak(&e) })?;
     }
     framsteg(alla, alla);
     Ok(Omgang { skrivna: alla, alla })
 }
 
-/// Beslut om återkrav, dated today, for a decision granted against repayment.
-pub fn aterkravsbrev_pdf(store: &Store, beslut_id: i64) -> Result<Vec<u8>, String> {
-    aterkravsbrev_pdf_den(store, beslut_id, chrono::Local::now().date_naive())
-}
-
-/// Beslut om återkrav dated `idag` for decision `beslut_id` granted against repayment. The law
-/// follows the grant decision's date; the letter has no appeal page (it cannot be appealed).
-pub fn aterkravsbrev_pdf_den(store: &Store, beslut_id: i64, idag: NaiveDate) -> Result<Vec<u8>, String> {
-    let b = store.beslut(beslut_id).map_err(|e| e.to_string())?;
+/// Beslut om återkrav dated `idag` for a decision granted against repayment. The law follows
+/// the grant decision's date; the letter has no appeal page (it cannot be appealed).
+fn aterkravsbrev(store: &Store, beslut_id: i64, idag: NaiveDate) -> Utskrivet<Brev> {
+    let b = store.beslut(beslut_id)?;
     if !b.beslut.poster.iter().any(|p| p.mot_aterkrav.is_some()) {
         return Err("Beslutet beviljades inte mot återkrav; det finns inget återkrav att skriva.".into());
     }
     let lagrum = Aterkravslagrum::for_bevilning(&levererade_lagrum(), &b)?;
-    let arende = store.arende(b.beslut.arende_id).map_err(|e| e.to_string())?;
-    let till = mottagare(store, arende.hushall_id)?;
-    let enhet = store.enhet().map_err(|e| e.to_string())?;
-    let huvud = brevhuvud(&enhet, logo(store)?, &till, &idag.to_string(), &arende.arendenummer, "Beslut om återkrav");
-    Ok(skapa_pdf(&huvud, &aterkravsbrev(&b, &enhet, &lagrum), &Typsnitt::ladda()?))
+    let u = Brevunderlag::for_id(store, b.beslut.arende_id)?;
+    let block = crate::letters::aterkrav::aterkravsbrev(&b, &u.enhet, &lagrum);
+    u.brev(&idag.to_string(), "Beslut om återkrav", &block)
+}
+
+/// Beslut om återkrav as PDF bytes, dated today.
+pub fn aterkravsbrev_pdf(store: &Store, beslut_id: i64) -> Utskrivet<Vec<u8>> {
+    aterkravsbrev_pdf_den(store, beslut_id, chrono::Local::now().date_naive())
+}
+
+/// Beslut om återkrav as PDF bytes, dated `idag`.
+pub fn aterkravsbrev_pdf_den(store: &Store, beslut_id: i64, idag: NaiveDate) -> Utskrivet<Vec<u8>> {
+    aterkravsbrev(store, beslut_id, idag).map(|b| b.pdf)
 }
 
 /// The unit's logo: its own if it has replaced it, else the shipped placeholder. A database that
 /// cannot be read is an error, not a letter without the unit's logo.
-fn logo(store: &Store) -> Result<Option<Vec<u8>>, String> {
-    let egen = store.logo().map_err(|e| e.to_string())?;
+fn logo(store: &Store) -> Utskrivet<Option<Vec<u8>>> {
+    let egen = store.logo()?;
     Ok(egen.or_else(|| Some(include_bytes!("../icons/logo.png").to_vec())))
 }
 
 /// The case's current plan for signing: the latest agreed version, else the draft marked UTKAST.
-pub fn plan_pdf(store: &Store, arendenummer: &str, idag: NaiveDate) -> Result<Vec<u8>, String> {
-    let arende = store.arende_med_nummer(arendenummer).map_err(|e| e.to_string())?;
-    let plan = store
-        .aktuell_plan(arende.id)
-        .map_err(|e| e.to_string())?
-        .ok_or_else(|| format!("Ärende {arendenummer} har ingen förändringsplan än."))?;
-    let enhet = store.enhet().map_err(|e| e.to_string())?;
-    let till = mottagare(store, arende.hushall_id)?;
+fn plan(store: &Store, arendenummer: &str, idag: NaiveDate) -> Utskrivet<Brev> {
+    let arende = store.arende_med_nummer(arendenummer)?;
+    let plan =
+        store.aktuell_plan(arende.id)?.ok_or_else(|| format!("Ärende {arendenummer} har ingen förändringsplan än."))?;
+    let u = Brevunderlag::for_arende(store, arende)?;
     let datum = plan.overenskommen.map(|d| d.to_string());
     let block =
-        crate::letters::plan::planbrev(&plan.innehall, datum.is_none(), datum.as_deref(), &arende.socialsekreterare);
+        crate::letters::plan::planbrev(&plan.innehall, datum.is_none(), datum.as_deref(), &u.arende.socialsekreterare);
     let titel = format!("Förändringsplan, version {}", plan.version);
-    let huvud = brevhuvud(
-        &enhet,
-        logo(store)?,
-        &till,
-        &datum.unwrap_or_else(|| idag.to_string()),
-        &arende.arendenummer,
-        &titel,
-    );
-    Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
+    u.brev(&datum.unwrap_or_else(|| idag.to_string()), &titel, &block)
 }
 
-/// A part of the case's Initial bedömning as PDF; a part needing consent only with it.
-pub fn ib_del_pdf(store: &Store, arendenummer: &str, del_id: &str, idag: NaiveDate) -> Result<Vec<u8>, String> {
-    let arende = store.arende_med_nummer(arendenummer).map_err(|e| e.to_string())?;
-    let svar = store.ib_svar(arende.id).map_err(|e| e.to_string())?.ok_or("Ärendet har ingen initial bedömning än.")?;
-    let definition = store.ib_definition(Some(svar.definition_version)).map_err(|e| e.to_string())?;
+/// The case's current plan as PDF bytes.
+pub fn plan_pdf(store: &Store, arendenummer: &str, idag: NaiveDate) -> Utskrivet<Vec<u8>> {
+    plan(store, arendenummer, idag).map(|b| b.pdf)
+}
+
+/// A part of the case's Initial bedömning; a part needing consent only with it.
+fn ib_del(store: &Store, arendenummer: &str, del_id: &str, idag: NaiveDate) -> Utskrivet<Brev> {
+    let arende = store.arende_med_nummer(arendenummer)?;
+    let svar = store.ib_svar(arende.id)?.ok_or("Ärendet har ingen initial bedömning än.")?;
+    let definition = store.ib_definition(Some(svar.definition_version))?;
     let del = definition.delar.iter().find(|d| d.id == del_id).ok_or_else(|| format!("IB har ingen del {del_id}."))?;
     svar.far_lamnas_ut(del)?;
     let mut block = Vec::new();
     if let Some(d) = svar.samtycke_jobbtorg.filter(|_| del.samtycke) {
-        block.push(crate::letters::Block::Stycke(format!(
+        block.push(Block::Stycke(format!(
             "Klienten har samtyckt till att uppgifterna lämnas till Jobbtorg ({}).",
             crate::domain::klarsprak::datum(d)
         )));
     }
     for f in &del.falt {
-        block.push(crate::letters::Block::Underrubrik(f.etikett.clone()));
+        block.push(Block::Underrubrik(f.etikett.clone()));
         let text = svar.svar.get(&format!("{}.{}", del.id, f.id)).cloned().unwrap_or_default();
-        block.push(crate::letters::Block::Stycke(if text.trim().is_empty() { "–".into() } else { text }));
+        block.push(Block::Stycke(if text.trim().is_empty() { "–".into() } else { text }));
     }
-    let enhet = store.enhet().map_err(|e| e.to_string())?;
-    let till = mottagare(store, arende.hushall_id)?;
-    let huvud = brevhuvud(&enhet, logo(store)?, &till, &idag.to_string(), &arende.arendenummer, &del.rubrik);
-    Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
+    let u = Brevunderlag::for_arende(store, arende)?;
+    u.brev(&idag.to_string(), &del.rubrik, &block)
+}
+
+/// A part of the case's Initial bedömning as PDF bytes.
+pub fn ib_del_pdf(store: &Store, arendenummer: &str, del_id: &str, idag: NaiveDate) -> Utskrivet<Vec<u8>> {
+    ib_del(store, arendenummer, del_id, idag).map(|b| b.pdf)
 }
 
 /// The FIA sammanställning of an interview, under the definition it was taken with.
-pub fn fia_pdf(store: &Store, intervju_id: i64, idag: NaiveDate) -> Result<Vec<u8>, String> {
-    let (arende_id, intervju) = store.fia_intervju(intervju_id).map_err(|e| e.to_string())?;
-    let definition = store.fia_definition(Some(intervju.definition_version)).map_err(|e| e.to_string())?;
-    let arende = store.arende(arende_id).map_err(|e| e.to_string())?;
-    let enhet = store.enhet().map_err(|e| e.to_string())?;
-    let till = mottagare(store, arende.hushall_id)?;
+fn fia(store: &Store, intervju_id: i64, idag: NaiveDate) -> Utskrivet<Brev> {
+    let (arende_id, intervju) = store.fia_intervju(intervju_id)?;
+    let definition = store.fia_definition(Some(intervju.definition_version))?;
+    let u = Brevunderlag::for_id(store, arende_id)?;
     let block = crate::letters::fia::sammanstallning(&definition, &intervju);
     let datum = intervju.datum.unwrap_or(idag).to_string();
-    let huvud = brevhuvud(&enhet, logo(store)?, &till, &datum, &arende.arendenummer, "FIA – sammanställning");
-    Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
+    u.brev(&datum, "FIA – sammanställning", &block)
+}
+
+/// The FIA sammanställning as PDF bytes.
+pub fn fia_pdf(store: &Store, intervju_id: i64, idag: NaiveDate) -> Utskrivet<Vec<u8>> {
+    fia(store, intervju_id, idag).map(|b| b.pdf)
 }

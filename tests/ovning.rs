@@ -5,7 +5,7 @@ mod gemensamt;
 
 use bistand::demo::{Demoval, bygg_demo, fyll_pa_demo, skapa_demo};
 use bistand::store::Store;
-use bistand::ui::forsta_start::OVNINGSKNAPP;
+use bistand::ui::skal::forsta_start::OVNINGSKNAPP;
 use egui_kittest::kittest::Queryable;
 use gemensamt::ui::*;
 use gemensamt::*;

@@ -3,7 +3,7 @@
 
 mod gemensamt;
 
-use bistand::ui::arende_vy::Flik;
+use bistand::ui::flikar::Flik;
 use egui_kittest::kittest::Queryable;
 use gemensamt::ui::harness;
 use gemensamt::*;

@@ -69,8 +69,9 @@ fn register_a_household_find_it_open_it_and_write_in_its_journal() {
     klicka(&mut h, "Spara anteckning");
     assert!(h.query_by_label_contains("Anteckningen \"Nybesök\" är sparad").is_some());
     let journal = h.state().store().journal(1).unwrap();
-    assert_eq!(journal.len(), 1);
+    assert_eq!(journal.len(), 2, "the entry, and the automatic line of the registration");
     assert_eq!(journal[0].text, "Besök på kontoret med båda vårdnadshavarna.");
+    assert_eq!(journal[1].rubrik, "Hushållet registrerat");
     assert!(h.query_by_label_contains("2026-11-23  Nybesök").is_some(), "the entry is shown in the journal");
 }
 
@@ -230,7 +231,8 @@ fn a_journal_entry_is_voided_with_a_reason_and_corrected_never_deleted() {
     klicka(&mut h, "Spara anteckning");
     let id = h.state().store().sok_arenden("berglund", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
     let journal = h.state().store().journal(id).unwrap();
-    assert_eq!(journal.len(), 3, "the voided entry is still there beside its correction");
+    assert_eq!(journal.len(), 4, "the voided entry is still there beside its correction and the voiding's line");
+    assert!(journal.iter().any(|p| p.rubrik == "Anteckning makulerad" && p.text.contains("\"Telefonintervju\"")));
     assert_eq!(journal.iter().filter(|p| p.makulering.is_some()).count(), 1);
     assert!(journal.iter().any(|p| p.ersatter.is_some()));
 }

@@ -105,7 +105,7 @@ pub fn berakna_json(text: &str) -> Result<Value, String> {
     let underlag = tolka(&indata, manad)?;
     // No unit is named here, so no unit ceiling for housing applies; the rest are the defaults.
     let regler = Regler { hyrestak: None, ..Regler::default() };
-    let resultat = berakna(&underlag, &tabell, &regler)?;
+    let resultat = berakna(&underlag, &tabell, &regler).map_err(|e| e.to_string())?;
     Ok(till_json(&resultat))
 }
 

@@ -3,7 +3,8 @@
 //! Every failure, a read error in the database included, ends with a Swedish message and exit 1.
 
 use super::oppna_befintlig;
-use crate::store::Store;
+use crate::arbete::{self, Aktor};
+use crate::utskrift::Dokument;
 use std::io::Write;
 use std::path::Path;
 
@@ -48,22 +49,24 @@ fn skriv_rader(rader: impl Iterator<Item = serde_json::Value>) -> i32 {
     0
 }
 
-/// Writes the letter that `skapa` makes to `ut`.
-pub fn skriv(db: &Path, ut: &Path, skapa: impl FnOnce(&Store) -> Result<Vec<u8>, String>) -> i32 {
-    let pdf = match oppna_befintlig(db).and_then(|s| skapa(&s)) {
-        Ok(p) => p,
+/// Prints `dokument` to `ut` through the same use case as the window: the journal notes it.
+/// The actor is the system user running the command.
+pub fn skriv(db: &Path, ut: &Path, dokument: &Dokument, nu: chrono::NaiveDateTime) -> i32 {
+    let mut store = match oppna_befintlig(db) {
+        Ok(s) => s,
         Err(e) => {
             eprintln!("{e}");
             return 1;
         }
     };
-    match crate::filer::skriv(ut, pdf) {
-        Ok(()) => {
-            println!("Skrev brevet till {}.", ut.display());
+    let namn = std::env::var("USERNAME").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "kommandoraden".into());
+    match arbete::brev::skriv_ut(&mut store, &Aktor::ny(namn, nu), dokument, ut) {
+        Ok(fil) => {
+            println!("Skrev brevet till {}.", fil.display());
             0
         }
         Err(e) => {
-            eprintln!("Filen {} kan inte skrivas: {}.", ut.display(), crate::filer::orsak(&e));
+            eprintln!("{e}");
             1
         }
     }

@@ -10,6 +10,7 @@ mod underhall;
 
 use crate::demo;
 use crate::store::Store;
+use crate::utskrift::Dokument;
 use std::path::{Path, PathBuf};
 
 /// What the command line asks for.
@@ -217,24 +218,22 @@ pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
         Kommando::Berakna { indata } => kor_berakna(indata.as_deref()),
         Kommando::BeslutLista { db } => brev::lista(db),
         Kommando::Sok { db, fraga } => brev::sok(db, fraga),
-        Kommando::Fia { db, intervju, ut } => {
-            brev::skriv(db, ut, |s| crate::utskrift::fia_pdf(s, *intervju, nu.date()))
-        }
+        Kommando::Fia { db, intervju, ut } => brev::skriv(db, ut, &Dokument::Fia(*intervju), nu),
         Kommando::Sakerhetskopia { db, ut } => underhall::sakerhetskopia(db, ut),
         Kommando::Aterstall { fran, db } => underhall::aterstall(fran, db, nu),
         Kommando::SparaILoop { db } => underhall::spara_i_loop(db, nu),
-        Kommando::Plan { db, arende, ut } => brev::skriv(db, ut, |s| crate::utskrift::plan_pdf(s, arende, nu.date())),
-        Kommando::Brev { db, beslut, aterkrav, ut } => brev::skriv(db, ut, |s| {
-            if *aterkrav {
-                crate::utskrift::aterkravsbrev_pdf_den(s, *beslut, nu.date())
-            } else {
-                crate::utskrift::beslutsbrev_pdf(s, *beslut)
+        Kommando::Plan { db, arende, ut } => brev::skriv(db, ut, &Dokument::Plan(arende.clone()), nu),
+        Kommando::Brev { db, beslut, aterkrav, ut } => {
+            let dokument = if *aterkrav { Dokument::Aterkravsbrev(*beslut) } else { Dokument::Beslutsbrev(*beslut) };
+            brev::skriv(db, ut, &dokument, nu)
+        }
+        Kommando::Arendebrev { db, arende, typ, ut } => match crate::utskrift::Brevtyp::fran_kod(typ) {
+            Some(typ) => brev::skriv(db, ut, &Dokument::Arendebrev { arendenummer: arende.clone(), typ }, nu),
+            None => {
+                eprintln!("Okänd brevtyp.");
+                1
             }
-        }),
-        Kommando::Arendebrev { db, arende, typ, ut } => brev::skriv(db, ut, |s| {
-            let typ = crate::utskrift::Brevtyp::fran_kod(typ).ok_or("Okänd brevtyp.")?;
-            crate::utskrift::brev_pdf(s, arende, typ, nu.date())
-        }),
+        },
         Kommando::Starta { .. } => 2,
     }
 }

@@ -101,7 +101,7 @@ pub(super) fn spara(
     let Some((id, tabell)) = tabeller.iter().find(|(_, t)| t.ar == a.underlag.manad.ar()) else {
         return Ok(None); // No table for that year: the demo simply has no application then.
     };
-    let resultat = berakna(&a.underlag, tabell, regler).map_err(StoreError::Regel)?;
+    let resultat = berakna(&a.underlag, tabell, regler).map_err(|e| StoreError::Regel(e.to_string()))?;
     let id = w.spara_ansokan(arende_id, a, *id, regler, &resultat, nu)?;
     Ok(Some(Sparad { id, manad: a.underlag.manad, beviljas: resultat.beviljas }))
 }

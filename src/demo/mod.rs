@@ -206,115 +206,122 @@ pub fn bygg_demo(
         idag,
         hushallets_fornamn: Vec::new(),
     };
-    let denna = Manad::av(idag);
     let tabeller = tabeller(store, val.manader, idag);
     let regler = store.regler()?;
     store.skriv(|w| {
         w.krav_ovningsdatabas()?;
         let mut hushall = handgjorda::hushall(&mut fabrik, idag);
         hushall.truncate(antal);
+        let underlag = Underlag { tabeller: &tabeller, regler: &regler, nu };
         for (i, h) in hushall.iter().enumerate() {
-            let arende_id = skapa(w, h, nu)?;
-            let skribent = &h.arende.socialsekreterare;
-            match i {
-                1 => planer::overenskommen(w, arende_id, skribent, nu)?,
-                7 => planer::tva_versioner(w, arende_id, skribent, nu)?,
-                2 => planer::utkast(w, arende_id, skribent, nu)?,
-                _ => {}
-            }
-            // Screenings on some persons (sensitive: shown only on the Screening tab).
-            let forsta = &h.hushall.medlemmar[0].person.pnr;
-            let idag = nu.date();
-            match i {
-                9 => {
-                    let audit =
-                        [Some(3), Some(2), Some(2), Some(1), Some(1), Some(0), Some(1), Some(1), Some(0), Some(2)];
-                    w.spara_screening(forsta, Instrument::Audit, idag - Days::new(60), &audit, skribent, nu)?;
-                    w.spara_screening(forsta, Instrument::Dudit, idag - Days::new(60), &[Some(0); 11], skribent, nu)?;
-                }
-                5 => {
-                    w.spara_screening(
-                        forsta,
-                        Instrument::Freda,
-                        idag - Days::new(80),
-                        &[Some(0), Some(1), Some(0), Some(0), Some(0)],
-                        skribent,
-                        nu,
-                    )?;
-                }
-                _ => {}
-            }
-            // Last month for every current case; this month for the training family (the first).
-            let manad = match (i, h.arende.status) {
-                (0 | 8, _) => Some(denna),
-                (_, ArendeStatus::Aktuell) => Some(denna.foregaende()),
-                _ => None,
-            };
-            let Some(manad) = manad else { continue };
-            let inkom = manad.forsta_dagen().max(h.arende.startdatum).min(idag);
-            let mut a = ansokningar::ansokan(&h.hushall.medlemmar, manad, inkom, i == 0);
-            if i == 8 {
-                // Under investigation: the application lacks documents (komplettering).
-                a.komplett = false;
-                a.saknas = "kontoutdrag för de senaste tre månaderna; beslut om etableringsersättning".into();
-            }
-            let sparad = ansokningar::spara(w, arende_id, &a, &tabeller, &regler, nu)?;
-            // The training family's application waits for the trainee's decision, and an
-            // incomplete one for its documents.
-            if let (Some(sparad), true) = (sparad, i != 0 && i != 8) {
-                let utfall = match i {
-                    2 => ansokningar::Demoutfall::DelavslagHyra,
-                    11 => ansokningar::Demoutfall::AvslagOfullstandig,
-                    _ => ansokningar::Demoutfall::Bifall,
-                };
-                ansokningar::besluta(w, arende_id, &h.hushall, &h.arende.socialsekreterare, sparad, utfall, nu)?;
-            }
-            // A long-term client (FIA's target group): five more granted months before last month,
-            // and two FIA interviews months apart.
-            if i == 9 {
-                fia::tva_intervjuer(w, arende_id, nu)?;
-                let mut manad = denna.foregaende();
-                for _ in 0..5 {
-                    manad = manad.foregaende();
-                    let a = ansokningar::ansokan(&h.hushall.medlemmar, manad, manad.forsta_dagen(), false);
-                    if let Some(sparad) = ansokningar::spara(w, arende_id, &a, &tabeller, &regler, nu)? {
-                        ansokningar::besluta(
-                            w,
-                            arende_id,
-                            &h.hushall,
-                            skribent,
-                            sparad,
-                            ansokningar::Demoutfall::Bifall,
-                            nu,
-                        )?;
-                    }
-                }
-            }
-            // A longer history before the new law (from 2025-07-01): a bifall and an avslag.
-            if i == 7 {
-                for (manad, utfall) in [
-                    ("2025-05", ansokningar::Demoutfall::Forskott),
-                    ("2025-06", ansokningar::Demoutfall::AvslagArbetsmarknad),
-                ] {
-                    let manad = Manad::parse(manad).map_err(StoreError::Regel)?;
-                    let a = ansokningar::ansokan(&h.hushall.medlemmar, manad, manad.forsta_dagen(), false);
-                    if let Some(sparad) = ansokningar::spara(w, arende_id, &a, &tabeller, &regler, nu)? {
-                        ansokningar::besluta(
-                            w,
-                            arende_id,
-                            &h.hushall,
-                            &h.arende.socialsekreterare,
-                            sparad,
-                            utfall,
-                            nu,
-                        )?;
-                    }
-                }
-            }
+            handgjort(w, i, h, &underlag)?;
         }
         Ok(())
     })?;
     slumpade(store, &mut fabrik, antal.min(HANDGJORDA)..antal, val.manader, nu, framsteg)
+}
+
+/// What every hand-made household's history is written with.
+struct Underlag<'a> {
+    tabeller: &'a [(i64, Normtabell)],
+    regler: &'a crate::domain::norm::Regler,
+    nu: NaiveDateTime,
+}
+
+/// Hand-made household number `i`: the household, its plans and screenings, and its months.
+fn handgjort(w: &Skrivning, i: usize, h: &Demohushall, u: &Underlag) -> Resultat<()> {
+    let nu = u.nu;
+    let arende_id = skapa(w, h, nu)?;
+    let skribent = &h.arende.socialsekreterare;
+    match i {
+        1 => planer::overenskommen(w, arende_id, skribent, nu)?,
+        7 => planer::tva_versioner(w, arende_id, skribent, nu)?,
+        2 => planer::utkast(w, arende_id, skribent, nu)?,
+        _ => {}
+    }
+    screeningar(w, i, h, nu)?;
+    let denna = Manad::av(nu.date());
+    // Last month for every current case; this month for the training family (the first).
+    let manad = match (i, h.arende.status) {
+        (0 | 8, _) => Some(denna),
+        (_, ArendeStatus::Aktuell) => Some(denna.foregaende()),
+        _ => None,
+    };
+    let Some(manad) = manad else { return Ok(()) };
+    let inkom = manad.forsta_dagen().max(h.arende.startdatum).min(nu.date());
+    let mut a = ansokningar::ansokan(&h.hushall.medlemmar, manad, inkom, i == 0);
+    if i == 8 {
+        // Under investigation: the application lacks documents (komplettering).
+        a.komplett = false;
+        a.saknas = "kontoutdrag för de senaste tre månaderna; beslut om etableringsersättning".into();
+    }
+    let sparad = ansokningar::spara(w, arende_id, &a, u.tabeller, u.regler, nu)?;
+    // The training family's application waits for the trainee's decision, and an
+    // incomplete one for its documents.
+    if let (Some(sparad), true) = (sparad, i != 0 && i != 8) {
+        let utfall = match i {
+            2 => ansokningar::Demoutfall::DelavslagHyra,
+            11 => ansokningar::Demoutfall::AvslagOfullstandig,
+            _ => ansokningar::Demoutfall::Bifall,
+        };
+        ansokningar::besluta(w, arende_id, &h.hushall, skribent, sparad, utfall, nu)?;
+    }
+    // A long-term client (FIA's target group): five more granted months before last month,
+    // and two FIA interviews months apart.
+    if i == 9 {
+        fia::tva_intervjuer(w, arende_id, nu)?;
+        let mut manad = denna.foregaende();
+        for _ in 0..5 {
+            manad = manad.foregaende();
+            tidigare_manad(w, arende_id, h, manad, ansokningar::Demoutfall::Bifall, u)?;
+        }
+    }
+    // A longer history before the new law (from 2025-07-01): a bifall and an avslag.
+    if i == 7 {
+        for (manad, utfall) in
+            [("2025-05", ansokningar::Demoutfall::Forskott), ("2025-06", ansokningar::Demoutfall::AvslagArbetsmarknad)]
+        {
+            let manad = Manad::parse(manad).map_err(StoreError::Regel)?;
+            tidigare_manad(w, arende_id, h, manad, utfall, u)?;
+        }
+    }
+    Ok(())
+}
+
+/// An earlier month of a hand-made case: the application, decided with `utfall`.
+fn tidigare_manad(
+    w: &Skrivning,
+    arende_id: i64,
+    h: &Demohushall,
+    manad: Manad,
+    utfall: ansokningar::Demoutfall,
+    u: &Underlag,
+) -> Resultat<()> {
+    let a = ansokningar::ansokan(&h.hushall.medlemmar, manad, manad.forsta_dagen(), false);
+    if let Some(sparad) = ansokningar::spara(w, arende_id, &a, u.tabeller, u.regler, u.nu)? {
+        ansokningar::besluta(w, arende_id, &h.hushall, &h.arende.socialsekreterare, sparad, utfall, u.nu)?;
+    }
+    Ok(())
+}
+
+/// Screenings on some persons (sensitive: shown only on the Screening tab).
+fn screeningar(w: &Skrivning, i: usize, h: &Demohushall, nu: NaiveDateTime) -> Resultat<()> {
+    let forsta = &h.hushall.medlemmar[0].person.pnr;
+    let skribent = &h.arende.socialsekreterare;
+    let idag = nu.date();
+    match i {
+        9 => {
+            let audit = [Some(3), Some(2), Some(2), Some(1), Some(1), Some(0), Some(1), Some(1), Some(0), Some(2)];
+            w.spara_screening(forsta, Instrument::Audit, idag - Days::new(60), &audit, skribent, nu)?;
+            w.spara_screening(forsta, Instrument::Dudit, idag - Days::new(60), &[Some(0); 11], skribent, nu)?;
+        }
+        5 => {
+            let freda = [Some(0), Some(1), Some(0), Some(0), Some(0)];
+            w.spara_screening(forsta, Instrument::Freda, idag - Days::new(80), &freda, skribent, nu)?;
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// Adds `antal` generated households (with on average `manader` months of history) to a

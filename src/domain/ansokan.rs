@@ -3,7 +3,8 @@
 
 use super::belopp::Belopp;
 use super::datum::parse_datum;
-use super::hushall::{FaltFel, Medlem, Roll};
+use super::falt::{Falt, FaltFel, Medlemsuppgift, Raduppgift};
+use super::hushall::{Medlem, Roll};
 use super::manad::Manad;
 use super::norm::{Inkomst, Inkomsttyp, Justering, Kostnad, Kostnadstyp, NormMedlem, Normrad, Underlag};
 use chrono::NaiveDate;
@@ -165,144 +166,31 @@ impl AnsokanFormular {
         self.justeringar = forra.justeringar.clone();
     }
 
-    /// Checks every field; returns the application or each problem at its field. Keys:
-    /// `manad`, `inkom`, `saknas`, `personer_i_bostaden`, `medlem.N.fodd|fran|till|roll`,
-    /// `kostnad.N.typ|ansokt|godkant|motivering`, `inkomst.N.typ|belopp|tidigare_i_ar`,
-    /// `justering.N.rad|belopp|motivering`.
+    /// Checks every field; returns the application or each problem at its field.
     pub fn validera(&self, idag: NaiveDate) -> Result<Ansokan, Vec<FaltFel>> {
         let mut fel = Vec::new();
-        let manad = Manad::parse(&self.manad).map_err(|e| fel.push(FaltFel::new("manad", e))).ok();
+        let manad = Manad::parse(&self.manad).map_err(|e| fel.push(FaltFel::new(Falt::Manad, e))).ok();
         let inkom = match parse_datum(&self.inkom, idag) {
             Ok(d) if d > idag => {
-                fel.push(FaltFel::new("inkom", "Datumet då ansökan kom in kan inte ligga i framtiden."));
+                fel.push(FaltFel::new(Falt::Inkom, "Datumet då ansökan kom in kan inte ligga i framtiden."));
                 None
             }
             Ok(d) => Some(d),
             Err(e) => {
-                fel.push(FaltFel::new("inkom", e));
+                fel.push(FaltFel::new(Falt::Inkom, e));
                 None
             }
         };
         if !self.komplett && self.saknas.trim().is_empty() {
-            fel.push(FaltFel::new("saknas", "Skriv vad som saknas, eller markera ansökan som komplett."));
+            fel.push(FaltFel::new(Falt::Saknas, "Skriv vad som saknas, eller markera ansökan som komplett."));
         }
-        let personer = match self.personer_i_bostaden.trim() {
-            "" => None,
-            t => match t.parse::<u32>() {
-                Ok(n) if n >= self.medlemmar.len() as u32 && n > 0 => Some(n),
-                _ => {
-                    fel.push(FaltFel::new(
-                        "personer_i_bostaden",
-                        format!(
-                            "Ange antalet personer i bostaden, minst {} (hushållets medlemmar), eller lämna tomt.",
-                            self.medlemmar.len()
-                        ),
-                    ));
-                    None
-                }
-            },
-        };
-        let belopp = |text: &str, key: String, fel: &mut Vec<FaltFel>| {
-            Belopp::parse_icke_negativt(text).map_err(|e| fel.push(FaltFel::new(key, e.to_string()))).ok()
-        };
-        let valfritt_datum = |text: &str, key: String, fel: &mut Vec<FaltFel>| match text.trim() {
-            "" => None,
-            t => parse_datum(t, idag).map_err(|e| fel.push(FaltFel::new(key, e))).ok(),
-        };
-
-        let mut medlemmar = Vec::new();
-        for (i, m) in self.medlemmar.iter().enumerate() {
-            let fodd =
-                parse_datum(&m.fodd, idag).map_err(|e| fel.push(FaltFel::new(format!("medlem.{i}.fodd"), e))).ok();
-            let fran = valfritt_datum(&m.fran, format!("medlem.{i}.fran"), &mut fel);
-            let till = valfritt_datum(&m.till, format!("medlem.{i}.till"), &mut fel);
-            if let (Some(manad), Some(d)) = (manad, fran.or(till))
-                && Manad::av(d) != manad
-            {
-                fel.push(FaltFel::new(format!("medlem.{i}.fran"), format!("Datumen ska ligga i {manad}.")));
-            }
-            let Some(roll) = m.roll else {
-                fel.push(FaltFel::new(format!("medlem.{i}.roll"), "Välj roll."));
-                continue;
-            };
-            if let Some(fodd) = fodd {
-                medlemmar.push(NormMedlem {
-                    roll,
-                    fodd,
-                    namn: m.namn.trim().to_string(),
-                    lunch_utanfor_hemmet: m.lunch_utanfor_hemmet,
-                    gar_i_gymnasiet: m.gar_i_gymnasiet,
-                    fran,
-                    till,
-                });
-            }
-        }
-        let mut kostnader = Vec::new();
-        for (i, k) in self.kostnader.iter().enumerate() {
-            let ansokt = belopp(&k.ansokt, format!("kostnad.{i}.ansokt"), &mut fel);
-            let godkant = match k.godkant.trim() {
-                "" => None,
-                t => belopp(t, format!("kostnad.{i}.godkant"), &mut fel),
-            };
-            if let (Some(a), Some(g)) = (ansokt, godkant)
-                && a != g
-                && k.motivering.trim().is_empty()
-            {
-                fel.push(FaltFel::new(
-                    format!("kostnad.{i}.motivering"),
-                    "Skriv varför det godkända beloppet skiljer sig från det ansökta.",
-                ));
-            }
-            let Some(typ) = k.typ else {
-                fel.push(FaltFel::new(format!("kostnad.{i}.typ"), "Välj kostnadstyp."));
-                continue;
-            };
-            if let Some(ansokt) = ansokt {
-                kostnader.push(Kostnad { typ, ansokt, godkant, motivering: k.motivering.trim().to_string() });
-            }
-        }
-        let mut inkomster = Vec::new();
-        for (i, ink) in self.inkomster.iter().enumerate() {
-            let b = belopp(&ink.belopp, format!("inkomst.{i}.belopp"), &mut fel);
-            let tidigare = match ink.tidigare_i_ar.trim() {
-                "" => Some(Belopp::NOLL),
-                t => belopp(t, format!("inkomst.{i}.tidigare_i_ar"), &mut fel),
-            };
-            let Some(typ) = ink.typ else {
-                fel.push(FaltFel::new(format!("inkomst.{i}.typ"), "Välj inkomsttyp."));
-                continue;
-            };
-            if let (Some(belopp), Some(tidigare_i_ar)) = (b, tidigare) {
-                let person = ink.person.filter(|p| *p < self.medlemmar.len());
-                inkomster.push(Inkomst {
-                    typ,
-                    belopp,
-                    person,
-                    jobbstimulans: ink.jobbstimulans,
-                    berakningsregel_fran: None,
-                    tidigare_i_ar,
-                });
-            }
-        }
-        let mut justeringar = Vec::new();
-        for (i, j) in self.justeringar.iter().enumerate() {
-            let b = belopp(&j.belopp, format!("justering.{i}.belopp"), &mut fel);
-            if j.motivering.trim().is_empty() {
-                fel.push(FaltFel::new(
-                    format!("justering.{i}.motivering"),
-                    "Skriv de särskilda skälen för justeringen.",
-                ));
-            }
-            match (j.rad, b) {
-                (None, _) => fel.push(FaltFel::new(format!("justering.{i}.rad"), "Välj vilken normpost som justeras.")),
-                (Some(rad), Some(belopp)) => {
-                    justeringar.push(Justering { rad, belopp, motivering: j.motivering.trim().to_string() })
-                }
-                _ => {}
-            }
-        }
+        let personer = self.personer_i_bostaden(&mut fel);
+        let medlemmar = self.medlemmar(manad, idag, &mut fel);
+        let kostnader = self.kostnader(&mut fel);
+        let inkomster = self.inkomster(&mut fel);
+        let justeringar = self.justeringar(&mut fel);
         if !self.medlemmar.iter().any(|m| m.roll == Some(Roll::Sokande)) {
-            fel.push(FaltFel::new("medlem.0.roll", "Ansökan måste ha en sökande."));
+            fel.push(FaltFel::new(Falt::Medlem(0, Medlemsuppgift::Roll), "Ansökan måste ha en sökande."));
         }
         match (manad, inkom) {
             (Some(manad), Some(inkom)) if fel.is_empty() => Ok(Ansokan {
@@ -321,6 +209,144 @@ impl AnsokanFormular {
             _ => Err(fel),
         }
     }
+
+    /// The persons sharing the home when more than the household (the lodger rule), if given.
+    fn personer_i_bostaden(&self, fel: &mut Vec<FaltFel>) -> Option<u32> {
+        match self.personer_i_bostaden.trim() {
+            "" => None,
+            t => match t.parse::<u32>() {
+                Ok(n) if n >= self.medlemmar.len() as u32 && n > 0 => Some(n),
+                _ => {
+                    fel.push(FaltFel::new(
+                        Falt::PersonerIBostaden,
+                        format!(
+                            "Ange antalet personer i bostaden, minst {} (hushållets medlemmar), eller lämna tomt.",
+                            self.medlemmar.len()
+                        ),
+                    ));
+                    None
+                }
+            },
+        }
+    }
+
+    fn medlemmar(&self, manad: Option<Manad>, idag: NaiveDate, fel: &mut Vec<FaltFel>) -> Vec<NormMedlem> {
+        let valfritt_datum = |text: &str, key: Falt, fel: &mut Vec<FaltFel>| match text.trim() {
+            "" => None,
+            t => parse_datum(t, idag).map_err(|e| fel.push(FaltFel::new(key, e))).ok(),
+        };
+        let mut medlemmar = Vec::new();
+        for (i, m) in self.medlemmar.iter().enumerate() {
+            let fodd = parse_datum(&m.fodd, idag)
+                .map_err(|e| fel.push(FaltFel::new(Falt::Medlem(i, Medlemsuppgift::Fodd), e)))
+                .ok();
+            let fran = valfritt_datum(&m.fran, Falt::Medlem(i, Medlemsuppgift::Fran), fel);
+            let till = valfritt_datum(&m.till, Falt::Medlem(i, Medlemsuppgift::Till), fel);
+            if let (Some(manad), Some(d)) = (manad, fran.or(till))
+                && Manad::av(d) != manad
+            {
+                fel.push(FaltFel::new(Falt::Medlem(i, Medlemsuppgift::Fran), format!("Datumen ska ligga i {manad}.")));
+            }
+            let Some(roll) = m.roll else {
+                fel.push(FaltFel::new(Falt::Medlem(i, Medlemsuppgift::Roll), "Välj roll."));
+                continue;
+            };
+            if let Some(fodd) = fodd {
+                medlemmar.push(NormMedlem {
+                    roll,
+                    fodd,
+                    namn: m.namn.trim().to_string(),
+                    lunch_utanfor_hemmet: m.lunch_utanfor_hemmet,
+                    gar_i_gymnasiet: m.gar_i_gymnasiet,
+                    fran,
+                    till,
+                });
+            }
+        }
+        medlemmar
+    }
+
+    fn kostnader(&self, fel: &mut Vec<FaltFel>) -> Vec<Kostnad> {
+        let mut kostnader = Vec::new();
+        for (i, k) in self.kostnader.iter().enumerate() {
+            let ansokt = belopp(&k.ansokt, Falt::Kostnad(i, Raduppgift::Ansokt), fel);
+            let godkant = match k.godkant.trim() {
+                "" => None,
+                t => belopp(t, Falt::Kostnad(i, Raduppgift::Godkant), fel),
+            };
+            if let (Some(a), Some(g)) = (ansokt, godkant)
+                && a != g
+                && k.motivering.trim().is_empty()
+            {
+                fel.push(FaltFel::new(
+                    Falt::Kostnad(i, Raduppgift::Motivering),
+                    "Skriv varför det godkända beloppet skiljer sig från det ansökta.",
+                ));
+            }
+            let Some(typ) = k.typ else {
+                fel.push(FaltFel::new(Falt::Kostnad(i, Raduppgift::Typ), "Välj kostnadstyp."));
+                continue;
+            };
+            if let Some(ansokt) = ansokt {
+                kostnader.push(Kostnad { typ, ansokt, godkant, motivering: k.motivering.trim().to_string() });
+            }
+        }
+        kostnader
+    }
+
+    fn inkomster(&self, fel: &mut Vec<FaltFel>) -> Vec<Inkomst> {
+        let mut inkomster = Vec::new();
+        for (i, ink) in self.inkomster.iter().enumerate() {
+            let b = belopp(&ink.belopp, Falt::Inkomst(i, Raduppgift::Belopp), fel);
+            let tidigare = match ink.tidigare_i_ar.trim() {
+                "" => Some(Belopp::NOLL),
+                t => belopp(t, Falt::Inkomst(i, Raduppgift::TidigareIAr), fel),
+            };
+            let Some(typ) = ink.typ else {
+                fel.push(FaltFel::new(Falt::Inkomst(i, Raduppgift::Typ), "Välj inkomsttyp."));
+                continue;
+            };
+            if let (Some(belopp), Some(tidigare_i_ar)) = (b, tidigare) {
+                let person = ink.person.filter(|p| *p < self.medlemmar.len());
+                inkomster.push(Inkomst {
+                    typ,
+                    belopp,
+                    person,
+                    jobbstimulans: ink.jobbstimulans,
+                    berakningsregel_fran: None,
+                    tidigare_i_ar,
+                });
+            }
+        }
+        inkomster
+    }
+
+    fn justeringar(&self, fel: &mut Vec<FaltFel>) -> Vec<Justering> {
+        let mut justeringar = Vec::new();
+        for (i, j) in self.justeringar.iter().enumerate() {
+            let b = belopp(&j.belopp, Falt::Justering(i, Raduppgift::Belopp), fel);
+            if j.motivering.trim().is_empty() {
+                fel.push(FaltFel::new(
+                    Falt::Justering(i, Raduppgift::Motivering),
+                    "Skriv de särskilda skälen för justeringen.",
+                ));
+            }
+            match (j.rad, b) {
+                (None, _) => fel
+                    .push(FaltFel::new(Falt::Justering(i, Raduppgift::Normpost), "Välj vilken normpost som justeras.")),
+                (Some(rad), Some(belopp)) => {
+                    justeringar.push(Justering { rad, belopp, motivering: j.motivering.trim().to_string() })
+                }
+                _ => {}
+            }
+        }
+        justeringar
+    }
+}
+
+/// An amount typed in a field: the amount, or the message at the field.
+fn belopp(text: &str, falt: Falt, fel: &mut Vec<FaltFel>) -> Option<Belopp> {
+    Belopp::parse_icke_negativt(text).map_err(|e| fel.push(FaltFel::new(falt, e.to_string()))).ok()
 }
 
 #[cfg(test)]
@@ -382,12 +408,12 @@ mod tests {
             motivering: " ".into(),
         });
         let fel = f.validera(idag()).unwrap_err();
-        assert!(fel_for(&fel, "manad").unwrap().contains("ÅÅÅÅ-MM"));
-        assert!(fel_for(&fel, "saknas").is_some());
-        assert!(fel_for(&fel, "kostnad.0.motivering").unwrap().contains("skiljer sig"));
-        assert!(fel_for(&fel, "inkomst.0.belopp").unwrap().contains("negativt"));
-        assert!(fel_for(&fel, "personer_i_bostaden").is_some());
-        assert!(fel_for(&fel, "justering.0.motivering").is_some());
+        assert!(fel_for(&fel, Falt::Manad).unwrap().contains("ÅÅÅÅ-MM"));
+        assert!(fel_for(&fel, Falt::Saknas).is_some());
+        assert!(fel_for(&fel, Falt::Kostnad(0, Raduppgift::Motivering)).unwrap().contains("skiljer sig"));
+        assert!(fel_for(&fel, Falt::Inkomst(0, Raduppgift::Belopp)).unwrap().contains("negativt"));
+        assert!(fel_for(&fel, Falt::PersonerIBostaden).is_some());
+        assert!(fel_for(&fel, Falt::Justering(0, Raduppgift::Motivering)).is_some());
     }
 
     #[test]

@@ -141,6 +141,17 @@ impl Belopp {
     }
 }
 
+impl Belopp {
+    /// "16 300 kr" for whole kronor, else "16 300,50 kr": amounts in running text.
+    pub fn i_text(self) -> String {
+        let tal = self.format_tal();
+        match tal.strip_suffix(",00") {
+            Some(hela) => format!("{hela} kr"),
+            None => format!("{tal} kr"),
+        }
+    }
+}
+
 /// "12 345,50 kr"
 impl fmt::Display for Belopp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -101,24 +101,8 @@ pub struct HushallFormular {
     pub skyddade_personuppgifter: bool,
 }
 
-/// A validation message tied to a field. The key names the field: `sokande.pnr`,
-/// `medsokande.fornamn`, `barn.0.pnr`, `adress.postnummer`, `telefon`, `relation`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FaltFel {
-    pub falt: String,
-    pub text: String,
-}
-
-impl FaltFel {
-    pub fn new(falt: impl Into<String>, text: impl Into<String>) -> FaltFel {
-        FaltFel { falt: falt.into(), text: text.into() }
-    }
-}
-
-/// Finds the message for a field, if any.
-pub fn fel_for<'a>(fel: &'a [FaltFel], falt: &str) -> Option<&'a str> {
-    fel.iter().find(|f| f.falt == falt).map(|f| f.text.as_str())
-}
+use crate::domain::falt::{Falt, Personuppgift, Vem};
+pub use crate::domain::falt::{FaltFel, fel_for};
 
 impl HushallFormular {
     /// Checks every field; returns the household or every problem found, each at its field.
@@ -126,97 +110,24 @@ impl HushallFormular {
         let mut fel = Vec::new();
         let mut medlemmar = Vec::new();
 
-        let person = |falt: &PersonFalt, key: &str, roll: Roll, fel: &mut Vec<FaltFel>| {
-            let pnr = Personnummer::parse(&falt.pnr, today)
-                .map_err(|e| fel.push(FaltFel::new(format!("{key}.pnr"), e.to_string())))
-                .ok();
-            for (text, del, namn) in
-                [(&falt.fornamn, "fornamn", "förnamn"), (&falt.efternamn, "efternamn", "efternamn")]
-            {
-                if text.trim().is_empty() {
-                    fel.push(FaltFel::new(format!("{key}.{del}"), format!("Ange {namn}.")));
-                }
-            }
-            let pnr = pnr?;
-            let age = age_at(pnr.birth_date(), today);
-            match roll {
-                Roll::Sokande | Roll::Medsokande if age < 18 => fel.push(FaltFel::new(
-                    format!("{key}.pnr"),
-                    format!("{} måste vara minst 18 år (är {age} år).", roll.namn()),
-                )),
-                Roll::Barn if age > 20 => fel.push(FaltFel::new(
-                    format!("{key}.pnr"),
-                    format!("Barnet är {age} år. Den som fyllt 21 räknas som vuxen och har ett eget ärende."),
-                )),
-                Roll::Barn if age >= 19 && !falt.gar_i_gymnasiet => fel.push(FaltFel::new(
-                    format!("{key}.pnr"),
-                    format!(
-                        "Barnet är {age} år. En 19–20-åring räknas till hushållet bara om hen går i gymnasiet; markera det eller registrera ett eget ärende."
-                    ),
-                )),
-                _ => {}
-            }
-            Some(Medlem {
-                person: Person {
-                    pnr,
-                    fornamn: falt.fornamn.trim().to_string(),
-                    efternamn: falt.efternamn.trim().to_string(),
-                },
-                roll,
-                lunch_utanfor_hemmet: roll == Roll::Barn && falt.lunch_utanfor_hemmet,
-                gar_i_gymnasiet: roll == Roll::Barn && falt.gar_i_gymnasiet,
-            })
+        let person = |falt: &PersonFalt, vem: Vem, roll: Roll, fel: &mut Vec<FaltFel>| {
+            validera_person(falt, vem, roll, today, fel)
         };
 
-        medlemmar.extend(person(&self.sokande, "sokande", Roll::Sokande, &mut fel));
+        medlemmar.extend(person(&self.sokande, Vem::Sokande, Roll::Sokande, &mut fel));
         if self.har_medsokande {
-            medlemmar.extend(person(&self.medsokande, "medsokande", Roll::Medsokande, &mut fel));
+            medlemmar.extend(person(&self.medsokande, Vem::Medsokande, Roll::Medsokande, &mut fel));
             if self.relation.is_none() {
-                fel.push(FaltFel::new("relation", "Välj om medsökande är gift med eller sambo med sökande."));
+                fel.push(FaltFel::new(Falt::Relation, "Välj om medsökande är gift med eller sambo med sökande."));
             }
         }
         for (i, barn) in self.barn.iter().enumerate() {
-            medlemmar.extend(person(barn, &format!("barn.{i}"), Roll::Barn, &mut fel));
+            medlemmar.extend(person(barn, Vem::Barn(i), Roll::Barn, &mut fel));
         }
 
-        // The same person twice in one form.
-        let keys: Vec<String> = std::iter::once("sokande".to_string())
-            .chain(self.har_medsokande.then(|| "medsokande".to_string()))
-            .chain((0..self.barn.len()).map(|i| format!("barn.{i}")))
-            .collect();
-        let parsed: Vec<Option<Personnummer>> = std::iter::once(&self.sokande)
-            .chain(self.har_medsokande.then_some(&self.medsokande))
-            .chain(self.barn.iter())
-            .map(|p| Personnummer::parse(&p.pnr, today).ok())
-            .collect();
-        for (i, a) in parsed.iter().enumerate() {
-            if a.is_some() && parsed[..i].contains(a) {
-                fel.push(FaltFel::new(format!("{}.pnr", keys[i]), "Samma person finns redan i formuläret."));
-            }
-        }
+        self.dubbletter(today, &mut fel);
 
-        let adress = Adress {
-            gatuadress: self.adress.gatuadress.trim().to_string(),
-            postnummer: self.adress.postnummer.trim().to_string(),
-            postort: self.adress.postort.trim().to_string(),
-        };
-        if adress.gatuadress.is_empty() {
-            fel.push(FaltFel::new("adress.gatuadress", "Ange gatuadress."));
-        }
-        let postnr_siffror: String = adress.postnummer.chars().filter(|c| !c.is_whitespace()).collect();
-        if postnr_siffror.len() != 5 || !postnr_siffror.chars().all(|c| c.is_ascii_digit()) {
-            fel.push(FaltFel::new("adress.postnummer", "Postnumret ska ha fem siffror, t.ex. 123 45."));
-        }
-        if adress.postort.is_empty() {
-            fel.push(FaltFel::new("adress.postort", "Ange postort."));
-        }
-        let telefon = self.telefon.trim().to_string();
-        if !telefon.is_empty()
-            && (!telefon.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c))
-                || telefon.chars().filter(|c| c.is_ascii_digit()).count() < 6)
-        {
-            fel.push(FaltFel::new("telefon", "Telefonnumret får bara innehålla siffror, mellanslag, + och -."));
-        }
+        let (adress, postnr_siffror, telefon) = self.adress(&mut fel);
 
         if !fel.is_empty() {
             return Err(fel);
@@ -229,6 +140,100 @@ impl HushallFormular {
             skyddade_personuppgifter: self.skyddade_personuppgifter,
         })
     }
+
+    /// The same person twice in one form.
+    fn dubbletter(&self, today: NaiveDate, fel: &mut Vec<FaltFel>) {
+        let vilka: Vec<Vem> = std::iter::once(Vem::Sokande)
+            .chain(self.har_medsokande.then_some(Vem::Medsokande))
+            .chain((0..self.barn.len()).map(Vem::Barn))
+            .collect();
+        let parsed: Vec<Option<Personnummer>> = std::iter::once(&self.sokande)
+            .chain(self.har_medsokande.then_some(&self.medsokande))
+            .chain(self.barn.iter())
+            .map(|p| Personnummer::parse(&p.pnr, today).ok())
+            .collect();
+        for (i, a) in parsed.iter().enumerate() {
+            if a.is_some() && parsed[..i].contains(a) {
+                fel.push(FaltFel::new(
+                    Falt::Person(vilka[i], Personuppgift::Pnr),
+                    "Samma person finns redan i formuläret.",
+                ));
+            }
+        }
+    }
+
+    /// The address and telephone, trimmed; the postcode's five digits.
+    fn adress(&self, fel: &mut Vec<FaltFel>) -> (Adress, String, String) {
+        let adress = Adress {
+            gatuadress: self.adress.gatuadress.trim().to_string(),
+            postnummer: self.adress.postnummer.trim().to_string(),
+            postort: self.adress.postort.trim().to_string(),
+        };
+        if adress.gatuadress.is_empty() {
+            fel.push(FaltFel::new(Falt::Gatuadress, "Ange gatuadress."));
+        }
+        let postnr_siffror: String = adress.postnummer.chars().filter(|c| !c.is_whitespace()).collect();
+        if postnr_siffror.len() != 5 || !postnr_siffror.chars().all(|c| c.is_ascii_digit()) {
+            fel.push(FaltFel::new(Falt::Postnummer, "Postnumret ska ha fem siffror, t.ex. 123 45."));
+        }
+        if adress.postort.is_empty() {
+            fel.push(FaltFel::new(Falt::Postort, "Ange postort."));
+        }
+        let telefon = self.telefon.trim().to_string();
+        if !telefon.is_empty()
+            && (!telefon.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c))
+                || telefon.chars().filter(|c| c.is_ascii_digit()).count() < 6)
+        {
+            fel.push(FaltFel::new(Falt::Telefon, "Telefonnumret får bara innehålla siffror, mellanslag, + och -."));
+        }
+
+        (adress, postnr_siffror, telefon)
+    }
+}
+
+/// Checks one person of the household form in the role `roll`; the person, if the
+/// personnummer can be read.
+fn validera_person(
+    falt: &PersonFalt,
+    vem: Vem,
+    roll: Roll,
+    today: NaiveDate,
+    fel: &mut Vec<FaltFel>,
+) -> Option<Medlem> {
+    let pnr_falt = Falt::Person(vem, Personuppgift::Pnr);
+    let pnr = Personnummer::parse(&falt.pnr, today).map_err(|e| fel.push(FaltFel::new(pnr_falt, e.to_string()))).ok();
+    for (text, del, namn) in
+        [(&falt.fornamn, Personuppgift::Fornamn, "förnamn"), (&falt.efternamn, Personuppgift::Efternamn, "efternamn")]
+    {
+        if text.trim().is_empty() {
+            fel.push(FaltFel::new(Falt::Person(vem, del), format!("Ange {namn}.")));
+        }
+    }
+    let pnr = pnr?;
+    let age = age_at(pnr.birth_date(), today);
+    match roll {
+        Roll::Sokande | Roll::Medsokande if age < 18 => fel.push(FaltFel::new(
+            pnr_falt,
+            format!("{} måste vara minst 18 år (är {age} år).", roll.namn()),
+        )),
+        Roll::Barn if age > 20 => fel.push(FaltFel::new(
+            pnr_falt,
+            format!("Barnet är {age} år. Den som fyllt 21 räknas som vuxen och har ett eget ärende."),
+        )),
+        Roll::Barn if age >= 19 && !falt.gar_i_gymnasiet => fel.push(FaltFel::new(
+            pnr_falt,
+            format!(
+                "Barnet är {age} år. En 19–20-åring räknas till hushållet bara om hen går i gymnasiet; markera det eller registrera ett eget ärende."
+            ),
+        )),
+        _ => {}
+    }
+    Some(Medlem {
+        person: Person { pnr, fornamn: falt.fornamn.trim().to_string(), efternamn: falt.efternamn.trim().to_string() },
+        roll,
+        lunch_utanfor_hemmet: roll == Roll::Barn && falt.lunch_utanfor_hemmet,
+        gar_i_gymnasiet: roll == Roll::Barn && falt.gar_i_gymnasiet,
+    })
 }
 
 #[cfg(test)]
@@ -287,11 +292,11 @@ mod tests {
         f.har_medsokande = true;
         f.medsokande = falt(pnr(1987, 1, 15, 983), "Olle");
         let fel = f.validera(today()).unwrap_err();
-        assert!(fel_for(&fel, "sokande.pnr").unwrap().contains("Kontrollsiffran"));
-        assert_eq!(fel_for(&fel, "sokande.fornamn"), Some("Ange förnamn."));
-        assert!(fel_for(&fel, "adress.postnummer").is_some());
-        assert!(fel_for(&fel, "telefon").is_some());
-        assert!(fel_for(&fel, "relation").is_some());
+        assert!(fel_for(&fel, Falt::Person(Vem::Sokande, Personuppgift::Pnr)).unwrap().contains("Kontrollsiffran"));
+        assert_eq!(fel_for(&fel, Falt::Person(Vem::Sokande, Personuppgift::Fornamn)), Some("Ange förnamn."));
+        assert!(fel_for(&fel, Falt::Postnummer).is_some());
+        assert!(fel_for(&fel, Falt::Telefon).is_some());
+        assert!(fel_for(&fel, Falt::Relation).is_some());
     }
 
     #[test]
@@ -304,10 +309,10 @@ mod tests {
         gymnasist.gar_i_gymnasiet = true;
         f.barn.push(gymnasist);
         let fel = f.validera(today()).unwrap_err();
-        assert!(fel_for(&fel, "sokande.pnr").unwrap().contains("minst 18 år"));
-        assert!(fel_for(&fel, "barn.0.pnr").unwrap().contains("eget ärende"));
-        assert!(fel_for(&fel, "barn.1.pnr").unwrap().contains("gymnasiet"));
-        assert_eq!(fel_for(&fel, "barn.2.pnr"), None);
+        assert!(fel_for(&fel, Falt::Person(Vem::Sokande, Personuppgift::Pnr)).unwrap().contains("minst 18 år"));
+        assert!(fel_for(&fel, Falt::Person(Vem::Barn(0), Personuppgift::Pnr)).unwrap().contains("eget ärende"));
+        assert!(fel_for(&fel, Falt::Person(Vem::Barn(1), Personuppgift::Pnr)).unwrap().contains("gymnasiet"));
+        assert_eq!(fel_for(&fel, Falt::Person(Vem::Barn(2), Personuppgift::Pnr)), None);
     }
 
     #[test]
@@ -317,6 +322,9 @@ mod tests {
         f.relation = Some(Relation::Gift);
         f.medsokande = f.sokande.clone();
         let fel = f.validera(today()).unwrap_err();
-        assert_eq!(fel_for(&fel, "medsokande.pnr"), Some("Samma person finns redan i formuläret."));
+        assert_eq!(
+            fel_for(&fel, Falt::Person(Vem::Medsokande, Personuppgift::Pnr)),
+            Some("Samma person finns redan i formuläret.")
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! The case journal (dokumentation): entries are never deleted, only voided with a reason.
 
 use super::datum::parse_datum;
-use super::hushall::FaltFel;
+use super::falt::{Falt, FaltFel};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -53,22 +53,22 @@ impl JournalFormular {
         let mut fel = Vec::new();
         let datum = match parse_datum(&self.datum, today) {
             Ok(d) if d > today => {
-                fel.push(FaltFel::new("datum", "Datumet kan inte ligga i framtiden."));
+                fel.push(FaltFel::new(Falt::Datum, "Datumet kan inte ligga i framtiden."));
                 None
             }
             Ok(d) => Some(d),
             Err(e) => {
-                fel.push(FaltFel::new("datum", e));
+                fel.push(FaltFel::new(Falt::Datum, e));
                 None
             }
         };
         if self.rubrik.trim().is_empty() {
-            fel.push(FaltFel::new("rubrik", "Ange en rubrik."));
+            fel.push(FaltFel::new(Falt::Rubrik, "Ange en rubrik."));
         } else if self.rubrik.trim().chars().count() > 120 {
-            fel.push(FaltFel::new("rubrik", "Rubriken får vara högst 120 tecken."));
+            fel.push(FaltFel::new(Falt::Rubrik, "Rubriken får vara högst 120 tecken."));
         }
         if self.text.trim().is_empty() {
-            fel.push(FaltFel::new("text", "Skriv texten i journalanteckningen."));
+            fel.push(FaltFel::new(Falt::Text, "Skriv texten i journalanteckningen."));
         }
         match datum {
             Some(datum) if fel.is_empty() => Ok(NyJournalPost {
@@ -116,8 +116,8 @@ mod tests {
     fn missing_parts_and_future_dates_are_refused() {
         let f = JournalFormular { datum: "2026-12-01".into(), ..Default::default() };
         let fel = f.validera(today()).unwrap_err();
-        let falt: Vec<&str> = fel.iter().map(|f| f.falt.as_str()).collect();
-        assert_eq!(falt, ["datum", "rubrik", "text"]);
+        let falt: Vec<Falt> = fel.iter().map(|f| f.falt).collect();
+        assert_eq!(falt, [Falt::Datum, Falt::Rubrik, Falt::Text]);
         assert!(fel[0].text.contains("framtiden"));
     }
 

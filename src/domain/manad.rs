@@ -59,12 +59,43 @@ impl Manad {
         }
     }
 
+    /// The month in words, as in a sentence: "november 2026".
+    pub fn namn(self) -> String {
+        const NAMN: [&str; 12] = [
+            "januari",
+            "februari",
+            "mars",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "augusti",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ];
+        let namn = NAMN.get(self.manad as usize - 1).copied().unwrap_or("");
+        format!("{namn} {}", self.ar)
+    }
+
     pub fn foregaende(self) -> Manad {
         if self.manad == 1 {
             Manad { ar: self.ar - 1, manad: 12 }
         } else {
             Manad { ar: self.ar, manad: self.manad - 1 }
         }
+    }
+}
+
+#[cfg(test)]
+mod namn_tests {
+    use super::Manad;
+
+    #[test]
+    fn a_month_is_named_in_swedish() {
+        assert_eq!(Manad::new(2026, 11).map(Manad::namn).as_deref(), Some("november 2026"));
+        assert_eq!(Manad::new(2027, 1).map(Manad::namn).as_deref(), Some("januari 2027"));
     }
 }
 

@@ -5,6 +5,7 @@ pub mod arende;
 pub mod belopp;
 pub mod beslut;
 pub mod datum;
+pub mod falt;
 pub mod fia;
 pub mod hushall;
 pub mod ib;

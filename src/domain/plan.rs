@@ -1,7 +1,7 @@
 //! Förändringsplanen: the eight steps written with the client, agreed on a date and signed,
 //! kept unchanged once agreed, rewritten as new versions, and followed up.
 
-use super::hushall::FaltFel;
+use super::falt::{Falt, FaltFel, Steguppgift};
 use crate::kodlista;
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -56,7 +56,21 @@ pub struct Planinnehall {
     pub krav: Vec<String>,
 }
 
+/// Step 2, "Förändring du vill genomföra …": where the goals of a FIA interview go.
+pub const STEG_FORANDRING: usize = 1;
+/// Step 4, "Detta behöver du göra …": where the sub-goals of a FIA interview go.
+pub const STEG_ATT_GORA: usize = 3;
+
 impl Planinnehall {
+    /// Takes in goals and sub-goals (from a FIA interview), one per line, replacing those steps.
+    pub fn ta_in_mal<'a>(&mut self, mal: impl Iterator<Item = &'a str>, delmal: impl Iterator<Item = &'a str>) {
+        let rader = |it: &mut dyn Iterator<Item = &'a str>| {
+            it.map(str::trim).filter(|t| !t.is_empty()).collect::<Vec<_>>().join("\n")
+        };
+        self.fritext[STEG_FORANDRING] = rader(&mut { mal });
+        self.fritext[STEG_ATT_GORA] = rader(&mut { delmal });
+    }
+
     /// The text of a step as it is printed and compared.
     pub fn stegtext(&self, steg: usize) -> String {
         match steg {
@@ -96,19 +110,19 @@ impl Planinnehall {
         let datum = |t: &str| t.trim().is_empty() || NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").is_ok();
         for (i, a) in self.steg.iter().enumerate() {
             if a.vad.trim().is_empty() {
-                fel.push(FaltFel::new(format!("steg.{i}.vad"), "Skriv vad steget är."));
+                fel.push(FaltFel::new(Falt::Steg(i, Steguppgift::Vad), "Skriv vad steget är."));
             }
             if !datum(&a.senast) {
-                fel.push(FaltFel::new(format!("steg.{i}.senast"), "Skriv datumet som ÅÅÅÅ-MM-DD."));
+                fel.push(FaltFel::new(Falt::Steg(i, Steguppgift::Senast), "Skriv datumet som ÅÅÅÅ-MM-DD."));
             }
         }
         for (i, u) in self.uppfoljning.iter().enumerate() {
             if u.datum.trim().is_empty() || !datum(&u.datum) {
-                fel.push(FaltFel::new(format!("uppfoljning.{i}.datum"), "Skriv uppföljningsdatumet som ÅÅÅÅ-MM-DD."));
+                fel.push(FaltFel::new(Falt::Uppfoljningsdag(i), "Skriv uppföljningsdatumet som ÅÅÅÅ-MM-DD."));
             }
         }
         if self.fritext[0].trim().is_empty() {
-            fel.push(FaltFel::new("fritext.0", "Beskriv den aktuella situationen (steg 1)."));
+            fel.push(FaltFel::new(Falt::Fritext(0), "Beskriv den aktuella situationen (steg 1)."));
         }
         fel
     }

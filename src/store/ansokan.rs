@@ -52,6 +52,9 @@ fn skadad(vad: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("okänd kod {vad}").into())
 }
 
+/// An application's rows: members, costs, incomes and adjusted norm lines.
+type Rader = (Vec<NormMedlem>, Vec<Kostnad>, Vec<Inkomst>, Vec<Justering>);
+
 impl Skrivning<'_> {
     /// Saves (or replaces) the case's application for its month with the calculation result.
     pub fn spara_ansokan(
@@ -111,6 +114,13 @@ impl Skrivning<'_> {
                 conn.last_insert_rowid()
             }
         };
+        self.spara_rader(id, u)?;
+        Ok(id)
+    }
+
+    /// The members, costs, incomes and adjustments of an application, in their order.
+    fn spara_rader(&self, id: i64, u: &Underlag) -> Resultat<()> {
+        let conn = self.conn();
         for (i, m) in u.medlemmar.iter().enumerate() {
             conn.prepare_cached(
                 "INSERT INTO ansokan_medlem (ansokan_id, ordning, roll, namn, fodd, lunch_utanfor_hemmet, gar_i_gymnasiet, fran, till)
@@ -155,7 +165,7 @@ impl Skrivning<'_> {
             )?
             .execute(params![id, i as i64, rad_kod(j.rad), j.belopp.to_ore(), j.motivering])?;
         }
-        Ok(id)
+        Ok(())
     }
 }
 
@@ -189,6 +199,34 @@ impl Store {
             )
             .optional()?
             .ok_or_else(|| StoreError::Saknas("Ansökan finns inte.".into()))?;
+        let (medlemmar, kostnader, inkomster, justeringar) = self.ansokans_rader(id)?;
+        let manad = Manad::parse(&manad).map_err(StoreError::Regel)?;
+        Ok(SparadAnsokan {
+            id,
+            arende_id,
+            ansokan: Ansokan {
+                inkom: datum_fran(&inkom)?,
+                komplett,
+                saknas,
+                underlag: Underlag {
+                    manad,
+                    medlemmar,
+                    personer_i_bostaden: personer,
+                    kostnader,
+                    inkomster,
+                    justeringar,
+                },
+            },
+            normtabell_id: tabell,
+            regler: super::json_fran(&regler, "ansokan", format!("id {id}"))?,
+        })
+    }
+}
+
+impl Store {
+    /// The members, costs, incomes and adjustments of an application, in their order.
+    fn ansokans_rader(&self, id: i64) -> Resultat<Rader> {
+        let conn = self.conn();
         let medlemmar = conn
             .prepare_cached(
                 "SELECT roll, namn, fodd, lunch_utanfor_hemmet, gar_i_gymnasiet, fran, till FROM ansokan_medlem
@@ -253,25 +291,17 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let manad = Manad::parse(&manad).map_err(StoreError::Regel)?;
-        Ok(SparadAnsokan {
-            id,
-            arende_id,
-            ansokan: Ansokan {
-                inkom: datum_fran(&inkom)?,
-                komplett,
-                saknas,
-                underlag: Underlag {
-                    manad,
-                    medlemmar,
-                    personer_i_bostaden: personer,
-                    kostnader,
-                    inkomster,
-                    justeringar,
-                },
-            },
-            normtabell_id: tabell,
-            regler: super::json_fran(&regler)?,
-        })
+        Ok((medlemmar, kostnader, inkomster, justeringar))
+    }
+}
+
+impl Store {
+    /// The newest decision taken on an application, if any: a new decision on it amends that one.
+    pub fn senaste_beslut_om_ansokan(&self, ansokan_id: i64) -> Resultat<Option<i64>> {
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT id FROM beslut WHERE ansokan_id = ?1 ORDER BY id DESC LIMIT 1")?
+            .query_row([ansokan_id], |r| r.get(0))
+            .optional()?)
     }
 }

@@ -212,12 +212,20 @@ impl Store {
 
     /// The unit named in every letter header.
     pub fn enhet(&self) -> Resultat<Enhet> {
-        Ok(self.installning("enhet")?.map(|t| super::json_fran(&t)).transpose()?.unwrap_or_default())
+        Ok(self
+            .installning("enhet")?
+            .map(|t| super::json_fran(&t, "installning", "enhet"))
+            .transpose()?
+            .unwrap_or_default())
     }
 
     /// The unit's phrase library: its own edited copy, else the shipped one.
     pub fn fraser(&self) -> Resultat<Frasbibliotek> {
-        Ok(self.installning("fraser")?.map(|t| super::json_fran(&t)).transpose()?.unwrap_or_else(levererade_fraser))
+        Ok(self
+            .installning("fraser")?
+            .map(|t| super::json_fran(&t, "installning", "fraser"))
+            .transpose()?
+            .unwrap_or_else(levererade_fraser))
     }
 
     pub fn satt_fraser(&mut self, fraser: &Frasbibliotek) -> Resultat<()> {

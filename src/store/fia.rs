@@ -84,8 +84,12 @@ impl Store {
             .prepare_cached("SELECT id, data, andrad FROM fia_intervju WHERE arende_id = ?1 ORDER BY id DESC")?;
         let rows = stmt
             .query_map([arende_id], |r| {
-                let data: String = r.get(1)?;
-                Ok(SparadFia { id: r.get(0)?, intervju: super::json_fran(&data)?, andrad: r.get(2)? })
+                let (id, data): (i64, String) = (r.get(0)?, r.get(1)?);
+                Ok(SparadFia {
+                    id,
+                    intervju: super::json_fran(&data, "fia_intervju", format!("id {id}"))?,
+                    andrad: r.get(2)?,
+                })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
@@ -95,7 +99,7 @@ impl Store {
         self.conn()
             .query_row("SELECT arende_id, data FROM fia_intervju WHERE id = ?1", [id], |r| {
                 let data: String = r.get(1)?;
-                Ok((r.get(0)?, super::json_fran(&data)?))
+                Ok((r.get(0)?, super::json_fran(&data, "fia_intervju", format!("id {id}"))?))
             })
             .optional()?
             .ok_or_else(|| StoreError::Saknas(format!("Det finns ingen FIA-intervju med id {id}.")))

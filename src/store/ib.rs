@@ -55,7 +55,7 @@ impl Store {
         rad.map(|(version, svar, samtycke)| {
             Ok(IbSvar {
                 definition_version: version,
-                svar: super::json_fran(&svar)?,
+                svar: super::json_fran(&svar, "ib_svar", format!("ärende {arende_id}"))?,
                 samtycke_jobbtorg: samtycke.as_deref().map(datum_fran).transpose()?,
             })
         })
@@ -63,8 +63,16 @@ impl Store {
     }
 
     pub fn spara_ib_svar(&mut self, arende_id: i64, svar: &IbSvar, nu: NaiveDateTime) -> Resultat<()> {
+        self.skriv(|w| w.spara_ib_svar(arende_id, svar, nu))
+    }
+}
+
+impl super::Skrivning<'_> {
+    /// Saves the case's IB answers within a larger transaction.
+    pub fn spara_ib_svar(&self, arende_id: i64, svar: &IbSvar, nu: NaiveDateTime) -> Resultat<()> {
         let json = serde_json::to_string(&svar.svar).map_err(|e| StoreError::Regel(e.to_string()))?;
-        self.skriv(|w| {
+        let w = self;
+        {
             // The version answered under must exist as a row (the shipped one the first time).
             let finns: bool = w.conn().query_row(
                 "SELECT EXISTS (SELECT 1 FROM ib_definition WHERE version = ?1)",
@@ -72,7 +80,8 @@ impl Store {
                 |r| r.get(0),
             )?;
             if !finns {
-                let data = serde_json::to_string(&levererad_definition()).map_err(|e| StoreError::Regel(e.to_string()))?;
+                let data =
+                    serde_json::to_string(&levererad_definition()).map_err(|e| StoreError::Regel(e.to_string()))?;
                 w.conn().execute(
                     "INSERT INTO ib_definition (version, data, skapad) VALUES (?1, ?2, ?3)",
                     params![svar.definition_version, data, tidstampel(nu)],
@@ -85,6 +94,6 @@ impl Store {
                 params![arende_id, svar.definition_version, json, svar.samtycke_jobbtorg.map(|d| d.to_string()), tidstampel(nu)],
             )?;
             Ok(())
-        })
+        }
     }
 }

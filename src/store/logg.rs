@@ -18,6 +18,15 @@ kodlista! {
         SparadeAnsokan = ("sparade_ansokan", "Sparade ansökan"),
         FattadeBeslut = ("fattade_beslut", "Fattade beslut"),
         KomOverensOmPlan = ("kom_overens_om_plan", "Kom överens om förändringsplan"),
+        SkrevUtBrev = ("skrev_ut_brev", "Skrev ut brev"),
+        SparadePlanutkast = ("sparade_planutkast", "Sparade utkast till förändringsplan"),
+        SparadeFia = ("sparade_fia", "Sparade FIA-intervju"),
+        SparadeScreening = ("sparade_screening", "Sparade screening"),
+        SparadeIb = ("sparade_ib", "Sparade initial bedömning"),
+        SkrevUppfoljning = ("skrev_uppfoljning", "Skrev uppföljning av planen"),
+        SkrevAvvikelse = ("skrev_avvikelse", "Skrev avvikelse från planen"),
+        SigneradePlan = ("signerade_plan", "Klienten signerade planen"),
+        SparadeNormtabell = ("sparade_normtabell", "Sparade normtabell"),
     }
 }
 

@@ -61,6 +61,8 @@ pub enum StoreError {
     Saknas(String),
     /// Fictitious households were to be written into a database with real work in it.
     InteOvningsdatabas,
+    /// A stored value (JSON in a column) cannot be read: the table and the row.
+    Skadad { tabell: String, rad: String },
     /// Any other SQLite error (a program fault, not a user mistake).
     Sql(rusqlite::Error),
 }
@@ -92,6 +94,11 @@ impl fmt::Display for StoreError {
                 "Databasen är ingen övningsdatabas och innehåller redan uppgifter (hushåll, ärenden, journal eller \
                  utkast). Påhittade hushåll skrivs bara i övningsdatabasen eller i en ny, tom databas – välj en annan fil.",
             ),
+            StoreError::Skadad { tabell, rad } => write!(
+                f,
+                "Databasen är skadad: uppgifterna i tabellen {tabell} ({rad}) kan inte läsas. Återställ från en \
+                 säkerhetskopia."
+            ),
             StoreError::Dubblett(t) | StoreError::Regel(t) | StoreError::Saknas(t) => f.write_str(t),
             StoreError::Sql(e) => f.write_str(&sql_fel(e)),
         }
@@ -102,6 +109,11 @@ impl std::error::Error for StoreError {}
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> StoreError {
+        if let rusqlite::Error::FromSqlConversionFailure(_, _, fel) = &e
+            && let Some(k) = fel.downcast_ref::<SkadadKolumn>()
+        {
+            return StoreError::Skadad { tabell: k.tabell.to_string(), rad: k.rad.clone() };
+        }
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Upptagen,
             Some(ErrorCode::ReadOnly) => StoreError::Skrivskyddad,
@@ -264,10 +276,32 @@ pub(crate) fn datum_fran(text: &str) -> rusqlite::Result<chrono::NaiveDate> {
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
 }
 
-/// Reads a value stored as JSON text; damaged text is a read error, never a silent default.
-pub(crate) fn json_fran<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
-    serde_json::from_str(text)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+/// A value stored as JSON that cannot be read, and where it is.
+#[derive(Debug)]
+struct SkadadKolumn {
+    tabell: &'static str,
+    rad: String,
+}
+
+impl fmt::Display for SkadadKolumn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "skadade uppgifter i {} ({})", self.tabell, self.rad)
+    }
+}
+
+impl std::error::Error for SkadadKolumn {}
+
+/// Reads a value stored as JSON text in `tabell`, row `rad`; damaged text is a read error that
+/// names the table and row ([`StoreError::Skadad`]), never a silent default.
+pub(crate) fn json_fran<T: serde::de::DeserializeOwned>(
+    text: &str,
+    tabell: &'static str,
+    rad: impl fmt::Display,
+) -> rusqlite::Result<T> {
+    serde_json::from_str(text).map_err(|_| {
+        let fel = SkadadKolumn { tabell, rad: rad.to_string() };
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(fel))
+    })
 }
 
 /// A code stored as text (status, role, outcome) read back; an unknown code means damage and is

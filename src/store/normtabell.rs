@@ -92,7 +92,11 @@ impl Store {
 
     /// The unit's rules; the program's defaults until the unit has set its own.
     pub fn regler(&self) -> Resultat<Regler> {
-        Ok(self.installning("regler")?.map(|t| super::json_fran(&t)).transpose()?.unwrap_or_default())
+        Ok(self
+            .installning("regler")?
+            .map(|t| super::json_fran(&t, "installning", "regler"))
+            .transpose()?
+            .unwrap_or_default())
     }
 
     pub fn satt_regler(&mut self, regler: &Regler) -> Resultat<()> {

@@ -18,6 +18,8 @@ pub struct Planversion {
     pub signerad: bool,
     pub ej_signerad_orsak: String,
     pub skapad: String,
+    /// Who wrote the version (the caseworker who saved or started it).
+    pub av: String,
 }
 
 /// A recorded follow-up of a plan.
@@ -47,24 +49,26 @@ pub struct AttGoraRad {
     pub punkt: Planpunkt,
 }
 
-fn tolka(json: &str) -> rusqlite::Result<Planinnehall> {
-    super::json_fran(json)
+fn tolka(json: &str, id: i64) -> rusqlite::Result<Planinnehall> {
+    super::json_fran(json, "plan", format!("id {id}"))
 }
 
-const KOLUMNER: &str = "id, arende_id, version, innehall, overenskommen, signerad, ej_signerad_orsak, skapad";
+const KOLUMNER: &str = "id, arende_id, version, innehall, overenskommen, signerad, ej_signerad_orsak, skapad, av";
 
 fn fran_rad(r: &rusqlite::Row) -> rusqlite::Result<Planversion> {
     let innehall: String = r.get(3)?;
+    let id: i64 = r.get(0)?;
     let overenskommen: Option<String> = r.get(4)?;
     Ok(Planversion {
         id: r.get(0)?,
         arende_id: r.get(1)?,
         version: r.get(2)?,
-        innehall: tolka(&innehall)?,
+        innehall: tolka(&innehall, id)?,
         overenskommen: overenskommen.as_deref().map(datum_fran).transpose()?,
         signerad: r.get(5)?,
         ej_signerad_orsak: r.get(6)?,
         skapad: r.get(7)?,
+        av: r.get(8)?,
     })
 }
 
@@ -95,7 +99,7 @@ impl Store {
                 Ok(Uppfoljning {
                     datum: datum_fran(&datum)?,
                     notering: r.get(1)?,
-                    per_steg: super::json_fran(&per_steg)?,
+                    per_steg: super::json_fran(&per_steg, "plan_uppfoljning", format!("plan {plan_id}"))?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -142,7 +146,7 @@ impl Store {
             let overenskommen: String = r.get(2)?;
             let senaste: Option<String> = r.get(7)?;
             Ok((
-                tolka(&innehall)?,
+                tolka(&innehall, r.get(0)?)?,
                 datum_fran(&overenskommen)?,
                 r.get::<_, bool>(3)?,
                 r.get::<_, i64>(4)?,
@@ -208,15 +212,15 @@ impl Skrivning<'_> {
         if utkast {
             return Err(StoreError::Regel("Det finns redan ett utkast till ny plan; fortsätt med det.".into()));
         }
-        let senaste: String = conn
+        let (id, senaste): (i64, String) = conn
             .query_row(
-                "SELECT innehall FROM plan WHERE arende_id = ?1 ORDER BY version DESC LIMIT 1",
+                "SELECT id, innehall FROM plan WHERE arende_id = ?1 ORDER BY version DESC LIMIT 1",
                 [arende_id],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?
             .ok_or_else(|| StoreError::Saknas("Ärendet har ingen plan att utgå från.".into()))?;
-        let innehall = tolka(&senaste)?;
+        let innehall = tolka(&senaste, id)?;
         self.spara_planutkast(arende_id, &innehall, av, nu)
     }
 

@@ -45,7 +45,7 @@ impl Store {
     /// The person's screenings, newest first.
     pub fn screeningar(&self, pnr: &Personnummer) -> Resultat<Vec<Screeningresultat>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT s.instrument, s.datum, s.svar, s.poang FROM screening s JOIN person p ON p.id = s.person_id
+            "SELECT s.instrument, s.datum, s.svar, s.poang, s.id FROM screening s JOIN person p ON p.id = s.person_id
              WHERE p.pnr = ?1 ORDER BY s.datum DESC, s.id DESC",
         )?;
         let rows = stmt
@@ -56,7 +56,7 @@ impl Store {
                 Ok(Screeningresultat {
                     instrument: super::kod_fran(Instrument::fran_kod(&instrument), &instrument)?,
                     datum: datum_fran(&datum)?,
-                    svar: super::json_fran(&svar)?,
+                    svar: super::json_fran(&svar, "screening", format!("id {}", r.get::<_, i64>(4)?))?,
                     poang: r.get(3)?,
                 })
             })?

@@ -1,32 +1,20 @@
-//! egui: the app shell, one module per screen, shared widgets and the theme.
+//! egui, in folders by what the user sees: `skal` (the window, top bar, status bar, commands,
+//! case list, Att göra), `flikar` (the tabs of an open case), `dialoger`, `installningar`; and
+//! what they share: the per-frame `kontext`, widgets, the theme, autosave and background work.
 
-pub mod ansokan_form;
-pub mod ansokan_vy;
-pub mod app;
-pub mod arende_vy;
-pub mod arendelista;
-pub mod att_gora;
 pub mod bakgrund;
-pub mod beslut_vy;
-pub mod brev_vy;
-pub mod fia_vy;
-pub mod forsta_start;
-pub mod frasbibliotek;
-pub mod hushall_form;
-pub mod ib_vy;
+pub mod dialoger;
+pub mod flikar;
 pub mod installningar;
-pub mod journal_vy;
-pub mod kommandon;
-pub mod plan_vy;
-pub mod screening_vy;
+pub mod kontext;
+pub mod skal;
 pub mod tema;
-pub mod underhall_vy;
 pub mod utkast;
 pub mod widgetar;
 
-pub use app::BistandApp;
+pub use skal::app::BistandApp;
 
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -40,18 +28,37 @@ pub fn standarddatabas(ovning: bool) -> PathBuf {
     if ovning { ovningsfil(&riktig) } else { riktig }
 }
 
+/// Why the window could not open its database.
+#[derive(Debug)]
+pub enum Startfel {
+    Databas(StoreError),
+    /// The training database could not be filled with the demo households or marked.
+    Ovning(StoreError),
+}
+
+impl std::fmt::Display for Startfel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Startfel::Databas(e) => e.fmt(f),
+            Startfel::Ovning(e) => write!(f, "Övningsdatabasen kunde inte göras i ordning: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Startfel {}
+
 /// Opens the database, creating an empty one where none exists. A real database never gets
 /// fictitious households: the first-start panel offers the training database instead.
-pub fn oppna_databas(sokvag: &Path) -> Result<Store, String> {
-    Store::open(sokvag).map_err(|e| e.to_string())
+pub fn oppna_databas(sokvag: &Path) -> Result<Store, Startfel> {
+    Store::open(sokvag).map_err(Startfel::Databas)
 }
 
 /// Opens the training database, filling it with the demo households while it holds nothing.
 /// The file is the training database by its role, so one made before databases were marked as
 /// training databases is marked now.
-pub fn oppna_ovningsdatabas(sokvag: &Path, nu: chrono::NaiveDateTime) -> Result<Store, String> {
+pub fn oppna_ovningsdatabas(sokvag: &Path, nu: chrono::NaiveDateTime) -> Result<Store, Startfel> {
     let mut store = oppna_databas(sokvag)?;
-    let fel = |e: crate::store::StoreError| format!("Övningsdatabasen kunde inte göras i ordning: {e}");
+    let fel = Startfel::Ovning;
     if store.ar_tom().map_err(fel)? {
         crate::demo::skapa_demo(&mut store, 12, nu).map_err(fel)?;
     } else if !store.ar_ovningsdatabas().map_err(fel)? {
@@ -75,7 +82,7 @@ pub(crate) const TITEL_OVNING: &str = "Bistånd – ÖVNINGSLÄGE";
 /// the time to it is printed.
 pub fn starta(db: Option<PathBuf>, ovning: bool, matstart: Option<Instant>) -> Result<(), String> {
     let store = match db {
-        _ if ovning => oppna_ovningsdatabas(&standarddatabas(true), app::systemklocka()),
+        _ if ovning => oppna_ovningsdatabas(&standarddatabas(true), skal::app::systemklocka()),
         Some(sokvag) => oppna_databas(&sokvag),
         None => oppna_databas(&standarddatabas(false)),
     };
@@ -100,8 +107,8 @@ pub fn starta(db: Option<PathBuf>, ovning: bool, matstart: Option<Instant>) -> R
         options,
         Box::new(move |_cc| {
             let app = match store {
-                Ok(store) => Box::new(BistandApp::ny(store, ovning, app::systemklocka)) as Box<dyn eframe::App>,
-                Err(fel) => Box::new(Felvy { fel }),
+                Ok(store) => Box::new(BistandApp::ny(store, ovning, skal::app::systemklocka)) as Box<dyn eframe::App>,
+                Err(fel) => Box::new(Felvy { fel: fel.to_string() }),
             };
             Ok(match matstart {
                 Some(start) => Box::new(Matstart { app, start, bilder: 0 }),

@@ -2,7 +2,7 @@
 
 use super::{Beslutspost, NyttBeslut, kontrollera};
 use crate::domain::belopp::Belopp;
-use crate::domain::hushall::FaltFel;
+use crate::domain::falt::{Falt, FaltFel, Postuppgift};
 use crate::domain::manad::Manad;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -41,20 +41,20 @@ impl BeslutsFormular {
 
     pub fn validera(&self, arende_id: i64, idag: NaiveDate, har_barn: bool) -> Result<NyttBeslut, Vec<FaltFel>> {
         let mut fel = Vec::new();
-        let period = Manad::parse(&self.period).map_err(|e| fel.push(FaltFel::new("period", e))).ok();
+        let period = Manad::parse(&self.period).map_err(|e| fel.push(FaltFel::new(Falt::Period, e))).ok();
         let mut poster = Vec::new();
         for (i, p) in self.poster.iter().enumerate() {
             if p.sak.trim().is_empty() {
                 fel.push(FaltFel::new(
-                    format!("post.{i}.sak"),
+                    Falt::Post(i, Postuppgift::Sak),
                     "Ange vad som söks (t.ex. försörjningsstöd, tandvård).",
                 ));
             }
             let ansokt = Belopp::parse_icke_negativt(&p.ansokt)
-                .map_err(|e| fel.push(FaltFel::new(format!("post.{i}.ansokt"), e.to_string())))
+                .map_err(|e| fel.push(FaltFel::new(Falt::Post(i, Postuppgift::Ansokt), e.to_string())))
                 .ok();
             let beviljat = Belopp::parse_icke_negativt(&p.beviljat)
-                .map_err(|e| fel.push(FaltFel::new(format!("post.{i}.beviljat"), e.to_string())))
+                .map_err(|e| fel.push(FaltFel::new(Falt::Post(i, Postuppgift::Beviljat), e.to_string())))
                 .ok();
             if let (Some(ansokt), Some(beviljat)) = (ansokt, beviljat) {
                 poster.push(Beslutspost {
@@ -109,13 +109,13 @@ mod tests {
             ..Default::default()
         };
         let fel = f.validera(1, idag(), true).unwrap_err();
-        assert!(fel_for(&fel, "post.0.motivering").is_some());
-        assert!(fel_for(&fel, "barnets_basta").is_some());
+        assert!(fel_for(&fel, Falt::Post(0, Postuppgift::Motivering)).is_some());
+        assert!(fel_for(&fel, Falt::BarnetsBasta).is_some());
         f.poster[0].motivering = "Hyran är för hög.".into();
         f.barnets_basta = "Barnen påverkas inte av delavslaget på hyran denna månad.".into();
         let b = f.validera(1, idag(), true).unwrap();
         assert_eq!(b.poster[0].avslaget(), Belopp::kronor(1500));
         f.poster[0].mot_aterkrav = true;
-        assert!(fel_for(&f.validera(1, idag(), true).unwrap_err(), "post.0.aterkrav").is_some());
+        assert!(fel_for(&f.validera(1, idag(), true).unwrap_err(), Falt::Post(0, Postuppgift::Aterkrav)).is_some());
     }
 }

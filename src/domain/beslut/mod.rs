@@ -6,7 +6,7 @@ pub mod fraser;
 pub mod lagrum;
 
 use super::belopp::Belopp;
-use super::hushall::FaltFel;
+use super::falt::{Falt, FaltFel, Postuppgift};
 use super::manad::Manad;
 use crate::kodlista;
 use chrono::NaiveDate;
@@ -150,34 +150,33 @@ pub fn samlat_utfall(poster: &[Beslutspost]) -> Utfall {
 }
 
 /// Checks what förvaltningslagen and the unit require before a decision can be saved.
-/// Keys: `post.N.motivering|beviljat|aterkrav`, `barnets_basta`, `beslutsfattare`, `poster`.
 pub fn kontrollera(poster: &[Beslutspost], har_barn: bool, barnets_basta: &str, beslutsfattare: &str) -> Vec<FaltFel> {
     let mut fel = Vec::new();
     if poster.is_empty() {
-        fel.push(FaltFel::new("poster", "Ett beslut måste gälla minst en ansökt post."));
+        fel.push(FaltFel::new(Falt::Poster, "Ett beslut måste gälla minst en ansökt post."));
     }
     for (i, p) in poster.iter().enumerate() {
         if p.beviljat > p.ansokt {
             fel.push(FaltFel::new(
-                format!("post.{i}.beviljat"),
+                Falt::Post(i, Postuppgift::Beviljat),
                 "Det beviljade beloppet kan inte vara större än det ansökta.",
             ));
         }
         if p.utfall().ar_negativt() && p.motivering.trim().is_empty() {
             fel.push(FaltFel::new(
-                format!("post.{i}.motivering"),
+                Falt::Post(i, Postuppgift::Motivering),
                 format!("Skriv en motivering till varför {} avslås, helt eller delvis.", p.sak.to_lowercase()),
             ));
         }
         if p.mot_aterkrav.as_ref().is_some_and(|s| s.trim().is_empty()) {
-            fel.push(FaltFel::new(format!("post.{i}.aterkrav"), "Skriv varför biståndet ges mot återkrav."));
+            fel.push(FaltFel::new(Falt::Post(i, Postuppgift::Aterkrav), "Skriv varför biståndet ges mot återkrav."));
         }
     }
     if har_barn && barnets_basta.trim().is_empty() {
-        fel.push(FaltFel::new("barnets_basta", "Beskriv hur barnens bästa har beaktats i beslutet."));
+        fel.push(FaltFel::new(Falt::BarnetsBasta, "Beskriv hur barnens bästa har beaktats i beslutet."));
     }
     if beslutsfattare.trim().is_empty() {
-        fel.push(FaltFel::new("beslutsfattare", "Ange vem som fattar beslutet."));
+        fel.push(FaltFel::new(Falt::Beslutsfattare, "Ange vem som fattar beslutet."));
     }
     fel
 }
@@ -213,14 +212,14 @@ mod tests {
     #[test]
     fn every_refused_part_needs_a_motivering_and_children_their_best_interest() {
         let fel = kontrollera(&[post(7000, 5000, " "), post(100, 200, "")], true, "", "");
-        assert!(fel_for(&fel, "post.0.motivering").unwrap().contains("avslås"));
-        assert!(fel_for(&fel, "post.1.beviljat").is_some());
-        assert!(fel_for(&fel, "barnets_basta").is_some());
-        assert!(fel_for(&fel, "beslutsfattare").is_some());
+        assert!(fel_for(&fel, Falt::Post(0, Postuppgift::Motivering)).unwrap().contains("avslås"));
+        assert!(fel_for(&fel, Falt::Post(1, Postuppgift::Beviljat)).is_some());
+        assert!(fel_for(&fel, Falt::BarnetsBasta).is_some());
+        assert!(fel_for(&fel, Falt::Beslutsfattare).is_some());
         let ok = kontrollera(&[post(7000, 7000, "")], false, "", "Beslutande Person");
         assert!(ok.is_empty());
         let mut aterkrav = post(7000, 7000, "");
         aterkrav.mot_aterkrav = Some(" ".into());
-        assert!(fel_for(&kontrollera(&[aterkrav], false, "", "X"), "post.0.aterkrav").is_some());
+        assert!(fel_for(&kontrollera(&[aterkrav], false, "", "X"), Falt::Post(0, Postuppgift::Aterkrav)).is_some());
     }
 }

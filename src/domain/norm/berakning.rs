@@ -2,6 +2,7 @@
 //! every line explained. Exact decimals throughout; each line is rounded to öre and only the
 //! granted amount to whole kronor (halves up).
 
+use super::fel::Berakningsfel;
 use super::poster::{Justering, Normrad, Regler, Underlag};
 use super::tabell::{Aldersband, Cell, Normtabell};
 use crate::domain::belopp::Belopp;
@@ -107,43 +108,56 @@ fn justera(justeringar: &[Justering], rad: Normrad, text: &mut String, belopp: &
     }
 }
 
-/// Computes the month. Refuses input the rules cannot apply to, with a Swedish reason.
-pub fn berakna(u: &Underlag, tabell: &Normtabell, regler: &Regler) -> Result<Resultat, String> {
-    if tabell.ar != u.manad.ar() {
-        return Err(format!("Normtabellen för {} kan inte användas för {}.", tabell.ar, u.manad));
-    }
-    kontrollera(u)?;
-    let mut b = Bygge { tabell, rader: Vec::new(), varningar: Vec::new() };
-    let dagar_i_manaden = u.manad.antal_dagar();
-    let forsta = u.manad.forsta_dagen();
-    let sista = u.manad.sista_dagen();
-    // Days present for each member, as day numbers 1..=D.
-    let narvaro: Vec<(u32, u32)> = u
-        .medlemmar
-        .iter()
-        .map(|m| {
-            let fran = m.fran.unwrap_or(forsta).max(forsta);
-            let till = m.till.unwrap_or(sista).min(sista);
-            (chrono::Datelike::day(&fran), chrono::Datelike::day(&till))
-        })
-        .collect();
-    let antal_dagar = |i: usize| narvaro[i].1 + 1 - narvaro[i].0;
-    let narvarande = |i: usize, dag: u32| (narvaro[i].0..=narvaro[i].1).contains(&dag);
+/// Who is present which days of the month: day numbers 1..=D per member.
+struct Narvaro {
+    dagar_i_manaden: u32,
+    dagar: Vec<(u32, u32)>,
+}
 
-    // Adults: ensamstående or the pair amount, day by day.
-    let vuxna: Vec<usize> = (0..u.medlemmar.len()).filter(|&i| u.medlemmar[i].roll != Roll::Barn).collect();
-    let (mut en, mut tva) = (0u32, 0u32);
-    for dag in 1..=dagar_i_manaden {
-        match vuxna.iter().filter(|&&i| narvarande(i, dag)).count() {
-            1 => en += 1,
-            2 => tva += 1,
-            _ => {}
-        }
+impl Narvaro {
+    fn ny(u: &Underlag) -> Narvaro {
+        let forsta = u.manad.forsta_dagen();
+        let sista = u.manad.sista_dagen();
+        let dagar = u
+            .medlemmar
+            .iter()
+            .map(|m| {
+                let fran = m.fran.unwrap_or(forsta).max(forsta);
+                let till = m.till.unwrap_or(sista).min(sista);
+                (chrono::Datelike::day(&fran), chrono::Datelike::day(&till))
+            })
+            .collect();
+        Narvaro { dagar_i_manaden: u.manad.antal_dagar(), dagar }
     }
-    let mut personlig = Belopp::NOLL;
-    if en + tva > 0 {
-        let ensam = if en > 0 { b.cell(Some(&tabell.ensamstaende), "ensamstående vuxen")? } else { Belopp::NOLL };
-        let par = if tva > 0 { b.cell(Some(&tabell.sambor), "sambor")? } else { Belopp::NOLL };
+
+    fn antal_dagar(&self, i: usize) -> u32 {
+        self.dagar[i].1 + 1 - self.dagar[i].0
+    }
+
+    fn narvarande(&self, i: usize, dag: u32) -> bool {
+        (self.dagar[i].0..=self.dagar[i].1).contains(&dag)
+    }
+}
+
+impl Bygge<'_> {
+    /// Adults: ensamstående or the pair amount, day by day.
+    fn vuxna(&mut self, u: &Underlag, n: &Narvaro) -> Result<Belopp, String> {
+        let tabell = self.tabell;
+        let dagar_i_manaden = n.dagar_i_manaden;
+        let vuxna: Vec<usize> = (0..u.medlemmar.len()).filter(|&i| u.medlemmar[i].roll != Roll::Barn).collect();
+        let (mut en, mut tva) = (0u32, 0u32);
+        for dag in 1..=dagar_i_manaden {
+            match vuxna.iter().filter(|&&i| n.narvarande(i, dag)).count() {
+                1 => en += 1,
+                2 => tva += 1,
+                _ => {}
+            }
+        }
+        if en + tva == 0 {
+            return Ok(Belopp::NOLL);
+        }
+        let ensam = if en > 0 { self.cell(Some(&tabell.ensamstaende), "ensamstående vuxen")? } else { Belopp::NOLL };
+        let par = if tva > 0 { self.cell(Some(&tabell.sambor), "sambor")? } else { Belopp::NOLL };
         let mut belopp = andel(ensam, en, dagar_i_manaden) + andel(par, tva, dagar_i_manaden);
         let mut text = match (en, tva) {
             (_, 0) => format!("Personliga kostnader, ensamstående vuxen{}", dagar_text(en, dagar_i_manaden)),
@@ -159,147 +173,184 @@ pub fn berakna(u: &Underlag, tabell: &Normtabell, regler: &Regler) -> Result<Res
             }
         };
         justera(&u.justeringar, Normrad::Vuxna, &mut text, &mut belopp);
-        personlig += belopp;
-        b.rad(text, belopp, Radtyp::Norm);
+        self.rad(text, belopp, Radtyp::Norm);
+        Ok(belopp)
     }
 
-    // Children: the band from the age on the first day of the month.
-    for (i, m) in u.medlemmar.iter().enumerate().filter(|(_, m)| m.roll == Roll::Barn) {
-        let alder = age_at(m.fodd, forsta);
-        let band = Aldersband::for_alder(alder).ok_or_else(|| format!("Barnet {} är {alder} år.", namn(m, i)))?;
-        let utan_lunch = m.lunch_utanfor_hemmet && band.har_utan_lunch();
-        let (cell, tillagg) = match (utan_lunch, tabell.barn_utan_lunch(band)) {
-            (true, Some(c)) => (Some(c), ", äter lunch utanför hemmet"),
-            (true, None) => {
-                b.varningar.push(format!(
-                    "Normtabellen för {} har inget belopp utan lunch för {}; det vanliga beloppet används för {}.",
-                    tabell.ar,
-                    band.namn(),
-                    namn(m, i)
-                ));
-                (tabell.barn(band), "")
-            }
-            _ => (tabell.barn(band), ""),
-        };
-        let hel = b.cell(cell, &format!("barn {}{tillagg}", band.namn()))?;
-        let mut belopp = andel(hel, antal_dagar(i), dagar_i_manaden);
-        let mut text = format!(
-            "Personliga kostnader, {}, {alder} år (normgrupp {}{tillagg}){}",
-            namn(m, i),
-            band.namn(),
-            dagar_text(antal_dagar(i), dagar_i_manaden)
-        );
-        justera(&u.justeringar, Normrad::Barn(i), &mut text, &mut belopp);
-        personlig += belopp;
-        b.rad(text, belopp, Radtyp::Norm);
-    }
-
-    // Shared household costs: by size day by day, or the household's share under the lodger rule.
-    let (mut gemensam, mut text) = match u.personer_i_bostaden {
-        Some(n) if n as usize > u.medlemmar.len() => {
-            let hel = b.gemensamt(n)?;
-            let persondagar: u32 = (0..u.medlemmar.len()).map(antal_dagar).sum();
-            let belopp =
-                (hel * Decimal::from(persondagar) * (Decimal::ONE / Decimal::from(n * dagar_i_manaden))).till_ore();
-            let text = format!(
-                "Gemensamma hushållskostnader: {n} personer delar bostaden ({hel} för {n} personer), hushållets andel {} av {n}",
-                u.medlemmar.len()
-            );
-            (belopp, text)
-        }
-        _ => {
-            let mut per_storlek: std::collections::BTreeMap<u32, u32> = Default::default();
-            for dag in 1..=dagar_i_manaden {
-                let storlek = (0..u.medlemmar.len()).filter(|&i| narvarande(i, dag)).count() as u32;
-                if storlek > 0 {
-                    *per_storlek.entry(storlek).or_default() += 1;
+    /// Children: the band from the age on the first day of the month.
+    fn barn(&mut self, u: &Underlag, n: &Narvaro) -> Result<Belopp, String> {
+        let tabell = self.tabell;
+        let forsta = u.manad.forsta_dagen();
+        let dagar_i_manaden = n.dagar_i_manaden;
+        let mut personlig = Belopp::NOLL;
+        for (i, m) in u.medlemmar.iter().enumerate().filter(|(_, m)| m.roll == Roll::Barn) {
+            let alder = age_at(m.fodd, forsta);
+            let band = Aldersband::for_alder(alder).ok_or_else(|| format!("Barnet {} är {alder} år.", namn(m, i)))?;
+            let utan_lunch = m.lunch_utanfor_hemmet && band.har_utan_lunch();
+            let (cell, tillagg) = match (utan_lunch, tabell.barn_utan_lunch(band)) {
+                (true, Some(c)) => (Some(c), ", äter lunch utanför hemmet"),
+                (true, None) => {
+                    self.varningar.push(format!(
+                        "Normtabellen för {} har inget belopp utan lunch för {}; det vanliga beloppet används för {}.",
+                        tabell.ar,
+                        band.namn(),
+                        namn(m, i)
+                    ));
+                    (tabell.barn(band), "")
                 }
+                _ => (tabell.barn(band), ""),
+            };
+            let hel = self.cell(cell, &format!("barn {}{tillagg}", band.namn()))?;
+            let mut belopp = andel(hel, n.antal_dagar(i), dagar_i_manaden);
+            let mut text = format!(
+                "Personliga kostnader, {}, {alder} år (normgrupp {}{tillagg}){}",
+                namn(m, i),
+                band.namn(),
+                dagar_text(n.antal_dagar(i), dagar_i_manaden)
+            );
+            justera(&u.justeringar, Normrad::Barn(i), &mut text, &mut belopp);
+            personlig += belopp;
+            self.rad(text, belopp, Radtyp::Norm);
+        }
+        Ok(personlig)
+    }
+
+    /// Shared household costs: by size day by day, or the household's share under the lodger rule.
+    fn gemensamma(&mut self, u: &Underlag, n: &Narvaro) -> Result<Belopp, String> {
+        let dagar_i_manaden = n.dagar_i_manaden;
+        let (mut gemensam, mut text) = match u.personer_i_bostaden {
+            Some(p) if p as usize > u.medlemmar.len() => {
+                let hel = self.gemensamt(p)?;
+                let persondagar: u32 = (0..u.medlemmar.len()).map(|i| n.antal_dagar(i)).sum();
+                let belopp =
+                    (hel * Decimal::from(persondagar) * (Decimal::ONE / Decimal::from(p * dagar_i_manaden))).till_ore();
+                let text = format!(
+                    "Gemensamma hushållskostnader: {p} personer delar bostaden ({hel} för {p} personer), hushållets andel {} av {p}",
+                    u.medlemmar.len()
+                );
+                (belopp, text)
             }
-            let mut belopp = Belopp::NOLL;
-            let mut delar = Vec::new();
-            for (&storlek, &dagar) in &per_storlek {
-                belopp += andel(b.gemensamt(storlek)?, dagar, dagar_i_manaden);
-                delar.push(format!(
-                    "{storlek} {}{}",
-                    if storlek == 1 { "person" } else { "personer" },
-                    dagar_text(dagar, dagar_i_manaden)
+            _ => {
+                let mut per_storlek: std::collections::BTreeMap<u32, u32> = Default::default();
+                for dag in 1..=dagar_i_manaden {
+                    let storlek = (0..u.medlemmar.len()).filter(|&i| n.narvarande(i, dag)).count() as u32;
+                    if storlek > 0 {
+                        *per_storlek.entry(storlek).or_default() += 1;
+                    }
+                }
+                let mut belopp = Belopp::NOLL;
+                let mut delar = Vec::new();
+                for (&storlek, &dagar) in &per_storlek {
+                    belopp += andel(self.gemensamt(storlek)?, dagar, dagar_i_manaden);
+                    delar.push(format!(
+                        "{storlek} {}{}",
+                        if storlek == 1 { "person" } else { "personer" },
+                        dagar_text(dagar, dagar_i_manaden)
+                    ));
+                }
+                (belopp, format!("Gemensamma hushållskostnader, {}", delar.join(" och ")))
+            }
+        };
+        justera(&u.justeringar, Normrad::Gemensamt, &mut text, &mut gemensam);
+        self.rad(text, gemensam, Radtyp::Norm);
+        Ok(gemensam)
+    }
+
+    /// Costs outside the norm: the approved amount counts.
+    fn kostnader(&mut self, u: &Underlag, regler: &Regler) -> Belopp {
+        let mut kostnader = Belopp::NOLL;
+        for k in &u.kostnader {
+            let godkant = k.godkant_belopp();
+            let text = if godkant == k.ansokt {
+                format!("{}: ansökt och godkänt {}", k.typ.namn(), k.ansokt)
+            } else {
+                format!("{}: ansökt {}, godkänt {} – {}", k.typ.namn(), k.ansokt, godkant, k.motivering.trim())
+            };
+            kostnader += godkant;
+            self.rad(text, godkant, Radtyp::Kostnad);
+        }
+        if !u.kostnader.is_empty() {
+            self.rad("Summa godkända kostnader utöver normen".into(), kostnader, Radtyp::Summa);
+        }
+        if let Some(tak) = &regler.hyrestak {
+            let antal_barn = u.medlemmar.iter().filter(|m| m.roll == Roll::Barn).count();
+            let grans = tak.for_barn(antal_barn);
+            let boende: Belopp =
+                u.kostnader.iter().filter(|k| k.typ == super::Kostnadstyp::Boende).map(|k| k.godkant_belopp()).sum();
+            if boende > grans {
+                self.varningar.push(format!(
+                    "Godkänd boendekostnad {boende} är över enhetens tak {grans} för hushåll med {antal_barn} barn{}. Pröva skäligheten (rådrum).",
+                    if tak.exempel { " (exempeltabell – ersätt med enhetens egen under Inställningar)" } else { "" }
                 ));
             }
-            (belopp, format!("Gemensamma hushållskostnader, {}", delar.join(" och ")))
         }
-    };
-    justera(&u.justeringar, Normrad::Gemensamt, &mut text, &mut gemensam);
-    b.rad(text, gemensam, Radtyp::Norm);
+        kostnader
+    }
+
+    /// Incomes: counted ones reduce the need; the särskild beräkningsregel (jobbstimulans) and a
+    /// child's earnings are explained (see `inkomster.rs`).
+    fn inkomster(&mut self, u: &Underlag, regler: &Regler) -> Belopp {
+        let mut inkomster = Belopp::NOLL;
+        for ink in &u.inkomster {
+            let vem = ink.person.map(|i| format!(", {}", namn(&u.medlemmar[i], i))).unwrap_or_default();
+            let rubrik = format!("{}{vem}", ink.typ.namn());
+            if !ink.typ.raknas() {
+                self.rad(format!("{rubrik} {} – räknas inte som inkomst", ink.belopp), Belopp::NOLL, Radtyp::Info);
+                continue;
+            }
+            let r = super::inkomster::rakna(ink, &rubrik, u, regler);
+            if let Some(v) = r.varning
+                && !self.varningar.contains(&v)
+            {
+                self.varningar.push(v);
+            }
+            inkomster += r.raknas;
+            self.rad(r.text, -r.raknas, Radtyp::Inkomst);
+        }
+        if !u.inkomster.is_empty() {
+            self.rad("Summa inkomster som räknas".into(), -inkomster, Radtyp::Summa);
+        }
+        inkomster
+    }
+
+    /// Underskott or överskott, the rounding, and what is granted.
+    fn utfall(&mut self, saldo: Belopp) -> Belopp {
+        let beviljas = if saldo > Belopp::NOLL { saldo.rounded_to_krona() } else { Belopp::NOLL };
+        if saldo > Belopp::NOLL {
+            self.rad("Underskott (behov minus inkomster)".into(), saldo, Radtyp::Summa);
+            if beviljas != saldo {
+                self.rad(
+                    "Avrundning till hela kronor (öresbelopp från 50 öre avrundas uppåt)".into(),
+                    beviljas - saldo,
+                    Radtyp::Summa,
+                );
+            }
+            self.rad("Försörjningsstöd enligt beräkningen".into(), beviljas, Radtyp::Summa);
+        } else {
+            self.rad("Överskott: inkomsterna täcker behovet".into(), saldo, Radtyp::Summa);
+            self.rad("Försörjningsstöd enligt beräkningen".into(), Belopp::NOLL, Radtyp::Summa);
+        }
+        beviljas
+    }
+}
+
+/// Computes the month. Refuses input the rules cannot apply to, with a Swedish reason.
+pub fn berakna(u: &Underlag, tabell: &Normtabell, regler: &Regler) -> Result<Resultat, Berakningsfel> {
+    if tabell.ar != u.manad.ar() {
+        return Err(Berakningsfel::FelTabell { tabell: tabell.ar, manad: u.manad });
+    }
+    kontrollera(u)?;
+    let mut b = Bygge { tabell, rader: Vec::new(), varningar: Vec::new() };
+    let narvaro = Narvaro::ny(u);
+    let personlig = b.vuxna(u, &narvaro)?;
+    let personlig = personlig + b.barn(u, &narvaro)?;
+    let gemensam = b.gemensamma(u, &narvaro)?;
     let norm = personlig + gemensam;
     b.rad(format!("Summa riksnorm (tabell {})", tabell.ar), norm, Radtyp::Summa);
-
-    // Costs outside the norm: the approved amount counts.
-    let mut kostnader = Belopp::NOLL;
-    for k in &u.kostnader {
-        let godkant = k.godkant_belopp();
-        let text = if godkant == k.ansokt {
-            format!("{}: ansökt och godkänt {}", k.typ.namn(), k.ansokt)
-        } else {
-            format!("{}: ansökt {}, godkänt {} – {}", k.typ.namn(), k.ansokt, godkant, k.motivering.trim())
-        };
-        kostnader += godkant;
-        b.rad(text, godkant, Radtyp::Kostnad);
-    }
-    if !u.kostnader.is_empty() {
-        b.rad("Summa godkända kostnader utöver normen".into(), kostnader, Radtyp::Summa);
-    }
-    if let Some(tak) = &regler.hyrestak {
-        let antal_barn = u.medlemmar.iter().filter(|m| m.roll == Roll::Barn).count();
-        let grans = tak.for_barn(antal_barn);
-        let boende: Belopp =
-            u.kostnader.iter().filter(|k| k.typ == super::Kostnadstyp::Boende).map(|k| k.godkant_belopp()).sum();
-        if boende > grans {
-            b.varningar.push(format!(
-                "Godkänd boendekostnad {boende} är över enhetens tak {grans} för hushåll med {antal_barn} barn{}. Pröva skäligheten (rådrum).",
-                if tak.exempel { " (exempeltabell – ersätt med enhetens egen under Inställningar)" } else { "" }
-            ));
-        }
-    }
-
-    // Incomes: counted ones reduce the need; jobbstimulans and a child's earnings are explained.
-    let mut inkomster = Belopp::NOLL;
-    for ink in &u.inkomster {
-        let vem = ink.person.map(|i| format!(", {}", namn(&u.medlemmar[i], i))).unwrap_or_default();
-        let rubrik = format!("{}{vem}", ink.typ.namn());
-        if !ink.typ.raknas() {
-            b.rad(format!("{rubrik} {} – räknas inte som inkomst", ink.belopp), Belopp::NOLL, Radtyp::Info);
-            continue;
-        }
-        let r = super::inkomster::rakna(ink, &rubrik, u, regler);
-        if let Some(v) = r.varning
-            && !b.varningar.contains(&v)
-        {
-            b.varningar.push(v);
-        }
-        let (raknas, text) = (r.raknas, r.text);
-        inkomster += raknas;
-        b.rad(text, -raknas, Radtyp::Inkomst);
-    }
-    if !u.inkomster.is_empty() {
-        b.rad("Summa inkomster som räknas".into(), -inkomster, Radtyp::Summa);
-    }
-
+    let kostnader = b.kostnader(u, regler);
+    let inkomster = b.inkomster(u, regler);
     let saldo = norm + kostnader - inkomster;
-    let beviljas = if saldo > Belopp::NOLL { saldo.rounded_to_krona() } else { Belopp::NOLL };
-    if saldo > Belopp::NOLL {
-        b.rad("Underskott (behov minus inkomster)".into(), saldo, Radtyp::Summa);
-        if beviljas != saldo {
-            b.rad(
-                "Avrundning till hela kronor (öresbelopp från 50 öre avrundas uppåt)".into(),
-                beviljas - saldo,
-                Radtyp::Summa,
-            );
-        }
-        b.rad("Försörjningsstöd enligt beräkningen".into(), beviljas, Radtyp::Summa);
-    } else {
-        b.rad("Överskott: inkomsterna täcker behovet".into(), saldo, Radtyp::Summa);
-        b.rad("Försörjningsstöd enligt beräkningen".into(), Belopp::NOLL, Radtyp::Summa);
-    }
+    let beviljas = b.utfall(saldo);
     Ok(Resultat {
         tabellar: tabell.ar,
         norm_personlig: personlig,

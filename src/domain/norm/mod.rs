@@ -1,11 +1,13 @@
 //! The riksnorm: tables as data and the monthly calculation of försörjningsstöd.
 
 mod berakning;
+mod fel;
 mod inkomster;
 mod poster;
 pub mod tabell;
 
 pub use berakning::{Rad, Radtyp, Resultat, berakna};
+pub use fel::Berakningsfel;
 pub use poster::{
     Hyrestak, Inkomst, Inkomsttyp, Justering, Kostnad, Kostnadstyp, NormMedlem, Normrad, Regler, Underlag,
 };

@@ -114,12 +114,12 @@ fn the_utan_lunch_row_for_ages_0_to_6() {
 fn a_19_or_20_year_old_counts_only_in_upper_secondary_and_21_never() {
     let mut m = ensam();
     m.push(barn(d(2002, 1, 20)));
-    let err = berakna(&underlag("2021-10", m.clone()), &tabell(2021), &Regler::default()).unwrap_err();
+    let err = berakna(&underlag("2021-10", m.clone()), &tabell(2021), &Regler::default()).unwrap_err().to_string();
     assert!(err.contains("gymnasiet"), "{err}");
     m[1].gar_i_gymnasiet = true;
     assert_eq!(kor(&underlag("2021-10", m.clone())).norm_personlig, kr(3160 + 4000));
     m[1].fodd = d(2000, 9, 1);
-    let err = berakna(&underlag("2021-10", m), &tabell(2021), &Regler::default()).unwrap_err();
+    let err = berakna(&underlag("2021-10", m), &tabell(2021), &Regler::default()).unwrap_err().to_string();
     assert!(err.contains("21 år") && err.contains("eget ärende"), "{err}");
 }
 
@@ -152,7 +152,7 @@ fn the_lodger_rule_gives_ore() {
     let mut fel = u.clone();
     fel.medlemmar = par();
     fel.personer_i_bostaden = Some(1);
-    assert!(berakna(&fel, &tabell(2019), &Regler::default()).unwrap_err().contains("färre"));
+    assert!(berakna(&fel, &tabell(2019), &Regler::default()).unwrap_err().to_string().contains("färre"));
 }
 
 #[test]
@@ -342,7 +342,7 @@ fn detail_lines_add_up_to_the_balance() {
 fn an_adjusted_norm_line_needs_a_reason_and_is_shown() {
     let mut u = underlag("2021-10", ensam());
     u.justeringar.push(Justering { rad: Normrad::Gemensamt, belopp: kr(800), motivering: String::new() });
-    assert!(berakna(&u, &tabell(2021), &Regler::default()).unwrap_err().contains("motivering"));
+    assert!(berakna(&u, &tabell(2021), &Regler::default()).unwrap_err().to_string().contains("motivering"));
     u.justeringar[0].motivering = "Har inte kostnad för dagstidning".into();
     let r = kor(&u);
     assert_eq!(r.norm_gemensam, kr(800));
@@ -375,11 +375,11 @@ fn households_of_2019_2021_and_2026() {
 #[test]
 fn input_the_rules_cannot_apply_to_is_refused() {
     let u = underlag("2021-10", vec![barn(d(2010, 1, 1))]);
-    assert!(berakna(&u, &tabell(2021), &Regler::default()).unwrap_err().contains("sökande"));
+    assert!(berakna(&u, &tabell(2021), &Regler::default()).unwrap_err().to_string().contains("sökande"));
     let u = underlag("2021-10", vec![medlem(Roll::Sokande, d(2010, 1, 1))]);
-    assert!(berakna(&u, &tabell(2021), &Regler::default()).unwrap_err().contains("18 år"));
+    assert!(berakna(&u, &tabell(2021), &Regler::default()).unwrap_err().to_string().contains("18 år"));
     let u = underlag("2021-10", ensam());
-    assert!(berakna(&u, &tabell(2019), &Regler::default()).unwrap_err().contains("kan inte användas"));
+    assert!(berakna(&u, &tabell(2019), &Regler::default()).unwrap_err().to_string().contains("kan inte användas"));
 }
 
 #[test]
@@ -449,7 +449,9 @@ fn a_childs_earnings_are_exempt_only_while_the_child_goes_to_school() {
     assert_eq!(r.inkomster, Belopp::NOLL);
     assert!(r.rader.iter().any(|l| l.text.contains("12 kap. 9 § socialtjänstlagen (2025:400)")));
     // 19 and not in school: not a child of the household at all (a case of their own).
-    assert!(berakna(&hushall(false, d(2006, 9, 1)), &tabell(2026), &regler).unwrap_err().contains("gymnasiet"));
+    assert!(
+        berakna(&hushall(false, d(2006, 9, 1)), &tabell(2026), &regler).unwrap_err().to_string().contains("gymnasiet")
+    );
     // 18 and not in school: the whole wage counts.
     let r = berakna(&hushall(false, d(2007, 9, 1)), &tabell(2026), &regler).unwrap();
     assert_eq!(r.inkomster, kr(5000));

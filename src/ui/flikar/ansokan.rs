@@ -1,17 +1,18 @@
 //! The Ansökan tab: the case's monthly applications, the form (autosaved) and the calculation,
 //! every line shown, with the table year and any unverified cell warned about.
 
-use super::ansokan_form;
-use super::tema::{self, Signal};
-use super::utkast::{Autospar, Utkastplats, nyckel};
-use super::widgetar::{felrad, las, notis, rubrik};
+use crate::arbete::{self, Arbetsfel};
 use crate::domain::ansokan::AnsokanFormular;
 use crate::domain::arende::Arende;
 use crate::domain::hushall::Medlem;
 use crate::domain::manad::Manad;
 use crate::domain::norm::{Normtabell, Radtyp, Regler, Resultat, berakna};
-use crate::store::{AnsokanRad, Handelse, Store};
-use chrono::NaiveDateTime;
+use crate::store::{AnsokanRad, HushallVy};
+use crate::ui::flikar::{Flik, ansokan_form};
+use crate::ui::kontext::{Flikvy, Kontext, inget_att_skriva_ut, inget_att_spara};
+use crate::ui::tema::{self, Signal};
+use crate::ui::utkast::{Autospar, Utkastplats, nyckel};
+use crate::ui::widgetar::{felrad, notis, rubrik};
 use egui::RichText;
 
 struct Redigering {
@@ -23,28 +24,37 @@ struct Redigering {
     tabell: Option<(i64, Normtabell)>,
     regler: Regler,
     visa_fel: bool,
+    /// The year without a norm table, and why: asked again only when the tab is opened again.
+    tabellfel: Option<(i32, String)>,
 }
 
 pub struct AnsokanVy {
     arende_id: i64,
+    medlemmar: Vec<Medlem>,
     lista: Vec<AnsokanRad>,
     redigering: Option<Redigering>,
     autospar: Autospar,
-    meddelande: Option<(Signal, String)>,
 }
 
 impl AnsokanVy {
-    pub fn ny(store: &Store, arende: &Arende) -> AnsokanVy {
+    pub fn ny(ctx: &mut Kontext, arende: &Arende, hushall: &HushallVy) -> AnsokanVy {
         let (autospar, draft) = Autospar::ny::<AnsokanFormular>(
-            store,
+            ctx.store,
             nyckel(Utkastplats::Ansokan(arende.id)),
             format!("Ansökan i ärende {}", arende.arendenummer),
         );
-        let mut meddelande = autospar.lasfel();
-        let lista = las(store.ansokningar(arende.id), &mut meddelande);
-        let mut vy = AnsokanVy { arende_id: arende.id, lista, redigering: None, autospar, meddelande };
+        if let Some((_, fel)) = autospar.lasfel() {
+            ctx.fel(fel);
+        }
+        let mut vy = AnsokanVy {
+            arende_id: arende.id,
+            medlemmar: hushall.medlemmar.clone(),
+            lista: Vec::new(),
+            redigering: None,
+            autospar,
+        };
         if let Some(form) = draft {
-            vy.oppna_form(store, form, None);
+            vy.oppna_form(ctx, form, None);
             // A restored draft is unsaved work: it stays a draft until saved.
             if let Some(r) = &mut vy.redigering {
                 r.original = AnsokanFormular::default();
@@ -53,114 +63,81 @@ impl AnsokanVy {
         vy
     }
 
-    fn oppna_form(&mut self, store: &Store, form: AnsokanFormular, sparad: Option<(i64, i64, Regler)>) {
+    fn oppna_form(&mut self, ctx: &mut Kontext, form: AnsokanFormular, sparad: Option<(i64, i64, Regler)>) {
         let (sparad_id, tabell, regler) = match sparad {
             Some((id, tabell_id, regler)) => {
-                let tabell = las(store.normtabell(tabell_id).map(|t| Some((tabell_id, t))), &mut self.meddelande);
+                let tabell = ctx.las(ctx.store.normtabell(tabell_id).map(|t| Some((tabell_id, t))));
                 (Some(id), tabell, regler)
             }
-            None => (None, None, las(store.regler(), &mut self.meddelande)),
+            None => (None, None, ctx.las(ctx.store.regler())),
         };
-        self.redigering = Some(Redigering { original: form.clone(), form, sparad_id, tabell, regler, visa_fel: false });
+        let mut r =
+            Redigering { original: form.clone(), form, sparad_id, tabell, regler, visa_fel: false, tabellfel: None };
+        r.tabell = arbete::ansokan::tabell_for(ctx.store, &r.form.manad, r.tabell.take()).ok();
+        self.redigering = Some(r);
     }
 
-    fn ny_ansokan(&mut self, store: &Store, medlemmar: &[Medlem], nu: NaiveDateTime) {
+    fn ny_ansokan(&mut self, ctx: &mut Kontext) {
+        let nu = ctx.nu();
         let senaste = self.lista.first().and_then(|a| Manad::parse(&a.manad).ok());
         let manad = senaste.map(Manad::nasta).unwrap_or_else(|| Manad::av(nu.date()));
-        self.meddelande = None;
-        self.oppna_form(store, AnsokanFormular::ny(manad, nu.date(), medlemmar), None);
+        ctx.rensa();
+        let form = AnsokanFormular::ny(manad, nu.date(), &self.medlemmar);
+        self.oppna_form(ctx, form, None);
     }
 
-    fn kopiera_forra(&mut self, store: &Store) {
+    fn oppna_sparad(&mut self, ctx: &mut Kontext, id: i64) {
+        if let Some(s) = ctx.utfall(ctx.store.ansokan(id)) {
+            let form = AnsokanFormular::from(&s.ansokan);
+            ctx.rensa();
+            self.oppna_form(ctx, form, Some((s.id, s.normtabell_id, s.regler)));
+        }
+    }
+
+    fn kopiera_forra(&mut self, ctx: &mut Kontext) {
         let Some(r) = &mut self.redigering else { return };
         let Ok(manad) = Manad::parse(&r.form.manad) else {
-            self.meddelande = Some((Signal::Fel, "Skriv först vilken månad ansökan gäller.".into()));
+            ctx.fel("Skriv först vilken månad ansökan gäller.");
             return;
         };
         let forra = manad.foregaende().to_string();
-        match self.lista.iter().find(|a| a.manad == forra).map(|a| store.ansokan(a.id)) {
+        match self.lista.iter().find(|a| a.manad == forra).map(|a| ctx.store.ansokan(a.id)) {
             Some(Ok(s)) => {
                 r.form.kopiera_fran(&AnsokanFormular::from(&s.ansokan));
-                self.meddelande =
-                    Some((Signal::Klart, format!("Uppgifterna från {forra} är kopierade. Ändra det som är nytt.")));
+                ctx.klart(format!("Uppgifterna från {forra} är kopierade. Ändra det som är nytt."));
             }
-            Some(Err(e)) => self.meddelande = Some((Signal::Fel, e.to_string())),
-            None => {
-                self.meddelande = Some((Signal::Varning, format!("Det finns ingen ansökan för {forra} att kopiera.")))
-            }
+            Some(Err(e)) => ctx.fel(e),
+            None => ctx.varna(format!("Det finns ingen ansökan för {forra} att kopiera.")),
         }
     }
 
-    /// The table for the form's month: the stored version, else the newest for the year.
-    fn tabell_for(store: &Store, r: &mut Redigering) -> Result<(), String> {
-        let ar = Manad::parse(&r.form.manad)?.ar();
+    /// Keeps the table in step with the month typed (read only when the year changes).
+    fn folj_tabell(ctx: &mut Kontext, r: &mut Redigering) -> Result<(), Arbetsfel> {
+        let ar = Manad::parse(&r.form.manad).map_err(Arbetsfel::Ogiltig)?.ar();
         if r.tabell.as_ref().is_some_and(|(_, t)| t.ar == ar) {
             return Ok(());
         }
-        r.tabell = store.normtabell_for_ar(ar).map_err(|e| e.to_string())?;
-        r.tabell.as_ref().map(|_| ()).ok_or_else(|| {
-            format!("Det finns ingen normtabell för {ar}. Lägg in den under Inställningar → Normtabeller.")
-        })
-    }
-
-    /// Saves the application being edited (the button, or Ctrl+S on this tab).
-    pub fn spara(&mut self, store: &mut Store, anvandare: &str, nu: NaiveDateTime, sparat: &mut Option<NaiveDateTime>) {
-        let Some(r) = &mut self.redigering else { return };
-        r.visa_fel = true;
-        let Ok(ansokan) = r.form.validera(nu.date()) else {
-            self.meddelande = Some((Signal::Fel, "Ansökan är inte sparad: rätta uppgifterna som är markerade.".into()));
-            return;
-        };
-        if let Err(e) = Self::tabell_for(store, r) {
-            self.meddelande = Some((Signal::Fel, e));
-            return;
+        if let Some((_, fel)) = r.tabellfel.as_ref().filter(|(a, _)| *a == ar) {
+            return Err(Arbetsfel::Ogiltig(fel.clone()));
         }
-        let Some((tabell_id, tabell)) = &r.tabell else { return };
-        let resultat = match berakna(&ansokan.underlag, tabell, &r.regler) {
-            Ok(res) => res,
+        match arbete::ansokan::tabell_for(ctx.store, &r.form.manad, r.tabell.take()) {
+            Ok(t) => {
+                r.tabell = Some(t);
+                r.tabellfel = None;
+                Ok(())
+            }
             Err(e) => {
-                self.meddelande = Some((Signal::Fel, e));
-                return;
+                r.tabellfel = Some((ar, e.to_string()));
+                Err(e)
             }
-        };
-        let id = self.arende_id;
-        let manad = ansokan.underlag.manad;
-        let res = store.skriv(|w| {
-            let aid = w.spara_ansokan(id, &ansokan, *tabell_id, &r.regler, &resultat, nu)?;
-            w.logga(Handelse::SparadeAnsokan, Some(id), anvandare, &manad.to_string(), nu)?;
-            Ok(aid)
-        });
-        match res {
-            Ok(aid) => {
-                r.sparad_id = Some(aid);
-                r.original = r.form.clone();
-                let _ = self.autospar.klar(store);
-                self.meddelande = Some((
-                    Signal::Klart,
-                    format!("Ansökan för {manad} är sparad: {} i försörjningsstöd.", resultat.beviljas),
-                ));
-                self.lista = las(store.ansokningar(id), &mut self.meddelande);
-                *sparat = Some(nu);
-            }
-            Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),
         }
     }
 
-    pub fn visa(
-        &mut self,
-        ui: &mut egui::Ui,
-        store: &mut Store,
-        medlemmar: &[Medlem],
-        anvandare: &str,
-        nu: NaiveDateTime,
-        sparat: &mut Option<NaiveDateTime>,
-    ) {
-        if let Some((signal, text)) = &self.meddelande {
-            notis(ui, *signal, text);
-        }
+    fn visa_lista(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
         rubrik(ui, "Ansökningar");
+        let mut oppna = None;
+        let mut ny = false;
         ui.horizontal_wrapped(|ui| {
-            let mut oppna = None;
             for a in &self.lista {
                 let vald = self.redigering.as_ref().and_then(|r| r.sparad_id) == Some(a.id);
                 let text = format!("{}  {}{}", a.manad, a.beviljas, if a.komplett { "" } else { " (ofullständig)" });
@@ -168,72 +145,105 @@ impl AnsokanVy {
                     oppna = Some(a.id);
                 }
             }
-            if let Some(id) = oppna {
-                match store.ansokan(id) {
-                    Ok(s) => {
-                        let form = AnsokanFormular::from(&s.ansokan);
-                        self.oppna_form(store, form, Some((s.id, s.normtabell_id, s.regler)));
-                        self.meddelande = None;
-                    }
-                    Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),
-                }
-            }
-            if ui.button("Ny ansökan").clicked() {
-                self.ny_ansokan(store, medlemmar, nu);
-            }
+            ny = ui.button("Ny ansökan").clicked();
         });
+        if let Some(id) = oppna {
+            self.oppna_sparad(ctx, id);
+        }
+        if ny {
+            self.ny_ansokan(ctx);
+        }
         if self.lista.is_empty() && self.redigering.is_none() {
             ui.label("Inga ansökningar ännu — Ny ansökan.");
         }
+    }
+}
+
+impl Flikvy for AnsokanVy {
+    fn ladda(&mut self, ctx: &mut Kontext) {
+        self.lista = ctx.las(ctx.store.ansokningar(self.arende_id));
+        if let Some(r) = &mut self.redigering {
+            r.tabellfel = None;
+        }
+    }
+
+    fn visa(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
+        self.visa_lista(ui, ctx);
         let Some(r) = &mut self.redigering else { return };
         ui.separator();
         let titel =
             if r.sparad_id.is_some() { format!("Ansökan för {}", r.form.manad) } else { "Ny ansökan".to_string() };
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(titel).text_style(tema::rubrik2()));
-        });
+        ui.label(RichText::new(titel).text_style(tema::rubrik2()));
         let mut kopiera = false;
         let mut spara = false;
         ui.horizontal(|ui| {
             kopiera = ui.button("Kopiera förra månaden").clicked();
             spara = ui.button(RichText::new("Spara ansökan").strong()).on_hover_text("Ctrl+S").clicked();
         });
-        let validering = r.form.validera(nu.date());
+        let validering = r.form.validera(ctx.nu().date());
         let fel = validering.as_ref().err().cloned().unwrap_or_default();
         ansokan_form::visa(ui, &mut r.form, &fel, r.visa_fel);
 
         ui.add_space(tema::LUFT);
         ui.separator();
         rubrik(ui, "Beräkning");
-        match (&validering, Self::tabell_for(store, r)) {
+        match (&validering, Self::folj_tabell(ctx, r)) {
             (Err(fel), _) => {
                 ui.label(format!("Beräkningen visas när uppgifterna är kompletta ({} att rätta):", fel.len()));
                 for f in fel.iter().take(6) {
                     felrad(ui, &f.text);
                 }
             }
-            (Ok(_), Err(e)) => felrad(ui, &e),
+            (Ok(_), Err(e)) => felrad(ui, &e.to_string()),
             (Ok(a), Ok(())) => {
                 if let Some((_, tabell)) = &r.tabell {
                     match berakna(&a.underlag, tabell, &r.regler) {
                         Ok(res) => visa_resultat(ui, &res),
-                        Err(e) => felrad(ui, &e),
+                        Err(e) => felrad(ui, &e.to_string()),
                     }
                 }
             }
         }
         let tomt = r.form == r.original;
-        match self.autospar.folj(store, &r.form, tomt, nu) {
-            Ok(true) => *sparat = Some(nu),
+        match self.autospar.folj(ctx.store, &r.form, tomt, ctx.nu()) {
+            Ok(true) => ctx.sparat(),
             Ok(false) => {}
-            Err(e) => self.meddelande = Some((Signal::Fel, e)),
+            Err(e) => ctx.fel(e),
         }
         if kopiera {
-            self.kopiera_forra(store);
+            self.kopiera_forra(ctx);
         }
         if spara {
-            self.spara(store, anvandare, nu, sparat);
+            self.spara(ctx);
         }
+    }
+
+    /// Saves the application being edited (the button, or Ctrl+S on this tab).
+    fn spara(&mut self, ctx: &mut Kontext) {
+        let Some(r) = &mut self.redigering else {
+            inget_att_spara(ctx, Flik::Ansokan, " – öppna en ansökan eller välj Ny ansökan");
+            return;
+        };
+        r.visa_fel = true;
+        let svar =
+            arbete::ansokan::spara_ansokan(ctx.store, &ctx.aktor, self.arende_id, &r.form, r.tabell.clone(), &r.regler);
+        match svar {
+            Ok(sparad) => {
+                r.sparad_id = Some(sparad.id);
+                r.tabell = Some(sparad.tabell);
+                r.original = r.form.clone();
+                let _ = self.autospar.klar(ctx.store);
+                ctx.klart(format!("Ansökan för {} är sparad: {} i försörjningsstöd.", sparad.manad, sparad.beviljas));
+                ctx.sparat();
+                self.ladda(ctx);
+            }
+            Err(Arbetsfel::Falt(_)) => ctx.fel("Ansökan är inte sparad: rätta uppgifterna som är markerade."),
+            Err(e) => ctx.fel(e),
+        }
+    }
+
+    fn skriv_ut(&mut self, ctx: &mut Kontext) {
+        inget_att_skriva_ut(ctx, Flik::Ansokan, "; beslutsbrevet med beräkningen skrivs ut under fliken Beslut");
     }
 }
 

@@ -1,126 +1,87 @@
 //! The Journal tab: write an entry (autosaved while typing), read the journal newest first,
 //! void an entry with a reason and write its correction. Nothing is ever deleted.
 
-use super::tema::{self, Signal};
-use super::utkast::{Autospar, Utkastplats, nyckel};
-use super::widgetar::{notis, rubrik, textfalt, textyta};
+use crate::arbete;
 use crate::domain::arende::Arende;
 use crate::domain::datum::format_datum;
-use crate::domain::hushall::{FaltFel, fel_for};
+use crate::domain::falt::{Falt, FaltFel, fel_for};
 use crate::domain::journal::{JournalFormular, JournalPost, validera_makuleringsorsak};
-use crate::store::{Handelse, Store};
-use chrono::{NaiveDate, NaiveDateTime};
+use crate::ui::flikar::Flik;
+use crate::ui::kontext::{Flikvy, Kontext};
+use crate::ui::tema::{self, Signal};
+use crate::ui::utkast::{Autospar, Utkastplats, nyckel};
+use crate::ui::widgetar::{rubrik, textfalt, textyta};
 use egui::RichText;
 
 pub struct JournalVy {
+    arende_id: i64,
     form: JournalFormular,
     tom_form: JournalFormular,
     autospar: Autospar,
     poster: Vec<JournalPost>,
     fel: Vec<FaltFel>,
-    meddelande: Option<(Signal, String)>,
     /// The entry being voided and the reason typed so far.
     makulerar: Option<(i64, String, Option<String>)>,
 }
 
 impl JournalVy {
-    pub fn ny(store: &Store, arende: &Arende, idag: NaiveDate) -> JournalVy {
-        let tom_form = JournalFormular { datum: format_datum(idag), ..Default::default() };
+    pub fn ny(ctx: &mut Kontext, arende: &Arende) -> JournalVy {
+        let tom_form = JournalFormular { datum: format_datum(ctx.nu().date()), ..Default::default() };
         let (autospar, draft) = Autospar::ny::<JournalFormular>(
-            store,
+            ctx.store,
             nyckel(Utkastplats::Journal(arende.id)),
             format!("Journalanteckning i ärende {}", arende.arendenummer),
         );
-        let (poster, meddelande) = match store.journal(arende.id) {
-            Ok(p) => (p, autospar.lasfel()),
-            Err(e) => (Vec::new(), Some((Signal::Fel, e.to_string()))),
-        };
+        if let Some((_, fel)) = autospar.lasfel() {
+            ctx.fel(fel);
+        }
         JournalVy {
+            arende_id: arende.id,
             form: draft.unwrap_or_else(|| tom_form.clone()),
             tom_form,
             autospar,
-            poster,
+            poster: Vec::new(),
             fel: Vec::new(),
-            meddelande,
             makulerar: None,
         }
     }
 
-    /// Saves the entry being written (the button, or Ctrl+S on this tab).
-    pub fn spara(
-        &mut self,
-        store: &mut Store,
-        arende_id: i64,
-        anvandare: &str,
-        nu: NaiveDateTime,
-        sparat: &mut Option<NaiveDateTime>,
-    ) {
-        let post = match self.form.validera(nu.date()) {
-            Ok(p) => p,
-            Err(fel) => {
-                self.fel = fel;
-                return;
-            }
-        };
-        let res = store.skriv(|w| {
-            let id = w.skriv_journal(arende_id, &post, anvandare, nu)?;
-            w.logga(Handelse::SkrevJournal, Some(arende_id), anvandare, &post.rubrik, nu)?;
-            Ok(id)
-        });
-        match res {
-            Ok(_) => {
-                let _ = self.autospar.klar(store);
-                self.form = self.tom_form.clone();
-                self.fel.clear();
-                self.meddelande = Some((Signal::Klart, format!("Anteckningen \"{}\" är sparad.", post.rubrik)));
-                *sparat = Some(nu);
-                self.ladda_om(store, arende_id);
-            }
-            Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),
+    fn makulera(&mut self, ctx: &mut Kontext, id: i64, orsak: &str) {
+        let svar = arbete::journal::makulera_journal(ctx.store, &ctx.aktor, self.arende_id, id, orsak);
+        if ctx.utfall(svar).is_some() {
+            ctx.klart("Anteckningen är makulerad. Den finns kvar i journalen.");
+            ctx.sparat();
         }
+        self.ladda(ctx);
     }
 
-    fn ladda_om(&mut self, store: &Store, arende_id: i64) {
-        match store.journal(arende_id) {
-            Ok(p) => self.poster = p,
-            Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),
-        }
-    }
-
-    pub fn visa(
-        &mut self,
-        ui: &mut egui::Ui,
-        store: &mut Store,
-        arende: &Arende,
-        anvandare: &str,
-        nu: NaiveDateTime,
-        sparat: &mut Option<NaiveDateTime>,
-    ) {
-        if let Some((signal, text)) = &self.meddelande {
-            notis(ui, *signal, text);
-        }
+    fn visa_form(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
         rubrik(ui, if self.form.ersatter.is_some() { "Rättelse av makulerad anteckning" } else { "Ny anteckning" });
         ui.horizontal(|ui| {
-            textfalt(ui, "Datum", &mut self.form.datum, fel_for(&self.fel, "datum"), 130.0);
-            textfalt(ui, "Rubrik", &mut self.form.rubrik, fel_for(&self.fel, "rubrik"), 420.0);
+            textfalt(ui, "Datum", &mut self.form.datum, fel_for(&self.fel, Falt::Datum), 130.0);
+            textfalt(ui, "Rubrik", &mut self.form.rubrik, fel_for(&self.fel, Falt::Rubrik), 420.0);
         });
-        textyta(ui, "Anteckning", &mut self.form.text, fel_for(&self.fel, "text"), 5);
+        textyta(ui, "Anteckning", &mut self.form.text, fel_for(&self.fel, Falt::Text), 5);
+        let mut spara = false;
         ui.horizontal(|ui| {
-            if ui.button(RichText::new("Spara anteckning").strong()).on_hover_text("Ctrl+S").clicked() {
-                self.spara(store, arende.id, anvandare, nu, sparat);
-            }
+            spara = ui.button(RichText::new("Spara anteckning").strong()).on_hover_text("Ctrl+S").clicked();
             if self.form != self.tom_form && ui.button("Töm formuläret").clicked() {
                 self.form = self.tom_form.clone();
                 self.fel.clear();
             }
         });
-        let tomt = self.form == self.tom_form;
-        match self.autospar.folj(store, &self.form, tomt, nu) {
-            Ok(true) => *sparat = Some(nu),
-            Ok(false) => {}
-            Err(e) => self.meddelande = Some((Signal::Fel, e)),
+        if spara {
+            self.spara(ctx);
         }
+        let tomt = self.form == self.tom_form;
+        match self.autospar.folj(ctx.store, &self.form, tomt, ctx.nu()) {
+            Ok(true) => ctx.sparat(),
+            Ok(false) => {}
+            Err(e) => ctx.fel(e),
+        }
+    }
 
+    fn visa_poster(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
         rubrik(ui, "Journal");
         if self.poster.is_empty() {
             ui.label("Inga anteckningar ännu. Skriv den första ovan.");
@@ -183,29 +144,47 @@ impl JournalVy {
         if let Some((id, orsak)) = makulera {
             self.makulerar = None;
             if id != 0 {
-                let aid = arende.id;
-                let res = store.skriv(|w| {
-                    w.makulera_journal(id, &orsak, anvandare, nu)?;
-                    w.logga(Handelse::MakuleradeJournal, Some(aid), anvandare, &orsak, nu)
-                });
-                match res {
-                    Ok(()) => {
-                        self.meddelande =
-                            Some((Signal::Klart, "Anteckningen är makulerad. Den finns kvar i journalen.".into()));
-                        *sparat = Some(nu);
-                    }
-                    Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),
-                }
-                self.ladda_om(store, arende.id);
+                self.makulera(ctx, id, &orsak);
             }
         }
         if let Some(post) = rattelse {
             self.form = JournalFormular {
-                datum: format_datum(nu.date()),
+                datum: format_datum(ctx.nu().date()),
                 rubrik: post.rubrik.clone(),
                 text: post.text.clone(),
                 ersatter: Some(post.id),
             };
         }
+    }
+}
+
+impl Flikvy for JournalVy {
+    fn ladda(&mut self, ctx: &mut Kontext) {
+        self.poster = ctx.las(ctx.store.journal(self.arende_id));
+    }
+
+    fn visa(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
+        self.visa_form(ui, ctx);
+        self.visa_poster(ui, ctx);
+    }
+
+    /// Saves the entry being written (the button, or Ctrl+S on this tab).
+    fn spara(&mut self, ctx: &mut Kontext) {
+        match arbete::journal::skriv_journal(ctx.store, &ctx.aktor, self.arende_id, &self.form) {
+            Ok((_, post)) => {
+                let _ = self.autospar.klar(ctx.store);
+                self.form = self.tom_form.clone();
+                self.fel.clear();
+                ctx.klart(format!("Anteckningen \"{}\" är sparad.", post.rubrik));
+                ctx.sparat();
+                self.ladda(ctx);
+            }
+            Err(arbete::Arbetsfel::Falt(fel)) => self.fel = fel,
+            Err(e) => ctx.fel(e),
+        }
+    }
+
+    fn skriv_ut(&mut self, ctx: &mut Kontext) {
+        crate::ui::kontext::inget_att_skriva_ut(ctx, Flik::Journal, "; journalen lämnas ut efter sekretessprövning");
     }
 }

@@ -2,13 +2,13 @@
 //! database and offers two ways on: register the first household, or practise first in the
 //! separate training database with fictitious households.
 
-use super::tema;
+use crate::ui::tema;
 use egui::{RichText, Ui};
 use std::path::Path;
 
 /// What the user chose; the shell carries it out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Val {
+pub enum Startval {
     NyttHushall,
     Ovningsdatabas,
 }
@@ -16,7 +16,7 @@ pub enum Val {
 pub const OVNINGSKNAPP: &str = "Öppna övningsdatabasen med påhittade hushåll";
 
 /// Draws the panel centred in the area; `ovningsfil` is the training database it would open.
-pub fn visa(ui: &mut Ui, ovningsfil: &Path) -> Option<Val> {
+pub fn visa(ui: &mut Ui, ovningsfil: &Path) -> Option<Startval> {
     let mut val = None;
     ui.add_space(48.0);
     ui.vertical_centered(|ui| {
@@ -32,7 +32,7 @@ pub fn visa(ui: &mut Ui, ovningsfil: &Path) -> Option<Val> {
     val
 }
 
-fn innehall(ui: &mut Ui, ovningsfil: &Path) -> Option<Val> {
+fn innehall(ui: &mut Ui, ovningsfil: &Path) -> Option<Startval> {
     let mut val = None;
     ui.label(RichText::new("Välkommen till Bistånd").text_style(tema::rubrik2()));
     ui.label(
@@ -44,7 +44,7 @@ fn innehall(ui: &mut Ui, ovningsfil: &Path) -> Option<Val> {
     ui.label("Registrera det första hushållet. Det sparas i den riktiga databasen.");
     ui.horizontal(|ui| {
         if ui.button("Registrera nytt hushåll").on_hover_text("Ctrl+N").clicked() {
-            val = Some(Val::NyttHushall);
+            val = Some(Startval::NyttHushall);
         }
         ui.label(RichText::new("eller Ctrl+N").weak());
     });
@@ -57,7 +57,7 @@ fn innehall(ui: &mut Ui, ovningsfil: &Path) -> Option<Val> {
          fönstret är märkt ÖVNINGSLÄGE. Starta programmet på nytt för att komma tillbaka till den riktiga databasen.",
     );
     if ui.button(OVNINGSKNAPP).clicked() {
-        val = Some(Val::Ovningsdatabas);
+        val = Some(Startval::Ovningsdatabas);
     }
     let fil = ovningsfil.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
     ui.label(RichText::new(format!("Fil: {fil}, bredvid den riktiga databasen")).weak());

@@ -2,25 +2,18 @@
 //! step at a time or all on one page; agreed on a date and signed; new versions compared with
 //! the previous; follow-ups and deviations; printed for signing.
 
-use super::beslut_vy::Utskrift;
-use super::tema::{self, Signal};
-use super::utkast::{Autospar, Utkastplats, nyckel};
-use super::widgetar::{cellfalt, cellval, kolumnrubrik, las, notis, rubrik, textfalt, textyta};
+use crate::arbete::{self, plan::Overenskommelse};
 use crate::domain::arende::Arende;
-use crate::domain::datum::parse_datum;
-use crate::domain::hushall::fel_for;
+use crate::domain::falt::{Falt, Steguppgift, fel_for};
 use crate::domain::plan::{Atgard, Planinnehall, RUBRIKER, Uppfoljningsdag, Vem, omskrivning};
-use crate::store::{Avvikelse, Handelse, Planversion, Store, Uppfoljning};
-use chrono::NaiveDateTime;
+use crate::store::{Avvikelse, Planversion, Uppfoljning};
+use crate::ui::flikar::Flik;
+use crate::ui::kontext::{Flikvy, Kontext};
+use crate::ui::tema::{self, Signal};
+use crate::ui::utkast::{Autospar, Utkastplats, nyckel};
+use crate::ui::widgetar::{cellfalt, cellval, kolumnrubrik, notis, rubrik, textfalt, textyta};
+use crate::utskrift::Dokument;
 use egui::RichText;
-
-/// The agreement being confirmed: date, signed, and if not signed why.
-#[derive(Default)]
-struct Overenskommelse {
-    datum: String,
-    signerad: bool,
-    orsak: String,
-}
 
 #[derive(Default)]
 struct NyUppfoljning {
@@ -37,6 +30,13 @@ struct NyAvvikelse {
     godkand: bool,
 }
 
+/// The follow-ups and deviations of the plan version shown, read when it is chosen.
+struct Detaljer {
+    plan_id: i64,
+    uppfoljningar: Vec<Uppfoljning>,
+    avvikelser: Vec<Avvikelse>,
+}
+
 pub struct PlanVy {
     arende_id: i64,
     arendenummer: String,
@@ -51,17 +51,19 @@ pub struct PlanVy {
     overens: Option<Overenskommelse>,
     uppfoljning: NyUppfoljning,
     avvikelse: NyAvvikelse,
-    meddelande: Option<(Signal, String)>,
+    detaljer: Option<Detaljer>,
 }
 
 impl PlanVy {
-    pub fn ny(store: &Store, arende: &Arende) -> PlanVy {
+    pub fn ny(ctx: &mut Kontext, arende: &Arende) -> PlanVy {
         let (autospar, draft) = Autospar::ny::<Planinnehall>(
-            store,
+            ctx.store,
             nyckel(Utkastplats::Plan(arende.id)),
             format!("Förändringsplan i ärende {}", arende.arendenummer),
         );
-        let meddelande = autospar.lasfel();
+        if let Some((_, fel)) = autospar.lasfel() {
+            ctx.fel(fel);
+        }
         let mut vy = PlanVy {
             arende_id: arende.id,
             arendenummer: arende.arendenummer.clone(),
@@ -75,9 +77,9 @@ impl PlanVy {
             overens: None,
             uppfoljning: NyUppfoljning::default(),
             avvikelse: NyAvvikelse::default(),
-            meddelande,
+            detaljer: None,
         };
-        vy.ladda(store);
+        vy.ladda(ctx);
         if let Some(d) = draft {
             vy.utkast = Some(d);
             vy.vald = 0;
@@ -85,56 +87,24 @@ impl PlanVy {
         vy
     }
 
-    fn ladda(&mut self, store: &Store) {
-        self.versioner = las(store.planer(self.arende_id), &mut self.meddelande);
+    fn las_om(&mut self, ctx: &mut Kontext) {
+        self.versioner = ctx.las(ctx.store.planer(self.arende_id));
         self.utkast = self.versioner.first().filter(|p| p.overenskommen.is_none()).map(|p| p.innehall.clone());
         self.vald = 0;
+        self.detaljer = None;
     }
 
-    fn spara_utkast(&mut self, store: &mut Store, anvandare: &str, nu: NaiveDateTime) -> Option<i64> {
+    fn spara_utkast(&mut self, ctx: &mut Kontext) -> Option<i64> {
         let innehall = self.utkast.clone()?;
-        let id = self.arende_id;
-        match store.skriv(|w| w.spara_planutkast(id, &innehall, anvandare, nu)) {
-            Ok(pid) => {
-                let _ = self.autospar.klar(store);
-                self.ladda(store);
-                Some(pid)
-            }
-            Err(e) => {
-                self.meddelande = Some((Signal::Fel, e.to_string()));
-                None
-            }
-        }
+        let svar = arbete::plan::spara_utkast(ctx.store, &ctx.aktor, self.arende_id, &innehall);
+        let pid = ctx.utfall(svar)?;
+        let _ = self.autospar.klar(ctx.store);
+        self.las_om(ctx);
+        Some(pid)
     }
 
-    pub fn skriv_ut(&mut self, store: &Store, utskrift: &Utskrift, nu: NaiveDateTime) {
-        let pdf = crate::utskrift::plan_pdf(store, &self.arendenummer, nu.date());
-        let filnamn = format!("plan-{}-{}.pdf", self.arendenummer, nu.date());
-        self.meddelande = Some(match utskrift.spara(pdf, &filnamn, "Planen") {
-            Ok(fil) => (Signal::Klart, format!("Planen är sparad för utskrift: {}", fil.display())),
-            Err(e) => (Signal::Fel, e),
-        });
-    }
-
-    pub fn visa(
-        &mut self,
-        ui: &mut egui::Ui,
-        store: &mut Store,
-        anvandare: &str,
-        utskrift: &Utskrift,
-        nu: NaiveDateTime,
-        sparat: &mut Option<NaiveDateTime>,
-    ) {
-        if let Some((signal, text)) = &self.meddelande {
-            notis(ui, *signal, text);
-        }
-        // The latest agreed version is due for rewriting three months after it was agreed.
-        let overenskommen = self.versioner.iter().find_map(|p| p.overenskommen);
-        if let Some((datum, senast)) = overenskommen.map(|d| (d, omskrivning(d))).filter(|(_, s)| *s <= nu.date()) {
-            let text = format!("Planen ska skrivas om: den överenskoms {datum} och skulle skrivas om senast {senast}.");
-            notis(ui, Signal::Varning, &text);
-        }
-        rubrik(ui, "Förändringsplan");
+    fn visa_versioner(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
+        let (mut ny_version, mut skriv) = (false, false);
         ui.horizontal_wrapped(|ui| {
             for (i, p) in self.versioner.iter().enumerate() {
                 let text = match p.overenskommen {
@@ -154,48 +124,28 @@ impl PlanVy {
             if self.versioner.is_empty() && !har_utkast && ui.button("Ny plan").clicked() {
                 self.utkast = Some(Planinnehall::default());
             }
-            if !self.versioner.is_empty() && !har_utkast && ui.button("Ny version").clicked() {
-                let id = self.arende_id;
-                match store.skriv(|w| w.ny_planversion(id, anvandare, nu)) {
-                    Ok(_) => self.ladda(store),
-                    Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),
-                }
-            }
+            ny_version = !self.versioner.is_empty() && !har_utkast && ui.button("Ny version").clicked();
             if self.versioner.len() > 1 && ui.selectable_label(self.jamfor, "Jämför med föregående version").clicked()
             {
                 self.jamfor = !self.jamfor;
             }
-            if (!self.versioner.is_empty() || har_utkast) && ui.button("Skriv ut planen").clicked() {
-                if har_utkast {
-                    self.spara_utkast(store, anvandare, nu);
-                }
-                self.skriv_ut(store, utskrift, nu);
-            }
+            skriv = (!self.versioner.is_empty() || har_utkast) && ui.button("Skriv ut planen").clicked();
         });
-        if self.versioner.is_empty() && self.utkast.is_none() {
-            ui.label("Ingen plan ännu — Ny plan skrivs tillsammans med klienten.");
-            return;
+        if let Some(p) = self.versioner.get(self.vald).filter(|_| !self.jamfor) {
+            ui.label(RichText::new(format!("Version {} skriven av {}, {}", p.version, p.av, p.skapad)).weak());
         }
-        if self.jamfor {
-            self.visa_jamforelse(ui);
-            return;
+        if ny_version {
+            let svar = arbete::plan::ny_version(ctx.store, &ctx.aktor, self.arende_id);
+            if ctx.utfall(svar).is_some() {
+                self.las_om(ctx);
+            }
         }
-        let redigerar = self.utkast.is_some() && self.vald == 0;
-        if redigerar {
-            self.visa_utkast(ui, store, anvandare, nu, sparat);
-        } else if let Some(p) = self.versioner.get(self.vald).cloned() {
-            self.visa_overenskommen(ui, store, &p, anvandare, nu, sparat);
+        if skriv {
+            self.skriv_ut(ctx);
         }
     }
 
-    fn visa_utkast(
-        &mut self,
-        ui: &mut egui::Ui,
-        store: &mut Store,
-        anvandare: &str,
-        nu: NaiveDateTime,
-        sparat: &mut Option<NaiveDateTime>,
-    ) {
+    fn visa_utkast(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
         ui.horizontal(|ui| {
             ui.radio_value(&mut self.ett_i_taget, false, "Alla steg på en sida");
             ui.radio_value(&mut self.ett_i_taget, true, "Ett steg i taget");
@@ -211,13 +161,8 @@ impl PlanVy {
                 6 => steg7(ui, p),
                 7 => steg8(ui, p),
                 _ => {
-                    textyta(
-                        ui,
-                        &format!("Steg {}: {}", i + 1, RUBRIKER[i]),
-                        &mut p.fritext[i],
-                        fel_for(&fel, &format!("fritext.{i}")),
-                        4,
-                    );
+                    let falt_fel = fel_for(&fel, Falt::Fritext(i));
+                    textyta(ui, &format!("Steg {}: {}", i + 1, RUBRIKER[i]), &mut p.fritext[i], falt_fel, 4);
                 }
             }
         }
@@ -233,93 +178,68 @@ impl PlanVy {
             });
         }
         let innehall = p.clone();
-        match self.autospar.folj(store, &innehall, false, nu) {
-            Ok(true) => *sparat = Some(nu),
+        match self.autospar.folj(ctx.store, &innehall, false, ctx.nu()) {
+            Ok(true) => ctx.sparat(),
             Ok(false) => {}
-            Err(e) => self.meddelande = Some((Signal::Fel, e)),
+            Err(e) => ctx.fel(e),
         }
         ui.separator();
+        let (mut spara, mut overens) = (false, false);
         ui.horizontal(|ui| {
-            if ui.button("Spara utkast").clicked() && self.spara_utkast(store, anvandare, nu).is_some() {
-                self.meddelande = Some((Signal::Klart, "Utkastet är sparat.".into()));
-                *sparat = Some(nu);
-            }
-            if self.overens.is_none() && ui.button("Kom överens om planen …").clicked() {
-                if let Some(f) = fel.first() {
-                    self.meddelande = Some((Signal::Fel, format!("Planen kan inte bli överenskommen än: {}", f.text)));
-                } else {
-                    self.overens =
-                        Some(Overenskommelse { datum: nu.date().to_string(), signerad: true, orsak: String::new() });
-                }
-            }
+            spara = ui.button("Spara utkast").clicked();
+            overens = self.overens.is_none() && ui.button("Kom överens om planen …").clicked();
         });
-        let mut bekrafta = false;
-        let mut avbryt = false;
-        if let Some(o) = &mut self.overens {
-            ui.group(|ui| {
-                textfalt(ui, "Överenskommen datum", &mut o.datum, None, 140.0);
-                ui.checkbox(&mut o.signerad, "Klienten har signerat planen");
-                if !o.signerad {
-                    textfalt(ui, "Varför har klienten inte signerat?", &mut o.orsak, None, 420.0);
-                }
-                ui.label("En överenskommen plan ändras inte; ändringar görs i en ny version.");
-                ui.horizontal(|ui| {
-                    bekrafta = ui.button("Ja, planen är överenskommen").clicked();
-                    avbryt = ui.button("Avbryt").clicked();
-                });
-            });
+        if spara {
+            self.spara(ctx);
         }
+        if overens {
+            match fel.first() {
+                Some(f) => ctx.fel(format!("Planen kan inte bli överenskommen än: {}", f.text)),
+                None => {
+                    let datum = ctx.nu().date().to_string();
+                    self.overens = Some(Overenskommelse { datum, signerad: true, orsak: String::new() });
+                }
+            }
+        }
+        self.visa_overenskommelse(ui, ctx);
+    }
+
+    fn visa_overenskommelse(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
+        let Some(o) = &mut self.overens else { return };
+        let (mut bekrafta, mut avbryt) = (false, false);
+        ui.group(|ui| {
+            textfalt(ui, "Överenskommen datum", &mut o.datum, None, 140.0);
+            ui.checkbox(&mut o.signerad, "Klienten har signerat planen");
+            if !o.signerad {
+                textfalt(ui, "Varför har klienten inte signerat?", &mut o.orsak, None, 420.0);
+            }
+            ui.label("En överenskommen plan ändras inte; ändringar görs i en ny version.");
+            ui.horizontal(|ui| {
+                bekrafta = ui.button("Ja, planen är överenskommen").clicked();
+                avbryt = ui.button("Avbryt").clicked();
+            });
+        });
         if avbryt {
             self.overens = None;
         }
         if bekrafta {
-            self.kom_overens(store, anvandare, nu, sparat);
+            self.kom_overens(ctx);
         }
     }
 
-    fn kom_overens(
-        &mut self,
-        store: &mut Store,
-        anvandare: &str,
-        nu: NaiveDateTime,
-        sparat: &mut Option<NaiveDateTime>,
-    ) {
-        let Some(o) = &self.overens else { return };
-        let datum = match parse_datum(&o.datum, nu.date()) {
-            Ok(d) => d,
-            Err(e) => {
-                self.meddelande = Some((Signal::Fel, e));
-                return;
-            }
-        };
-        let (signerad, orsak) = (o.signerad, o.orsak.clone());
-        let Some(pid) = self.spara_utkast(store, anvandare, nu) else { return };
-        let id = self.arende_id;
-        let res = store.skriv(|w| {
-            w.kom_overens(pid, datum, signerad, &orsak, nu)?;
-            w.logga(Handelse::KomOverensOmPlan, Some(id), anvandare, &datum.to_string(), nu)
-        });
-        match res {
-            Ok(()) => {
-                self.overens = None;
-                self.ladda(store);
-                self.meddelande =
-                    Some((Signal::Klart, format!("Planen är överenskommen {datum}. Skriv ut den för underskrift.")));
-                *sparat = Some(nu);
-            }
-            Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),
+    fn kom_overens(&mut self, ctx: &mut Kontext) {
+        let (Some(o), Some(innehall)) = (&self.overens, &self.utkast) else { return };
+        let svar = arbete::plan::kom_overens(ctx.store, &ctx.aktor, self.arende_id, innehall, o);
+        if let Some(datum) = ctx.utfall(svar) {
+            let _ = self.autospar.klar(ctx.store);
+            self.overens = None;
+            self.las_om(ctx);
+            ctx.klart(format!("Planen är överenskommen {datum}. Skriv ut den för underskrift."));
+            ctx.sparat();
         }
     }
 
-    fn visa_overenskommen(
-        &mut self,
-        ui: &mut egui::Ui,
-        store: &mut Store,
-        p: &Planversion,
-        anvandare: &str,
-        nu: NaiveDateTime,
-        sparat: &mut Option<NaiveDateTime>,
-    ) {
+    fn visa_overenskommen(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext, p: &Planversion) {
         for (i, rubrik) in RUBRIKER.iter().enumerate() {
             ui.label(RichText::new(format!("{}. {rubrik}", i + 1)).text_style(tema::rubrik2()));
             let text = p.innehall.stegtext(i);
@@ -328,31 +248,32 @@ impl PlanVy {
         if p.overenskommen.is_some() && !p.signerad {
             notis(ui, Signal::Varning, &format!("Klienten har inte signerat planen: {}", p.ej_signerad_orsak));
             if ui.button("Klienten har signerat nu").clicked() {
-                match store.skriv(|w| w.signera_plan(p.id, nu)) {
-                    Ok(()) => {
-                        self.ladda(store);
-                        *sparat = Some(nu);
-                    }
-                    Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),
+                let svar = arbete::plan::signera(ctx.store, &ctx.aktor, self.arende_id, p.id);
+                if ctx.utfall(svar).is_some() {
+                    self.las_om(ctx);
+                    ctx.sparat();
                 }
             }
         }
         if p.overenskommen.is_some() {
-            self.visa_uppfoljning(ui, store, p, anvandare, nu, sparat);
+            self.visa_uppfoljning(ui, ctx, p);
+            self.visa_avvikelser(ui, ctx, p);
         }
     }
 
-    fn visa_uppfoljning(
-        &mut self,
-        ui: &mut egui::Ui,
-        store: &mut Store,
-        p: &Planversion,
-        anvandare: &str,
-        nu: NaiveDateTime,
-        sparat: &mut Option<NaiveDateTime>,
-    ) {
+    /// The follow-ups and deviations of `plan_id`, read when another version is shown.
+    fn detaljer(&mut self, ctx: &mut Kontext, plan_id: i64) -> &Detaljer {
+        if self.detaljer.as_ref().is_none_or(|d| d.plan_id != plan_id) {
+            let uppfoljningar = ctx.las(ctx.store.uppfoljningar(plan_id));
+            let avvikelser = ctx.las(ctx.store.avvikelser(plan_id));
+            self.detaljer = Some(Detaljer { plan_id, uppfoljningar, avvikelser });
+        }
+        self.detaljer.get_or_insert_with(|| Detaljer { plan_id, uppfoljningar: Vec::new(), avvikelser: Vec::new() })
+    }
+
+    fn visa_uppfoljning(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext, p: &Planversion) {
         rubrik(ui, "Uppföljningar");
-        for u in las(store.uppfoljningar(p.id), &mut self.meddelande) {
+        for u in &self.detaljer(ctx, p.id).uppfoljningar {
             ui.label(format!("{}  {}", u.datum, u.notering));
             for (a, gjort) in p.innehall.steg.iter().zip(&u.per_steg).filter(|(_, g)| !g.trim().is_empty()) {
                 ui.label(RichText::new(format!("  {}: {gjort}", a.vad)).weak());
@@ -366,30 +287,29 @@ impl PlanVy {
         }
         textyta(ui, "Anteckningar från uppföljningen", &mut n.notering, None, 2);
         if ui.button("Spara uppföljning").clicked() {
-            match parse_datum(&n.datum, nu.date()) {
-                Ok(datum) => {
-                    let u = Uppfoljning { datum, notering: n.notering.clone(), per_steg: n.gjort.clone() };
-                    match store.skriv(|w| w.skriv_uppfoljning(p.id, &u, anvandare, nu)) {
-                        Ok(_) => {
-                            self.uppfoljning = NyUppfoljning::default();
-                            self.meddelande = Some((Signal::Klart, "Uppföljningen är sparad.".into()));
-                            *sparat = Some(nu);
-                        }
-                        Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),
-                    }
-                }
-                Err(e) => self.meddelande = Some((Signal::Fel, format!("Uppföljningens datum: {e}"))),
+            let svar = arbete::plan::skriv_uppfoljning(
+                ctx.store,
+                &ctx.aktor,
+                self.arende_id,
+                p.id,
+                &n.datum,
+                &n.notering,
+                &n.gjort,
+            );
+            if ctx.utfall(svar).is_some() {
+                self.uppfoljning = NyUppfoljning::default();
+                self.detaljer = None;
+                ctx.klart("Uppföljningen är sparad.");
+                ctx.sparat();
             }
         }
+    }
+
+    fn visa_avvikelser(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext, p: &Planversion) {
         rubrik(ui, "Avvikelser från planen");
-        for a in las(store.avvikelser(p.id), &mut self.meddelande) {
-            ui.label(format!(
-                "{} – {}  {}{}",
-                a.fran,
-                a.till,
-                a.beskrivning,
-                if a.godkand { " (godkänd)" } else { " (inte godkänd)" }
-            ));
+        for a in &self.detaljer(ctx, p.id).avvikelser {
+            let godkand = if a.godkand { " (godkänd)" } else { " (inte godkänd)" };
+            ui.label(format!("{} – {}  {}{godkand}", a.fran, a.till, a.beskrivning));
         }
         let a = &mut self.avvikelse;
         ui.horizontal_wrapped(|ui| {
@@ -399,27 +319,24 @@ impl PlanVy {
         });
         ui.checkbox(&mut a.godkand, "Avvikelsen är godkänd");
         if ui.button("Spara avvikelse").clicked() {
-            let datum = (parse_datum(&a.fran, nu.date()), parse_datum(&a.till, nu.date()));
-            match datum {
-                (Ok(fran), Ok(till)) if !a.beskrivning.trim().is_empty() => {
-                    let av = Avvikelse { fran, till, beskrivning: a.beskrivning.clone(), godkand: a.godkand };
-                    match store.skriv(|w| w.skriv_avvikelse(p.id, &av, anvandare, nu)) {
-                        Ok(_) => {
-                            self.avvikelse = NyAvvikelse::default();
-                            *sparat = Some(nu);
-                        }
-                        Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),
-                    }
-                }
-                _ => {
-                    self.meddelande =
-                        Some((Signal::Fel, "Ange avvikelsens period (ÅÅÅÅ-MM-DD) och vad den gäller.".into()))
-                }
+            let period = (a.fran.as_str(), a.till.as_str());
+            let svar = arbete::plan::skriv_avvikelse(
+                ctx.store,
+                &ctx.aktor,
+                self.arende_id,
+                p.id,
+                period,
+                &a.beskrivning,
+                a.godkand,
+            );
+            if ctx.utfall(svar).is_some() {
+                self.avvikelse = NyAvvikelse::default();
+                self.detaljer = None;
+                ctx.sparat();
             }
         }
     }
 
-    /// The selected version beside the one before it, changed steps marked.
     fn visa_jamforelse(&self, ui: &mut egui::Ui) {
         let Some(ny) = self.versioner.get(self.vald) else { return };
         let Some(gammal) = self.versioner.get(self.vald + 1) else {
@@ -459,6 +376,75 @@ impl PlanVy {
     }
 }
 
+impl Flikvy for PlanVy {
+    fn ladda(&mut self, ctx: &mut Kontext) {
+        // A draft being written stays as it is; the versions are read again.
+        let utkast = self.utkast.take();
+        let vald = self.vald;
+        self.las_om(ctx);
+        if utkast.is_some() {
+            self.utkast = utkast;
+        }
+        self.vald = vald.min(self.versioner.len().saturating_sub(1));
+    }
+
+    fn visa(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
+        // The latest agreed version is due for rewriting three months after it was agreed.
+        let overenskommen = self.versioner.iter().find_map(|p| p.overenskommen);
+        let idag = ctx.nu().date();
+        if let Some((datum, senast)) = overenskommen.map(|d| (d, omskrivning(d))).filter(|(_, s)| *s <= idag) {
+            let text = format!("Planen ska skrivas om: den överenskoms {datum} och skulle skrivas om senast {senast}.");
+            notis(ui, Signal::Varning, &text);
+        }
+        rubrik(ui, "Förändringsplan");
+        self.visa_versioner(ui, ctx);
+        if self.versioner.is_empty() && self.utkast.is_none() {
+            ui.label("Ingen plan ännu — Ny plan skrivs tillsammans med klienten.");
+            return;
+        }
+        if self.jamfor {
+            self.visa_jamforelse(ui);
+            return;
+        }
+        if self.utkast.is_some() && self.vald == 0 {
+            self.visa_utkast(ui, ctx);
+        } else if let Some(p) = self.versioner.get(self.vald).cloned() {
+            self.visa_overenskommen(ui, ctx, &p);
+        }
+    }
+
+    /// Saves the draft (the button, or Ctrl+S on this tab).
+    fn spara(&mut self, ctx: &mut Kontext) {
+        if self.utkast.is_none() {
+            crate::ui::kontext::inget_att_spara(
+                ctx,
+                Flik::Plan,
+                " – en överenskommen plan ändras inte; börja en ny version för att ändra",
+            );
+            return;
+        }
+        if self.spara_utkast(ctx).is_some() {
+            ctx.klart("Utkastet är sparat.");
+            ctx.sparat();
+        }
+    }
+
+    /// Prints the current plan (a draft is saved first and printed marked UTKAST).
+    fn skriv_ut(&mut self, ctx: &mut Kontext) {
+        if self.versioner.is_empty() && self.utkast.is_none() {
+            crate::ui::kontext::inget_att_skriva_ut(ctx, Flik::Plan, " – skriv först en plan");
+            return;
+        }
+        if self.utkast.is_some() && self.spara_utkast(ctx).is_none() {
+            return;
+        }
+        let filnamn = format!("plan-{}-{}.pdf", self.arendenummer, ctx.nu().date());
+        if let Some(fil) = ctx.skriv_ut(&Dokument::Plan(self.arendenummer.clone()), &filnamn) {
+            ctx.klart(format!("Planen är sparad för utskrift: {}", fil.display()));
+        }
+    }
+}
+
 /// Step 5: concrete steps, each with who does it and by when.
 fn steg5(ui: &mut egui::Ui, p: &mut Planinnehall, fel: &[crate::domain::hushall::FaltFel]) {
     let mut ta_bort = None;
@@ -474,7 +460,7 @@ fn steg5(ui: &mut egui::Ui, p: &mut Planinnehall, fel: &[crate::domain::hushall:
                     ui,
                     &format!("Steg 5, rad {n}: vad"),
                     &mut a.vad,
-                    fel_for(fel, &format!("steg.{i}.vad")).is_some(),
+                    fel_for(fel, Falt::Steg(i, Steguppgift::Vad)).is_some(),
                     320.0,
                 );
                 cellval(
@@ -492,7 +478,7 @@ fn steg5(ui: &mut egui::Ui, p: &mut Planinnehall, fel: &[crate::domain::hushall:
                     ui,
                     &format!("Steg 5, rad {n}: senast"),
                     &mut a.senast,
-                    fel_for(fel, &format!("steg.{i}.senast")).is_some(),
+                    fel_for(fel, Falt::Steg(i, Steguppgift::Senast)).is_some(),
                     110.0,
                 );
                 if ui.button("Ta bort").accessible_name(format!("Ta bort steg {n}")).clicked() {

@@ -1,14 +1,17 @@
 //! Inställningar: the user's name and theme, the riksnorm tables (view, correct, add a year –
 //! each save a new version with its source) and the unit's calculation rules.
 
-use super::frasbibliotek::Frasredigering;
-use super::tema::Signal;
-use super::underhall_vy::Underhall;
-use super::widgetar::{cellfalt, gridfalt, kolumnrubrik, las, notis, rubrik, textfalt, valjlista};
+pub mod frasbibliotek;
+pub mod underhall;
+
 use crate::domain::belopp::Belopp;
 use crate::domain::beslut::Enhet;
 use crate::domain::norm::{Aldersband, Cell, Hyrestak, Normtabell, Regler};
 use crate::store::{Normversion, Store};
+use crate::ui::installningar::frasbibliotek::Frasredigering;
+use crate::ui::installningar::underhall::Underhall;
+use crate::ui::tema::Signal;
+use crate::ui::widgetar::{cellfalt, gridfalt, kolumnrubrik, las, notis, rubrik, textfalt, valjlista};
 use chrono::NaiveDateTime;
 use egui::RichText;
 use rust_decimal::Decimal;
@@ -84,11 +87,14 @@ pub struct Installningar {
     nytt_ar: String,
     regler: ReglerFalt,
     underhall: Underhall,
+    /// The versions of the IB and FIA definitions in use, read when the view opens or one is read in.
+    ib_version: u32,
+    fia_version: u32,
     meddelande: Option<(Signal, String)>,
 }
 
 /// What the shell should do after the settings frame.
-pub enum Utfall {
+pub enum Installningsval {
     Stang,
     NyttNamn(String),
     Tema(bool),
@@ -116,6 +122,8 @@ impl Installningar {
             nytt_ar: String::new(),
             regler: ReglerFalt::fran(&las(store.regler(), &mut meddelande)),
             underhall: Underhall::ny(store, utskriftsmapp, ovning, nu),
+            ib_version: las(store.ib_definition(None).map(|d| d.version), &mut meddelande),
+            fia_version: las(store.fia_definition(None).map(|d| d.version), &mut meddelande),
             meddelande,
         }
     }
@@ -133,12 +141,12 @@ impl Installningar {
         mork: bool,
         anvandare: &str,
         nu: NaiveDateTime,
-    ) -> Option<Utfall> {
+    ) -> Option<Installningsval> {
         let mut utfall = None;
         ui.horizontal(|ui| {
             ui.heading("Inställningar");
             if ui.button("Tillbaka till ärendet").clicked() {
-                utfall = Some(Utfall::Stang);
+                utfall = Some(Installningsval::Stang);
             }
         });
         if let Some((signal, text)) = &self.meddelande {
@@ -149,16 +157,16 @@ impl Installningar {
             ui.horizontal(|ui| {
                 textfalt(ui, "Ditt namn (skrivs i journalen och loggen)", &mut self.namn, None, 320.0);
                 if ui.button("Spara namnet").clicked() && !self.namn.trim().is_empty() {
-                    utfall = Some(Utfall::NyttNamn(self.namn.trim().to_string()));
+                    utfall = Some(Installningsval::NyttNamn(self.namn.trim().to_string()));
                 }
             });
             let mut m = mork;
             if ui.checkbox(&mut m, "Mörkt tema").changed() {
-                utfall = Some(Utfall::Tema(m));
+                utfall = Some(Installningsval::Tema(m));
             }
 
             if self.underhall.visa(ui, store, nu).is_some() {
-                utfall = Some(Utfall::LasOmListan);
+                utfall = Some(Installningsval::LasOmListan);
             }
 
             rubrik(ui, "Enheten i brevens sidhuvud");
@@ -172,19 +180,21 @@ impl Installningar {
             self.visa_regler(ui, store);
 
             rubrik(ui, "Initial bedömning (IB)");
-            let version = las(store.ib_definition(None).map(|d| d.version), &mut self.meddelande);
+            let version = self.ib_version;
             ui.label(format!("Formulären för del 1–3 är version {version}. En ändrad definition (JSON) läses in som en ny version; bedömningar som redan gjorts behåller sin."));
             if ui.button("Läs in IB-formulär (JSON) …").clicked() {
                 self.meddelande =
                     las_in_definition(store, nu, "IB-formulären", Store::las_in_ib_definition).or(self.meddelande.take());
+                self.ib_version = las(store.ib_definition(None).map(|d| d.version), &mut self.meddelande);
             }
 
             rubrik(ui, "FIA-intervjun");
-            let version = las(store.fia_definition(None).map(|d| d.version), &mut self.meddelande);
+            let version = self.fia_version;
             ui.label(format!("Intervjun är version {version}. Enheten lägger till livsområden eller ändrar målgruppen (månader med bistånd) i en ändrad definition (JSON) som läses in som en ny version; intervjuer som redan gjorts behåller sin."));
             if ui.button("Läs in FIA-intervjun (JSON) …").clicked() {
                 self.meddelande = las_in_definition(store, nu, "FIA-intervjun", Store::las_in_fia_definition)
                     .or(self.meddelande.take());
+                self.fia_version = las(store.fia_definition(None).map(|d| d.version), &mut self.meddelande);
             }
 
             rubrik(ui, "Frasbibliotek för motiveringar");
@@ -252,7 +262,8 @@ impl Installningar {
         textfalt(ui, "Vad ändras och varifrån kommer beloppen (källa)", &mut self.andring, None, 520.0);
         if ui.button("Spara som ny version").clicked() {
             let t = t.clone();
-            match store.skriv(|w| w.spara_normtabell(&t, &self.andring, anvandare, nu)) {
+            let aktor = crate::arbete::Aktor::ny(anvandare, nu);
+            match crate::arbete::installningar::spara_normtabell(store, &aktor, &t, &self.andring) {
                 Ok(_) => {
                     self.meddelande =
                         Some((Signal::Klart, format!("Normtabellen för {} är sparad som ny version.", t.ar)));

@@ -2,14 +2,16 @@
 //! done, skipped and left always in view; the sammanställning, goals carried into a plan draft,
 //! and a later interview compared with the earlier one.
 
-use super::beslut_vy::Utskrift;
-use super::tema::{self, Signal};
-use super::utkast::{Autospar, Utkastplats, nyckel};
-use super::widgetar::{las, notis, rubrik, textfalt, textyta, valjlista};
+use crate::arbete;
 use crate::domain::arende::Arende;
 use crate::domain::fia::{FiaDefinition, FiaIntervju, Mal, Paverkar, Status};
-use crate::store::{SparadFia, Store};
-use chrono::NaiveDateTime;
+use crate::store::SparadFia;
+use crate::ui::flikar::Flik;
+use crate::ui::kontext::{Flikvy, Kontext};
+use crate::ui::tema::{self, Signal};
+use crate::ui::utkast::{Autospar, Utkastplats, nyckel};
+use crate::ui::widgetar::{notis, rubrik, textfalt, textyta, valjlista};
+use crate::utskrift::Dokument;
 use egui::RichText;
 
 /// Width of the area list on the left of an open interview.
@@ -25,62 +27,52 @@ pub struct FiaVy {
     /// The interview open: its id once saved, and its content.
     oppen: Option<(Option<i64>, FiaIntervju, FiaDefinition)>,
     autospar: Autospar,
-    jamfor: bool,
-    meddelande: Option<(Signal, String)>,
+    /// The comparison of the two latest interviews, under the newer one's definition.
+    jamfor: Option<FiaDefinition>,
+    /// Months on assistance and FIA's target group threshold, read when the tab opens.
+    manader: u32,
+    grans: u32,
 }
 
 impl FiaVy {
-    pub fn ny(store: &Store, arende: &Arende) -> FiaVy {
+    pub fn ny(ctx: &mut Kontext, arende: &Arende) -> FiaVy {
         let (autospar, draft) = Autospar::ny::<(Option<i64>, FiaIntervju)>(
-            store,
+            ctx.store,
             nyckel(Utkastplats::Fia(arende.id)),
             format!("FIA-intervju i ärende {}", arende.arendenummer),
         );
-        let mut meddelande = autospar.lasfel();
+        if let Some((_, fel)) = autospar.lasfel() {
+            ctx.fel(fel);
+        }
         let oppen = draft.map(|(id, f)| {
-            let d = definition(store, Some(f.definition_version), &mut meddelande);
+            let d = definition(ctx, Some(f.definition_version));
             (id, f, d)
         });
         FiaVy {
             arende_id: arende.id,
             arendenummer: arende.arendenummer.clone(),
-            intervjuer: las(store.fia_intervjuer(arende.id), &mut meddelande),
+            intervjuer: Vec::new(),
             oppen,
             autospar,
-            jamfor: false,
-            meddelande,
+            jamfor: None,
+            manader: 0,
+            grans: 0,
         }
     }
 
-    fn spara(&mut self, store: &mut Store, nu: NaiveDateTime) -> Option<i64> {
+    fn spara_intervju(&mut self, ctx: &mut Kontext) -> Option<i64> {
         let (id, f, _) = self.oppen.as_mut()?;
-        match store.spara_fia(self.arende_id, *id, f, nu) {
-            Ok(ny) => {
-                *id = Some(ny);
-                let _ = self.autospar.klar(store);
-                self.intervjuer = las(store.fia_intervjuer(self.arende_id), &mut self.meddelande);
-                Some(ny)
-            }
-            Err(e) => {
-                self.meddelande = Some((Signal::Fel, e.to_string()));
-                None
-            }
-        }
+        let svar = arbete::fia::spara_fia(ctx.store, &ctx.aktor, self.arende_id, *id, f);
+        let ny = ctx.utfall(svar)?;
+        *id = Some(ny);
+        let _ = self.autospar.klar(ctx.store);
+        self.intervjuer = ctx.las(ctx.store.fia_intervjuer(self.arende_id));
+        ctx.sparat();
+        Some(ny)
     }
 
-    pub fn visa(
-        &mut self,
-        ui: &mut egui::Ui,
-        store: &mut Store,
-        utskrift: &Utskrift,
-        nu: NaiveDateTime,
-        sparat: &mut Option<NaiveDateTime>,
-    ) {
-        if let Some((signal, text)) = &self.meddelande {
-            notis(ui, *signal, text);
-        }
-        let manader = las(store.manader_med_bistand(self.arende_id, nu.date()), &mut self.meddelande);
-        let grans = definition(store, None, &mut self.meddelande).malgrupp_manader;
+    fn visa_malgrupp(&self, ui: &mut egui::Ui) {
+        let (manader, grans) = (self.manader, self.grans);
         let antal = |n| crate::domain::klarsprak::antal(u64::from(n), "månad", "månader");
         if manader >= grans {
             let text = format!(
@@ -99,8 +91,11 @@ impl FiaVy {
                 .weak(),
             );
         }
+    }
+
+    fn visa_intervjuer(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
+        let (mut oppna, mut starta, mut jamfor) = (None, false, false);
         ui.horizontal_wrapped(|ui| {
-            let mut oppna = None;
             for s in &self.intervjuer {
                 let datum = s.intervju.datum.map(|d| d.to_string()).unwrap_or_default();
                 let valt = self.oppen.as_ref().is_some_and(|(id, _, _)| *id == Some(s.id));
@@ -108,97 +103,78 @@ impl FiaVy {
                     oppna = Some(s.clone());
                 }
             }
-            if let Some(s) = oppna {
-                let d = definition(store, Some(s.intervju.definition_version), &mut self.meddelande);
-                self.oppen = Some((Some(s.id), s.intervju, d));
-                self.jamfor = false;
-            }
-            if ui.button("Starta FIA-intervju").clicked() {
-                let d = definition(store, None, &mut self.meddelande);
-                let f = FiaIntervju {
-                    definition_version: d.version,
-                    datum: Some(nu.date()),
-                    senaste_sida: Some(INTRO.into()),
-                    ..Default::default()
-                };
-                self.oppen = Some((None, f, d));
-                self.jamfor = false;
-            }
-            if self.intervjuer.len() > 1 && ui.selectable_label(self.jamfor, "Jämför med föregående FIA").clicked()
-            {
-                self.jamfor = !self.jamfor;
-            }
+            starta = ui.button("Starta FIA-intervju").clicked();
+            jamfor = self.intervjuer.len() > 1
+                && ui.selectable_label(self.jamfor.is_some(), "Jämför med föregående FIA").clicked();
         });
-        if self.jamfor {
-            self.visa_jamforelse(ui, store);
-            return;
+        if let Some(s) = oppna {
+            let d = definition(ctx, Some(s.intervju.definition_version));
+            self.oppen = Some((Some(s.id), s.intervju, d));
+            self.jamfor = None;
         }
-        let Some((_, f, d)) = &mut self.oppen else {
-            if self.intervjuer.is_empty() {
-                ui.label("Ingen FIA-intervju ännu — Starta FIA-intervju.");
-            }
-            return;
-        };
-        let (klara, hoppade, kvar) = f.lage(d);
-        ui.label(RichText::new(format!("{klara} områden klara, {hoppade} hoppade över, {kvar} kvar")).strong());
-        let sida = f.senaste_sida.clone().unwrap_or_else(|| INTRO.into());
-        ui.horizontal_top(|ui| {
-            ui.allocate_ui_with_layout(
-                egui::vec2(NAVIGERING_BREDD, 0.0),
-                egui::Layout::top_down_justified(egui::Align::Min),
-                |ui| {
-                    ui.set_width(NAVIGERING_BREDD);
-                    navigering(ui, f, d, &sida);
-                },
-            );
-            ui.separator();
-            ui.vertical(|ui| {
-                ui.set_max_width((ui.available_width() - 16.0).clamp(200.0, 640.0));
-                sidinnehall(ui, f, d, &sida);
-            });
-        });
-        let innehall =
-            (self.oppen.as_ref().and_then(|o| o.0), self.oppen.as_ref().map(|o| o.1.clone()).unwrap_or_default());
-        // A saved interview opened without changes needs no draft; moving between its pages is
-        // no change (the page is remembered when the interview is saved).
-        let oforandrad = innehall.0.is_some_and(|id| {
-            self.intervjuer.iter().any(|s| {
-                s.id == id
-                    && s.intervju == FiaIntervju { senaste_sida: s.intervju.senaste_sida.clone(), ..innehall.1.clone() }
-            })
-        });
-        match self.autospar.folj(store, &innehall, oforandrad, nu) {
-            Ok(true) => *sparat = Some(nu),
-            Ok(false) => {}
-            Err(e) => self.meddelande = Some((Signal::Fel, e)),
+        if starta {
+            let d = definition(ctx, None);
+            let f = FiaIntervju {
+                definition_version: d.version,
+                datum: Some(ctx.nu().date()),
+                senaste_sida: Some(INTRO.into()),
+                ..Default::default()
+            };
+            self.oppen = Some((None, f, d));
+            self.jamfor = None;
         }
-        ui.separator();
-        ui.horizontal(|ui| {
-            if ui.button("Pausa och spara").on_hover_text("Intervjun fortsätter där du slutade nästa gång").clicked()
-                && self.spara(store, nu).is_some()
-            {
-                self.meddelande = Some((Signal::Klart, "FIA-intervjun är sparad. Den öppnas där du slutade.".into()));
-                *sparat = Some(nu);
-            }
-            if ui.button("Skriv ut sammanställningen").clicked()
-                && let Some(id) = self.spara(store, nu)
-            {
-                self.meddelande = Some(skriv_ut(store, id, &self.arendenummer, utskrift, nu));
-            }
-            if ui.button("Ta med målen till ett utkast till förändringsplan").clicked() {
-                self.meddelande = Some(mal_till_plan(store, self.arende_id, self.oppen.as_ref().map(|o| &o.1), nu));
-            }
-        });
+        if jamfor {
+            self.jamfor = match (self.jamfor.take(), self.intervjuer.first()) {
+                (None, Some(ny)) => Some(definition(ctx, Some(ny.intervju.definition_version))),
+                _ => None,
+            };
+        }
     }
 
-    fn visa_jamforelse(&self, ui: &mut egui::Ui, store: &Store) {
-        let (Some(ny), Some(gammal)) = (self.intervjuer.first(), self.intervjuer.get(1)) else { return };
-        let mut fel = None;
-        let d = definition(store, Some(ny.intervju.definition_version), &mut fel);
-        if let Some((signal, text)) = &fel {
-            notis(ui, *signal, text);
+    /// Whether the open interview is a saved one unchanged (moving between its pages is no
+    /// change: the page is remembered when the interview is saved).
+    fn oforandrad(&self) -> bool {
+        let Some((Some(id), f, _)) = &self.oppen else { return false };
+        self.intervjuer.iter().any(|s| {
+            s.id == *id && s.intervju == FiaIntervju { senaste_sida: s.intervju.senaste_sida.clone(), ..f.clone() }
+        })
+    }
+
+    fn visa_knappar(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
+        let (mut spara, mut skriv, mut mal) = (false, false, false);
+        ui.horizontal(|ui| {
+            spara =
+                ui.button("Pausa och spara").on_hover_text("Intervjun fortsätter där du slutade nästa gång").clicked();
+            skriv = ui.button("Skriv ut sammanställningen").clicked();
+            mal = ui.button("Ta med målen till ett utkast till förändringsplan").clicked();
+        });
+        if spara {
+            self.spara(ctx);
         }
-        let andrade = ny.intervju.andrade_omraden(&gammal.intervju, &d);
+        if skriv {
+            self.skriv_ut(ctx);
+        }
+        if mal {
+            self.mal_till_plan(ctx);
+        }
+    }
+
+    /// The goals go into a new plan draft, signed by the user.
+    fn mal_till_plan(&mut self, ctx: &mut Kontext) {
+        let Some((_, f, _)) = &self.oppen else { return };
+        match arbete::fia::mal_till_plan(ctx.store, &ctx.aktor, self.arende_id, f) {
+            Ok(_) => {
+                ctx.klart("Målen finns nu i ett utkast till förändringsplan (fliken Plan).");
+                ctx.sparat();
+            }
+            Err(arbete::Arbetsfel::Ogiltig(t)) => ctx.varna(t),
+            Err(e) => ctx.fel(e),
+        }
+    }
+
+    fn visa_jamforelse(&self, ui: &mut egui::Ui, d: &FiaDefinition) {
+        let (Some(ny), Some(gammal)) = (self.intervjuer.first(), self.intervjuer.get(1)) else { return };
+        let andrade = ny.intervju.andrade_omraden(&gammal.intervju, d);
         let datum = |s: &SparadFia| s.intervju.datum.map(|d| d.to_string()).unwrap_or_default();
         ui.label(format!(
             "FIA {} jämförd med FIA {}: {} områden har ändrats.",
@@ -235,6 +211,80 @@ impl FiaVy {
                     });
                 }
             });
+        }
+    }
+}
+
+impl Flikvy for FiaVy {
+    fn ladda(&mut self, ctx: &mut Kontext) {
+        self.intervjuer = ctx.las(ctx.store.fia_intervjuer(self.arende_id));
+        self.manader = ctx.las(ctx.store.manader_med_bistand(self.arende_id, ctx.nu().date()));
+        self.grans = definition(ctx, None).malgrupp_manader;
+    }
+
+    fn visa(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
+        self.visa_malgrupp(ui);
+        self.visa_intervjuer(ui, ctx);
+        if let Some(d) = &self.jamfor {
+            self.visa_jamforelse(ui, d);
+            return;
+        }
+        let Some((_, f, d)) = &mut self.oppen else {
+            if self.intervjuer.is_empty() {
+                ui.label("Ingen FIA-intervju ännu — Starta FIA-intervju.");
+            }
+            return;
+        };
+        let (klara, hoppade, kvar) = f.lage(d);
+        ui.label(RichText::new(format!("{klara} områden klara, {hoppade} hoppade över, {kvar} kvar")).strong());
+        let sida = f.senaste_sida.clone().unwrap_or_else(|| INTRO.into());
+        ui.horizontal_top(|ui| {
+            ui.allocate_ui_with_layout(
+                egui::vec2(NAVIGERING_BREDD, 0.0),
+                egui::Layout::top_down_justified(egui::Align::Min),
+                |ui| {
+                    ui.set_width(NAVIGERING_BREDD);
+                    navigering(ui, f, d, &sida);
+                },
+            );
+            ui.separator();
+            ui.vertical(|ui| {
+                ui.set_max_width((ui.available_width() - 16.0).clamp(200.0, 640.0));
+                sidinnehall(ui, f, d, &sida);
+            });
+        });
+        let innehall =
+            (self.oppen.as_ref().and_then(|o| o.0), self.oppen.as_ref().map(|o| o.1.clone()).unwrap_or_default());
+        match self.autospar.folj(ctx.store, &innehall, self.oforandrad(), ctx.nu()) {
+            Ok(true) => ctx.sparat(),
+            Ok(false) => {}
+            Err(e) => ctx.fel(e),
+        }
+        ui.separator();
+        self.visa_knappar(ui, ctx);
+    }
+
+    /// Saves the open interview (the button, or Ctrl+S on this tab).
+    fn spara(&mut self, ctx: &mut Kontext) {
+        if self.oppen.is_none() {
+            crate::ui::kontext::inget_att_spara(ctx, Flik::Fia, " – öppna eller starta en FIA-intervju");
+            return;
+        }
+        if self.spara_intervju(ctx).is_some() {
+            ctx.klart("FIA-intervjun är sparad. Den öppnas där du slutade.");
+        }
+    }
+
+    /// Prints the open interview's sammanställning (saving it first).
+    fn skriv_ut(&mut self, ctx: &mut Kontext) {
+        if self.oppen.is_none() {
+            crate::ui::kontext::inget_att_skriva_ut(ctx, Flik::Fia, " – öppna en FIA-intervju");
+            return;
+        }
+        let Some(id) = self.spara_intervju(ctx) else { return };
+        let filnamn = format!("fia-{}-{id}.pdf", self.arendenummer);
+        if let Some(fil) = ctx.skriv_ut(&Dokument::Fia(id), &filnamn) {
+            ctx.klart(format!("Sammanställningen är sparad: {}", fil.display()));
         }
     }
 }
@@ -342,54 +392,11 @@ fn sidinnehall(ui: &mut egui::Ui, f: &mut FiaIntervju, d: &FiaDefinition, sida: 
     }
 }
 
-fn skriv_ut(store: &Store, id: i64, arendenummer: &str, utskrift: &Utskrift, nu: NaiveDateTime) -> (Signal, String) {
-    let pdf = crate::utskrift::fia_pdf(store, id, nu.date());
-    match utskrift.spara(pdf, &format!("fia-{arendenummer}-{id}.pdf"), "Filen") {
-        Ok(fil) => (Signal::Klart, format!("Sammanställningen är sparad: {}", fil.display())),
-        Err(e) => (Signal::Fel, e),
-    }
-}
-
-/// The goals become step 2 and the sub-goals step 4 of a new plan draft.
-fn mal_till_plan(store: &mut Store, arende_id: i64, f: Option<&FiaIntervju>, nu: NaiveDateTime) -> (Signal, String) {
-    let Some(f) = f.filter(|f| !f.mal.is_empty()) else {
-        return (Signal::Varning, "Intervjun har inga mål att ta med än.".into());
-    };
-    let planer = match store.planer(arende_id) {
-        Ok(p) => p,
-        Err(e) => return (Signal::Fel, e.to_string()),
-    };
-    if planer.first().is_some_and(|p| p.overenskommen.is_none()) {
-        return (
-            Signal::Varning,
-            "Det finns redan ett utkast till förändringsplan; fortsätt med det under fliken Plan.".into(),
-        );
-    }
-    let mut innehall = planer.first().map(|p| p.innehall.clone()).unwrap_or_default();
-    innehall.fritext[1] = f.mal.iter().map(|m| m.mal.trim()).filter(|m| !m.is_empty()).collect::<Vec<_>>().join("\n");
-    innehall.fritext[3] = f
-        .mal
-        .iter()
-        .flat_map(|m| m.delmal.iter())
-        .map(|d| d.trim())
-        .filter(|d| !d.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
-    match store.skriv(|w| w.spara_planutkast(arende_id, &innehall, "FIA", nu)) {
-        Ok(_) => (Signal::Klart, "Målen finns nu i ett utkast till förändringsplan (fliken Plan).".into()),
-        Err(e) => (Signal::Fel, e.to_string()),
-    }
-}
-
 /// A FIA definition version (the newest with `None`). If the stored one cannot be read, the
-/// error goes to `meddelande` and the shipped definition is shown meanwhile.
-fn definition(
-    store: &Store,
-    version: Option<u32>,
-    meddelande: &mut Option<(Signal, String)>,
-) -> crate::domain::fia::FiaDefinition {
-    store.fia_definition(version).unwrap_or_else(|e| {
-        *meddelande = Some((Signal::Fel, e.to_string()));
+/// error is shown and the shipped definition is used meanwhile.
+fn definition(ctx: &mut Kontext, version: Option<u32>) -> FiaDefinition {
+    ctx.store.fia_definition(version).unwrap_or_else(|e| {
+        ctx.fel(e);
         crate::domain::fia::levererad_definition()
     })
 }

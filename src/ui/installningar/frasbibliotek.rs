@@ -1,11 +1,11 @@
 //! The unit's phrase library for motiveringar, edited in Inställningar: heading, text with
 //! placeholders and the outcomes each phrase fits.
 
-use super::tema::Signal;
-use super::widgetar::{textfalt, textyta};
 use crate::domain::beslut::Utfall;
 use crate::domain::beslut::fraser::{Fras, Frasbibliotek};
 use crate::store::Store;
+use crate::ui::tema::Signal;
+use crate::ui::widgetar::{textfalt, textyta};
 
 pub struct Frasredigering {
     bibliotek: Frasbibliotek,

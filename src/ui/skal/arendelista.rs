@@ -1,9 +1,9 @@
 //! The case list: filtered as the user types in the search field, sortable by column, with
 //! keyboard navigation and virtualised rows so any number of cases scrolls smoothly.
 
-use super::tema;
 use crate::domain::arende::ArendeStatus;
 use crate::store::{Sokresultat, Sortering, Store};
+use crate::ui::tema;
 use egui::{Key, RichText, Role, Sense, WidgetInfo};
 
 /// The most rows the list fetches; the user narrows the search for more.
@@ -117,7 +117,22 @@ impl Arendelista {
 
     /// Shows the list; returns the case the user opened with a click.
     pub fn visa(&mut self, ui: &mut egui::Ui, oppet: Option<i64>) -> Option<i64> {
-        let mut oppna = None;
+        self.visa_rubrik(ui);
+        self.visa_kolumner(ui);
+        ui.separator();
+        if self.resultat.rader.is_empty() {
+            ui.label(if self.fraga.trim().is_empty() {
+                "Inga ärenden ännu — Nytt hushåll (Ctrl+N)."
+            } else {
+                "Inget ärende matchar sökningen. Sök på ärendenummer, personnummer eller namn."
+            });
+            return None;
+        }
+        self.visa_rader(ui, oppet)
+    }
+
+    /// "Ärenden" with how many, and a read error if the list could not be read.
+    fn visa_rubrik(&self, ui: &mut egui::Ui) {
         let totalt = self.resultat.totalt;
         let visas = self.resultat.rader.len();
         ui.horizontal(|ui| {
@@ -130,9 +145,12 @@ impl Arendelista {
             ui.label(RichText::new(text).weak());
         });
         if let Some(fel) = &self.fel {
-            super::widgetar::felrad(ui, fel);
+            crate::ui::widgetar::felrad(ui, fel);
         }
-        // Column headers sort; a second click reverses.
+    }
+
+    /// The column headers; a click sorts, a second click reverses.
+    fn visa_kolumner(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = 0.0;
             for (namn, sortering, bredd) in KOLUMNER {
@@ -164,15 +182,11 @@ impl Arendelista {
                 }
             }
         });
-        ui.separator();
-        if self.resultat.rader.is_empty() {
-            ui.label(if self.fraga.trim().is_empty() {
-                "Inga ärenden ännu — Nytt hushåll (Ctrl+N)."
-            } else {
-                "Inget ärende matchar sökningen. Sök på ärendenummer, personnummer eller namn."
-            });
-            return None;
-        }
+    }
+
+    /// The rows, virtualised; returns the case clicked.
+    fn visa_rader(&mut self, ui: &mut egui::Ui, oppet: Option<i64>) -> Option<i64> {
+        let mut oppna = None;
         let radhojd = tema::RAD_HOJD;
         let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
         if self.scrolla_till_markerad {
@@ -195,18 +209,7 @@ impl Arendelista {
                 } else if resp.hovered() {
                     ui.painter().rect_filled(rect, 4.0, v.faint_bg_color);
                 }
-                let farg = v.text_color();
-                let font = egui::TextStyle::Body.resolve(ui.style());
-                let mut x = rect.left() + 6.0;
-                let texter = [rad.arendenummer.as_str(), rad.namn.as_str(), rad.pnr.as_str(), kort_status(rad.status)];
-                for ((_, _, bredd), text) in KOLUMNER.iter().zip(texter) {
-                    let galley = ui.painter().layout_no_wrap(text.to_string(), font.clone(), farg);
-                    let pos = egui::pos2(x, rect.center().y - galley.size().y / 2.0);
-                    let kolumn =
-                        egui::Rect::from_min_max(egui::pos2(x, rect.top()), egui::pos2(x + bredd - 8.0, rect.bottom()));
-                    ui.painter().with_clip_rect(kolumn.intersect(rect)).galley(pos, galley, farg);
-                    x += bredd;
-                }
+                rita_rad(ui, rect, rad);
                 if resp.clicked() {
                     self.markerad = Some(i);
                     oppna = Some(rad.arende_id);
@@ -214,5 +217,20 @@ impl Arendelista {
             }
         });
         oppna
+    }
+}
+
+/// The row's texts, each clipped to its column.
+fn rita_rad(ui: &egui::Ui, rect: egui::Rect, rad: &crate::store::ArendeRad) {
+    let farg = ui.visuals().text_color();
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let mut x = rect.left() + 6.0;
+    let texter = [rad.arendenummer.as_str(), rad.namn.as_str(), rad.pnr.as_str(), kort_status(rad.status)];
+    for ((_, _, bredd), text) in KOLUMNER.iter().zip(texter) {
+        let galley = ui.painter().layout_no_wrap(text.to_string(), font.clone(), farg);
+        let pos = egui::pos2(x, rect.center().y - galley.size().y / 2.0);
+        let kolumn = egui::Rect::from_min_max(egui::pos2(x, rect.top()), egui::pos2(x + bredd - 8.0, rect.bottom()));
+        ui.painter().with_clip_rect(kolumn.intersect(rect)).galley(pos, galley, farg);
+        x += bredd;
     }
 }

@@ -4,7 +4,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kommando {
+pub enum Fonsterkommando {
     Sok,
     NyttHushall,
     Spara,
@@ -16,41 +16,41 @@ pub enum Kommando {
     AttGora,
 }
 
-impl Kommando {
+impl Fonsterkommando {
     /// The commands offered in the palette, in order.
-    pub const PALETT: &'static [Kommando] = &[
-        Kommando::Sok,
-        Kommando::NyttHushall,
-        Kommando::Spara,
-        Kommando::SkrivUt,
-        Kommando::Flik(0),
-        Kommando::Flik(1),
-        Kommando::Flik(2),
-        Kommando::Flik(3),
-        Kommando::Flik(4),
-        Kommando::Flik(5),
-        Kommando::Flik(6),
-        Kommando::Flik(7),
-        Kommando::Flik(8),
-        Kommando::Flik(9),
-        Kommando::AttGora,
-        Kommando::Installningar,
+    pub const PALETT: &'static [Fonsterkommando] = &[
+        Fonsterkommando::Sok,
+        Fonsterkommando::NyttHushall,
+        Fonsterkommando::Spara,
+        Fonsterkommando::SkrivUt,
+        Fonsterkommando::Flik(0),
+        Fonsterkommando::Flik(1),
+        Fonsterkommando::Flik(2),
+        Fonsterkommando::Flik(3),
+        Fonsterkommando::Flik(4),
+        Fonsterkommando::Flik(5),
+        Fonsterkommando::Flik(6),
+        Fonsterkommando::Flik(7),
+        Fonsterkommando::Flik(8),
+        Fonsterkommando::Flik(9),
+        Fonsterkommando::AttGora,
+        Fonsterkommando::Installningar,
     ];
 
     pub fn namn(self) -> String {
         match self {
-            Kommando::Sok => "Sök ärende".into(),
-            Kommando::NyttHushall => "Nytt hushåll".into(),
-            Kommando::Spara => "Spara".into(),
-            Kommando::SkrivUt => "Skriv ut (beslutsbrev eller plan)".into(),
-            Kommando::Palett => "Kommandon".into(),
-            Kommando::StangDialog => "Stäng dialogen".into(),
-            Kommando::Flik(i) => match super::arende_vy::Flik::ALLA.get(i) {
+            Fonsterkommando::Sok => "Sök ärende".into(),
+            Fonsterkommando::NyttHushall => "Nytt hushåll".into(),
+            Fonsterkommando::Spara => "Spara".into(),
+            Fonsterkommando::SkrivUt => "Skriv ut (det fliken visar)".into(),
+            Fonsterkommando::Palett => "Kommandon".into(),
+            Fonsterkommando::StangDialog => "Stäng dialogen".into(),
+            Fonsterkommando::Flik(i) => match crate::ui::flikar::Flik::ALLA.get(i) {
                 Some(f) => format!("Visa fliken {}", f.namn()),
                 None => "Visa flik".into(),
             },
-            Kommando::Installningar => "Inställningar".into(),
-            Kommando::AttGora => "Att göra".into(),
+            Fonsterkommando::Installningar => "Inställningar".into(),
+            Fonsterkommando::AttGora => "Att göra".into(),
         }
     }
 
@@ -69,14 +69,14 @@ impl Kommando {
             Key::Num0,
         ];
         Some(match self {
-            Kommando::Sok => KeyboardShortcut::new(Modifiers::COMMAND, Key::F),
-            Kommando::NyttHushall => KeyboardShortcut::new(Modifiers::COMMAND, Key::N),
-            Kommando::Spara => KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
-            Kommando::SkrivUt => KeyboardShortcut::new(Modifiers::COMMAND, Key::P),
-            Kommando::Palett => KeyboardShortcut::new(Modifiers::COMMAND, Key::K),
-            Kommando::StangDialog => KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
-            Kommando::Flik(i) => KeyboardShortcut::new(Modifiers::ALT, *NUM.get(i)?),
-            Kommando::Installningar | Kommando::AttGora => return None,
+            Fonsterkommando::Sok => KeyboardShortcut::new(Modifiers::COMMAND, Key::F),
+            Fonsterkommando::NyttHushall => KeyboardShortcut::new(Modifiers::COMMAND, Key::N),
+            Fonsterkommando::Spara => KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
+            Fonsterkommando::SkrivUt => KeyboardShortcut::new(Modifiers::COMMAND, Key::P),
+            Fonsterkommando::Palett => KeyboardShortcut::new(Modifiers::COMMAND, Key::K),
+            Fonsterkommando::StangDialog => KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
+            Fonsterkommando::Flik(i) => KeyboardShortcut::new(Modifiers::ALT, *NUM.get(i)?),
+            Fonsterkommando::Installningar | Fonsterkommando::AttGora => return None,
         })
     }
 
@@ -104,18 +104,25 @@ impl Kommando {
     }
 
     /// The shortcuts pressed this frame (consumed so widgets do not also see them).
-    pub fn fran_tangentbord(ctx: &egui::Context) -> Vec<Kommando> {
+    pub fn fran_tangentbord(ctx: &egui::Context) -> Vec<Fonsterkommando> {
         // Esc first closes an open drop-down; only then the dialog.
-        let esc = (!ctx.any_popup_open()).then_some(Kommando::StangDialog);
-        let alla = [Kommando::Sok, Kommando::NyttHushall, Kommando::Spara, Kommando::SkrivUt, Kommando::Palett]
-            .into_iter()
-            .chain(esc)
-            .chain((0..super::arende_vy::Flik::ALLA.len()).map(Kommando::Flik));
+        let esc = (!ctx.any_popup_open()).then_some(Fonsterkommando::StangDialog);
+        let alla = [
+            Fonsterkommando::Sok,
+            Fonsterkommando::NyttHushall,
+            Fonsterkommando::Spara,
+            Fonsterkommando::SkrivUt,
+            Fonsterkommando::Palett,
+        ]
+        .into_iter()
+        .chain(esc)
+        .chain((0..crate::ui::flikar::Flik::ALLA.len()).map(Fonsterkommando::Flik));
         ctx.input_mut(|i| {
-            let valda: Vec<Kommando> = alla.filter(|k| k.genvag().is_some_and(|g| i.consume_shortcut(&g))).collect();
+            let valda: Vec<Fonsterkommando> =
+                alla.filter(|k| k.genvag().is_some_and(|g| i.consume_shortcut(&g))).collect();
             // Some systems also deliver Alt+4 as the typed text "4": it must not land in the
             // focused field. (AltGr+digit types @, $, { … – never a digit – and is left alone.)
-            if valda.iter().any(|k| matches!(k, Kommando::Flik(_))) {
+            if valda.iter().any(|k| matches!(k, Fonsterkommando::Flik(_))) {
                 i.events.retain(|e| !matches!(e, egui::Event::Text(t) if t.chars().all(|c| c.is_ascii_digit())));
             }
             valda
@@ -132,13 +139,13 @@ pub struct Palett {
 
 impl Palett {
     /// Shows the palette; returns the command chosen, if any.
-    pub fn visa(&mut self, ui: &mut egui::Ui) -> Option<Kommando> {
+    pub fn visa(&mut self, ui: &mut egui::Ui) -> Option<Fonsterkommando> {
         let label = ui.label("Sök kommando");
         let resp = ui.add(egui::TextEdit::singleline(&mut self.filter).desired_width(420.0)).labelled_by(label.id);
         resp.request_focus();
         let filter = self.filter.to_lowercase();
-        let traffar: Vec<Kommando> =
-            Kommando::PALETT.iter().copied().filter(|k| k.namn().to_lowercase().contains(&filter)).collect();
+        let traffar: Vec<Fonsterkommando> =
+            Fonsterkommando::PALETT.iter().copied().filter(|k| k.namn().to_lowercase().contains(&filter)).collect();
         if traffar.is_empty() {
             ui.label("Inget kommando matchar.");
             return None;

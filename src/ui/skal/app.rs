@@ -1,20 +1,22 @@
 //! The shell every screen slots into: top bar with search, case list, the open case, status
-//! bar, dialogs and the command palette. Screens return what they want done; the shell does it.
+//! bar, dialogs and the command palette. Screens get a per-frame `Kontext` and push what they
+//! want done onto it; the shell does it after the frame.
 
-use super::arende_vy::{Flik, OppetArende};
-use super::arendelista::Arendelista;
-use super::att_gora::{AttGora, Val as AttGoraVal};
-use super::beslut_vy::Utskrift;
-use super::forsta_start::{self, Val as ForstaVal};
-use super::hushall_form::{HushallForm, Utfall};
-use super::installningar::{Installningar, Utfall as InstUtfall};
-use super::kommandon::{Kommando, Palett};
-use super::tema::{self, Signal};
-use super::underhall_vy::DagligKopiering;
-use super::utkast::{self, Utkastplats};
-use super::widgetar::las;
-use super::widgetar::notis;
+use crate::arbete::Aktor;
 use crate::store::{Store, Utkast};
+use crate::ui::dialoger::nytt_hushall::{Dialogsvar, HushallForm};
+use crate::ui::flikar::{Flik, OppetArende};
+use crate::ui::installningar::underhall::DagligKopiering;
+use crate::ui::installningar::{Installningar, Installningsval};
+use crate::ui::kontext::{Begaran, Kontext, Notis, Utskrift};
+use crate::ui::skal::arendelista::Arendelista;
+use crate::ui::skal::att_gora::{AttGora, AttGoraVal};
+use crate::ui::skal::forsta_start::{self, Startval};
+use crate::ui::skal::kommandon::{Fonsterkommando as Kommando, Palett};
+use crate::ui::tema::{self, Signal};
+use crate::ui::utkast::{self, Utkastplats};
+use crate::ui::widgetar::las;
+use crate::ui::widgetar::notis;
 use chrono::NaiveDateTime;
 use egui::{Id, RichText};
 
@@ -50,7 +52,8 @@ pub struct BistandApp {
     dialog: Option<Dialog>,
     sparat: Option<NaiveDateTime>,
     utskrift: Utskrift,
-    meddelande: Option<(Signal, String)>,
+    /// The window's one notice area; it clears when the user moves on.
+    meddelande: Notis,
     fokusera_sok: bool,
     tema_klart: bool,
     mork: bool,
@@ -108,17 +111,84 @@ impl BistandApp {
 
     /// Opens a case on a tab (the list does it on a click or Enter; benches and tests call it).
     pub fn oppna_arende(&mut self, arende_id: i64, flik: Flik) {
-        let nu = (self.klocka)();
-        match OppetArende::oppna(&mut self.store, arende_id, &self.anvandare, nu) {
-            Ok(mut a) => {
-                a.flik = flik;
+        self.meddelande = None;
+        let mut begaran = Vec::new();
+        let aktor = self.aktor();
+        let mut ctx = Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran);
+        match OppetArende::oppna(&mut ctx, arende_id, flik) {
+            Ok(a) => {
                 self.lista.folj(arende_id);
                 self.oppet = Some(a);
                 self.installningar = None;
                 self.att_gora = None;
-                self.meddelande = None;
             }
-            Err(e) => self.meddelande = Some((Signal::Fel, e)),
+            Err(e) => ctx.fel(e),
+        }
+        self.utfor(begaran);
+    }
+
+    /// The user, acting now.
+    fn aktor(&self) -> Aktor {
+        Aktor::ny(self.anvandare.clone(), (self.klocka)())
+    }
+
+    /// Runs `f` on the open case with this frame's context, then does what it asked for.
+    fn i_arendet(&mut self, f: impl FnOnce(&mut OppetArende, &mut Kontext)) {
+        let mut begaran = Vec::new();
+        let aktor = self.aktor();
+        if let Some(a) = self.oppet.as_mut() {
+            let mut ctx = Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran);
+            f(a, &mut ctx);
+        }
+        self.utfor(begaran);
+    }
+
+    /// Carries out what the screens asked for during the frame.
+    fn utfor(&mut self, begaran: Vec<Begaran>) {
+        for b in begaran {
+            match b {
+                Begaran::Sparat => self.sparat = Some((self.klocka)()),
+                Begaran::LasOmListan => self.lista.uppdatera(),
+                Begaran::LasOmArendet => self.i_arendet(|a, ctx| a.las_om(ctx)),
+                Begaran::OppnaArende(id, flik) => self.oppna_arende(id, flik),
+                Begaran::VisaFlik(flik) => self.i_arendet(|a, ctx| a.byt_flik(flik, ctx)),
+            }
+        }
+    }
+
+    /// Ctrl+S and Ctrl+P: the dialog or the case's current tab does it, or the window says why not.
+    fn spara_eller_skriv_ut(&mut self, spara: bool) {
+        let aktor = self.aktor();
+        if let Some(Dialog::NyttHushall(form)) = &mut self.dialog {
+            if !spara {
+                return;
+            }
+            let mut begaran = Vec::new();
+            let mut ctx = Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran);
+            if let Some(reg) = form.spara(&mut ctx) {
+                self.efter_registrering(reg.arende_id, &reg.arendenummer);
+            }
+            return;
+        }
+        if self.dialog.is_some() {
+            return;
+        }
+        let utanfor = if self.att_gora.is_some() {
+            Some("Att göra")
+        } else if self.installningar.is_some() {
+            Some("Inställningar")
+        } else if self.oppet.is_none() {
+            Some("startsidan – öppna ett ärende först")
+        } else {
+            None
+        };
+        match utanfor {
+            Some(var) => {
+                let vad = if spara { "spara" } else { "skriva ut" };
+                self.meddelande = Some((Signal::Varning, format!("Det finns inget att {vad} i {var}.")));
+            }
+            None if spara => self.i_arendet(|a, ctx| a.spara(ctx)),
+            None => self.i_arendet(|a, ctx| a.skriv_ut(ctx)),
         }
     }
 
@@ -132,36 +202,9 @@ impl BistandApp {
             Kommando::NyttHushall => {
                 self.dialog = Some(Dialog::NyttHushall(Box::new(HushallForm::ny(&self.store, &self.anvandare))));
             }
-            Kommando::Spara => match (&mut self.dialog, &mut self.oppet) {
-                (Some(Dialog::NyttHushall(form)), _) => {
-                    if let Some(reg) = form.spara(&mut self.store, nu) {
-                        self.efter_registrering(reg.arende_id, &reg.arendenummer);
-                    }
-                }
-                (None, Some(a)) if a.flik == Flik::Ansokan => {
-                    a.ansokan.spara(&mut self.store, &self.anvandare, nu, &mut self.sparat);
-                }
-                (None, Some(a)) if a.flik == Flik::Beslut => {}
-                (None, Some(a)) if a.flik == Flik::Journal => {
-                    let id = a.arende.id;
-                    a.journal.spara(&mut self.store, id, &self.anvandare, nu, &mut self.sparat);
-                }
-                (None, Some(a)) if a.flik == Flik::Oversikt => {
-                    let andrad = a.spara_ansvar(&mut self.store, &self.anvandare, nu, &mut self.sparat);
-                    if andrad {
-                        self.lista.uppdatera();
-                    }
-                }
-                _ => {}
-            },
+            Kommando::Spara => self.spara_eller_skriv_ut(true),
+            Kommando::SkrivUt => self.spara_eller_skriv_ut(false),
             Kommando::Palett => self.dialog = Some(Dialog::Palett(Palett::default())),
-            Kommando::SkrivUt => match self.oppet.as_mut() {
-                Some(a) if a.flik == Flik::Beslut => {
-                    a.beslut.skriv_ut(&self.store, &self.utskrift);
-                }
-                Some(a) if a.flik == Flik::Plan => a.plan.skriv_ut(&self.store, &self.utskrift, nu),
-                _ => {}
-            },
             Kommando::StangDialog => {
                 // The household form keeps its draft; closing it loses nothing, and says so.
                 if matches!(self.dialog.take(), Some(Dialog::NyttHushall(_))) {
@@ -169,18 +212,20 @@ impl BistandApp {
                 }
             }
             Kommando::Flik(i) => {
-                if let (Some(a), Some(f)) = (&mut self.oppet, Flik::ALLA.get(i)) {
-                    a.flik = *f;
+                if let Some(f) = Flik::ALLA.get(i).copied() {
+                    self.i_arendet(|a, ctx| a.byt_flik(f, ctx));
                 }
             }
             Kommando::AttGora => {
                 self.dialog = None;
                 self.installningar = None;
+                self.meddelande = None;
                 self.att_gora = Some(AttGora::ny(&self.store, &self.anvandare, nu.date()));
             }
             Kommando::Installningar => {
                 self.dialog = None;
                 self.att_gora = None;
+                self.meddelande = None;
                 self.installningar =
                     Some(Installningar::ny(&self.store, &self.anvandare, &self.utskrift.mapp, self.ovning, nu));
             }
@@ -190,14 +235,14 @@ impl BistandApp {
     /// Leaves this database for its training database (created with the demo households the
     /// first time) in training mode: the shell is built anew on the other store.
     fn byt_till_ovning(&mut self) {
-        let fil = super::ovningsfil(self.store.sokvag());
-        match super::oppna_ovningsdatabas(&fil, (self.klocka)()) {
+        let fil = crate::ui::ovningsfil(self.store.sokvag());
+        match crate::ui::oppna_ovningsdatabas(&fil, (self.klocka)()) {
             Ok(store) => {
                 let ny = BistandApp::ny(store, true, self.klocka);
                 let gammal = std::mem::replace(self, ny);
                 self.utskrift = gammal.utskrift;
             }
-            Err(e) => self.meddelande = Some((Signal::Fel, e)),
+            Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),
         }
     }
 
@@ -217,23 +262,13 @@ impl BistandApp {
             tema::installera_typsnitt(&ctx);
             tema::installera(&ctx, self.mork);
             if self.ovning {
-                ctx.send_viewport_cmd(egui::ViewportCommand::Title(super::TITEL_OVNING.into()));
+                ctx.send_viewport_cmd(egui::ViewportCommand::Title(crate::ui::TITEL_OVNING.into()));
             }
             self.tema_klart = true;
             ctx.request_repaint();
             return;
         }
-        for k in Kommando::fran_tangentbord(&ctx) {
-            self.kor(k);
-        }
-        if self.dialog.is_none() {
-            let sok_fokus = ctx.memory(|m| m.focused()).is_none_or(|f| f == Id::unique(SOK_ID));
-            // Arrow keys belong to the list only while no other field has the focus.
-            let vald = if sok_fokus { self.lista.tangenter(&ctx) } else { None };
-            if let Some(id) = vald {
-                self.oppna_arende(id, Flik::Oversikt);
-            }
-        }
+        self.tangenter(&ctx);
         self.lista.hamta(&self.store);
         if self.lista.resultat.totalt > 0 {
             self.forsta_start = false;
@@ -241,7 +276,6 @@ impl BistandApp {
         if let Some(m) = self.kopiering.kontrollera(&ctx, &self.store, (self.klocka)().date()) {
             self.meddelande = Some(m);
         }
-
         self.toppfalt(ui);
         self.statusrad(ui);
         egui::Panel::left("arendelista").resizable(true).default_size(505.0).min_size(380.0).show(ui, |ui| {
@@ -250,69 +284,86 @@ impl BistandApp {
                 self.oppna_arende(id, Flik::Oversikt);
             }
         });
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.add_space(4.0);
-            if let Some((signal, text)) = &self.meddelande {
-                notis(ui, *signal, text);
-            }
-            let nu = (self.klocka)();
-            if let Some(vy) = &mut self.att_gora {
-                match vy.visa(ui, &self.store, &self.anvandare, nu.date()) {
-                    Some(AttGoraVal::Stang) => self.att_gora = None,
-                    Some(AttGoraVal::Oppna(id)) => self.oppna_arende(id, Flik::Plan),
-                    None => {}
-                }
-                return;
-            }
-            if let Some(inst) = &mut self.installningar {
-                match inst.visa(ui, &mut self.store, self.mork, &self.anvandare, nu) {
-                    Some(InstUtfall::Stang) => self.installningar = None,
-                    Some(InstUtfall::LasOmListan) => self.lista.uppdatera(),
-                    Some(InstUtfall::NyttNamn(namn)) => {
-                        self.anvandare = namn;
-                        if let Err(e) = self.store.satt_installning("anvandare", &self.anvandare) {
-                            self.meddelande = Some((Signal::Fel, e.to_string()));
-                        }
-                    }
-                    Some(InstUtfall::Tema(mork)) => {
-                        self.mork = mork;
-                        tema::installera(ui.ctx(), mork);
-                        if let Err(e) = self.store.satt_installning("tema", if mork { "mork" } else { "ljust" }) {
-                            self.meddelande = Some((Signal::Fel, e.to_string()));
-                        }
-                    }
-                    None => {}
-                }
-                return;
-            }
-            match &mut self.oppet {
-                Some(a) => {
-                    if a.visa(ui, &mut self.store, &self.anvandare, &self.utskrift, nu, &mut self.sparat) {
-                        self.lista.uppdatera();
-                    }
-                }
-                None => self.inget_oppet(ui),
-            }
-        });
+        egui::CentralPanel::default().show(ui, |ui| self.mitten(ui));
         self.dialoger(&ctx);
         if self.ovning {
-            // The whole window carries the training marking.
-            let farg = tema::signalfarg(Signal::Ovning, false);
-            ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, Id::unique("ovningsram"))).rect_stroke(
-                ctx.content_rect().shrink(2.0),
-                0.0,
-                egui::Stroke::new(4.0, farg),
-                egui::StrokeKind::Inside,
-            );
+            ovningsram(&ctx);
+        }
+    }
+
+    /// The shortcuts of the frame, and the arrow keys of the case list.
+    fn tangenter(&mut self, ctx: &egui::Context) {
+        for k in Kommando::fran_tangentbord(ctx) {
+            self.kor(k);
+        }
+        if self.dialog.is_none() {
+            let sok_fokus = ctx.memory(|m| m.focused()).is_none_or(|f| f == Id::unique(SOK_ID));
+            // Arrow keys belong to the list only while no other field has the focus.
+            let vald = if sok_fokus { self.lista.tangenter(ctx) } else { None };
+            if let Some(id) = vald {
+                self.oppna_arende(id, Flik::Oversikt);
+            }
+        }
+    }
+
+    /// The central area: Att göra, the settings, the open case or what to do next.
+    fn mitten(&mut self, ui: &mut egui::Ui) {
+        ui.add_space(4.0);
+        // An open case shows the notice under its tabs, the identity header staying on top.
+        let arendet_visas = self.oppet.is_some() && self.att_gora.is_none() && self.installningar.is_none();
+        if let Some((signal, text)) = self.meddelande.as_ref().filter(|_| !arendet_visas) {
+            notis(ui, *signal, text);
+        }
+        let nu = (self.klocka)();
+        if let Some(vy) = &mut self.att_gora {
+            match vy.visa(ui, &self.store, &self.anvandare, nu.date()) {
+                Some(AttGoraVal::Stang) => self.att_gora = None,
+                Some(AttGoraVal::Oppna(id)) => self.oppna_arende(id, Flik::Plan),
+                None => {}
+            }
+        } else if let Some(inst) = &mut self.installningar {
+            if let Some(val) = inst.visa(ui, &mut self.store, self.mork, &self.anvandare, nu) {
+                self.installningsval(ui.ctx(), val);
+            }
+        } else if self.oppet.is_some() {
+            self.i_arendet(|a, ctx| a.visa(ui, ctx));
+        } else {
+            self.inget_oppet(ui);
+        }
+    }
+
+    /// What the settings view asked for.
+    fn installningsval(&mut self, ctx: &egui::Context, val: Installningsval) {
+        let installning = match val {
+            Installningsval::Stang => {
+                self.installningar = None;
+                return;
+            }
+            Installningsval::LasOmListan => {
+                self.lista.uppdatera();
+                return;
+            }
+            Installningsval::NyttNamn(namn) => {
+                self.anvandare = namn;
+                ("anvandare", self.anvandare.clone())
+            }
+            Installningsval::Tema(mork) => {
+                self.mork = mork;
+                tema::installera(ctx, mork);
+                ("tema", if mork { "mork" } else { "ljust" }.to_string())
+            }
+        };
+        if let Err(e) = self.store.satt_installning(installning.0, &installning.1) {
+            self.meddelande = Some((Signal::Fel, e.to_string()));
         }
     }
 
     /// The central area while no case is open: the first-start panel, or what to do next.
     fn inget_oppet(&mut self, ui: &mut egui::Ui) {
         if self.forsta_start {
-            match forsta_start::visa(ui, &super::ovningsfil(self.store.sokvag())) {
-                Some(ForstaVal::NyttHushall) => self.kor(Kommando::NyttHushall),
-                Some(ForstaVal::Ovningsdatabas) => self.byt_till_ovning(),
+            match forsta_start::visa(ui, &crate::ui::ovningsfil(self.store.sokvag())) {
+                Some(Startval::NyttHushall) => self.kor(Kommando::NyttHushall),
+                Some(Startval::Ovningsdatabas) => self.byt_till_ovning(),
                 None => {}
             }
             return;
@@ -418,17 +469,24 @@ impl BistandApp {
             Dialog::NyttHushall(form) => {
                 ui.set_width((skarm.width() - 120.0).clamp(400.0, 1000.0));
                 ui.set_max_height(skarm.height() - 80.0);
-                match form.visa(ui, &mut self.store, nu, &mut self.sparat) {
-                    Some(Utfall::Sparad(reg)) => {
+                let mut begaran = Vec::new();
+                let aktor = Aktor::ny(self.anvandare.clone(), nu);
+                let mut kontext =
+                    Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran);
+                match form.visa(ui, &mut kontext) {
+                    Some(Dialogsvar::Sparad(reg)) => {
                         efter = Some(Box::new(move |app| app.efter_registrering(reg.arende_id, &reg.arendenummer)));
                         stang = true;
                     }
-                    Some(Utfall::Stangd) => {
-                        self.meddelande = Some((Signal::Varning, UTKAST_KVAR.into()));
+                    Some(Dialogsvar::Stangd) => {
+                        kontext.varna(UTKAST_KVAR);
                         stang = true;
                     }
-                    Some(Utfall::Kastad) => stang = true,
+                    Some(Dialogsvar::Kastad) => stang = true,
                     None => {}
+                }
+                if begaran.contains(&Begaran::Sparat) {
+                    self.sparat = Some(nu);
                 }
             }
             Dialog::Aterstall(drafts) => {
@@ -468,11 +526,22 @@ impl BistandApp {
     }
 }
 
+/// The whole window carries the training marking.
+fn ovningsram(ctx: &egui::Context) {
+    let farg = tema::signalfarg(Signal::Ovning, false);
+    ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, Id::unique("ovningsram"))).rect_stroke(
+        ctx.content_rect().shrink(2.0),
+        0.0,
+        egui::Stroke::new(4.0, farg),
+        egui::StrokeKind::Inside,
+    );
+}
+
 /// Letters are saved under the user's documents folder ("Bistånd"), else beside the database.
 fn standard_utskriftsmapp() -> std::path::PathBuf {
     directories::UserDirs::new()
         .and_then(|u| u.document_dir().map(|d| d.join("Bistånd")))
-        .unwrap_or_else(|| super::standarddatabas(false).with_file_name("brev"))
+        .unwrap_or_else(|| crate::ui::standarddatabas(false).with_file_name("brev"))
 }
 
 fn initialer(namn: &str) -> String {

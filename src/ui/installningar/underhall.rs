@@ -2,11 +2,11 @@
 //! month's decision letters, and (in training mode) more fictitious households. Long work runs
 //! in the background with a progress bar and Avbryt.
 
-use super::bakgrund::{Framsteg, Jobb};
-use super::tema::Signal;
-use super::widgetar::{notis, rubrik, textfalt};
 use crate::domain::manad::Manad;
 use crate::store::{DagligKopia, MAX_KOPIOR, Store};
+use crate::ui::bakgrund::{Framsteg, Jobb};
+use crate::ui::tema::Signal;
+use crate::ui::widgetar::{notis, rubrik, textfalt};
 use chrono::NaiveDateTime;
 use std::path::{Path, PathBuf};
 
@@ -168,7 +168,8 @@ impl Underhall {
 fn skriv_manadens_brev(db: &Path, manad: Manad, mapp: &Path, f: &Framsteg) -> Result<String, String> {
     let store = Store::open(db).map_err(|e| e.to_string())?;
     let omgang =
-        crate::utskrift::manadens_beslutsbrev(&store, manad, mapp, &mut |klara, alla| f.rapportera(klara, alla))?;
+        crate::utskrift::manadens_beslutsbrev(&store, manad, mapp, &mut |klara, alla| f.rapportera(klara, alla))
+            .map_err(|e| e.to_string())?;
     Ok(match omgang {
         crate::utskrift::Omgang { alla: 0, .. } => format!("Det finns inga beslut för {manad}."),
         crate::utskrift::Omgang { skrivna, alla } if skrivna < alla => {

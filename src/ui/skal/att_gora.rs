@@ -1,9 +1,9 @@
 //! Att göra: the caseworker's cases whose plan follow-up is overdue or due this week, plans due
 //! for rewriting, and agreed plans not signed.
 
-use super::tema;
-use super::widgetar::{kolumnrubrik, rubrik};
 use crate::store::{AttGoraRad, Store};
+use crate::ui::tema;
+use crate::ui::widgetar::{kolumnrubrik, rubrik};
 use chrono::NaiveDate;
 use egui::RichText;
 
@@ -14,7 +14,7 @@ pub struct AttGora {
 }
 
 /// What the shell should do.
-pub enum Val {
+pub enum AttGoraVal {
     Stang,
     Oppna(i64),
 }
@@ -41,19 +41,19 @@ impl AttGora {
         }
     }
 
-    pub fn visa(&mut self, ui: &mut egui::Ui, store: &Store, anvandare: &str, idag: NaiveDate) -> Option<Val> {
+    pub fn visa(&mut self, ui: &mut egui::Ui, store: &Store, anvandare: &str, idag: NaiveDate) -> Option<AttGoraVal> {
         let mut val = None;
         ui.horizontal(|ui| {
             ui.heading("Att göra");
             if ui.button("Tillbaka").clicked() {
-                val = Some(Val::Stang);
+                val = Some(AttGoraVal::Stang);
             }
         });
         if ui.checkbox(&mut self.bara_mina, format!("Bara ärenden där {anvandare} är socialsekreterare")).changed() {
             self.hamta(store, anvandare, idag);
         }
         if let Some(f) = &self.fel {
-            super::widgetar::felrad(ui, f);
+            crate::ui::widgetar::felrad(ui, f);
         }
         rubrik(ui, &format!("{} att göra {idag}", self.rader.len()));
         if self.rader.is_empty() {
@@ -74,7 +74,7 @@ impl AttGora {
                             .color(tema::signalfarg(tema::Signal::Varning, ui.visuals().dark_mode)),
                     );
                     if ui.button(format!("Öppna {} – {}", r.arendenummer, r.punkt.text())).clicked() {
-                        val = Some(Val::Oppna(r.arende_id));
+                        val = Some(AttGoraVal::Oppna(r.arende_id));
                     }
                     ui.end_row();
                 }

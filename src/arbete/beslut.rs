@@ -1,0 +1,85 @@
+//! Decide: propose a decision on the latest application (amending an earlier decision on it),
+//! and take it. An item granted against repayment is the återkrav, made with the decision.
+
+use super::{Aktor, Arbetsfel, Spar};
+use crate::domain::beslut::formular::{BeslutsFormular, PostFalt};
+use crate::domain::beslut::{NyttBeslut, samlat_utfall};
+use crate::store::{Handelse, Store};
+
+/// A new decision on the case's latest application, försörjningsstöd as calculated. When that
+/// application is already decided, the new decision amends the newest decision on it.
+pub fn nytt_beslut(store: &Store, aktor: &Aktor, arende_id: i64) -> Result<BeslutsFormular, Arbetsfel> {
+    let Some(senaste) = store.ansokningar(arende_id)?.into_iter().next() else {
+        return Err(Arbetsfel::Ogiltig(
+            "Det finns ingen ansökan att besluta om. Räkna först under fliken Ansökan.".into(),
+        ));
+    };
+    let belopp = senaste.beviljas.format_tal();
+    Ok(BeslutsFormular {
+        andrar: store.senaste_beslut_om_ansokan(senaste.id)?,
+        ansokan_id: Some(senaste.id),
+        period: senaste.manad.clone(),
+        poster: vec![PostFalt {
+            sak: "Försörjningsstöd".into(),
+            ansokt: belopp.clone(),
+            beviljat: belopp,
+            ..Default::default()
+        }],
+        beslutsfattare: aktor.namn.clone(),
+        delegation: "socialsekreterare enligt delegationsordningen".into(),
+        ..Default::default()
+    })
+}
+
+/// Checks the decision as the form stands (before the caseworker is asked to confirm).
+pub fn prova(form: &BeslutsFormular, aktor: &Aktor, arende_id: i64, har_barn: bool) -> Result<NyttBeslut, Arbetsfel> {
+    Ok(form.validera(arende_id, aktor.nu.date(), har_barn)?)
+}
+
+/// Takes the decision; returns its id. A decision is never changed afterwards.
+pub fn fatta_beslut(
+    store: &mut Store,
+    aktor: &Aktor,
+    arende_id: i64,
+    form: &BeslutsFormular,
+    har_barn: bool,
+) -> Result<i64, Arbetsfel> {
+    aktor.far(Handelse::FattadeBeslut)?;
+    let beslut = prova(form, aktor, arende_id, har_barn)?;
+    let detalj = beskrivning(&beslut);
+    Ok(store.skriv(|w| {
+        let id = w.spara_beslut(&beslut, har_barn, &aktor.namn, aktor.nu)?;
+        let logg = format!("beslut {id}");
+        let spar = Spar {
+            handelse: Handelse::FattadeBeslut,
+            arende_id,
+            logg: &logg,
+            rubrik: "Beslut fattat",
+            detalj: &detalj,
+        };
+        spar.skriv(w, aktor)?;
+        Ok(id)
+    })?)
+}
+
+/// "försörjningsstöd november 2026, bifall 16 300 kr", one part per item.
+fn beskrivning(b: &NyttBeslut) -> String {
+    let mut delar: Vec<String> = b
+        .poster
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let sak = p.sak.trim().to_lowercase();
+            let sak = if i == 0 { format!("{sak} {}", b.period.namn()) } else { sak };
+            let aterkrav = if p.mot_aterkrav.is_some() { " mot återkrav" } else { "" };
+            format!("{sak}, {} {}{aterkrav}", p.utfall().namn().to_lowercase(), p.beviljat.i_text())
+        })
+        .collect();
+    if b.poster.len() > 1 {
+        delar.push(format!("sammantaget {}", samlat_utfall(&b.poster).namn().to_lowercase()));
+    }
+    if let Some(id) = b.andrar {
+        delar.push(format!("ändrar beslut nr {id}"));
+    }
+    delar.join("; ")
+}

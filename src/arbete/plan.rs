@@ -1,0 +1,134 @@
+//! The förändringsplan: save the draft, start a new version, agree it, record the signature,
+//! follow-ups and deviations.
+
+use super::{Aktor, Arbetsfel, Spar};
+use crate::domain::datum::parse_datum;
+use crate::domain::plan::Planinnehall;
+use crate::store::{Avvikelse, Handelse, Store, Uppfoljning};
+use chrono::NaiveDate;
+
+/// Saves the draft of the case's plan; returns the plan's id.
+pub fn spara_utkast(
+    store: &mut Store,
+    aktor: &Aktor,
+    arende_id: i64,
+    innehall: &Planinnehall,
+) -> Result<i64, Arbetsfel> {
+    aktor.far(Handelse::SparadePlanutkast)?;
+    Ok(store.skriv(|w| {
+        let id = w.spara_planutkast(arende_id, innehall, &aktor.namn, aktor.nu)?;
+        w.logga(Handelse::SparadePlanutkast, Some(arende_id), &aktor.namn, "", aktor.nu)?;
+        Ok(id)
+    })?)
+}
+
+/// Starts a new version from the agreed one; returns its id.
+pub fn ny_version(store: &mut Store, aktor: &Aktor, arende_id: i64) -> Result<i64, Arbetsfel> {
+    aktor.far(Handelse::SparadePlanutkast)?;
+    Ok(store.skriv(|w| {
+        let id = w.ny_planversion(arende_id, &aktor.namn, aktor.nu)?;
+        w.logga(Handelse::SparadePlanutkast, Some(arende_id), &aktor.namn, "ny version", aktor.nu)?;
+        Ok(id)
+    })?)
+}
+
+/// How the plan was agreed: the date as typed, signed by the client or why not.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overenskommelse {
+    pub datum: String,
+    pub signerad: bool,
+    pub orsak: String,
+}
+
+/// Saves the draft and agrees it in one transaction; returns the date it was agreed.
+pub fn kom_overens(
+    store: &mut Store,
+    aktor: &Aktor,
+    arende_id: i64,
+    innehall: &Planinnehall,
+    o: &Overenskommelse,
+) -> Result<NaiveDate, Arbetsfel> {
+    aktor.far(Handelse::KomOverensOmPlan)?;
+    let fel = innehall.kontrollera();
+    if !fel.is_empty() {
+        return Err(Arbetsfel::Falt(fel));
+    }
+    let datum = parse_datum(&o.datum, aktor.nu.date()).map_err(Arbetsfel::Ogiltig)?;
+    let signerad = if o.signerad { "signerad av klienten" } else { "inte signerad" };
+    let detalj = format!("{datum}, {signerad}");
+    store.skriv(|w| {
+        let pid = w.spara_planutkast(arende_id, innehall, &aktor.namn, aktor.nu)?;
+        w.kom_overens(pid, datum, o.signerad, &o.orsak, aktor.nu)?;
+        let spar = Spar {
+            handelse: Handelse::KomOverensOmPlan,
+            arende_id,
+            logg: &datum.to_string(),
+            rubrik: "Förändringsplan överenskommen",
+            detalj: &detalj,
+        };
+        spar.skriv(w, aktor)
+    })?;
+    Ok(datum)
+}
+
+/// Records that the client has now signed the agreed plan.
+pub fn signera(store: &mut Store, aktor: &Aktor, arende_id: i64, plan_id: i64) -> Result<(), Arbetsfel> {
+    aktor.far(Handelse::SigneradePlan)?;
+    store.skriv(|w| {
+        w.signera_plan(plan_id, aktor.nu)?;
+        let spar = Spar {
+            handelse: Handelse::SigneradePlan,
+            arende_id,
+            logg: "",
+            rubrik: "Förändringsplanen signerad",
+            detalj: &format!("klienten signerade {}", aktor.nu.date()),
+        };
+        spar.skriv(w, aktor)
+    })?;
+    Ok(())
+}
+
+/// A follow-up of the agreed plan, the date as typed.
+pub fn skriv_uppfoljning(
+    store: &mut Store,
+    aktor: &Aktor,
+    arende_id: i64,
+    plan_id: i64,
+    datum: &str,
+    notering: &str,
+    per_steg: &[String],
+) -> Result<i64, Arbetsfel> {
+    aktor.far(Handelse::SkrevUppfoljning)?;
+    let datum =
+        parse_datum(datum, aktor.nu.date()).map_err(|e| Arbetsfel::Ogiltig(format!("Uppföljningens datum: {e}")))?;
+    let u = Uppfoljning { datum, notering: notering.to_string(), per_steg: per_steg.to_vec() };
+    Ok(store.skriv(|w| {
+        let id = w.skriv_uppfoljning(plan_id, &u, &aktor.namn, aktor.nu)?;
+        w.logga(Handelse::SkrevUppfoljning, Some(arende_id), &aktor.namn, &datum.to_string(), aktor.nu)?;
+        Ok(id)
+    })?)
+}
+
+/// A deviation from the agreed plan, its period as typed.
+pub fn skriv_avvikelse(
+    store: &mut Store,
+    aktor: &Aktor,
+    arende_id: i64,
+    plan_id: i64,
+    (fran, till): (&str, &str),
+    beskrivning: &str,
+    godkand: bool,
+) -> Result<i64, Arbetsfel> {
+    aktor.far(Handelse::SkrevAvvikelse)?;
+    let idag = aktor.nu.date();
+    let (Ok(fran), Ok(till), false) = (parse_datum(fran, idag), parse_datum(till, idag), beskrivning.trim().is_empty())
+    else {
+        return Err(Arbetsfel::Ogiltig("Ange avvikelsens period (ÅÅÅÅ-MM-DD) och vad den gäller.".into()));
+    };
+    let a = Avvikelse { fran, till, beskrivning: beskrivning.to_string(), godkand };
+    Ok(store.skriv(|w| {
+        let id = w.skriv_avvikelse(plan_id, &a, &aktor.namn, aktor.nu)?;
+        w.logga(Handelse::SkrevAvvikelse, Some(arende_id), &aktor.namn, &format!("{fran} – {till}"), aktor.nu)?;
+        Ok(id)
+    })?)
+}

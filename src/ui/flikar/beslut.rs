@@ -1,0 +1,373 @@
+//! The Beslut tab: decide the month's application per item (bifall, delavslag, avslag), the
+//! motivering from the phrase library, then print the letter. A decision is never changed.
+
+use crate::arbete;
+use crate::domain::arende::Arende;
+use crate::domain::beslut::formular::{BeslutsFormular, PostFalt};
+use crate::domain::beslut::fraser::{Frasbibliotek, Platshallare, levererade_fraser};
+use crate::domain::beslut::{Beslutspost, SparatBeslut, Utfall};
+use crate::domain::falt::{Falt, FaltFel, Postuppgift, fel_for};
+use crate::domain::hushall::Roll;
+use crate::store::{BeslutRad, HushallVy};
+use crate::ui::flikar::Flik;
+use crate::ui::kontext::{Flikvy, Kontext, inget_att_skriva_ut};
+use crate::ui::tema;
+use crate::ui::utkast::{Autospar, Utkastplats, nyckel};
+use crate::ui::widgetar::{cellfalt, felrad, kolumnrubrik, textfalt, textyta};
+use crate::utskrift::Dokument;
+use egui::RichText;
+
+pub struct BeslutVy {
+    arende_id: i64,
+    arendenummer: String,
+    sokande: String,
+    har_barn: bool,
+    lista: Vec<BeslutRad>,
+    /// The phrase library, read when the tab opens.
+    fraser: Frasbibliotek,
+    form: Option<BeslutsFormular>,
+    autospar: Autospar,
+    fel: Vec<FaltFel>,
+    bekrafta: bool,
+    /// The decision shown, read once when it is chosen.
+    valt: Option<SparatBeslut>,
+}
+
+impl BeslutVy {
+    pub fn ny(ctx: &mut Kontext, arende: &Arende, hushall: &HushallVy) -> BeslutVy {
+        let (autospar, draft) = Autospar::ny::<BeslutsFormular>(
+            ctx.store,
+            nyckel(Utkastplats::Beslut(arende.id)),
+            format!("Beslut i ärende {}", arende.arendenummer),
+        );
+        if let Some((_, fel)) = autospar.lasfel() {
+            ctx.fel(fel);
+        }
+        BeslutVy {
+            arende_id: arende.id,
+            arendenummer: arende.arendenummer.clone(),
+            sokande: hushall.sokande().map(|p| p.namn()).unwrap_or_default(),
+            har_barn: hushall.medlemmar.iter().any(|m| m.roll == Roll::Barn),
+            lista: Vec::new(),
+            fraser: levererade_fraser(),
+            form: draft,
+            autospar,
+            fel: Vec::new(),
+            bekrafta: false,
+            valt: None,
+        }
+    }
+
+    /// A new decision on the case's latest application, försörjningsstöd as calculated.
+    fn nytt(&mut self, ctx: &mut Kontext) {
+        match arbete::beslut::nytt_beslut(ctx.store, &ctx.aktor, self.arende_id) {
+            Ok(form) => {
+                self.form = Some(form);
+                self.fel.clear();
+                self.valt = None;
+                ctx.rensa();
+            }
+            Err(arbete::Arbetsfel::Ogiltig(t)) => ctx.varna(t),
+            Err(e) => ctx.fel(e),
+        }
+    }
+
+    fn valj(&mut self, ctx: &mut Kontext, id: i64) {
+        self.valt = ctx.utfall(ctx.store.beslut(id));
+        self.form = None;
+    }
+
+    fn skriv(&mut self, ctx: &mut Kontext, aterkrav: bool) {
+        let Some(id) = self.valt.as_ref().map(|b| b.id) else {
+            inget_att_skriva_ut(ctx, Flik::Beslut, " – välj ett beslut i listan");
+            return;
+        };
+        let (dokument, namn) =
+            if aterkrav { (Dokument::Aterkravsbrev(id), "aterkrav") } else { (Dokument::Beslutsbrev(id), "beslut") };
+        if let Some(fil) = ctx.skriv_ut(&dokument, &format!("{namn}-{}-{id}.pdf", self.arendenummer)) {
+            ctx.klart(format!("Brevet är sparat: {}", fil.display()));
+        }
+    }
+
+    fn visa_beslut(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
+        let Some(b) = &self.valt else { return };
+        ui.separator();
+        ui.label(
+            RichText::new(format!("Beslut {} för {}: {}", b.beslut.datum, b.beslut.period, b.utfall.namn()))
+                .text_style(tema::rubrik2()),
+        );
+        for p in &b.beslut.poster {
+            ui.label(format!("{}: ansökt {}, beviljat {}", p.sak, p.ansokt, p.beviljat));
+        }
+        ui.label(RichText::new(format!("Lagrum: {}", b.lagrum)).weak());
+        ui.label(RichText::new(format!("Fattat av {} ({})", b.beslut.beslutsfattare, b.skapad)).weak());
+        let aterkrav = b.beslut.poster.iter().any(|p| p.mot_aterkrav.is_some());
+        let id = b.id;
+        ui.horizontal(|ui| {
+            if ui
+                .button("Skriv ut beslutsbrev")
+                .on_hover_text("Ctrl+P: sparar brevet som PDF och öppnar det för utskrift")
+                .clicked()
+            {
+                self.skriv(ctx, false);
+            }
+            if ui.button("Spara som …").clicked() {
+                self.spara_som(ctx, id);
+            }
+            if aterkrav && ui.button("Skriv ut beslut om återkrav").clicked() {
+                self.skriv(ctx, true);
+            }
+        });
+    }
+
+    fn spara_som(&mut self, ctx: &mut Kontext, id: i64) {
+        let forslag = format!("beslut-{}-{id}.pdf", self.arendenummer);
+        let Some(fil) = rfd::FileDialog::new().set_file_name(&forslag).add_filter("PDF", &["pdf"]).save_file() else {
+            return;
+        };
+        let svar = arbete::brev::skriv_ut(ctx.store, &ctx.aktor, &Dokument::Beslutsbrev(id), &fil);
+        if ctx.utfall(svar).is_some() {
+            ctx.klart(format!("Beslutsbrevet är sparat: {}", fil.display()));
+        }
+    }
+
+    fn visa_form(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
+        let Some(f) = &mut self.form else { return };
+        ui.separator();
+        let titel = match f.andrar {
+            Some(id) => format!("Nytt beslut för {} – ändrar beslut nr {id}", f.period),
+            None => format!("Nytt beslut för {}", f.period),
+        };
+        ui.label(RichText::new(titel).text_style(tema::rubrik2()));
+        visa_poster(ui, f, &self.fel);
+        visa_motiveringar(ui, f, &self.fel, &self.fraser, &self.sokande);
+        if ui.button("Lägg till post").clicked() {
+            f.poster.push(PostFalt { beviljat: "0".into(), ..Default::default() });
+        }
+        if self.har_barn {
+            let fel = fel_for(&self.fel, Falt::BarnetsBasta);
+            textyta(ui, "Barnens bästa: hur har barnen beaktats?", &mut f.barnets_basta, fel, 3);
+        }
+        ui.horizontal_wrapped(|ui| {
+            textfalt(ui, "Beslutsfattare", &mut f.beslutsfattare, fel_for(&self.fel, Falt::Beslutsfattare), 220.0);
+            textfalt(ui, "Delegation", &mut f.delegation, None, 300.0);
+            textfalt(ui, "Föredragande (om någon)", &mut f.foredragande, None, 220.0);
+        });
+        if let Some(e) = fel_for(&self.fel, Falt::Poster).or(fel_for(&self.fel, Falt::Period)) {
+            felrad(ui, e);
+        }
+        let fatta = self.visa_bekrafta(ui, ctx);
+        if let Some(form) = self.form.clone() {
+            if let Err(e) = self.autospar.folj(ctx.store, &form, false, ctx.nu()) {
+                ctx.fel(e);
+            }
+            if fatta {
+                self.fatta(ctx, &form);
+            }
+        }
+    }
+
+    /// "Fatta beslut …", checked first, then asked once. Returns true when confirmed.
+    fn visa_bekrafta(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) -> bool {
+        let Some(f) = &self.form else { return false };
+        let mut fatta = false;
+        if self.bekrafta {
+            ui.label("Ett fattat beslut kan inte ändras; en ändring blir ett nytt beslut. Fatta beslutet?");
+            ui.horizontal(|ui| {
+                fatta = ui.button("Ja, fatta beslut").clicked();
+                if ui.button("Avbryt").clicked() {
+                    self.bekrafta = false;
+                }
+            });
+        } else if ui.button(RichText::new("Fatta beslut …").strong()).clicked() {
+            match arbete::beslut::prova(f, &ctx.aktor, self.arende_id, self.har_barn) {
+                Ok(_) => self.bekrafta = true,
+                Err(e) => self.visa_fel(ctx, e),
+            }
+        }
+        fatta
+    }
+
+    fn visa_fel(&mut self, ctx: &mut Kontext, e: arbete::Arbetsfel) {
+        match e {
+            arbete::Arbetsfel::Falt(fel) => {
+                self.fel = fel;
+                ctx.fel("Beslutet är inte fattat: rätta det som är markerat.");
+            }
+            e => ctx.fel(e),
+        }
+    }
+
+    fn fatta(&mut self, ctx: &mut Kontext, form: &BeslutsFormular) {
+        self.bekrafta = false;
+        match arbete::beslut::fatta_beslut(ctx.store, &ctx.aktor, self.arende_id, form, self.har_barn) {
+            Ok(id) => {
+                let _ = self.autospar.klar(ctx.store);
+                self.form = None;
+                self.fel.clear();
+                self.ladda(ctx);
+                self.valt = ctx.utfall(ctx.store.beslut(id));
+                ctx.klart("Beslutet är fattat. Skriv ut beslutsbrevet.");
+                ctx.sparat();
+            }
+            Err(e) => self.visa_fel(ctx, e),
+        }
+    }
+}
+
+impl Flikvy for BeslutVy {
+    fn ladda(&mut self, ctx: &mut Kontext) {
+        self.lista = ctx.las(ctx.store.beslut_for_arende(self.arende_id));
+        self.fraser = ctx.store.fraser().unwrap_or_else(|e| {
+            ctx.fel(e);
+            levererade_fraser()
+        });
+    }
+
+    fn visa(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
+        ui.add_space(tema::LUFT / 2.0);
+        let mut nytt = false;
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Beslut").text_style(tema::rubrik2()));
+            nytt = ui.button("Nytt beslut").clicked();
+        });
+        if nytt {
+            self.nytt(ctx);
+        }
+        // Newest first, in a column that scrolls: a long case has years of monthly decisions.
+        let mut vald = None;
+        egui::ScrollArea::vertical().id_salt("beslutslista").max_height(180.0).show(ui, |ui| {
+            for b in &self.lista {
+                let text = format!("{}  {}", b.datum, b.utfall.namn());
+                if ui.selectable_label(self.valt.as_ref().is_some_and(|v| v.id == b.id), text).clicked() {
+                    vald = Some(b.id);
+                }
+            }
+        });
+        if let Some(id) = vald {
+            self.valj(ctx, id);
+        }
+        if self.lista.is_empty() && self.form.is_none() {
+            ui.label("Inga beslut ännu — Nytt beslut fattas på den senaste ansökan.");
+        }
+        self.visa_beslut(ui, ctx);
+        self.visa_form(ui, ctx);
+    }
+
+    /// A decision is taken, never saved half-way: the form is kept as a draft meanwhile.
+    fn spara(&mut self, ctx: &mut Kontext) {
+        match &self.form {
+            Some(_) => ctx.varna(
+                "Beslutsförslaget sparas som utkast medan du skriver. Ett beslut sparas när det fattas: Fatta beslut …",
+            ),
+            None => crate::ui::kontext::inget_att_spara(ctx, Flik::Beslut, "; ett fattat beslut ändras inte"),
+        }
+    }
+
+    fn skriv_ut(&mut self, ctx: &mut Kontext) {
+        self.skriv(ctx, false);
+    }
+}
+
+/// The items: what is sought, the amounts and the outcome each gives.
+fn visa_poster(ui: &mut egui::Ui, f: &mut BeslutsFormular, fel: &[FaltFel]) {
+    egui::Grid::new("beslutsposter").num_columns(4).spacing([12.0, 8.0]).show(ui, |ui| {
+        for k in ["Vad som söks", "Ansökt", "Beviljas", "Utfall"] {
+            kolumnrubrik(ui, k);
+        }
+        ui.end_row();
+        for (i, p) in f.poster.iter_mut().enumerate() {
+            let n = i + 1;
+            let har_fel = |u| fel_for(fel, Falt::Post(i, u)).is_some();
+            cellfalt(ui, &format!("Post {n}: vad som söks"), &mut p.sak, har_fel(Postuppgift::Sak), 200.0);
+            cellfalt(ui, &format!("Post {n}: ansökt"), &mut p.ansokt, har_fel(Postuppgift::Ansokt), 110.0);
+            cellfalt(ui, &format!("Post {n}: beviljas"), &mut p.beviljat, har_fel(Postuppgift::Beviljat), 110.0);
+            ui.label(utfall(p).map(|u| u.namn()).unwrap_or("–"));
+            ui.end_row();
+        }
+    });
+}
+
+/// Per item: a phrase from the library, the motivering, and whether it is granted beyond the
+/// right or against repayment.
+fn visa_motiveringar(
+    ui: &mut egui::Ui,
+    f: &mut BeslutsFormular,
+    fel: &[FaltFel],
+    fraser: &Frasbibliotek,
+    sokande: &str,
+) {
+    let period = f.period.clone();
+    let antal = f.poster.len();
+    let mut ta_bort = None;
+    for (i, p) in f.poster.iter_mut().enumerate() {
+        let n = i + 1;
+        ui.label(RichText::new(format!("Post {n}: {}", p.sak)).strong());
+        ui.horizontal_wrapped(|ui| {
+            if let Some(fras) = valj_fras(ui, fraser, utfall(p), n) {
+                let belopp = BeslutsFormular::belopp(p).1.map(crate::domain::klarsprak::kronor).unwrap_or_default();
+                let platser = Platshallare {
+                    namn: sokande.to_string(),
+                    belopp,
+                    period: crate::domain::klarsprak::manad_fran_text(&period),
+                    post: p.sak.to_lowercase(),
+                };
+                p.motivering = fras.fyll_i(&platser);
+            }
+            ui.checkbox(&mut p.utover_ratten, format!("Post {n}: bistånd utöver rätten"));
+            ui.checkbox(&mut p.mot_aterkrav, format!("Post {n}: mot återkrav"));
+            if antal > 1 && ui.button(format!("Ta bort post {n}")).clicked() {
+                ta_bort = Some(i);
+            }
+        });
+        let motivering_fel = fel_for(fel, Falt::Post(i, Postuppgift::Motivering));
+        textyta(ui, &format!("Post {n}: motivering"), &mut p.motivering, motivering_fel, 3);
+        if p.mot_aterkrav {
+            let skal_fel = fel_for(fel, Falt::Post(i, Postuppgift::Aterkrav));
+            textfalt(ui, &format!("Post {n}: varför mot återkrav"), &mut p.aterkrav_skal, skal_fel, 520.0);
+        }
+    }
+    if let Some(i) = ta_bort {
+        f.poster.remove(i);
+    }
+}
+
+/// The phrase drop-down of item `n`, offering the phrases that fit its outcome.
+fn valj_fras<'a>(
+    ui: &mut egui::Ui,
+    fraser: &'a Frasbibliotek,
+    u: Option<Utfall>,
+    n: usize,
+) -> Option<&'a crate::domain::beslut::fraser::Fras> {
+    let mut vald = None;
+    egui::ComboBox::from_id_salt(format!("fras{}", n - 1))
+        .selected_text("Välj fras …")
+        .width(320.0)
+        .show_ui(ui, |ui| {
+            for fras in fraser.fraser.iter().filter(|fr| u.is_none_or(|u| fr.utfall.iter().any(|x| x == u.kod()))) {
+                if ui.selectable_label(false, &fras.rubrik).clicked() {
+                    vald = Some(fras);
+                }
+            }
+        })
+        .response
+        .accessible_name(format!("Post {n}: välj fras"));
+    vald
+}
+
+fn utfall(p: &PostFalt) -> Option<Utfall> {
+    match BeslutsFormular::belopp(p) {
+        (Some(ansokt), Some(beviljat)) => Some(
+            Beslutspost {
+                sak: String::new(),
+                ansokt,
+                beviljat,
+                motivering: String::new(),
+                utover_ratten: false,
+                mot_aterkrav: None,
+            }
+            .utfall(),
+        ),
+        _ => None,
+    }
+}

@@ -1,0 +1,149 @@
+//! The IB tab: Initial bedömning parts 1–3 as forms defined by data (Del 4 is the Plan tab).
+//! Del 2 is printed for Jobbtorg only with the client's recorded consent.
+
+use crate::arbete;
+use crate::domain::arende::Arende;
+use crate::domain::ib::{IbDefinition, IbSvar};
+use crate::ui::kontext::{Flikvy, Kontext};
+use crate::ui::utkast::{Autospar, Utkastplats, nyckel};
+use crate::ui::widgetar::{textfalt, textyta, valjlista};
+use crate::utskrift::Dokument;
+
+pub struct IbVy {
+    arende_id: i64,
+    arendenummer: String,
+    definition: IbDefinition,
+    svar: IbSvar,
+    sparat_svar: IbSvar,
+    autospar: Autospar,
+}
+
+impl IbVy {
+    pub fn ny(ctx: &mut Kontext, arende: &Arende) -> IbVy {
+        let (autospar, draft) = Autospar::ny::<IbSvar>(
+            ctx.store,
+            nyckel(Utkastplats::Ib(arende.id)),
+            format!("Initial bedömning i ärende {}", arende.arendenummer),
+        );
+        if let Some((_, fel)) = autospar.lasfel() {
+            ctx.fel(fel);
+        }
+        let sparat = ctx.las(ctx.store.ib_svar(arende.id));
+        // Answers keep the definition version they were given under; the shipped definition is
+        // shown while a stored one cannot be read (and the error says so).
+        let version = sparat.as_ref().map(|s| s.definition_version);
+        let definition = ctx.store.ib_definition(version).unwrap_or_else(|e| {
+            ctx.fel(e);
+            crate::domain::ib::levererad_definition()
+        });
+        let sparat = sparat.unwrap_or(IbSvar { definition_version: definition.version, ..Default::default() });
+        IbVy {
+            arende_id: arende.id,
+            arendenummer: arende.arendenummer.clone(),
+            definition,
+            svar: draft.unwrap_or_else(|| sparat.clone()),
+            sparat_svar: sparat,
+            autospar,
+        }
+    }
+
+    fn visa_del(&mut self, ui: &mut egui::Ui, del: &crate::domain::ib::Del, idag: chrono::NaiveDate) {
+        if del.samtycke {
+            let mut samtycke = self.svar.samtycke_jobbtorg.is_some();
+            if ui.checkbox(&mut samtycke, "Klienten samtycker till att Del 2 lämnas till Jobbtorg").changed() {
+                self.svar.samtycke_jobbtorg = samtycke.then_some(idag);
+            }
+            if let Some(d) = self.svar.samtycke_jobbtorg {
+                ui.label(format!("Samtycke lämnat {d}."));
+            }
+        }
+        for f in &del.falt {
+            let nyckel = format!("{}.{}", del.id, f.id);
+            // An untouched field stays absent, so only real answers make a draft.
+            let mut varde = self.svar.svar.get(&nyckel).cloned().unwrap_or_default();
+            match f.typ.as_str() {
+                "text" => {
+                    textyta(ui, &f.etikett, &mut varde, None, 3);
+                }
+                "val" | "janej" => {
+                    let alternativ: Vec<String> =
+                        if f.typ == "janej" { vec!["Ja".into(), "Nej".into()] } else { f.val.clone() };
+                    let vald = if varde.is_empty() { "Välj …".to_string() } else { varde.clone() };
+                    valjlista(ui, &f.etikett, &vald, 300.0, |ui| {
+                        for a in &alternativ {
+                            ui.selectable_value(&mut varde, a.clone(), a);
+                        }
+                    });
+                }
+                _ => {
+                    textfalt(ui, &f.etikett, &mut varde, None, 420.0);
+                }
+            }
+            if self.svar.svar.get(&nyckel).map_or(!varde.is_empty(), |v| *v != varde) {
+                self.svar.svar.insert(nyckel, varde);
+            }
+        }
+    }
+
+    fn spara_svar(&mut self, ctx: &mut Kontext) -> bool {
+        let svar = arbete::ib::spara_ib(ctx.store, &ctx.aktor, self.arende_id, &self.svar);
+        if ctx.utfall(svar).is_none() {
+            return false;
+        }
+        let _ = self.autospar.klar(ctx.store);
+        self.sparat_svar = self.svar.clone();
+        ctx.sparat();
+        true
+    }
+}
+
+impl Flikvy for IbVy {
+    fn ladda(&mut self, _ctx: &mut Kontext) {}
+
+    fn visa(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
+        ui.label(format!(
+            "Initial bedömning (formulär version {}). Del 4 är förändringsplanen under fliken Plan.",
+            self.definition.version
+        ));
+        let delar = self.definition.delar.clone();
+        for del in &delar {
+            egui::CollapsingHeader::new(&del.rubrik).default_open(true).show(ui, |ui| {
+                self.visa_del(ui, del, ctx.nu().date());
+            });
+        }
+        match self.autospar.folj(ctx.store, &self.svar, self.svar == self.sparat_svar, ctx.nu()) {
+            Ok(true) => ctx.sparat(),
+            Ok(false) => {}
+            Err(e) => ctx.fel(e),
+        }
+        let (mut spara, mut skriv) = (false, false);
+        ui.horizontal(|ui| {
+            spara = ui.button("Spara IB").clicked();
+            skriv = ui.button("Skriv ut Del 2 för Jobbtorg").clicked();
+        });
+        if spara {
+            self.spara(ctx);
+        }
+        if skriv {
+            self.skriv_ut(ctx);
+        }
+    }
+
+    /// Saves the answers (the button, or Ctrl+S on this tab).
+    fn spara(&mut self, ctx: &mut Kontext) {
+        if self.spara_svar(ctx) {
+            ctx.klart("Den initiala bedömningen är sparad.");
+        }
+    }
+
+    /// Prints Del 2 for Jobbtorg (unsaved answers are saved first; consent is required).
+    fn skriv_ut(&mut self, ctx: &mut Kontext) {
+        if self.svar != self.sparat_svar && !self.spara_svar(ctx) {
+            return;
+        }
+        let dokument = Dokument::IbDel { arendenummer: self.arendenummer.clone(), del: "del2".into() };
+        if let Some(fil) = ctx.skriv_ut(&dokument, &format!("ib-del2-{}.pdf", self.arendenummer)) {
+            ctx.klart(format!("Del 2 är sparad för Jobbtorg: {}", fil.display()));
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! The open case: the identity header, the tab row and the tabs. Every tab is a [`Flikvy`]:
+//! the case shows the current one and hands it the window's Save and Print.
+
+pub mod ansokan;
+pub mod ansokan_form;
+pub mod beslut;
+pub mod brev;
+pub mod fia;
+pub mod hushall;
+pub mod ib;
+pub mod journal;
+pub mod oversikt;
+pub mod plan;
+pub mod screening;
+
+use crate::arbete::{self, Arbetsfel};
+use crate::domain::arende::Arende;
+use crate::store::HushallVy;
+use crate::ui::kontext::{Flikvy, Kontext};
+use crate::ui::tema::{self, Signal};
+use egui::RichText;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flik {
+    Oversikt,
+    Hushall,
+    Ansokan,
+    Beslut,
+    Plan,
+    Ib,
+    Fia,
+    Screening,
+    Journal,
+    Brev,
+}
+
+impl Flik {
+    pub const ALLA: &'static [Flik] = &[
+        Flik::Oversikt,
+        Flik::Hushall,
+        Flik::Ansokan,
+        Flik::Beslut,
+        Flik::Plan,
+        Flik::Ib,
+        Flik::Fia,
+        Flik::Screening,
+        Flik::Journal,
+        Flik::Brev,
+    ];
+
+    pub fn namn(self) -> &'static str {
+        match self {
+            Flik::Oversikt => "Översikt",
+            Flik::Hushall => "Hushåll",
+            Flik::Ansokan => "Ansökan",
+            Flik::Beslut => "Beslut",
+            Flik::Plan => "Plan",
+            Flik::Ib => "IB",
+            Flik::Fia => "FIA",
+            Flik::Screening => "Screening",
+            Flik::Journal => "Journal",
+            Flik::Brev => "Brev",
+        }
+    }
+}
+
+pub struct OppetArende {
+    pub arende: Arende,
+    pub hushall: HushallVy,
+    flik: Flik,
+    oversikt: oversikt::OversiktVy,
+    hushall_vy: hushall::HushallFlik,
+    ansokan: ansokan::AnsokanVy,
+    beslut: beslut::BeslutVy,
+    plan: plan::PlanVy,
+    ib: ib::IbVy,
+    fia: fia::FiaVy,
+    screening: screening::ScreeningVy,
+    journal: journal::JournalVy,
+    brev: brev::BrevVy,
+}
+
+impl OppetArende {
+    /// Loads the case (the opening is logged) and shows it on `flik`.
+    pub fn oppna(ctx: &mut Kontext, arende_id: i64, flik: Flik) -> Result<OppetArende, Arbetsfel> {
+        let (arende, hushall) = arbete::arende::oppna_arende(ctx.store, &ctx.aktor, arende_id)?;
+        let mut a = OppetArende {
+            flik,
+            oversikt: oversikt::OversiktVy::ny(ctx, &arende, &hushall),
+            hushall_vy: hushall::HushallFlik::ny(&arende, &hushall),
+            ansokan: ansokan::AnsokanVy::ny(ctx, &arende, &hushall),
+            beslut: beslut::BeslutVy::ny(ctx, &arende, &hushall),
+            plan: plan::PlanVy::ny(ctx, &arende),
+            ib: ib::IbVy::ny(ctx, &arende),
+            fia: fia::FiaVy::ny(ctx, &arende),
+            screening: screening::ScreeningVy::ny(&arende, &hushall, ctx.nu().date()),
+            journal: journal::JournalVy::ny(ctx, &arende),
+            brev: brev::BrevVy::ny(&arende),
+            arende,
+            hushall,
+        };
+        a.aktiv().ladda(ctx);
+        Ok(a)
+    }
+
+    pub fn flik(&self) -> Flik {
+        self.flik
+    }
+
+    /// Shows another tab: the notice of the last one goes, the new one reads what it shows.
+    pub fn byt_flik(&mut self, flik: Flik, ctx: &mut Kontext) {
+        if flik != self.flik {
+            ctx.rensa();
+            self.flik = flik;
+            self.aktiv().ladda(ctx);
+        }
+    }
+
+    fn aktiv(&mut self) -> &mut dyn Flikvy {
+        match self.flik {
+            Flik::Oversikt => &mut self.oversikt,
+            Flik::Hushall => &mut self.hushall_vy,
+            Flik::Ansokan => &mut self.ansokan,
+            Flik::Beslut => &mut self.beslut,
+            Flik::Plan => &mut self.plan,
+            Flik::Ib => &mut self.ib,
+            Flik::Fia => &mut self.fia,
+            Flik::Screening => &mut self.screening,
+            Flik::Journal => &mut self.journal,
+            Flik::Brev => &mut self.brev,
+        }
+    }
+
+    /// Ctrl+S: the current tab saves, or says why not.
+    pub fn spara(&mut self, ctx: &mut Kontext) {
+        self.aktiv().spara(ctx);
+    }
+
+    /// Ctrl+P: the current tab prints, or says why not.
+    pub fn skriv_ut(&mut self, ctx: &mut Kontext) {
+        self.aktiv().skriv_ut(ctx);
+    }
+
+    /// Reads the case again after the overview changed it.
+    pub fn las_om(&mut self, ctx: &mut Kontext) {
+        if let Some(a) = ctx.utfall(ctx.store.arende(self.arende.id)) {
+            self.oversikt.arendet_andrat(&a);
+            self.arende = a;
+        }
+    }
+
+    pub fn sokande_namn(&self) -> String {
+        self.hushall.sokande().map(|p| p.namn()).unwrap_or_default()
+    }
+
+    /// The identity header shown on every case screen.
+    pub fn visa_huvud(&self, ui: &mut egui::Ui) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(self.sokande_namn()).font(tema::fet(22.0)));
+            if let Some(p) = self.hushall.sokande() {
+                ui.label(RichText::new(p.pnr.to_string()).size(18.0));
+            }
+            ui.label(RichText::new(format!("Ärende {}", self.arende.arendenummer)).size(18.0));
+            ui.label(RichText::new(self.arende.status.namn()).size(18.0).strong());
+            if self.hushall.skyddade_personuppgifter {
+                let farg = tema::signalfarg(Signal::Varning, ui.visuals().dark_mode);
+                egui::Frame::new()
+                    .stroke(egui::Stroke::new(1.5, farg))
+                    .corner_radius(4.0)
+                    .inner_margin(egui::Margin::symmetric(8, 2))
+                    .show(ui, |ui| {
+                        ui.add(
+                            egui::Label::new(RichText::new("SKYDDADE PERSONUPPGIFTER").color(farg).strong()).extend(),
+                        );
+                    });
+            }
+        });
+    }
+
+    /// The header, the tab row, the window's notice and the current tab.
+    pub fn visa(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
+        self.visa_huvud(ui);
+        ui.add_space(6.0);
+        let mut vald = None;
+        ui.horizontal_wrapped(|ui| {
+            for (i, f) in Flik::ALLA.iter().enumerate() {
+                if ui
+                    .selectable_label(self.flik == *f, RichText::new(f.namn()).size(17.0))
+                    .on_hover_text(if i < 8 { format!("Alt+{}", i + 1) } else { String::new() })
+                    .clicked()
+                {
+                    vald = Some(*f);
+                }
+            }
+        });
+        if let Some(f) = vald {
+            self.byt_flik(f, ctx);
+        }
+        ui.separator();
+        if let Some((signal, text)) = ctx.notis() {
+            crate::ui::widgetar::notis(ui, *signal, text);
+        }
+        let flik = self.aktiv();
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| flik.visa(ui, ctx));
+    }
+}
