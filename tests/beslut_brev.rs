@@ -10,6 +10,12 @@ use bistand::domain::manad::Manad;
 use bistand::store::{Sortering, Store};
 use gemensamt::*;
 
+/// Saves a decision as the use case does: with the frozen record of the case as it is now.
+fn spara(store: &mut Store, b: &NyttBeslut) -> Result<i64, bistand::store::StoreError> {
+    let underlag = bistand::utskrift::beslutsunderlag(store, b).unwrap();
+    store.skriv(|w| w.spara_beslut(b, &underlag, false, "Test", nu()))
+}
+
 fn demo() -> Store {
     let mut store = Store::open_in_memory().unwrap();
     bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
@@ -113,8 +119,9 @@ fn a_very_long_motivering_flows_onto_further_pages() {
             mot_aterkrav: None,
         }],
         andrar: None,
+        grund: Default::default(),
     };
-    let id = store.skriv(|w| w.spara_beslut(&beslut, false, "Test", nu())).unwrap();
+    let id = spara(&mut store, &beslut).unwrap();
     let sidor = pdf_sidor(&bistand::utskrift::beslutsbrev_pdf(&store, id).unwrap());
     assert!(sidor.len() >= 3, "{} pages", sidor.len());
     for (i, s) in sidor.iter().enumerate() {
@@ -148,17 +155,20 @@ fn a_decision_needs_a_motivering_for_a_refusal_and_is_never_changed() {
             mot_aterkrav: None,
         }],
         andrar: None,
+        grund: Default::default(),
     };
-    let err = store.skriv(|w| w.spara_beslut(&beslut, false, "Test", nu())).unwrap_err();
+    let err = spara(&mut store, &beslut).unwrap_err();
     assert!(err.to_string().contains("motivering"), "{err}");
     beslut.poster[0].motivering = "Endast akut tandvård ingår.".into();
-    let id = store.skriv(|w| w.spara_beslut(&beslut, false, "Test", nu())).unwrap();
+    let id = spara(&mut store, &beslut).unwrap();
     assert_eq!(store.beslut(id).unwrap().utfall, Utfall::Delavslag);
     drop(store);
     let raw = rusqlite::Connection::open(&path).unwrap();
     assert!(raw.execute("UPDATE beslut SET beslutsfattare = 'Annan'", []).is_err());
     assert!(raw.execute("DELETE FROM beslutspost", []).is_err());
     assert!(raw.execute("DELETE FROM beslut", []).is_err());
+    assert!(raw.execute("UPDATE beslutsunderlag SET underlag = '{}'", []).is_err(), "the frozen record stays");
+    assert!(raw.execute("DELETE FROM beslutsunderlag", []).is_err());
 }
 
 #[test]
@@ -255,8 +265,9 @@ fn an_advance_gets_a_recovery_letter_citing_the_law_of_its_period() {
             mot_aterkrav: Some("i väntan på sjukpenning från Försäkringskassan".into()),
         }],
         andrar: None,
+        grund: Default::default(),
     };
-    let fore = store.skriv(|w| w.spara_beslut(&forskott("2025-05"), false, "Test", nu())).unwrap();
+    let fore = spara(&mut store, &forskott("2025-05")).unwrap();
     let beslut = pdf_text(&bistand::utskrift::beslutsbrev_pdf(&store, fore).unwrap());
     assert!(beslut.contains("mot återkrav"), "the decision letter says it is an advance and why");
     let s = pdf_text(&bistand::utskrift::aterkravsbrev_pdf(&store, fore).unwrap());
@@ -272,7 +283,7 @@ fn an_advance_gets_a_recovery_letter_citing_the_law_of_its_period() {
         assert!(s.contains(t), "återkrav lacks «{t}»");
     }
     // Under the new law the provision is not verified yet: no letter cites a guess.
-    let efter = store.skriv(|w| w.spara_beslut(&forskott("2026-11"), false, "Test", nu())).unwrap();
+    let efter = spara(&mut store, &forskott("2026-11")).unwrap();
     let fel = bistand::utskrift::aterkravsbrev_pdf(&store, efter).unwrap_err().to_string();
     assert!(fel.contains("inte verifierat"), "{fel}");
     let vanligt = store.alla_beslut().unwrap()[0].id;

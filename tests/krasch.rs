@@ -64,12 +64,16 @@ fn a_restore_killed_at_any_moment_leaves_the_database_fully_old_or_fully_new() {
     open(&live).sakerhetskopiera(&ny).unwrap();
     let (n_gammal, n_ny) = (journalposter(&gammal), journalposter(&ny));
     assert_eq!(n_ny, n_gammal + 1);
+    // Kills fall anywhere from the start to well past the time one whole restore takes here.
+    let start = std::time::Instant::now();
+    assert!(bistand(&[p("aterstall"), p("--fran"), &ny, p("--db"), &live]).wait().unwrap().success());
+    let hel = start.elapsed().as_millis() as u64;
     let mut tillstand = 0x5EED_u64;
     let mut fullbordade = 0;
     for i in 0..50 {
         let fran = if i % 2 == 0 { &gammal } else { &ny };
         let mut barn = bistand(&[p("aterstall"), p("--fran"), fran, p("--db"), &live]);
-        std::thread::sleep(Duration::from_millis(5 + slump(&mut tillstand, 400)));
+        std::thread::sleep(Duration::from_millis(5 + slump(&mut tillstand, hel * 2)));
         let _ = barn.kill();
         if barn.wait().unwrap().success() {
             fullbordade += 1;

@@ -47,8 +47,9 @@ pub fn fatta_beslut(
     aktor.far(Handelse::FattadeBeslut)?;
     let beslut = prova(form, aktor, arende_id, har_barn)?;
     let detalj = beskrivning(&beslut);
+    let underlag = crate::utskrift::beslutsunderlag(store, &beslut).map_err(Arbetsfel::Utskrift)?;
     Ok(store.skriv(|w| {
-        let id = w.spara_beslut(&beslut, har_barn, &aktor.namn, aktor.nu)?;
+        let id = w.spara_beslut(&beslut, &underlag, har_barn, &aktor.namn, aktor.nu)?;
         let logg = format!("beslut {id}");
         let spar = Spar {
             handelse: Handelse::FattadeBeslut,

@@ -4,7 +4,8 @@
 use crate::domain::ansokan::Ansokan;
 use crate::domain::belopp::Belopp;
 use crate::domain::beslut::fraser::{Platshallare, levererade_fraser};
-use crate::domain::beslut::{Beslutspost, NyttBeslut};
+use crate::domain::beslut::underlag::{Beslutsgrund, Beslutsunderlag, FrusenBerakning, FrusenMottagare, fingeravtryck};
+use crate::domain::beslut::{Beslutspost, Enhet, NyttBeslut};
 use crate::domain::hushall::NyttHushall;
 use crate::domain::hushall::{Medlem, Roll};
 use crate::domain::manad::Manad;
@@ -80,6 +81,8 @@ pub(super) struct Sparad {
     id: i64,
     manad: Manad,
     beviljas: Belopp,
+    berakning: FrusenBerakning,
+    avtryck: String,
 }
 
 /// Computes and stores an application with the table of its year.
@@ -95,8 +98,14 @@ pub(super) fn spara(
         return Ok(None); // No table for that year: the demo simply has no application then.
     };
     let resultat = berakna(&a.underlag, tabell, regler).map_err(|e| StoreError::Regel(e.to_string()))?;
-    let id = w.spara_ansokan(arende_id, a, *id, regler, &resultat, nu)?;
-    Ok(Some(Sparad { id, manad: a.underlag.manad, beviljas: resultat.beviljas }))
+    let ansokan_id = w.spara_ansokan(arende_id, a, *id, regler, &resultat, nu)?;
+    Ok(Some(Sparad {
+        id: ansokan_id,
+        manad: a.underlag.manad,
+        beviljas: resultat.beviljas,
+        berakning: FrusenBerakning::fran(&resultat, a, &tabell.kalla, regler),
+        avtryck: fingeravtryck(a),
+    }))
 }
 
 /// How the demo decides an application.
@@ -137,6 +146,11 @@ pub(super) fn besluta(
     };
     let motivering = fraser.fraser.iter().find(|f| f.id == fras).map(|f| f.fyll_i(&platshallare)).unwrap_or_default();
     let har_barn = hushall.medlemmar.iter().any(|m| m.roll == Roll::Barn);
+    let grund = match utfall {
+        Demoutfall::AvslagOfullstandig => Beslutsgrund::OfullstandigAnsokan,
+        Demoutfall::AvslagArbetsmarknad => Beslutsgrund::InteArbetsmarknaden,
+        _ => Beslutsgrund::Berakning,
+    };
     let beslut = NyttBeslut {
         arende_id,
         ansokan_id: Some(a.id),
@@ -161,6 +175,18 @@ pub(super) fn besluta(
                 .then(|| "i väntan på beslut om bostadsbidrag från Försäkringskassan".into()),
         }],
         andrar: None,
+        grund,
     };
-    w.spara_beslut(&beslut, har_barn, beslutsfattare, nu)
+    let underlag = Beslutsunderlag {
+        enhet: Enhet::default(),
+        mottagare: FrusenMottagare {
+            namn: hushall.sokande().namn(),
+            adress: hushall.adress.clone(),
+            skyddad: hushall.skyddade_personuppgifter,
+        },
+        grund,
+        berakning: (grund == Beslutsgrund::Berakning).then_some(a.berakning),
+        ansokan_fingeravtryck: Some(a.avtryck),
+    };
+    w.spara_beslut(&beslut, &underlag, har_barn, beslutsfattare, nu)
 }

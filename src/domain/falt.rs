@@ -23,6 +23,7 @@ pub enum Falt {
     // A decision.
     Period,
     Poster,
+    Grund,
     Post(usize, Postuppgift),
     BarnetsBasta,
     Beslutsfattare,

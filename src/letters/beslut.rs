@@ -3,9 +3,11 @@
 //! delavslag a separate page on how to appeal.
 
 use super::layout::{Block, Brevhuvud, Kolumn};
+use crate::domain::belopp::Belopp;
+use crate::domain::beslut::underlag::FrusenBerakning;
 use crate::domain::beslut::{Enhet, SparatBeslut, Utfall};
 use crate::domain::hushall::Adress;
-use crate::domain::norm::{Radtyp, Resultat};
+use crate::domain::norm::Radtyp;
 
 /// Who the letter goes to. A protected address is never printed.
 #[derive(Debug, Clone)]
@@ -48,12 +50,47 @@ pub fn brevhuvud(
     }
 }
 
-/// The letter's blocks.
-pub fn beslutsbrev(b: &SparatBeslut, enhet: &Enhet, arendenummer: &str, berakning: Option<&Resultat>) -> Vec<Block> {
+/// The letter's blocks, from the decision and its frozen record only: page 1 with the decision
+/// per post, the attachment with the same posts and the calculation they rest on (or, for a
+/// refusal on another ground, what it rests on instead), and the appeal page when adverse.
+pub fn beslutsbrev(b: &SparatBeslut, enhet: &Enhet, arendenummer: &str) -> Vec<Block> {
     let d = &b.beslut;
+    let berakning = b.underlag.as_ref().and_then(|u| u.berakning.as_ref());
     let mut block =
         vec![Block::Stycke(format!("Du har ansökt om ekonomiskt bistånd för {}. Här är vårt beslut.", d.period))];
     block.push(Block::Rubrik("Beslut".into()));
+    block.extend(poster(b));
+    if beviljat(b) > Belopp::NOLL {
+        let bilaga = if berakning.is_some() { " Hur vi har räknat ser du i bilagan." } else { "" };
+        block.push(Block::Stycke(format!("Pengarna betalas ut till det konto du har anmält.{bilaga}")));
+    }
+    if let Some(text) = d.grund.grundtext() {
+        block.push(Block::Underrubrik("Vad beslutet grundar sig på".into()));
+        block.push(Block::Stycke(text.into()));
+    } else if b.underlag.is_none() {
+        block.push(Block::Stycke(
+            "Beslutet fattades innan programmet sparade beräkningen tillsammans med beslutet. Beräkningen finns i din akt; kontakta oss om du vill ha en kopia.".into(),
+        ));
+    }
+    block.extend(motivering_och_underskrift(b, enhet));
+    if let Some(r) = berakning {
+        block.extend(bilaga(b, r));
+    }
+    if b.utfall.ar_negativt() {
+        block.extend(overklaga(b, enhet, arendenummer));
+    }
+    block
+}
+
+/// What the decision grants in all.
+pub fn beviljat(b: &SparatBeslut) -> Belopp {
+    b.beslut.poster.iter().fold(Belopp::NOLL, |s, p| s + p.beviljat)
+}
+
+/// Page 1's decision per post, and the total when there is more than one.
+fn poster(b: &SparatBeslut) -> Vec<Block> {
+    let d = &b.beslut;
+    let mut block = Vec::new();
     for p in &d.poster {
         let varde = match p.utfall() {
             Utfall::Bifall => format!("Beviljas {}", p.beviljat),
@@ -72,11 +109,16 @@ pub fn beslutsbrev(b: &SparatBeslut, enhet: &Enhet, arendenummer: &str, beraknin
             )));
         }
     }
-    if d.poster.iter().any(|p| p.beviljat > crate::domain::Belopp::NOLL) {
-        block.push(Block::Stycke(
-            "Pengarna betalas ut till det konto du har anmält. Hur vi har räknat ser du i bilagan.".into(),
-        ));
+    if d.poster.len() > 1 {
+        block.push(Block::Fakta("Sammanlagt beviljas".into(), beviljat(b).to_string()));
     }
+    block
+}
+
+/// Motivering, lagrum, the children's best interest, who decided and whom to call.
+fn motivering_och_underskrift(b: &SparatBeslut, enhet: &Enhet) -> Vec<Block> {
+    let d = &b.beslut;
+    let mut block = Vec::new();
     let motiveringar: Vec<&str> = d.poster.iter().map(|p| p.motivering.trim()).filter(|m| !m.is_empty()).collect();
     if !motiveringar.is_empty() {
         block.push(Block::Rubrik("Motivering".into()));
@@ -107,26 +149,56 @@ pub fn beslutsbrev(b: &SparatBeslut, enhet: &Enhet, arendenummer: &str, beraknin
         "Har du frågor om beslutet? Ring oss på {}, {}.",
         enhet.telefon, enhet.oppettider
     )));
+    block
+}
 
-    if let Some(r) = berakning {
-        block.push(Block::NySida);
-        block.push(Block::Rubrik(format!("Bilaga: Beräkning för {} (riksnorm {})", d.period, r.tabellar)));
-        let rader: Vec<Vec<String>> = r
-            .rader
-            .iter()
-            .map(|l| vec![l.text.clone(), if l.typ == Radtyp::Info { "–".into() } else { l.belopp.to_string() }])
-            .collect();
-        block.push(Block::Tabell {
+/// The attachment: the decision per post exactly as on page 1, then the calculation as it was
+/// on the day of the decision, every reduced cost with what was applied, approved and why.
+fn bilaga(b: &SparatBeslut, r: &FrusenBerakning) -> Vec<Block> {
+    let d = &b.beslut;
+    let kr = |x: Belopp| x.to_string();
+    let mut rader: Vec<Vec<String>> =
+        d.poster.iter().map(|p| vec![p.sak.clone(), kr(p.ansokt), kr(p.beviljat), kr(p.avslaget())]).collect();
+    let summa =
+        |f: fn(&crate::domain::beslut::Beslutspost) -> Belopp| d.poster.iter().fold(Belopp::NOLL, |s, p| s + f(p));
+    rader.push(vec!["Summa".into(), kr(summa(|p| p.ansokt)), kr(summa(|p| p.beviljat)), kr(summa(|p| p.avslaget()))]);
+    let tal = |rubrik: &str| Kolumn { rubrik: rubrik.into(), bredd: 30.0, hoger: true };
+    let mut block = vec![
+        Block::NySida,
+        Block::Rubrik(format!("Bilaga: Beräkning för {} (riksnorm {})", d.period, r.tabellar)),
+        Block::Underrubrik("Beslutet per post".into()),
+        Block::Tabell {
             kolumner: vec![
-                Kolumn { rubrik: "Post".into(), bredd: 120.0, hoger: false },
-                Kolumn { rubrik: "Belopp".into(), bredd: 40.0, hoger: true },
+                Kolumn { rubrik: "Post".into(), bredd: 70.0, hoger: false },
+                tal("Ansökt"),
+                tal("Beviljat"),
+                tal("Avslås"),
             ],
             rader,
             sista_fet: true,
-        });
-    }
-    if b.utfall.ar_negativt() {
-        block.extend(overklaga(b, enhet, arendenummer));
+        },
+        Block::Underrubrik("Beräkning av försörjningsstöd".into()),
+    ];
+    let rader: Vec<Vec<String>> = r
+        .rader
+        .iter()
+        .map(|l| vec![l.text.clone(), if l.typ == Radtyp::Info { "–".into() } else { l.belopp.to_string() }])
+        .collect();
+    block.push(Block::Tabell {
+        kolumner: vec![
+            Kolumn { rubrik: "Post".into(), bredd: 120.0, hoger: false },
+            Kolumn { rubrik: "Belopp".into(), bredd: 40.0, hoger: true },
+        ],
+        rader,
+        sista_fet: true,
+    });
+    if let Some(p) = d.poster.iter().find(|p| p.sak.to_lowercase().starts_with("försörjningsstöd"))
+        && p.beviljat != r.beviljas
+    {
+        block.push(Block::Stycke(format!(
+            "Enligt beräkningen är behovet av försörjningsstöd {}. Beslutet beviljar {} i försörjningsstöd; skälet står under Motivering på sidan 1.",
+            r.beviljas, p.beviljat
+        )));
     }
     block
 }

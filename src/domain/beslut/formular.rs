@@ -1,6 +1,7 @@
 //! The decision form as typed, and its validation into a decision.
 
-use super::{Beslutspost, NyttBeslut, kontrollera};
+use super::underlag::Beslutsgrund;
+use super::{Beslutspost, NyttBeslut, kontrollera, kontrollera_grund};
 use crate::domain::belopp::Belopp;
 use crate::domain::falt::{Falt, FaltFel, Postuppgift};
 use crate::domain::manad::Manad;
@@ -31,6 +32,9 @@ pub struct BeslutsFormular {
     /// The earlier decision on the same application that this one changes.
     #[serde(default)]
     pub andrar: Option<i64>,
+    /// What the decision rests on; a refusal on another ground attaches no calculation.
+    #[serde(default)]
+    pub grund: Beslutsgrund,
 }
 
 impl BeslutsFormular {
@@ -68,6 +72,7 @@ impl BeslutsFormular {
             }
         }
         fel.extend(kontrollera(&poster, har_barn, &self.barnets_basta, &self.beslutsfattare));
+        fel.extend(kontrollera_grund(self.grund, &poster));
         match period {
             Some(period) if fel.is_empty() => Ok(NyttBeslut {
                 arende_id,
@@ -80,6 +85,7 @@ impl BeslutsFormular {
                 barnets_basta: self.barnets_basta.trim().to_string(),
                 poster,
                 andrar: self.andrar,
+                grund: self.grund,
             }),
             _ => Err(fel),
         }

@@ -9,10 +9,10 @@ use crate::domain::belopp::Belopp;
 use crate::domain::hushall::Roll;
 use crate::domain::personnummer::age_at;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a line of the calculation is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Radtyp {
     /// A norm line (adds to the need).
@@ -27,7 +27,7 @@ pub enum Radtyp {
     Info,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rad {
     pub text: String,
     pub belopp: Belopp,
