@@ -68,3 +68,82 @@ fn a_reprint_after_the_application_changed_is_the_same_letter_and_the_case_says_
     h.run();
     assert!(h.query_by_label("Ändrat efter beslut – nytt beslut behövs").is_some(), "the case shows the notice");
 }
+
+/// The line after the line `efter` in `text`.
+fn raden_efter<'a>(text: &'a str, efter: &str) -> Option<&'a str> {
+    let mut rader = text.lines();
+    rader.by_ref().find(|r| r.trim() == efter)?;
+    rader.next()
+}
+
+/// The `n` lines after the line `efter`, in the attachment's table.
+fn celler<'a>(text: &'a str, efter: &str, n: usize) -> Vec<&'a str> {
+    let mut rader = text.lines();
+    assert!(rader.by_ref().any(|r| r.trim() == efter), "no row «{efter}» in\n{text}");
+    rader.take(n).collect()
+}
+
+fn belopp(text: &str) -> Belopp {
+    Belopp::parse(text.trim().trim_end_matches("kr").trim()).unwrap_or_else(|e| panic!("«{text}»: {e}"))
+}
+
+/// Page 1's granted and refused amounts of a post, read from the letter.
+fn sidan_ett(forsta: &str, rubrik: &str) -> (Belopp, Belopp) {
+    let rad = raden_efter(forsta, rubrik).unwrap_or_else(|| panic!("no «{rubrik}» on page 1:\n{forsta}"));
+    if let Some(rest) = rad.strip_prefix("Avslås (") {
+        (Belopp::NOLL, belopp(rest.trim_end_matches(" ansökt)")))
+    } else if let Some((bev, avs)) = rad.strip_prefix("Beviljas ").and_then(|r| r.split_once(", avslås ")) {
+        (belopp(bev), belopp(avs))
+    } else {
+        (belopp(rad.strip_prefix("Beviljas ").unwrap()), Belopp::NOLL)
+    }
+}
+
+#[test]
+fn every_letter_of_a_unit_with_history_agrees_with_its_attachment_post_by_post() {
+    let mut store = Store::open_in_memory().unwrap();
+    let val = bistand::demo::Demoval { hushall: 60, manader: 4 };
+    bistand::demo::bygg_demo(&mut store, val, nu(), &mut |_, _| true).unwrap();
+    let (mut reducerade, mut utan_berakning) = (0, 0);
+    for rad in store.alla_beslut().unwrap() {
+        let b = store.beslut(rad.id).unwrap();
+        let text = pdf_text(&bistand::utskrift::beslutsbrev_pdf(&store, rad.id).unwrap());
+        let (forsta, rest) = text.split_once("Bilaga: Beräkning").unwrap_or((&text, ""));
+        let bilaga = rest.split("Så överklagar du").next().unwrap();
+        let mut summa = Belopp::NOLL;
+        for p in &b.beslut.poster {
+            let (beviljat, avslaget) = sidan_ett(forsta, &format!("{} för {}", p.sak, b.beslut.period));
+            summa += beviljat;
+            if bilaga.is_empty() {
+                continue;
+            }
+            let c = celler(bilaga, &p.sak, 3);
+            assert_eq!((belopp(c[1]), belopp(c[2])), (beviljat, avslaget), "decision {}: {}", rad.id, p.sak);
+        }
+        assert_eq!(summa, b.beslut.poster.iter().fold(Belopp::NOLL, |s, p| s + p.beviljat), "what is paid");
+        if b.beslut.poster.len() > 1 {
+            assert_eq!(belopp(raden_efter(forsta, "Sammanlagt beviljas").unwrap()), summa);
+        }
+        match b.beslut.grund.grundtext() {
+            Some(grund) => {
+                utan_berakning += 1;
+                assert!(bilaga.is_empty(), "decision {}: a refusal on another ground attaches no calculation", rad.id);
+                assert!(forsta.replace('\n', " ").contains(&grund[..60]), "decision {} says what it rests on", rad.id);
+                assert_eq!(summa, Belopp::NOLL);
+            }
+            None => {
+                assert_eq!(belopp(celler(bilaga, "Summa", 3)[1]), summa, "decision {}: the attachment's total", rad.id);
+                let beraknat = belopp(raden_efter(bilaga, "Försörjningsstöd enligt beräkningen").unwrap());
+                let forsorjning = b.beslut.poster.iter().find(|p| p.sak == "Försörjningsstöd").unwrap();
+                assert!(
+                    beraknat == forsorjning.beviljat || bilaga.contains("Enligt beräkningen är behovet"),
+                    "decision {}: page 1 grants what the calculation gives, or the attachment says why not",
+                    rad.id
+                );
+                reducerade += usize::from(bilaga.contains(", godkänt "));
+            }
+        }
+    }
+    assert!(reducerade > 0, "the demo has partly approved costs with their reason");
+    assert!(utan_berakning > 0, "the demo has refusals on other grounds than the calculation");
+}

@@ -10,7 +10,8 @@ use crate::domain::hushall::NyttHushall;
 use crate::domain::hushall::{Medlem, Roll};
 use crate::domain::manad::Manad;
 use crate::domain::norm::{
-    Inkomst, Inkomsttyp, Kostnad, Kostnadstyp, NormMedlem, Normtabell, Regler, Underlag, berakna,
+    Inkomst, Inkomsttyp, Kostnad, Kostnadstyp, NormMedlem, Normtabell, Regler, Underlag, ansokt_forsorjningsstod,
+    berakna,
 };
 use crate::store::{Resultat, Skrivning, StoreError};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -81,30 +82,58 @@ pub(super) struct Sparad {
     id: i64,
     manad: Manad,
     beviljas: Belopp,
+    ansokt: Belopp,
     berakning: FrusenBerakning,
     avtryck: String,
 }
 
-/// Computes and stores an application with the table of its year.
+/// The application as the outcome the demo will decide needs it: a rent approved only up to
+/// the reasonable level after the rådrum, or an application marked incomplete.
+fn for_utfall(a: &Ansokan, utfall: Demoutfall) -> Ansokan {
+    let mut a = a.clone();
+    match utfall {
+        Demoutfall::DelavslagHyra => {
+            if let Some(hyra) = a.underlag.kostnader.iter_mut().find(|k| k.typ == Kostnadstyp::Boende) {
+                let skalig = (hyra.ansokt - kr(1500)).max(Belopp::NOLL);
+                let radrum = a.underlag.manad.forsta_dagen() - chrono::Days::new(1);
+                hyra.godkant = Some(skalig);
+                hyra.motivering = format!(
+                    "hyran godkänns upp till den skäliga nivån {skalig}; rådrummet för att hitta ett billigare boende gick ut {radrum}"
+                );
+            }
+        }
+        Demoutfall::AvslagOfullstandig if a.komplett => {
+            a.komplett = false;
+            a.saknas = "kontoutdrag för månaden".into();
+        }
+        _ => {}
+    }
+    a
+}
+
+/// Computes and stores an application with the table of its year, as `utfall` needs it.
 pub(super) fn spara(
     w: &Skrivning,
     arende_id: i64,
     a: &Ansokan,
-    tabeller: &[(i64, Normtabell)],
-    regler: &Regler,
+    utfall: Demoutfall,
+    miljo: (&[(i64, Normtabell)], &Regler),
     nu: NaiveDateTime,
 ) -> Resultat<Option<Sparad>> {
+    let (tabeller, regler) = miljo;
     let Some((id, tabell)) = tabeller.iter().find(|(_, t)| t.ar == a.underlag.manad.ar()) else {
         return Ok(None); // No table for that year: the demo simply has no application then.
     };
+    let a = for_utfall(a, utfall);
     let resultat = berakna(&a.underlag, tabell, regler).map_err(|e| StoreError::Regel(e.to_string()))?;
-    let ansokan_id = w.spara_ansokan(arende_id, a, *id, regler, &resultat, nu)?;
+    let ansokan_id = w.spara_ansokan(arende_id, &a, *id, regler, &resultat, nu)?;
     Ok(Some(Sparad {
         id: ansokan_id,
         manad: a.underlag.manad,
         beviljas: resultat.beviljas,
-        berakning: FrusenBerakning::fran(&resultat, a, &tabell.kalla, regler),
-        avtryck: fingeravtryck(a),
+        ansokt: ansokt_forsorjningsstod(&resultat, &a.underlag),
+        berakning: FrusenBerakning::fran(&resultat, &a, &tabell.kalla, regler),
+        avtryck: fingeravtryck(&a),
     }))
 }
 
@@ -134,7 +163,7 @@ pub(super) fn besluta(
         Demoutfall::Bifall if a.beviljas == Belopp::NOLL => (Belopp::NOLL, "avslag_overskott"),
         Demoutfall::Bifall => (a.beviljas, "bifall_norm"),
         Demoutfall::Forskott => (a.beviljas, "aterkrav_forskott"),
-        Demoutfall::DelavslagHyra => (a.beviljas - kr(1500).min(a.beviljas), "delavslag_hyra"),
+        Demoutfall::DelavslagHyra => (a.beviljas, "delavslag_hyra"),
         Demoutfall::AvslagOfullstandig => (Belopp::NOLL, "avslag_ofullstandig"),
         Demoutfall::AvslagArbetsmarknad => (Belopp::NOLL, "avslag_ej_arbetsmarknad"),
     };
@@ -167,7 +196,7 @@ pub(super) fn besluta(
         },
         poster: vec![Beslutspost {
             sak: "Försörjningsstöd".into(),
-            ansokt: a.beviljas.max(beviljat),
+            ansokt: a.ansokt.max(beviljat),
             beviljat,
             motivering,
             utover_ratten: false,

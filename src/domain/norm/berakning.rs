@@ -355,6 +355,15 @@ impl Bygge<'_> {
     }
 }
 
+/// Försörjningsstöd as applied for: what the calculation would grant had every cost been
+/// approved as applied (rounded as the granted amount is). The difference to
+/// [`Resultat::beviljas`] is what the reduced costs refuse.
+pub fn ansokt_forsorjningsstod(r: &Resultat, u: &Underlag) -> Belopp {
+    let avdraget = u.kostnader.iter().fold(Belopp::NOLL, |s, k| s + (k.ansokt - k.godkant_belopp()).max(Belopp::NOLL));
+    let saldo = r.saldo + avdraget;
+    if saldo > Belopp::NOLL { saldo.rounded_to_krona() } else { Belopp::NOLL }
+}
+
 /// Computes the month. Refuses input the rules cannot apply to, with a Swedish reason.
 pub fn berakna(u: &Underlag, tabell: &Normtabell, regler: &Regler) -> Result<Resultat, Berakningsfel> {
     if tabell.ar != u.manad.ar() {

@@ -5,6 +5,7 @@ use crate::arbete;
 use crate::domain::arende::Arende;
 use crate::domain::beslut::formular::{BeslutsFormular, PostFalt};
 use crate::domain::beslut::fraser::{Frasbibliotek, Platshallare, levererade_fraser};
+use crate::domain::beslut::underlag::Beslutsgrund;
 use crate::domain::beslut::{Beslutspost, SparatBeslut, Utfall};
 use crate::domain::falt::{Falt, FaltFel, Postuppgift, fel_for};
 use crate::domain::hushall::Roll;
@@ -13,7 +14,7 @@ use crate::ui::flikar::Flik;
 use crate::ui::kontext::{Flikvy, Kontext, inget_att_skriva_ut};
 use crate::ui::tema;
 use crate::ui::utkast::{Autospar, Utkastplats, nyckel};
-use crate::ui::widgetar::{cellfalt, felrad, kolumnrubrik, textfalt, textyta};
+use crate::ui::widgetar::{cellfalt, felrad, kolumnrubrik, textfalt, textyta, valjlista};
 use crate::utskrift::Dokument;
 use egui::RichText;
 
@@ -139,6 +140,7 @@ impl BeslutVy {
             None => format!("Nytt beslut för {}", f.period),
         };
         ui.label(RichText::new(titel).text_style(tema::rubrik2()));
+        visa_grund(ui, f, &self.fel);
         visa_poster(ui, f, &self.fel);
         visa_motiveringar(ui, f, &self.fel, &self.fraser, &self.sokande);
         if ui.button("Lägg till post").clicked() {
@@ -270,6 +272,18 @@ impl Flikvy for BeslutVy {
 }
 
 /// The items: what is sought, the amounts and the outcome each gives.
+/// What the decision rests on: the calculation, or a ground that refuses without one.
+fn visa_grund(ui: &mut egui::Ui, f: &mut BeslutsFormular, fel: &[FaltFel]) {
+    valjlista(ui, "Beslutet grundar sig på", f.grund.namn(), 360.0, |ui| {
+        for g in Beslutsgrund::ALLA {
+            ui.selectable_value(&mut f.grund, *g, g.namn());
+        }
+    });
+    if let Some(e) = fel_for(fel, Falt::Grund) {
+        felrad(ui, e);
+    }
+}
+
 fn visa_poster(ui: &mut egui::Ui, f: &mut BeslutsFormular, fel: &[FaltFel]) {
     egui::Grid::new("beslutsposter").num_columns(4).spacing([12.0, 8.0]).show(ui, |ui| {
         for k in ["Vad som söks", "Ansökt", "Beviljas", "Utfall"] {
