@@ -95,10 +95,7 @@ impl<'a> Kontext<'a> {
     /// A store read for a screen: its value, or the empty value with the Swedish error shown,
     /// so a database error never looks like an empty list.
     pub fn las<T: Default, E: std::fmt::Display>(&mut self, svar: Result<T, E>) -> T {
-        svar.unwrap_or_else(|e| {
-            self.fel(e);
-            T::default()
-        })
+        crate::ui::widgetar::las(svar, self.notis)
     }
 
     /// An action's result: its value, or `None` with the error shown.

@@ -7,6 +7,18 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+/// A draft that could not be written; the form itself is still on the screen.
+#[derive(Debug)]
+pub struct Utkastfel(pub StoreError);
+
+impl std::fmt::Display for Utkastfel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Utkastet kunde inte sparas: {}", self.0)
+    }
+}
+
+impl std::error::Error for Utkastfel {}
+
 /// Follows one form and keeps its draft in step with it.
 #[derive(Debug)]
 pub struct Autospar {
@@ -43,8 +55,8 @@ impl Autospar {
         form: &T,
         tomt: bool,
         nu: NaiveDateTime,
-    ) -> Result<bool, String> {
-        self.folj_i_databasen(store, form, tomt, nu).map_err(|e| format!("Utkastet kunde inte sparas: {e}"))
+    ) -> Result<bool, Utkastfel> {
+        self.folj_i_databasen(store, form, tomt, nu).map_err(Utkastfel)
     }
 
     fn folj_i_databasen<T: Serialize>(

@@ -105,7 +105,7 @@ impl HushallForm {
             match self.autospar.folj(ctx.store, &self.data, tomt, ctx.nu()) {
                 Ok(true) => ctx.sparat(),
                 Ok(false) => {}
-                Err(e) => self.sparfel = Some(e),
+                Err(e) => self.sparfel = Some(e.to_string()),
             }
         }
         svar

@@ -42,7 +42,7 @@ impl Fonsterkommando {
             Fonsterkommando::Sok => "Sök ärende".into(),
             Fonsterkommando::NyttHushall => "Nytt hushåll".into(),
             Fonsterkommando::Spara => "Spara".into(),
-            Fonsterkommando::SkrivUt => "Skriv ut (beslutsbrev eller plan)".into(),
+            Fonsterkommando::SkrivUt => "Skriv ut (det fliken visar)".into(),
             Fonsterkommando::Palett => "Kommandon".into(),
             Fonsterkommando::StangDialog => "Stäng dialogen".into(),
             Fonsterkommando::Flik(i) => match crate::ui::flikar::Flik::ALLA.get(i) {
