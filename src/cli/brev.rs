@@ -15,7 +15,16 @@ pub fn lista(db: &Path) -> i32 {
             // quietly instead of a panic on the closed pipe.
             let mut ut = std::io::BufWriter::new(std::io::stdout().lock());
             for r in rader {
-                let rad = serde_json::json!({"id": r.id, "arende": r.arendenummer, "datum": r.datum, "utfall": r.utfall.kod()});
+                let poster: Vec<_> = r
+                    .poster
+                    .iter()
+                    .map(|p| {
+                        serde_json::json!({"post": p.sak, "ansokt": p.ansokt.till_text(),
+                                           "beviljat": p.beviljat.till_text(), "utfall": p.utfall().kod()})
+                    })
+                    .collect();
+                let rad = serde_json::json!({"id": r.id, "arende": r.arendenummer, "datum": r.datum,
+                                             "utfall": r.utfall.kod(), "poster": poster});
                 if writeln!(ut, "{rad}").is_err() {
                     return 0;
                 }

@@ -100,7 +100,8 @@ Användning:
                                 med i genomsnitt M månaders historik (standard 0).
   bistand kontroll --db SÖKVÄG  Kontrollerar databasen och skriver en kort rapport.
   bistand beslut --db SÖKVÄG --lista
-                                Skriver alla beslut, ett JSON-objekt per rad.
+                                Skriver alla beslut, ett JSON-objekt per rad, med
+                                poster: post, ansokt, beviljat (\"1234.00\") och utfall.
   bistand brev --db SÖKVÄG --beslut ID --ut FIL.pdf
                                 Skriver beslutsbrevet (med överklagandesidan vid avslag);
                                 med --typ aterkrav beslutet om återkrav.

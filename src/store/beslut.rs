@@ -19,6 +19,8 @@ pub struct BeslutRad {
     pub arendenummer: String,
     pub datum: String,
     pub utfall: Utfall,
+    /// The decided items, in the letter's order.
+    pub poster: Vec<Beslutspost>,
 }
 
 impl Skrivning<'_> {
@@ -137,22 +139,7 @@ impl Store {
             (skapad, av),
         ) = row;
         let (utfall, lagrum, overklagande, andrar) = rest;
-        let poster = conn
-            .prepare_cached(
-                "SELECT sak, ansokt_ore, beviljat_ore, motivering, utover_ratten, aterkrav_skal FROM beslutspost
-                 WHERE beslut_id = ?1 ORDER BY ordning",
-            )?
-            .query_map([id], |r| {
-                Ok(Beslutspost {
-                    sak: r.get(0)?,
-                    ansokt: Belopp::from_ore(r.get(1)?),
-                    beviljat: Belopp::from_ore(r.get(2)?),
-                    motivering: r.get(3)?,
-                    utover_ratten: r.get(4)?,
-                    mot_aterkrav: r.get(5)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let poster = self.poster(id)?;
         let underlag = self.beslutsunderlag(id)?;
         Ok(SparatBeslut {
             id,
@@ -176,6 +163,27 @@ impl Store {
             av,
             underlag,
         })
+    }
+
+    /// A decision's items, in order.
+    fn poster(&self, id: i64) -> Resultat<Vec<Beslutspost>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT sak, ansokt_ore, beviljat_ore, motivering, utover_ratten, aterkrav_skal FROM beslutspost
+                 WHERE beslut_id = ?1 ORDER BY ordning",
+            )?
+            .query_map([id], |r| {
+                Ok(Beslutspost {
+                    sak: r.get(0)?,
+                    ansokt: Belopp::from_ore(r.get(1)?),
+                    beviljat: Belopp::from_ore(r.get(2)?),
+                    motivering: r.get(3)?,
+                    utover_ratten: r.get(4)?,
+                    mot_aterkrav: r.get(5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     /// The frozen record of a decision (none for one taken before records were kept).
@@ -243,10 +251,11 @@ impl Store {
                     arendenummer: r.get(1)?,
                     datum: r.get(2)?,
                     utfall: super::kod_fran(Utfall::fran_kod(&utfall), &utfall)?,
+                    poster: Vec::new(),
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
+            .collect::<rusqlite::Result<Vec<BeslutRad>>>()?;
+        rows.into_iter().map(|r| Ok(BeslutRad { poster: self.poster(r.id)?, ..r })).collect()
     }
 
     /// The unit named in every letter header.
