@@ -323,6 +323,7 @@ pub fn beslutsunderlag(store: &Store, b: &NyttBeslut) -> Utskrivet<Beslutsunderl
         mottagare: FrusenMottagare { namn: u.till.namn, adress: u.till.adress, skyddad: u.till.skyddad },
         grund: b.grund,
         berakning,
+        utbetalning: b.utbetalning.clone(),
         ansokan_fingeravtryck: avtryck,
     })
 }

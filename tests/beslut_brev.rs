@@ -120,6 +120,7 @@ fn a_very_long_motivering_flows_onto_further_pages() {
         }],
         andrar: None,
         grund: Default::default(),
+        utbetalning: None,
     };
     let id = spara(&mut store, &beslut).unwrap();
     let sidor = pdf_sidor(&bistand::utskrift::beslutsbrev_pdf(&store, id).unwrap());
@@ -156,6 +157,7 @@ fn a_decision_needs_a_motivering_for_a_refusal_and_is_never_changed() {
         }],
         andrar: None,
         grund: Default::default(),
+        utbetalning: None,
     };
     let err = spara(&mut store, &beslut).unwrap_err();
     assert!(err.to_string().contains("motivering"), "{err}");
@@ -266,6 +268,7 @@ fn an_advance_gets_a_recovery_letter_citing_the_law_of_its_period() {
         }],
         andrar: None,
         grund: Default::default(),
+        utbetalning: None,
     };
     let fore = spara(&mut store, &forskott("2025-05")).unwrap();
     let beslut = pdf_text(&bistand::utskrift::beslutsbrev_pdf(&store, fore).unwrap());

@@ -147,3 +147,26 @@ fn every_letter_of_a_unit_with_history_agrees_with_its_attachment_post_by_post()
     assert!(reducerade > 0, "the demo has partly approved costs with their reason");
     assert!(utan_berakning > 0, "the demo has refusals on other grounds than the calculation");
 }
+
+#[test]
+fn the_letter_says_the_period_in_dates_and_when_and_to_whom_the_money_is_paid() {
+    let mut store = Store::open_in_memory().unwrap();
+    bistand::demo::skapa_demo(&mut store, 3, nu()).unwrap();
+    let arende_id = traningsfamiljen(&store);
+    let mut form = arbete::beslut::nytt_beslut(&store, &aktor(), arende_id).unwrap();
+    assert_eq!((form.period_fran.as_str(), form.period_till.as_str()), ("2026-11-01", "2026-11-30"));
+    form.barnets_basta = "Barnens behov ingår i beräkningen.".into();
+    // Granted under the discretionary rule (the family's wages cover the norm).
+    form.poster[0].ansokt = "5000".into();
+    form.poster[0].beviljat = "5000".into();
+    form.poster[0].utover_ratten = true;
+    form.utbetalningsdag = "2026-11-25".into();
+    form.betalas_till = String::new();
+    let fel = arbete::beslut::fatta_beslut(&mut store, &aktor(), arende_id, &form, true).unwrap_err();
+    assert!(fel.to_string().contains("vart pengarna betalas"), "{fel}");
+    form.betalas_till = "hyresvärden AB Exempelbostäder, bankgiro 123-4567".into();
+    let id = arbete::beslut::fatta_beslut(&mut store, &aktor(), arende_id, &form, true).unwrap();
+    let text = pdf_text(&bistand::utskrift::beslutsbrev_pdf(&store, id).unwrap()).replace('\n', " ");
+    assert!(text.contains("2026-11-01 – 2026-11-30"), "{text}");
+    assert!(text.contains("Pengarna betalas ut den 2026-11-25 till hyresvärden AB Exempelbostäder, bankgiro 123-4567"));
+}

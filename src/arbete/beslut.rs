@@ -40,6 +40,10 @@ pub fn nytt_beslut(store: &Store, aktor: &Aktor, arende_id: i64) -> Result<Beslu
         beslutsfattare: aktor.namn.clone(),
         delegation: "socialsekreterare enligt delegationsordningen".into(),
         grund,
+        period_fran: a.ansokan.underlag.manad.forsta_dagen().to_string(),
+        period_till: a.ansokan.underlag.manad.sista_dagen().to_string(),
+        utbetalningsdag: aktor.nu.date().to_string(),
+        betalas_till: "det konto du har anmält".into(),
         ..Default::default()
     })
 }

@@ -4,7 +4,9 @@
 use crate::domain::ansokan::Ansokan;
 use crate::domain::belopp::Belopp;
 use crate::domain::beslut::fraser::{Platshallare, levererade_fraser};
-use crate::domain::beslut::underlag::{Beslutsgrund, Beslutsunderlag, FrusenBerakning, FrusenMottagare, fingeravtryck};
+use crate::domain::beslut::underlag::{
+    Beslutsgrund, Beslutsunderlag, FrusenBerakning, FrusenMottagare, Utbetalning, fingeravtryck,
+};
 use crate::domain::beslut::{Beslutspost, Enhet, NyttBeslut};
 use crate::domain::hushall::NyttHushall;
 use crate::domain::hushall::{Medlem, Roll};
@@ -180,11 +182,12 @@ pub(super) fn besluta(
         Demoutfall::AvslagArbetsmarknad => Beslutsgrund::InteArbetsmarknaden,
         _ => Beslutsgrund::Berakning,
     };
+    // Decided a few days into the month applied for (or today, if that is earlier).
+    let datum = (a.manad.forsta_dagen() + chrono::Days::new(4)).min(nu.date());
     let beslut = NyttBeslut {
         arende_id,
         ansokan_id: Some(a.id),
-        // Decided a few days into the month applied for (or today, if that is earlier).
-        datum: (a.manad.forsta_dagen() + chrono::Days::new(4)).min(nu.date()),
+        datum,
         period: a.manad,
         beslutsfattare: beslutsfattare.to_string(),
         delegation: "socialsekreterare enligt delegationsordningen".into(),
@@ -205,6 +208,12 @@ pub(super) fn besluta(
         }],
         andrar: None,
         grund,
+        utbetalning: (beviljat > Belopp::NOLL).then(|| Utbetalning {
+            fran: a.manad.forsta_dagen(),
+            till: a.manad.sista_dagen(),
+            datum,
+            mottagare: "det konto du har anmält".into(),
+        }),
     };
     let underlag = Beslutsunderlag {
         enhet: Enhet::default(),
@@ -215,6 +224,7 @@ pub(super) fn besluta(
         },
         grund,
         berakning: (grund == Beslutsgrund::Berakning).then_some(a.berakning),
+        utbetalning: beslut.utbetalning.clone(),
         ansokan_fingeravtryck: Some(a.avtryck),
     };
     w.spara_beslut(&beslut, &underlag, har_barn, beslutsfattare, nu)

@@ -60,9 +60,16 @@ pub fn beslutsbrev(b: &SparatBeslut, enhet: &Enhet, arendenummer: &str) -> Vec<B
         vec![Block::Stycke(format!("Du har ansökt om ekonomiskt bistånd för {}. Här är vårt beslut.", d.period))];
     block.push(Block::Rubrik("Beslut".into()));
     block.extend(poster(b));
+    if let Some(u) = &d.utbetalning {
+        block.push(Block::Fakta("Beslutet gäller perioden".into(), format!("{} – {}", u.fran, u.till)));
+    }
     if beviljat(b) > Belopp::NOLL {
+        let nar = match &d.utbetalning {
+            Some(u) => format!("Pengarna betalas ut den {} till {}.", u.datum, u.mottagare.trim_end_matches('.')),
+            None => "Pengarna betalas ut till det konto du har anmält.".into(),
+        };
         let bilaga = if berakning.is_some() { " Hur vi har räknat ser du i bilagan." } else { "" };
-        block.push(Block::Stycke(format!("Pengarna betalas ut till det konto du har anmält.{bilaga}")));
+        block.push(Block::Stycke(format!("{nar}{bilaga}")));
     }
     if let Some(text) = d.grund.grundtext() {
         block.push(Block::Underrubrik("Vad beslutet grundar sig på".into()));

@@ -155,6 +155,7 @@ impl Store {
                 poster,
                 andrar,
                 grund: underlag.as_ref().map_or(Beslutsgrund::Berakning, |u| u.grund),
+                utbetalning: underlag.as_ref().and_then(|u| u.utbetalning.clone()),
             },
             utfall: super::kod_fran(Utfall::fran_kod(&utfall), &utfall)?,
             lagrum,

@@ -12,7 +12,7 @@ use super::manad::Manad;
 use crate::kodlista;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use underlag::{Beslutsgrund, Beslutsunderlag};
+use underlag::{Beslutsgrund, Beslutsunderlag, Utbetalning};
 
 kodlista! {
     /// The outcome of one item, derived from applied and granted amounts.
@@ -75,6 +75,8 @@ pub struct NyttBeslut {
     pub andrar: Option<i64>,
     /// What the decision rests on: the calculation, or a ground that refuses without one.
     pub grund: Beslutsgrund,
+    /// The period in dates, and when and to whom the money is paid.
+    pub utbetalning: Option<Utbetalning>,
 }
 
 /// A stored decision with what it cited.

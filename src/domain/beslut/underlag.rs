@@ -45,6 +45,17 @@ impl Beslutsgrund {
     }
 }
 
+/// When and to whom the granted money is paid, and the period the decision covers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Utbetalning {
+    pub fran: chrono::NaiveDate,
+    pub till: chrono::NaiveDate,
+    /// The day the money is paid.
+    pub datum: chrono::NaiveDate,
+    /// The client's account, or a landlord or supplier paid directly, in the letter's words.
+    pub mottagare: String,
+}
+
 /// The recipient as the letter was addressed when the decision was taken.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FrusenMottagare {
@@ -107,6 +118,9 @@ pub struct Beslutsunderlag {
     pub grund: Beslutsgrund,
     /// The calculation, when the decision rests on it.
     pub berakning: Option<FrusenBerakning>,
+    /// The period in dates, the payment day and the payee (absent in the earliest records).
+    #[serde(default)]
+    pub utbetalning: Option<Utbetalning>,
     /// The application as decided (see [`fingeravtryck`]); another one now means it was
     /// changed after the decision.
     pub ansokan_fingeravtryck: Option<String>,

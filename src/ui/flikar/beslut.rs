@@ -141,6 +141,7 @@ impl BeslutVy {
         };
         ui.label(RichText::new(titel).text_style(tema::rubrik2()));
         visa_grund(ui, f, &self.fel);
+        visa_utbetalning(ui, f, &self.fel);
         visa_poster(ui, f, &self.fel);
         visa_motiveringar(ui, f, &self.fel, &self.fraser, &self.sokande);
         if ui.button("Lägg till post").clicked() {
@@ -282,6 +283,22 @@ fn visa_grund(ui: &mut egui::Ui, f: &mut BeslutsFormular, fel: &[FaltFel]) {
     if let Some(e) = fel_for(fel, Falt::Grund) {
         felrad(ui, e);
     }
+}
+
+/// The period in dates, the payment day and where the money goes.
+fn visa_utbetalning(ui: &mut egui::Ui, f: &mut BeslutsFormular, fel: &[FaltFel]) {
+    ui.horizontal_wrapped(|ui| {
+        textfalt(ui, "Perioden från", &mut f.period_fran, fel_for(fel, Falt::PeriodFran), 110.0);
+        textfalt(ui, "Perioden till", &mut f.period_till, fel_for(fel, Falt::PeriodTill), 110.0);
+        textfalt(ui, "Betalas ut den", &mut f.utbetalningsdag, fel_for(fel, Falt::Utbetalningsdag), 110.0);
+        textfalt(
+            ui,
+            "Betalas ut till (konto, hyresvärd eller leverantör)",
+            &mut f.betalas_till,
+            fel_for(fel, Falt::BetalasTill),
+            380.0,
+        );
+    });
 }
 
 fn visa_poster(ui: &mut egui::Ui, f: &mut BeslutsFormular, fel: &[FaltFel]) {
