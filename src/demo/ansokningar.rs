@@ -192,10 +192,10 @@ pub(super) fn besluta(
         beslutsfattare: beslutsfattare.to_string(),
         delegation: "socialsekreterare enligt delegationsordningen".into(),
         foredragande: String::new(),
-        barnets_basta: if har_barn {
-            "Vi har bedömt hur beslutet påverkar barnen i hushållet. Normen för barnens personliga kostnader ingår i beräkningen, och beslutet ger barnen samma levnadsnivå som andra barn i hushåll med försörjningsstöd.".into()
-        } else {
-            String::new()
+        barnets_basta: match (har_barn, grund) {
+            (false, _) => String::new(),
+            (true, Beslutsgrund::Berakning) => "Vi har bedömt hur beslutet påverkar barnen i hushållet. Normen för barnens personliga kostnader ingår i beräkningen, och beslutet ger barnen samma levnadsnivå som andra barn i hushåll med försörjningsstöd.".into(),
+            (true, _) => "Vi har bedömt hur beslutet påverkar barnen i hushållet. Om barnen behöver hjälp akut kan du ansöka igen, och vi prövar då barnens behov för sig.".into(),
         },
         poster: vec![Beslutspost {
             sak: "Försörjningsstöd".into(),
