@@ -46,11 +46,21 @@ fn hoj_hyran(store: &mut Store, arende_id: i64, kronor: i64) {
 fn a_reprint_after_the_application_changed_is_the_same_letter_and_the_case_says_a_new_decision_is_needed() {
     let (_dir, path) = temp_db();
     let mut store = open(&path);
-    bistand::demo::skapa_demo(&mut store, 3, nu()).unwrap();
+    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
     let arende_id = traningsfamiljen(&store);
     let id = besluta(&mut store, arende_id);
     let forst = pdf_text(&bistand::utskrift::beslutsbrev_pdf(&store, id).unwrap());
     assert!(!store.andrad_efter_beslut(arende_id).unwrap());
+    let beslut = store.alla_beslut().unwrap();
+    assert!(beslut.len() >= 5, "the demo's decisions");
+    for rad in beslut {
+        let arende = store.arende_med_nummer(&rad.arendenummer).unwrap();
+        assert!(
+            !store.andrad_efter_beslut(arende.id).unwrap(),
+            "case {} is unchanged since its decision",
+            rad.arendenummer
+        );
+    }
 
     hoj_hyran(&mut store, arende_id, 5000);
     let mut enhet = store.enhet().unwrap();
@@ -151,7 +161,7 @@ fn every_letter_of_a_unit_with_history_agrees_with_its_attachment_post_by_post()
 #[test]
 fn the_letter_says_the_period_in_dates_and_when_and_to_whom_the_money_is_paid() {
     let mut store = Store::open_in_memory().unwrap();
-    bistand::demo::skapa_demo(&mut store, 3, nu()).unwrap();
+    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
     let arende_id = traningsfamiljen(&store);
     let mut form = arbete::beslut::nytt_beslut(&store, &aktor(), arende_id).unwrap();
     assert_eq!((form.period_fran.as_str(), form.period_till.as_str()), ("2026-11-01", "2026-11-30"));
