@@ -2,8 +2,9 @@
 //! by the CLI (and the UI) so both print exactly the same letter.
 
 use crate::domain::arende::{Arende, ArendeStatus};
-use crate::domain::beslut::Enhet;
 use crate::domain::beslut::lagrum::levererade_lagrum;
+use crate::domain::beslut::underlag::{Beslutsgrund, Beslutsunderlag, FrusenBerakning, FrusenMottagare, fingeravtryck};
+use crate::domain::beslut::{Enhet, NyttBeslut};
 use crate::domain::hushall::Roll;
 use crate::domain::norm::berakna;
 use crate::letters::aterkrav::Aterkravslagrum;
@@ -304,21 +305,45 @@ pub fn brev_pdf(store: &Store, arendenummer: &str, typ: Brevtyp, idag: NaiveDate
     arendebrev(store, arendenummer, typ, idag).map(|b| b.pdf)
 }
 
-/// The decision letter: to the sökande, with the calculation the decision rests on.
+/// The frozen record of a decision about to be taken: the unit and recipient as they are now,
+/// and, when the decision rests on it, the calculation of its application as it stands now.
+pub fn beslutsunderlag(store: &Store, b: &NyttBeslut) -> Utskrivet<Beslutsunderlag> {
+    let u = Brevunderlag::for_id(store, b.arende_id)?;
+    let (mut berakning, mut avtryck) = (None, None);
+    if let Some(id) = b.ansokan_id {
+        let a = store.ansokan(id)?;
+        avtryck = Some(fingeravtryck(&a.ansokan));
+        if b.grund == Beslutsgrund::Berakning {
+            let tabell = store.normtabell(a.normtabell_id)?;
+            let r = berakna(&a.ansokan.underlag, &tabell, &a.regler)?;
+            berakning = Some(FrusenBerakning::fran(&r, &a.ansokan, &tabell.kalla, &a.regler));
+        }
+    }
+    Ok(Beslutsunderlag {
+        enhet: u.enhet,
+        mottagare: FrusenMottagare { namn: u.till.namn, adress: u.till.adress, skyddad: u.till.skyddad },
+        grund: b.grund,
+        berakning,
+        utbetalning: b.utbetalning.clone(),
+        ansokan_fingeravtryck: avtryck,
+    })
+}
+
+/// The decision letter: to the sökande as addressed on the day of the decision, printed from the
+/// decision and its frozen record only, so a reprint says what the first print said.
 fn beslutsbrev(store: &Store, beslut_id: i64) -> Utskrivet<Brev> {
     let b = store.beslut(beslut_id)?;
-    let u = Brevunderlag::for_id(store, b.beslut.arende_id)?;
-    let berakning = match b.beslut.ansokan_id {
-        Some(id) => {
-            let a = store.ansokan(id)?;
-            let tabell = store.normtabell(a.normtabell_id)?;
-            Some(berakna(&a.ansokan.underlag, &tabell, &a.regler)?)
-        }
-        None => None,
-    };
+    let mut u = Brevunderlag::for_id(store, b.beslut.arende_id)?;
+    if let Some(f) = &b.underlag {
+        u.enhet = f.enhet.clone();
+        u.till = Mottagare {
+            namn: f.mottagare.namn.clone(),
+            adress: f.mottagare.adress.clone(),
+            skyddad: f.mottagare.skyddad,
+        };
+    }
     let andrar = b.beslut.andrar.map(|id| store.beslut(id)).transpose()?;
-    let block =
-        crate::letters::beslut::beslutsbrev(&b, &u.enhet, &u.arende.arendenummer, berakning.as_ref(), andrar.as_ref());
+    let block = crate::letters::beslut::beslutsbrev(&b, &u.enhet, &u.arende.arendenummer, andrar.as_ref());
     u.brev(&b.beslut.datum.to_string(), "Beslut om ekonomiskt bistånd", &block)
 }
 

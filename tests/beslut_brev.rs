@@ -11,6 +11,12 @@ use bistand::domain::manad::Manad;
 use bistand::store::{Sortering, Store};
 use gemensamt::*;
 
+/// Saves a decision as the use case does: with the frozen record of the case as it is now.
+fn spara(store: &mut Store, b: &NyttBeslut) -> Result<i64, bistand::store::StoreError> {
+    let underlag = bistand::utskrift::beslutsunderlag(store, b).unwrap();
+    store.skriv(|w| w.spara_beslut(b, &underlag, false, "Test", nu()))
+}
+
 fn demo() -> Store {
     let mut store = Store::open_in_memory().unwrap();
     bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
@@ -121,8 +127,10 @@ fn a_very_long_motivering_flows_onto_further_pages() {
             mot_aterkrav: None,
         }],
         andrar: None,
+        grund: Default::default(),
+        utbetalning: None,
     };
-    let id = store.skriv(|w| w.spara_beslut(&beslut, false, "Test", nu())).unwrap();
+    let id = spara(&mut store, &beslut).unwrap();
     let sidor = pdf_sidor(&bistand::utskrift::beslutsbrev_pdf(&store, id).unwrap());
     assert!(sidor.len() >= 3, "{} pages", sidor.len());
     for (i, s) in sidor.iter().enumerate() {
@@ -156,17 +164,21 @@ fn a_decision_needs_a_motivering_for_a_refusal_and_is_never_changed() {
             mot_aterkrav: None,
         }],
         andrar: None,
+        grund: Default::default(),
+        utbetalning: None,
     };
-    let err = store.skriv(|w| w.spara_beslut(&beslut, false, "Test", nu())).unwrap_err();
+    let err = spara(&mut store, &beslut).unwrap_err();
     assert!(err.to_string().contains("motivering"), "{err}");
     beslut.poster[0].motivering = "Endast akut tandvård ingår.".into();
-    let id = store.skriv(|w| w.spara_beslut(&beslut, false, "Test", nu())).unwrap();
+    let id = spara(&mut store, &beslut).unwrap();
     assert_eq!(store.beslut(id).unwrap().utfall, Utfall::Delavslag);
     drop(store);
     let raw = rusqlite::Connection::open(&path).unwrap();
     assert!(raw.execute("UPDATE beslut SET beslutsfattare = 'Annan'", []).is_err());
     assert!(raw.execute("DELETE FROM beslutspost", []).is_err());
     assert!(raw.execute("DELETE FROM beslut", []).is_err());
+    assert!(raw.execute("UPDATE beslutsunderlag SET underlag = '{}'", []).is_err(), "the frozen record stays");
+    assert!(raw.execute("DELETE FROM beslutsunderlag", []).is_err());
 }
 
 #[test]
@@ -266,6 +278,8 @@ fn forskott(arende_id: i64, datum: chrono::NaiveDate, period: &str) -> NyttBeslu
             mot_aterkrav: Some("i väntan på sjukpenning från Försäkringskassan".into()),
         }],
         andrar: None,
+        grund: Default::default(),
+        utbetalning: None,
     }
 }
 
@@ -278,13 +292,11 @@ fn a_recovery_letter_cites_the_law_of_the_grant_decision_and_has_no_appeal_page(
     let mut store = demo();
     let arende_id = store.sok_arenden("lundin", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
     let nr = store.arende(arende_id).unwrap().arendenummer;
-    let maj =
-        store.skriv(|w| w.spara_beslut(&forskott(arende_id, dag(2025, 5, 6), "2025-05"), false, "Test", nu())).unwrap();
+    let maj = spara(&mut store, &forskott(arende_id, dag(2025, 5, 6), "2025-05")).unwrap();
     let beslut = pdf_text(&bistand::utskrift::beslutsbrev_pdf(&store, maj).unwrap()).replace('\n', " ");
     assert!(beslut.contains("förskott i väntan på sjukpenning") && beslut.contains("mot återkrav"), "{beslut}");
     assert!(!beslut.contains("när i väntan på"));
-    let augusti =
-        store.skriv(|w| w.spara_beslut(&forskott(arende_id, dag(2025, 8, 4), "2025-08"), false, "Test", nu())).unwrap();
+    let augusti = spara(&mut store, &forskott(arende_id, dag(2025, 8, 4), "2025-08")).unwrap();
     let fall = [
         (maj, ["9 kap. 2 § första stycket socialtjänstlagen (2001:453)", "9 kap. 3 §", "9 kap. 4 §"], "6 maj 2025"),
         (augusti, ["33 kap. 2 § socialtjänstlagen (2025:400)", "33 kap. 4–5 §§", "33 kap. 6 §"], "4 augusti 2025"),
@@ -337,6 +349,8 @@ fn juni_beslut(arende_id: i64, datum: chrono::NaiveDate) -> NyttBeslut {
             mot_aterkrav: None,
         }],
         andrar: None,
+        grund: Default::default(),
+        utbetalning: None,
     }
 }
 
@@ -345,8 +359,8 @@ fn the_decision_date_not_the_month_chooses_the_law_and_the_appeal_page_names_the
     let mut store = demo();
     let arende_id = store.sok_arenden("lundin", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
     let nr = store.arende(arende_id).unwrap().arendenummer;
-    let fore = store.skriv(|w| w.spara_beslut(&juni_beslut(arende_id, dag(2025, 6, 30)), false, "T", nu())).unwrap();
-    let efter = store.skriv(|w| w.spara_beslut(&juni_beslut(arende_id, dag(2025, 7, 1)), false, "T", nu())).unwrap();
+    let fore = spara(&mut store, &juni_beslut(arende_id, dag(2025, 6, 30))).unwrap();
+    let efter = spara(&mut store, &juni_beslut(arende_id, dag(2025, 7, 1))).unwrap();
     let mut enhet = store.enhet().unwrap();
     enhet.forvaltningsratt = "Förvaltningsrätten i Uppsala".into();
     store.satt_enhet(&enhet).unwrap();
@@ -370,7 +384,7 @@ fn the_decision_date_not_the_month_chooses_the_law_and_the_appeal_page_names_the
     // A decision changing another names it by date and subject, never by an internal number.
     let mut andring = juni_beslut(arende_id, dag(2025, 7, 10));
     andring.andrar = Some(efter);
-    let id = store.skriv(|w| w.spara_beslut(&andring, false, "T", nu())).unwrap();
+    let id = spara(&mut store, &andring).unwrap();
     let s = pdf_text(&bistand::utskrift::beslutsbrev_pdf(&store, id).unwrap()).replace('\n', " ");
     assert!(s.contains("ändrar vårt beslut den 1 juli 2025 om tandvård för juni 2025"), "{s}");
     assert!(!s.contains("nr "), "no internal number");
@@ -384,7 +398,7 @@ fn bistand_beyond_the_right_says_if_there_is_reason_for_it() {
     let arende_id = store.sok_arenden("lundin", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
     let mut b = juni_beslut(arende_id, dag(2026, 3, 2));
     b.poster[0].utover_ratten = true;
-    let id = store.skriv(|w| w.spara_beslut(&b, false, "T", nu())).unwrap();
+    let id = spara(&mut store, &b).unwrap();
     let s = pdf_text(&bistand::utskrift::beslutsbrev_pdf(&store, id).unwrap()).replace('\n', " ");
     assert!(s.contains("om det finns skäl för det"));
     assert!(s.contains("12 kap. 2 § socialtjänstlagen (2025:400)") && !s.contains("särskilda skäl"));

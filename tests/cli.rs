@@ -233,6 +233,20 @@ fn beslut_lista_and_brev_for_scripts() {
     for utfall in ["bifall", "delavslag", "avslag"] {
         assert!(rader.iter().any(|r| r["utfall"] == utfall), "{utfall}");
     }
+    // Every line names its posts with amounts a script can compare with the letter.
+    let delavslag = rader.iter().find(|r| r["utfall"] == "delavslag").unwrap();
+    let post = &delavslag["poster"][0];
+    assert_eq!(post["post"], "Försörjningsstöd");
+    assert_eq!(post["utfall"], "delavslag");
+    let (ansokt, beviljat) = (post["ansokt"].as_str().unwrap(), post["beviljat"].as_str().unwrap());
+    assert!(ansokt.ends_with(".00") && beviljat.ends_with(".00"), "{ansokt} {beviljat}");
+    let belopp = |s: &str| bistand::domain::Belopp::parse(s).unwrap();
+    assert!(belopp(ansokt) > belopp(beviljat));
+    let id = delavslag["id"].to_string();
+    let ut = dir.path().join("delavslag.pdf");
+    assert_eq!(bistand(&["brev", "--db", db, "--beslut", &id, "--ut", ut.to_str().unwrap()]).0, 0);
+    let text = gemensamt::pdf_text(&std::fs::read(&ut).unwrap());
+    assert!(text.contains(&format!("Beviljas {}, avslås", belopp(beviljat))), "the letter grants what the list says");
     let avslag = rader.iter().find(|r| r["utfall"] == "avslag").unwrap();
     assert!(avslag["arende"].as_str().unwrap().contains('-') && avslag["datum"].as_str().unwrap().len() == 10);
     let ut = dir.path().join("beslut.pdf");

@@ -2,31 +2,48 @@
 //! and take it. An item granted against repayment is the återkrav, made with the decision.
 
 use super::{Aktor, Arbetsfel, Spar};
+use crate::domain::Belopp;
 use crate::domain::beslut::formular::{BeslutsFormular, PostFalt};
+use crate::domain::beslut::underlag::Beslutsgrund;
 use crate::domain::beslut::{NyttBeslut, samlat_utfall};
+use crate::domain::norm::{ansokt_forsorjningsstod, berakna};
 use crate::store::{Handelse, Store};
 
-/// A new decision on the case's latest application, försörjningsstöd as calculated. When that
-/// application is already decided, the new decision amends the newest decision on it.
+/// A new decision on the case's latest application, försörjningsstöd as applied for and as
+/// calculated. An incomplete application is proposed as refused on that ground, with nothing
+/// calculated. When that application is already decided, the new decision amends the newest
+/// decision on it.
 pub fn nytt_beslut(store: &Store, aktor: &Aktor, arende_id: i64) -> Result<BeslutsFormular, Arbetsfel> {
     let Some(senaste) = store.ansokningar(arende_id)?.into_iter().next() else {
         return Err(Arbetsfel::Ogiltig(
             "Det finns ingen ansökan att besluta om. Räkna först under fliken Ansökan.".into(),
         ));
     };
-    let belopp = senaste.beviljas.format_tal();
+    let a = store.ansokan(senaste.id)?;
+    let r = berakna(&a.ansokan.underlag, &store.normtabell(a.normtabell_id)?, &a.regler)?;
+    let ansokt = ansokt_forsorjningsstod(&r, &a.ansokan.underlag);
+    let (grund, beviljat) = if a.ansokan.komplett {
+        (Beslutsgrund::Berakning, r.beviljas)
+    } else {
+        (Beslutsgrund::OfullstandigAnsokan, Belopp::NOLL)
+    };
     Ok(BeslutsFormular {
         andrar: store.senaste_beslut_om_ansokan(senaste.id)?,
         ansokan_id: Some(senaste.id),
         period: senaste.manad.clone(),
         poster: vec![PostFalt {
             sak: "Försörjningsstöd".into(),
-            ansokt: belopp.clone(),
-            beviljat: belopp,
+            ansokt: ansokt.format_tal(),
+            beviljat: beviljat.format_tal(),
             ..Default::default()
         }],
         beslutsfattare: aktor.namn.clone(),
         delegation: "socialsekreterare enligt delegationsordningen".into(),
+        grund,
+        period_fran: a.ansokan.underlag.manad.forsta_dagen().to_string(),
+        period_till: a.ansokan.underlag.manad.sista_dagen().to_string(),
+        utbetalningsdag: aktor.nu.date().to_string(),
+        betalas_till: "det konto du har anmält".into(),
         ..Default::default()
     })
 }
@@ -47,8 +64,9 @@ pub fn fatta_beslut(
     aktor.far(Handelse::FattadeBeslut)?;
     let beslut = prova(form, aktor, arende_id, har_barn)?;
     let detalj = beskrivning(&beslut);
+    let underlag = crate::utskrift::beslutsunderlag(store, &beslut).map_err(Arbetsfel::Utskrift)?;
     Ok(store.skriv(|w| {
-        let id = w.spara_beslut(&beslut, har_barn, &aktor.namn, aktor.nu)?;
+        let id = w.spara_beslut(&beslut, &underlag, har_barn, &aktor.namn, aktor.nu)?;
         let logg = format!("beslut {id}");
         let spar = Spar {
             handelse: Handelse::FattadeBeslut,

@@ -11,9 +11,18 @@ use std::path::Path;
 /// One JSON object per line: id, arende, datum, utfall.
 pub fn lista(db: &Path) -> i32 {
     match oppna_befintlig(db).and_then(|s| s.alla_beslut().map_err(|e| e.to_string())) {
-        Ok(rader) => skriv_rader(rader.into_iter().map(
-            |r| serde_json::json!({"id": r.id, "arende": r.arendenummer, "datum": r.datum, "utfall": r.utfall.kod()}),
-        )),
+        Ok(rader) => skriv_rader(rader.into_iter().map(|r| {
+            let poster: Vec<_> = r
+                .poster
+                .iter()
+                .map(|p| {
+                    serde_json::json!({"post": p.sak, "ansokt": p.ansokt.till_text(),
+                                       "beviljat": p.beviljat.till_text(), "utfall": p.utfall().kod()})
+                })
+                .collect();
+            serde_json::json!({"id": r.id, "arende": r.arendenummer, "datum": r.datum,
+                               "utfall": r.utfall.kod(), "poster": poster})
+        })),
         Err(e) => {
             eprintln!("{e}");
             1

@@ -105,7 +105,8 @@ Användning:
                                 med i genomsnitt M månaders historik (standard 0).
   bistand kontroll --db SÖKVÄG  Kontrollerar databasen och skriver en kort rapport.
   bistand beslut --db SÖKVÄG --lista
-                                Skriver alla beslut, ett JSON-objekt per rad.
+                                Skriver alla beslut, ett JSON-objekt per rad, med
+                                poster: post, ansokt, beviljat (\"1234.00\") och utfall.
   bistand sok --db SÖKVÄG TEXT  Söker ärenden som ärendelistan gör (ärendenummer, personnummer,
                                 del av namn eller gatuadress) och skriver ett JSON-objekt per
                                 träff: arende och namn.

@@ -4,12 +4,16 @@
 use crate::domain::ansokan::Ansokan;
 use crate::domain::belopp::Belopp;
 use crate::domain::beslut::fraser::{Platshallare, levererade_fraser};
-use crate::domain::beslut::{Beslutspost, NyttBeslut};
+use crate::domain::beslut::underlag::{
+    Beslutsgrund, Beslutsunderlag, FrusenBerakning, FrusenMottagare, Utbetalning, fingeravtryck,
+};
+use crate::domain::beslut::{Beslutspost, Enhet, NyttBeslut};
 use crate::domain::hushall::NyttHushall;
 use crate::domain::hushall::{Medlem, Roll};
 use crate::domain::manad::Manad;
 use crate::domain::norm::{
-    Inkomst, Inkomsttyp, Kostnad, Kostnadstyp, NormMedlem, Normtabell, Regler, Underlag, berakna,
+    Inkomst, Inkomsttyp, Kostnad, Kostnadstyp, NormMedlem, Normtabell, Regler, Underlag, ansokt_forsorjningsstod,
+    berakna,
 };
 use crate::store::{Resultat, Skrivning, StoreError};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -87,23 +91,59 @@ pub(super) struct Sparad {
     id: i64,
     manad: Manad,
     beviljas: Belopp,
+    ansokt: Belopp,
+    berakning: FrusenBerakning,
+    avtryck: String,
 }
 
-/// Computes and stores an application with the table of its year.
+/// The application as the outcome the demo will decide needs it: a rent approved only up to
+/// the reasonable level after the rådrum, or an application marked incomplete.
+fn for_utfall(a: &Ansokan, utfall: Demoutfall) -> Ansokan {
+    let mut a = a.clone();
+    match utfall {
+        Demoutfall::DelavslagHyra => {
+            if let Some(hyra) = a.underlag.kostnader.iter_mut().find(|k| k.typ == Kostnadstyp::Boende) {
+                let skalig = (hyra.ansokt - kr(1500)).max(Belopp::NOLL);
+                let radrum = a.underlag.manad.forsta_dagen() - chrono::Days::new(1);
+                hyra.godkant = Some(skalig);
+                hyra.motivering = format!(
+                    "hyran godkänns upp till den skäliga nivån {skalig}; rådrummet för att hitta ett billigare boende gick ut {radrum}"
+                );
+            }
+        }
+        Demoutfall::AvslagOfullstandig if a.komplett => {
+            a.komplett = false;
+            a.saknas = "kontoutdrag för månaden".into();
+        }
+        _ => {}
+    }
+    a
+}
+
+/// Computes and stores an application with the table of its year, as `utfall` needs it.
 pub(super) fn spara(
     w: &Skrivning,
     arende_id: i64,
     a: &Ansokan,
-    tabeller: &[(i64, Normtabell)],
-    regler: &Regler,
+    utfall: Demoutfall,
+    miljo: (&[(i64, Normtabell)], &Regler),
     nu: NaiveDateTime,
 ) -> Resultat<Option<Sparad>> {
+    let (tabeller, regler) = miljo;
     let Some((id, tabell)) = tabeller.iter().find(|(_, t)| t.ar == a.underlag.manad.ar()) else {
         return Ok(None); // No table for that year: the demo simply has no application then.
     };
+    let a = for_utfall(a, utfall);
     let resultat = berakna(&a.underlag, tabell, regler).map_err(|e| StoreError::Regel(e.to_string()))?;
-    let id = w.spara_ansokan(arende_id, a, *id, regler, &resultat, nu)?;
-    Ok(Some(Sparad { id, manad: a.underlag.manad, beviljas: resultat.beviljas }))
+    let ansokan_id = w.spara_ansokan(arende_id, &a, *id, regler, &resultat, nu)?;
+    Ok(Some(Sparad {
+        id: ansokan_id,
+        manad: a.underlag.manad,
+        beviljas: resultat.beviljas,
+        ansokt: ansokt_forsorjningsstod(&resultat, &a.underlag),
+        berakning: FrusenBerakning::fran(&resultat, &a, &tabell.kalla, regler),
+        avtryck: fingeravtryck(&a),
+    }))
 }
 
 /// How the demo decides an application.
@@ -132,7 +172,7 @@ pub(super) fn besluta(
         Demoutfall::Bifall if a.beviljas == Belopp::NOLL => (Belopp::NOLL, "avslag_overskott"),
         Demoutfall::Bifall => (a.beviljas, "bifall_norm"),
         Demoutfall::Forskott => (a.beviljas, "aterkrav_forskott"),
-        Demoutfall::DelavslagHyra => (a.beviljas - kr(1500).min(a.beviljas), "delavslag_hyra"),
+        Demoutfall::DelavslagHyra => (a.beviljas, "delavslag_hyra"),
         Demoutfall::AvslagOfullstandig => (Belopp::NOLL, "avslag_ofullstandig"),
         Demoutfall::AvslagArbetsmarknad => (Belopp::NOLL, "avslag_ej_arbetsmarknad"),
     };
@@ -144,23 +184,29 @@ pub(super) fn besluta(
     };
     let motivering = fraser.fraser.iter().find(|f| f.id == fras).map(|f| f.fyll_i(&platshallare)).unwrap_or_default();
     let har_barn = hushall.medlemmar.iter().any(|m| m.roll == Roll::Barn);
+    let grund = match utfall {
+        Demoutfall::AvslagOfullstandig => Beslutsgrund::OfullstandigAnsokan,
+        Demoutfall::AvslagArbetsmarknad => Beslutsgrund::InteArbetsmarknaden,
+        _ => Beslutsgrund::Berakning,
+    };
+    // Decided a few days into the month applied for (or today, if that is earlier).
+    let datum = (a.manad.forsta_dagen() + chrono::Days::new(4)).min(nu.date());
     let beslut = NyttBeslut {
         arende_id,
         ansokan_id: Some(a.id),
-        // Decided a few days into the month applied for (or today, if that is earlier).
-        datum: (a.manad.forsta_dagen() + chrono::Days::new(4)).min(nu.date()),
+        datum,
         period: a.manad,
         beslutsfattare: beslutsfattare.to_string(),
         delegation: "socialsekreterare enligt delegationsordningen".into(),
         foredragande: String::new(),
-        barnets_basta: if har_barn {
-            "Vi har bedömt hur beslutet påverkar barnen i hushållet. Normen för barnens personliga kostnader ingår i beräkningen, och beslutet ger barnen samma levnadsnivå som andra barn i hushåll med försörjningsstöd.".into()
-        } else {
-            String::new()
+        barnets_basta: match (har_barn, grund) {
+            (false, _) => String::new(),
+            (true, Beslutsgrund::Berakning) => "Vi har bedömt hur beslutet påverkar barnen i hushållet. Normen för barnens personliga kostnader ingår i beräkningen, och beslutet ger barnen samma levnadsnivå som andra barn i hushåll med försörjningsstöd.".into(),
+            (true, _) => "Vi har bedömt hur beslutet påverkar barnen i hushållet. Om barnen behöver hjälp akut kan du ansöka igen, och vi prövar då barnens behov för sig.".into(),
         },
         poster: vec![Beslutspost {
             sak: "Försörjningsstöd".into(),
-            ansokt: a.beviljas.max(beviljat),
+            ansokt: a.ansokt.max(beviljat),
             beviljat,
             motivering,
             utover_ratten: false,
@@ -168,6 +214,25 @@ pub(super) fn besluta(
                 .then(|| "i väntan på beslut om bostadsbidrag från Försäkringskassan".into()),
         }],
         andrar: None,
+        grund,
+        utbetalning: (beviljat > Belopp::NOLL).then(|| Utbetalning {
+            fran: a.manad.forsta_dagen(),
+            till: a.manad.sista_dagen(),
+            datum,
+            mottagare: "det konto du har anmält".into(),
+        }),
     };
-    w.spara_beslut(&beslut, har_barn, beslutsfattare, nu)
+    let underlag = Beslutsunderlag {
+        enhet: Enhet::default(),
+        mottagare: FrusenMottagare {
+            namn: hushall.sokande().namn(),
+            adress: hushall.adress.clone(),
+            skyddad: hushall.skyddade_personuppgifter,
+        },
+        grund,
+        berakning: (grund == Beslutsgrund::Berakning).then_some(a.berakning),
+        utbetalning: beslut.utbetalning.clone(),
+        ansokan_fingeravtryck: Some(a.avtryck),
+    };
+    w.spara_beslut(&beslut, &underlag, har_barn, beslutsfattare, nu)
 }

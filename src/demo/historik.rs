@@ -110,7 +110,7 @@ pub(super) fn skriv(
             11..=12 if manad < Manad::new(2025, 7).unwrap_or(manad) => Demoutfall::Forskott,
             _ => Demoutfall::Bifall,
         };
-        if let Some(sparad) = ansokningar::spara(w, arende_id, &a, miljo.tabeller, miljo.regler, nu)? {
+        if let Some(sparad) = ansokningar::spara(w, arende_id, &a, utfall, (miljo.tabeller, miljo.regler), nu)? {
             ansokningar::besluta(w, arende_id, &h.hushall, handlaggare, sparad, utfall, nu)?;
         }
         if slump.chans(60) {

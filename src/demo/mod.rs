@@ -255,15 +255,15 @@ fn handgjort(w: &Skrivning, i: usize, h: &Demohushall, u: &Underlag) -> Resultat
         a.komplett = false;
         a.saknas = "kontoutdrag för de senaste tre månaderna; beslut om etableringsersättning".into();
     }
-    let sparad = ansokningar::spara(w, arende_id, &a, u.tabeller, u.regler, nu)?;
+    let utfall = match i {
+        2 => ansokningar::Demoutfall::DelavslagHyra,
+        11 => ansokningar::Demoutfall::AvslagOfullstandig,
+        _ => ansokningar::Demoutfall::Bifall,
+    };
+    let sparad = ansokningar::spara(w, arende_id, &a, utfall, (u.tabeller, u.regler), nu)?;
     // The training family's application waits for the trainee's decision, and an
     // incomplete one for its documents.
     if let (Some(sparad), true) = (sparad, i != 0 && i != 8) {
-        let utfall = match i {
-            2 => ansokningar::Demoutfall::DelavslagHyra,
-            11 => ansokningar::Demoutfall::AvslagOfullstandig,
-            _ => ansokningar::Demoutfall::Bifall,
-        };
         ansokningar::besluta(w, arende_id, &h.hushall, skribent, sparad, utfall, nu)?;
     }
     // A long-term client (FIA's target group): five more granted months before last month,
@@ -298,7 +298,7 @@ fn tidigare_manad(
     u: &Underlag,
 ) -> Resultat<()> {
     let a = ansokningar::ansokan(&h.hushall.medlemmar, manad, manad.forsta_dagen(), false);
-    if let Some(sparad) = ansokningar::spara(w, arende_id, &a, u.tabeller, u.regler, u.nu)? {
+    if let Some(sparad) = ansokningar::spara(w, arende_id, &a, utfall, (u.tabeller, u.regler), u.nu)? {
         ansokningar::besluta(w, arende_id, &h.hushall, &h.arende.socialsekreterare, sparad, utfall, u.nu)?;
     }
     Ok(())

@@ -159,10 +159,11 @@ impl fmt::Display for Belopp {
     }
 }
 
-/// Stored and exchanged as plain decimal text ("1234.50"), never as a float.
+/// Stored and exchanged as plain decimal text with two decimals ("1234.50"), never as a float;
+/// the same amount always gives the same text, however it was computed (a fingerprint relies on it).
 impl serde::Serialize for Belopp {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0.round_dp(2).to_string())
+        s.serialize_str(&self.till_text())
     }
 }
 

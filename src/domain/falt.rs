@@ -23,6 +23,11 @@ pub enum Falt {
     // A decision.
     Period,
     Poster,
+    Grund,
+    PeriodFran,
+    PeriodTill,
+    Utbetalningsdag,
+    BetalasTill,
     Post(usize, Postuppgift),
     BarnetsBasta,
     Beslutsfattare,

@@ -1,13 +1,16 @@
-//! Beslut om ekonomiskt bistånd: the decision per item, motivering, lagrum, the children's best
-//! interest, who decided; the calculation as an attachment page; and for any avslag or
-//! delavslag a separate page on how to appeal (`overklaga`).
+//! Beslut om ekonomiskt bistånd, printed only from the decision and its frozen record: the
+//! decision per item, the period and payment, motivering, lagrum, the children's best interest,
+//! who decided; the attachment with the same posts and the calculation they rest on; and for
+//! any avslag or delavslag a separate page on how to appeal (`overklaga`).
 
 use super::layout::{Block, Brevhuvud, Kolumn};
 use super::overklaga::overklaga;
+use crate::domain::belopp::Belopp;
+use crate::domain::beslut::underlag::FrusenBerakning;
 use crate::domain::beslut::{Beslutspost, Enhet, SparatBeslut, Utfall};
 use crate::domain::hushall::Adress;
-use crate::domain::klarsprak::{datum_fran_text, kronor, manad, utan_hela_oren};
-use crate::domain::norm::{Radtyp, Resultat};
+use crate::domain::klarsprak::{datum, datum_fran_text, kronor, manad, utan_hela_oren};
+use crate::domain::norm::Radtyp;
 
 /// Who the letter goes to. A protected address is never printed.
 #[derive(Debug, Clone)]
@@ -94,19 +97,50 @@ fn aterkravstext(p: &Beslutspost, skal: &str) -> String {
     }
 }
 
-/// The letter's blocks. `andrar` is the earlier decision this one changes, if any.
-pub fn beslutsbrev(
-    b: &SparatBeslut,
-    enhet: &Enhet,
-    arendenummer: &str,
-    berakning: Option<&Resultat>,
-    andrar: Option<&SparatBeslut>,
-) -> Vec<Block> {
+/// The letter's blocks, from the decision and its frozen record only: page 1 with the decision
+/// per post, the attachment with the same posts and the calculation they rest on (or, for a
+/// refusal on another ground, what it rests on instead), and the appeal page when adverse.
+/// `andrar` is the earlier decision this one changes, if any.
+pub fn beslutsbrev(b: &SparatBeslut, enhet: &Enhet, arendenummer: &str, andrar: Option<&SparatBeslut>) -> Vec<Block> {
+    let d = &b.beslut;
+    let berakning = b.underlag.as_ref().and_then(|u| u.berakning.as_ref());
+    let mut block = vec![Block::Stycke(format!(
+        "Du har ansökt om ekonomiskt bistånd för {}. Här är vårt beslut.",
+        manad(d.period)
+    ))];
+    block.push(Block::Rubrik("Beslut".into()));
+    block.extend(poster(b));
+    block.push(Block::Luft(2.0));
+    block.extend(utbetalning(b, berakning.is_some()));
+    if let Some(text) = d.grund.grundtext() {
+        block.push(Block::Underrubrik("Vad beslutet grundar sig på".into()));
+        block.push(Block::Stycke(text.into()));
+    } else if b.underlag.is_none() {
+        block.push(Block::Stycke(
+            "Beslutet fattades innan programmet sparade beräkningen tillsammans med beslutet. Beräkningen finns i din akt; kontakta oss om du vill ha en kopia.".into(),
+        ));
+    }
+    block.extend(motivering(b));
+    block.extend(avslutning(b, enhet, andrar));
+    if let Some(r) = berakning {
+        block.extend(bilaga(b, r));
+    }
+    if b.utfall.ar_negativt() {
+        block.extend(overklaga(b, enhet, arendenummer));
+    }
+    block
+}
+
+/// What the decision grants in all.
+pub fn beviljat(b: &SparatBeslut) -> Belopp {
+    b.beslut.poster.iter().fold(Belopp::NOLL, |s, p| s + p.beviljat)
+}
+
+/// Page 1's decision per post, and the total when there is more than one.
+fn poster(b: &SparatBeslut) -> Vec<Block> {
     let d = &b.beslut;
     let period = manad(d.period);
-    let mut block =
-        vec![Block::Stycke(format!("Du har ansökt om ekonomiskt bistånd för {period}. Här är vårt beslut."))];
-    block.push(Block::Rubrik("Beslut".into()));
+    let mut block = Vec::new();
     for p in &d.poster {
         block.push(Block::Fakta(format!("{} för {period}", p.sak), utfallstext(p)));
         if p.utover_ratten {
@@ -119,13 +153,36 @@ pub fn beslutsbrev(
             block.push(Block::Stycke(aterkravstext(p, skal)));
         }
     }
-    block.push(Block::Luft(2.0));
-    if d.poster.iter().any(|p| p.beviljat > crate::domain::Belopp::NOLL) {
-        block.push(Block::Stycke("Pengarna betalas ut till det konto du har anmält.".into()));
+    if d.poster.len() > 1 {
+        block.push(Block::Fakta("Sammanlagt beviljas".into(), kronor(beviljat(b))));
     }
-    if berakning.is_some() {
-        block.push(Block::Stycke("Hur vi har räknat ser du i bilagan.".into()));
+    block
+}
+
+/// The period in dates, and when and to whom the money is paid.
+fn utbetalning(b: &SparatBeslut, har_bilaga: bool) -> Vec<Block> {
+    let d = &b.beslut;
+    let mut block = Vec::new();
+    if let Some(u) = &d.utbetalning {
+        block.push(Block::Fakta("Beslutet gäller perioden".into(), format!("{} – {}", datum(u.fran), datum(u.till))));
     }
+    if beviljat(b) > Belopp::NOLL {
+        let nar = match &d.utbetalning {
+            Some(u) => {
+                format!("Pengarna betalas ut den {} till {}.", datum(u.datum), u.mottagare.trim_end_matches('.'))
+            }
+            None => "Pengarna betalas ut till det konto du har anmält.".into(),
+        };
+        let bilaga = if har_bilaga { " Hur vi har räknat ser du i bilagan." } else { "" };
+        block.push(Block::Stycke(format!("{nar}{bilaga}")));
+    }
+    block
+}
+
+/// Motivering, lagrum and the children's best interest.
+fn motivering(b: &SparatBeslut) -> Vec<Block> {
+    let d = &b.beslut;
+    let mut block = Vec::new();
     let motiveringar: Vec<&str> = d.poster.iter().map(|p| p.motivering.trim()).filter(|m| !m.is_empty()).collect();
     if !motiveringar.is_empty() {
         block.push(Block::Rubrik("Motivering".into()));
@@ -136,13 +193,6 @@ pub fn beslutsbrev(
     if !d.barnets_basta.trim().is_empty() {
         block.push(Block::Underrubrik("Barnens bästa".into()));
         block.push(Block::Stycke(d.barnets_basta.trim().to_string()));
-    }
-    block.extend(avslutning(b, enhet, andrar));
-    if let Some(r) = berakning {
-        block.extend(bilaga(&period, r));
-    }
-    if b.utfall.ar_negativt() {
-        block.extend(overklaga(b, enhet, arendenummer));
     }
     block
 }
@@ -178,23 +228,54 @@ fn avslutning(b: &SparatBeslut, enhet: &Enhet, andrar: Option<&SparatBeslut>) ->
     block
 }
 
-/// The calculation as an attachment on a page of its own.
-fn bilaga(period: &str, r: &Resultat) -> Vec<Block> {
+/// The attachment: the decision per post exactly as on page 1, then the calculation as it was
+/// on the day of the decision, every reduced cost with what was applied, approved and why.
+fn bilaga(b: &SparatBeslut, r: &FrusenBerakning) -> Vec<Block> {
+    let d = &b.beslut;
+    let kr = kronor;
+    let mut rader: Vec<Vec<String>> =
+        d.poster.iter().map(|p| vec![p.sak.clone(), kr(p.ansokt), kr(p.beviljat), kr(p.avslaget())]).collect();
+    let summa =
+        |f: fn(&crate::domain::beslut::Beslutspost) -> Belopp| d.poster.iter().fold(Belopp::NOLL, |s, p| s + f(p));
+    rader.push(vec!["Summa".into(), kr(summa(|p| p.ansokt)), kr(summa(|p| p.beviljat)), kr(summa(|p| p.avslaget()))]);
+    let tal = |rubrik: &str| Kolumn { rubrik: rubrik.into(), bredd: 30.0, hoger: true };
+    let mut block = vec![
+        Block::NySida,
+        Block::Rubrik(format!("Bilaga: Beräkning för {} (riksnorm {})", manad(d.period), r.tabellar)),
+        Block::Underrubrik("Beslutet per post".into()),
+        Block::Tabell {
+            kolumner: vec![
+                Kolumn { rubrik: "Post".into(), bredd: 70.0, hoger: false },
+                tal("Ansökt"),
+                tal("Beviljat"),
+                tal("Avslås"),
+            ],
+            rader,
+            sista_fet: true,
+        },
+        Block::Underrubrik("Beräkning av försörjningsstöd".into()),
+    ];
     let rader: Vec<Vec<String>> = r
         .rader
         .iter()
         .map(|l| vec![utan_hela_oren(&l.text), if l.typ == Radtyp::Info { "–".into() } else { kronor(l.belopp) }])
         .collect();
-    vec![
-        Block::NySida,
-        Block::Rubrik(format!("Bilaga: Beräkning för {period} (riksnorm {})", r.tabellar)),
-        Block::Tabell {
-            kolumner: vec![
-                Kolumn { rubrik: "Post".into(), bredd: 120.0, hoger: false },
-                Kolumn { rubrik: "Belopp".into(), bredd: 40.0, hoger: true },
-            ],
-            rader,
-            sista_fet: true,
-        },
-    ]
+    block.push(Block::Tabell {
+        kolumner: vec![
+            Kolumn { rubrik: "Post".into(), bredd: 120.0, hoger: false },
+            Kolumn { rubrik: "Belopp".into(), bredd: 40.0, hoger: true },
+        ],
+        rader,
+        sista_fet: true,
+    });
+    if let Some(p) = d.poster.iter().find(|p| p.sak.to_lowercase().starts_with("försörjningsstöd"))
+        && p.beviljat != r.beviljas
+    {
+        block.push(Block::Stycke(format!(
+            "Enligt beräkningen är behovet av försörjningsstöd {}. Beslutet beviljar {} i försörjningsstöd; skälet står under Motivering på sidan 1.",
+            kronor(r.beviljas),
+            kronor(p.beviljat)
+        )));
+    }
+    block
 }

@@ -4,7 +4,10 @@ use super::{Resultat, Skrivning, Store, StoreError, datum_fran, tidstampel};
 use crate::domain::belopp::Belopp;
 use crate::domain::beslut::fraser::{Frasbibliotek, levererade_fraser};
 use crate::domain::beslut::lagrum::{Amne, levererade_lagrum};
-use crate::domain::beslut::{Beslutspost, Enhet, NyttBeslut, SparatBeslut, Utfall, kontrollera, samlat_utfall};
+use crate::domain::beslut::underlag::{Beslutsgrund, Beslutsunderlag, fingeravtryck};
+use crate::domain::beslut::{
+    Beslutspost, Enhet, NyttBeslut, SparatBeslut, Utfall, kontrollera, kontrollera_grund, samlat_utfall,
+};
 use crate::domain::manad::Manad;
 use chrono::NaiveDateTime;
 use rusqlite::{OptionalExtension, params};
@@ -16,14 +19,27 @@ pub struct BeslutRad {
     pub arendenummer: String,
     pub datum: String,
     pub utfall: Utfall,
+    /// The decided items, in the letter's order.
+    pub poster: Vec<Beslutspost>,
 }
 
 impl Skrivning<'_> {
-    /// Saves a decision after checking it; the law references are chosen by the decision date
-    /// (a decision in July 2025 about June cites the new law; one made before 2025-07-01 keeps
-    /// the old law, also for its appeal).
-    pub fn spara_beslut(&self, b: &NyttBeslut, har_barn: bool, av: &str, nu: NaiveDateTime) -> Resultat<i64> {
-        let fel = kontrollera(&b.poster, har_barn, &b.barnets_basta, &b.beslutsfattare);
+    /// Saves a decision after checking it, with the frozen record its letter prints from; the law
+    /// references are chosen by the decision date (a decision in July 2025 about June cites the
+    /// new law; one made before 2025-07-01 keeps the old law, also for its appeal).
+    pub fn spara_beslut(
+        &self,
+        b: &NyttBeslut,
+        underlag: &Beslutsunderlag,
+        har_barn: bool,
+        av: &str,
+        nu: NaiveDateTime,
+    ) -> Resultat<i64> {
+        let mut fel = kontrollera(&b.poster, har_barn, &b.barnets_basta, &b.beslutsfattare);
+        fel.extend(kontrollera_grund(b.grund, &b.poster));
+        if underlag.grund != b.grund {
+            return Err(StoreError::Regel("Beslutets underlag gäller en annan grund än beslutet.".into()));
+        }
         if let Some(f) = fel.first() {
             return Err(StoreError::Regel(f.text.clone()));
         }
@@ -76,6 +92,8 @@ impl Skrivning<'_> {
                 p.mot_aterkrav.as_deref().map(str::trim)
             ])?;
         }
+        let json = serde_json::to_string(underlag).map_err(|e| StoreError::Regel(e.to_string()))?;
+        conn.execute("INSERT INTO beslutsunderlag (beslut_id, underlag) VALUES (?1, ?2)", params![id, json])?;
         Ok(id)
     }
 }
@@ -125,7 +143,37 @@ impl Store {
             (skapad, av),
         ) = row;
         let (utfall, lagrum, overklagande, andrar) = rest;
-        let poster = conn
+        let poster = self.poster(id)?;
+        let underlag = self.beslutsunderlag(id)?;
+        Ok(SparatBeslut {
+            id,
+            beslut: NyttBeslut {
+                arende_id,
+                ansokan_id,
+                datum: datum_fran(&datum)?,
+                period: Manad::parse(&period).map_err(StoreError::Regel)?,
+                beslutsfattare,
+                delegation,
+                foredragande,
+                barnets_basta,
+                poster,
+                andrar,
+                grund: underlag.as_ref().map_or(Beslutsgrund::Berakning, |u| u.grund),
+                utbetalning: underlag.as_ref().and_then(|u| u.utbetalning.clone()),
+            },
+            utfall: super::kod_fran(Utfall::fran_kod(&utfall), &utfall)?,
+            lagrum,
+            overklagande,
+            skapad,
+            av,
+            underlag,
+        })
+    }
+
+    /// A decision's items, in order.
+    fn poster(&self, id: i64) -> Resultat<Vec<Beslutspost>> {
+        Ok(self
+            .conn()
             .prepare_cached(
                 "SELECT sak, ansokt_ore, beviljat_ore, motivering, utover_ratten, aterkrav_skal FROM beslutspost
                  WHERE beslut_id = ?1 ORDER BY ordning",
@@ -140,27 +188,31 @@ impl Store {
                     mot_aterkrav: r.get(5)?,
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(SparatBeslut {
-            id,
-            beslut: NyttBeslut {
-                arende_id,
-                ansokan_id,
-                datum: datum_fran(&datum)?,
-                period: Manad::parse(&period).map_err(StoreError::Regel)?,
-                beslutsfattare,
-                delegation,
-                foredragande,
-                barnets_basta,
-                poster,
-                andrar,
-            },
-            utfall: super::kod_fran(Utfall::fran_kod(&utfall), &utfall)?,
-            lagrum,
-            overklagande,
-            skapad,
-            av,
-        })
+            .collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// The frozen record of a decision (none for one taken before records were kept).
+    fn beslutsunderlag(&self, id: i64) -> Resultat<Option<Beslutsunderlag>> {
+        let json: Option<String> = self
+            .conn()
+            .prepare_cached("SELECT underlag FROM beslutsunderlag WHERE beslut_id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        Ok(json.map(|t| super::json_fran(&t, "beslutsunderlag", id)).transpose()?)
+    }
+
+    /// Whether the application of the case's newest decision has been changed since that
+    /// decision: the case then needs a new decision ("ändrat efter beslut").
+    pub fn andrad_efter_beslut(&self, arende_id: i64) -> Resultat<bool> {
+        let Some(senaste) = self.beslut_for_arende(arende_id)?.into_iter().next() else {
+            return Ok(false);
+        };
+        let b = self.beslut(senaste.id)?;
+        let (Some(ansokan_id), Some(avtryck)) = (b.beslut.ansokan_id, b.underlag.and_then(|u| u.ansokan_fingeravtryck))
+        else {
+            return Ok(false);
+        };
+        Ok(fingeravtryck(&self.ansokan(ansokan_id)?.ansokan) != avtryck)
     }
 
     /// Every decision, oldest first (for `bistand beslut --lista`). The tables are checked first:
@@ -204,10 +256,11 @@ impl Store {
                     arendenummer: r.get(1)?,
                     datum: r.get(2)?,
                     utfall: super::kod_fran(Utfall::fran_kod(&utfall), &utfall)?,
+                    poster: Vec::new(),
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
+            .collect::<rusqlite::Result<Vec<BeslutRad>>>()?;
+        rows.into_iter().map(|r| Ok(BeslutRad { poster: self.poster(r.id)?, ..r })).collect()
     }
 
     /// The unit named in every letter header.

@@ -35,6 +35,8 @@ struct Skyddad {
     handelser: &'static [&'static str],
     /// The Swedish name of one row, for reports.
     namn: &'static str,
+    /// The schema version whose migration put the kind in the chain.
+    version: i64,
 }
 
 const SKYDDADE: &[Skyddad] = &[
@@ -48,6 +50,7 @@ const SKYDDADE: &[Skyddad] = &[
         villkor: "1",
         handelser: &["AFTER INSERT", "AFTER UPDATE"],
         namn: "journalanteckning",
+        version: 12,
     },
     Skyddad {
         typ: "handelselogg",
@@ -58,6 +61,7 @@ const SKYDDADE: &[Skyddad] = &[
         villkor: "1",
         handelser: &["AFTER INSERT"],
         namn: "rad i händelseloggen",
+        version: 12,
     },
     Skyddad {
         typ: "beslut",
@@ -70,6 +74,7 @@ const SKYDDADE: &[Skyddad] = &[
         villkor: "1",
         handelser: &["AFTER INSERT"],
         namn: "beslut",
+        version: 12,
     },
     Skyddad {
         typ: "beslutspost",
@@ -81,6 +86,7 @@ const SKYDDADE: &[Skyddad] = &[
         villkor: "1",
         handelser: &["AFTER INSERT"],
         namn: "beslutspost",
+        version: 12,
     },
     Skyddad {
         typ: "plan",
@@ -92,6 +98,7 @@ const SKYDDADE: &[Skyddad] = &[
         villkor: "{r}.overenskommen IS NOT NULL",
         handelser: &["AFTER INSERT", "AFTER UPDATE"],
         namn: "överenskommen förändringsplan",
+        version: 12,
     },
     Skyddad {
         typ: "arende",
@@ -108,6 +115,7 @@ const SKYDDADE: &[Skyddad] = &[
              bidragshandlaggare, forsorjningshinder, startdatum, avslutsdatum",
         ],
         namn: "ärende",
+        version: 12,
     },
     Skyddad {
         typ: "hushall",
@@ -119,6 +127,7 @@ const SKYDDADE: &[Skyddad] = &[
         villkor: "1",
         handelser: &["AFTER INSERT", "AFTER UPDATE"],
         namn: "hushåll",
+        version: 12,
     },
     Skyddad {
         typ: "person",
@@ -129,6 +138,18 @@ const SKYDDADE: &[Skyddad] = &[
         villkor: "1",
         handelser: &["AFTER INSERT", "AFTER UPDATE"],
         namn: "person",
+        version: 12,
+    },
+    Skyddad {
+        typ: "beslutsunderlag",
+        tabell: "beslutsunderlag",
+        innehall: "json_array({r}.beslut_id, {r}.underlag)",
+        rad: "{r}.beslut_id",
+        del: "0",
+        villkor: "1",
+        handelser: &["AFTER INSERT"],
+        namn: "beslutsunderlag",
+        version: 14,
     },
 ];
 
@@ -210,8 +231,15 @@ pub(super) fn skapa(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
         BEGIN SELECT RAISE(ABORT, 'Kontrollkedjan kan inte ändras.'); END;
         ",
     )?;
-    let mut foregaende = Vec::new();
-    for s in SKYDDADE {
+    lagg_till_slag(tx, 12)
+}
+
+/// Migration `version`: chains the kinds it protects, over every row already written, and adds
+/// their triggers.
+pub(super) fn lagg_till_slag(tx: &rusqlite::Transaction, version: i64) -> rusqlite::Result<()> {
+    let mut foregaende: Vec<u8> =
+        tx.query_row("SELECT coalesce((SELECT hash FROM kedja ORDER BY id DESC LIMIT 1), x'')", [], |r| r.get(0))?;
+    for s in SKYDDADE.iter().filter(|s| s.version == version) {
         let sql = format!(
             "SELECT {rad}, {del}, {innehall} FROM {tabell} t WHERE {villkor} ORDER BY 1, 2",
             rad = s.uttryck(s.rad, "t"),

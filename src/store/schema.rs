@@ -21,6 +21,7 @@ const MIGRATIONS: &[Migration] = &[
     v11_history_indexes,
     v12_tamper_chain,
     v13_search_inside_words,
+    v14_decision_record,
 ];
 
 /// The schema version this program writes.
@@ -444,6 +445,24 @@ fn v11_history_indexes(tx: &Transaction) -> rusqlite::Result<()> {
 /// household and person rows (see `kedja.rs`), built over every row already written.
 fn v12_tamper_chain(tx: &Transaction) -> rusqlite::Result<()> {
     super::kedja::skapa(tx)
+}
+
+/// The frozen record of a decision: the calculation, unit, recipient and ground its letter prints,
+/// stored once with the decision as JSON and, like the decision, never changed or deleted.
+fn v14_decision_record(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        CREATE TABLE beslutsunderlag (
+            beslut_id INTEGER PRIMARY KEY REFERENCES beslut(id),
+            underlag  TEXT NOT NULL
+        );
+        CREATE TRIGGER beslutsunderlag_andras_aldrig BEFORE UPDATE ON beslutsunderlag
+        BEGIN SELECT RAISE(ABORT, 'Ett beslut ändras aldrig; fatta ett nytt beslut som ändrar det.'); END;
+        CREATE TRIGGER beslutsunderlag_raderas_aldrig BEFORE DELETE ON beslutsunderlag
+        BEGIN SELECT RAISE(ABORT, 'Ett beslut raderas aldrig.'); END;
+        ",
+    )?;
+    super::kedja::lagg_till_slag(tx, 14)
 }
 
 /// One object of a schema: (type, name, table, SQL).

@@ -1,7 +1,9 @@
 //! The decision form as typed, and its validation into a decision.
 
-use super::{Beslutspost, NyttBeslut, kontrollera};
+use super::underlag::{Beslutsgrund, Utbetalning};
+use super::{Beslutspost, NyttBeslut, kontrollera, kontrollera_grund};
 use crate::domain::belopp::Belopp;
+use crate::domain::datum::parse_datum;
 use crate::domain::falt::{Falt, FaltFel, Postuppgift};
 use crate::domain::manad::Manad;
 use chrono::NaiveDate;
@@ -31,6 +33,18 @@ pub struct BeslutsFormular {
     /// The earlier decision on the same application that this one changes.
     #[serde(default)]
     pub andrar: Option<i64>,
+    /// What the decision rests on; a refusal on another ground attaches no calculation.
+    #[serde(default)]
+    pub grund: Beslutsgrund,
+    /// The period in dates (YYYY-MM-DD), the payment day and the payee.
+    #[serde(default)]
+    pub period_fran: String,
+    #[serde(default)]
+    pub period_till: String,
+    #[serde(default)]
+    pub utbetalningsdag: String,
+    #[serde(default)]
+    pub betalas_till: String,
 }
 
 impl BeslutsFormular {
@@ -68,6 +82,9 @@ impl BeslutsFormular {
             }
         }
         fel.extend(kontrollera(&poster, har_barn, &self.barnets_basta, &self.beslutsfattare));
+        fel.extend(kontrollera_grund(self.grund, &poster));
+        let beviljar = poster.iter().any(|p| p.beviljat > Belopp::NOLL);
+        let utbetalning = self.utbetalning(idag, beviljar, &mut fel);
         match period {
             Some(period) if fel.is_empty() => Ok(NyttBeslut {
                 arende_id,
@@ -80,9 +97,39 @@ impl BeslutsFormular {
                 barnets_basta: self.barnets_basta.trim().to_string(),
                 poster,
                 andrar: self.andrar,
+                grund: self.grund,
+                utbetalning,
             }),
             _ => Err(fel),
         }
+    }
+}
+
+impl BeslutsFormular {
+    /// The period in dates, and for a decision that grants money the payment day and payee.
+    fn utbetalning(&self, idag: NaiveDate, beviljar: bool, fel: &mut Vec<FaltFel>) -> Option<Utbetalning> {
+        let mut datum =
+            |text: &str, falt: Falt| parse_datum(text, idag).map_err(|e| fel.push(FaltFel::new(falt, e))).ok();
+        let fran = datum(&self.period_fran, Falt::PeriodFran);
+        let till = datum(&self.period_till, Falt::PeriodTill);
+        let dag = if beviljar { datum(&self.utbetalningsdag, Falt::Utbetalningsdag) } else { None };
+        if let (Some(f), Some(t)) = (fran, till)
+            && t < f
+        {
+            fel.push(FaltFel::new(Falt::PeriodTill, "Periodens slut kan inte ligga före dess början."));
+        }
+        if beviljar && self.betalas_till.trim().is_empty() {
+            fel.push(FaltFel::new(
+                Falt::BetalasTill,
+                "Ange vart pengarna betalas: ditt konto, hyresvärden eller leverantören.",
+            ));
+        }
+        Some(Utbetalning {
+            fran: fran?,
+            till: till?,
+            datum: if beviljar { dag? } else { idag },
+            mottagare: self.betalas_till.trim().to_string(),
+        })
     }
 }
 
@@ -106,9 +153,16 @@ mod tests {
                 ..Default::default()
             }],
             beslutsfattare: "Beslutande".into(),
+            period_fran: "2026-11-01".into(),
+            period_till: "2026-10-31".into(),
+            utbetalningsdag: "2026-11-25".into(),
             ..Default::default()
         };
         let fel = f.validera(1, idag(), true).unwrap_err();
+        assert!(fel_for(&fel, Falt::PeriodTill).is_some(), "the period ends before it starts");
+        assert!(fel_for(&fel, Falt::BetalasTill).is_some(), "money granted goes somewhere");
+        f.period_till = "2026-11-30".into();
+        f.betalas_till = "hyresvärden AB Bostäder, bankgiro 123-4567".into();
         assert!(fel_for(&fel, Falt::Post(0, Postuppgift::Motivering)).is_some());
         assert!(fel_for(&fel, Falt::BarnetsBasta).is_some());
         f.poster[0].motivering = "Hyran är för hög.".into();

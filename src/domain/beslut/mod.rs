@@ -4,6 +4,7 @@
 pub mod formular;
 pub mod fraser;
 pub mod lagrum;
+pub mod underlag;
 
 use super::belopp::Belopp;
 use super::falt::{Falt, FaltFel, Postuppgift};
@@ -11,6 +12,7 @@ use super::manad::Manad;
 use crate::kodlista;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use underlag::{Beslutsgrund, Beslutsunderlag, Utbetalning};
 
 kodlista! {
     /// The outcome of one item, derived from applied and granted amounts.
@@ -71,6 +73,10 @@ pub struct NyttBeslut {
     pub poster: Vec<Beslutspost>,
     /// The earlier decision this one changes (omprövning/ändring).
     pub andrar: Option<i64>,
+    /// What the decision rests on: the calculation, or a ground that refuses without one.
+    pub grund: Beslutsgrund,
+    /// The period in dates, and when and to whom the money is paid.
+    pub utbetalning: Option<Utbetalning>,
 }
 
 /// A stored decision with what it cited.
@@ -85,6 +91,8 @@ pub struct SparatBeslut {
     pub overklagande: String,
     pub skapad: String,
     pub av: String,
+    /// The frozen record the letter prints from (absent for decisions taken before it existed).
+    pub underlag: Option<Beslutsunderlag>,
 }
 
 /// The unit as every letter header names it (a setting the unit edits).
@@ -147,6 +155,16 @@ pub fn samlat_utfall(poster: &[Beslutspost]) -> Utfall {
     } else {
         Utfall::Delavslag
     }
+}
+
+/// A refusal on a ground other than the calculation grants nothing.
+pub fn kontrollera_grund(grund: Beslutsgrund, poster: &[Beslutspost]) -> Option<FaltFel> {
+    (grund != Beslutsgrund::Berakning && poster.iter().any(|p| p.beviljat > Belopp::NOLL)).then(|| {
+        FaltFel::new(
+            Falt::Grund,
+            format!("Ett beslut som grundar sig på att {} kan inte bevilja något belopp.", grund.namn().to_lowercase()),
+        )
+    })
 }
 
 /// Checks what förvaltningslagen and the unit require before a decision can be saved.

@@ -10,10 +10,10 @@ use crate::domain::hushall::Roll;
 use crate::domain::klarsprak::antal;
 use crate::domain::personnummer::age_at;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a line of the calculation is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Radtyp {
     /// A norm line (adds to the need).
@@ -28,7 +28,7 @@ pub enum Radtyp {
     Info,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rad {
     pub text: String,
     pub belopp: Belopp,
@@ -332,6 +332,15 @@ impl Bygge<'_> {
         }
         beviljas
     }
+}
+
+/// Försörjningsstöd as applied for: what the calculation would grant had every cost been
+/// approved as applied (rounded as the granted amount is). The difference to
+/// [`Resultat::beviljas`] is what the reduced costs refuse.
+pub fn ansokt_forsorjningsstod(r: &Resultat, u: &Underlag) -> Belopp {
+    let avdraget = u.kostnader.iter().fold(Belopp::NOLL, |s, k| s + (k.ansokt - k.godkant_belopp()).max(Belopp::NOLL));
+    let saldo = r.saldo + avdraget;
+    if saldo > Belopp::NOLL { saldo.rounded_to_krona() } else { Belopp::NOLL }
 }
 
 /// Computes the month. Refuses input the rules cannot apply to, with a Swedish reason.

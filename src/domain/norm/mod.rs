@@ -6,7 +6,7 @@ mod inkomster;
 mod poster;
 pub mod tabell;
 
-pub use berakning::{Rad, Radtyp, Resultat, berakna};
+pub use berakning::{Rad, Radtyp, Resultat, ansokt_forsorjningsstod, berakna};
 pub use fel::Berakningsfel;
 pub use poster::{
     Hyrestak, Inkomst, Inkomsttyp, Justering, Kostnad, Kostnadstyp, NormMedlem, Normrad, Regler, Underlag,

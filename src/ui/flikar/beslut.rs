@@ -5,6 +5,7 @@ use crate::arbete;
 use crate::domain::arende::Arende;
 use crate::domain::beslut::formular::{BeslutsFormular, PostFalt};
 use crate::domain::beslut::fraser::{Frasbibliotek, Platshallare, levererade_fraser};
+use crate::domain::beslut::underlag::Beslutsgrund;
 use crate::domain::beslut::{Beslutspost, SparatBeslut, Utfall};
 use crate::domain::falt::{Falt, FaltFel, Postuppgift, fel_for};
 use crate::domain::hushall::Roll;
@@ -13,7 +14,7 @@ use crate::ui::flikar::Flik;
 use crate::ui::kontext::{Flikvy, Kontext, inget_att_skriva_ut};
 use crate::ui::tema;
 use crate::ui::utkast::{Autospar, Utkastplats, nyckel};
-use crate::ui::widgetar::{cellfalt, felrad, kolumnrubrik, textfalt, textyta};
+use crate::ui::widgetar::{cellfalt, felrad, kolumnrubrik, textfalt, textyta, valjlista};
 use crate::utskrift::Dokument;
 use egui::RichText;
 
@@ -139,6 +140,8 @@ impl BeslutVy {
             None => format!("Nytt beslut för {}", f.period),
         };
         ui.label(RichText::new(titel).text_style(tema::rubrik2()));
+        visa_grund(ui, f, &self.fel);
+        visa_utbetalning(ui, f, &self.fel);
         visa_poster(ui, f, &self.fel);
         visa_motiveringar(ui, f, &self.fel, &self.fraser, &self.sokande);
         if ui.button("Lägg till post").clicked() {
@@ -270,6 +273,34 @@ impl Flikvy for BeslutVy {
 }
 
 /// The items: what is sought, the amounts and the outcome each gives.
+/// What the decision rests on: the calculation, or a ground that refuses without one.
+fn visa_grund(ui: &mut egui::Ui, f: &mut BeslutsFormular, fel: &[FaltFel]) {
+    valjlista(ui, "Beslutet grundar sig på", f.grund.namn(), 360.0, |ui| {
+        for g in Beslutsgrund::ALLA {
+            ui.selectable_value(&mut f.grund, *g, g.namn());
+        }
+    });
+    if let Some(e) = fel_for(fel, Falt::Grund) {
+        felrad(ui, e);
+    }
+}
+
+/// The period in dates, the payment day and where the money goes.
+fn visa_utbetalning(ui: &mut egui::Ui, f: &mut BeslutsFormular, fel: &[FaltFel]) {
+    ui.horizontal_wrapped(|ui| {
+        textfalt(ui, "Perioden från", &mut f.period_fran, fel_for(fel, Falt::PeriodFran), 110.0);
+        textfalt(ui, "Perioden till", &mut f.period_till, fel_for(fel, Falt::PeriodTill), 110.0);
+        textfalt(ui, "Betalas ut den", &mut f.utbetalningsdag, fel_for(fel, Falt::Utbetalningsdag), 110.0);
+        textfalt(
+            ui,
+            "Betalas ut till (konto, hyresvärd eller leverantör)",
+            &mut f.betalas_till,
+            fel_for(fel, Falt::BetalasTill),
+            380.0,
+        );
+    });
+}
+
 fn visa_poster(ui: &mut egui::Ui, f: &mut BeslutsFormular, fel: &[FaltFel]) {
     egui::Grid::new("beslutsposter").num_columns(4).spacing([12.0, 8.0]).show(ui, |ui| {
         for k in ["Vad som söks", "Ansökt", "Beviljas", "Utfall"] {

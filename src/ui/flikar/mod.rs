@@ -78,6 +78,8 @@ pub struct OppetArende {
     screening: screening::ScreeningVy,
     journal: journal::JournalVy,
     brev: brev::BrevVy,
+    /// The application of the newest decision has changed since: a new decision is needed.
+    andrad_efter_beslut: bool,
 }
 
 impl OppetArende {
@@ -98,8 +100,10 @@ impl OppetArende {
             brev: brev::BrevVy::ny(&arende),
             arende,
             hushall,
+            andrad_efter_beslut: false,
         };
         a.aktiv().ladda(ctx);
+        a.las_beslutslage(ctx);
         Ok(a)
     }
 
@@ -113,6 +117,14 @@ impl OppetArende {
             ctx.rensa();
             self.flik = flik;
             self.aktiv().ladda(ctx);
+            self.las_beslutslage(ctx);
+        }
+    }
+
+    /// Whether the decided application has been changed since its decision.
+    fn las_beslutslage(&mut self, ctx: &mut Kontext) {
+        if let Some(andrad) = ctx.utfall(ctx.store.andrad_efter_beslut(self.arende.id)) {
+            self.andrad_efter_beslut = andrad;
         }
     }
 
@@ -134,6 +146,7 @@ impl OppetArende {
     /// Ctrl+S: the current tab saves, or says why not.
     pub fn spara(&mut self, ctx: &mut Kontext) {
         self.aktiv().spara(ctx);
+        self.las_beslutslage(ctx);
     }
 
     /// Ctrl+P: the current tab prints, or says why not.
@@ -163,16 +176,10 @@ impl OppetArende {
             ui.label(RichText::new(format!("Ärende {}", self.arende.arendenummer)).size(18.0));
             ui.label(RichText::new(self.arende.status.namn()).size(18.0).strong());
             if self.hushall.skyddade_personuppgifter {
-                let farg = tema::signalfarg(Signal::Varning, ui.visuals().dark_mode);
-                egui::Frame::new()
-                    .stroke(egui::Stroke::new(1.5, farg))
-                    .corner_radius(4.0)
-                    .inner_margin(egui::Margin::symmetric(8, 2))
-                    .show(ui, |ui| {
-                        ui.add(
-                            egui::Label::new(RichText::new("SKYDDADE PERSONUPPGIFTER").color(farg).strong()).extend(),
-                        );
-                    });
+                markering(ui, "SKYDDADE PERSONUPPGIFTER");
+            }
+            if self.andrad_efter_beslut {
+                markering(ui, "Ändrat efter beslut – nytt beslut behövs");
             }
         });
     }
@@ -203,4 +210,16 @@ impl OppetArende {
         let flik = self.aktiv();
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| flik.visa(ui, ctx));
     }
+}
+
+/// A framed warning in the identity header.
+fn markering(ui: &mut egui::Ui, text: &str) {
+    let farg = tema::signalfarg(Signal::Varning, ui.visuals().dark_mode);
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(1.5, farg))
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(8, 2))
+        .show(ui, |ui| {
+            ui.add(egui::Label::new(RichText::new(text).color(farg).strong()).extend());
+        });
 }
