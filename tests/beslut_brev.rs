@@ -359,11 +359,12 @@ fn the_decision_date_not_the_month_chooses_the_law_and_the_appeal_page_names_the
     let mut store = demo();
     let arende_id = store.sok_arenden("lundin", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
     let nr = store.arende(arende_id).unwrap().arendenummer;
-    let fore = spara(&mut store, &juni_beslut(arende_id, dag(2025, 6, 30))).unwrap();
-    let efter = spara(&mut store, &juni_beslut(arende_id, dag(2025, 7, 1))).unwrap();
+    // The court is a unit setting, frozen with each decision when it is made.
     let mut enhet = store.enhet().unwrap();
     enhet.forvaltningsratt = "Förvaltningsrätten i Uppsala".into();
     store.satt_enhet(&enhet).unwrap();
+    let fore = spara(&mut store, &juni_beslut(arende_id, dag(2025, 6, 30))).unwrap();
+    let efter = spara(&mut store, &juni_beslut(arende_id, dag(2025, 7, 1))).unwrap();
     let fall = [
         (fore, "4 kap. 1 § socialtjänstlagen (2001:453)", "16 kap. 3 § socialtjänstlagen (2001:453)", "30 juni 2025"),
         (efter, "12 kap. 1 § socialtjänstlagen (2025:400)", "35 kap. 1 § socialtjänstlagen (2025:400)", "1 juli 2025"),

@@ -122,7 +122,8 @@ fn every_letter_of_a_unit_with_history_agrees_with_its_attachment_post_by_post()
         let bilaga = rest.split("Så överklagar du").next().unwrap();
         let mut summa = Belopp::NOLL;
         for p in &b.beslut.poster {
-            let (beviljat, avslaget) = sidan_ett(forsta, &format!("{} för {}", p.sak, b.beslut.period));
+            let (beviljat, avslaget) =
+                sidan_ett(forsta, &format!("{} för {}", p.sak, bistand::domain::klarsprak::manad(b.beslut.period)));
             summa += beviljat;
             if bilaga.is_empty() {
                 continue;
@@ -177,6 +178,10 @@ fn the_letter_says_the_period_in_dates_and_when_and_to_whom_the_money_is_paid() 
     form.betalas_till = "hyresvärden AB Exempelbostäder, bankgiro 123-4567".into();
     let id = arbete::beslut::fatta_beslut(&mut store, &aktor(), arende_id, &form, true).unwrap();
     let text = pdf_text(&bistand::utskrift::beslutsbrev_pdf(&store, id).unwrap()).replace('\n', " ");
-    assert!(text.contains("2026-11-01 – 2026-11-30"), "{text}");
-    assert!(text.contains("Pengarna betalas ut den 2026-11-25 till hyresvärden AB Exempelbostäder, bankgiro 123-4567"));
+    assert!(text.contains("1 november 2026 – 30 november 2026"), "{text}");
+    assert!(
+        text.contains(
+            "Pengarna betalas ut den 25 november 2026 till hyresvärden AB Exempelbostäder, bankgiro 123-4567"
+        )
+    );
 }

@@ -246,7 +246,10 @@ fn beslut_lista_and_brev_for_scripts() {
     let ut = dir.path().join("delavslag.pdf");
     assert_eq!(bistand(&["brev", "--db", db, "--beslut", &id, "--ut", ut.to_str().unwrap()]).0, 0);
     let text = gemensamt::pdf_text(&std::fs::read(&ut).unwrap());
-    assert!(text.contains(&format!("Beviljas {}, avslås", belopp(beviljat))), "the letter grants what the list says");
+    assert!(
+        text.contains(&format!("Beviljas {}, avslås", bistand::domain::klarsprak::kronor(belopp(beviljat)))),
+        "the letter grants what the list says"
+    );
     let avslag = rader.iter().find(|r| r["utfall"] == "avslag").unwrap();
     assert!(avslag["arende"].as_str().unwrap().contains('-') && avslag["datum"].as_str().unwrap().len() == 10);
     let ut = dir.path().join("beslut.pdf");

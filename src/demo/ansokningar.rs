@@ -107,7 +107,9 @@ fn for_utfall(a: &Ansokan, utfall: Demoutfall) -> Ansokan {
                 let radrum = a.underlag.manad.forsta_dagen() - chrono::Days::new(1);
                 hyra.godkant = Some(skalig);
                 hyra.motivering = format!(
-                    "hyran godkänns upp till den skäliga nivån {skalig}; rådrummet för att hitta ett billigare boende gick ut {radrum}"
+                    "hyran godkänns upp till den skäliga nivån {}; rådrummet för att hitta ett billigare boende gick ut {}",
+                    crate::domain::klarsprak::kronor(skalig),
+                    crate::domain::klarsprak::datum(radrum)
                 );
             }
         }
