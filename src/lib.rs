@@ -3,11 +3,14 @@
 //! Layers (see `shared/architecture.md`): `ui → store, letters, domain`; `store → domain`;
 //! `domain →` nothing of ours.
 
+pub mod brevomgang;
 pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod filer;
+pub mod installning;
 pub mod letters;
+pub mod plattform;
 pub mod store;
 pub mod ui;
 pub mod utskrift;

@@ -122,7 +122,7 @@ pub fn kallelse_pdf(store: &Store, arendenummer: &str, val: &Kallelseval, idag: 
     let block = meddelanden::kallelse(&enhet, &val.tid, &val.plats, &val.handlaggare, &val.handlingar);
     let huvud =
         brevhuvud(&enhet, logo(store)?, &till, &idag.to_string(), &arende.arendenummer, Brevtyp::Kallelse.titel());
-    Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
+    Ok(skapa_pdf(&huvud, &block, Typsnitt::delad()?))
 }
 
 /// A short letter of the case as PDF bytes, dated `idag`.
@@ -172,7 +172,7 @@ pub fn brev_pdf(store: &Store, arendenummer: &str, typ: Brevtyp, idag: NaiveDate
         }
     };
     let huvud = brevhuvud(&enhet, logo(store)?, &till, &idag.to_string(), &arende.arendenummer, typ.titel());
-    Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
+    Ok(skapa_pdf(&huvud, &block, Typsnitt::delad()?))
 }
 
 /// The decision letter as PDF bytes: to the sökande, with the calculation the decision rests on.
@@ -199,7 +199,7 @@ pub fn beslutsbrev_pdf(store: &Store, beslut_id: i64) -> Result<Vec<u8>, String>
     );
     let andrar = b.beslut.andrar.and_then(|id| store.beslut(id).ok());
     let block = beslutsbrev(&b, &enhet, &arende.arendenummer, berakning.as_ref(), andrar.as_ref());
-    Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
+    Ok(skapa_pdf(&huvud, &block, Typsnitt::delad()?))
 }
 
 /// How a month's batch of decision letters ended.
@@ -209,31 +209,15 @@ pub struct Omgang {
     pub alla: usize,
 }
 
-/// Writes the decision letter of every decision for `manad` into `mapp`, one PDF per decision
-/// ("beslut-ÄRENDE-ID.pdf"), reporting `framsteg(skrivna, alla)` before each; returning `false`
-/// stops after the letters already written.
+/// Writes the decision letter of every decision for `manad` into `mapp` on every core; see
+/// [`crate::brevomgang`].
 pub fn manadens_beslutsbrev(
     store: &Store,
     manad: crate::domain::manad::Manad,
     mapp: &std::path::Path,
     framsteg: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Omgang, String> {
-    let beslut = store.beslut_for_period(manad).map_err(|e| e.to_string())?;
-    let alla = beslut.len();
-    if alla > 0 {
-        crate::filer::skapa_mapp(mapp)
-            .map_err(|e| format!("Mappen {} kan inte skapas: {}.", mapp.display(), crate::filer::orsak(&e)))?;
-    }
-    for (i, b) in beslut.iter().enumerate() {
-        if !framsteg(i, alla) {
-            return Ok(Omgang { skrivna: i, alla });
-        }
-        let fil = mapp.join(format!("beslut-{}-{}.pdf", b.arendenummer, b.id));
-        crate::filer::skriv(&fil, beslutsbrev_pdf(store, b.id)?)
-            .map_err(|e| format!("{} kan inte sparas: {}.", fil.display(), crate::filer::orsak(&e)))?;
-    }
-    framsteg(alla, alla);
-    Ok(Omgang { skrivna: alla, alla })
+    crate::brevomgang::manadens_beslutsbrev(store, manad, mapp, framsteg)
 }
 
 /// Beslut om återkrav, dated today, for a decision granted against repayment.
@@ -253,7 +237,7 @@ pub fn aterkravsbrev_pdf_den(store: &Store, beslut_id: i64, idag: NaiveDate) -> 
     let till = mottagare(store, arende.hushall_id)?;
     let enhet = store.enhet().map_err(|e| e.to_string())?;
     let huvud = brevhuvud(&enhet, logo(store)?, &till, &idag.to_string(), &arende.arendenummer, "Beslut om återkrav");
-    Ok(skapa_pdf(&huvud, &aterkravsbrev(&b, &enhet, &lagrum), &Typsnitt::ladda()?))
+    Ok(skapa_pdf(&huvud, &aterkravsbrev(&b, &enhet, &lagrum), Typsnitt::delad()?))
 }
 
 /// The unit's logo: its own if it has replaced it, else the shipped placeholder. A database that
@@ -284,7 +268,7 @@ pub fn plan_pdf(store: &Store, arendenummer: &str, idag: NaiveDate) -> Result<Ve
         &arende.arendenummer,
         &titel,
     );
-    Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
+    Ok(skapa_pdf(&huvud, &block, Typsnitt::delad()?))
 }
 
 /// A part of the case's Initial bedömning as PDF; a part needing consent only with it.
@@ -309,7 +293,7 @@ pub fn ib_del_pdf(store: &Store, arendenummer: &str, del_id: &str, idag: NaiveDa
     let enhet = store.enhet().map_err(|e| e.to_string())?;
     let till = mottagare(store, arende.hushall_id)?;
     let huvud = brevhuvud(&enhet, logo(store)?, &till, &idag.to_string(), &arende.arendenummer, &del.rubrik);
-    Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
+    Ok(skapa_pdf(&huvud, &block, Typsnitt::delad()?))
 }
 
 /// The FIA sammanställning of an interview, under the definition it was taken with.
@@ -322,5 +306,5 @@ pub fn fia_pdf(store: &Store, intervju_id: i64, idag: NaiveDate) -> Result<Vec<u
     let block = crate::letters::fia::sammanstallning(&definition, &intervju);
     let datum = intervju.datum.unwrap_or(idag).to_string();
     let huvud = brevhuvud(&enhet, logo(store)?, &till, &datum, &arende.arendenummer, "FIA – sammanställning");
-    Ok(skapa_pdf(&huvud, &block, &Typsnitt::ladda()?))
+    Ok(skapa_pdf(&huvud, &block, Typsnitt::delad()?))
 }

@@ -6,6 +6,7 @@ pub mod fia;
 pub mod layout;
 pub mod meddelanden;
 pub mod overklaga;
+pub mod pdf;
 pub mod plan;
 
-pub use layout::{Block, Brevhuvud, Kolumn, Typsnitt, skapa_pdf};
+pub use layout::{Block, Brevhuvud, Kolumn, Sida, Sidlayout, Typsnitt, lagg_ut_brev, skapa_pdf};

@@ -77,7 +77,12 @@ pub fn starta(db: Option<PathBuf>, ovning: bool, matstart: Option<Instant>) -> R
     let store = match db {
         _ if ovning => oppna_ovningsdatabas(&standarddatabas(true), app::systemklocka()),
         Some(sokvag) => oppna_databas(&sokvag),
-        None => oppna_databas(&standarddatabas(false)),
+        // IT's settings file (ProgramData) names the unit's database and its name.
+        None => crate::installning::databas_for_fonstret(standarddatabas(false)).and_then(|p| {
+            let mut store = oppna_databas(&p)?;
+            crate::installning::tillampa_enhet(&mut store)?;
+            Ok(store)
+        }),
     };
     let titel = if ovning { TITEL_OVNING } else { "Bistånd" };
     let mut viewport = egui::ViewportBuilder::default()
