@@ -3,7 +3,7 @@
 //! breaks, a running header on later pages and "Sida X av Y". Letter kinds only say *what* is
 //! on them; this module decides *where*.
 
-use printpdf::{ParsedFont, RawImage};
+use printpdf::ParsedFont;
 
 pub(crate) const SIDA_BREDD: f32 = 210.0;
 pub(crate) const SIDA_HOJD: f32 = 297.0;
@@ -20,6 +20,16 @@ const FONSTER_Y: f32 = 52.0;
 pub struct Typsnitt {
     pub(super) vanlig: ParsedFont,
     pub(super) fet: ParsedFont,
+    /// Advance widths (font units) of the characters below `TABELL`, regular and bold: measuring
+    /// text is the layout's inner loop.
+    bredder: [Vec<u16>; 2],
+}
+
+/// Characters with a ready width: Latin, punctuation, dashes and quotes.
+const TABELL: u32 = 0x2200;
+
+fn glyfbredd(f: &ParsedFont, c: u32) -> u16 {
+    f.lookup_glyph_index(c).and_then(|g| f.get_glyph_width(g)).unwrap_or(500)
 }
 
 impl Typsnitt {
@@ -28,10 +38,10 @@ impl Typsnitt {
             ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
                 .ok_or_else(|| "Brevets typsnitt kunde inte läsas.".to_string())
         };
-        Ok(Typsnitt {
-            vanlig: las(include_bytes!("../../fonts/LiberationSans-Regular.ttf"))?,
-            fet: las(include_bytes!("../../fonts/LiberationSans-Bold.ttf"))?,
-        })
+        let vanlig = las(include_bytes!("../../fonts/LiberationSans-Regular.ttf"))?;
+        let fet = las(include_bytes!("../../fonts/LiberationSans-Bold.ttf"))?;
+        let tabell = |f: &ParsedFont| (0..TABELL).map(|c| glyfbredd(f, c)).collect();
+        Ok(Typsnitt { bredder: [tabell(&vanlig), tabell(&fet)], vanlig, fet })
     }
 
     /// The fonts parsed once per process and shared by every letter and thread.
@@ -43,10 +53,11 @@ impl Typsnitt {
     /// Width of `text` in millimetres at `storlek` points.
     pub fn bredd(&self, fet: bool, storlek: f32, text: &str) -> f32 {
         let f = if fet { &self.fet } else { &self.vanlig };
+        let tabell = &self.bredder[usize::from(fet)];
         let em = f32::from(f.units_per_em.max(1));
         let enheter: u32 = text
             .chars()
-            .map(|c| f.lookup_glyph_index(c as u32).and_then(|g| f.get_glyph_width(g)).map(u32::from).unwrap_or(500))
+            .map(|c| u32::from(tabell.get(c as usize).copied().unwrap_or_else(|| glyfbredd(f, c as u32))))
             .sum();
         enheter as f32 / em * storlek * 25.4 / 72.0
     }
@@ -433,7 +444,7 @@ fn hanteringssida(huvud: &Brevhuvud, t: &Typsnitt) -> Sida {
 /// A whole letter laid out: its pages in order and the logo on page `logo_sida`.
 pub struct Sidlayout {
     pub sidor: Vec<Sida>,
-    pub logo: Option<RawImage>,
+    pub logo: Option<std::sync::Arc<super::logo::Logo>>,
     pub logo_sida: usize,
 }
 
@@ -448,8 +459,8 @@ pub fn skapa_pdf(huvud: &Brevhuvud, block: &[Block], t: &Typsnitt) -> Vec<u8> {
 
 /// Lays out the whole letter: the handling sheet, the letter's pages with their footers.
 pub fn lagg_ut_brev(huvud: &Brevhuvud, block: &[Block], t: &Typsnitt) -> Sidlayout {
-    let logo = huvud.logo.as_deref().and_then(|b| RawImage::decode_from_bytes(b, &mut Vec::new()).ok());
-    let logo_bredd = logo.as_ref().map(|l| LOGO_HOJD * l.width as f32 / l.height.max(1) as f32).unwrap_or(0.0);
+    let logo = huvud.logo.as_deref().and_then(super::logo::logo);
+    let logo_bredd = logo.as_ref().map(|l| LOGO_HOJD * l.bredd as f32 / l.hojd as f32).unwrap_or(0.0);
     let brevsidor = lagg_ut(huvud, block, t, logo_bredd);
     let antal = brevsidor.len();
     let mut sidor: Vec<Sida> = Vec::with_capacity(antal + 1);

@@ -4,6 +4,7 @@ pub mod aterkrav;
 pub mod beslut;
 pub mod fia;
 pub mod layout;
+pub mod logo;
 pub mod meddelanden;
 pub mod overklaga;
 pub mod pdf;

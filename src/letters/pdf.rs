@@ -6,7 +6,7 @@ use super::layout::{Sidlayout, Typsnitt};
 use lopdf::{Dictionary, Object, Stream, StringFormat};
 use printpdf::{
     Color, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rgb,
-    TextItem, XObjectTransform,
+    TextItem,
 };
 
 /// The sRGB profile of the output intent (icc-profiles-free, zlib licence; see `icc/`).
@@ -32,31 +32,14 @@ pub fn skriv(layout: &Sidlayout, info: &Dokumentinfo<'_>, t: &Typsnitt) -> Vec<u
     let fet_font = delmangd(&t.fet, &tecken(true)).unwrap_or_else(|| t.fet.clone());
     let vanlig = doc.add_font(&vanlig_font);
     let fet = doc.add_font(&fet_font);
-    let logo = layout.logo.as_ref().map(|l| {
-        // The dpi that makes the image LOGO_HOJD mm tall.
-        let dpi = l.height as f32 * 25.4 / super::layout::LOGO_HOJD;
-        (doc.add_image(l), dpi)
-    });
     let pdfsidor = layout
         .sidor
         .iter()
-        .enumerate()
-        .map(|(n, sida)| {
+        .map(|sida| {
             let mut ops = vec![
                 Op::SetOutlineColor { col: Color::Rgb(Rgb { r: 0.55, g: 0.55, b: 0.55, icc_profile: None }) },
                 Op::SetOutlineThickness { pt: Pt(0.5) },
             ];
-            if let (true, Some((id, dpi))) = (n == layout.logo_sida, &logo) {
-                ops.push(Op::UseXobject {
-                    id: id.clone(),
-                    transform: XObjectTransform {
-                        translate_x: Some(Mm(super::layout::VANSTER).into()),
-                        translate_y: Some(Mm(super::layout::SIDA_HOJD - 13.0 - super::layout::LOGO_HOJD).into()),
-                        dpi: Some(*dpi),
-                        ..Default::default()
-                    },
-                });
-            }
             sidans_innehall(sida, t, (&vanlig, &fet), &mut ops);
             PdfPage::new(Mm(super::layout::SIDA_BREDD), Mm(super::layout::SIDA_HOJD), ops)
         })
@@ -65,6 +48,10 @@ pub fn skriv(layout: &Sidlayout, info: &Dokumentinfo<'_>, t: &Typsnitt) -> Vec<u
     // The fonts are subset above already; printpdf need not do it again.
     let val = PdfSaveOptions { subset_fonts: false, optimize: false, ..Default::default() };
     let mut lo = doc.to_lopdf_document(&val, &mut Vec::new());
+    if let Some(logo) = &layout.logo {
+        use super::layout::{LOGO_HOJD, VANSTER};
+        super::logo::rita(&mut lo, layout.logo_sida, logo, (VANSTER, 13.0, LOGO_HOJD));
+    }
     arkivera(&mut lo, info);
     let mut ut = Vec::new();
     // Writing to a Vec cannot fail.
