@@ -3,7 +3,6 @@
 //! time).
 
 use lopdf::{Dictionary, Object, Stream};
-use std::io::Write;
 use std::sync::{Arc, Mutex};
 
 /// A decoded logo: its size in pixels and its ready PDF image stream (with its alpha as a soft
@@ -42,8 +41,6 @@ fn avkoda(png: &[u8]) -> Option<Logo> {
     let rgb: Vec<u8> = bild.pixels().flat_map(|p| [p[0], p[1], p[2]]).collect();
     let alfa: Vec<u8> = bild.pixels().map(|p| p[3]).collect();
     let strom = |farger: &str, data: &[u8]| {
-        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-        z.write_all(data).ok()?;
         let mut s = Stream::new(
             Dictionary::from_iter(vec![
                 ("Type", Object::Name(b"XObject".to_vec())),
@@ -54,7 +51,7 @@ fn avkoda(png: &[u8]) -> Option<Logo> {
                 ("BitsPerComponent", Object::Integer(8)),
                 ("Filter", Object::Name(b"FlateDecode".to_vec())),
             ]),
-            z.finish().ok()?,
+            super::pdf::packa(data, flate2::Compression::default())?,
         );
         s.allows_compression = false;
         Some(s)

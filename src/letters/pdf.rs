@@ -111,8 +111,7 @@ fn arkivera(doc: &mut lopdf::Document, info: &Dokumentinfo<'_>) {
     );
     xmp_strom.allows_compression = false;
     let xmp_id = doc.add_object(xmp_strom);
-    let icc = Stream::new(Dictionary::from_iter(vec![("N", Object::Integer(3))]), SRGB.to_vec());
-    let icc_id = doc.add_object(icc);
+    let icc_id = doc.add_object(icc_strom());
     let avsikt = Dictionary::from_iter(vec![
         ("Type", Object::Name(b"OutputIntent".to_vec())),
         ("S", Object::Name(b"GTS_PDFA1".to_vec())),
@@ -130,23 +129,42 @@ fn arkivera(doc: &mut lopdf::Document, info: &Dokumentinfo<'_>) {
     komprimera(doc);
 }
 
-/// Compresses every stream that may be compressed, at a level that costs little time: the
-/// default level 9 took a third of a letter's time for a few per cent smaller files.
-fn komprimera(doc: &mut lopdf::Document) {
+/// The sRGB profile as a stream, compressed once per process.
+fn icc_strom() -> Stream {
+    static PACKAD: std::sync::OnceLock<Option<Vec<u8>>> = std::sync::OnceLock::new();
+    let mut dict = Dictionary::from_iter(vec![("N", Object::Integer(3))]);
+    let innehall = match PACKAD.get_or_init(|| packa(SRGB, flate2::Compression::default())) {
+        Some(packad) => {
+            dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            packad.clone()
+        }
+        None => SRGB.to_vec(),
+    };
+    let mut strom = Stream::new(dict, innehall);
+    strom.allows_compression = false;
+    strom
+}
+
+/// `data` zlib-compressed (the PDF's FlateDecode).
+pub(super) fn packa(data: &[u8], niva: flate2::Compression) -> Option<Vec<u8>> {
     use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::with_capacity(data.len() / 2), niva);
+    z.write_all(data).ok()?;
+    z.finish().ok()
+}
+
+/// Compresses every stream that may be compressed, at zlib's fast level (lopdf's own
+/// `compress` uses the slowest, best level on every stream of every letter).
+fn komprimera(doc: &mut lopdf::Document) {
     for objekt in doc.objects.values_mut() {
         if let Object::Stream(strom) = objekt
             && strom.allows_compression
             && strom.dict.get(b"Filter").is_err()
+            && let Some(packad) = packa(&strom.content, flate2::Compression::fast())
+            && packad.len() < strom.content.len()
         {
-            let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
-            if z.write_all(&strom.content).is_ok()
-                && let Ok(packad) = z.finish()
-                && packad.len() < strom.content.len()
-            {
-                strom.dict.set("Filter", "FlateDecode");
-                strom.set_content(packad);
-            }
+            strom.dict.set("Filter", "FlateDecode");
+            strom.set_content(packad);
         }
     }
 }
