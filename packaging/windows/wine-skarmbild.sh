@@ -21,7 +21,9 @@ wineboot -i >/dev/null 2>&1
 x86_64-w64-mingw32-gcc -shared -O2 -s -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
   "$har/bcryptprimitives.c" "$har/bcryptprimitives.def" -ladvapi32
 # The training database: the window opens on fictitious households.
-wine "$exe" --ovning >"$arbete/program.log" 2>&1 &
+# Wine has no Direct3D 12 here; wgpu draws with OpenGL (Wine over Mesa's llvmpipe) unless
+# WGPU_BACKEND says otherwise.
+WGPU_BACKEND="${WGPU_BACKEND:-gl}" wine "$exe" --ovning >"$arbete/program.log" 2>&1 &
 sleep "$vanta"
 import -window root "$ut"
 echo "Skärmbild: $ut"
