@@ -4,11 +4,14 @@
 //! `domain →` nothing of ours.
 
 pub mod arbete;
+pub mod brevomgang;
 pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod filer;
+pub mod installning;
 pub mod letters;
+pub mod plattform;
 pub mod store;
 pub mod ui;
 pub mod utskrift;

@@ -1,10 +1,16 @@
 //! Starts the window or runs a headless command; nothing else.
 
+// A window program on Windows: no console window opens beside it from the Start menu.
+#![cfg_attr(windows, windows_subsystem = "windows")]
+
 use bistand::cli::{self, Kommando};
 
 fn main() {
     // Cold start is measured from here (`--matstart`): the process has just begun.
     let start = std::time::Instant::now();
+    if std::env::args_os().len() > 1 {
+        bistand::plattform::anslut_till_terminalen();
+    }
     let kommando = match cli::argument_som_text(std::env::args_os().skip(1)).and_then(|a| cli::tolka(&a)) {
         Ok(k) => k,
         Err(e) => {

@@ -110,7 +110,7 @@ impl Brevunderlag {
     pub fn brev(&self, datum: &str, titel: &str, block: &[Block]) -> Utskrivet<Brev> {
         let huvud = brevhuvud(&self.enhet, self.logo.clone(), &self.till, datum, &self.arende.arendenummer, titel);
         Ok(Brev {
-            pdf: skapa_pdf(&huvud, block, &Typsnitt::ladda()?),
+            pdf: skapa_pdf(&huvud, block, Typsnitt::delad()?),
             arende_id: self.arende.id,
             arendenummer: self.arende.arendenummer.clone(),
             titel: titel.to_string(),
@@ -359,32 +359,15 @@ pub struct Omgang {
     pub alla: usize,
 }
 
-/// Writes the decision letter of every decision for `manad` into `mapp`, one PDF per decision
-/// ("beslut-ÄRENDE-ID.pdf"), reporting `framsteg(skrivna, alla)` before each; returning `false`
-/// stops after the letters already written.
+/// Writes the decision letter of every decision for `manad` into `mapp` on every core; see
+/// [`crate::brevomgang`].
 pub fn manadens_beslutsbrev(
     store: &Store,
     manad: crate::domain::manad::Manad,
     mapp: &std::path::Path,
     framsteg: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Utskrivet<Omgang> {
-    let beslut = store.beslut_for_period(manad)?;
-    let alla = beslut.len();
-    if alla > 0 {
-        crate::filer::skapa_mapp(mapp).map_err(|e| {
-            Utskriftsfel::KanInte(format!("Mappen {} kan inte skapas: {}.", mapp.display(), crate::filer::orsak(&e)))
-        })?;
-    }
-    for (i, b) in beslut.iter().enumerate() {
-        if !framsteg(i, alla) {
-            return Ok(Omgang { skrivna: i, alla });
-        }
-        let fil = mapp.join(format!("beslut-{}-{}.pdf", b.arendenummer, b.id));
-        crate::filer::skriv(&fil, beslutsbrev_pdf(store, b.id)?)
-            .map_err(|e| Utskriftsfel::Fil { sokvag: fil.clone(), orsak: crate::filer::orsak(&e) })?;
-    }
-    framsteg(alla, alla);
-    Ok(Omgang { skrivna: alla, alla })
+    crate::brevomgang::manadens_beslutsbrev(store, manad, mapp, framsteg).map_err(Utskriftsfel::from)
 }
 
 /// Beslut om återkrav dated `idag` for a decision granted against repayment. The law follows

@@ -549,3 +549,51 @@ fn sok_finds_cases_by_any_part_of_a_name_as_json_lines() {
     assert_eq!(code, 2);
     assert!(err.contains("text att söka efter"), "{err}");
 }
+
+#[test]
+fn brev_manad_writes_every_decision_letter_of_the_month_on_every_core() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    assert_eq!(bistand(&["demo", "--db", db.to_str().unwrap(), "--hushall", "30", "--manader", "3"]).0, 0);
+    let (period, antal): (String, usize) = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT period, COUNT(*) FROM beslut GROUP BY period ORDER BY 2 DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get::<_, i64>(1)? as usize))
+        })
+        .unwrap();
+    assert!(antal >= 2, "the demo has a month with several decisions");
+    let mapp = dir.path().join("brev");
+    let (code, out, err) =
+        bistand(&["brev", "--db", db.to_str().unwrap(), "--manad", &period, "--ut", mapp.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(&format!("Skrev {antal} beslutsbrev för")), "{out}");
+    let filer: Vec<_> = std::fs::read_dir(&mapp).unwrap().map(|f| f.unwrap().path()).collect();
+    assert_eq!(filer.len(), antal);
+    for fil in filer {
+        let pdf = std::fs::read(&fil).unwrap();
+        assert!(pdf.starts_with(b"%PDF-1.7") && pdf.windows(13).any(|w| w == b"pdfaid:part>2"), "{fil:?}");
+    }
+    let tom = dir.path().join("tom");
+    let (code, out, _) =
+        bistand(&["brev", "--db", db.to_str().unwrap(), "--manad", "2001-01", "--ut", tom.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(out.contains("inga beslut för 2001-01") && !tom.exists(), "{out}");
+}
+
+#[test]
+fn installning_writes_the_computers_settings_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let fil = dir.path().join("ProgramData").join("installning.json");
+    let kor = |args: &[&str]| {
+        let out =
+            Command::new(env!("CARGO_BIN_EXE_bistand")).args(args).env("BISTAND_INSTALLNING", &fil).output().unwrap();
+        (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    assert_eq!(kor(&["installning", "--databas", "/srv/bistand/enhet.db"]).0, 0);
+    assert_eq!(kor(&["installning", "--enhet", "Enheten Norra"]).0, 0);
+    let text = std::fs::read_to_string(&fil).unwrap();
+    assert!(text.contains("/srv/bistand/enhet.db") && text.contains("Enheten Norra"), "{text}");
+    let (code, err) = kor(&["installning", "--databas", "ftp://x/y"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("postgres://"), "{err}");
+}

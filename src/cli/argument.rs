@@ -21,6 +21,9 @@ const FLAGGOR: &[(&str, Option<&str>)] = &[
     ("--typ", Some("--typ behöver en brevtyp: kallelse, komplettering, handlaggare, avslut eller aterkrav.")),
     ("--ut", Some("--ut behöver en sökväg till filen som ska skrivas.")),
     ("--in", Some("--in behöver en sökväg till en JSON-fil.")),
+    ("--manad", Some("--manad behöver en månad, t.ex. --manad 2026-10.")),
+    ("--databas", Some("--databas behöver en sökväg till databasfilen eller en postgres://-adress.")),
+    ("--enhet", Some("--enhet behöver enhetens namn.")),
 ];
 
 /// The options each command takes; `None` is starting the window. `--help` and `--version` go
@@ -30,13 +33,14 @@ const TILLATNA: &[(Option<&str>, &[&str])] = &[
     (Some("demo"), &["--db", "--hushall", "--manader"]),
     (Some("kontroll"), &["--db"]),
     (Some("beslut"), &["--db", "--lista"]),
-    (Some("brev"), &["--db", "--beslut", "--arende", "--typ", "--ut"]),
+    (Some("brev"), &["--db", "--beslut", "--arende", "--typ", "--manad", "--ut"]),
     (Some("plan"), &["--db", "--arende", "--ut"]),
     (Some("fia"), &["--db", "--intervju", "--ut"]),
     (Some("sakerhetskopia"), &["--db", "--ut"]),
     (Some("aterstall"), &["--fran", "--db"]),
     (Some("berakna"), &["--in"]),
     (Some("hjalp"), &[]),
+    (Some("installning"), &["--databas", "--enhet"]),
     (Some("sok"), &["--db"]),
     (Some("__spara-i-loop"), &["--db"]),
 ];
@@ -198,6 +202,12 @@ fn bygg(sub: Option<&str>, g: &Givna) -> Result<Kommando, String> {
         }
         Some("berakna") => Kommando::Berakna { indata: g.sokvag("--in") },
         Some("hjalp") => Kommando::Hjalp(hjalp_for(g.amne.as_deref()).into()),
+        Some("installning") => {
+            if !g.har("--databas") && !g.har("--enhet") {
+                return Err("installning behöver --databas, --enhet eller båda.".into());
+            }
+            Kommando::Installning { databas: g.text("--databas"), enhet: g.text("--enhet") }
+        }
         Some("sok") => {
             let fraga = g.fritext.join(" ");
             if fraga.trim().is_empty() {
@@ -216,6 +226,15 @@ fn bygg_brev(g: &Givna) -> Result<Kommando, String> {
     let beslut = g.id("--beslut")?;
     let db = g.krav("--db", "brev")?;
     let ut = g.krav("--ut", "brev")?;
+    if let Some(manad) = g.text("--manad") {
+        if beslut.is_some() || g.har("--arende") || g.har("--typ") {
+            return Err(
+                "brev --manad skriver månadens alla beslutsbrev och tar inte --beslut, --arende eller --typ.".into()
+            );
+        }
+        let manad = crate::domain::manad::Manad::parse(&manad).map_err(|e| format!("--manad: {e}"))?;
+        return Ok(Kommando::Manadsbrev { db, manad, mapp: ut });
+    }
     match (beslut, g.text("--arende"), g.text("--typ")) {
         (Some(beslut), None, None) => Ok(Kommando::Brev { db, beslut, aterkrav: false, ut }),
         (Some(beslut), None, Some(t)) if t == "aterkrav" => Ok(Kommando::Brev { db, beslut, aterkrav: true, ut }),
@@ -264,6 +283,18 @@ mod tests {
             tolka(&args("brev --db a --beslut 7 --typ aterkrav --ut b.pdf")),
             Ok(Kommando::Brev { db: "a".into(), beslut: 7, aterkrav: true, ut: "b.pdf".into() })
         );
+        assert_eq!(
+            tolka(&args("brev --db a --manad 2026-10 --ut ut")),
+            Ok(Kommando::Manadsbrev {
+                db: "a".into(),
+                manad: crate::domain::manad::Manad::parse("2026-10").unwrap(),
+                mapp: "ut".into()
+            })
+        );
+        assert_eq!(
+            tolka(&args("installning --enhet Norra")),
+            Ok(Kommando::Installning { databas: None, enhet: Some("Norra".into()) })
+        );
         assert_eq!(tolka(&args("berakna --in a.json")), Ok(Kommando::Berakna { indata: Some("a.json".into()) }));
         assert!(matches!(tolka(&args("demo --help")), Ok(Kommando::Hjalp(t)) if t.contains("--hushall")));
         assert!(matches!(tolka(&args("hjalp kontroll")), Ok(Kommando::Hjalp(t)) if t.contains("integritet")));
@@ -286,6 +317,9 @@ mod tests {
         assert!(tolka(&args("kontroll --db a --db b")).unwrap_err().contains("mer än en gång"));
         assert!(tolka(&args("brev --db a --beslut -3 --ut b.pdf")).unwrap_err().contains("positivt heltal"));
         assert!(tolka(&args("brev --db a --beslut 3 --typ kallelse --ut b")).unwrap_err().contains("aterkrav"));
+        assert!(tolka(&args("brev --db a --manad 2026-13 --ut b")).unwrap_err().contains("--manad"));
+        assert!(tolka(&args("brev --db a --manad 2026-10 --beslut 3 --ut b")).unwrap_err().contains("tar inte"));
+        assert!(tolka(&args("installning")).unwrap_err().contains("--databas"));
     }
 
     /// Every option that a command does not take is refused, naming the commands it goes with;

@@ -80,3 +80,35 @@ pub fn skriv(db: &Path, ut: &Path, dokument: &Dokument, nu: chrono::NaiveDateTim
         }
     }
 }
+
+/// `brev --manad`: every decision letter of the month into a folder, with a line of progress
+/// for every tenth of the batch.
+pub fn manadens(db: &Path, manad: crate::domain::manad::Manad, mapp: &Path) -> i32 {
+    let start = std::time::Instant::now();
+    let mut visad = 0;
+    let mut framsteg = |klara: usize, alla: usize| {
+        let tiondel = (klara * 10).checked_div(alla).unwrap_or(10);
+        if tiondel > visad && klara < alla {
+            visad = tiondel;
+            eprintln!("{klara} av {alla} beslutsbrev skrivna …");
+        }
+        true
+    };
+    let svar =
+        oppna_befintlig(db).and_then(|s| crate::brevomgang::manadens_beslutsbrev(&s, manad, mapp, &mut framsteg));
+    match svar {
+        Ok(o) if o.alla == 0 => {
+            println!("Det finns inga beslut för {manad}.");
+            0
+        }
+        Ok(o) => {
+            let sekunder = start.elapsed().as_secs_f64();
+            println!("Skrev {} beslutsbrev för {manad} till {} på {sekunder:.1} s.", o.skrivna, mapp.display());
+            0
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            1
+        }
+    }
+}

@@ -49,6 +49,17 @@ pub enum Kommando {
         aterkrav: bool,
         ut: PathBuf,
     },
+    /// Write every decision letter of a month into a folder, on every core.
+    Manadsbrev {
+        db: PathBuf,
+        manad: crate::domain::manad::Manad,
+        mapp: PathBuf,
+    },
+    /// Write this computer's settings file (what the MSI runs with its DATABAS and ENHET).
+    Installning {
+        databas: Option<String>,
+        enhet: Option<String>,
+    },
     /// Write one of the case's short letters (kallelse, komplettering, handläggare, avslut).
     Arendebrev {
         db: PathBuf,
@@ -113,6 +124,9 @@ Användning:
   bistand brev --db SÖKVÄG --beslut ID --ut FIL.pdf
                                 Skriver beslutsbrevet (med överklagandesidan vid avslag);
                                 med --typ aterkrav beslutet om återkrav.
+  bistand brev --db SÖKVÄG --manad ÅÅÅÅ-MM --ut MAPP
+                                Skriver månadens alla beslutsbrev till MAPP, en PDF per beslut,
+                                med alla processorkärnor, och visar hur långt det har kommit.
   bistand brev --db SÖKVÄG --arende NR --typ kallelse|komplettering|handlaggare|avslut --ut FIL.pdf
                                 Skriver ett av ärendets övriga brev.
   bistand plan --db SÖKVÄG --arende NR --ut FIL.pdf
@@ -126,6 +140,9 @@ Användning:
                                 Kontrollerar säkerhetskopian och återställer den.
   bistand berakna [--in FIL]    Beräknar försörjningsstöd för en ansökan i JSON (fil eller
                                 standard in) och skriver resultatet som JSON.
+  bistand installning [--databas SÖKVÄG|postgres://…] [--enhet NAMN]
+                                Skriver datorns gemensamma inställningar (för IT; installations-
+                                paketet gör det med egenskaperna DATABAS och ENHET).
   bistand hjalp [KOMMANDO]      Visar hjälp (även --help).
   bistand --version             Visar programversionen.
 
@@ -235,6 +252,20 @@ pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
                 1
             }
         },
+        Kommando::Manadsbrev { db, manad, mapp } => brev::manadens(db, *manad, mapp),
+        Kommando::Installning { databas, enhet } => {
+            let fil = crate::installning::sokvag();
+            match crate::installning::skriv(&fil, databas.as_deref(), enhet.as_deref()) {
+                Ok(()) => {
+                    println!("Skrev inställningarna till {}.", fil.display());
+                    0
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    1
+                }
+            }
+        }
         Kommando::Starta { .. } => 2,
     }
 }

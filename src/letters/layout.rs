@@ -3,14 +3,11 @@
 //! breaks, a running header on later pages and "Sida X av Y". Letter kinds only say *what* is
 //! on them; this module decides *where*.
 
-use printpdf::{
-    Color, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
-    RawImage, Rgb, TextItem, XObjectTransform,
-};
+use printpdf::ParsedFont;
 
-const SIDA_BREDD: f32 = 210.0;
-const SIDA_HOJD: f32 = 297.0;
-const VANSTER: f32 = 25.0;
+pub(crate) const SIDA_BREDD: f32 = 210.0;
+pub(crate) const SIDA_HOJD: f32 = 297.0;
+pub(crate) const VANSTER: f32 = 25.0;
 const HOGER: f32 = 185.0;
 const BRODTEXT: f32 = 11.0;
 const RADAVSTAND: f32 = 1.35;
@@ -21,8 +18,18 @@ const FONSTER_Y: f32 = 52.0;
 
 /// The letter font (Liberation Sans, the same TTF as on screen), regular and bold.
 pub struct Typsnitt {
-    vanlig: ParsedFont,
-    fet: ParsedFont,
+    pub(super) vanlig: ParsedFont,
+    pub(super) fet: ParsedFont,
+    /// Advance widths (font units) of the characters below `TABELL`, regular and bold: measuring
+    /// text is the layout's inner loop.
+    bredder: [Vec<u16>; 2],
+}
+
+/// Characters with a ready width: Latin, punctuation, dashes and quotes.
+const TABELL: u32 = 0x2200;
+
+fn glyfbredd(f: &ParsedFont, c: u32) -> u16 {
+    f.lookup_glyph_index(c).and_then(|g| f.get_glyph_width(g)).unwrap_or(500)
 }
 
 impl Typsnitt {
@@ -31,19 +38,26 @@ impl Typsnitt {
             ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
                 .ok_or_else(|| "Brevets typsnitt kunde inte läsas.".to_string())
         };
-        Ok(Typsnitt {
-            vanlig: las(include_bytes!("../../fonts/LiberationSans-Regular.ttf"))?,
-            fet: las(include_bytes!("../../fonts/LiberationSans-Bold.ttf"))?,
-        })
+        let vanlig = las(include_bytes!("../../fonts/LiberationSans-Regular.ttf"))?;
+        let fet = las(include_bytes!("../../fonts/LiberationSans-Bold.ttf"))?;
+        let tabell = |f: &ParsedFont| (0..TABELL).map(|c| glyfbredd(f, c)).collect();
+        Ok(Typsnitt { bredder: [tabell(&vanlig), tabell(&fet)], vanlig, fet })
+    }
+
+    /// The fonts parsed once per process and shared by every letter and thread.
+    pub fn delad() -> Result<&'static Typsnitt, String> {
+        static DELAD: std::sync::OnceLock<Result<Typsnitt, String>> = std::sync::OnceLock::new();
+        DELAD.get_or_init(Typsnitt::ladda).as_ref().map_err(Clone::clone)
     }
 
     /// Width of `text` in millimetres at `storlek` points.
     pub fn bredd(&self, fet: bool, storlek: f32, text: &str) -> f32 {
         let f = if fet { &self.fet } else { &self.vanlig };
+        let tabell = &self.bredder[usize::from(fet)];
         let em = f32::from(f.units_per_em.max(1));
         let enheter: u32 = text
             .chars()
-            .map(|c| f.lookup_glyph_index(c as u32).and_then(|g| f.get_glyph_width(g)).map(u32::from).unwrap_or(500))
+            .map(|c| u32::from(tabell.get(c as usize).copied().unwrap_or_else(|| glyfbredd(f, c as u32))))
             .sum();
         enheter as f32 / em * storlek * 25.4 / 72.0
     }
@@ -128,22 +142,26 @@ pub struct Brevhuvud {
 }
 
 /// The logo's height on the page (mm).
-const LOGO_HOJD: f32 = 14.0;
+pub(crate) const LOGO_HOJD: f32 = 14.0;
 
+/// A line of text placed on a page: mm from the top-left corner; `x` is the right edge when
+/// `hoger`.
 #[derive(Debug, Clone)]
-struct Text {
-    x: f32,
-    y: f32,
-    storlek: f32,
-    fet: bool,
-    hoger: bool,
-    text: String,
+pub struct Text {
+    pub x: f32,
+    pub y: f32,
+    pub storlek: f32,
+    pub fet: bool,
+    pub hoger: bool,
+    pub text: String,
 }
 
+/// A laid-out page: what the PDF (and a preview) draws.
 #[derive(Debug, Default)]
-struct Sida {
-    texter: Vec<Text>,
-    linjer: Vec<(f32, f32, f32)>,
+pub struct Sida {
+    pub texter: Vec<Text>,
+    /// Horizontal rules: from x, to x, at y (mm).
+    pub linjer: Vec<(f32, f32, f32)>,
     /// Started because the previous page was full (not the first page, not `NySida`).
     automatisk: bool,
     /// The block being laid out when the page started.
@@ -423,124 +441,43 @@ fn hanteringssida(huvud: &Brevhuvud, t: &Typsnitt) -> Sida {
     s.sidor.pop().unwrap_or_default()
 }
 
-/// Lays out and writes the letter as PDF bytes, with the font embedded as a subset and the
+/// A whole letter laid out: its pages in order and the logo on page `logo_sida`.
+pub struct Sidlayout {
+    pub sidor: Vec<Sida>,
+    pub logo: Option<std::sync::Arc<super::logo::Logo>>,
+    pub logo_sida: usize,
+}
+
+/// Lays out and writes the letter as PDF/A bytes, with the font embedded as a subset and the
 /// real creation date in the metadata. A handling sheet, if any, comes first and is not
 /// counted in the letter's "Sida X av Y".
 pub fn skapa_pdf(huvud: &Brevhuvud, block: &[Block], t: &Typsnitt) -> Vec<u8> {
-    let logo = huvud.logo.as_deref().and_then(|b| RawImage::decode_from_bytes(b, &mut Vec::new()).ok());
-    let logo_bredd = logo.as_ref().map(|l| LOGO_HOJD * l.width as f32 / l.height.max(1) as f32).unwrap_or(0.0);
+    let layout = lagg_ut_brev(huvud, block, t);
+    let forfattare = huvud.avsandare.last().cloned().unwrap_or_default();
+    super::pdf::skriv(&layout, &super::pdf::Dokumentinfo { titel: &huvud.titel, forfattare: &forfattare }, t)
+}
+
+/// Lays out the whole letter: the handling sheet, the letter's pages with their footers.
+pub fn lagg_ut_brev(huvud: &Brevhuvud, block: &[Block], t: &Typsnitt) -> Sidlayout {
+    let logo = huvud.logo.as_deref().and_then(super::logo::logo);
+    let logo_bredd = logo.as_ref().map(|l| LOGO_HOJD * l.bredd as f32 / l.hojd as f32).unwrap_or(0.0);
     let brevsidor = lagg_ut(huvud, block, t, logo_bredd);
     let antal = brevsidor.len();
     let mut sidor: Vec<Sida> = Vec::with_capacity(antal + 1);
+    let sidfot = |x: f32, hoger: bool, text: String| Text { x, y: 285.0, storlek: 8.5, fet: false, hoger, text };
     if !huvud.hanteringsblad.is_empty() {
         let mut blad = hanteringssida(huvud, t);
-        blad.texter.push(Text {
-            x: VANSTER,
-            y: 285.0,
-            storlek: 8.5,
-            fet: false,
-            hoger: false,
-            text: "Internt – ta bort före utskick".into(),
-        });
+        blad.texter.push(sidfot(VANSTER, false, "Internt – ta bort före utskick".into()));
         sidor.push(blad);
     }
-    let forsta_brevsida = sidor.len();
+    let logo_sida = sidor.len();
     let enhet = huvud.avsandare.first().cloned().unwrap_or_default();
     for (n, mut sida) in brevsidor.into_iter().enumerate() {
-        sida.texter.push(Text { x: VANSTER, y: 285.0, storlek: 8.5, fet: false, hoger: false, text: enhet.clone() });
-        sida.texter.push(Text {
-            x: HOGER,
-            y: 285.0,
-            storlek: 8.5,
-            fet: false,
-            hoger: true,
-            text: format!("Sida {} av {antal}", n + 1),
-        });
+        sida.texter.push(sidfot(VANSTER, false, enhet.clone()));
+        sida.texter.push(sidfot(HOGER, true, format!("Sida {} av {antal}", n + 1)));
         sidor.push(sida);
     }
-    skriv_pdf(huvud, sidor, forsta_brevsida, logo, t)
-}
-
-/// Writes laid-out pages as PDF; the logo goes on page `logo_sida`.
-fn skriv_pdf(huvud: &Brevhuvud, sidor: Vec<Sida>, logo_sida: usize, logo: Option<RawImage>, t: &Typsnitt) -> Vec<u8> {
-    let mut doc = PdfDocument::new(&huvud.titel);
-    doc.metadata.info.creation_date = printpdf::OffsetDateTime::now();
-    doc.metadata.info.modification_date = doc.metadata.info.creation_date;
-    doc.metadata.info.metadata_date = doc.metadata.info.creation_date;
-    doc.metadata.info.author = huvud.avsandare.last().cloned().unwrap_or_default();
-    doc.metadata.info.creator = "Bistånd".into();
-    // Embed only the glyphs the letter uses: a whole font is ~400 KB per file.
-    let tecken = |fet: bool| -> String {
-        let mut alla: String =
-            sidor.iter().flat_map(|p| &p.texter).filter(|x| x.fet == fet).map(|x| x.text.as_str()).collect();
-        alla.push_str("0123456789 Sidaov");
-        alla
-    };
-    let vanlig_font = delmangd(&t.vanlig, &tecken(false)).unwrap_or_else(|| t.vanlig.clone());
-    let fet_font = delmangd(&t.fet, &tecken(true)).unwrap_or_else(|| t.fet.clone());
-    let vanlig = doc.add_font(&vanlig_font);
-    let fet = doc.add_font(&fet_font);
-    let logo = logo.map(|l| {
-        // The dpi that makes the image LOGO_HOJD mm tall.
-        let dpi = l.height as f32 * 25.4 / LOGO_HOJD;
-        (doc.add_image(&l), dpi)
-    });
-    let mut pdfsidor = Vec::with_capacity(sidor.len());
-    for (n, sida) in sidor.into_iter().enumerate() {
-        let mut ops = vec![
-            Op::SetOutlineColor { col: Color::Rgb(Rgb { r: 0.55, g: 0.55, b: 0.55, icc_profile: None }) },
-            Op::SetOutlineThickness { pt: Pt(0.5) },
-        ];
-        if let (true, Some((id, dpi))) = (n == logo_sida, &logo) {
-            ops.push(Op::UseXobject {
-                id: id.clone(),
-                transform: XObjectTransform {
-                    translate_x: Some(Mm(VANSTER).into()),
-                    translate_y: Some(Mm(SIDA_HOJD - 13.0 - LOGO_HOJD).into()),
-                    dpi: Some(*dpi),
-                    ..Default::default()
-                },
-            });
-        }
-        for (x1, x2, y) in &sida.linjer {
-            let punkt = |x: f32| LinePoint { p: Point { x: Mm(x).into(), y: Mm(SIDA_HOJD - y).into() }, bezier: false };
-            ops.push(Op::DrawLine { line: Line { points: vec![punkt(*x1), punkt(*x2)], is_closed: false } });
-        }
-        for txt in &sida.texter {
-            let x = if txt.hoger { txt.x - t.bredd(txt.fet, txt.storlek, &txt.text) } else { txt.x };
-            ops.extend([
-                Op::StartTextSection,
-                Op::SetFont {
-                    font: PdfFontHandle::External(if txt.fet { fet.clone() } else { vanlig.clone() }),
-                    size: Pt(txt.storlek),
-                },
-                Op::SetTextCursor {
-                    pos: Point { x: Mm(x).into(), y: Mm(SIDA_HOJD - txt.y - txt.storlek * 0.28).into() },
-                },
-                Op::ShowText { items: vec![TextItem::Text(txt.text.clone())] },
-                Op::EndTextSection,
-            ]);
-        }
-        pdfsidor.push(PdfPage::new(Mm(SIDA_BREDD), Mm(SIDA_HOJD), ops));
-    }
-    doc.with_pages(pdfsidor).save(&PdfSaveOptions::default(), &mut Vec::new())
-}
-
-/// A font reduced to the glyphs of `text` (plus .notdef), or `None` if subsetting fails (the
-/// whole font is then embedded: larger, but the letter is still right).
-fn delmangd(font: &ParsedFont, text: &str) -> Option<ParsedFont> {
-    use allsorts::binary::read::ReadScope;
-    use allsorts::font_data::FontData;
-    use allsorts::subset::{CmapTarget, SubsetProfile, subset};
-    let mut ids: Vec<u16> = text.chars().filter_map(|c| font.lookup_glyph_index(c as u32)).collect();
-    ids.push(0);
-    ids.sort_unstable();
-    ids.dedup();
-    let scope = ReadScope::new(&font.original_bytes);
-    let data = scope.read::<FontData<'_>>().ok()?;
-    let provider = data.table_provider(0).ok()?;
-    let bytes = subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode).ok()?;
-    ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
+    Sidlayout { sidor, logo, logo_sida }
 }
 
 /// Lines of the tallest cell of a table row.

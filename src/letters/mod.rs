@@ -4,8 +4,10 @@ pub mod aterkrav;
 pub mod beslut;
 pub mod fia;
 pub mod layout;
+pub mod logo;
 pub mod meddelanden;
 pub mod overklaga;
+pub mod pdf;
 pub mod plan;
 
-pub use layout::{Block, Brevhuvud, Kolumn, Typsnitt, skapa_pdf};
+pub use layout::{Block, Brevhuvud, Kolumn, Sida, Sidlayout, Typsnitt, lagg_ut_brev, skapa_pdf};

@@ -34,6 +34,8 @@ pub enum Startfel {
     Databas(StoreError),
     /// The training database could not be filled with the demo households or marked.
     Ovning(StoreError),
+    /// IT's settings file (ProgramData) could not be read or applied.
+    Installning(String),
 }
 
 impl std::fmt::Display for Startfel {
@@ -41,6 +43,7 @@ impl std::fmt::Display for Startfel {
         match self {
             Startfel::Databas(e) => e.fmt(f),
             Startfel::Ovning(e) => write!(f, "Övningsdatabasen kunde inte göras i ordning: {e}"),
+            Startfel::Installning(t) => f.write_str(t),
         }
     }
 }
@@ -84,7 +87,14 @@ pub fn starta(db: Option<PathBuf>, ovning: bool, matstart: Option<Instant>) -> R
     let store = match db {
         _ if ovning => oppna_ovningsdatabas(&standarddatabas(true), skal::app::systemklocka()),
         Some(sokvag) => oppna_databas(&sokvag),
-        None => oppna_databas(&standarddatabas(false)),
+        // IT's settings file (ProgramData) names the unit's database and its name.
+        None => crate::installning::databas_for_fonstret(standarddatabas(false))
+            .map_err(Startfel::Installning)
+            .and_then(|p| {
+                let mut store = oppna_databas(&p)?;
+                crate::installning::tillampa_enhet(&mut store).map_err(Startfel::Installning)?;
+                Ok(store)
+            }),
     };
     let titel = if ovning { TITEL_OVNING } else { "Bistånd" };
     let mut viewport = egui::ViewportBuilder::default()

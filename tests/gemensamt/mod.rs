@@ -56,6 +56,37 @@ pub fn open(path: &std::path::Path) -> Store {
     Store::open(path).unwrap()
 }
 
+/// Every letter kind but the decision letter, from the demo's cases: (what, case number, PDF).
+pub fn ovriga_brev(store: &Store, idag: NaiveDate) -> Vec<(String, String, Vec<u8>)> {
+    use bistand::store::Sortering;
+    use bistand::utskrift::{Brevtyp, brev_pdf};
+    let nr = |namn: &str| store.sok_arenden(namn, Sortering::Namn, true, 1).unwrap().rader[0].arendenummer.clone();
+    let mut brev: Vec<(String, String, Vec<u8>)> = Vec::new();
+    for (namn, typ) in [
+        ("lundin", Brevtyp::Kallelse),
+        ("yilmaz", Brevtyp::Komplettering),
+        ("lundin", Brevtyp::Handlaggare),
+        ("wallin", Brevtyp::Avslut),
+    ] {
+        brev.push((format!("{typ:?}"), nr(namn), brev_pdf(store, &nr(namn), typ, idag).unwrap()));
+    }
+    brev.push(("plan".into(), nr("lundin"), bistand::utskrift::plan_pdf(store, &nr("lundin"), idag).unwrap()));
+    let engstrom = store.sok_arenden("engström", Sortering::Namn, true, 1).unwrap().rader[0].clone();
+    let fia = store.fia_intervjuer(engstrom.arende_id).unwrap()[0].id;
+    brev.push(("FIA".into(), engstrom.arendenummer, bistand::utskrift::fia_pdf(store, fia, idag).unwrap()));
+    for rad in store.alla_beslut().unwrap() {
+        let b = store.beslut(rad.id).unwrap();
+        if b.beslut.poster.iter().any(|p| p.mot_aterkrav.is_some()) {
+            brev.push((
+                format!("återkrav {}", rad.id),
+                rad.arendenummer.clone(),
+                bistand::utskrift::aterkravsbrev_pdf_den(store, rad.id, idag).unwrap(),
+            ));
+        }
+    }
+    brev
+}
+
 /// The text of each page of a PDF, as a reader's copy-and-paste would give it.
 pub fn pdf_sidor(pdf: &[u8]) -> Vec<String> {
     let doc = lopdf::Document::load_mem(pdf).expect("a readable PDF");

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Smoke run of the Windows build under Wine (CI runs it from .ci/run):
+#   packaging/windows/wine-rok.sh path/to/Bistand.msi [path/to/Bistand-upgrade.msi]
+# In a fresh Wine prefix: installs the MSI silently with DATABAS and ENHET, checks Program
+# Files, the settings file in ProgramData and the uninstall entry, then runs the installed
+# bistand.exe: --version, demo, kontroll, beslut --lista and brev, and checks the PDF with
+# pdfinfo. With a second MSI (a higher version) it checks the upgrade in place, then uninstalls.
+# Wine 8 lacks bcryptprimitives.dll, which the Rust standard library needs: a few-line stub
+# (bcryptprimitives.c, ProcessPrng over advapi32's RtlGenRandom) is built with mingw and put in
+# the prefix's system32.
+set -euo pipefail
+msi="$(realpath "${1:?ange MSI-filen}")"
+uppgradering="${2:+$(realpath "$2")}"
+har="$(cd "$(dirname "$0")" && pwd)"
+arbete="$(mktemp -d)"
+trap 'wineserver -k >/dev/null 2>&1 || true; rm -rf "$arbete"' EXIT
+export WINEPREFIX="$arbete/prefix" WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+fel() { echo "Wine-röktest: FEL: $*" >&2; exit 1; }
+
+echo "-- Wine-prefix och bcryptprimitives.dll"
+wineboot -i >/dev/null 2>&1 || fel "wineboot misslyckades"
+x86_64-w64-mingw32-gcc -shared -O2 -s -o "$arbete/bcryptprimitives.dll" \
+  "$har/bcryptprimitives.c" "$har/bcryptprimitives.def" -ladvapi32
+cp "$arbete/bcryptprimitives.dll" "$WINEPREFIX/drive_c/windows/system32/"
+
+c="$WINEPREFIX/drive_c"
+installerad="$c/Program Files/Bistånd/bistand.exe"
+avinstallation() { wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' 2>/dev/null | grep -c '{' || true; }
+
+echo "-- msiexec /i Bistand.msi /qn DATABAS=… ENHET=…"
+wine msiexec /i "$(winepath -w "$msi")" /qn 'DATABAS=C:\Bistand\enhet.db' 'ENHET=Enheten Norra' ||
+  fel "msiexec /i misslyckades"
+[ -f "$installerad" ] || fel "bistand.exe finns inte under Program Files\\Bistånd"
+grep -q 'C:\\\\Bistand\\\\enhet.db' "$c/ProgramData/Bistand/installning.json" || fel "installning.json saknar DATABAS"
+grep -q 'Enheten Norra' "$c/ProgramData/Bistand/installning.json" || fel "installning.json saknar ENHET"
+[ "$(avinstallation)" -eq 1 ] || fel "ingen avinstallationspost"
+
+kor() { wine "$installerad" "$@"; }
+echo "-- bistand.exe --version / demo / kontroll / brev"
+kor --version | tee "$arbete/version.txt"
+grep -q '^Bistånd [0-9]' "$arbete/version.txt" || fel "--version skrev inte programversionen"
+mkdir -p "$c/rok"
+kor demo --db 'C:\rok\demo.db' >/dev/null || fel "demo misslyckades"
+kor kontroll --db 'C:\rok\demo.db' || fel "kontroll misslyckades"
+id="$(kor beslut --db 'C:\rok\demo.db' --lista | head -1 | sed -n 's/.*"id":\([0-9]*\).*/\1/p')"
+[ -n "$id" ] || fel "beslut --lista gav inget beslut"
+kor brev --db 'C:\rok\demo.db' --beslut "$id" --ut 'C:\rok\brev.pdf' || fel "brev misslyckades"
+pdfinfo "$c/rok/brev.pdf" | tee "$arbete/pdfinfo.txt" | grep -E '^(Title|Pages|PDF version):'
+grep -q '^Pages: *[1-9]' "$arbete/pdfinfo.txt" || fel "brevet är ingen giltig PDF"
+
+if [ -n "$uppgradering" ]; then
+  echo "-- uppgradering på plats"
+  wine msiexec /i "$(winepath -w "$uppgradering")" /qn || fel "uppgraderingen misslyckades"
+  [ "$(avinstallation)" -eq 1 ] || fel "uppgraderingen lämnade två avinstallationsposter"
+  [ -f "$installerad" ] && [ -f "$c/rok/demo.db" ] || fel "programmet eller data saknas efter uppgraderingen"
+  grep -q 'Enheten Norra' "$c/ProgramData/Bistand/installning.json" || fel "inställningarna försvann vid uppgraderingen"
+fi
+
+echo "-- msiexec /x"
+wine msiexec /x "$(winepath -w "${uppgradering:-$msi}")" /qn || fel "avinstallationen misslyckades"
+[ ! -f "$installerad" ] || fel "bistand.exe finns kvar efter avinstallationen"
+echo "Wine-röktest: allt gick igenom."
