@@ -46,7 +46,8 @@ impl Skrivning<'_> {
         let data = levererade_lagrum();
         let datum = b.datum;
         let mut lagrum = vec![data.citera(Amne::RattTillBistand, datum).map_err(StoreError::Regel)?];
-        if b.ansokan_id.is_some() {
+        // 12:7 (what the riksnorm covers) only when the decision rests on the calculation.
+        if b.ansokan_id.is_some() && b.grund.grundtext().is_none() {
             lagrum.push(data.citera(Amne::Riksnorm, datum).map_err(StoreError::Regel)?);
         }
         if b.poster.iter().any(|p| p.utover_ratten) {
