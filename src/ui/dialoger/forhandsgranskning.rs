@@ -8,7 +8,7 @@ use crate::letters::layout::{LOGO_HOJD, SIDA_BREDD, SIDA_HOJD, VANSTER};
 use crate::ui::kontext::Kontext;
 use crate::ui::tema;
 use crate::utskrift::Brev;
-use egui::{Align2, Color32, FontId, Key, KeyboardShortcut, Modifiers, Pos2, Rect, RichText, Stroke, Vec2};
+use egui::{Color32, FontId, Key, KeyboardShortcut, Modifiers, Pos2, Rect, RichText, Stroke, Vec2};
 use std::path::Path;
 
 /// Screen points per millimetre at zoom 1 (1 pt = 1/72 inch).
@@ -72,7 +72,14 @@ impl Forhandsgranskning {
         }
         ui.add_space(6.0);
         let hojd = (ui.ctx().content_rect().height() - 260.0).max(200.0);
-        egui::ScrollArea::both().max_height(hojd).auto_shrink([false, true]).show(ui, |ui| self.rita_sida(ui));
+        // The sheet on a grey desk, so its edges show.
+        egui::Frame::new().fill(Color32::from_gray(190)).inner_margin(12).show(ui, |ui| {
+            egui::ScrollArea::both()
+                .max_height(hojd)
+                .min_scrolled_height(hojd)
+                .auto_shrink([false, false])
+                .show(ui, |ui| self.rita_sida(ui));
+        });
         svar
     }
 
@@ -237,8 +244,10 @@ fn rita_innehall(p: &egui::Painter, sida: &Sida, skala: f32, punkt: impl Fn(f32,
         let font = if t.fet { tema::fet(storlek) } else { FontId::proportional(storlek) };
         let bredd = typsnitt.map(|ty| ty.bredd(t.fet, t.storlek, &t.text)).unwrap_or(0.0);
         let x = if t.hoger { t.x - bredd } else { t.x };
-        // The font's ascent (0.905 em for Liberation Sans) above the PDF's baseline.
-        let topp = t.y + t.storlek * 0.28 - 0.905 * t.storlek * 25.4 / 72.0;
-        p.text(punkt(x, topp), Align2::LEFT_TOP, &t.text, font, svart);
+        // The PDF's baseline; egui's galley says where its own baseline sits below the top.
+        let baslinje = punkt(x, t.y + t.storlek * 0.28);
+        let galley = p.layout_no_wrap(t.text.clone(), font, svart);
+        let ned = galley.rows.first().and_then(|r| r.glyphs.first().map(|g| r.pos.y + g.pos.y)).unwrap_or(0.0);
+        p.galley(Pos2::new(baslinje.x, baslinje.y - ned), galley, svart);
     }
 }
