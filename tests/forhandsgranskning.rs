@@ -55,6 +55,12 @@ fn ctrl_p_previews_the_pages_of_the_pdf_and_stang_leaves_nothing_behind() {
     assert!(h.query_by_label(&format!("Sida 2 av {sidor}")).is_some(), "PageDown turns the page");
     klicka(&mut h, "Zooma in");
     assert!(h.query_by_label("110 %").is_some());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.run();
+    assert!(h.query_by_label("120 %").is_some(), "Ctrl+plus zooms the page");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    h.run();
+    assert!(h.query_by_label("110 %").is_some(), "Ctrl+minus zooms out");
     klicka(&mut h, "Stäng");
     assert!(h.query_by_label_contains("Sida 1 av").is_none() && h.query_by_label_contains("Sida 2 av").is_none());
     assert_eq!(std::fs::read_dir(utskrifter.path()).map(|d| d.count()).unwrap_or(0), 0, "no file is written");
@@ -88,4 +94,19 @@ fn the_chosen_printer_is_remembered_when_the_preview_opens_again() {
     let mut vald = String::new();
     assert!(h.state_mut().i_forhandsgranskningen(|g, _| vald = g.vald_skrivare().to_string()));
     assert_eq!(vald, "Kontor-plan3");
+}
+
+/// `lp` is how Linux and macOS print; Windows saves and opens the letter instead.
+#[cfg(not(windows))]
+#[test]
+fn a_failed_print_says_why_in_swedish_and_writes_no_journal_line() {
+    let (_dir, _utskrifter, mut h) = demo_med_utskrift();
+    let (arende, _) = beslut_valt(&mut h);
+    let journal_fore = h.state().store().journal(arende).unwrap().len();
+    ctrl_p(&mut h);
+    assert!(h.state_mut().i_forhandsgranskningen(|g, ctx| g.valj_skrivare(ctx, "Finns-inte-4711")));
+    h.run();
+    klicka(&mut h, "Skriv ut");
+    assert!(h.query_all_by_label_contains("Brevet skrevs inte ut:").next().is_some(), "the reason, in Swedish");
+    assert_eq!(h.state().store().journal(arende).unwrap().len(), journal_fore, "nothing was printed");
 }

@@ -114,9 +114,10 @@ fn skicka_med_lp(fil: &Path, skrivare: &str) -> Result<(), String> {
     }
     let ut = lp.arg("--").arg(fil).output().map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => {
-            "Datorn har inget utskriftssystem (programmet lp saknas); brevet är sparat.".to_string()
+            "Brevet skrevs inte ut: datorn har inget utskriftssystem (programmet lp saknas). Brevet är sparat."
+                .to_string()
         }
-        _ => "Utskriftssystemet (lp) kunde inte startas; brevet är sparat.".to_string(),
+        _ => "Brevet skrevs inte ut: utskriftssystemet (lp) kunde inte startas. Brevet är sparat.".to_string(),
     })?;
     if ut.status.success() {
         return Ok(());
