@@ -9,7 +9,7 @@ use crate::domain::hushall::Roll;
 use crate::domain::norm::berakna;
 use crate::letters::aterkrav::Aterkravslagrum;
 use crate::letters::beslut::{Mottagare, brevhuvud};
-use crate::letters::{Block, Typsnitt, meddelanden, skapa_pdf};
+use crate::letters::{Block, Sidlayout, Typsnitt, meddelanden, skapa_sidor_och_pdf};
 use crate::store::{Store, StoreError};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use std::fmt;
@@ -65,10 +65,12 @@ impl From<&str> for Utskriftsfel {
 
 type Utskrivet<T> = Result<T, Utskriftsfel>;
 
-/// A written letter: the PDF, and the case and title it belongs to (for the journal line).
+/// A written letter: the PDF, the laid-out pages it was written from (what a preview draws),
+/// and the case and title it belongs to (for the journal line).
 #[derive(Debug, Clone)]
 pub struct Brev {
     pub pdf: Vec<u8>,
+    pub sidor: std::sync::Arc<Sidlayout>,
     pub arende_id: i64,
     pub arendenummer: String,
     pub titel: String,
@@ -109,8 +111,10 @@ impl Brevunderlag {
     /// Lays the letter out under the unit's header, dated `datum`.
     pub fn brev(&self, datum: &str, titel: &str, block: &[Block]) -> Utskrivet<Brev> {
         let huvud = brevhuvud(&self.enhet, self.logo.clone(), &self.till, datum, &self.arende.arendenummer, titel);
+        let (sidor, pdf) = skapa_sidor_och_pdf(&huvud, block, Typsnitt::delad()?);
         Ok(Brev {
-            pdf: skapa_pdf(&huvud, block, Typsnitt::delad()?),
+            pdf,
+            sidor: std::sync::Arc::new(sidor),
             arende_id: self.arende.id,
             arendenummer: self.arende.arendenummer.clone(),
             titel: titel.to_string(),

@@ -11,7 +11,7 @@ use bistand::ui::flikar::Flik;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use gemensamt::ui::{demo_med_utskrift, klicka, skriv};
+use gemensamt::ui::{demo_med_utskrift, klicka, skriv, spara_fran_forhandsgranskningen};
 use gemensamt::*;
 
 /// A window over a database with one household; letters go to a temporary folder.
@@ -81,8 +81,8 @@ fn ctrl_s_and_ctrl_p_save_and_print_the_plan_draft() {
     let plan = h.state().store().planer(id).unwrap().remove(0);
     assert_eq!(plan.innehall.fritext[0], "Arbetssökande sedan i våras.");
     tryck(&mut h, Key::P);
-    assert!(visas(&h, "Planen är sparad för utskrift"));
-    let fil = std::fs::read_dir(utskrifter.path()).unwrap().next().unwrap().unwrap().path();
+    let fil = spara_fran_forhandsgranskningen(&mut h, utskrifter.path());
+    assert!(visas(&h, "Brevet är sparat"));
     assert!(pdf_text(&std::fs::read(fil).unwrap()).contains("Arbetssökande sedan i våras."));
     let journal = h.state().store().journal(id).unwrap();
     assert!(journal.iter().any(|p| p.text.starts_with("Brev utskrivet: Förändringsplan, version 1")));
@@ -98,7 +98,8 @@ fn ctrl_s_saves_a_fia_interview_and_ctrl_p_prints_it() {
     assert!(visas(&h, "FIA-intervjun är sparad"));
     assert_eq!(h.state().store().fia_intervjuer(id).unwrap().len(), 1);
     tryck(&mut h, Key::P);
-    assert!(visas(&h, "Sammanställningen är sparad"));
+    spara_fran_forhandsgranskningen(&mut h, utskrifter.path());
+    assert!(visas(&h, "Brevet är sparat"));
     assert_eq!(std::fs::read_dir(utskrifter.path()).unwrap().count(), 1);
 }
 
@@ -209,6 +210,7 @@ fn ctrl_p_on_the_decision_tab_prints_the_chosen_decision_and_notes_it() {
     let forsta = beslut.first().expect("the training case has decisions");
     klicka(&mut h, &format!("{}  {}", forsta.datum, forsta.utfall.namn()));
     tryck(&mut h, Key::P);
+    spara_fran_forhandsgranskningen(&mut h, utskrifter.path());
     assert!(visas(&h, "Brevet är sparat"));
     assert_eq!(std::fs::read_dir(utskrifter.path()).unwrap().count(), 1);
     assert!(h.state().store().journal(id).unwrap().iter().any(|p| p.rubrik == "Brev utskrivet"));

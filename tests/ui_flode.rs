@@ -348,6 +348,7 @@ fn the_training_case_is_calculated_decided_with_a_phrase_and_printed() {
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::P);
     h.run();
+    spara_fran_forhandsgranskningen(&mut h, utskrifter.path());
     let filer: Vec<_> = std::fs::read_dir(utskrifter.path()).unwrap().map(|f| f.unwrap().path()).collect();
     assert_eq!(filer.len(), 1, "one letter was written");
     let pdf = std::fs::read(&filer[0]).unwrap();
@@ -372,7 +373,8 @@ fn a_kallelse_lists_the_documents_chosen_for_this_case() {
     klicka(&mut h, "lönespecifikationer");
     skriv(&mut h, "Annan handling (valfritt)", "intyg från vården");
     klicka(&mut h, "Skriv ut kallelsen");
-    assert!(h.query_by_label_contains("Kallelse till nybesök är sparat").is_some());
+    spara_fran_forhandsgranskningen(&mut h, utskrifter.path());
+    assert!(h.query_by_label_contains("Brevet är sparat").is_some());
     let fil = std::fs::read_dir(utskrifter.path()).unwrap().next().unwrap().unwrap().path();
     let doc = lopdf::Document::load_mem(&std::fs::read(fil).unwrap()).unwrap();
     let text = doc.extract_text(&[1]).unwrap();
@@ -404,6 +406,7 @@ fn a_plan_is_written_with_the_client_agreed_and_printed() {
     klicka(&mut h, "Ja, planen är överenskommen");
     assert!(h.query_by_label_contains("Planen är överenskommen 2026-11-23").is_some());
     klicka(&mut h, "Skriv ut planen");
+    spara_fran_forhandsgranskningen(&mut h, utskrifter.path());
     let fil = std::fs::read_dir(utskrifter.path()).unwrap().next().unwrap().unwrap().path();
     let doc = lopdf::Document::load_mem(&std::fs::read(fil).unwrap()).unwrap();
     let text: String = (1..=doc.get_pages().len() as u32).map(|n| doc.extract_text(&[n]).unwrap_or_default()).collect();
@@ -490,6 +493,7 @@ fn the_initial_assessment_passes_del_2_to_jobbtorg_only_with_consent() {
     );
     klicka(&mut h, "Klienten samtycker till att Del 2 lämnas till Jobbtorg");
     klicka(&mut h, "Skriv ut Del 2 för Jobbtorg");
+    spara_fran_forhandsgranskningen(&mut h, utskrifter.path());
     let fil = std::fs::read_dir(utskrifter.path()).unwrap().next().unwrap().unwrap().path();
     let doc = lopdf::Document::load_mem(&std::fs::read(fil).unwrap()).unwrap();
     let text = doc.extract_text(&[1]).unwrap();

@@ -14,6 +14,7 @@ pub mod installningar;
 pub mod journal;
 pub mod plan;
 pub mod screening;
+pub mod skrivare;
 
 use crate::domain::hushall::FaltFel;
 use crate::domain::journal::NyJournalPost;

@@ -442,6 +442,7 @@ fn hanteringssida(huvud: &Brevhuvud, t: &Typsnitt) -> Sida {
 }
 
 /// A whole letter laid out: its pages in order and the logo on page `logo_sida`.
+#[derive(Debug)]
 pub struct Sidlayout {
     pub sidor: Vec<Sida>,
     pub logo: Option<std::sync::Arc<super::logo::Logo>>,
@@ -452,9 +453,16 @@ pub struct Sidlayout {
 /// real creation date in the metadata. A handling sheet, if any, comes first and is not
 /// counted in the letter's "Sida X av Y".
 pub fn skapa_pdf(huvud: &Brevhuvud, block: &[Block], t: &Typsnitt) -> Vec<u8> {
+    skapa_sidor_och_pdf(huvud, block, t).1
+}
+
+/// Lays the letter out once and writes the PDF from those pages: a preview drawn from the
+/// returned pages shows exactly what the PDF holds.
+pub fn skapa_sidor_och_pdf(huvud: &Brevhuvud, block: &[Block], t: &Typsnitt) -> (Sidlayout, Vec<u8>) {
     let layout = lagg_ut_brev(huvud, block, t);
     let forfattare = huvud.avsandare.last().cloned().unwrap_or_default();
-    super::pdf::skriv(&layout, &super::pdf::Dokumentinfo { titel: &huvud.titel, forfattare: &forfattare }, t)
+    let pdf = super::pdf::skriv(&layout, &super::pdf::Dokumentinfo { titel: &huvud.titel, forfattare: &forfattare }, t);
+    (layout, pdf)
 }
 
 /// Lays out the whole letter: the handling sheet, the letter's pages with their footers.

@@ -10,4 +10,4 @@ pub mod overklaga;
 pub mod pdf;
 pub mod plan;
 
-pub use layout::{Block, Brevhuvud, Kolumn, Sida, Sidlayout, Typsnitt, lagg_ut_brev, skapa_pdf};
+pub use layout::{Block, Brevhuvud, Kolumn, Sida, Sidlayout, Typsnitt, lagg_ut_brev, skapa_pdf, skapa_sidor_och_pdf};

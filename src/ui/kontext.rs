@@ -40,6 +40,8 @@ pub enum Begaran {
     OppnaArende(i64, Flik),
     /// Show another tab of the open case.
     VisaFlik(Flik),
+    /// Open the print preview of a document, to be saved as `filnamn` in the print folder.
+    Forhandsgranska(crate::utskrift::Dokument, String),
 }
 
 /// The per-frame context handed to every screen.
@@ -115,20 +117,10 @@ impl<'a> Kontext<'a> {
         self.begar(Begaran::Sparat);
     }
 
-    /// Prints a document through the use case (journal line included), naming the file.
-    pub fn skriv_ut(&mut self, dokument: &crate::utskrift::Dokument, filnamn: &str) -> Option<PathBuf> {
-        let mapp = &self.utskrift.mapp;
-        if let Err(e) = crate::filer::skapa_mapp(mapp) {
-            self.fel(format!("Mappen {} kan inte skapas: {}.", mapp.display(), crate::filer::orsak(&e)));
-            return None;
-        }
-        let fil = self.utskrift.fil(filnamn);
-        let svar = crate::arbete::brev::skriv_ut(self.store, &self.aktor, dokument, &fil);
-        let fil = self.utfall(svar)?;
-        if self.utskrift.oppna_visare {
-            oppna_i_visare(&fil);
-        }
-        Some(fil)
+    /// Prints a document: the shell opens its preview, from where it is printed or saved
+    /// (through the use case, journal line included) as `filnamn`.
+    pub fn skriv_ut(&mut self, dokument: &crate::utskrift::Dokument, filnamn: &str) {
+        self.begar(Begaran::Forhandsgranska(dokument.clone(), filnamn.to_string()));
     }
 }
 

@@ -56,3 +56,19 @@ pub fn demo_harness() -> (tempfile::TempDir, Harness<'static, BistandApp>) {
     bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
     (dir, harness(store))
 }
+
+/// The print preview is open: saves its letter as `brev.pdf` in `mapp` the way "Spara som …"
+/// does once a place is chosen (the file dialog cannot run headless), then closes it with Esc.
+pub fn spara_fran_forhandsgranskningen(
+    h: &mut Harness<'static, BistandApp>,
+    mapp: &std::path::Path,
+) -> std::path::PathBuf {
+    assert!(h.query_by_label_contains("Sida 1 av").is_some(), "the print preview is open");
+    let fil = mapp.join("brev.pdf");
+    assert!(h.state_mut().i_forhandsgranskningen(|g, ctx| g.spara_som(ctx, &fil)));
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.query_by_label_contains("Sida 1 av").is_none(), "Esc closes the preview");
+    fil
+}

@@ -1,3 +1,4 @@
-//! Dialogs over the window: registering a new household.
+//! Dialogs over the window: registering a new household, the print preview.
 
+pub mod forhandsgranskning;
 pub mod nytt_hushall;

@@ -85,9 +85,7 @@ impl BeslutVy {
         };
         let (dokument, namn) =
             if aterkrav { (Dokument::Aterkravsbrev(id), "aterkrav") } else { (Dokument::Beslutsbrev(id), "beslut") };
-        if let Some(fil) = ctx.skriv_ut(&dokument, &format!("{namn}-{}-{id}.pdf", self.arendenummer)) {
-            ctx.klart(format!("Brevet är sparat: {}", fil.display()));
-        }
+        ctx.skriv_ut(&dokument, &format!("{namn}-{}-{id}.pdf", self.arendenummer));
     }
 
     fn visa_beslut(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
@@ -107,7 +105,7 @@ impl BeslutVy {
         ui.horizontal(|ui| {
             if ui
                 .button("Skriv ut beslutsbrev")
-                .on_hover_text("Ctrl+P: sparar brevet som PDF och öppnar det för utskrift")
+                .on_hover_text("Ctrl+P: förhandsgranskar brevet, som skrivs ut eller sparas därifrån")
                 .clicked()
             {
                 self.skriv(ctx, false);

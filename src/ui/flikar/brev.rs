@@ -71,10 +71,8 @@ impl BrevVy {
 
     fn skriv(&mut self, ctx: &mut Kontext, dokument: Dokument, typ: Brevtyp) {
         let filnamn = format!("{}-{}-{}.pdf", typ.kod(), self.arendenummer, ctx.nu().date());
-        if let Some(fil) = ctx.skriv_ut(&dokument, &filnamn) {
-            self.kallelse = None;
-            ctx.klart(format!("{} är sparat: {}", typ.titel(), fil.display()));
-        }
+        ctx.skriv_ut(&dokument, &filnamn);
+        self.kallelse = None;
     }
 }
 

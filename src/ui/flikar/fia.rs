@@ -283,9 +283,7 @@ impl Flikvy for FiaVy {
         }
         let Some(id) = self.spara_intervju(ctx) else { return };
         let filnamn = format!("fia-{}-{id}.pdf", self.arendenummer);
-        if let Some(fil) = ctx.skriv_ut(&Dokument::Fia(id), &filnamn) {
-            ctx.klart(format!("Sammanställningen är sparad: {}", fil.display()));
-        }
+        ctx.skriv_ut(&Dokument::Fia(id), &filnamn);
     }
 }
 

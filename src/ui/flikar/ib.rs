@@ -142,8 +142,6 @@ impl Flikvy for IbVy {
             return;
         }
         let dokument = Dokument::IbDel { arendenummer: self.arendenummer.clone(), del: "del2".into() };
-        if let Some(fil) = ctx.skriv_ut(&dokument, &format!("ib-del2-{}.pdf", self.arendenummer)) {
-            ctx.klart(format!("Del 2 är sparad för Jobbtorg: {}", fil.display()));
-        }
+        ctx.skriv_ut(&dokument, &format!("ib-del2-{}.pdf", self.arendenummer));
     }
 }

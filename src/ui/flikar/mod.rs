@@ -166,6 +166,13 @@ impl OppetArende {
         self.hushall.sokande().map(|p| p.namn()).unwrap_or_default()
     }
 
+    /// The identity header as one line: name, personnummer, case (for dialogs that print).
+    pub fn identitet(&self) -> String {
+        let pnr = self.hushall.sokande().map(|p| p.pnr.to_string()).unwrap_or_default();
+        let skyddad = if self.hushall.skyddade_personuppgifter { "  SKYDDADE PERSONUPPGIFTER" } else { "" };
+        format!("{}  {pnr}  Ärende {}{skyddad}", self.sokande_namn(), self.arende.arendenummer)
+    }
+
     /// The identity header shown on every case screen.
     pub fn visa_huvud(&self, ui: &mut egui::Ui) {
         ui.horizontal_wrapped(|ui| {

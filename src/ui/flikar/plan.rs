@@ -439,9 +439,7 @@ impl Flikvy for PlanVy {
             return;
         }
         let filnamn = format!("plan-{}-{}.pdf", self.arendenummer, ctx.nu().date());
-        if let Some(fil) = ctx.skriv_ut(&Dokument::Plan(self.arendenummer.clone()), &filnamn) {
-            ctx.klart(format!("Planen är sparad för utskrift: {}", fil.display()));
-        }
+        ctx.skriv_ut(&Dokument::Plan(self.arendenummer.clone()), &filnamn);
     }
 }
 

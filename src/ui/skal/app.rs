@@ -4,6 +4,7 @@
 
 use crate::arbete::Aktor;
 use crate::store::{Store, Utkast};
+use crate::ui::dialoger::forhandsgranskning::Forhandsgranskning;
 use crate::ui::dialoger::nytt_hushall::{Dialogsvar, HushallForm};
 use crate::ui::flikar::{Flik, OppetArende};
 use crate::ui::installningar::underhall::DagligKopiering;
@@ -34,6 +35,7 @@ enum Dialog {
     NyttHushall(Box<HushallForm>),
     Aterstall(Vec<Utkast>),
     Palett(Palett),
+    Forhandsgranskning(Box<Forhandsgranskning>),
 }
 
 pub struct BistandApp {
@@ -152,8 +154,31 @@ impl BistandApp {
                 Begaran::LasOmArendet => self.i_arendet(|a, ctx| a.las_om(ctx)),
                 Begaran::OppnaArende(id, flik) => self.oppna_arende(id, flik),
                 Begaran::VisaFlik(flik) => self.i_arendet(|a, ctx| a.byt_flik(flik, ctx)),
+                Begaran::Forhandsgranska(dokument, filnamn) => self.forhandsgranska(&dokument, filnamn),
             }
         }
+    }
+
+    /// Makes the document once and opens its preview (the pages and the PDF of one layout).
+    fn forhandsgranska(&mut self, dokument: &crate::utskrift::Dokument, filnamn: String) {
+        let identitet = self.oppet.as_ref().map(|a| a.identitet()).unwrap_or_default();
+        let mut begaran = Vec::new();
+        let aktor = self.aktor();
+        let mut ctx = Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran);
+        let brev = dokument.skapa(ctx.store, ctx.nu().date());
+        if let Some(brev) = ctx.utfall(brev) {
+            let f = Forhandsgranskning::ny(brev, filnamn, identitet, &mut ctx);
+            self.dialog = Some(Dialog::Forhandsgranskning(Box::new(f)));
+        }
+    }
+
+    /// Runs `f` on the open print preview with a context (tests reach Spara som … this way).
+    pub fn i_forhandsgranskningen(&mut self, f: impl FnOnce(&mut Forhandsgranskning, &mut Kontext)) -> bool {
+        let Some(Dialog::Forhandsgranskning(g)) = &mut self.dialog else { return false };
+        let mut begaran = Vec::new();
+        let aktor = Aktor::ny(self.anvandare.clone(), (self.klocka)());
+        f(g, &mut Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran));
+        true
     }
 
     /// Ctrl+S and Ctrl+P: the dialog or the case's current tab does it, or the window says why not.
@@ -506,6 +531,14 @@ impl BistandApp {
                         })
                     });
                 }
+            }
+            Dialog::Forhandsgranskning(g) => {
+                ui.set_width((skarm.width() - 80.0).clamp(400.0, 1200.0));
+                let mut begaran = Vec::new();
+                let aktor = Aktor::ny(self.anvandare.clone(), nu);
+                let mut kontext =
+                    Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran);
+                stang = g.visa(ui, &mut kontext).is_some();
             }
             Dialog::Palett(p) => {
                 ui.set_width(480.0);
