@@ -59,24 +59,9 @@ impl Manad {
         }
     }
 
-    /// The month in words, as in a sentence: "november 2026".
+    /// The month in words, as in a sentence: "november 2026" (the letters' klarspråk).
     pub fn namn(self) -> String {
-        const NAMN: [&str; 12] = [
-            "januari",
-            "februari",
-            "mars",
-            "april",
-            "maj",
-            "juni",
-            "juli",
-            "augusti",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ];
-        let namn = NAMN.get(self.manad as usize - 1).copied().unwrap_or("");
-        format!("{namn} {}", self.ar)
+        super::klarsprak::manad(self)
     }
 
     pub fn foregaende(self) -> Manad {
