@@ -23,6 +23,42 @@ fn demo() -> Store {
     store
 }
 
+/// A decision of one post on `period`, made on `datum` by `beslutsfattare`.
+fn ett_beslut(
+    arende_id: i64,
+    datum: chrono::NaiveDate,
+    period: &str,
+    beslutsfattare: &str,
+    post: Beslutspost,
+) -> NyttBeslut {
+    NyttBeslut {
+        arende_id,
+        ansokan_id: None,
+        datum,
+        period: Manad::parse(period).unwrap(),
+        beslutsfattare: beslutsfattare.into(),
+        delegation: String::new(),
+        foredragande: String::new(),
+        barnets_basta: String::new(),
+        poster: vec![post],
+        andrar: None,
+        grund: Default::default(),
+        utbetalning: None,
+    }
+}
+
+/// One post: what was applied for, granted and why.
+fn post(sak: &str, ansokt: Belopp, beviljat: Belopp, motivering: &str) -> Beslutspost {
+    Beslutspost {
+        sak: sak.into(),
+        ansokt,
+        beviljat,
+        motivering: motivering.into(),
+        utover_ratten: false,
+        mot_aterkrav: None,
+    }
+}
+
 const OVERKLAGA: &[&str] = &[
     "Så överklagar du",
     "Förvaltningsrätten i Stockholm",
@@ -109,27 +145,14 @@ fn a_very_long_motivering_flows_onto_further_pages() {
     let mut store = demo();
     let arende_id = store.sok_arenden("lundin", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
     let lang = "Vi har gått igenom din ansökan noga och bedömt varje del av den mot riksnormen. ".repeat(80);
-    let beslut = NyttBeslut {
+    let mut beslut = ett_beslut(
         arende_id,
-        ansokan_id: None,
-        datum: nu().date(),
-        period: Manad::parse("2026-11").unwrap(),
-        beslutsfattare: "Test Beslutsfattare".into(),
-        delegation: String::new(),
-        foredragande: "Test Föredragande".into(),
-        barnets_basta: String::new(),
-        poster: vec![Beslutspost {
-            sak: "Försörjningsstöd".into(),
-            ansokt: Belopp::kronor(9000),
-            beviljat: Belopp::kronor(0),
-            motivering: lang,
-            utover_ratten: false,
-            mot_aterkrav: None,
-        }],
-        andrar: None,
-        grund: Default::default(),
-        utbetalning: None,
-    };
+        nu().date(),
+        "2026-11",
+        "Test Beslutsfattare",
+        post("Försörjningsstöd", Belopp::kronor(9000), Belopp::kronor(0), &lang),
+    );
+    beslut.foredragande = "Test Föredragande".into();
     let id = spara(&mut store, &beslut).unwrap();
     let sidor = pdf_sidor(&bistand::utskrift::beslutsbrev_pdf(&store, id).unwrap());
     assert!(sidor.len() >= 3, "{} pages", sidor.len());
@@ -146,27 +169,13 @@ fn a_decision_needs_a_motivering_for_a_refusal_and_is_never_changed() {
     let mut store = open(&path);
     bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
     let arende_id = store.sok_arenden("lundin", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
-    let mut beslut = NyttBeslut {
+    let mut beslut = ett_beslut(
         arende_id,
-        ansokan_id: None,
-        datum: nu().date(),
-        period: Manad::parse("2026-11").unwrap(),
-        beslutsfattare: "Test".into(),
-        delegation: String::new(),
-        foredragande: String::new(),
-        barnets_basta: String::new(),
-        poster: vec![Beslutspost {
-            sak: "Tandvård".into(),
-            ansokt: Belopp::kronor(3000),
-            beviljat: Belopp::kronor(1000),
-            motivering: String::new(),
-            utover_ratten: false,
-            mot_aterkrav: None,
-        }],
-        andrar: None,
-        grund: Default::default(),
-        utbetalning: None,
-    };
+        nu().date(),
+        "2026-11",
+        "Test",
+        post("Tandvård", Belopp::kronor(3000), Belopp::kronor(1000), ""),
+    );
     let err = spara(&mut store, &beslut).unwrap_err();
     assert!(err.to_string().contains("motivering"), "{err}");
     beslut.poster[0].motivering = "Endast akut tandvård ingår.".into();
@@ -260,27 +269,9 @@ fn the_short_letters_carry_what_they_must() {
 }
 
 fn forskott(arende_id: i64, datum: chrono::NaiveDate, period: &str) -> NyttBeslut {
-    NyttBeslut {
-        arende_id,
-        ansokan_id: None,
-        datum,
-        period: Manad::parse(period).unwrap(),
-        beslutsfattare: "Test".into(),
-        delegation: String::new(),
-        foredragande: String::new(),
-        barnets_basta: String::new(),
-        poster: vec![Beslutspost {
-            sak: "Försörjningsstöd".into(),
-            ansokt: Belopp::kronor(4000),
-            beviljat: Belopp::kronor(4000),
-            motivering: String::new(),
-            utover_ratten: false,
-            mot_aterkrav: Some("i väntan på sjukpenning från Försäkringskassan".into()),
-        }],
-        andrar: None,
-        grund: Default::default(),
-        utbetalning: None,
-    }
+    let mut p = post("Försörjningsstöd", Belopp::kronor(4000), Belopp::kronor(4000), "");
+    p.mot_aterkrav = Some("i väntan på sjukpenning från Försäkringskassan".into());
+    ett_beslut(arende_id, datum, period, "Test", p)
 }
 
 fn dag(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
@@ -331,27 +322,8 @@ fn a_recovery_letter_cites_the_law_of_the_grant_decision_and_has_no_appeal_page(
 }
 
 fn juni_beslut(arende_id: i64, datum: chrono::NaiveDate) -> NyttBeslut {
-    NyttBeslut {
-        arende_id,
-        ansokan_id: None,
-        datum,
-        period: Manad::parse("2025-06").unwrap(),
-        beslutsfattare: "Test Beslutsfattare".into(),
-        delegation: String::new(),
-        foredragande: String::new(),
-        barnets_basta: String::new(),
-        poster: vec![Beslutspost {
-            sak: "Tandvård".into(),
-            ansokt: Belopp::kronor(3000),
-            beviljat: Belopp::from_ore(120_050),
-            motivering: "Endast akut tandvård ingår.".into(),
-            utover_ratten: false,
-            mot_aterkrav: None,
-        }],
-        andrar: None,
-        grund: Default::default(),
-        utbetalning: None,
-    }
+    let tandvard = post("Tandvård", Belopp::kronor(3000), Belopp::from_ore(120_050), "Endast akut tandvård ingår.");
+    ett_beslut(arende_id, datum, "2025-06", "Test Beslutsfattare", tandvard)
 }
 
 #[test]
