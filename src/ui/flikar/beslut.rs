@@ -78,7 +78,7 @@ impl BeslutVy {
         self.form = None;
     }
 
-    fn skriv(&mut self, ctx: &mut Kontext, aterkrav: bool) {
+    fn skriv_dokument(&mut self, ctx: &mut Kontext, aterkrav: bool) {
         let Some(id) = self.valt.as_ref().map(|b| b.id) else {
             inget_att_skriva_ut(ctx, Flik::Beslut, " – välj ett beslut i listan");
             return;
@@ -108,13 +108,13 @@ impl BeslutVy {
                 .on_hover_text("Ctrl+P: förhandsgranskar brevet, som skrivs ut eller sparas därifrån")
                 .clicked()
             {
-                self.skriv(ctx, false);
+                self.skriv_dokument(ctx, false);
             }
             if ui.button("Spara som …").clicked() {
                 self.spara_som(ctx, id);
             }
             if aterkrav && ui.button("Skriv ut beslut om återkrav").clicked() {
-                self.skriv(ctx, true);
+                self.skriv_dokument(ctx, true);
             }
         });
     }
@@ -266,7 +266,7 @@ impl Flikvy for BeslutVy {
     }
 
     fn skriv_ut(&mut self, ctx: &mut Kontext) {
-        self.skriv(ctx, false);
+        self.skriv_dokument(ctx, false);
     }
 }
 

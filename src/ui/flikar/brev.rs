@@ -69,7 +69,7 @@ impl BrevVy {
         }
     }
 
-    fn skriv(&mut self, ctx: &mut Kontext, dokument: Dokument, typ: Brevtyp) {
+    fn skriv_dokument(&mut self, ctx: &mut Kontext, dokument: Dokument, typ: Brevtyp) {
         let filnamn = format!("{}-{}-{}.pdf", typ.kod(), self.arendenummer, ctx.nu().date());
         ctx.skriv_ut(&dokument, &filnamn);
         self.kallelse = None;
@@ -97,7 +97,7 @@ impl Flikvy for BrevVy {
             Some(Brevtyp::Kallelse) => self.borja_kallelse(ctx),
             Some(typ) => {
                 let dokument = Dokument::Arendebrev { arendenummer: self.arendenummer.clone(), typ };
-                self.skriv(ctx, dokument, typ);
+                self.skriv_dokument(ctx, dokument, typ);
             }
             None => {}
         }
@@ -113,7 +113,7 @@ impl Flikvy for BrevVy {
         match self.vald_kallelse() {
             Some(val) => {
                 let dokument = Dokument::Kallelse { arendenummer: self.arendenummer.clone(), val };
-                self.skriv(ctx, dokument, Brevtyp::Kallelse);
+                self.skriv_dokument(ctx, dokument, Brevtyp::Kallelse);
             }
             None => inget_att_skriva_ut(ctx, Flik::Brev, " än – välj vilket brev som ska skrivas"),
         }
