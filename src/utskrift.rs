@@ -141,11 +141,21 @@ fn mottagare(store: &Store, hushall_id: i64) -> Utskrivet<Mottagare> {
 pub enum Dokument {
     Beslutsbrev(i64),
     Aterkravsbrev(i64),
-    Plan(String),
+    /// One adult's plan (`None`: the applicant's).
+    Plan(String, Option<i64>),
     Fia(i64),
-    IbDel { arendenummer: String, del: String },
-    Arendebrev { arendenummer: String, typ: Brevtyp },
-    Kallelse { arendenummer: String, val: Kallelseval },
+    IbDel {
+        arendenummer: String,
+        del: String,
+    },
+    Arendebrev {
+        arendenummer: String,
+        typ: Brevtyp,
+    },
+    Kallelse {
+        arendenummer: String,
+        val: Kallelseval,
+    },
 }
 
 impl Dokument {
@@ -154,7 +164,7 @@ impl Dokument {
         match self {
             Dokument::Beslutsbrev(id) => beslutsbrev(store, *id),
             Dokument::Aterkravsbrev(id) => aterkravsbrev(store, *id, idag),
-            Dokument::Plan(nr) => plan(store, nr, idag),
+            Dokument::Plan(nr, person) => plan(store, nr, *person, idag),
             Dokument::Fia(id) => fia(store, *id, idag),
             Dokument::IbDel { arendenummer, del } => ib_del(store, arendenummer, del, idag),
             Dokument::Arendebrev { arendenummer, typ } => arendebrev(store, arendenummer, *typ, idag),
@@ -405,21 +415,28 @@ fn logo(store: &Store) -> Utskrivet<Option<Vec<u8>>> {
 }
 
 /// The case's current plan for signing: the latest agreed version, else the draft marked UTKAST.
-fn plan(store: &Store, arendenummer: &str, idag: NaiveDate) -> Utskrivet<Brev> {
+fn plan(store: &Store, arendenummer: &str, person: Option<i64>, idag: NaiveDate) -> Utskrivet<Brev> {
     let arende = store.arende_med_nummer(arendenummer)?;
-    let plan =
-        store.aktuell_plan(arende.id)?.ok_or_else(|| format!("Ärende {arendenummer} har ingen förändringsplan än."))?;
+    let plan = store
+        .aktuell_plan(arende.id, person)?
+        .ok_or_else(|| format!("Ärende {arendenummer} har ingen förändringsplan än."))?;
+    let klient = store
+        .planpersoner(arende.id)?
+        .into_iter()
+        .find(|p| p.person_id == plan.person_id)
+        .map(|p| p.namn)
+        .unwrap_or_default();
     let u = Brevunderlag::for_arende(store, arende)?;
     let datum = plan.overenskommen.map(|d| d.to_string());
-    let block =
-        crate::letters::plan::planbrev(&plan.innehall, datum.is_none(), datum.as_deref(), &u.arende.socialsekreterare);
-    let titel = format!("Förändringsplan, version {}", plan.version);
+    let underskrift = crate::letters::plan::Underskrift { klient: &klient, handlaggare: &u.arende.socialsekreterare };
+    let block = crate::letters::plan::planbrev(&plan.innehall, datum.is_none(), datum.as_deref(), &underskrift);
+    let titel = format!("Förändringsplan för {klient}, version {}", plan.version);
     u.brev(&datum.unwrap_or_else(|| idag.to_string()), &titel, &block)
 }
 
 /// The case's current plan as PDF bytes.
 pub fn plan_pdf(store: &Store, arendenummer: &str, idag: NaiveDate) -> Utskrivet<Vec<u8>> {
-    plan(store, arendenummer, idag).map(|b| b.pdf)
+    plan(store, arendenummer, None, idag).map(|b| b.pdf)
 }
 
 /// A part of the case's Initial bedömning; a part needing consent only with it.

@@ -23,7 +23,7 @@ fn arende(store: &Store, namn: &str) -> (i64, String) {
 fn the_printout_has_the_eight_headings_in_order_with_steps_dates_and_requirements() {
     let store = demo();
     let (id, nr) = arende(&store, "lundin");
-    let plan = store.aktuell_plan(id).unwrap().unwrap();
+    let plan = store.aktuell_plan(id, None).unwrap().unwrap();
     let s = pdf_text(&bistand::utskrift::plan_pdf(&store, &nr, nu().date()).unwrap());
     let mut from = 0;
     for (i, rubrik) in RUBRIKER.iter().enumerate() {
@@ -51,18 +51,18 @@ fn the_printout_has_the_eight_headings_in_order_with_steps_dates_and_requirement
 fn an_agreed_plan_is_kept_and_a_new_version_starts_from_it() {
     let mut store = demo();
     let (id, _) = arende(&store, "lundin");
-    let agreed = store.aktuell_plan(id).unwrap().unwrap();
+    let agreed = store.aktuell_plan(id, None).unwrap().unwrap();
     assert!(agreed.overenskommen.is_some());
     // Saving changes makes a new draft version; the agreed one stays as it was.
     let mut andrad = agreed.innehall.clone();
     andrad.fritext[0] = "Ny situation".into();
-    let ny_id = store.skriv(|w| w.spara_planutkast(id, &andrad, "Test", nu())).unwrap();
+    let ny_id = store.skriv(|w| w.spara_planutkast(id, None, &andrad, "Test", nu())).unwrap();
     assert_ne!(ny_id, agreed.id);
     let planer = store.planer(id).unwrap();
     assert_eq!(planer.len(), 2);
     assert_eq!(planer[1].innehall, agreed.innehall, "the agreed version is intact");
     assert_eq!(planer[0].innehall.andrade_steg(&planer[1].innehall), vec![0]);
-    assert!(store.skriv(|w| w.ny_planversion(id, "Test", nu())).is_err(), "one draft at a time");
+    assert!(store.skriv(|w| w.ny_planversion(id, None, "Test", nu())).is_err(), "one draft at a time");
     assert!(store.skriv(|w| w.kom_overens(agreed.id, nu().date(), true, "", nu())).is_err(), "already agreed");
     assert!(
         store

@@ -403,6 +403,7 @@ fn a_plan_is_written_with_the_client_agreed_and_printed() {
     skriv(&mut h, "Steg 5, rad 1: vad", "Gå restaurangkursen på Komvux");
     skriv(&mut h, "Steg 5, rad 1: senast", "2026-12-15");
     klicka(&mut h, "Kom överens om planen …");
+    klicka(&mut h, "Klienten har signerat planen");
     klicka(&mut h, "Ja, planen är överenskommen");
     assert!(h.query_by_label_contains("Planen är överenskommen 2026-11-23").is_some());
     klicka(&mut h, "Skriv ut planen");
@@ -421,7 +422,7 @@ fn a_plan_is_written_with_the_client_agreed_and_printed() {
     }
     assert!(!text.contains("UTKAST"));
     let id = h.state().store().sok_arenden("strand", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
-    let plan = h.state().store().aktuell_plan(id).unwrap().unwrap();
+    let plan = h.state().store().aktuell_plan(id, None).unwrap().unwrap();
     assert!(plan.signerad && plan.overenskommen.is_some());
 }
 
@@ -448,7 +449,8 @@ fn text_typed_in_a_plan_step_survives_a_restart_without_saving() {
         // Dropped here without saving.
     }
     let mut h = harness(open(&path));
-    klicka(&mut h, "Återställ Förändringsplan i ärende 2026-0004");
+    h.get_by_label_contains("Återställ Förändringsplan för").click();
+    h.run();
     assert_eq!(
         h.get_by_label("Steg 3: De viktigaste anledningarna till att du vill genomföra förändringen")
             .value()

@@ -3,6 +3,7 @@
 
 use super::{Aktor, Arbetsfel, Spar};
 use crate::domain::datum::parse_datum;
+use crate::domain::falt::{Falt, FaltFel};
 use crate::domain::plan::Planinnehall;
 use crate::store::{Avvikelse, Handelse, Store, Uppfoljning};
 use chrono::NaiveDate;
@@ -12,21 +13,22 @@ pub fn spara_utkast(
     store: &mut Store,
     aktor: &Aktor,
     arende_id: i64,
+    person_id: Option<i64>,
     innehall: &Planinnehall,
 ) -> Result<i64, Arbetsfel> {
     aktor.far(Handelse::SparadePlanutkast)?;
     Ok(store.skriv(|w| {
-        let id = w.spara_planutkast(arende_id, innehall, &aktor.namn, aktor.nu)?;
+        let id = w.spara_planutkast(arende_id, person_id, innehall, &aktor.namn, aktor.nu)?;
         w.logga(Handelse::SparadePlanutkast, Some(arende_id), &aktor.namn, "", aktor.nu)?;
         Ok(id)
     })?)
 }
 
 /// Starts a new version from the agreed one; returns its id.
-pub fn ny_version(store: &mut Store, aktor: &Aktor, arende_id: i64) -> Result<i64, Arbetsfel> {
+pub fn ny_version(store: &mut Store, aktor: &Aktor, arende_id: i64, person_id: Option<i64>) -> Result<i64, Arbetsfel> {
     aktor.far(Handelse::SparadePlanutkast)?;
     Ok(store.skriv(|w| {
-        let id = w.ny_planversion(arende_id, &aktor.namn, aktor.nu)?;
+        let id = w.ny_planversion(arende_id, person_id, &aktor.namn, aktor.nu)?;
         w.logga(Handelse::SparadePlanutkast, Some(arende_id), &aktor.namn, "ny version", aktor.nu)?;
         Ok(id)
     })?)
@@ -40,11 +42,35 @@ pub struct Overenskommelse {
     pub orsak: String,
 }
 
+impl Overenskommelse {
+    /// The agreed date, or the messages for the fields that are wrong.
+    pub fn kontrollera(&self, idag: NaiveDate) -> Result<NaiveDate, Vec<FaltFel>> {
+        let mut fel = Vec::new();
+        let datum = parse_datum(&self.datum, idag)
+            .map_err(|e| fel.push(FaltFel::new(Falt::Overenskommen, format!("Överenskommet datum: {e}"))))
+            .ok();
+        if datum.is_some_and(|d| d > idag) {
+            fel.push(FaltFel::new(Falt::Overenskommen, "Överenskommet datum kan inte ligga efter i dag."));
+        }
+        if !self.signerad && self.orsak.trim().is_empty() {
+            fel.push(FaltFel::new(
+                Falt::EjSigneradOrsak,
+                "Skriv varför klienten inte har signerat, eller kryssa i att planen är signerad.",
+            ));
+        }
+        match datum {
+            Some(d) if fel.is_empty() => Ok(d),
+            _ => Err(fel),
+        }
+    }
+}
+
 /// Saves the draft and agrees it in one transaction; returns the date it was agreed.
 pub fn kom_overens(
     store: &mut Store,
     aktor: &Aktor,
     arende_id: i64,
+    person_id: Option<i64>,
     innehall: &Planinnehall,
     o: &Overenskommelse,
 ) -> Result<NaiveDate, Arbetsfel> {
@@ -53,11 +79,11 @@ pub fn kom_overens(
     if !fel.is_empty() {
         return Err(Arbetsfel::Falt(fel));
     }
-    let datum = parse_datum(&o.datum, aktor.nu.date()).map_err(Arbetsfel::Ogiltig)?;
+    let datum = o.kontrollera(aktor.nu.date()).map_err(Arbetsfel::Falt)?;
     let signerad = if o.signerad { "signerad av klienten" } else { "inte signerad" };
     let detalj = format!("{datum}, {signerad}");
     store.skriv(|w| {
-        let pid = w.spara_planutkast(arende_id, innehall, &aktor.namn, aktor.nu)?;
+        let pid = w.spara_planutkast(arende_id, person_id, innehall, &aktor.namn, aktor.nu)?;
         w.kom_overens(pid, datum, o.signerad, &o.orsak, aktor.nu)?;
         let spar = Spar {
             handelse: Handelse::KomOverensOmPlan,

@@ -240,7 +240,7 @@ pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
         Kommando::Sakerhetskopia { db, ut } => underhall::sakerhetskopia(db, ut),
         Kommando::Aterstall { fran, db } => underhall::aterstall(fran, db, nu),
         Kommando::SparaILoop { db } => underhall::spara_i_loop(db, nu),
-        Kommando::Plan { db, arende, ut } => brev::skriv(db, ut, &Dokument::Plan(arende.clone()), nu),
+        Kommando::Plan { db, arende, ut } => brev::skriv(db, ut, &Dokument::Plan(arende.clone(), None), nu),
         Kommando::Brev { db, beslut, aterkrav, ut } => {
             let dokument = if *aterkrav { Dokument::Aterkravsbrev(*beslut) } else { Dokument::Beslutsbrev(*beslut) };
             brev::skriv(db, ut, &dokument, nu)

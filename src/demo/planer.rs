@@ -13,10 +13,26 @@ fn dag(idag: NaiveDate, dagar: i64) -> NaiveDate {
     }
 }
 
-fn plan(idag: NaiveDate, uppfoljning: &[i64]) -> Planinnehall {
+/// How the client lives, as the plan's first step says it: alone, or with how many others.
+fn boende(w: &Skrivning, arende_id: i64) -> Resultat<&'static str> {
+    let (vuxna, barn): (i64, i64) = w.conn().query_row(
+        "SELECT SUM(hm.roll <> 'barn'), SUM(hm.roll = 'barn') FROM arende a
+         JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id WHERE a.id = ?1",
+        [arende_id],
+        |r| Ok((r.get::<_, Option<i64>>(0)?.unwrap_or(1), r.get::<_, Option<i64>>(1)?.unwrap_or(0))),
+    )?;
+    Ok(match (vuxna > 1, barn > 0) {
+        (false, false) => "Du bor ensam",
+        (false, true) => "Du bor ensam med dina barn",
+        (true, false) => "Du bor med din partner",
+        (true, true) => "Du bor med din partner och era barn",
+    })
+}
+
+fn plan(idag: NaiveDate, uppfoljning: &[i64], boende: &str) -> Planinnehall {
     let mut p = Planinnehall::default();
     p.fritext[0] =
-        "Du har varit utan arbete i drygt ett år. Du bor ensam och har svårt att få ihop pengarna varje månad.".into();
+        format!("Du har varit utan arbete i drygt ett år. {boende} och har svårt att få ihop pengarna varje månad.");
     p.fritext[1] = "Du vill få ett arbete inom lager och logistik och klara dig utan bistånd.".into();
     p.fritext[2] = "Du vill kunna bestämma över din egen ekonomi och ha en vardag med arbetskamrater.".into();
     p.fritext[3] = "Du behöver ta truckkort och söka arbeten varje vecka.".into();
@@ -49,7 +65,7 @@ fn plan(idag: NaiveDate, uppfoljning: &[i64]) -> Planinnehall {
 /// Agreed and signed, followed up once, with an approved deviation (index 1 in the demo).
 pub(super) fn overenskommen(w: &Skrivning, arende_id: i64, av: &str, nu: NaiveDateTime) -> Resultat<()> {
     let idag = nu.date();
-    let id = w.spara_planutkast(arende_id, &plan(idag, &[-30, -3, 25]), av, nu)?;
+    let id = w.spara_planutkast(arende_id, None, &plan(idag, &[-30, -3, 25], boende(w, arende_id)?), av, nu)?;
     w.kom_overens(id, dag(idag, -50), true, "", nu)?;
     let per_steg =
         vec![String::new(), String::new(), String::new(), String::new(), "Anmäld till truckutbildningen.".into()];
@@ -76,20 +92,20 @@ pub(super) fn overenskommen(w: &Skrivning, arende_id: i64, av: &str, nu: NaiveDa
 /// Two versions: the first agreed and signed long ago, the second agreed but not signed.
 pub(super) fn tva_versioner(w: &Skrivning, arende_id: i64, av: &str, nu: NaiveDateTime) -> Resultat<()> {
     let idag = nu.date();
-    let forsta = w.spara_planutkast(arende_id, &plan(idag, &[-170, -140]), av, nu)?;
+    let forsta = w.spara_planutkast(arende_id, None, &plan(idag, &[-170, -140], boende(w, arende_id)?), av, nu)?;
     w.kom_overens(forsta, dag(idag, -200), true, "", nu)?;
-    let andra = w.ny_planversion(arende_id, av, nu)?;
-    let mut ny = plan(idag, &[-40, 5]);
+    let andra = w.ny_planversion(arende_id, None, av, nu)?;
+    let mut ny = plan(idag, &[-40, 5], boende(w, arende_id)?);
     ny.fritext[1] = "Du vill börja en kort utbildning till undersköterska.".into();
-    w.spara_planutkast(arende_id, &ny, av, nu)?;
+    w.spara_planutkast(arende_id, None, &ny, av, nu)?;
     w.kom_overens(andra, dag(idag, -80), false, "Klienten ville läsa planen hemma först.", nu)?;
     Ok(())
 }
 
 /// A draft not yet agreed.
 pub(super) fn utkast(w: &Skrivning, arende_id: i64, av: &str, nu: NaiveDateTime) -> Resultat<()> {
-    let mut p = plan(nu.date(), &[14]);
-    p.fritext[1] = "Ni vill båda läsa klart SFI och sedan söka arbete.".into();
-    w.spara_planutkast(arende_id, &p, av, nu)?;
+    let mut p = plan(nu.date(), &[14], boende(w, arende_id)?);
+    p.fritext[1] = "Du vill läsa klart SFI och sedan söka arbete.".into();
+    w.spara_planutkast(arende_id, None, &p, av, nu)?;
     Ok(())
 }

@@ -39,6 +39,9 @@ pub enum Falt {
     Fritext(usize),
     Steg(usize, Steguppgift),
     Uppfoljningsdag(usize),
+    // Agreeing a plan.
+    Overenskommen,
+    EjSigneradOrsak,
 }
 
 /// Whose personal details in the household form.

@@ -110,15 +110,24 @@ impl Planinnehall {
         let datum = |t: &str| t.trim().is_empty() || NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").is_ok();
         for (i, a) in self.steg.iter().enumerate() {
             if a.vad.trim().is_empty() {
-                fel.push(FaltFel::new(Falt::Steg(i, Steguppgift::Vad), "Skriv vad steget är."));
+                fel.push(FaltFel::new(
+                    Falt::Steg(i, Steguppgift::Vad),
+                    format!("Steg 5, rad {}: skriv vad steget är.", i + 1),
+                ));
             }
             if !datum(&a.senast) {
-                fel.push(FaltFel::new(Falt::Steg(i, Steguppgift::Senast), "Skriv datumet som ÅÅÅÅ-MM-DD."));
+                fel.push(FaltFel::new(
+                    Falt::Steg(i, Steguppgift::Senast),
+                    format!("Steg 5, rad {}: skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-15.", i + 1),
+                ));
             }
         }
         for (i, u) in self.uppfoljning.iter().enumerate() {
             if u.datum.trim().is_empty() || !datum(&u.datum) {
-                fel.push(FaltFel::new(Falt::Uppfoljningsdag(i), "Skriv uppföljningsdatumet som ÅÅÅÅ-MM-DD."));
+                fel.push(FaltFel::new(
+                    Falt::Uppfoljningsdag(i),
+                    format!("Uppföljning {}: skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-15.", i + 1),
+                ));
             }
         }
         if self.fritext[0].trim().is_empty() {

@@ -6,8 +6,14 @@ use super::layout::{Block, Kolumn};
 use crate::domain::klarsprak::datum_fran_text;
 use crate::domain::plan::{Planinnehall, RUBRIKER};
 
+/// Who signs the plan: the client whose plan it is and the caseworker.
+pub struct Underskrift<'a> {
+    pub klient: &'a str,
+    pub handlaggare: &'a str,
+}
+
 /// `utkast` marks a plan not yet agreed; `overenskommen` is the agreed date.
-pub fn planbrev(p: &Planinnehall, utkast: bool, overenskommen: Option<&str>, handlaggare: &str) -> Vec<Block> {
+pub fn planbrev(p: &Planinnehall, utkast: bool, overenskommen: Option<&str>, under: &Underskrift) -> Vec<Block> {
     let mut block = Vec::new();
     if utkast {
         block.push(Block::Rubrik("UTKAST – planen är inte överenskommen än".into()));
@@ -57,6 +63,8 @@ pub fn planbrev(p: &Planinnehall, utkast: bool, overenskommen: Option<&str>, han
     block.push(Block::Fakta("Datum ____________________".into(), "Datum ____________________".into()));
     block.push(Block::Luft(12.0));
     block.push(Block::Fakta("_______________________________".into(), "_______________________________".into()));
-    block.push(Block::Fakta("Du".into(), format!("{handlaggare}, socialsekreterare")));
+    let klient = if under.klient.trim().is_empty() { "Klienten" } else { under.klient };
+    let handlaggare = if under.handlaggare.trim().is_empty() { "Handläggare" } else { under.handlaggare };
+    block.push(Block::Fakta(klient.into(), format!("{handlaggare}, socialsekreterare")));
     block
 }

@@ -101,6 +101,17 @@ const SKYDDADE: &[Skyddad] = &[
         version: 12,
     },
     Skyddad {
+        typ: "planperson",
+        tabell: "plan",
+        innehall: "json_array({r}.id, {r}.person_id)",
+        rad: "{r}.id",
+        del: "0",
+        villkor: "{r}.overenskommen IS NOT NULL",
+        handelser: &["AFTER INSERT", "AFTER UPDATE OF person_id, overenskommen"],
+        namn: "överenskommen förändringsplans person",
+        version: 15,
+    },
+    Skyddad {
         typ: "arende",
         tabell: "arende",
         innehall: "json_array({r}.id, {r}.hushall_id, {r}.arendenummer, {r}.status, {r}.avslutsorsak,

@@ -29,7 +29,7 @@ pub use hushall::{HushallVy, NyttArende, Registrerat};
 pub use kedja::Kedjerapport;
 pub use logg::{Handelse, Logghandelse};
 pub use normtabell::Normversion;
-pub use plan::{AttGoraRad, Avvikelse, Planversion, Uppfoljning};
+pub use plan::{AttGoraRad, Avvikelse, Planperson, Planversion, Uppfoljning};
 pub use sakerhetskopia::{Aterstallning, DagligKopia, MAX_KOPIOR, aterstall, gor_daglig_kopia};
 pub use schema::{SCHEMA_VERSION, migrera_till};
 pub use screening::Screeningresultat;

@@ -11,6 +11,8 @@ use rusqlite::{OptionalExtension, params};
 pub struct Planversion {
     pub id: i64,
     pub arende_id: i64,
+    /// The adult whose plan it is (each adult of a household has their own).
+    pub person_id: i64,
     pub version: i64,
     pub innehall: Planinnehall,
     /// The date it was agreed; `None` while it is a draft.
@@ -53,7 +55,19 @@ fn tolka(json: &str, id: i64) -> rusqlite::Result<Planinnehall> {
     super::json_fran(json, "plan", format!("id {id}"))
 }
 
-const KOLUMNER: &str = "id, arende_id, version, innehall, overenskommen, signerad, ej_signerad_orsak, skapad, av";
+const KOLUMNER: &str =
+    "id, arende_id, version, innehall, overenskommen, signerad, ej_signerad_orsak, skapad, av, person_id";
+
+/// The applicant of the case's household: whose plan it is when nobody else is chosen.
+const SOKANDE: &str = "(SELECT hm.person_id FROM arende a
+      JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.roll = 'sokande' WHERE a.id = ?1)";
+
+/// An adult of the household who can have a plan of their own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planperson {
+    pub person_id: i64,
+    pub namn: String,
+}
 
 fn fran_rad(r: &rusqlite::Row) -> rusqlite::Result<Planversion> {
     let innehall: String = r.get(3)?;
@@ -69,6 +83,7 @@ fn fran_rad(r: &rusqlite::Row) -> rusqlite::Result<Planversion> {
         ej_signerad_orsak: r.get(6)?,
         skapad: r.get(7)?,
         av: r.get(8)?,
+        person_id: r.get(9)?,
     })
 }
 
@@ -82,10 +97,35 @@ impl Store {
         Ok(rows)
     }
 
-    /// The plan that counts now: the latest agreed version, else the draft.
-    pub fn aktuell_plan(&self, arende_id: i64) -> Resultat<Option<Planversion>> {
-        let planer = self.planer(arende_id)?;
+    /// Every version of one adult's plan (`None`: the applicant's), newest first.
+    pub fn planer_for(&self, arende_id: i64, person_id: Option<i64>) -> Resultat<Vec<Planversion>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {KOLUMNER} FROM plan WHERE arende_id = ?1 AND person_id = COALESCE(?2, {SOKANDE})
+             ORDER BY version DESC"
+        ))?;
+        let rows = stmt.query_map(params![arende_id, person_id], fran_rad)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// The plan that counts now for one adult (`None`: the applicant): the latest agreed
+    /// version, else the draft.
+    pub fn aktuell_plan(&self, arende_id: i64, person_id: Option<i64>) -> Resultat<Option<Planversion>> {
+        let planer = self.planer_for(arende_id, person_id)?;
         Ok(planer.iter().find(|p| p.overenskommen.is_some()).or(planer.first()).cloned())
+    }
+
+    /// The adults of the case's household (applicant first), each of whom has a plan of their own.
+    pub fn planpersoner(&self, arende_id: i64) -> Resultat<Vec<Planperson>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT pe.id, pe.fornamn || ' ' || pe.efternamn FROM arende a
+             JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.roll IN ('sokande', 'medsokande')
+             JOIN person pe ON pe.id = hm.person_id
+             WHERE a.id = ?1 ORDER BY hm.roll DESC, hm.ordning",
+        )?;
+        let rows = stmt
+            .query_map([arende_id], |r| Ok(Planperson { person_id: r.get(0)?, namn: r.get(1)? }))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
     }
 
     pub fn uppfoljningar(&self, plan_id: i64) -> Resultat<Vec<Uppfoljning>> {
@@ -133,12 +173,12 @@ impl Store {
                     (SELECT MAX(u.datum) FROM plan_uppfoljning u WHERE u.plan_id = p.id)
              FROM plan p
              JOIN arende a ON a.id = p.arende_id
-             JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.roll = 'sokande'
-             JOIN person pe ON pe.id = hm.person_id
+             JOIN person pe ON pe.id = p.person_id
              WHERE p.overenskommen IS NOT NULL AND a.status <> 'avslutad'
-               AND p.version = (SELECT MAX(version) FROM plan q WHERE q.arende_id = p.arende_id AND q.overenskommen IS NOT NULL)
+               AND p.version = (SELECT MAX(version) FROM plan q WHERE q.arende_id = p.arende_id
+                                AND q.person_id = p.person_id AND q.overenskommen IS NOT NULL)
                AND (?1 IS NULL OR a.socialsekreterare = ?1)
-             ORDER BY a.arendenummer",
+             ORDER BY a.arendenummer, p.person_id",
         )?;
         let mut rader = Vec::new();
         let rows = stmt.query_map(params![socialsekreterare], |r| {
@@ -166,20 +206,24 @@ impl Store {
 }
 
 impl Skrivning<'_> {
-    /// Saves the case's draft (creating the first version, or the next after an agreed one).
+    /// Saves one adult's draft (`None`: the applicant's), creating the first version or the next
+    /// after an agreed one.
     pub fn spara_planutkast(
         &self,
         arende_id: i64,
+        person_id: Option<i64>,
         innehall: &Planinnehall,
         av: &str,
         nu: NaiveDateTime,
     ) -> Resultat<i64> {
         let conn = self.conn();
         let json = serde_json::to_string(innehall).map_err(|e| StoreError::Regel(e.to_string()))?;
+        let person_id = self.planperson(arende_id, person_id)?;
         let utkast: Option<i64> = conn
             .query_row(
-                "SELECT id FROM plan WHERE arende_id = ?1 AND overenskommen IS NULL ORDER BY version DESC LIMIT 1",
-                [arende_id],
+                "SELECT id FROM plan WHERE arende_id = ?1 AND person_id = ?2 AND overenskommen IS NULL
+                 ORDER BY version DESC LIMIT 1",
+                [arende_id, person_id],
                 |r| r.get(0),
             )
             .optional()?;
@@ -195,18 +239,40 @@ impl Skrivning<'_> {
                 r.get(0)
             })?;
         conn.execute(
-            "INSERT INTO plan (arende_id, version, innehall, skapad, andrad, av) VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
-            params![arende_id, version, json, tidstampel(nu), av],
+            "INSERT INTO plan (arende_id, version, innehall, skapad, andrad, av, person_id)
+             VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)",
+            params![arende_id, version, json, tidstampel(nu), av, person_id],
         )?;
         Ok(conn.last_insert_rowid())
     }
 
-    /// A new version that starts from the latest agreed one (the agreed one stays as it was).
-    pub fn ny_planversion(&self, arende_id: i64, av: &str, nu: NaiveDateTime) -> Resultat<i64> {
+    /// The adult whose plan is meant: the one given, if they belong to the case's household,
+    /// else the applicant.
+    fn planperson(&self, arende_id: i64, person_id: Option<i64>) -> Resultat<i64> {
+        self.conn()
+            .query_row(
+                &format!(
+                    "SELECT pe.id FROM person pe WHERE pe.id = COALESCE(?2, {SOKANDE}) AND pe.id IN
+                       (SELECT hm.person_id FROM arende a JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id
+                        WHERE a.id = ?1 AND hm.roll IN ('sokande', 'medsokande'))"
+                ),
+                params![arende_id, person_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| {
+                StoreError::Saknas("Personen är inte vuxen i ärendets hushåll och kan inte ha en plan här.".into())
+            })
+    }
+
+    /// A new version of one adult's plan that starts from their latest agreed one (the agreed one
+    /// stays as it was).
+    pub fn ny_planversion(&self, arende_id: i64, person_id: Option<i64>, av: &str, nu: NaiveDateTime) -> Resultat<i64> {
         let conn = self.conn();
+        let person_id = self.planperson(arende_id, person_id)?;
         let utkast: bool = conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM plan WHERE arende_id = ?1 AND overenskommen IS NULL)",
-            [arende_id],
+            "SELECT EXISTS (SELECT 1 FROM plan WHERE arende_id = ?1 AND person_id = ?2 AND overenskommen IS NULL)",
+            [arende_id, person_id],
             |r| r.get(0),
         )?;
         if utkast {
@@ -214,14 +280,14 @@ impl Skrivning<'_> {
         }
         let (id, senaste): (i64, String) = conn
             .query_row(
-                "SELECT id, innehall FROM plan WHERE arende_id = ?1 ORDER BY version DESC LIMIT 1",
-                [arende_id],
+                "SELECT id, innehall FROM plan WHERE arende_id = ?1 AND person_id = ?2 ORDER BY version DESC LIMIT 1",
+                [arende_id, person_id],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?
             .ok_or_else(|| StoreError::Saknas("Ärendet har ingen plan att utgå från.".into()))?;
         let innehall = tolka(&senaste, id)?;
-        self.spara_planutkast(arende_id, &innehall, av, nu)
+        self.spara_planutkast(arende_id, Some(person_id), &innehall, av, nu)
     }
 
     /// The plan is agreed on `datum`, signed by the client or with the reason it is not.

@@ -82,6 +82,13 @@ impl Autospar {
         Ok(true)
     }
 
+    /// The form shows `form` as it is stored: only a change from it is a draft.
+    pub fn utgang<T: Serialize>(&mut self, form: &T) {
+        if self.senast.is_none() {
+            self.senast = serde_json::to_string(form).ok();
+        }
+    }
+
     /// The form was saved for real or discarded: the draft goes.
     pub fn klar(&mut self, store: &mut Store) -> Result<(), StoreError> {
         store.ta_bort_utkast(&self.nyckel)?;
@@ -98,7 +105,8 @@ pub enum Utkastplats {
     Ansvar(i64),
     Ansokan(i64),
     Beslut(i64),
-    Plan(i64),
+    /// A plan: the case and, for an adult other than the applicant, the person.
+    Plan(i64, Option<i64>),
     Ib(i64),
     Fia(i64),
 }
@@ -110,7 +118,8 @@ pub fn nyckel(plats: Utkastplats) -> String {
         Utkastplats::Ansvar(id) => format!("ansvar:{id}"),
         Utkastplats::Ansokan(id) => format!("ansokan:{id}"),
         Utkastplats::Beslut(id) => format!("beslut:{id}"),
-        Utkastplats::Plan(id) => format!("plan:{id}"),
+        Utkastplats::Plan(id, None) => format!("plan:{id}"),
+        Utkastplats::Plan(id, Some(person)) => format!("plan:{id}:{person}"),
         Utkastplats::Ib(id) => format!("ib:{id}"),
         Utkastplats::Fia(id) => format!("fia:{id}"),
     }
@@ -124,7 +133,10 @@ pub fn plats(nyckel: &str) -> Option<Utkastplats> {
         ("ansvar", id) => id.parse().ok().map(Utkastplats::Ansvar),
         ("ansokan", id) => id.parse().ok().map(Utkastplats::Ansokan),
         ("beslut", id) => id.parse().ok().map(Utkastplats::Beslut),
-        ("plan", id) => id.parse().ok().map(Utkastplats::Plan),
+        ("plan", id) => match id.split_once(':') {
+            Some((id, person)) => Some(Utkastplats::Plan(id.parse().ok()?, Some(person.parse().ok()?))),
+            None => id.parse().ok().map(|id| Utkastplats::Plan(id, None)),
+        },
         ("ib", id) => id.parse().ok().map(Utkastplats::Ib),
         ("fia", id) => id.parse().ok().map(Utkastplats::Fia),
         _ => None,

@@ -4,14 +4,14 @@
 
 use crate::arbete::{self, plan::Overenskommelse};
 use crate::domain::arende::Arende;
-use crate::domain::falt::{Falt, Steguppgift, fel_for};
+use crate::domain::falt::{Falt, FaltFel, Steguppgift, fel_for};
 use crate::domain::plan::{Atgard, Planinnehall, RUBRIKER, Uppfoljningsdag, Vem, omskrivning};
-use crate::store::{Avvikelse, Planversion, Uppfoljning};
+use crate::store::{Avvikelse, Planperson, Planversion, Uppfoljning};
 use crate::ui::flikar::Flik;
 use crate::ui::kontext::{Flikvy, Kontext};
 use crate::ui::tema::{self, Signal};
 use crate::ui::utkast::{Autospar, Utkastplats, nyckel};
-use crate::ui::widgetar::{cellfalt, cellval, kolumnrubrik, notis, rubrik, textfalt, textyta};
+use crate::ui::widgetar::{cellfalt, cellval, felrad, kolumnrubrik, notis, rubrik, textfalt, textyta};
 use crate::utskrift::Dokument;
 use egui::RichText;
 
@@ -40,6 +40,10 @@ struct Detaljer {
 pub struct PlanVy {
     arende_id: i64,
     arendenummer: String,
+    /// The adults of the household; each has a plan of their own.
+    personer: Vec<Planperson>,
+    /// Whose plan is shown (`None` when the household has no adult on record).
+    person_id: Option<i64>,
     versioner: Vec<Planversion>,
     vald: usize,
     /// The draft being written (the newest version when it is not agreed).
@@ -52,25 +56,28 @@ pub struct PlanVy {
     uppfoljning: NyUppfoljning,
     avvikelse: NyAvvikelse,
     detaljer: Option<Detaljer>,
+    /// Whether every message of the draft is shown: only after trying to agree it, so a new,
+    /// empty plan does not open in red. A date typed wrong is shown at once.
+    visa_alla_fel: bool,
+    /// The messages of the agreement form, shown at its fields.
+    overens_fel: Vec<FaltFel>,
+    /// The field that gets the keyboard next frame (a row just added).
+    fokus: Option<String>,
 }
 
 impl PlanVy {
     pub fn ny(ctx: &mut Kontext, arende: &Arende) -> PlanVy {
-        let (autospar, draft) = Autospar::ny::<Planinnehall>(
-            ctx.store,
-            nyckel(Utkastplats::Plan(arende.id)),
-            format!("Förändringsplan i ärende {}", arende.arendenummer),
-        );
-        if let Some((_, fel)) = autospar.lasfel() {
-            ctx.fel(fel);
-        }
+        let personer = ctx.las(ctx.store.planpersoner(arende.id));
+        let person_id = personer.first().map(|p| p.person_id);
         let mut vy = PlanVy {
             arende_id: arende.id,
             arendenummer: arende.arendenummer.clone(),
+            personer,
+            person_id,
             versioner: Vec::new(),
             vald: 0,
             utkast: None,
-            autospar,
+            autospar: Autospar::ny::<Planinnehall>(ctx.store, String::new(), String::new()).0,
             ett_i_taget: false,
             aktivt_steg: 0,
             jamfor: false,
@@ -78,25 +85,81 @@ impl PlanVy {
             uppfoljning: NyUppfoljning::default(),
             avvikelse: NyAvvikelse::default(),
             detaljer: None,
+            visa_alla_fel: false,
+            overens_fel: Vec::new(),
+            fokus: None,
         };
-        vy.ladda(ctx);
-        if let Some(d) = draft {
-            vy.utkast = Some(d);
-            vy.vald = 0;
-        }
+        vy.byt_person(ctx, person_id);
         vy
     }
 
+    /// Shows the plan of another adult of the household (their own versions and draft).
+    fn byt_person(&mut self, ctx: &mut Kontext, person_id: Option<i64>) {
+        self.person_id = person_id;
+        // The applicant's draft keeps the key it always had.
+        let annan = person_id.filter(|id| self.personer.first().is_some_and(|p| p.person_id != *id));
+        let titel = format!("Förändringsplan för {} (ärende {})", self.klientnamn(), self.arendenummer);
+        let (autospar, draft) =
+            Autospar::ny::<Planinnehall>(ctx.store, nyckel(Utkastplats::Plan(self.arende_id, annan)), titel);
+        if let Some((_, fel)) = autospar.lasfel() {
+            ctx.fel(fel);
+        }
+        self.autospar = autospar;
+        self.overens = None;
+        self.overens_fel.clear();
+        self.jamfor = false;
+        self.fokus = None;
+        self.uppfoljning = NyUppfoljning::default();
+        self.avvikelse = NyAvvikelse::default();
+        self.las_om(ctx);
+        if let Some(d) = draft {
+            self.utkast = Some(d);
+            self.vald = 0;
+        }
+    }
+
+    /// The name of the adult whose plan is shown.
+    fn klientnamn(&self) -> String {
+        let vald = self.personer.iter().find(|p| Some(p.person_id) == self.person_id);
+        vald.map(|p| p.namn.clone()).unwrap_or_else(|| "klienten".into())
+    }
+
     fn las_om(&mut self, ctx: &mut Kontext) {
-        self.versioner = ctx.las(ctx.store.planer(self.arende_id));
+        self.versioner = ctx.las(ctx.store.planer_for(self.arende_id, self.person_id));
         self.utkast = self.versioner.first().filter(|p| p.overenskommen.is_none()).map(|p| p.innehall.clone());
+        if let Some(u) = &self.utkast {
+            // A stored draft that is only looked at is not a draft to restore.
+            self.autospar.utgang(u);
+        }
         self.vald = 0;
         self.detaljer = None;
+        self.visa_alla_fel = false;
+    }
+
+    /// "Plan för:" with a choice of adult, when the household has more than one.
+    fn visa_personval(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
+        if self.personer.len() < 2 {
+            return;
+        }
+        let mut byt = None;
+        ui.horizontal(|ui| {
+            ui.label("Plan för:");
+            for p in &self.personer {
+                let vald = Some(p.person_id) == self.person_id;
+                let val = ui.selectable_label(vald, &p.namn).accessible_name(format!("Plan för {}", p.namn));
+                if val.clicked() && !vald {
+                    byt = Some(p.person_id);
+                }
+            }
+        });
+        if let Some(id) = byt {
+            self.byt_person(ctx, Some(id));
+        }
     }
 
     fn spara_utkast(&mut self, ctx: &mut Kontext) -> Option<i64> {
         let innehall = self.utkast.clone()?;
-        let svar = arbete::plan::spara_utkast(ctx.store, &ctx.aktor, self.arende_id, &innehall);
+        let svar = arbete::plan::spara_utkast(ctx.store, &ctx.aktor, self.arende_id, self.person_id, &innehall);
         let pid = ctx.utfall(svar)?;
         let _ = self.autospar.klar(ctx.store);
         self.las_om(ctx);
@@ -135,7 +198,7 @@ impl PlanVy {
             ui.label(RichText::new(format!("Version {} skriven av {}, {}", p.version, p.av, p.skapad)).weak());
         }
         if ny_version {
-            let svar = arbete::plan::ny_version(ctx.store, &ctx.aktor, self.arende_id);
+            let svar = arbete::plan::ny_version(ctx.store, &ctx.aktor, self.arende_id, self.person_id);
             if ctx.utfall(svar).is_some() {
                 self.las_om(ctx);
             }
@@ -151,15 +214,17 @@ impl PlanVy {
             ui.radio_value(&mut self.ett_i_taget, true, "Ett steg i taget");
         });
         let Some(p) = &mut self.utkast else { return };
-        let fel = p.kontrollera();
+        let alla_fel = p.kontrollera();
+        let fel = synliga(&alla_fel, p, self.visa_alla_fel);
+        let fokus = &mut self.fokus;
         let steg: Vec<usize> = if self.ett_i_taget { vec![self.aktivt_steg] } else { (0..8).collect() };
         for i in steg {
             ui.add_space(tema::LUFT / 2.0);
             ui.label(RichText::new(format!("{}. {}", i + 1, RUBRIKER[i])).text_style(tema::rubrik2()));
             match i {
-                4 => steg5(ui, p, &fel),
-                6 => steg7(ui, p),
-                7 => steg8(ui, p),
+                4 => steg5(ui, p, &fel, fokus),
+                6 => steg7(ui, p, &fel, fokus),
+                7 => steg8(ui, p, fokus),
                 _ => {
                     let falt_fel = fel_for(&fel, Falt::Fritext(i));
                     textyta(ui, &format!("Steg {}: {}", i + 1, RUBRIKER[i]), &mut p.fritext[i], falt_fel, 4);
@@ -178,7 +243,8 @@ impl PlanVy {
             });
         }
         let innehall = p.clone();
-        match self.autospar.folj(ctx.store, &innehall, false, ctx.nu()) {
+        let tom = innehall == Planinnehall::default();
+        match self.autospar.folj(ctx.store, &innehall, tom, ctx.nu()) {
             Ok(true) => ctx.sparat(),
             Ok(false) => {}
             Err(e) => ctx.fel(e),
@@ -189,16 +255,18 @@ impl PlanVy {
             spara = ui.button("Spara utkast").clicked();
             overens = self.overens.is_none() && ui.button("Kom överens om planen …").clicked();
         });
+        if self.visa_alla_fel && !alla_fel.is_empty() {
+            felrad(ui, "Planen kan inte bli överenskommen än – rätta det som är markerat ovan.");
+        }
         if spara {
             self.spara(ctx);
         }
         if overens {
-            match fel.first() {
-                Some(f) => ctx.fel(format!("Planen kan inte bli överenskommen än: {}", f.text)),
-                None => {
-                    let datum = ctx.nu().date().to_string();
-                    self.overens = Some(Overenskommelse { datum, signerad: true, orsak: String::new() });
-                }
+            self.visa_alla_fel = true;
+            if alla_fel.is_empty() {
+                let datum = ctx.nu().date().to_string();
+                self.overens = Some(Overenskommelse { datum, signerad: false, orsak: String::new() });
+                self.overens_fel.clear();
             }
         }
         self.visa_overenskommelse(ui, ctx);
@@ -207,11 +275,13 @@ impl PlanVy {
     fn visa_overenskommelse(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
         let Some(o) = &mut self.overens else { return };
         let (mut bekrafta, mut avbryt) = (false, false);
+        let fel = &self.overens_fel;
         ui.group(|ui| {
-            textfalt(ui, "Överenskommen datum", &mut o.datum, None, 140.0);
+            textfalt(ui, "Överenskommet datum", &mut o.datum, fel_for(fel, Falt::Overenskommen), 320.0);
             ui.checkbox(&mut o.signerad, "Klienten har signerat planen");
             if !o.signerad {
-                textfalt(ui, "Varför har klienten inte signerat?", &mut o.orsak, None, 420.0);
+                let orsak = fel_for(fel, Falt::EjSigneradOrsak);
+                textfalt(ui, "Varför har klienten inte signerat?", &mut o.orsak, orsak, 420.0);
             }
             ui.label("En överenskommen plan ändras inte; ändringar görs i en ny version.");
             ui.horizontal(|ui| {
@@ -221,6 +291,7 @@ impl PlanVy {
         });
         if avbryt {
             self.overens = None;
+            self.overens_fel.clear();
         }
         if bekrafta {
             self.kom_overens(ctx);
@@ -229,8 +300,15 @@ impl PlanVy {
 
     fn kom_overens(&mut self, ctx: &mut Kontext) {
         let (Some(o), Some(innehall)) = (&self.overens, &self.utkast) else { return };
-        let svar = arbete::plan::kom_overens(ctx.store, &ctx.aktor, self.arende_id, innehall, o);
+        let svar = match arbete::plan::kom_overens(ctx.store, &ctx.aktor, self.arende_id, self.person_id, innehall, o) {
+            Err(arbete::Arbetsfel::Falt(fel)) => {
+                self.overens_fel = fel;
+                return;
+            }
+            svar => svar,
+        };
         if let Some(datum) = ctx.utfall(svar) {
+            self.overens_fel.clear();
             let _ = self.autospar.klar(ctx.store);
             self.overens = None;
             self.las_om(ctx);
@@ -389,6 +467,7 @@ impl Flikvy for PlanVy {
     }
 
     fn visa(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
+        self.visa_personval(ui, ctx);
         // The latest agreed version is due for rewriting three months after it was agreed.
         let overenskommen = self.versioner.iter().find_map(|p| p.overenskommen);
         let idag = ctx.nu().date();
@@ -438,13 +517,37 @@ impl Flikvy for PlanVy {
         if self.utkast.is_some() && self.spara_utkast(ctx).is_none() {
             return;
         }
-        let filnamn = format!("plan-{}-{}.pdf", self.arendenummer, ctx.nu().date());
-        ctx.skriv_ut(&Dokument::Plan(self.arendenummer.clone()), &filnamn);
+        let filnamn = format!("plan-{}-{}-{}.pdf", self.arendenummer, self.klientnamn(), ctx.nu().date());
+        ctx.skriv_ut(&Dokument::Plan(self.arendenummer.clone(), self.person_id), &filnamn);
+    }
+}
+
+/// The messages shown now: all of them after an attempt to agree the plan, before that only a
+/// date typed in the wrong form (an empty new row is not an error yet).
+fn synliga(fel: &[FaltFel], p: &Planinnehall, alla: bool) -> Vec<FaltFel> {
+    let ifylld = |t: Option<&String>| t.is_some_and(|t| !t.trim().is_empty());
+    fel.iter()
+        .filter(|f| {
+            alla || match f.falt {
+                Falt::Steg(i, Steguppgift::Senast) => ifylld(p.steg.get(i).map(|a| &a.senast)),
+                Falt::Uppfoljningsdag(i) => ifylld(p.uppfoljning.get(i).map(|u| &u.datum)),
+                _ => false,
+            }
+        })
+        .cloned()
+        .collect()
+}
+
+/// Gives the keyboard to the field named `namn` when it is the one asked for.
+fn ta_fokus(resp: egui::Response, namn: &str, fokus: &mut Option<String>) {
+    if fokus.as_deref() == Some(namn) {
+        resp.request_focus();
+        *fokus = None;
     }
 }
 
 /// Step 5: concrete steps, each with who does it and by when.
-fn steg5(ui: &mut egui::Ui, p: &mut Planinnehall, fel: &[crate::domain::hushall::FaltFel]) {
+fn steg5(ui: &mut egui::Ui, p: &mut Planinnehall, fel: &[FaltFel], fokus: &mut Option<String>) {
     let mut ta_bort = None;
     if !p.steg.is_empty() {
         egui::Grid::new("steg5").num_columns(4).spacing([10.0, 8.0]).show(ui, |ui| {
@@ -454,13 +557,9 @@ fn steg5(ui: &mut egui::Ui, p: &mut Planinnehall, fel: &[crate::domain::hushall:
             ui.end_row();
             for (i, a) in p.steg.iter_mut().enumerate() {
                 let n = i + 1;
-                cellfalt(
-                    ui,
-                    &format!("Steg 5, rad {n}: vad"),
-                    &mut a.vad,
-                    fel_for(fel, Falt::Steg(i, Steguppgift::Vad)).is_some(),
-                    320.0,
-                );
+                let vad = format!("Steg 5, rad {n}: vad");
+                let fel_vad = fel_for(fel, Falt::Steg(i, Steguppgift::Vad)).is_some();
+                ta_fokus(cellfalt(ui, &vad, &mut a.vad, fel_vad, 320.0), &vad, fokus);
                 cellval(
                     ui,
                     &format!("Steg 5, rad {n}: vem"),
@@ -472,13 +571,8 @@ fn steg5(ui: &mut egui::Ui, p: &mut Planinnehall, fel: &[crate::domain::hushall:
                         }
                     },
                 );
-                cellfalt(
-                    ui,
-                    &format!("Steg 5, rad {n}: senast"),
-                    &mut a.senast,
-                    fel_for(fel, Falt::Steg(i, Steguppgift::Senast)).is_some(),
-                    110.0,
-                );
+                let fel_senast = fel_for(fel, Falt::Steg(i, Steguppgift::Senast)).is_some();
+                cellfalt(ui, &format!("Steg 5, rad {n}: senast"), &mut a.senast, fel_senast, 110.0);
                 if ui.button("Ta bort").accessible_name(format!("Ta bort steg {n}")).clicked() {
                     ta_bort = Some(i);
                 }
@@ -486,42 +580,53 @@ fn steg5(ui: &mut egui::Ui, p: &mut Planinnehall, fel: &[crate::domain::hushall:
             }
         });
     }
+    for f in fel.iter().filter(|f| matches!(f.falt, Falt::Steg(..))) {
+        felrad(ui, &f.text);
+    }
     if let Some(i) = ta_bort {
         p.steg.remove(i);
     }
     if ui.button("Lägg till steg").clicked() {
         p.steg.push(Atgard { vem: Some(Vem::Klienten), ..Default::default() });
+        *fokus = Some(format!("Steg 5, rad {}: vad", p.steg.len()));
     }
 }
 
 /// Step 7: the follow-up dates.
-fn steg7(ui: &mut egui::Ui, p: &mut Planinnehall) {
+fn steg7(ui: &mut egui::Ui, p: &mut Planinnehall, fel: &[FaltFel], fokus: &mut Option<String>) {
     let mut ta_bort = None;
     for (i, u) in p.uppfoljning.iter_mut().enumerate() {
         let n = i + 1;
         ui.horizontal(|ui| {
-            cellfalt(ui, &format!("Uppföljning {n}: datum"), &mut u.datum, false, 110.0);
+            let datum = format!("Uppföljning {n}: datum");
+            let fel_datum = fel_for(fel, Falt::Uppfoljningsdag(i)).is_some();
+            ta_fokus(cellfalt(ui, &datum, &mut u.datum, fel_datum, 110.0), &datum, fokus);
             cellfalt(ui, &format!("Uppföljning {n}: vad"), &mut u.vad, false, 360.0);
             if ui.button("Ta bort").accessible_name(format!("Ta bort uppföljning {n}")).clicked() {
                 ta_bort = Some(i);
             }
         });
     }
+    for f in fel.iter().filter(|f| matches!(f.falt, Falt::Uppfoljningsdag(_))) {
+        felrad(ui, &f.text);
+    }
     if let Some(i) = ta_bort {
         p.uppfoljning.remove(i);
     }
     if ui.button("Lägg till uppföljningsdatum").clicked() {
         p.uppfoljning.push(Uppfoljningsdag { datum: String::new(), vad: "Uppföljningsmöte".into() });
+        *fokus = Some(format!("Uppföljning {}: datum", p.uppfoljning.len()));
     }
 }
 
 /// Step 8: what the right to assistance requires.
-fn steg8(ui: &mut egui::Ui, p: &mut Planinnehall) {
+fn steg8(ui: &mut egui::Ui, p: &mut Planinnehall, fokus: &mut Option<String>) {
     let mut ta_bort = None;
     for (i, k) in p.krav.iter_mut().enumerate() {
         let n = i + 1;
         ui.horizontal(|ui| {
-            cellfalt(ui, &format!("Krav {n}"), k, false, 520.0);
+            let namn = format!("Krav {n}");
+            ta_fokus(cellfalt(ui, &namn, k, false, 520.0), &namn, fokus);
             if ui.button("Ta bort").accessible_name(format!("Ta bort krav {n}")).clicked() {
                 ta_bort = Some(i);
             }
@@ -532,5 +637,6 @@ fn steg8(ui: &mut egui::Ui, p: &mut Planinnehall) {
     }
     if ui.button("Lägg till krav").clicked() {
         p.krav.push(String::new());
+        *fokus = Some(format!("Krav {}", p.krav.len()));
     }
 }

@@ -525,7 +525,7 @@ impl BistandApp {
                             Utkastplats::Ansvar(id) => app.oppna_arende(id, Flik::Oversikt),
                             Utkastplats::Ansokan(id) => app.oppna_arende(id, Flik::Ansokan),
                             Utkastplats::Beslut(id) => app.oppna_arende(id, Flik::Beslut),
-                            Utkastplats::Plan(id) => app.oppna_arende(id, Flik::Plan),
+                            Utkastplats::Plan(id, _) => app.oppna_arende(id, Flik::Plan),
                             Utkastplats::Ib(id) => app.oppna_arende(id, Flik::Ib),
                             Utkastplats::Fia(id) => app.oppna_arende(id, Flik::Fia),
                         })
