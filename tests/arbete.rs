@@ -105,7 +105,10 @@ fn a_decision_writes_its_outcome_and_a_second_one_amends_the_first() {
     let beviljas = store.ansokningar(id).unwrap()[0].beviljas;
     let form = arbete::beslut::nytt_beslut(&store, &aktor(), id).unwrap();
     assert_eq!((form.andrar, form.beslutsfattare.as_str()), (None, HANDLAGGARE));
+    assert_eq!(store.arende(id).unwrap().status, ArendeStatus::UnderUtredning);
     let forsta = arbete::beslut::fatta_beslut(&mut store, &aktor(), id, &form, false).unwrap();
+    assert_eq!(store.arende(id).unwrap().status, ArendeStatus::Aktuell, "the first grant ends the investigation");
+    assert!(journalrad(&store, id, "Status ändrad").contains("utredningen avslutad med beslut"));
     assert_eq!(
         journalrad(&store, id, "Beslut fattat"),
         format!("Beslut fattat: försörjningsstöd november 2026, bifall {}", beviljas.i_text())
@@ -114,7 +117,9 @@ fn a_decision_writes_its_outcome_and_a_second_one_amends_the_first() {
     let andra = arbete::beslut::nytt_beslut(&store, &aktor(), id).unwrap();
     assert_eq!(andra.andrar, Some(forsta), "a new decision on a decided application amends the earlier one");
     arbete::beslut::fatta_beslut(&mut store, &aktor(), id, &andra, false).unwrap();
-    assert!(journalrad(&store, id, "Beslut fattat").ends_with(&format!("ändrar beslut nr {forsta}")));
+    let datum = store.beslut(forsta).unwrap().beslut.datum;
+    let rad = journalrad(&store, id, "Beslut fattat");
+    assert!(rad.ends_with(&format!("ändrar beslutet den {datum}")), "named by its date, not an internal number: {rad}");
 }
 
 #[test]

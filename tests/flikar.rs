@@ -86,7 +86,9 @@ fn ctrl_s_and_ctrl_p_save_and_print_the_plan_draft() {
     assert!(pdf_text(&std::fs::read(fil).unwrap()).contains("Arbetssökande sedan i våras."));
     let journal = h.state().store().journal(id).unwrap();
     assert!(
-        journal.iter().any(|p| p.text.starts_with("Brev utskrivet: Förändringsplan för ") && p.text.contains("version 1")),
+        journal
+            .iter()
+            .any(|p| p.text.starts_with("Brev utskrivet: Förändringsplan för ") && p.text.contains("version 1")),
         "the journal names whose plan was printed"
     );
 }

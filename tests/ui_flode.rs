@@ -138,7 +138,10 @@ fn a_journal_draft_survives_a_restart() {
     let mut h = harness(open(&path));
     klicka(
         &mut h,
-        &format!("Återställ Journalanteckning i ärende {}", open(&path).arende(arende_id).unwrap().arendenummer),
+        &format!(
+            "Återställ Journalanteckning för Maria Berglund (ärende {})",
+            open(&path).arende(arende_id).unwrap().arendenummer
+        ),
     );
     assert_eq!(h.get_by_label("Anteckning").value().as_deref(), Some("Halvskriven anteckning"));
     // Only the restored case is highlighted in the list (not also the first row).
@@ -574,7 +577,7 @@ fn a_fia_interview_is_paused_and_resumed_where_it_was_left() {
     klicka(&mut h, "Skulder (kvar)");
     skriv(&mut h, "Skulder: klientens beskrivning", "Har skulder hos Kronofogden.");
     klicka(&mut h, "Pausa och spara");
-    assert!(h.query_by_label_contains("1 områden klara").is_some());
+    assert!(h.query_by_label_contains("1 område klart,").is_some());
 
     // Another case, then back: the interview resumes on the area where it was left.
     oppna(&mut h, "lundin");

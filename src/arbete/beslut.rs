@@ -3,9 +3,10 @@
 
 use super::{Aktor, Arbetsfel, Spar};
 use crate::domain::Belopp;
+use crate::domain::arende::ArendeStatus;
 use crate::domain::beslut::formular::{BeslutsFormular, PostFalt};
 use crate::domain::beslut::underlag::Beslutsgrund;
-use crate::domain::beslut::{NyttBeslut, samlat_utfall};
+use crate::domain::beslut::{NyttBeslut, Utfall, samlat_utfall};
 use crate::domain::norm::{ansokt_forsorjningsstod, berakna};
 use crate::store::{Handelse, Store};
 
@@ -63,10 +64,25 @@ pub fn fatta_beslut(
 ) -> Result<i64, Arbetsfel> {
     aktor.far(Handelse::FattadeBeslut)?;
     let beslut = prova(form, aktor, arende_id, har_barn)?;
-    let detalj = beskrivning(&beslut);
+    let andrar = beslut.andrar.map(|id| store.beslut(id)).transpose()?;
+    let detalj = beskrivning(&beslut, andrar.as_ref().map(|b| b.beslut.datum));
     let underlag = crate::utskrift::beslutsunderlag(store, &beslut).map_err(Arbetsfel::Utskrift)?;
+    // The investigation ends with the first decision that grants something: the case is aktuell.
+    let utredd = store.arende(arende_id)?.status == ArendeStatus::UnderUtredning
+        && samlat_utfall(&beslut.poster) != Utfall::Avslag;
     Ok(store.skriv(|w| {
         let id = w.spara_beslut(&beslut, &underlag, har_barn, &aktor.namn, aktor.nu)?;
+        if utredd {
+            w.byt_status(arende_id, ArendeStatus::Aktuell, None, aktor.nu.date())?;
+            let status = Spar {
+                handelse: Handelse::BytteStatus,
+                arende_id,
+                logg: ArendeStatus::Aktuell.namn(),
+                rubrik: "Status ändrad",
+                detalj: "aktuell – utredningen avslutad med beslut",
+            };
+            status.skriv(w, aktor)?;
+        }
         let logg = format!("beslut {id}");
         let spar = Spar {
             handelse: Handelse::FattadeBeslut,
@@ -81,7 +97,8 @@ pub fn fatta_beslut(
 }
 
 /// "försörjningsstöd november 2026, bifall 16 300 kr", one part per item.
-fn beskrivning(b: &NyttBeslut) -> String {
+/// `andrar` is the date of the decision this one changes.
+fn beskrivning(b: &NyttBeslut, andrar: Option<chrono::NaiveDate>) -> String {
     let mut delar: Vec<String> = b
         .poster
         .iter()
@@ -96,8 +113,8 @@ fn beskrivning(b: &NyttBeslut) -> String {
     if b.poster.len() > 1 {
         delar.push(format!("sammantaget {}", samlat_utfall(&b.poster).namn().to_lowercase()));
     }
-    if let Some(id) = b.andrar {
-        delar.push(format!("ändrar beslut nr {id}"));
+    if let Some(datum) = andrar {
+        delar.push(format!("ändrar beslutet den {datum}"));
     }
     delar.join("; ")
 }

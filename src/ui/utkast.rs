@@ -97,6 +97,17 @@ impl Autospar {
     }
 }
 
+/// A draft's title as the restore offer lists it: what it is, whose case, which case.
+pub fn titel(store: &Store, vad: &str, arende: &crate::domain::arende::Arende) -> String {
+    let sokande = store.hushall(arende.hushall_id).ok().and_then(|h| {
+        h.medlemmar.into_iter().find(|m| m.roll == crate::domain::hushall::Roll::Sokande).map(|m| m.person.namn())
+    });
+    match sokande {
+        Some(namn) => format!("{vad} för {namn} (ärende {})", arende.arendenummer),
+        None => format!("{vad} i ärende {}", arende.arendenummer),
+    }
+}
+
 /// Which form a draft belongs to, from its key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Utkastplats {

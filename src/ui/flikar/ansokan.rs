@@ -41,7 +41,7 @@ impl AnsokanVy {
         let (autospar, draft) = Autospar::ny::<AnsokanFormular>(
             ctx.store,
             nyckel(Utkastplats::Ansokan(arende.id)),
-            format!("Ansökan i ärende {}", arende.arendenummer),
+            crate::ui::utkast::titel(ctx.store, "Ansökan", arende),
         );
         if let Some((_, fel)) = autospar.lasfel() {
             ctx.fel(fel);

@@ -99,25 +99,30 @@ fn alder_text(m: &crate::domain::ansokan::MedlemFalt, forsta: Option<NaiveDate>)
 fn visa_medlemmar(ui: &mut egui::Ui, f: &mut AnsokanFormular, fel: Fel) {
     rubrik(ui, "Hushållet under månaden");
     let forsta = Manad::parse(&f.manad).ok().map(Manad::forsta_dagen);
-    tabell(ui, "medlemmar", &["Person", "Ålder, normgrupp", "Lunch ute", "Gymnasiet", "Med från", "Med till"], |ui| {
-        for (i, m) in f.medlemmar.iter_mut().enumerate() {
-            let n = i + 1;
-            ui.label(format!("{} ({})", m.namn, m.roll.map(|r| r.namn()).unwrap_or("–")));
-            ui.label(alder_text(m, forsta));
-            if m.roll == Some(Roll::Barn) {
-                ui.checkbox(&mut m.lunch_utanfor_hemmet, "")
-                    .accessible_name(format!("Medlem {n}: lunch utanför hemmet"));
-                ui.checkbox(&mut m.gar_i_gymnasiet, "").accessible_name(format!("Medlem {n}: går i gymnasiet"));
-            } else {
-                ui.label("");
-                ui.label("");
+    tabell(
+        ui,
+        "medlemmar",
+        &["Person", "Ålder den 1:a i månaden, normgrupp", "Lunch ute", "Gymnasiet", "Med från", "Med till"],
+        |ui| {
+            for (i, m) in f.medlemmar.iter_mut().enumerate() {
+                let n = i + 1;
+                ui.label(format!("{} ({})", m.namn, m.roll.map(|r| r.namn()).unwrap_or("–")));
+                ui.label(alder_text(m, forsta));
+                if m.roll == Some(Roll::Barn) {
+                    ui.checkbox(&mut m.lunch_utanfor_hemmet, "")
+                        .accessible_name(format!("Medlem {n}: lunch utanför hemmet"));
+                    ui.checkbox(&mut m.gar_i_gymnasiet, "").accessible_name(format!("Medlem {n}: går i gymnasiet"));
+                } else {
+                    ui.label("");
+                    ui.label("");
+                }
+                let (fran, till) = (Falt::Medlem(i, Medlemsuppgift::Fran), Falt::Medlem(i, Medlemsuppgift::Till));
+                cellfalt(ui, &format!("Medlem {n}: med från"), &mut m.fran, fel.markera(fran), 100.0);
+                cellfalt(ui, &format!("Medlem {n}: med till"), &mut m.till, fel.markera(till), 100.0);
+                ui.end_row();
             }
-            let (fran, till) = (Falt::Medlem(i, Medlemsuppgift::Fran), Falt::Medlem(i, Medlemsuppgift::Till));
-            cellfalt(ui, &format!("Medlem {n}: med från"), &mut m.fran, fel.markera(fran), 100.0);
-            cellfalt(ui, &format!("Medlem {n}: med till"), &mut m.till, fel.markera(till), 100.0);
-            ui.end_row();
-        }
-    });
+        },
+    );
     ui.label(
         RichText::new(
             "Fyll i \"med från\" och \"med till\" bara för den som var med en del av månaden (flyttat, fötts).",

@@ -39,7 +39,7 @@ impl BeslutVy {
         let (autospar, draft) = Autospar::ny::<BeslutsFormular>(
             ctx.store,
             nyckel(Utkastplats::Beslut(arende.id)),
-            format!("Beslut i ärende {}", arende.arendenummer),
+            crate::ui::utkast::titel(ctx.store, "Beslut", arende),
         );
         if let Some((_, fel)) = autospar.lasfel() {
             ctx.fel(fel);
@@ -133,8 +133,10 @@ impl BeslutVy {
     fn visa_form(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
         let Some(f) = &mut self.form else { return };
         ui.separator();
-        let titel = match f.andrar {
-            Some(id) => format!("Nytt beslut för {} – ändrar beslut nr {id}", f.period),
+        let andrar = f.andrar.map(|id| self.lista.iter().find(|b| b.id == id).map(|b| b.datum.clone()));
+        let titel = match andrar {
+            Some(Some(datum)) => format!("Nytt beslut för {} – ändrar beslutet den {datum}", f.period),
+            Some(None) => format!("Nytt beslut för {} – ändrar ett tidigare beslut", f.period),
             None => format!("Nytt beslut för {}", f.period),
         };
         ui.label(RichText::new(titel).text_style(tema::rubrik2()));

@@ -39,7 +39,7 @@ impl FiaVy {
         let (autospar, draft) = Autospar::ny::<(Option<i64>, FiaIntervju)>(
             ctx.store,
             nyckel(Utkastplats::Fia(arende.id)),
-            format!("FIA-intervju i ärende {}", arende.arendenummer),
+            crate::ui::utkast::titel(ctx.store, "FIA-intervju", arende),
         );
         if let Some((_, fel)) = autospar.lasfel() {
             ctx.fel(fel);
@@ -236,7 +236,9 @@ impl Flikvy for FiaVy {
             return;
         };
         let (klara, hoppade, kvar) = f.lage(d);
-        ui.label(RichText::new(format!("{klara} områden klara, {hoppade} hoppade över, {kvar} kvar")).strong());
+        let klara = crate::domain::klarsprak::antal(klara as u64, "område klart", "områden klara");
+        let lage = format!("{klara}, {hoppade} hoppade över, {kvar} kvar");
+        ui.label(RichText::new(lage).strong());
         let sida = f.senaste_sida.clone().unwrap_or_else(|| INTRO.into());
         ui.horizontal_top(|ui| {
             ui.allocate_ui_with_layout(

@@ -23,7 +23,7 @@ impl IbVy {
         let (autospar, draft) = Autospar::ny::<IbSvar>(
             ctx.store,
             nyckel(Utkastplats::Ib(arende.id)),
-            format!("Initial bedömning i ärende {}", arende.arendenummer),
+            crate::ui::utkast::titel(ctx.store, "Initial bedömning", arende),
         );
         if let Some((_, fel)) = autospar.lasfel() {
             ctx.fel(fel);

@@ -30,7 +30,7 @@ impl JournalVy {
         let (autospar, draft) = Autospar::ny::<JournalFormular>(
             ctx.store,
             nyckel(Utkastplats::Journal(arende.id)),
-            format!("Journalanteckning i ärende {}", arende.arendenummer),
+            crate::ui::utkast::titel(ctx.store, "Journalanteckning", arende),
         );
         if let Some((_, fel)) = autospar.lasfel() {
             ctx.fel(fel);

@@ -24,7 +24,7 @@ impl OversiktVy {
         let (autospar, draft) = Autospar::ny::<Ansvar>(
             ctx.store,
             nyckel(Utkastplats::Ansvar(arende.id)),
-            format!("Ansvariga i ärende {}", arende.arendenummer),
+            crate::ui::utkast::titel(ctx.store, "Ansvariga", arende),
         );
         if let Some((_, fel)) = autospar.lasfel() {
             ctx.fel(fel);
