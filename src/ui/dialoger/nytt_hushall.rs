@@ -85,7 +85,9 @@ impl HushallForm {
         if let Some(e) = &self.sparfel {
             notis(ui, Signal::Fel, e);
         }
-        egui::ScrollArea::vertical().max_height(ui.available_height() - 70.0).auto_shrink([false, true]).show(
+        // The form keeps its height (the dialog does not re-centre as rows are added, which would
+        // move a field away from under the pointer); its content scrolls.
+        egui::ScrollArea::vertical().max_height(ui.available_height() - 110.0).auto_shrink([false, false]).show(
             ui,
             |ui| {
                 self.visa_personer(ui, &fel, idag);

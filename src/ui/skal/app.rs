@@ -494,6 +494,7 @@ impl BistandApp {
             Dialog::NyttHushall(form) => {
                 ui.set_width((skarm.width() - 120.0).clamp(400.0, 1000.0));
                 ui.set_max_height(skarm.height() - 80.0);
+                ui.set_min_height(skarm.height() - 80.0);
                 let mut begaran = Vec::new();
                 let aktor = Aktor::ny(self.anvandare.clone(), nu);
                 let mut kontext =
