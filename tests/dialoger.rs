@@ -24,3 +24,49 @@ fn the_household_form_does_not_move_when_children_are_added() {
     let efter = h.get_by_label_contains("Fyll i hushållets uppgifter").rect();
     assert_eq!(fore.min, efter.min, "the dialog stays where it was");
 }
+
+/// A window as narrow as a laptop's: nothing a caseworker must click lies beyond its right edge.
+fn smal_harness() -> (tempfile::TempDir, egui_kittest::Harness<'static, bistand::ui::BistandApp>) {
+    let (dir, path) = temp_db();
+    let mut store = open(&path);
+    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
+    let app = bistand::ui::BistandApp::ny(store, false, gemensamt::ui::fast_klocka);
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(BREDD, 800.0))
+        .build_ui_state(|ui, app: &mut bistand::ui::BistandApp| app.visa(ui), app);
+    h.run();
+    (dir, h)
+}
+
+const BREDD: f32 = 1280.0;
+
+fn inom_fonstret(h: &egui_kittest::Harness<'static, bistand::ui::BistandApp>, borjan: &str) -> usize {
+    let noder: Vec<_> = h.query_all_by_label_contains(borjan).collect();
+    for n in &noder {
+        assert!(n.rect().max.x <= BREDD, "«{borjan}…» ends at x = {} in a window {BREDD} wide", n.rect().max.x);
+    }
+    noder.len()
+}
+
+#[test]
+fn the_cost_rows_remove_buttons_fit_a_laptop_window() {
+    let (_dir, mut h) = smal_harness();
+    h.get_by_label("Sök").type_text("lundin");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    for knapp in ["Ansökan", "Ny ansökan", "Kopiera förra månaden"] {
+        h.get_by_label(knapp).click();
+        h.run();
+    }
+    assert!(inom_fonstret(&h, "Ta bort kostnad") > 0, "the application has cost rows");
+    inom_fonstret(&h, "Ta bort ");
+}
+
+#[test]
+fn the_att_gora_open_buttons_fit_a_laptop_window() {
+    let (_dir, mut h) = smal_harness();
+    h.get_by_label("Att göra").click();
+    h.run();
+    assert!(inom_fonstret(&h, "Öppna 20") > 0, "the list has rows to open");
+}

@@ -34,6 +34,18 @@ fn tabell(ui: &mut egui::Ui, id: &str, kolumner: &[&str], rader: impl FnOnce(&mu
     });
 }
 
+/// What a drop-down adds to its text width (its arrow and margins).
+const COMBO: f32 = 30.0;
+
+/// The width left for a table's free-text column: the available width less the fixed columns,
+/// the gaps between `kolumner` columns and a "Ta bort" button, kept within `min..=max`.
+fn fri_bredd(ui: &egui::Ui, fasta: f32, kolumner: usize, min: f32, max: f32) -> f32 {
+    const TA_BORT: f32 = 100.0;
+    // The tab scrolls sideways, so what is visible ends at the clip rectangle, not the available width.
+    let synlig = ui.available_width().min(ui.clip_rect().right() - ui.cursor().left());
+    (synlig - fasta - TA_BORT - 12.0 * (kolumner - 1) as f32).clamp(min, max)
+}
+
 /// Which messages are shown: all of them once the user has tried to save.
 #[derive(Clone, Copy)]
 struct Fel<'a> {
@@ -136,20 +148,22 @@ fn visa_medlemmar(ui: &mut egui::Ui, f: &mut AnsokanFormular, fel: Fel) {
 fn visa_kostnader(ui: &mut egui::Ui, f: &mut AnsokanFormular, fel: Fel) {
     rubrik(ui, "Kostnader utöver normen");
     let mut ta_bort = None;
+    // The free-text column takes what the window leaves after the others and the remove button.
+    let motivering_bredd = fri_bredd(ui, 170.0 + COMBO + 100.0 + 100.0, 5, 100.0, 260.0);
     if !f.kostnader.is_empty() {
         tabell(ui, "kostnader", &["Typ", "Ansökt", "Godkänt", "Motivering", ""], |ui| {
             for (i, k) in f.kostnader.iter_mut().enumerate() {
                 let n = i + 1;
                 let falt = |u| fel.markera(Falt::Kostnad(i, u));
-                cellval(ui, &format!("Kostnad {n}: typ"), k.typ.map(|t| t.namn()).unwrap_or("Välj …"), 190.0, |ui| {
+                cellval(ui, &format!("Kostnad {n}: typ"), k.typ.map(|t| t.namn()).unwrap_or("Välj …"), 170.0, |ui| {
                     for t in Kostnadstyp::ALLA {
                         ui.selectable_value(&mut k.typ, Some(*t), t.namn());
                     }
                 });
-                cellfalt(ui, &format!("Kostnad {n}: ansökt"), &mut k.ansokt, falt(Raduppgift::Ansokt), 110.0);
-                cellfalt(ui, &format!("Kostnad {n}: godkänt"), &mut k.godkant, falt(Raduppgift::Godkant), 110.0);
+                cellfalt(ui, &format!("Kostnad {n}: ansökt"), &mut k.ansokt, falt(Raduppgift::Ansokt), 100.0);
+                cellfalt(ui, &format!("Kostnad {n}: godkänt"), &mut k.godkant, falt(Raduppgift::Godkant), 100.0);
                 let motivering = falt(Raduppgift::Motivering);
-                cellfalt(ui, &format!("Kostnad {n}: motivering"), &mut k.motivering, motivering, 260.0);
+                cellfalt(ui, &format!("Kostnad {n}: motivering"), &mut k.motivering, motivering, motivering_bredd);
                 if ui.button("Ta bort").accessible_name(format!("Ta bort kostnad {n}")).clicked() {
                     ta_bort = Some(i);
                 }
@@ -251,6 +265,7 @@ fn visa_justeringar(ui: &mut egui::Ui, f: &mut AnsokanFormular, fel: Fel) {
     rubrik(ui, "Justerade normposter (särskilda skäl)");
     let poster = normposter(f);
     let mut ta_bort = None;
+    let skal_bredd = fri_bredd(ui, 230.0 + COMBO + 110.0, 4, 120.0, 300.0);
     if !f.justeringar.is_empty() {
         tabell(ui, "justeringar", &["Normpost", "Nytt belopp", "Särskilda skäl", ""], |ui| {
             for (i, j) in f.justeringar.iter_mut().enumerate() {
@@ -264,7 +279,7 @@ fn visa_justeringar(ui: &mut egui::Ui, f: &mut AnsokanFormular, fel: Fel) {
                 let belopp = fel.markera(Falt::Justering(i, Raduppgift::Belopp));
                 cellfalt(ui, &format!("Justering {n}: nytt belopp"), &mut j.belopp, belopp, 110.0);
                 let skal = fel.markera(Falt::Justering(i, Raduppgift::Motivering));
-                cellfalt(ui, &format!("Justering {n}: särskilda skäl"), &mut j.motivering, skal, 300.0);
+                cellfalt(ui, &format!("Justering {n}: särskilda skäl"), &mut j.motivering, skal, skal_bredd);
                 if ui.button("Ta bort").accessible_name(format!("Ta bort justering {n}")).clicked() {
                     ta_bort = Some(i);
                 }

@@ -73,7 +73,9 @@ impl AttGora {
                         RichText::new(r.punkt.text())
                             .color(tema::signalfarg(tema::Signal::Varning, ui.visuals().dark_mode)),
                     );
-                    if ui.button(format!("Öppna {} – {}", r.arendenummer, r.punkt.text())).clicked() {
+                    let oppna =
+                        ui.button("Öppna").accessible_name(format!("Öppna {} – {}", r.arendenummer, r.punkt.text()));
+                    if oppna.clicked() {
                         val = Some(AttGoraVal::Oppna(r.arende_id));
                     }
                     ui.end_row();
