@@ -139,3 +139,17 @@ fn a_saved_draft_that_is_only_looked_at_is_not_offered_for_restore() {
     }
     assert!(open(&path).alla_utkast().unwrap().is_empty(), "looking at a saved draft leaves no draft behind");
 }
+
+#[test]
+fn a_fia_interview_is_with_a_chosen_adult_and_its_goals_go_into_that_adults_plan() {
+    let (_dir, mut h) = demo_harness();
+    let id = oppna_plan(&mut h, "berglund");
+    klicka(&mut h, "FIA");
+    klicka(&mut h, "Starta FIA-intervju");
+    klicka(&mut h, "Intervjun gäller Johan Berglund");
+    klicka(&mut h, "Pausa och spara");
+    assert!(h.query_by_label_contains("– Johan Berglund (pausad)").is_some(), "the list names the adult");
+    let fia = h.state().store().fia_intervjuer(id).unwrap().remove(0).intervju;
+    let johan = h.state().store().planpersoner(id).unwrap()[1].clone();
+    assert_eq!((johan.namn.as_str(), fia.person_id), ("Johan Berglund", Some(johan.person_id)));
+}

@@ -583,6 +583,7 @@ fn a_fia_interview_is_paused_and_resumed_where_it_was_left() {
     oppna(&mut h, "lundin");
     oppna(&mut h, "engström");
     klicka(&mut h, "FIA");
+    assert!(h.query_by_label_contains("FIA 2026-11-23 (pausad)").is_some(), "the list says it was paused");
     h.get_by_label_contains("FIA 2026-11-23").click();
     h.run();
     assert_eq!(

@@ -35,7 +35,7 @@ pub fn mal_till_plan(
     if intervju.mal.is_empty() {
         return Err(Arbetsfel::Ogiltig("Intervjun har inga mål att ta med än.".into()));
     }
-    let planer = store.planer_for(arende_id, None)?;
+    let planer = store.planer_for(arende_id, intervju.person_id)?;
     if planer.first().is_some_and(|p| p.overenskommen.is_none()) {
         return Err(Arbetsfel::Ogiltig(
             "Det finns redan ett utkast till förändringsplan; fortsätt med det under fliken Plan.".into(),
@@ -47,7 +47,7 @@ pub fn mal_till_plan(
         intervju.mal.iter().flat_map(|m| m.delmal.iter().map(String::as_str)),
     );
     Ok(store.skriv(|w| {
-        let id = w.spara_planutkast(arende_id, None, &innehall, &aktor.namn, aktor.nu)?;
+        let id = w.spara_planutkast(arende_id, intervju.person_id, &innehall, &aktor.namn, aktor.nu)?;
         let spar = Spar {
             handelse: Handelse::SparadePlanutkast,
             arende_id,

@@ -117,11 +117,19 @@ pub struct FiaIntervju {
     /// Where the interview was paused, to resume there.
     #[serde(default)]
     pub senaste_sida: Option<String>,
+    /// The adult of the household the interview is with (the applicant when not chosen).
+    #[serde(default)]
+    pub person_id: Option<i64>,
 }
 
 impl FiaIntervju {
     pub fn svar_for(&self, omrade: &str) -> Omradessvar {
         self.svar.get(omrade).cloned().unwrap_or_default()
+    }
+
+    /// Whether the interview was left before every area was done or skipped.
+    pub fn pausad(&self, d: &FiaDefinition) -> bool {
+        self.lage(d).2 > 0
     }
 
     /// How many areas are done, skipped and left.

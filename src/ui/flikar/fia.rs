@@ -5,7 +5,7 @@
 use crate::arbete;
 use crate::domain::arende::Arende;
 use crate::domain::fia::{FiaDefinition, FiaIntervju, Mal, Paverkar, Status};
-use crate::store::SparadFia;
+use crate::store::{Planperson, SparadFia};
 use crate::ui::flikar::Flik;
 use crate::ui::kontext::{Flikvy, Kontext};
 use crate::ui::tema::{self, Signal};
@@ -32,6 +32,10 @@ pub struct FiaVy {
     /// Months on assistance and FIA's target group threshold, read when the tab opens.
     manader: u32,
     grans: u32,
+    /// The adults of the household; an interview is with one of them.
+    personer: Vec<Planperson>,
+    /// The saved interviews left with areas to do, read with the list.
+    pausade: Vec<i64>,
 }
 
 impl FiaVy {
@@ -56,6 +60,8 @@ impl FiaVy {
             autospar,
             jamfor: None,
             manader: 0,
+            personer: ctx.las(ctx.store.planpersoner(arende.id)),
+            pausade: Vec::new(),
             grans: 0,
         }
     }
@@ -66,9 +72,31 @@ impl FiaVy {
         let ny = ctx.utfall(svar)?;
         *id = Some(ny);
         let _ = self.autospar.klar(ctx.store);
-        self.intervjuer = ctx.las(ctx.store.fia_intervjuer(self.arende_id));
+        self.las_intervjuer(ctx);
         ctx.sparat();
         Some(ny)
+    }
+
+    fn las_intervjuer(&mut self, ctx: &mut Kontext) {
+        self.intervjuer = ctx.las(ctx.store.fia_intervjuer(self.arende_id));
+        let versioner: std::collections::BTreeSet<u32> =
+            self.intervjuer.iter().map(|s| s.intervju.definition_version).collect();
+        let definitioner: Vec<FiaDefinition> = versioner.into_iter().map(|v| definition(ctx, Some(v))).collect();
+        self.pausade = self
+            .intervjuer
+            .iter()
+            .filter(|s| {
+                let d = definitioner.iter().find(|d| d.version == s.intervju.definition_version);
+                d.is_some_and(|d| s.intervju.pausad(d))
+            })
+            .map(|s| s.id)
+            .collect();
+    }
+
+    /// The name of the adult an interview is with (the applicant when not chosen).
+    fn namn(&self, person_id: Option<i64>) -> String {
+        let person = person_id.and_then(|id| self.personer.iter().find(|p| p.person_id == id));
+        person.or(self.personer.first()).map(|p| p.namn.clone()).unwrap_or_default()
     }
 
     fn visa_malgrupp(&self, ui: &mut egui::Ui) {
@@ -99,7 +127,14 @@ impl FiaVy {
             for s in &self.intervjuer {
                 let datum = s.intervju.datum.map(|d| d.to_string()).unwrap_or_default();
                 let valt = self.oppen.as_ref().is_some_and(|(id, _, _)| *id == Some(s.id));
-                if ui.selectable_label(valt, format!("FIA {datum}")).clicked() {
+                let mut text = format!("FIA {datum}");
+                if self.personer.len() > 1 {
+                    text = format!("{text} – {}", self.namn(s.intervju.person_id));
+                }
+                if self.pausade.contains(&s.id) {
+                    text.push_str(" (pausad)");
+                }
+                if ui.selectable_label(valt, text).clicked() {
                     oppna = Some(s.clone());
                 }
             }
@@ -217,7 +252,7 @@ impl FiaVy {
 
 impl Flikvy for FiaVy {
     fn ladda(&mut self, ctx: &mut Kontext) {
-        self.intervjuer = ctx.las(ctx.store.fia_intervjuer(self.arende_id));
+        self.las_intervjuer(ctx);
         self.manader = ctx.las(ctx.store.manader_med_bistand(self.arende_id, ctx.nu().date()));
         self.grans = definition(ctx, None).malgrupp_manader;
     }
@@ -235,6 +270,18 @@ impl Flikvy for FiaVy {
             }
             return;
         };
+        if self.personer.len() > 1 {
+            ui.horizontal(|ui| {
+                ui.label("Intervjun gäller:");
+                let vald = f.person_id.or(self.personer.first().map(|p| p.person_id));
+                for p in &self.personer {
+                    let namn = format!("Intervjun gäller {}", p.namn);
+                    if ui.selectable_label(vald == Some(p.person_id), &p.namn).accessible_name(namn).clicked() {
+                        f.person_id = Some(p.person_id);
+                    }
+                }
+            });
+        }
         let (klara, hoppade, kvar) = f.lage(d);
         let klara = crate::domain::klarsprak::antal(klara as u64, "område klart", "områden klara");
         let lage = format!("{klara}, {hoppade} hoppade över, {kvar} kvar");
