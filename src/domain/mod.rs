@@ -3,6 +3,7 @@
 pub mod ansokan;
 pub mod arende;
 pub mod belopp;
+pub mod betalning;
 pub mod beslut;
 pub mod datum;
 pub mod falt;

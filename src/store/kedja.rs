@@ -151,6 +151,31 @@ const SKYDDADE: &[Skyddad] = &[
         namn: "beslutsunderlag",
         version: 14,
     },
+    Skyddad {
+        typ: "utbetalning",
+        tabell: "utbetalning",
+        innehall: "json_array({r}.id, {r}.beslut_id, {r}.ordning, {r}.belopp_ore, {r}.mottagare, {r}.kontotyp,
+                   {r}.konto, {r}.referens, {r}.betalningsdag, {r}.skapad, {r}.av, {r}.attesterad_av,
+                   {r}.attesterad_tid, {r}.stoppad_av, {r}.stoppad_tid, {r}.stopporsak, {r}.exporterad_tid,
+                   {r}.exportfil)",
+        rad: "{r}.id",
+        del: "0",
+        villkor: "1",
+        handelser: &["AFTER INSERT", "AFTER UPDATE"],
+        namn: "utbetalning",
+        version: 15,
+    },
+    Skyddad {
+        typ: "utbetalning_retur",
+        tabell: "utbetalning_retur",
+        innehall: "json_array({r}.utbetalning_id, {r}.datum, {r}.orsak, {r}.registrerad_av, {r}.registrerad)",
+        rad: "{r}.utbetalning_id",
+        del: "0",
+        villkor: "1",
+        handelser: &["AFTER INSERT"],
+        namn: "återkommen utbetalning",
+        version: 15,
+    },
 ];
 
 impl Skyddad {

@@ -22,6 +22,7 @@ const MIGRATIONS: &[Migration] = &[
     v12_tamper_chain,
     v13_search_inside_words,
     v14_decision_record,
+    v15_payments,
 ];
 
 /// The schema version this program writes.
@@ -463,6 +464,13 @@ fn v14_decision_record(tx: &Transaction) -> rusqlite::Result<()> {
         ",
     )?;
     super::kedja::lagg_till_slag(tx, 14)
+}
+
+/// Payment orders of granted posts and their returns; attest, export and the sum are kept by
+/// triggers (see `utbetalning_schema`). Both tables join the tamper chain.
+fn v15_payments(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(super::utbetalning_schema::UTBETALNING_SQL)?;
+    super::kedja::lagg_till_slag(tx, 15)
 }
 
 /// One object of a schema: (type, name, table, SQL).
