@@ -143,4 +143,11 @@ impl Store {
         let rader = stmt.query_map([beslut_id], rad)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rader)
     }
+
+    /// Every day that has payment orders, oldest first.
+    pub fn utbetalningsdagar(&self) -> Resultat<std::collections::BTreeSet<NaiveDate>> {
+        let mut stmt = self.conn().prepare_cached("SELECT DISTINCT betalningsdag FROM utbetalning")?;
+        let dagar = stmt.query_map([], |r| datum_fran(&r.get::<_, String>(0)?))?.collect::<rusqlite::Result<_>>()?;
+        Ok(dagar)
+    }
 }
