@@ -235,3 +235,37 @@ fn the_bank_file_of_the_demo_month_validates_and_sums_the_attested_orders() {
     }
     assert!(filer > 0, "some day had attested orders");
 }
+
+#[test]
+fn the_cli_writes_the_days_file_marks_it_sent_and_refuses_a_second_time() {
+    let (dir, db) = temp_db();
+    let bistand = |args: &[&str]| {
+        let ut = std::process::Command::new(env!("CARGO_BIN_EXE_bistand")).args(args).output().unwrap();
+        (ut.status.code().unwrap_or(-1), String::from_utf8_lossy(&ut.stdout).into(), String::from_utf8_lossy(&ut.stderr).into())
+    };
+    let dbs = db.to_str().unwrap();
+    assert_eq!(bistand(&["demo", "--db", dbs]).0, 0);
+    let store = open(&db);
+    let dag = bistand::demo::utbetalningsdagar(&store)
+        .unwrap()
+        .into_iter()
+        .find(|d| store.utbetalningar_dag(*d).unwrap().iter().any(|o| o.status == Status::Attesterad))
+        .expect("the demo has attested orders");
+    let antal = store.utbetalningar_dag(dag).unwrap().iter().filter(|o| o.status == Status::Attesterad).count();
+    drop(store);
+    let fil = dir.path().join("bank.xml");
+    let (kod, ut, fel): (i32, String, String) =
+        bistand(&["utbetalning", "--db", dbs, "--dag", &dag.to_string(), "--ut", fil.to_str().unwrap()]);
+    assert_eq!(kod, 0, "{fel}");
+    assert!(ut.contains(&format!("Skrev {antal} utbetalningar")), "{ut}");
+    validera_mot_schemat(&fil);
+    let store = open(&db);
+    assert!(store.utbetalningar_dag(dag).unwrap().iter().all(|o| o.status != Status::Attesterad));
+    drop(store);
+    let (kod, _, fel) = bistand(&["utbetalning", "--db", dbs, "--dag", &dag.to_string(), "--ut", fil.to_str().unwrap()]);
+    assert_eq!(kod, 1);
+    assert!(fel.contains("inga attesterade utbetalningar"), "{fel}");
+    let (kod, _, fel) = bistand(&["utbetalning", "--db", dbs, "--dag", "25 november", "--ut", "x.xml"]);
+    assert_eq!(kod, 2);
+    assert!(fel.contains("ÅÅÅÅ-MM-DD"), "{fel}");
+}
