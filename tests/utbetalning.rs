@@ -8,8 +8,8 @@ use bistand::arbete::{Aktor, utbetalning};
 use bistand::domain::Belopp;
 use bistand::domain::beslut::underlag::Utbetalning;
 use bistand::domain::beslut::{Beslutspost, NyttBeslut};
-use bistand::domain::manad::Manad;
 use bistand::domain::betalning::{Konto, Mottagare, Status, levererade_utbetalningsregler};
+use bistand::domain::manad::Manad;
 use bistand::store::Store;
 use gemensamt::*;
 use std::path::Path;
@@ -241,7 +241,11 @@ fn the_cli_writes_the_days_file_marks_it_sent_and_refuses_a_second_time() {
     let (dir, db) = temp_db();
     let bistand = |args: &[&str]| {
         let ut = std::process::Command::new(env!("CARGO_BIN_EXE_bistand")).args(args).output().unwrap();
-        (ut.status.code().unwrap_or(-1), String::from_utf8_lossy(&ut.stdout).into(), String::from_utf8_lossy(&ut.stderr).into())
+        (
+            ut.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&ut.stdout).into(),
+            String::from_utf8_lossy(&ut.stderr).into(),
+        )
     };
     let dbs = db.to_str().unwrap();
     assert_eq!(bistand(&["demo", "--db", dbs]).0, 0);
@@ -262,7 +266,8 @@ fn the_cli_writes_the_days_file_marks_it_sent_and_refuses_a_second_time() {
     let store = open(&db);
     assert!(store.utbetalningar_dag(dag).unwrap().iter().all(|o| o.status != Status::Attesterad));
     drop(store);
-    let (kod, _, fel) = bistand(&["utbetalning", "--db", dbs, "--dag", &dag.to_string(), "--ut", fil.to_str().unwrap()]);
+    let (kod, _, fel) =
+        bistand(&["utbetalning", "--db", dbs, "--dag", &dag.to_string(), "--ut", fil.to_str().unwrap()]);
     assert_eq!(kod, 1);
     assert!(fel.contains("inga attesterade utbetalningar"), "{fel}");
     let (kod, _, fel) = bistand(&["utbetalning", "--db", dbs, "--dag", "25 november", "--ut", "x.xml"]);

@@ -153,7 +153,9 @@ pub fn exportera(
         return Err(Arbetsfel::Ogiltig(format!("Det finns inga attesterade utbetalningar den {dag} att skicka.")));
     }
     let Some(regler) = kalender.galler(dag) else {
-        return Err(Arbetsfel::Ogiltig("Enhetens bankuppgifter saknas för dagen. Fyll i dem under Inställningar.".into()));
+        return Err(Arbetsfel::Ogiltig(
+            "Enhetens bankuppgifter saknas för dagen. Fyll i dem under Inställningar.".into(),
+        ));
     };
     let fil = Betalningsfil {
         meddelande_id: format!("BISTAND-{}", aktor.nu.format("%Y%m%d%H%M%S")),
@@ -170,7 +172,10 @@ pub fn exportera(
             spar(w, aktor, Handelse::ExporteradeUtbetalning, o.arende_id, o.id, "Utbetalning skickad", &detalj)?;
         }
         crate::filer::skriv(ut, &xml).map_err(|e| {
-            StoreError::Regel(format!("Filen {filnamn} kan inte skrivas: {}. Inget är skickat.", crate::filer::orsak(&e)))
+            StoreError::Regel(format!(
+                "Filen {filnamn} kan inte skrivas: {}. Inget är skickat.",
+                crate::filer::orsak(&e)
+            ))
         })
     })?;
     Ok(Export { antal: order.len(), summa: fil.summa(), fil: ut.to_path_buf() })

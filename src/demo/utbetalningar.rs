@@ -21,7 +21,8 @@ pub(super) fn bestall(store: &mut Store, nu: NaiveDateTime) -> Resultat<()> {
     let mut nya = Vec::new();
     for (i, rad) in beslut.iter().enumerate() {
         let b = store.beslut(rad.id)?;
-        let onskad = b.underlag.as_ref().and_then(|u| u.utbetalning.as_ref()).map(|u| u.datum).unwrap_or(b.beslut.datum);
+        let onskad =
+            b.underlag.as_ref().and_then(|u| u.utbetalning.as_ref()).map(|u| u.datum).unwrap_or(b.beslut.datum);
         for (post, p) in b.beslut.poster.iter().enumerate().filter(|(_, p)| p.beviljat > Belopp::NOLL) {
             let mottagare = mottagare(i, rad.id);
             nya.push(NyUtbetalning {

@@ -3,8 +3,8 @@
 pub mod ansokan;
 pub mod arende;
 pub mod belopp;
-pub mod betalning;
 pub mod beslut;
+pub mod betalning;
 pub mod datum;
 pub mod falt;
 pub mod fia;

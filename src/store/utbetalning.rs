@@ -108,7 +108,14 @@ impl Skrivning<'_> {
         andrad(n, "Utbetalningen kan inte skickas: den är inte attesterad, är stoppad eller redan skickad.")
     }
 
-    pub fn registrera_retur(&self, id: i64, datum: NaiveDate, orsak: &str, av: &str, nu: NaiveDateTime) -> Resultat<()> {
+    pub fn registrera_retur(
+        &self,
+        id: i64,
+        datum: NaiveDate,
+        orsak: &str,
+        av: &str,
+        nu: NaiveDateTime,
+    ) -> Resultat<()> {
         self.conn().execute(
             "INSERT INTO utbetalning_retur (utbetalning_id, datum, orsak, registrerad_av, registrerad)
              VALUES (?1, ?2, ?3, ?4, ?5)",

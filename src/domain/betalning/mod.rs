@@ -11,7 +11,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Konto {
     /// Clearing number and account number, digits only.
-    Bankkonto { clearing: String, nummer: String },
+    Bankkonto {
+        clearing: String,
+        nummer: String,
+    },
     Bankgiro(String),
     Plusgiro(String),
 }

@@ -6,3 +6,4 @@ pub mod arendelista;
 pub mod att_gora;
 pub mod forsta_start;
 pub mod kommandon;
+mod ram;
