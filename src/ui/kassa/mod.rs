@@ -219,13 +219,19 @@ fn beskrivning(o: &Betalningsorder) -> String {
     format!("{}, {} till {}", o.arendenummer, o.belopp, o.mottagare.namn)
 }
 
+/// An amount right-aligned in a cell of fixed width (a grid cell would otherwise grow).
+fn hogerstalld(ui: &mut egui::Ui, text: &str) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(120.0, 20.0), egui::Sense::hover());
+    let layout = egui::Layout::right_to_left(egui::Align::Center);
+    ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(layout)).label(text);
+}
+
 /// One order's row: what it is, and the buttons its state allows.
 fn rad(ui: &mut egui::Ui, o: &Betalningsorder, aktor: &Aktor) -> Option<Atgard> {
     let mut val = None;
     ui.label(&o.arendenummer);
     ui.label(format!("{}\n{}\n{}", o.mottagare.namn, o.mottagare.konto, o.mottagare.referens));
-    let hoger = egui::Layout::right_to_left(egui::Align::Center);
-    ui.allocate_ui_with_layout(egui::vec2(110.0, 20.0), hoger, |ui| ui.label(o.belopp.to_string()));
+    hogerstalld(ui, &o.belopp.to_string());
     let status = match (&o.attesterad_av, o.status) {
         (Some(av), Status::Attesterad) => format!("Attesterad av {av}"),
         (_, s) => s.namn().to_string(),

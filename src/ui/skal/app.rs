@@ -454,7 +454,7 @@ impl BistandApp {
                         egui::TextEdit::singleline(&mut self.lista.fraga)
                             .id(Id::unique(SOK_ID))
                             .hint_text("Ärende, personnummer, namn …  Ctrl+F")
-                            .desired_width(380.0),
+                            .desired_width(330.0),
                     )
                     .labelled_by(label.id);
                 if self.fokusera_sok {
