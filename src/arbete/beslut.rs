@@ -4,10 +4,10 @@
 use super::{Aktor, Arbetsfel, Spar};
 use crate::domain::Belopp;
 use crate::domain::beslut::formular::{BeslutsFormular, PostFalt};
-use crate::domain::beslut::underlag::Beslutsgrund;
+use crate::domain::beslut::underlag::{Beslutsgrund, Beslutsunderlag};
 use crate::domain::beslut::{NyttBeslut, samlat_utfall};
 use crate::domain::norm::{ansokt_forsorjningsstod, berakna};
-use crate::store::{Handelse, Store};
+use crate::store::{Handelse, Skrivning, Store, StoreError};
 
 /// A new decision on the case's latest application, försörjningsstöd as applied for and as
 /// calculated. An incomplete application is proposed as refused on that ground, with nothing
@@ -63,25 +63,35 @@ pub fn fatta_beslut(
 ) -> Result<i64, Arbetsfel> {
     aktor.far(Handelse::FattadeBeslut)?;
     let beslut = prova(form, aktor, arende_id, har_barn)?;
-    let detalj = beskrivning(&beslut);
     let underlag = crate::utskrift::beslutsunderlag(store, &beslut).map_err(Arbetsfel::Utskrift)?;
-    Ok(store.skriv(|w| {
-        let id = w.spara_beslut(&beslut, &underlag, har_barn, &aktor.namn, aktor.nu)?;
-        let logg = format!("beslut {id}");
-        let spar = Spar {
-            handelse: Handelse::FattadeBeslut,
-            arende_id,
-            logg: &logg,
-            rubrik: "Beslut fattat",
-            detalj: &detalj,
-        };
-        spar.skriv(w, aktor)?;
-        Ok(id)
-    })?)
+    Ok(store.skriv(|w| skriv_beslut(w, aktor, &beslut, &underlag, har_barn))?)
+}
+
+/// Saves a checked decision with its frozen record, event-log line and journal line, inside
+/// the caller's transaction (deciding a proposal marks it in the same one).
+pub(super) fn skriv_beslut(
+    w: &Skrivning,
+    aktor: &Aktor,
+    beslut: &NyttBeslut,
+    underlag: &Beslutsunderlag,
+    har_barn: bool,
+) -> Result<i64, StoreError> {
+    let id = w.spara_beslut(beslut, underlag, har_barn, &aktor.namn, aktor.nu)?;
+    let logg = format!("beslut {id}");
+    let detalj = beskrivning(beslut);
+    let spar = Spar {
+        handelse: Handelse::FattadeBeslut,
+        arende_id: beslut.arende_id,
+        logg: &logg,
+        rubrik: "Beslut fattat",
+        detalj: &detalj,
+    };
+    spar.skriv(w, aktor)?;
+    Ok(id)
 }
 
 /// "försörjningsstöd november 2026, bifall 16 300 kr", one part per item.
-fn beskrivning(b: &NyttBeslut) -> String {
+pub(super) fn beskrivning(b: &NyttBeslut) -> String {
     let mut delar: Vec<String> = b
         .poster
         .iter()

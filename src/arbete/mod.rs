@@ -8,6 +8,7 @@ pub mod ansokan;
 pub mod arende;
 pub mod beslut;
 pub mod brev;
+pub mod delegation;
 pub mod fia;
 pub mod ib;
 pub mod installningar;

@@ -6,6 +6,7 @@ pub mod belopp;
 pub mod beslut;
 pub mod betalning;
 pub mod datum;
+pub mod delegation;
 pub mod falt;
 pub mod fia;
 pub mod hushall;

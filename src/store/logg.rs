@@ -32,6 +32,9 @@ kodlista! {
         StoppadeUtbetalning = ("stoppade_utbetalning", "Stoppade utbetalning"),
         ExporteradeUtbetalning = ("exporterade_utbetalning", "Skickade utbetalning till banken"),
         RegistreradeRetur = ("registrerade_retur", "Registrerade återkommen utbetalning"),
+        SparadeBeslutsforslag = ("sparade_beslutsforslag", "Sparade förslag till beslut"),
+        BeslutadeForslag = ("beslutade_forslag", "Fattade beslut enligt förslag"),
+        SparadeDelegationsordning = ("sparade_delegationsordning", "Sparade delegationsordning"),
     }
 }
 

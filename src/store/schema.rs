@@ -23,6 +23,7 @@ const MIGRATIONS: &[Migration] = &[
     v13_search_inside_words,
     v14_decision_record,
     v15_payments,
+    v16_delegation_and_proposals,
 ];
 
 /// The schema version this program writes.
@@ -471,6 +472,12 @@ fn v14_decision_record(tx: &Transaction) -> rusqlite::Result<()> {
 fn v15_payments(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(super::utbetalning_schema::UTBETALNING_SQL)?;
     super::kedja::lagg_till_slag(tx, 15)
+}
+
+/// The unit's delegation order as saved, and proposals for decisions beyond the proposer's
+/// delegation (see `forslag`).
+fn v16_delegation_and_proposals(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(super::forslag::FORSLAG_SQL)
 }
 
 /// One object of a schema: (type, name, table, SQL).

@@ -258,21 +258,15 @@ impl BistandApp {
                 }
             }
             Kommando::AttGora => {
-                self.dialog = None;
-                self.installningar = None;
-                self.kassa = None;
-                self.meddelande = None;
-                self.att_gora = Some(AttGora::ny(&self.store, &self.anvandare, nu.date()));
+                (self.dialog, self.installningar, self.kassa, self.meddelande) = (None, None, None, None);
+                self.att_gora = Some(AttGora::ny(&self.store, &Aktor::ny(self.anvandare.clone(), nu)));
             }
             Kommando::Kassa => {
                 (self.dialog, self.att_gora, self.installningar, self.meddelande) = (None, None, None, None);
                 self.kassa = Some(Kassa::ny(&self.store, nu.date()));
             }
             Kommando::Installningar => {
-                self.dialog = None;
-                self.att_gora = None;
-                self.kassa = None;
-                self.meddelande = None;
+                (self.dialog, self.att_gora, self.kassa, self.meddelande) = (None, None, None, None);
                 self.installningar =
                     Some(Installningar::ny(&self.store, &self.anvandare, &self.utskrift.mapp, self.ovning, nu));
             }
@@ -362,15 +356,16 @@ impl BistandApp {
         if let Some((signal, text)) = self.meddelande.as_ref().filter(|_| !arendet_visas) {
             notis(ui, *signal, text);
         }
-        let nu = (self.klocka)();
+        let (nu, aktor) = ((self.klocka)(), self.aktor());
         if let Some(vy) = &mut self.att_gora {
-            match vy.visa(ui, &self.store, &self.anvandare, nu.date()) {
+            match vy.visa(ui, &mut self.store, &aktor) {
                 Some(AttGoraVal::Stang) => self.att_gora = None,
                 Some(AttGoraVal::Oppna(id)) => self.oppna_arende(id, Flik::Plan),
+                Some(AttGoraVal::Forslag(id)) => self.oppna_arende(id, Flik::Beslut),
                 None => {}
             }
         } else if let Some(kassa) = &mut self.kassa {
-            if kassa.visa(ui, &mut self.store, &Aktor::ny(self.anvandare.clone(), nu)) {
+            if kassa.visa(ui, &mut self.store, &aktor) {
                 self.kassa = None;
             }
         } else if let Some(inst) = &mut self.installningar {
