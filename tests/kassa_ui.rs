@@ -6,6 +6,7 @@ mod gemensamt;
 use bistand::domain::betalning::{Betalningsorder, Status};
 use egui_kittest::kittest::Queryable;
 use gemensamt::ui::*;
+use gemensamt::*;
 
 fn beskrivning(o: &Betalningsorder) -> String {
     format!("{}, {} till {}", o.arendenummer, o.belopp, o.mottagare.namn)
@@ -75,4 +76,59 @@ fn the_kassa_attests_stops_one_and_saves_the_bank_file() {
     let efter = h.state().store().utbetalningar_dag(dag).unwrap();
     assert!(efter.iter().all(|o| o.status != Status::Attesterad), "everything attested is sent");
     assert!(h.query_by_label_contains("Skapa bankfil – 0 attesterade").is_some());
+}
+
+#[test]
+fn the_kassa_orders_a_granted_decision_and_the_decider_cannot_attest_it_on_screen() {
+    use bistand::domain::beslut::formular::{BeslutsFormular, PostFalt};
+    let (_d, path) = temp_db();
+    let mut store = open(&path);
+    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
+    let arende = store.beslut(store.alla_beslut().unwrap()[0].id).unwrap().beslut.arende_id;
+    let form = BeslutsFormular {
+        period: "2026-11".into(),
+        poster: vec![PostFalt {
+            sak: "Hyra".into(),
+            ansokt: "9 000".into(),
+            beviljat: "9 000".into(),
+            motivering: "Du har rätt till hyran.".into(),
+            ..Default::default()
+        }],
+        barnets_basta: "Barnen påverkas inte av beslutet om hyran.".into(),
+        beslutsfattare: "Hanna Handläggare".into(),
+        period_fran: "2026-11-01".into(),
+        period_till: "2026-11-30".into(),
+        utbetalningsdag: "2026-11-25".into(),
+        betalas_till: "hyresvärden AB Exempelbostäder, bankgiro 5555-1234".into(),
+        ..Default::default()
+    };
+    let hanna = bistand::arbete::Aktor::ny("Hanna Handläggare", nu());
+    let beslut = bistand::arbete::beslut::fatta_beslut(&mut store, &hanna, arende, &form, true).unwrap();
+    let nr = store.alla_beslut().unwrap().into_iter().find(|b| b.id == beslut).unwrap().arendenummer;
+    // The window's user is the decider herself.
+    store.satt_installning("anvandare", "Hanna Handläggare").unwrap();
+    let mut h = harness(store);
+    klicka(&mut h, "Kassa");
+    klicka(&mut h, &format!("Beställ utbetalning i {nr}"));
+    skriv(&mut h, "Mottagarens namn", "AB Exempelbostäder");
+    skriv(&mut h, "Konto- eller gironummer", "5555-1234");
+    skriv(&mut h, "Referens (faktura, OCR)", "Avi 4711");
+    klicka(&mut h, "Beställ utbetalningen");
+    assert!(
+        h.query_by_label_contains(
+            "Utbetalningen är beställd till AB Exempelbostäder, bankgiro 5555-1234 den 2026-11-25"
+        )
+        .is_some()
+    );
+    let order = h.state().store().utbetalningar_for_beslut(beslut).unwrap();
+    assert_eq!(order.len(), 1);
+    assert_eq!(order[0].belopp, bistand::domain::Belopp::kronor(9000));
+    assert!(h.query_by_label(&format!("Beställ utbetalning i {nr}")).is_none(), "nothing left to order");
+
+    // On the payment day the decider sees her own payment but cannot attest it.
+    klicka(&mut h, "Tillbaka");
+    klicka(&mut h, "Kassa");
+    let knapp = format!("Attestera {}", beskrivning(&order[0]));
+    let nod = format!("{:?}", h.get_by_label(&knapp));
+    assert!(nod.contains("disabled: true"), "the decider's attest button is disabled: {nod}");
 }

@@ -37,7 +37,7 @@ pub use plan::{AttGoraRad, Avvikelse, Planversion, Uppfoljning};
 pub use sakerhetskopia::{Aterstallning, DagligKopia, MAX_KOPIOR, aterstall, gor_daglig_kopia};
 pub use schema::{SCHEMA_VERSION, migrera_till};
 pub use screening::Screeningresultat;
-pub use utbetalning::NyUtbetalning;
+pub use utbetalning::{AttBestalla, NyUtbetalning};
 pub use utkast::Utkast;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};

@@ -129,7 +129,49 @@ fn andrad(n: usize, fel: &str) -> Resultat<()> {
     if n == 1 { Ok(()) } else { Err(StoreError::Regel(fel.into())) }
 }
 
+/// A decision with granted money not yet (fully) ordered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttBestalla {
+    pub beslut_id: i64,
+    pub arendenummer: String,
+    pub datum: String,
+    /// Granted and not yet ordered.
+    pub kvar: Belopp,
+    /// Where the decision says the money goes (the letter's words).
+    pub betalas_till: String,
+}
+
 impl Store {
+    /// Decisions from `fran` on whose granted money is not all ordered (stopped and returned
+    /// orders do not count), newest first; a decision changed by a later one is left out.
+    pub fn att_bestalla(&self, fran: NaiveDate) -> Resultat<Vec<AttBestalla>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT b.id, a.arendenummer, b.datum,
+                    (SELECT sum(p.beviljat_ore) FROM beslutspost p WHERE p.beslut_id = b.id)
+                    - coalesce((SELECT sum(u.belopp_ore) FROM utbetalning u WHERE u.beslut_id = b.id
+                                AND u.stoppad_av IS NULL
+                                AND u.id NOT IN (SELECT utbetalning_id FROM utbetalning_retur)), 0) AS kvar,
+                    coalesce((SELECT json_extract(s.underlag, '$.utbetalning.mottagare') FROM beslutsunderlag s
+                              WHERE s.beslut_id = b.id), '')
+             FROM beslut b JOIN arende a ON a.id = b.arende_id
+             WHERE b.datum >= ?1 AND NOT EXISTS (SELECT 1 FROM beslut n WHERE n.andrar_beslut_id = b.id)
+               AND kvar > 0
+             ORDER BY b.datum DESC, b.id DESC",
+        )?;
+        let rader = stmt
+            .query_map([fran.to_string()], |r| {
+                Ok(AttBestalla {
+                    beslut_id: r.get(0)?,
+                    arendenummer: r.get(1)?,
+                    datum: r.get(2)?,
+                    kvar: Belopp::from_ore(r.get(3)?),
+                    betalas_till: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rader)
+    }
+
     pub fn utbetalning(&self, id: i64) -> Resultat<Betalningsorder> {
         self.conn()
             .query_row(&format!("{VALJ} WHERE u.id = ?1"), [id], rad)

@@ -1,6 +1,8 @@
 //! Kassa: the day's payment orders. The kassa attests (never her own decisions), stops one
 //! before it is sent, and saves the day's attested orders as one bank file (pain.001).
 
+mod bestall;
+
 use crate::arbete::{Aktor, utbetalning};
 use crate::domain::Belopp;
 use crate::domain::betalning::{Betalningsorder, Status, Utbetalningsdata, levererade_utbetalningsregler};
@@ -18,6 +20,7 @@ pub struct Kassa {
     kalender: Utbetalningsdata,
     /// The order being stopped, and the reason typed so far.
     stoppas: Option<(i64, String)>,
+    bestallning: bestall::Bestallning,
     meddelande: Option<(Signal, String)>,
 }
 
@@ -36,9 +39,13 @@ impl Kassa {
             rader: Vec::new(),
             kalender: levererade_utbetalningsregler(),
             stoppas: None,
+            bestallning: bestall::Bestallning::default(),
             meddelande: None,
         };
         k.hamta(store);
+        if let Err(e) = k.bestallning.hamta(store, idag) {
+            k.meddelande = Some((Signal::Fel, e));
+        }
         k
     }
 
@@ -69,10 +76,17 @@ impl Kassa {
         if let Some((signal, text)) = &self.meddelande {
             notis(ui, *signal, text);
         }
-        self.sammanfattning(ui);
-        self.tabell(ui, store, aktor);
-        self.stoppruta(ui, store, aktor);
-        self.exportknapp(ui, store, aktor);
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            self.sammanfattning(ui);
+            self.tabell(ui, store, aktor);
+            self.stoppruta(ui, store, aktor);
+            self.exportknapp(ui, store, aktor);
+            ui.separator();
+            if let Some(m) = self.bestallning.visa(ui, store, aktor, &self.kalender) {
+                self.meddelande = Some(m);
+                self.hamta(store);
+            }
+        });
         tillbaka
     }
 
@@ -114,23 +128,18 @@ impl Kassa {
             return;
         }
         let mut gjort = None;
-        egui::ScrollArea::vertical().max_height(ui.available_height() - 120.0).auto_shrink([false, true]).show(
-            ui,
-            |ui| {
-                egui::Grid::new("kassa").num_columns(5).striped(true).spacing([12.0, 8.0]).show(ui, |ui| {
-                    for k in ["Ärende", "Betalas till", "Belopp", "Beslut och attest", ""] {
-                        kolumnrubrik(ui, k);
-                    }
-                    ui.end_row();
-                    for o in &self.rader {
-                        if let Some(g) = rad(ui, o, aktor) {
-                            gjort = Some(g);
-                        }
-                        ui.end_row();
-                    }
-                });
-            },
-        );
+        egui::Grid::new("kassa").num_columns(5).striped(true).spacing([12.0, 8.0]).show(ui, |ui| {
+            for k in ["Ärende", "Betalas till", "Belopp", "Beslut och attest", ""] {
+                kolumnrubrik(ui, k);
+            }
+            ui.end_row();
+            for o in &self.rader {
+                if let Some(g) = rad(ui, o, aktor) {
+                    gjort = Some(g);
+                }
+                ui.end_row();
+            }
+        });
         match gjort {
             Some(Atgard::Attestera(id)) => {
                 let svar = utbetalning::attestera(store, aktor, id);
