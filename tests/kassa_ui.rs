@@ -76,6 +76,15 @@ fn the_kassa_attests_stops_one_and_saves_the_bank_file() {
     let efter = h.state().store().utbetalningar_dag(dag).unwrap();
     assert!(efter.iter().all(|o| o.status != Status::Attesterad), "everything attested is sent");
     assert!(h.query_by_label_contains("Skapa bankfil – 0 attesterade").is_some());
+
+    // The bank sends one back: registered against its order, the money may be ordered again.
+    let skickad = h.state().store().utbetalning(vantar.id).unwrap();
+    klicka(&mut h, &format!("Registrera retur för {}", beskrivning(&skickad)));
+    skriv(&mut h, "Orsak till returen", "Kontot är avslutat");
+    klicka(&mut h, "Registrera returen");
+    assert!(h.query_by_label_contains("Returen är registrerad").is_some());
+    assert_eq!(h.state().store().utbetalning(vantar.id).unwrap().status, Status::Aterkommen);
+    assert!(h.query_by_label(&format!("Beställ utbetalning i {}", vantar.arendenummer)).is_some());
 }
 
 #[test]

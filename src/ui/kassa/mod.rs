@@ -18,8 +18,8 @@ pub struct Kassa {
     dagtext: String,
     rader: Vec<Betalningsorder>,
     kalender: Utbetalningsdata,
-    /// The order being stopped, and the reason typed so far.
-    stoppas: Option<(i64, String)>,
+    /// The order being stopped or returned, and the reason typed so far.
+    ruta: Option<(Atgard, String)>,
     bestallning: bestall::Bestallning,
     meddelande: Option<(Signal, String)>,
 }
@@ -38,7 +38,7 @@ impl Kassa {
             dagtext: dag.to_string(),
             rader: Vec::new(),
             kalender: levererade_utbetalningsregler(),
-            stoppas: None,
+            ruta: None,
             bestallning: bestall::Bestallning::default(),
             meddelande: None,
         };
@@ -145,7 +145,7 @@ impl Kassa {
                 let svar = utbetalning::attestera(store, aktor, id);
                 self.efter(store, svar, "Utbetalningen är attesterad.");
             }
-            Some(Atgard::Stoppa(id)) => self.stoppas = Some((id, String::new())),
+            Some(a) => self.ruta = Some((a, String::new())),
             None => {}
         }
     }
@@ -158,18 +158,35 @@ impl Kassa {
         self.hamta(store);
     }
 
-    /// The reason asked for before an order is stopped.
+    /// The reason asked for before an order is stopped, or when its money came back.
     fn stoppruta(&mut self, ui: &mut egui::Ui, store: &mut Store, aktor: &Aktor) {
-        let Some((id, orsak)) = &mut self.stoppas else { return };
-        let id = *id;
+        let Some((atgard, orsak)) = &mut self.ruta else { return };
+        let (id, stopp) = match *atgard {
+            Atgard::Stoppa(id) => (id, true),
+            Atgard::Retur(id) => (id, false),
+            Atgard::Attestera(_) => return,
+        };
         let mut klar = None;
         egui::Frame::group(ui.style()).show(ui, |ui| {
             let vad = self.rader.iter().find(|o| o.id == id).map(beskrivning).unwrap_or_default();
-            ui.label(format!("Stoppa utbetalningen {vad}? Den skickas inte till banken."));
-            let label = ui.label("Orsak till stoppet");
+            let (fraga, etikett, knapp) = if stopp {
+                (
+                    format!("Stoppa utbetalningen {vad}? Den skickas inte till banken."),
+                    "Orsak till stoppet",
+                    "Stoppa utbetalningen",
+                )
+            } else {
+                (
+                    format!("Pengarna för {vad} har kommit tillbaka från banken."),
+                    "Orsak till returen",
+                    "Registrera returen",
+                )
+            };
+            ui.label(fraga);
+            let label = ui.label(etikett);
             ui.add(egui::TextEdit::singleline(orsak).desired_width(420.0)).labelled_by(label.id);
             ui.horizontal(|ui| {
-                if ui.button("Stoppa utbetalningen").clicked() {
+                if ui.button(knapp).clicked() {
                     klar = Some(true);
                 }
                 if ui.button("Avbryt").clicked() {
@@ -179,14 +196,20 @@ impl Kassa {
         });
         match klar {
             Some(true) => {
-                let orsak = self.stoppas.as_ref().map(|(_, o)| o.clone()).unwrap_or_default();
-                let svar = utbetalning::stoppa(store, aktor, id, &orsak);
+                let orsak = self.ruta.as_ref().map(|(_, o)| o.clone()).unwrap_or_default();
+                let (svar, klart) = if stopp {
+                    (utbetalning::stoppa(store, aktor, id, &orsak), "Utbetalningen är stoppad och skickas inte.")
+                } else {
+                    let svar = utbetalning::registrera_retur(store, aktor, id, aktor.nu.date(), &orsak);
+                    (svar, "Returen är registrerad. Beloppet kan beställas igen.")
+                };
                 if svar.is_ok() {
-                    self.stoppas = None;
+                    self.ruta = None;
                 }
-                self.efter(store, svar, "Utbetalningen är stoppad och skickas inte.");
+                self.efter(store, svar, klart);
+                let _ = self.bestallning.hamta(store, aktor.nu.date());
             }
-            Some(false) => self.stoppas = None,
+            Some(false) => self.ruta = None,
             None => {}
         }
     }
@@ -218,9 +241,11 @@ impl Kassa {
     }
 }
 
+#[derive(Clone, Copy)]
 enum Atgard {
     Attestera(i64),
     Stoppa(i64),
+    Retur(i64),
 }
 
 /// "2026-0003, 7 000,50 kr till AB Exempelbostäder".
@@ -261,6 +286,14 @@ fn rad(ui: &mut egui::Ui, o: &Betalningsorder, aktor: &Aktor) -> Option<Atgard> 
             && ui.button("Stoppa").accessible_name(format!("Stoppa {}", beskrivning(o))).clicked()
         {
             val = Some(Atgard::Stoppa(o.id));
+        }
+        if o.status == Status::Exporterad
+            && ui
+                .button("Registrera retur")
+                .accessible_name(format!("Registrera retur för {}", beskrivning(o)))
+                .clicked()
+        {
+            val = Some(Atgard::Retur(o.id));
         }
     });
     val
