@@ -48,7 +48,7 @@ pub(super) fn bestall(store: &mut Store, nu: NaiveDateTime) -> Resultat<()> {
 
 /// A fictitious landlord's bankgiro or client account (clearing 9999 belongs to no bank).
 fn mottagare(i: usize, beslut_id: i64) -> Mottagare {
-    if i % 3 == 0 {
+    if i.is_multiple_of(3) {
         Mottagare {
             namn: "Exempelbostäder AB".into(),
             konto: Konto::Bankgiro(format!("5555{:04}", beslut_id % 10_000)),
