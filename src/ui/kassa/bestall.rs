@@ -26,6 +26,21 @@ struct Falt {
     referens: String,
 }
 
+impl Falt {
+    /// Filled in from the decision's words when they name a giro ("hyresvärden AB Bostäder,
+    /// bankgiro 5555-1234"); the kassa checks and completes it.
+    fn fran_beslutet(betalas_till: &str) -> Falt {
+        let mut f = Falt { typ: "bankkonto", ..Default::default() };
+        let Some((namn, konto)) = betalas_till.split_once(',') else { return f };
+        for typ in ["bankgiro", "plusgiro"] {
+            if let Some(nummer) = konto.trim().strip_prefix(typ) {
+                f = Falt { namn: namn.trim().into(), typ, nummer: nummer.trim().trim_end_matches('.').into(), ..f };
+            }
+        }
+        f
+    }
+}
+
 impl Bestallning {
     pub fn hamta(&mut self, store: &Store, idag: chrono::NaiveDate) -> Result<(), String> {
         let fran = idag - chrono::Days::new(DAGAR_BAKAT);
@@ -65,8 +80,8 @@ impl Bestallning {
                 ui.end_row();
             }
         });
-        if let Some(id) = valj {
-            self.valt = Some((id, Falt { typ: "bankgiro", ..Default::default() }));
+        if let Some(r) = valj.and_then(|id| self.rader.iter().find(|r| r.beslut_id == id)) {
+            self.valt = Some((r.beslut_id, Falt::fran_beslutet(&r.betalas_till)));
         }
         self.formular(ui, store, aktor, kalender)
     }
