@@ -5,10 +5,10 @@ use super::{Aktor, Arbetsfel, Spar};
 use crate::domain::Belopp;
 use crate::domain::arende::ArendeStatus;
 use crate::domain::beslut::formular::{BeslutsFormular, PostFalt};
-use crate::domain::beslut::underlag::Beslutsgrund;
+use crate::domain::beslut::underlag::{Beslutsgrund, Beslutsunderlag};
 use crate::domain::beslut::{NyttBeslut, Utfall, samlat_utfall};
 use crate::domain::norm::{ansokt_forsorjningsstod, berakna};
-use crate::store::{Handelse, Store};
+use crate::store::{Handelse, Skrivning, Store, StoreError};
 
 /// A new decision on the case's latest application, försörjningsstöd as applied for and as
 /// calculated. An incomplete application is proposed as refused on that ground, with nothing
@@ -64,41 +64,62 @@ pub fn fatta_beslut(
 ) -> Result<i64, Arbetsfel> {
     aktor.far(Handelse::FattadeBeslut)?;
     let beslut = prova(form, aktor, arende_id, har_barn)?;
-    let andrar = beslut.andrar.map(|id| store.beslut(id)).transpose()?;
-    let detalj = beskrivning(&beslut, andrar.as_ref().map(|b| b.beslut.datum));
+    let fore = Fore::las(store, &beslut)?;
     let underlag = crate::utskrift::beslutsunderlag(store, &beslut).map_err(Arbetsfel::Utskrift)?;
-    // The investigation ends with the first decision that grants something: the case is aktuell.
-    let utredd = store.arende(arende_id)?.status == ArendeStatus::UnderUtredning
-        && samlat_utfall(&beslut.poster) != Utfall::Avslag;
-    Ok(store.skriv(|w| {
-        let id = w.spara_beslut(&beslut, &underlag, har_barn, &aktor.namn, aktor.nu)?;
-        if utredd {
-            w.byt_status(arende_id, ArendeStatus::Aktuell, None, aktor.nu.date())?;
-            let status = Spar {
-                handelse: Handelse::BytteStatus,
-                arende_id,
-                logg: ArendeStatus::Aktuell.namn(),
-                rubrik: "Status ändrad",
-                detalj: "aktuell – utredningen avslutad med beslut",
-            };
-            status.skriv(w, aktor)?;
-        }
-        let logg = format!("beslut {id}");
-        let spar = Spar {
-            handelse: Handelse::FattadeBeslut,
+    Ok(store.skriv(|w| skriv_beslut(w, aktor, &beslut, &underlag, har_barn, &fore))?)
+}
+
+/// What a decision's lines say about the case before it: the date of the decision it changes,
+/// and whether it ends the investigation.
+pub(super) struct Fore {
+    andrar: Option<chrono::NaiveDate>,
+    /// The first decision that grants something ends the investigation: the case is aktuell.
+    utredd: bool,
+}
+
+impl Fore {
+    pub(super) fn las(store: &Store, beslut: &NyttBeslut) -> Result<Fore, Arbetsfel> {
+        let andrar = beslut.andrar.map(|id| store.beslut(id)).transpose()?.map(|b| b.beslut.datum);
+        let utredd = store.arende(beslut.arende_id)?.status == ArendeStatus::UnderUtredning
+            && samlat_utfall(&beslut.poster) != Utfall::Avslag;
+        Ok(Fore { andrar, utredd })
+    }
+}
+
+/// Saves a checked decision with its frozen record, event-log line and journal line, inside
+/// the caller's transaction (deciding a proposal marks it in the same one).
+pub(super) fn skriv_beslut(
+    w: &Skrivning,
+    aktor: &Aktor,
+    beslut: &NyttBeslut,
+    underlag: &Beslutsunderlag,
+    har_barn: bool,
+    fore: &Fore,
+) -> Result<i64, StoreError> {
+    let id = w.spara_beslut(beslut, underlag, har_barn, &aktor.namn, aktor.nu)?;
+    let arende_id = beslut.arende_id;
+    if fore.utredd {
+        w.byt_status(arende_id, ArendeStatus::Aktuell, None, aktor.nu.date())?;
+        let status = Spar {
+            handelse: Handelse::BytteStatus,
             arende_id,
-            logg: &logg,
-            rubrik: "Beslut fattat",
-            detalj: &detalj,
+            logg: ArendeStatus::Aktuell.namn(),
+            rubrik: "Status ändrad",
+            detalj: "aktuell – utredningen avslutad med beslut",
         };
-        spar.skriv(w, aktor)?;
-        Ok(id)
-    })?)
+        status.skriv(w, aktor)?;
+    }
+    let logg = format!("beslut {id}");
+    let detalj = beskrivning(beslut, fore.andrar);
+    let spar =
+        Spar { handelse: Handelse::FattadeBeslut, arende_id, logg: &logg, rubrik: "Beslut fattat", detalj: &detalj };
+    spar.skriv(w, aktor)?;
+    Ok(id)
 }
 
 /// "försörjningsstöd november 2026, bifall 16 300 kr", one part per item.
 /// `andrar` is the date of the decision this one changes.
-fn beskrivning(b: &NyttBeslut, andrar: Option<chrono::NaiveDate>) -> String {
+pub(super) fn beskrivning(b: &NyttBeslut, andrar: Option<chrono::NaiveDate>) -> String {
     let mut delar: Vec<String> = b
         .poster
         .iter()

@@ -8,6 +8,7 @@ pub mod ansokan;
 pub mod arende;
 pub mod beslut;
 pub mod brev;
+pub mod delegation;
 pub mod fia;
 pub mod ib;
 pub mod installningar;
@@ -15,6 +16,7 @@ pub mod journal;
 pub mod plan;
 pub mod screening;
 pub mod skrivare;
+pub mod utbetalning;
 
 use crate::domain::hushall::FaltFel;
 use crate::domain::journal::NyJournalPost;

@@ -24,6 +24,7 @@ const FLAGGOR: &[(&str, Option<&str>)] = &[
     ("--manad", Some("--manad behöver en månad, t.ex. --manad 2026-10.")),
     ("--databas", Some("--databas behöver en sökväg till databasfilen eller en postgres://-adress.")),
     ("--enhet", Some("--enhet behöver enhetens namn.")),
+    ("--dag", Some("--dag behöver ett datum, t.ex. --dag 2026-11-25.")),
 ];
 
 /// The options each command takes; `None` is starting the window. `--help` and `--version` go
@@ -42,6 +43,7 @@ const TILLATNA: &[(Option<&str>, &[&str])] = &[
     (Some("hjalp"), &[]),
     (Some("installning"), &["--databas", "--enhet"]),
     (Some("sok"), &["--db"]),
+    (Some("utbetalning"), &["--db", "--dag", "--ut"]),
     (Some("__spara-i-loop"), &["--db"]),
 ];
 
@@ -214,6 +216,12 @@ fn bygg(sub: Option<&str>, g: &Givna) -> Result<Kommando, String> {
                 return Err("sok behöver en text att söka efter, t.ex. bistand sok --db SÖKVÄG ström.".into());
             }
             Kommando::Sok { db: g.krav("--db", "sok")?, fraga }
+        }
+        Some("utbetalning") => {
+            let dag = g.text("--dag").ok_or("utbetalning behöver --dag ÅÅÅÅ-MM-DD.")?;
+            let dag = chrono::NaiveDate::parse_from_str(&dag, "%Y-%m-%d")
+                .map_err(|_| format!("--dag måste vara ett datum som ÅÅÅÅ-MM-DD, inte \"{dag}\"."))?;
+            Kommando::Utbetalning { db: g.krav("--db", "utbetalning")?, dag, ut: g.krav("--ut", "utbetalning")? }
         }
         Some("__spara-i-loop") => Kommando::SparaILoop { db: g.krav("--db", "__spara-i-loop")? },
         Some(other) => return Err(format!("Okänt kommando \"{other}\". Skriv bistand --help för en lista.")),

@@ -7,6 +7,7 @@ mod berakna;
 pub use berakna::berakna_json;
 mod brev;
 mod underhall;
+mod utbetalning;
 
 use crate::demo;
 use crate::store::Store;
@@ -97,6 +98,12 @@ pub enum Kommando {
     Berakna {
         indata: Option<PathBuf>,
     },
+    /// Write the pain.001 bank file of a day's attested payments and mark them sent.
+    Utbetalning {
+        db: PathBuf,
+        dag: chrono::NaiveDate,
+        ut: PathBuf,
+    },
     Hjalp(String),
     Version,
 }
@@ -134,6 +141,9 @@ Användning:
                                 utkastet märkt UTKAST).
   bistand fia --db SÖKVÄG --intervju ID --ut FIL.pdf
                                 Skriver sammanställningen av en FIA-intervju.
+  bistand utbetalning --db SÖKVÄG --dag ÅÅÅÅ-MM-DD --ut FIL.xml
+                                Skriver bankfilen (ISO 20022 pain.001) med dagens attesterade
+                                utbetalningar och markerar dem som skickade till banken.
   bistand sakerhetskopia --db SÖKVÄG --ut FIL
                                 Gör en säkerhetskopia medan programmet kan vara igång.
   bistand aterstall --fran FIL --db SÖKVÄG
@@ -266,6 +276,7 @@ pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
                 }
             }
         }
+        Kommando::Utbetalning { db, dag, ut } => utbetalning::exportera(db, *dag, ut, nu),
         Kommando::Starta { .. } => 2,
     }
 }

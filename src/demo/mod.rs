@@ -7,6 +7,9 @@ mod fia;
 mod handgjorda;
 mod historik;
 mod planer;
+mod utbetalningar;
+
+pub use utbetalningar::{DEMOKASSA, utbetalningsdagar};
 
 use crate::domain::arende::{ArendeStatus, Avslutsorsak, Forsorjningshinder};
 use crate::domain::hushall::{Adress, Medlem, NyttHushall, Person, Relation, Roll};
@@ -218,7 +221,9 @@ pub fn bygg_demo(
         }
         Ok(())
     })?;
-    slumpade(store, &mut fabrik, antal.min(HANDGJORDA)..antal, val.manader, nu, framsteg)
+    let slut = slumpade(store, &mut fabrik, antal.min(HANDGJORDA)..antal, val.manader, nu, framsteg)?;
+    utbetalningar::bestall(store, nu)?;
+    Ok(slut)
 }
 
 /// What every hand-made household's history is written with.

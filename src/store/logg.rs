@@ -27,6 +27,14 @@ kodlista! {
         SkrevAvvikelse = ("skrev_avvikelse", "Skrev avvikelse från planen"),
         SigneradePlan = ("signerade_plan", "Klienten signerade planen"),
         SparadeNormtabell = ("sparade_normtabell", "Sparade normtabell"),
+        BestalldeUtbetalning = ("bestallde_utbetalning", "Beställde utbetalning"),
+        AttesteradeUtbetalning = ("attesterade_utbetalning", "Attesterade utbetalning"),
+        StoppadeUtbetalning = ("stoppade_utbetalning", "Stoppade utbetalning"),
+        ExporteradeUtbetalning = ("exporterade_utbetalning", "Skickade utbetalning till banken"),
+        RegistreradeRetur = ("registrerade_retur", "Registrerade återkommen utbetalning"),
+        SparadeBeslutsforslag = ("sparade_beslutsforslag", "Sparade förslag till beslut"),
+        BeslutadeForslag = ("beslutade_forslag", "Fattade beslut enligt förslag"),
+        SparadeDelegationsordning = ("sparade_delegationsordning", "Sparade delegationsordning"),
     }
 }
 

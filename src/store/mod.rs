@@ -7,6 +7,7 @@ mod ansokan;
 mod arende;
 mod beslut;
 mod fia;
+mod forslag;
 mod hushall;
 mod ib;
 mod journal;
@@ -19,12 +20,15 @@ mod plan;
 mod sakerhetskopia;
 mod schema;
 mod screening;
+mod utbetalning;
+mod utbetalning_schema;
 mod utkast;
 
 pub use ansokan::{AnsokanRad, SparadAnsokan};
 pub use arende::{ArendeRad, Sokresultat, Sortering};
 pub use beslut::BeslutRad;
 pub use fia::SparadFia;
+pub use forslag::Forslag;
 pub use hushall::{HushallVy, NyttArende, Registrerat};
 pub use kedja::Kedjerapport;
 pub use logg::{Handelse, Logghandelse};
@@ -33,6 +37,7 @@ pub use plan::{AttGoraRad, Avvikelse, Planperson, Planversion, Uppfoljning};
 pub use sakerhetskopia::{Aterstallning, DagligKopia, MAX_KOPIOR, aterstall, gor_daglig_kopia};
 pub use schema::{SCHEMA_VERSION, migrera_till};
 pub use screening::Screeningresultat;
+pub use utbetalning::{AttBestalla, NyUtbetalning};
 pub use utkast::Utkast;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};
@@ -113,6 +118,12 @@ impl From<rusqlite::Error> for StoreError {
             && let Some(k) = fel.downcast_ref::<SkadadKolumn>()
         {
             return StoreError::Skadad { tabell: k.tabell.to_string(), rad: k.rad.clone() };
+        }
+        // A rule kept by a trigger (RAISE(ABORT, '…')) speaks Swedish already: pass its words on.
+        if let rusqlite::Error::SqliteFailure(f, Some(text)) = &e
+            && f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_TRIGGER
+        {
+            return StoreError::Regel(text.clone());
         }
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Upptagen,

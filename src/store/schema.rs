@@ -22,7 +22,9 @@ const MIGRATIONS: &[Migration] = &[
     v12_tamper_chain,
     v13_search_inside_words,
     v14_decision_record,
-    v15_plan_per_adult,
+    v15_payments,
+    v16_delegation_and_proposals,
+    v17_plan_per_adult,
 ];
 
 /// The schema version this program writes.
@@ -466,9 +468,22 @@ fn v14_decision_record(tx: &Transaction) -> rusqlite::Result<()> {
     super::kedja::lagg_till_slag(tx, 14)
 }
 
+/// Payment orders of granted posts and their returns; attest, export and the sum are kept by
+/// triggers (see `utbetalning_schema`). Both tables join the tamper chain.
+fn v15_payments(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(super::utbetalning_schema::UTBETALNING_SQL)?;
+    super::kedja::lagg_till_slag(tx, 15)
+}
+
+/// The unit's delegation order as saved, and proposals for decisions beyond the proposer's
+/// delegation (see `forslag`).
+fn v16_delegation_and_proposals(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(super::forslag::FORSLAG_SQL)
+}
+
 /// Each adult of a household has a förändringsplan of their own: a plan names its person (the
 /// applicant for plans written before), which never changes once the plan is agreed.
-fn v15_plan_per_adult(tx: &Transaction) -> rusqlite::Result<()> {
+fn v17_plan_per_adult(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(
         "
         ALTER TABLE plan ADD COLUMN person_id INTEGER REFERENCES person(id);
@@ -483,7 +498,7 @@ fn v15_plan_per_adult(tx: &Transaction) -> rusqlite::Result<()> {
         BEGIN SELECT RAISE(ABORT, 'En plan måste gälla en person i hushållet.'); END;
         ",
     )?;
-    super::kedja::lagg_till_slag(tx, 15)
+    super::kedja::lagg_till_slag(tx, 17)
 }
 
 /// One object of a schema: (type, name, table, SQL).

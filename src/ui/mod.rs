@@ -6,6 +6,7 @@ pub mod bakgrund;
 pub mod dialoger;
 pub mod flikar;
 pub mod installningar;
+pub mod kassa;
 pub mod kontext;
 pub mod skal;
 pub mod tema;

@@ -203,14 +203,31 @@ impl BeslutVy {
 
     fn fatta(&mut self, ctx: &mut Kontext, form: &BeslutsFormular) {
         self.bekrafta = false;
-        match arbete::beslut::fatta_beslut(ctx.store, &ctx.aktor, self.arende_id, form, self.har_barn) {
-            Ok(id) => {
+        let roll = arbete::delegation::roll(&ctx.aktor);
+        let svar = arbete::delegation::fatta_eller_foresla(
+            ctx.store,
+            &ctx.aktor,
+            roll.as_deref(),
+            self.arende_id,
+            form,
+            self.har_barn,
+        );
+        match svar {
+            Ok(vag) => {
                 let _ = self.autospar.klar(ctx.store);
                 self.form = None;
                 self.fel.clear();
                 self.ladda(ctx);
-                self.valt = ctx.utfall(ctx.store.beslut(id));
-                ctx.klart("Beslutet är fattat. Skriv ut beslutsbrevet.");
+                match vag {
+                    arbete::delegation::Beslutsvag::Fattat(id) => {
+                        self.valt = ctx.utfall(ctx.store.beslut(id));
+                        ctx.klart("Beslutet är fattat. Skriv ut beslutsbrevet.");
+                    }
+                    arbete::delegation::Beslutsvag::Forslag { .. } => ctx.klart(
+                        "Beslutet ligger utanför din delegation och är sparat som förslag till beslut. Det finns nu \
+                         under Att göra hos dem som får fatta det.",
+                    ),
+                }
                 ctx.sparat();
             }
             Err(e) => self.visa_fel(ctx, e),

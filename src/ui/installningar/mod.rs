@@ -1,6 +1,7 @@
 //! Inställningar: the user's name and theme, the riksnorm tables (view, correct, add a year –
 //! each save a new version with its source) and the unit's calculation rules.
 
+pub mod delegation;
 pub mod frasbibliotek;
 pub mod underhall;
 
@@ -178,6 +179,11 @@ impl Installningar {
 
             rubrik(ui, "Beräkningsregler för enheten");
             self.visa_regler(ui, store);
+
+            rubrik(ui, "Delegationsordning");
+            if let Some(m) = delegation::visa(ui, store, anvandare, nu) {
+                self.meddelande = Some(m);
+            }
 
             rubrik(ui, "Initial bedömning (IB)");
             let version = self.ib_version;

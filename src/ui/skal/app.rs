@@ -9,11 +9,13 @@ use crate::ui::dialoger::nytt_hushall::{Dialogsvar, HushallForm};
 use crate::ui::flikar::{Flik, OppetArende};
 use crate::ui::installningar::underhall::DagligKopiering;
 use crate::ui::installningar::{Installningar, Installningsval};
+use crate::ui::kassa::Kassa;
 use crate::ui::kontext::{Begaran, Kontext, Notis, Utskrift};
 use crate::ui::skal::arendelista::Arendelista;
 use crate::ui::skal::att_gora::{AttGora, AttGoraVal};
 use crate::ui::skal::forsta_start::{self, Startval};
 use crate::ui::skal::kommandon::{Fonsterkommando as Kommando, Palett};
+use crate::ui::skal::ram::{initialer, ovningsram, standard_utskriftsmapp};
 use crate::ui::tema::{self, Signal};
 use crate::ui::utkast::{self, Utkastplats};
 use crate::ui::widgetar::las;
@@ -51,6 +53,8 @@ pub struct BistandApp {
     installningar: Option<Installningar>,
     /// The Att göra list, shown instead of the open case while set.
     att_gora: Option<AttGora>,
+    /// The kassa's payments, shown instead of the open case while set.
+    kassa: Option<Kassa>,
     dialog: Option<Dialog>,
     sparat: Option<NaiveDateTime>,
     utskrift: Utskrift,
@@ -90,6 +94,7 @@ impl BistandApp {
             oppet: None,
             installningar: None,
             att_gora: None,
+            kassa: None,
             dialog: (!drafts.is_empty()).then_some(Dialog::Aterstall(drafts)),
             sparat: None,
             utskrift: Utskrift { mapp: standard_utskriftsmapp(), oppna_visare: true },
@@ -123,10 +128,19 @@ impl BistandApp {
                 self.oppet = Some(a);
                 self.installningar = None;
                 self.att_gora = None;
+                self.kassa = None;
             }
             Err(e) => ctx.fel(e),
         }
         self.utfor(begaran);
+    }
+
+    /// Runs `f` on the kassa view when it is shown (tests export without the file dialog).
+    pub fn i_kassan(&mut self, f: impl FnOnce(&mut Kassa, &mut Store, &Aktor)) -> bool {
+        let aktor = self.aktor();
+        let Some(k) = &mut self.kassa else { return false };
+        f(k, &mut self.store, &aktor);
+        true
     }
 
     /// The user, acting now.
@@ -200,6 +214,8 @@ impl BistandApp {
         }
         let utanfor = if self.att_gora.is_some() {
             Some("Att göra")
+        } else if self.kassa.is_some() {
+            Some("Kassan")
         } else if self.installningar.is_some() {
             Some("Inställningar")
         } else if self.oppet.is_none() {
@@ -242,15 +258,15 @@ impl BistandApp {
                 }
             }
             Kommando::AttGora => {
-                self.dialog = None;
-                self.installningar = None;
-                self.meddelande = None;
-                self.att_gora = Some(AttGora::ny(&self.store, &self.anvandare, nu.date()));
+                (self.dialog, self.installningar, self.kassa, self.meddelande) = (None, None, None, None);
+                self.att_gora = Some(AttGora::ny(&self.store, &Aktor::ny(self.anvandare.clone(), nu)));
+            }
+            Kommando::Kassa => {
+                (self.dialog, self.att_gora, self.installningar, self.meddelande) = (None, None, None, None);
+                self.kassa = Some(Kassa::ny(&self.store, nu.date()));
             }
             Kommando::Installningar => {
-                self.dialog = None;
-                self.att_gora = None;
-                self.meddelande = None;
+                (self.dialog, self.att_gora, self.kassa, self.meddelande) = (None, None, None, None);
                 self.installningar =
                     Some(Installningar::ny(&self.store, &self.anvandare, &self.utskrift.mapp, self.ovning, nu));
             }
@@ -335,16 +351,22 @@ impl BistandApp {
     fn mitten(&mut self, ui: &mut egui::Ui) {
         ui.add_space(4.0);
         // An open case shows the notice under its tabs, the identity header staying on top.
-        let arendet_visas = self.oppet.is_some() && self.att_gora.is_none() && self.installningar.is_none();
+        let arendet_visas =
+            self.oppet.is_some() && self.att_gora.is_none() && self.installningar.is_none() && self.kassa.is_none();
         if let Some((signal, text)) = self.meddelande.as_ref().filter(|_| !arendet_visas) {
             notis(ui, *signal, text);
         }
-        let nu = (self.klocka)();
+        let (nu, aktor) = ((self.klocka)(), self.aktor());
         if let Some(vy) = &mut self.att_gora {
-            match vy.visa(ui, &self.store, &self.anvandare, nu.date()) {
+            match vy.visa(ui, &mut self.store, &aktor) {
                 Some(AttGoraVal::Stang) => self.att_gora = None,
                 Some(AttGoraVal::Oppna(id)) => self.oppna_arende(id, Flik::Plan),
+                Some(AttGoraVal::Forslag(id)) => self.oppna_arende(id, Flik::Beslut),
                 None => {}
+            }
+        } else if let Some(kassa) = &mut self.kassa {
+            if kassa.visa(ui, &mut self.store, &aktor) {
+                self.kassa = None;
             }
         } else if let Some(inst) = &mut self.installningar {
             if let Some(val) = inst.visa(ui, &mut self.store, self.mork, &self.anvandare, nu) {
@@ -427,7 +449,7 @@ impl BistandApp {
                         egui::TextEdit::singleline(&mut self.lista.fraga)
                             .id(Id::unique(SOK_ID))
                             .hint_text("Ärende, personnummer, namn …  Ctrl+F")
-                            .desired_width(380.0),
+                            .desired_width(330.0),
                     )
                     .labelled_by(label.id);
                 if self.fokusera_sok {
@@ -452,6 +474,13 @@ impl BistandApp {
                         .clicked()
                     {
                         self.kor(Kommando::AttGora);
+                    }
+                    if ui
+                        .button("Kassa")
+                        .on_hover_text("Dagens utbetalningar: attestera, stoppa, skapa bankfil")
+                        .clicked()
+                    {
+                        self.kor(Kommando::Kassa);
                     }
                     if ui.button("Kommandon").on_hover_text("Ctrl+K").clicked() {
                         self.kor(Kommando::Palett);
@@ -558,28 +587,6 @@ impl BistandApp {
             f(self);
         }
     }
-}
-
-/// The whole window carries the training marking.
-fn ovningsram(ctx: &egui::Context) {
-    let farg = tema::signalfarg(Signal::Ovning, false);
-    ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, Id::unique("ovningsram"))).rect_stroke(
-        ctx.content_rect().shrink(2.0),
-        0.0,
-        egui::Stroke::new(4.0, farg),
-        egui::StrokeKind::Inside,
-    );
-}
-
-/// Letters are saved under the user's documents folder ("Bistånd"), else beside the database.
-fn standard_utskriftsmapp() -> std::path::PathBuf {
-    directories::UserDirs::new()
-        .and_then(|u| u.document_dir().map(|d| d.join("Bistånd")))
-        .unwrap_or_else(|| crate::ui::standarddatabas(false).with_file_name("brev"))
-}
-
-fn initialer(namn: &str) -> String {
-    namn.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
 }
 
 impl eframe::App for BistandApp {

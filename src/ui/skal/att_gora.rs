@@ -1,7 +1,9 @@
 //! Att göra: the caseworker's cases whose plan follow-up is overdue or due this week, plans due
 //! for rewriting, and agreed plans not signed.
 
+use crate::arbete::Aktor;
 use crate::store::{AttGoraRad, Store};
+use crate::ui::skal::forslag::Forslagslista;
 use crate::ui::tema;
 use crate::ui::widgetar::{kolumnrubrik, rubrik};
 use chrono::NaiveDate;
@@ -11,17 +13,22 @@ pub struct AttGora {
     bara_mina: bool,
     rader: Vec<AttGoraRad>,
     fel: Option<String>,
+    forslag: Forslagslista,
 }
 
 /// What the shell should do.
 pub enum AttGoraVal {
     Stang,
     Oppna(i64),
+    /// Open the case of a proposal on its decision tab.
+    Forslag(i64),
 }
 
 impl AttGora {
-    pub fn ny(store: &Store, anvandare: &str, idag: NaiveDate) -> AttGora {
-        let mut vy = AttGora { bara_mina: true, rader: Vec::new(), fel: None };
+    pub fn ny(store: &Store, aktor: &Aktor) -> AttGora {
+        let (anvandare, idag) = (aktor.namn.as_str(), aktor.nu.date());
+        let forslag = Forslagslista::ny(store, aktor);
+        let mut vy = AttGora { bara_mina: true, rader: Vec::new(), fel: None, forslag };
         vy.hamta(store, anvandare, idag);
         if vy.rader.is_empty() {
             // Nothing of one's own: show the unit's so the list is never silently empty.
@@ -41,7 +48,8 @@ impl AttGora {
         }
     }
 
-    pub fn visa(&mut self, ui: &mut egui::Ui, store: &Store, anvandare: &str, idag: NaiveDate) -> Option<AttGoraVal> {
+    pub fn visa(&mut self, ui: &mut egui::Ui, store: &mut Store, aktor: &Aktor) -> Option<AttGoraVal> {
+        let (anvandare, idag) = (aktor.namn.as_str(), aktor.nu.date());
         let mut val = None;
         ui.horizontal(|ui| {
             ui.heading("Att göra");
@@ -49,6 +57,9 @@ impl AttGora {
                 val = Some(AttGoraVal::Stang);
             }
         });
+        if let Some(id) = self.forslag.visa(ui, store, aktor) {
+            val = Some(AttGoraVal::Forslag(id));
+        }
         if ui.checkbox(&mut self.bara_mina, format!("Bara ärenden där {anvandare} är socialsekreterare")).changed() {
             self.hamta(store, anvandare, idag);
         }

@@ -4,5 +4,7 @@
 pub mod app;
 pub mod arendelista;
 pub mod att_gora;
+pub mod forslag;
 pub mod forsta_start;
 pub mod kommandon;
+mod ram;
