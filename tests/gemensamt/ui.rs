@@ -11,10 +11,13 @@ pub fn fast_klocka() -> chrono::NaiveDateTime {
 }
 
 pub fn harness(store: Store) -> Harness<'static, BistandApp> {
+    harness_med_storlek(store, egui::vec2(1400.0, 1000.0))
+}
+
+/// The program in a window of this size (a laptop's, to see that nothing runs off its edge).
+pub fn harness_med_storlek(store: Store, storlek: egui::Vec2) -> Harness<'static, BistandApp> {
     let app = BistandApp::ny(store, false, fast_klocka);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
+    let mut h = Harness::builder().with_size(storlek).build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
     h.run();
     h
 }

@@ -182,13 +182,19 @@ impl OppetArende {
             }
             ui.label(RichText::new(format!("Ärende {}", self.arende.arendenummer)).size(18.0));
             ui.label(RichText::new(self.arende.status.namn()).size(18.0).strong());
-            if self.hushall.skyddade_personuppgifter {
-                markering(ui, "SKYDDADE PERSONUPPGIFTER");
-            }
-            if self.andrad_efter_beslut {
-                markering(ui, "Ändrat efter beslut – nytt beslut behövs");
-            }
         });
+        // The markings on a line of their own: a framed marking does not wrap, so beside a long
+        // name it would run off the window's edge.
+        if self.hushall.skyddade_personuppgifter || self.andrad_efter_beslut {
+            ui.horizontal_wrapped(|ui| {
+                if self.hushall.skyddade_personuppgifter {
+                    markering(ui, "SKYDDADE PERSONUPPGIFTER");
+                }
+                if self.andrad_efter_beslut {
+                    markering(ui, "Ändrat efter beslut – nytt beslut behövs");
+                }
+            });
+        }
     }
 
     /// The header, the tab row, the window's notice and the current tab.
