@@ -34,13 +34,24 @@ pub struct Forhandsgranskning {
     zoom: f32,
     skrivare: Vec<String>,
     vald: String,
+    /// The unit's logo as a texture, made the first time the page with it is drawn.
+    logo: Option<egui::TextureHandle>,
 }
 
 impl Forhandsgranskning {
     /// A preview of `brev` on its first page, with the system's printers and the remembered choice.
     pub fn ny(brev: Brev, filnamn: String, identitet: String, ctx: &mut Kontext) -> Forhandsgranskning {
         let skrivare = skrivare::systemets_skrivare();
-        let mut f = Forhandsgranskning { brev, filnamn, identitet, sida: 0, zoom: 1.0, skrivare, vald: String::new() };
+        let mut f = Forhandsgranskning {
+            brev,
+            filnamn,
+            identitet,
+            sida: 0,
+            zoom: 1.0,
+            skrivare,
+            vald: String::new(),
+            logo: None,
+        };
         let minne = ctx.las(skrivare::vald_skrivare(ctx.store));
         f.vald = minne.unwrap_or_else(|| f.skrivare.first().cloned().unwrap_or_else(|| skrivare::STANDARD.into()));
         if !f.skrivare.contains(&f.vald) {
@@ -214,7 +225,7 @@ impl Forhandsgranskning {
     }
 
     /// The current page as a white A4 sheet.
-    fn rita_sida(&self, ui: &mut egui::Ui) {
+    fn rita_sida(&mut self, ui: &mut egui::Ui) {
         let skala = PUNKTER_PER_MM * self.zoom;
         let (rect, _) = ui.allocate_exact_size(Vec2::new(SIDA_BREDD, SIDA_HOJD) * skala, egui::Sense::hover());
         let p = ui.painter_at(rect);
@@ -225,7 +236,13 @@ impl Forhandsgranskning {
         if let Some(logo) = self.brev.sidor.logo.as_ref().filter(|_| self.brev.sidor.logo_sida == self.sida) {
             let bredd = LOGO_HOJD * logo.bredd as f32 / logo.hojd.max(1) as f32;
             let ruta = Rect::from_min_max(punkt(VANSTER, 13.0), punkt(VANSTER + bredd, 13.0 + LOGO_HOJD));
-            p.rect_filled(ruta, 0.0, Color32::from_gray(210));
+            let textur = self.logo.get_or_insert_with(|| {
+                let storlek = [logo.bredd as usize, logo.hojd as usize];
+                let bild = egui::ColorImage::from_rgba_unmultiplied(storlek, &logo.rgba);
+                ui.ctx().load_texture("brevets-logotyp", bild, egui::TextureOptions::LINEAR)
+            });
+            let hela = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
+            p.image(textur.id(), ruta, hela, Color32::WHITE);
         }
         rita_innehall(&p, sida, skala, punkt);
     }
