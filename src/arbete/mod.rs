@@ -9,6 +9,7 @@ pub mod arende;
 pub mod beslut;
 pub mod brev;
 pub mod fia;
+pub mod hushall;
 pub mod ib;
 pub mod installningar;
 pub mod journal;

@@ -8,6 +8,7 @@ pub mod datum;
 pub mod falt;
 pub mod fia;
 pub mod hushall;
+pub mod hushallsandring;
 pub mod ib;
 pub mod journal;
 pub mod klarsprak;
@@ -18,6 +19,7 @@ pub mod personnummer;
 pub mod plan;
 pub mod screening;
 pub mod sok;
+pub mod utbetalning;
 
 pub use belopp::Belopp;
 pub use personnummer::Personnummer;

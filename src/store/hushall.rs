@@ -1,9 +1,13 @@
 //! Households and their members.
 
+use super::hushallshistorik::{TidigareAdress, adress_fran_och_uppgifter, medlemskap, tidigare_adresser};
 use super::{Resultat, Skrivning, Store, StoreError, tidstampel};
 use crate::domain::arende::{ArendeStatus, Forsorjningshinder, format_arendenummer};
 use crate::domain::hushall::{Adress, Medlem, NyttHushall, Person, Relation, Roll};
+use crate::domain::hushallsandring::Medlemskap;
+use crate::domain::manad::Manad;
 use crate::domain::personnummer::Personnummer;
+use crate::domain::utbetalning::Hushallsuppgifter;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, params};
 
@@ -26,11 +30,33 @@ pub struct HushallVy {
     pub adress: Adress,
     pub telefon: String,
     pub skyddade_personuppgifter: bool,
+    /// Every membership with its period: who lived there when.
+    pub historik: Vec<Medlemskap>,
+    /// The date the current address applies from.
+    pub adress_fran: NaiveDate,
+    pub tidigare_adresser: Vec<TidigareAdress>,
+    pub uppgifter: Hushallsuppgifter,
+    /// The day the household was registered.
+    pub registrerad: NaiveDate,
 }
 
 impl HushallVy {
     pub fn sokande(&self) -> Option<&Person> {
         self.medlemmar.iter().find(|m| m.roll == Roll::Sokande).map(|m| &m.person)
+    }
+
+    /// Who lived there during `manad`, each with the first/last day when only part of the month.
+    /// Before the registration nothing else is known: those registered with the household count
+    /// from the start.
+    pub fn medlemmar_i(&self, manad: Manad) -> Vec<(Medlem, Option<NaiveDate>, Option<NaiveDate>)> {
+        self.historik
+            .iter()
+            .filter_map(|m| {
+                let fran = if m.fran == self.registrerad { NaiveDate::MIN } else { m.fran };
+                let period = Medlemskap { fran, ..m.clone() };
+                period.i_manad(manad).map(|(f, t)| (m.medlem.clone(), f, t))
+            })
+            .collect()
     }
 }
 
@@ -83,8 +109,8 @@ impl Skrivning<'_> {
                 .execute(params![m.person.pnr.twelve_digits(), m.person.fornamn, m.person.efternamn])?;
             let person_id = conn.last_insert_rowid();
             conn.prepare_cached(
-                "INSERT INTO hushallsmedlem (hushall_id, person_id, roll, lunch_utanfor_hemmet, gar_i_gymnasiet, ordning)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO hushallsmedlem (hushall_id, person_id, roll, lunch_utanfor_hemmet, gar_i_gymnasiet, ordning, fran)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?
             .execute(params![
                 hushall_id,
@@ -92,7 +118,8 @@ impl Skrivning<'_> {
                 m.roll.kod(),
                 m.lunch_utanfor_hemmet,
                 m.gar_i_gymnasiet,
-                ordning as i64
+                ordning as i64,
+                nu.date().to_string()
             ])?;
         }
         let year = a.startdatum.year();
@@ -155,23 +182,11 @@ impl Store {
             )
             .optional()?
             .ok_or_else(|| StoreError::Saknas("Hushållet finns inte.".into()))?;
-        let mut stmt = conn.prepare_cached(
-            "SELECT p.pnr, p.fornamn, p.efternamn, hm.roll, hm.lunch_utanfor_hemmet, hm.gar_i_gymnasiet
-             FROM hushallsmedlem hm JOIN person p ON p.id = hm.person_id
-             WHERE hm.hushall_id = ?1 ORDER BY hm.ordning",
-        )?;
-        let medlemmar = stmt
-            .query_map([hushall_id], |r| {
-                let pnr: String = r.get(0)?;
-                let roll: String = r.get(3)?;
-                Ok(Medlem {
-                    person: Person { pnr: lagrat_pnr(&pnr)?, fornamn: r.get(1)?, efternamn: r.get(2)? },
-                    roll: super::kod_fran(Roll::fran_kod(&roll), &roll)?,
-                    lunch_utanfor_hemmet: r.get(4)?,
-                    gar_i_gymnasiet: r.get(5)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let historik = medlemskap(conn, hushall_id)?;
+        let medlemmar = historik.iter().filter(|m| m.till.is_none()).map(|m| m.medlem.clone()).collect();
+        let (adress_fran, uppgifter) = adress_fran_och_uppgifter(conn, hushall_id)?;
+        let registrerad: String =
+            conn.query_row("SELECT substr(skapad, 1, 10) FROM hushall WHERE id = ?1", [hushall_id], |r| r.get(0))?;
         Ok(HushallVy {
             id: hushall_id,
             medlemmar,
@@ -179,6 +194,11 @@ impl Store {
             adress,
             telefon,
             skyddade_personuppgifter: skyddad,
+            historik,
+            adress_fran,
+            tidigare_adresser: tidigare_adresser(conn, hushall_id)?,
+            uppgifter,
+            registrerad: registrerad.parse().unwrap_or(adress_fran),
         })
     }
 }

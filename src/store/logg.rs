@@ -27,6 +27,11 @@ kodlista! {
         SkrevAvvikelse = ("skrev_avvikelse", "Skrev avvikelse från planen"),
         SigneradePlan = ("signerade_plan", "Klienten signerade planen"),
         SparadeNormtabell = ("sparade_normtabell", "Sparade normtabell"),
+        FlyttadeIn = ("flyttade_in", "Registrerade att en person flyttat in eller fötts"),
+        FlyttadeUt = ("flyttade_ut", "Registrerade att en person flyttat ut"),
+        AndradeAdress = ("andrade_adress", "Ändrade hushållets adress"),
+        AndradeSkydd = ("andrade_skydd", "Ändrade skyddade personuppgifter"),
+        AndradeHushallsuppgifter = ("andrade_hushallsuppgifter", "Ändrade utbetalning, tolk och kontakt"),
     }
 }
 

@@ -22,6 +22,7 @@ const MIGRATIONS: &[Migration] = &[
     v12_tamper_chain,
     v13_search_inside_words,
     v14_decision_record,
+    v15_household_over_time,
 ];
 
 /// The schema version this program writes.
@@ -463,6 +464,14 @@ fn v14_decision_record(tx: &Transaction) -> rusqlite::Result<()> {
         ",
     )?;
     super::kedja::lagg_till_slag(tx, 14)
+}
+
+/// A household changes over time: each membership gets its period (existing members from the
+/// household's registration, still living there), so a person may also leave and come back;
+/// earlier addresses are kept with their periods; and the household gets its payee, need of an
+/// interpreter and contact details.
+fn v15_household_over_time(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(super::hushallshistorik::V15_SQL)
 }
 
 /// One object of a schema: (type, name, table, SQL).

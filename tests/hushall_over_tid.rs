@@ -1,0 +1,275 @@
+//! A household that changes over time: a child is born, a partner moves out, the address
+//! changes. The history is kept, each month's application is filled with who lived there that
+//! month, bad payee details are refused, and a decision made before a change prints the same.
+
+mod gemensamt;
+
+use bistand::arbete::{self, Aktor, Arbetsfel};
+use bistand::domain::ansokan::AnsokanFormular;
+use bistand::domain::hushall::{Adress, Relation, Roll};
+use bistand::domain::hushallsandring::{AndringFormular, Andringsslag};
+use bistand::domain::manad::Manad;
+use bistand::domain::utbetalning::{Betalsatt, UppgiftsFormular};
+use bistand::store::{Sortering, Store, migrera_till};
+use chrono::NaiveDate;
+use gemensamt::*;
+
+fn aktor() -> Aktor {
+    Aktor::ny("Anna Handläggare", nu())
+}
+
+fn d(y: i32, m: u32, dag: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, dag).unwrap()
+}
+
+/// Vera (sökande) and Olle (medsökande, sambo), registered 2026-11-23; returns the case id.
+fn paret(store: &mut Store) -> i64 {
+    let mut med = person(pnr(1987, 1, 15, 983), "Olle", "Exempel");
+    med.roll = Roll::Medsokande;
+    let mut h = hushall(vec![person(pnr(1985, 4, 2, 982), "Vera", "Exempel"), med]);
+    h.relation = Some(Relation::Sambo);
+    store.skriv(|w| w.skapa_hushall(&h, &arende(), nu())).unwrap().arende_id
+}
+
+fn fodd(pnr: &str, fornamn: &str) -> AndringFormular {
+    AndringFormular {
+        slag: Andringsslag::Fodd,
+        pnr: pnr.into(),
+        fornamn: fornamn.into(),
+        efternamn: "Exempel".into(),
+        ..Default::default()
+    }
+}
+
+fn flyttar_ut(pnr: &str, till: &str, vart: &str) -> AndringFormular {
+    AndringFormular {
+        slag: Andringsslag::FlyttarUt,
+        person: Some(pnr.into()),
+        datum: till.into(),
+        flyttat_till: vart.into(),
+        ..Default::default()
+    }
+}
+
+fn journaltexter(store: &Store, arende_id: i64) -> Vec<String> {
+    store.journal(arende_id).unwrap().into_iter().map(|p| p.text).collect()
+}
+
+#[test]
+fn a_birth_and_a_partner_moving_out_are_kept_as_history_and_journalled() {
+    let (_dir, path) = temp_db();
+    let mut store = open(&path);
+    let arende_id = paret(&mut store);
+    let lo = pnr(2026, 11, 14, 984);
+    let h = arbete::hushall::andra_hushall(&mut store, &aktor(), arende_id, &fodd(&lo.to_string(), "Lo")).unwrap();
+    assert_eq!(h.medlemmar.len(), 3);
+    let olle = pnr(1987, 1, 15, 983).twelve_digits();
+    let h = arbete::hushall::andra_hushall(
+        &mut store,
+        &aktor(),
+        arende_id,
+        &flyttar_ut(&olle, "2026-11-30", "Nygatan 3, 123 46 Stockholm"),
+    )
+    .unwrap();
+    let nu_boende: Vec<String> = h.medlemmar.iter().map(|m| m.person.fornamn.clone()).collect();
+    assert_eq!(nu_boende, ["Vera", "Lo"]);
+    let perioder: Vec<String> =
+        h.historik.iter().map(|m| format!("{} {}", m.medlem.person.fornamn, m.period())).collect();
+    assert_eq!(perioder, ["Vera 2026-11-23 –", "Olle 2026-11-23 – 2026-11-30", "Lo 2026-11-14 –"]);
+    assert_eq!(h.historik[1].flyttat_till, "Nygatan 3, 123 46 Stockholm");
+    let journal = journaltexter(&store, arende_id);
+    assert!(
+        journal.contains(&"Hushållet ändrat: Lo Exempel (barn) är född och bor i hushållet från 2026-11-14".into())
+    );
+    assert!(journal.contains(
+        &"Hushållet ändrat: Olle Exempel (medsökande) bor i hushållet till och med 2026-11-30; ny adress: Nygatan 3, 123 46 Stockholm"
+            .into()
+    ));
+    let logg: Vec<String> = store.logg_for_arende(arende_id).unwrap().into_iter().map(|l| l.handelse).collect();
+    assert!(logg.contains(&"Registrerade att en person flyttat ut".to_string()));
+    // The sökande cannot move out, and nothing is written when refused.
+    let vera = pnr(1985, 4, 2, 982).twelve_digits();
+    let fel = arbete::hushall::andra_hushall(&mut store, &aktor(), arende_id, &flyttar_ut(&vera, "2026-12-01", ""))
+        .unwrap_err();
+    assert!(fel.to_string().contains("Sökande kan inte flytta ut"), "{fel}");
+    assert_eq!(journaltexter(&store, arende_id).len(), journal.len());
+    assert!(store.kontroll().unwrap().frisk());
+}
+
+#[test]
+fn a_new_application_is_filled_with_who_lived_there_that_month() {
+    let (_dir, path) = temp_db();
+    let mut store = open(&path);
+    let arende_id = paret(&mut store);
+    let lo = pnr(2026, 11, 14, 984).to_string();
+    arbete::hushall::andra_hushall(&mut store, &aktor(), arende_id, &fodd(&lo, "Lo")).unwrap();
+    let olle = pnr(1987, 1, 15, 983).twelve_digits();
+    let h =
+        arbete::hushall::andra_hushall(&mut store, &aktor(), arende_id, &flyttar_ut(&olle, "2026-12-10", "")).unwrap();
+    let ansokan = |ar, m| {
+        let manad = Manad::new(ar, m).unwrap();
+        AnsokanFormular::ny_for_manad(manad, nu().date(), &h.medlemmar_i(manad))
+            .medlemmar
+            .iter()
+            .map(|m| format!("{} {}/{}", m.namn, m.fran, m.till))
+            .collect::<Vec<_>>()
+    };
+    // Before the birth (and before the registration): the registered couple.
+    assert_eq!(ansokan(2026, 10), ["Vera Exempel /", "Olle Exempel /"]);
+    // The month of the birth: Lo from her birthday.
+    assert_eq!(ansokan(2026, 11), ["Vera Exempel /", "Olle Exempel /", "Lo Exempel 2026-11-14/"]);
+    // The month Olle moves out: until his last day; after it, without him.
+    assert_eq!(ansokan(2026, 12), ["Vera Exempel /", "Olle Exempel /2026-12-10", "Lo Exempel /"]);
+    assert_eq!(ansokan(2027, 1), ["Vera Exempel /", "Lo Exempel /"]);
+}
+
+#[test]
+fn a_bad_bank_account_is_refused_in_swedish_and_nothing_is_written() {
+    let (_dir, path) = temp_db();
+    let mut store = open(&path);
+    let arende_id = paret(&mut store);
+    let fore = journaltexter(&store, arende_id).len();
+    let mut form = AndringFormular {
+        slag: Andringsslag::Uppgifter,
+        uppgifter: UppgiftsFormular {
+            betalsatt: Some(Betalsatt::Bankkonto),
+            clearing: "8327-9".into(),
+            konto: "123 456 789-0".into(),
+            behover_tolk: true,
+            tolk_sprak: "arabiska".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let fel = arbete::hushall::andra_hushall(&mut store, &aktor(), arende_id, &form).unwrap_err();
+    assert!(matches!(fel, Arbetsfel::Falt(_)));
+    assert_eq!(
+        fel.to_string(),
+        "Kontonumret stämmer inte (kontrollsiffran är fel). Kontrollera siffrorna mot kontobeskedet."
+    );
+    assert_eq!(journaltexter(&store, arende_id).len(), fore);
+    let hushall_id = store.arende(arende_id).unwrap().hushall_id;
+    assert_eq!(store.hushall(hushall_id).unwrap().uppgifter.betalsatt, None);
+
+    form.uppgifter.konto = "123 456 789-7".into();
+    let h = arbete::hushall::andra_hushall(&mut store, &aktor(), arende_id, &form).unwrap();
+    assert_eq!(h.uppgifter.konto, "1234567897");
+    assert_eq!(h.uppgifter.tolk_sprak, "arabiska");
+    assert!(journaltexter(&store, arende_id).last().unwrap().contains("utbetalning till bankkonto, tolk på arabiska"));
+}
+
+#[test]
+fn an_address_change_keeps_the_old_address_and_protection_hides_the_new_one() {
+    let (_dir, path) = temp_db();
+    let mut store = open(&path);
+    let arende_id = paret(&mut store);
+    let ny = AndringFormular {
+        slag: Andringsslag::NyAdress,
+        datum: "2026-12-01".into(),
+        adress: Adress { gatuadress: "Lindvägen 8".into(), postnummer: "16354".into(), postort: "Spånga".into() },
+        telefon: "070-123 45 67".into(),
+        ..Default::default()
+    };
+    let h = arbete::hushall::andra_hushall(&mut store, &aktor(), arende_id, &ny).unwrap();
+    assert_eq!(h.adress.en_rad(), "Lindvägen 8, 163 54 Spånga");
+    assert_eq!(h.adress_fran, d(2026, 12, 1));
+    assert_eq!(h.tidigare_adresser.len(), 1);
+    assert_eq!(h.tidigare_adresser[0].adress.gatuadress, "Provgatan 3");
+    assert_eq!((h.tidigare_adresser[0].fran, h.tidigare_adresser[0].till), (d(2026, 11, 23), d(2026, 11, 30)));
+    assert_eq!(store.sok_arenden("lindväg", Sortering::Namn, true, 10).unwrap().totalt, 1);
+
+    let skydd = AndringFormular { slag: Andringsslag::Skydd, skyddad: true, ..Default::default() };
+    let h = arbete::hushall::andra_hushall(&mut store, &aktor(), arende_id, &skydd).unwrap();
+    assert!(h.skyddade_personuppgifter);
+    assert_eq!(store.sok_arenden("lindväg", Sortering::Namn, true, 10).unwrap().totalt, 0, "no search by address");
+    let senare = AndringFormular { datum: "2027-02-01".into(), ..ny.clone() };
+    arbete::hushall::andra_hushall(&mut store, &aktor(), arende_id, &senare).unwrap();
+    let sista = journaltexter(&store, arende_id).into_iter().find(|t| t.contains("2027-02-01")).unwrap();
+    assert!(!sista.contains("Lindvägen"), "a protected address never goes to the journal: {sista}");
+    // An address from a date before the current one is refused.
+    let fel = arbete::hushall::andra_hushall(&mut store, &aktor(), arende_id, &ny).unwrap_err();
+    assert!(fel.to_string().contains("senare datum"), "{fel}");
+}
+
+#[test]
+fn a_person_from_another_household_moves_in_and_leaves_that_one() {
+    let (_dir, path) = temp_db();
+    let mut store = open(&path);
+    let vera = paret(&mut store);
+    let mut barn = person(pnr(2015, 3, 3, 985), "Sam", "Annan");
+    barn.roll = Roll::Barn;
+    let annan = hushall(vec![person(pnr(1980, 2, 2, 986), "Kim", "Annan"), barn]);
+    let kim = store.skriv(|w| w.skapa_hushall(&annan, &arende(), nu())).unwrap().arende_id;
+    let in_form = AndringFormular {
+        slag: Andringsslag::FlyttarIn,
+        datum: "2026-12-01".into(),
+        pnr: pnr(2015, 3, 3, 985).to_string(),
+        fornamn: "Sam".into(),
+        efternamn: "Annan".into(),
+        roll: Some(Roll::Barn),
+        ..Default::default()
+    };
+    let h = arbete::hushall::andra_hushall(&mut store, &aktor(), vera, &in_form).unwrap();
+    assert!(h.historik.iter().any(|m| m.medlem.person.fornamn == "Sam" && m.fran == d(2026, 12, 1)));
+    let kims = store.hushall(store.arende(kim).unwrap().hushall_id).unwrap();
+    let sam = kims.historik.iter().find(|m| m.medlem.person.fornamn == "Sam").unwrap();
+    assert_eq!(sam.till, Some(d(2026, 11, 30)));
+    assert!(journaltexter(&store, kim).last().unwrap().contains("flyttade till ett annat hushåll"));
+}
+
+#[test]
+fn an_older_database_gets_its_members_from_the_registration_day() {
+    let (_dir, path) = temp_db();
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        migrera_till(&mut conn, 1).unwrap();
+        conn.execute_batch(&format!(
+            "INSERT INTO hushall (id, gatuadress, postnummer, postort, skapad) VALUES (1, 'Gamla vägen 1', '123 45', 'Stockholm', '2024-01-01 09:00:00');
+             INSERT INTO person (id, pnr, fornamn, efternamn) VALUES (1, '{}', 'Gunnel', 'Förr');
+             INSERT INTO hushallsmedlem (hushall_id, person_id, roll, ordning) VALUES (1, 1, 'sokande', 0);
+             INSERT INTO arende (id, hushall_id, arendenummer, status, startdatum) VALUES (1, 1, '2024-0007', 'aktuell', '2024-01-01');",
+            pnr(1950, 5, 5, 987).twelve_digits()
+        ))
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let h = store.hushall(1).unwrap();
+    assert_eq!(h.historik[0].fran, d(2024, 1, 1));
+    assert_eq!(h.historik[0].till, None);
+    assert_eq!(h.adress_fran, d(2024, 1, 1));
+    let kontroll = store.kontroll().unwrap();
+    assert!(kontroll.frisk(), "{:?}", kontroll.problem);
+}
+
+#[test]
+fn a_decision_made_before_the_household_changed_prints_the_same_letter_after() {
+    let (_dir, path) = temp_db();
+    let mut store = open(&path);
+    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
+    let arende_id = store.sok_arenden("berglund", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
+    let mut form = arbete::beslut::nytt_beslut(&mut store, &aktor(), arende_id).unwrap();
+    form.barnets_basta = "Barnens behov ingår i beräkningen.".into();
+    for p in &mut form.poster {
+        p.motivering = "Beslutet följer beräkningen.".into();
+    }
+    let beslut = arbete::beslut::fatta_beslut(&mut store, &aktor(), arende_id, &form, true).unwrap();
+    let forst = pdf_text(&bistand::utskrift::beslutsbrev_pdf(&store, beslut).unwrap());
+    assert!(forst.contains("Johan"), "the partner is among the letter's recipients");
+
+    let h = store.hushall(store.arende(arende_id).unwrap().hushall_id).unwrap();
+    let johan = h.medlemmar.iter().find(|m| m.person.fornamn == "Johan").unwrap().person.pnr.twelve_digits();
+    let baby = pnr(2026, 11, 20, 988).to_string();
+    arbete::hushall::andra_hushall(&mut store, &aktor(), arende_id, &fodd(&baby, "Ella")).unwrap();
+    arbete::hushall::andra_hushall(&mut store, &aktor(), arende_id, &flyttar_ut(&johan, "2026-11-25", "Ekgatan 1"))
+        .unwrap();
+    let ny = AndringFormular {
+        slag: Andringsslag::NyAdress,
+        datum: "2026-11-26".into(),
+        adress: Adress { gatuadress: "Björkvägen 2".into(), postnummer: "12346".into(), postort: "Stockholm".into() },
+        ..Default::default()
+    };
+    arbete::hushall::andra_hushall(&mut store, &aktor(), arende_id, &ny).unwrap();
+    let sedan = pdf_text(&bistand::utskrift::beslutsbrev_pdf(&store, beslut).unwrap());
+    assert_eq!(forst, sedan, "the decision's letter prints from its frozen record");
+    assert!(!sedan.contains("Björkvägen") && !sedan.contains("Ella"));
+}
