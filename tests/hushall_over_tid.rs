@@ -273,3 +273,80 @@ fn a_decision_made_before_the_household_changed_prints_the_same_letter_after() {
     assert_eq!(forst, sedan, "the decision's letter prints from its frozen record");
     assert!(!sedan.contains("Björkvägen") && !sedan.contains("Ella"));
 }
+
+mod fonstret {
+    //! The same changes made in the window, by the fields' labels.
+
+    use super::*;
+    use bistand::ui::flikar::Flik;
+    use egui_kittest::kittest::Queryable;
+    use gemensamt::ui::{harness, klicka, skriv};
+
+    fn visas(h: &egui_kittest::Harness<'static, bistand::ui::BistandApp>, text: &str) -> bool {
+        h.query_by_label_contains(text).is_some()
+    }
+
+    #[test]
+    fn a_baby_born_this_month_and_the_partner_moving_out_are_shown_and_journalled() {
+        let (_dir, path) = temp_db();
+        let mut store = open(&path);
+        let id = paret(&mut store);
+        let mut h = harness(store);
+        h.state_mut().oppna_arende(id, Flik::Hushall);
+        h.run();
+
+        klicka(&mut h, "Ändra hushållet …");
+        assert!(visas(&h, "Ett barn har fötts"));
+        skriv(&mut h, "Barnets personnummer", &pnr(2026, 11, 14, 984).to_string());
+        skriv(&mut h, "Förnamn", "Lo");
+        skriv(&mut h, "Efternamn", "Exempel");
+        klicka(&mut h, "Spara ändringen");
+        assert!(!visas(&h, "Spara ändringen"), "the dialog closed");
+        assert!(visas(&h, "Hushållet ändrat: Lo Exempel (barn) är född och bor i hushållet från 2026-11-14"));
+        assert!(h.query_all_by_label("Lo Exempel").count() >= 1, "Lo is in the list of members");
+
+        // The partner moves out, with his new address; Enter in the last field saves.
+        klicka(&mut h, "Ändra hushållet …");
+        klicka(&mut h, "En person flyttar ut");
+        klicka(&mut h, "Vem flyttar ut");
+        klicka(&mut h, "Olle Exempel (medsökande)");
+        skriv(&mut h, "Sista dag i hushållet", "2026-11-30");
+        skriv(&mut h, "Ny adress (om den är känd)", "Nygatan 3, 123 46 Stockholm");
+        h.key_press(egui::Key::Enter);
+        h.run();
+        assert!(!visas(&h, "Spara ändringen"), "Enter saved the change");
+        assert!(visas(&h, "2026-11-23 – 2026-11-30"), "the history shows when Olle lived there");
+        assert!(h.query_by_label("Nygatan 3, 123 46 Stockholm").is_some(), "where Olle moved");
+
+        h.state_mut().oppna_arende(id, Flik::Journal);
+        h.run();
+        assert!(visas(&h, "Lo Exempel (barn) är född och bor i hushållet från 2026-11-14"));
+        assert!(visas(&h, "Olle Exempel (medsökande) bor i hushållet till och med 2026-11-30"));
+    }
+
+    #[test]
+    fn a_bad_account_is_refused_at_the_field_and_escape_keeps_the_draft() {
+        let (_dir, path) = temp_db();
+        let mut store = open(&path);
+        let id = paret(&mut store);
+        let mut h = harness(store);
+        h.state_mut().oppna_arende(id, Flik::Hushall);
+        h.run();
+        klicka(&mut h, "Ändra hushållet …");
+        klicka(&mut h, "Utbetalning, tolk och kontakt");
+        klicka(&mut h, "Utbetalning till");
+        klicka(&mut h, "Bankkonto");
+        skriv(&mut h, "Clearingnummer", "8327-9");
+        skriv(&mut h, "Kontonummer", "123 456 789-0");
+        klicka(&mut h, "Spara ändringen");
+        assert!(visas(&h, "Fel: Kontonumret stämmer inte (kontrollsiffran är fel)"));
+        assert!(visas(&h, "Spara ändringen"), "the dialog stays open");
+
+        h.key_press(egui::Key::Escape);
+        h.run();
+        assert!(!visas(&h, "Spara ändringen"), "Esc closed the dialog");
+        assert!(visas(&h, "Ändringen är inte sparad"));
+        klicka(&mut h, "Ändra hushållet …");
+        assert_eq!(h.get_by_label("Kontonummer").value().as_deref(), Some("123 456 789-0"), "the draft came back");
+    }
+}

@@ -64,6 +64,7 @@ pub enum Andringsfalt {
     Roll,
     Relation,
     Person,
+    FlyttatTill,
 }
 
 /// The change form exactly as typed: what autosave keeps.

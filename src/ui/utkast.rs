@@ -101,6 +101,7 @@ pub enum Utkastplats {
     Plan(i64),
     Ib(i64),
     Fia(i64),
+    Hushallsandring(i64),
 }
 
 pub fn nyckel(plats: Utkastplats) -> String {
@@ -113,6 +114,7 @@ pub fn nyckel(plats: Utkastplats) -> String {
         Utkastplats::Plan(id) => format!("plan:{id}"),
         Utkastplats::Ib(id) => format!("ib:{id}"),
         Utkastplats::Fia(id) => format!("fia:{id}"),
+        Utkastplats::Hushallsandring(id) => format!("hushallsandring:{id}"),
     }
 }
 
@@ -127,6 +129,7 @@ pub fn plats(nyckel: &str) -> Option<Utkastplats> {
         ("plan", id) => id.parse().ok().map(Utkastplats::Plan),
         ("ib", id) => id.parse().ok().map(Utkastplats::Ib),
         ("fia", id) => id.parse().ok().map(Utkastplats::Fia),
+        ("hushallsandring", id) => id.parse().ok().map(Utkastplats::Hushallsandring),
         _ => None,
     }
 }
