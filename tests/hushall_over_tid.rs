@@ -350,3 +350,43 @@ mod fonstret {
         assert_eq!(h.get_by_label("Kontonummer").value().as_deref(), Some("123 456 789-0"), "the draft came back");
     }
 }
+
+/// The demo's changed households, seen the way a script sees them: `bistand hushall`.
+#[test]
+fn the_demo_has_changed_households_and_the_cli_prints_who_lived_there_when() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    let bistand = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_bistand")).args(args).output().unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).to_string(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    assert_eq!(bistand(&["demo", "--db", db]).0, 0);
+    let rader = |namn: &str| -> Vec<serde_json::Value> {
+        let (_, sok, _) = bistand(&["sok", "--db", db, namn]);
+        let fraga: serde_json::Value = serde_json::from_str(sok.lines().next().unwrap()).unwrap();
+        let nr = fraga["arende"].as_str().unwrap().to_string();
+        let (code, ut, err) = bistand(&["hushall", "--db", db, "--arende", &nr]);
+        assert_eq!(code, 0, "{err}");
+        ut.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    };
+    let ekdahl = rader("ekdahl");
+    assert_eq!(ekdahl.len(), 2);
+    let partner = ekdahl.iter().find(|r| r["roll"] == "medsokande").unwrap();
+    assert!(partner["till"].is_string(), "the partner moved out: {partner}");
+    assert!(ekdahl.iter().any(|r| r["roll"] == "sokande" && r["till"].is_null()));
+    let hassan = rader("hassan");
+    let alva = hassan.iter().find(|r| r["namn"].as_str().unwrap().starts_with("Alva")).expect("the baby");
+    assert_eq!(alva["fran"], alva["fodd"], "the baby lives there from her birth");
+
+    let (code, _, err) = bistand(&["hushall", "--db", db]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--arende NR"), "{err}");
+    let (code, _, err) = bistand(&["hushall", "--db", db, "--arende", "1999-0001"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("1999-0001"), "{err}");
+}

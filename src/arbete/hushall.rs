@@ -27,22 +27,35 @@ pub fn registrera_andring(
     arende_id: i64,
     andring: &Andring,
 ) -> Result<HushallVy, Arbetsfel> {
-    let handelse = match andring {
+    aktor.far(handelse(andring))?;
+    let hushall_id = store.skriv(|w| registrera_i(w, aktor, arende_id, andring))?;
+    Ok(store.hushall(hushall_id)?)
+}
+
+/// Writes the change with its event-log and journal lines in the caller's transaction (the
+/// demo writes its changed households this way); returns the household's id.
+pub(crate) fn registrera_i(
+    w: &Skrivning,
+    aktor: &Aktor,
+    arende_id: i64,
+    andring: &Andring,
+) -> crate::store::Resultat<i64> {
+    let (hushall_id, skyddad) = w.arendets_hushall(arende_id)?;
+    let handelse = handelse(andring);
+    let (logg, detalj) = skriv_andring(w, aktor, hushall_id, andring, skyddad)?;
+    let spar = Spar { handelse, arende_id, logg: &logg, rubrik: "Hushållet ändrat", detalj: &detalj };
+    spar.skriv(w, aktor)?;
+    Ok(hushall_id)
+}
+
+fn handelse(andring: &Andring) -> Handelse {
+    match andring {
         Andring::FlyttarIn { .. } => Handelse::FlyttadeIn,
         Andring::FlyttarUt { .. } => Handelse::FlyttadeUt,
         Andring::NyAdress { .. } => Handelse::AndradeAdress,
         Andring::Skydd { .. } => Handelse::AndradeSkydd,
         Andring::Uppgifter(_) => Handelse::AndradeHushallsuppgifter,
-    };
-    aktor.far(handelse)?;
-    let hushall_id = store.arende(arende_id)?.hushall_id;
-    let skyddad = store.hushall(hushall_id)?.skyddade_personuppgifter;
-    store.skriv(|w| {
-        let (logg, detalj) = skriv_andring(w, aktor, hushall_id, andring, skyddad)?;
-        let spar = Spar { handelse, arende_id, logg: &logg, rubrik: "Hushållet ändrat", detalj: &detalj };
-        spar.skriv(w, aktor)
-    })?;
-    Ok(store.hushall(hushall_id)?)
+    }
 }
 
 /// Writes the change; returns the event log's detail and the journal line's text.

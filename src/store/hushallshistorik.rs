@@ -171,6 +171,19 @@ impl Store {
 }
 
 impl Skrivning<'_> {
+    /// The case's household and whether it has protected identity.
+    pub fn arendets_hushall(&self, arende_id: i64) -> Resultat<(i64, bool)> {
+        self.conn()
+            .query_row(
+                "SELECT h.id, h.skyddade_personuppgifter FROM arende a JOIN hushall h ON h.id = a.hushall_id
+                 WHERE a.id = ?1",
+                [arende_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::Saknas("Ärendet finns inte.".into()))
+    }
+
     /// The cases of a household get their search text again (members or address changed).
     fn las_om_sokindex(&self, hushall_id: i64) -> Resultat<()> {
         let ids = self
