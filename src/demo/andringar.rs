@@ -48,7 +48,7 @@ pub(super) fn skriv(
         if let Some(partner) = partner {
             let till = Manad::av(idag).foregaende().sista_dagen().max(h.arende.startdatum);
             let andring = Andring::FlyttarUt {
-                pnr: partner.person.pnr.clone(),
+                pnr: partner.person.pnr,
                 till,
                 flyttat_till: "Tallvägen 5, 123 48 Stockholm".into(),
             };

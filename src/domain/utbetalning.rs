@@ -166,14 +166,14 @@ pub fn luhn_ok(siffror: &str) -> bool {
         .enumerate()
         .map(|(i, d)| if i % 2 == 1 { if d * 2 > 9 { d * 2 - 9 } else { d * 2 } } else { d })
         .sum();
-    !siffror.is_empty() && summa % 10 == 0
+    !siffror.is_empty() && summa.is_multiple_of(10)
 }
 
 /// The mod-11 check with the weights 1, 2, 3 … 10, 1, 2 … from the right.
 fn mod11_ok(siffror: &str) -> bool {
     let summa: u32 =
         siffror.chars().rev().filter_map(|c| c.to_digit(10)).enumerate().map(|(i, d)| d * (i as u32 % 10 + 1)).sum();
-    summa % 11 == 0
+    summa.is_multiple_of(11)
 }
 
 /// Validates clearing and account number; both as digits.

@@ -159,7 +159,8 @@ impl AndraHushall {
             }
         });
         if !matches!(svar, Some(Andringssvar::Sparad(..))) {
-            let tomt = self.form == self.start;
+            // Only choosing a kind of change is no draft yet.
+            let tomt = AndringFormular { slag: self.start.slag, ..self.form.clone() } == self.start;
             match self.autospar.folj(ctx.store, &self.form, tomt, ctx.nu()) {
                 Ok(true) => ctx.sparat(),
                 Ok(false) => {}
@@ -206,7 +207,7 @@ impl AndraHushall {
         });
         ui.horizontal_wrapped(|ui| {
             let datum = if fodd { "Bor i hushållet från (tomt: födelsedagen)" } else { "Bor i hushållet från" };
-            self.falt(ui, datum, Falt::Andring(A::Datum), fel, 200.0);
+            self.falt(ui, datum, Falt::Andring(A::Datum), fel, 300.0);
             if !fodd {
                 let vald = self.form.roll.map(|r| r.namn()).unwrap_or("Välj …");
                 valjlista(ui, "Roll i hushållet", vald, 180.0, |ui| {
@@ -284,7 +285,7 @@ impl AndraHushall {
         let betalsatt = u.betalsatt;
         ui.horizontal_wrapped(|ui| match betalsatt {
             Some(Betalsatt::Bankkonto) => {
-                self.falt(ui, "Clearingnummer", Falt::Uppgift(U::Clearing), fel, 120.0);
+                self.falt(ui, "Clearingnummer", Falt::Uppgift(U::Clearing), fel, 180.0);
                 self.falt(ui, "Kontonummer", Falt::Uppgift(U::Konto), fel, 220.0);
             }
             Some(b) => self.falt(ui, &format!("{}nummer", b.namn()), Falt::Uppgift(U::Giro), fel, 200.0),
