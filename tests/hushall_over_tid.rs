@@ -390,3 +390,20 @@ fn the_demo_has_changed_households_and_the_cli_prints_who_lived_there_when() {
     assert_eq!(code, 1);
     assert!(err.contains("1999-0001"), "{err}");
 }
+
+#[test]
+fn a_partner_who_moved_out_can_be_registered_with_a_household_of_their_own() {
+    let (_dir, path) = temp_db();
+    let mut store = open(&path);
+    let vera = paret(&mut store);
+    let olle = pnr(1987, 1, 15, 983);
+    let eget = hushall(vec![person(olle, "Olle", "Exempel")]);
+    let fel = store.skriv(|w| w.skapa_hushall(&eget, &arende(), nu())).unwrap_err();
+    assert!(fel.to_string().contains("är redan registrerad"), "{fel}");
+    arbete::hushall::andra_hushall(&mut store, &aktor(), vera, &flyttar_ut(&olle.twelve_digits(), "2026-11-30", ""))
+        .unwrap();
+    let reg = store.skriv(|w| w.skapa_hushall(&eget, &arende(), nu())).unwrap();
+    let h = store.hushall(reg.hushall_id).unwrap();
+    assert_eq!(h.sokande().unwrap().pnr, olle);
+    assert!(store.kontroll().unwrap().frisk());
+}

@@ -69,7 +69,8 @@ pub struct Registrerat {
 }
 
 impl Skrivning<'_> {
-    /// Registers a household with its first case. Refuses a person who is already registered.
+    /// Registers a household with its first case. Refuses a person who lives in a registered
+    /// household; one who has moved out of one (an adult child) keeps their person row.
     pub fn skapa_hushall(&self, h: &NyttHushall, a: &NyttArende, nu: NaiveDateTime) -> Resultat<Registrerat> {
         let conn = self.conn();
         for m in &h.medlemmar {
@@ -78,7 +79,7 @@ impl Skrivning<'_> {
                     "SELECT a.arendenummer FROM person p
                      JOIN hushallsmedlem hm ON hm.person_id = p.id
                      JOIN arende a ON a.hushall_id = hm.hushall_id
-                     WHERE p.pnr = ?1 ORDER BY a.id DESC LIMIT 1",
+                     WHERE p.pnr = ?1 AND hm.till IS NULL ORDER BY a.id DESC LIMIT 1",
                 )?
                 .query_row([m.person.pnr.twelve_digits()], |r| r.get(0))
                 .optional()?;
@@ -105,9 +106,18 @@ impl Skrivning<'_> {
         ])?;
         let hushall_id = conn.last_insert_rowid();
         for (ordning, m) in h.medlemmar.iter().enumerate() {
-            conn.prepare_cached("INSERT INTO person (pnr, fornamn, efternamn) VALUES (?1, ?2, ?3)")?
-                .execute(params![m.person.pnr.twelve_digits(), m.person.fornamn, m.person.efternamn])?;
-            let person_id = conn.last_insert_rowid();
+            let tidigare: Option<i64> = conn
+                .prepare_cached("SELECT id FROM person WHERE pnr = ?1")?
+                .query_row([m.person.pnr.twelve_digits()], |r| r.get(0))
+                .optional()?;
+            let person_id = match tidigare {
+                Some(id) => id,
+                None => {
+                    conn.prepare_cached("INSERT INTO person (pnr, fornamn, efternamn) VALUES (?1, ?2, ?3)")?
+                        .execute(params![m.person.pnr.twelve_digits(), m.person.fornamn, m.person.efternamn])?;
+                    conn.last_insert_rowid()
+                }
+            };
             conn.prepare_cached(
                 "INSERT INTO hushallsmedlem (hushall_id, person_id, roll, lunch_utanfor_hemmet, gar_i_gymnasiet, ordning, fran)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

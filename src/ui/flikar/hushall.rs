@@ -81,7 +81,8 @@ impl HushallFlik {
                 ui.end_row();
             }
         });
-        if let Some(r) = self.hushall.relation {
+        let har_medsokande = self.hushall.medlemmar.iter().any(|m| m.roll == Roll::Medsokande);
+        if let Some(r) = self.hushall.relation.filter(|_| har_medsokande) {
             ui.label(format!("Medsökande: {}", r.namn().to_lowercase()));
         }
     }
