@@ -318,6 +318,13 @@ mod fonstret {
         assert!(visas(&h, "2026-11-23 – 2026-11-30"), "the history shows when Olle lived there");
         assert!(h.query_by_label("Nygatan 3, 123 46 Stockholm").is_some(), "where Olle moved");
 
+        // A new application for this month counts Lo from her birthday, Olle the whole month.
+        klicka(&mut h, "Ansökan");
+        klicka(&mut h, "Ny ansökan");
+        assert!(visas(&h, "Lo Exempel (Barn)"));
+        assert_eq!(h.get_by_label("Medlem 3: med från").value().as_deref(), Some("2026-11-14"));
+        assert_eq!(h.get_by_label("Medlem 2: med till").value().as_deref(), Some(""));
+
         h.state_mut().oppna_arende(id, Flik::Journal);
         h.run();
         assert!(visas(&h, "Lo Exempel (barn) är född och bor i hushållet från 2026-11-14"));
