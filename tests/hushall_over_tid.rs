@@ -414,3 +414,37 @@ fn a_partner_who_moved_out_can_be_registered_with_a_household_of_their_own() {
     assert_eq!(h.sokande().unwrap().pnr, olle);
     assert!(store.kontroll().unwrap().frisk());
 }
+
+/// The periods and the payee decide who counts and where money goes: an edit with another
+/// SQLite tool is found by the tamper chain.
+#[test]
+fn an_edited_period_or_account_outside_the_program_is_found() {
+    let (_dir, path) = temp_db();
+    let mut store = open(&path);
+    let id = paret(&mut store);
+    let olle = pnr(1987, 1, 15, 983).twelve_digits();
+    arbete::hushall::andra_hushall(&mut store, &aktor(), id, &flyttar_ut(&olle, "2026-11-30", "")).unwrap();
+    drop(store);
+    for (sql, namn) in [
+        ("UPDATE hushallsmedlem SET till = NULL", "period i hushållet"),
+        ("UPDATE hushall SET betalsatt = 'bankgiro', konto = '50501055'", "hushållets utbetalning och kontakt"),
+    ] {
+        let kopia = path.with_extension(format!("{}.db", namn.len()));
+        std::fs::copy(&path, &kopia).unwrap();
+        let conn = rusqlite::Connection::open(&kopia).unwrap();
+        let triggers: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'kedja_%'")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        for t in triggers {
+            conn.execute_batch(&format!("DROP TRIGGER {t}")).unwrap();
+        }
+        conn.execute_batch(sql).unwrap();
+        drop(conn);
+        let problem = Store::open(&kopia).unwrap().kontroll().unwrap().problem;
+        assert!(problem.iter().any(|p| p.contains(namn)), "{sql}: {problem:?}");
+    }
+}

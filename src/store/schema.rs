@@ -471,7 +471,9 @@ fn v14_decision_record(tx: &Transaction) -> rusqlite::Result<()> {
 /// earlier addresses are kept with their periods; and the household gets its payee, need of an
 /// interpreter and contact details.
 fn v15_household_over_time(tx: &Transaction) -> rusqlite::Result<()> {
-    tx.execute_batch(super::hushallshistorik::V15_SQL)
+    tx.execute_batch(super::hushallshistorik::V15_SQL)?;
+    // The periods, earlier addresses and payee join the tamper chain.
+    super::kedja::lagg_till_slag(tx, 15)
 }
 
 /// One object of a schema: (type, name, table, SQL).
