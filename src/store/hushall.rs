@@ -72,25 +72,8 @@ impl Skrivning<'_> {
     /// Registers a household with its first case. Refuses a person who lives in a registered
     /// household; one who has moved out of one (an adult child) keeps their person row.
     pub fn skapa_hushall(&self, h: &NyttHushall, a: &NyttArende, nu: NaiveDateTime) -> Resultat<Registrerat> {
+        self.krav_bor_inte_redan(h)?;
         let conn = self.conn();
-        for m in &h.medlemmar {
-            let existing: Option<String> = conn
-                .prepare_cached(
-                    "SELECT a.arendenummer FROM person p
-                     JOIN hushallsmedlem hm ON hm.person_id = p.id
-                     JOIN arende a ON a.hushall_id = hm.hushall_id
-                     WHERE p.pnr = ?1 AND hm.till IS NULL ORDER BY a.id DESC LIMIT 1",
-                )?
-                .query_row([m.person.pnr.twelve_digits()], |r| r.get(0))
-                .optional()?;
-            if let Some(nr) = existing {
-                return Err(StoreError::Dubblett(format!(
-                    "{} ({}) är redan registrerad i ärende {nr}. Öppna det ärendet i stället.",
-                    m.person.namn(),
-                    m.person.pnr
-                )));
-            }
-        }
         conn.prepare_cached(
             "INSERT INTO hushall (gatuadress, postnummer, postort, telefon, skyddade_personuppgifter, relation, skapad)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -106,18 +89,7 @@ impl Skrivning<'_> {
         ])?;
         let hushall_id = conn.last_insert_rowid();
         for (ordning, m) in h.medlemmar.iter().enumerate() {
-            let tidigare: Option<i64> = conn
-                .prepare_cached("SELECT id FROM person WHERE pnr = ?1")?
-                .query_row([m.person.pnr.twelve_digits()], |r| r.get(0))
-                .optional()?;
-            let person_id = match tidigare {
-                Some(id) => id,
-                None => {
-                    conn.prepare_cached("INSERT INTO person (pnr, fornamn, efternamn) VALUES (?1, ?2, ?3)")?
-                        .execute(params![m.person.pnr.twelve_digits(), m.person.fornamn, m.person.efternamn])?;
-                    conn.last_insert_rowid()
-                }
-            };
+            let person_id = self.personens_id(&m.person)?;
             conn.prepare_cached(
                 "INSERT INTO hushallsmedlem (hushall_id, person_id, roll, lunch_utanfor_hemmet, gar_i_gymnasiet, ordning, fran)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -157,6 +129,48 @@ impl Skrivning<'_> {
         let arende_id = conn.last_insert_rowid();
         self.uppdatera_sokindex(arende_id)?;
         Ok(Registrerat { hushall_id, arende_id, arendenummer })
+    }
+
+    /// Refuses a person who already lives in a registered household.
+    fn krav_bor_inte_redan(&self, h: &NyttHushall) -> Resultat<()> {
+        let conn = self.conn();
+        for m in &h.medlemmar {
+            let existing: Option<String> = conn
+                .prepare_cached(
+                    "SELECT a.arendenummer FROM person p
+                     JOIN hushallsmedlem hm ON hm.person_id = p.id
+                     JOIN arende a ON a.hushall_id = hm.hushall_id
+                     WHERE p.pnr = ?1 AND hm.till IS NULL ORDER BY a.id DESC LIMIT 1",
+                )?
+                .query_row([m.person.pnr.twelve_digits()], |r| r.get(0))
+                .optional()?;
+            if let Some(nr) = existing {
+                return Err(StoreError::Dubblett(format!(
+                    "{} ({}) är redan registrerad i ärende {nr}. Öppna det ärendet i stället.",
+                    m.person.namn(),
+                    m.person.pnr
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// The person's row: the one kept from an earlier household, or a new one.
+    pub(super) fn personens_id(&self, p: &Person) -> Resultat<i64> {
+        let conn = self.conn();
+        let tidigare: Option<i64> = conn
+            .prepare_cached("SELECT id FROM person WHERE pnr = ?1")?
+            .query_row([p.pnr.twelve_digits()], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = tidigare {
+            return Ok(id);
+        }
+        conn.prepare_cached("INSERT INTO person (pnr, fornamn, efternamn) VALUES (?1, ?2, ?3)")?.execute(params![
+            p.pnr.twelve_digits(),
+            p.fornamn,
+            p.efternamn
+        ])?;
+        Ok(conn.last_insert_rowid())
     }
 }
 
