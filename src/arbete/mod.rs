@@ -10,6 +10,7 @@ pub mod beslut;
 pub mod brev;
 pub mod delegation;
 pub mod fia;
+pub mod hushall;
 pub mod ib;
 pub mod installningar;
 pub mod journal;

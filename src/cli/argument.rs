@@ -44,6 +44,7 @@ const TILLATNA: &[(Option<&str>, &[&str])] = &[
     (Some("installning"), &["--databas", "--enhet"]),
     (Some("sok"), &["--db"]),
     (Some("utbetalning"), &["--db", "--dag", "--ut"]),
+    (Some("hushall"), &["--db", "--arende"]),
     (Some("__spara-i-loop"), &["--db"]),
 ];
 
@@ -179,6 +180,10 @@ fn bygg(sub: Option<&str>, g: &Givna) -> Result<Kommando, String> {
             manader: g.heltal("--manader", 0, 120, "mellan 0 och 120")?.unwrap_or(0),
         },
         Some("kontroll") => Kommando::Kontroll { db: g.krav("--db", "kontroll")? },
+        Some("hushall") => Kommando::Hushall {
+            db: g.krav("--db", "hushall")?,
+            arende: g.text("--arende").ok_or("hushall behöver --arende NR, t.ex. --arende 2026-0001.")?,
+        },
         Some("beslut") => {
             if !g.har("--lista") {
                 return Err("beslut behöver --lista. Skriv bistand beslut --help för hjälp.".into());

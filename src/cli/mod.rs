@@ -6,6 +6,7 @@ pub use argument::{argument_som_text, tolka};
 mod berakna;
 pub use berakna::berakna_json;
 mod brev;
+mod hushall;
 mod underhall;
 mod utbetalning;
 
@@ -36,6 +37,11 @@ pub enum Kommando {
     /// List every decision as JSON lines.
     BeslutLista {
         db: PathBuf,
+    },
+    /// Who has lived in a case's household and when, JSON lines.
+    Hushall {
+        db: PathBuf,
+        arende: String,
     },
     /// Search cases as the case list does, JSON lines.
     Sok {
@@ -128,6 +134,10 @@ Användning:
   bistand sok --db SÖKVÄG TEXT  Söker ärenden som ärendelistan gör (ärendenummer, personnummer,
                                 del av namn eller gatuadress) och skriver ett JSON-objekt per
                                 träff: arende och namn.
+  bistand hushall --db SÖKVÄG --arende NR
+                                Skriver vilka som bor och har bott i ärendets hushåll, ett
+                                JSON-objekt per person och period: personnummer, namn, roll,
+                                fodd, fran och till (null = bor kvar).
   bistand brev --db SÖKVÄG --beslut ID --ut FIL.pdf
                                 Skriver beslutsbrevet (med överklagandesidan vid avslag);
                                 med --typ aterkrav beslutet om återkrav.
@@ -246,6 +256,7 @@ pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
         Kommando::Berakna { indata } => kor_berakna(indata.as_deref()),
         Kommando::BeslutLista { db } => brev::lista(db),
         Kommando::Sok { db, fraga } => brev::sok(db, fraga),
+        Kommando::Hushall { db, arende } => hushall::medlemmar(db, arende, nu),
         Kommando::Fia { db, intervju, ut } => brev::skriv(db, ut, &Dokument::Fia(*intervju), nu),
         Kommando::Sakerhetskopia { db, ut } => underhall::sakerhetskopia(db, ut),
         Kommando::Aterstall { fran, db } => underhall::aterstall(fran, db, nu),

@@ -10,6 +10,7 @@ pub mod delegation;
 pub mod falt;
 pub mod fia;
 pub mod hushall;
+pub mod hushallsandring;
 pub mod ib;
 pub mod journal;
 pub mod klarsprak;
@@ -20,6 +21,7 @@ pub mod personnummer;
 pub mod plan;
 pub mod screening;
 pub mod sok;
+pub mod utbetalning;
 
 pub use belopp::Belopp;
 pub use personnummer::Personnummer;

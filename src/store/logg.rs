@@ -35,6 +35,11 @@ kodlista! {
         SparadeBeslutsforslag = ("sparade_beslutsforslag", "Sparade förslag till beslut"),
         BeslutadeForslag = ("beslutade_forslag", "Fattade beslut enligt förslag"),
         SparadeDelegationsordning = ("sparade_delegationsordning", "Sparade delegationsordning"),
+        FlyttadeIn = ("flyttade_in", "Registrerade att en person flyttat in eller fötts"),
+        FlyttadeUt = ("flyttade_ut", "Registrerade att en person flyttat ut"),
+        AndradeAdress = ("andrade_adress", "Ändrade hushållets adress"),
+        AndradeSkydd = ("andrade_skydd", "Ändrade skyddade personuppgifter"),
+        AndradeHushallsuppgifter = ("andrade_hushallsuppgifter", "Ändrade utbetalning, tolk och kontakt"),
     }
 }
 

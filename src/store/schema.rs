@@ -25,6 +25,7 @@ const MIGRATIONS: &[Migration] = &[
     v15_payments,
     v16_delegation_and_proposals,
     v17_plan_per_adult,
+    v18_household_over_time,
 ];
 
 /// The schema version this program writes.
@@ -499,6 +500,16 @@ fn v17_plan_per_adult(tx: &Transaction) -> rusqlite::Result<()> {
         ",
     )?;
     super::kedja::lagg_till_slag(tx, 17)
+}
+
+/// A household changes over time: each membership gets its period (existing members from the
+/// household's registration, still living there), so a person may also leave and come back;
+/// earlier addresses are kept with their periods; and the household gets its payee, need of an
+/// interpreter and contact details.
+fn v18_household_over_time(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(super::hushallshistorik::V15_SQL)?;
+    // The periods, earlier addresses and payee join the tamper chain.
+    super::kedja::lagg_till_slag(tx, 18)
 }
 
 /// One object of a schema: (type, name, table, SQL).

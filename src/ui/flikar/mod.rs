@@ -7,6 +7,7 @@ pub mod beslut;
 pub mod brev;
 pub mod fia;
 pub mod hushall;
+pub mod hushall_historik;
 pub mod ib;
 pub mod journal;
 pub mod oversikt;
@@ -154,6 +155,23 @@ impl OppetArende {
         self.aktiv().skriv_ut(ctx);
     }
 
+    /// Esc with no window dialog open: the tab's own dialog closes.
+    pub fn stang_dialog(&mut self, ctx: &mut Kontext) {
+        if self.flik == Flik::Hushall {
+            self.hushall_vy.stang_dialog(ctx);
+        }
+    }
+
+    /// The household changed: the tabs built from it start over from the new household.
+    fn hushallet_andrat(&mut self, ctx: &mut Kontext, hushall: HushallVy) {
+        self.oversikt = oversikt::OversiktVy::ny(ctx, &self.arende, &hushall);
+        self.ansokan = ansokan::AnsokanVy::ny(ctx, &self.arende, &hushall);
+        self.beslut = beslut::BeslutVy::ny(ctx, &self.arende, &hushall);
+        self.screening = screening::ScreeningVy::ny(&self.arende, &hushall, ctx.nu().date());
+        self.journal = journal::JournalVy::ny(ctx, &self.arende);
+        self.hushall = hushall;
+    }
+
     /// Reads the case again after the overview changed it.
     pub fn las_om(&mut self, ctx: &mut Kontext) {
         if let Some(a) = ctx.utfall(ctx.store.arende(self.arende.id)) {
@@ -222,6 +240,9 @@ impl OppetArende {
         }
         let flik = self.aktiv();
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| flik.visa(ui, ctx));
+        if let Some(h) = self.hushall_vy.tag_andrat() {
+            self.hushallet_andrat(ctx, h);
+        }
     }
 }
 

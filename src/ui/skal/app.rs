@@ -246,12 +246,12 @@ impl BistandApp {
             Kommando::Spara => self.spara_eller_skriv_ut(true),
             Kommando::SkrivUt => self.spara_eller_skriv_ut(false),
             Kommando::Palett => self.dialog = Some(Dialog::Palett(Palett::default())),
-            Kommando::StangDialog => {
-                // The household form keeps its draft; closing it loses nothing, and says so.
-                if matches!(self.dialog.take(), Some(Dialog::NyttHushall(_))) {
-                    self.meddelande = Some((Signal::Varning, UTKAST_KVAR.into()));
-                }
-            }
+            // The household forms keep their drafts; closing one loses nothing, and says so.
+            Kommando::StangDialog => match self.dialog.take() {
+                Some(Dialog::NyttHushall(_)) => self.meddelande = Some((Signal::Varning, UTKAST_KVAR.into())),
+                Some(_) => {}
+                None => self.i_arendet(|a, ctx| a.stang_dialog(ctx)),
+            },
             Kommando::Flik(i) => {
                 if let Some(f) = Flik::ALLA.get(i).copied() {
                     self.i_arendet(|a, ctx| a.byt_flik(f, ctx));
@@ -519,7 +519,9 @@ impl BistandApp {
         let mut stang = false;
         let mut efter: Option<Efterat> = None;
         let skarm = ctx.content_rect();
-        let modal = egui::Modal::new(Id::unique("dialog")).show(ctx, |ui| match &mut dialog {
+        // Anchored at the top: a dialog that grows does not move under the pointer.
+        let area = egui::Modal::default_area(Id::unique("dialog")).anchor(egui::Align2::CENTER_TOP, [0.0, 40.0]);
+        let modal = egui::Modal::new(Id::unique("dialog")).area(area).show(ctx, |ui| match &mut dialog {
             Dialog::NyttHushall(form) => {
                 ui.set_width((skarm.width() - 120.0).clamp(400.0, 1000.0));
                 ui.set_max_height(skarm.height() - 80.0);
@@ -558,6 +560,7 @@ impl BistandApp {
                             Utkastplats::Plan(id, _) => app.oppna_arende(id, Flik::Plan),
                             Utkastplats::Ib(id) => app.oppna_arende(id, Flik::Ib),
                             Utkastplats::Fia(id) => app.oppna_arende(id, Flik::Fia),
+                            Utkastplats::Hushallsandring(id) => app.oppna_arende(id, Flik::Hushall),
                         })
                     });
                 }
