@@ -60,6 +60,8 @@ pub struct BistandApp {
     utskrift: Utskrift,
     /// The window's one notice area; it clears when the user moves on.
     meddelande: Notis,
+    /// The notice shown and since when (a confirmation goes after a while).
+    meddelande_sedan: Option<(Notis, NaiveDateTime)>,
     fokusera_sok: bool,
     tema_klart: bool,
     mork: bool,
@@ -99,6 +101,7 @@ impl BistandApp {
             sparat: None,
             utskrift: Utskrift { mapp: standard_utskriftsmapp(), oppna_visare: true },
             meddelande,
+            meddelande_sedan: None,
             fokusera_sok: true,
             tema_klart: false,
             mork,
@@ -296,6 +299,25 @@ impl BistandApp {
     }
 
     /// One frame of the whole program.
+    /// A confirmation ("Hushållet är registrerat …") goes after a few seconds instead of staying
+    /// through what follows; warnings and errors stay until the user moves on.
+    fn meddelandets_tid(&mut self, ctx: &egui::Context) {
+        const VISAS: chrono::TimeDelta = chrono::TimeDelta::seconds(8);
+        let nu = (self.klocka)();
+        let sedan = match &self.meddelande_sedan {
+            Some((visat, sedan)) if *visat == self.meddelande => *sedan,
+            _ => nu,
+        };
+        self.meddelande_sedan = Some((self.meddelande.clone(), sedan));
+        if matches!(self.meddelande, Some((Signal::Klart, _))) {
+            if nu - sedan >= VISAS {
+                self.meddelande = None;
+            } else {
+                ctx.request_repaint_after((VISAS - (nu - sedan)).to_std().unwrap_or_default());
+            }
+        }
+    }
+
     pub fn visa(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         if !self.tema_klart {
@@ -310,6 +332,7 @@ impl BistandApp {
             return;
         }
         self.tangenter(&ctx);
+        self.meddelandets_tid(&ctx);
         self.lista.hamta(&self.store);
         if self.lista.resultat.totalt > 0 {
             self.forsta_start = false;
