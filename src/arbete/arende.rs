@@ -1,7 +1,7 @@
 //! The case itself: register a household, open a case, show a protected address, change the
 //! status or the responsible staff.
 
-use super::{Aktor, Arbetsfel, Spar};
+use super::{Aktor, Arbetsfel, Spar, behorighet};
 use crate::domain::arende::{Arende, ArendeStatus, Avslutsorsak, Forsorjningshinder};
 use crate::domain::hushall::HushallFormular;
 use crate::store::{Handelse, HushallVy, NyttArende, Registrerat, Store};
@@ -69,17 +69,44 @@ pub fn registrera_hushall(
 
 /// An opened case: what it is and who lives in it. The opening is logged.
 pub fn oppna_arende(store: &mut Store, aktor: &Aktor, arende_id: i64) -> Result<(Arende, HushallVy), Arbetsfel> {
+    oppna_arende_med_skal(store, aktor, arende_id, None)
+}
+
+/// Opens a case; one the user is not assigned to (and whose role does not read every case)
+/// needs `skal`, the reason, which is logged and shown in the access-log review. Without it
+/// the answer is [`Arbetsfel::SkalKravs`] and nothing is shown or logged.
+pub fn oppna_arende_med_skal(
+    store: &mut Store,
+    aktor: &Aktor,
+    arende_id: i64,
+    skal: Option<&str>,
+) -> Result<(Arende, HushallVy), Arbetsfel> {
     aktor.far(Handelse::OppnadeArende)?;
     let arende = store.arende(arende_id)?;
+    let uppdrag = behorighet::laser_alla(aktor.roll) || behorighet::tilldelad(&arende, &aktor.namn, &aktor.login);
+    let (handelse, detalj) = if uppdrag {
+        (Handelse::OppnadeArende, String::new())
+    } else {
+        match skal.map(str::trim).filter(|s| s.chars().count() >= 3) {
+            Some(s) => (Handelse::OppnadeUtanUppdrag, s.to_string()),
+            None => {
+                return Err(Arbetsfel::SkalKravs(format!(
+                    "Du är inte ansvarig för ärende {}. Skriv varför du öppnar det; skälet loggas och syns i \
+                     loggkontrollen.",
+                    arende.arendenummer
+                )));
+            }
+        }
+    };
     let hushall = store.hushall(arende.hushall_id)?;
-    store.skriv(|w| w.logga(Handelse::OppnadeArende, Some(arende_id), &aktor.namn, "", aktor.nu))?;
+    store.skriv(|w| w.logga(handelse, Some(arende_id), &aktor.login, &detalj, aktor.nu))?;
     Ok((arende, hushall))
 }
 
 /// Logs that a protected address is shown; the screen shows it only once this succeeded.
 pub fn visa_skyddad_adress(store: &mut Store, aktor: &Aktor, arende_id: i64) -> Result<(), Arbetsfel> {
     aktor.far(Handelse::VisadeSkyddadAdress)?;
-    store.skriv(|w| w.logga(Handelse::VisadeSkyddadAdress, Some(arende_id), &aktor.namn, "", aktor.nu))?;
+    store.skriv(|w| w.logga(Handelse::VisadeSkyddadAdress, Some(arende_id), &aktor.login, "", aktor.nu))?;
     Ok(())
 }
 

@@ -15,7 +15,7 @@ pub fn skriv_journal(
     let post = form.validera(aktor.nu.date())?;
     let id = store.skriv(|w| {
         let id = w.skriv_journal(arende_id, &post, &aktor.namn, aktor.nu)?;
-        w.logga(Handelse::SkrevJournal, Some(arende_id), &aktor.namn, &post.rubrik, aktor.nu)?;
+        w.logga(Handelse::SkrevJournal, Some(arende_id), &aktor.login, &post.rubrik, aktor.nu)?;
         Ok(id)
     })?;
     Ok((id, post))

@@ -17,7 +17,7 @@ pub fn spara_utkast(
     aktor.far(Handelse::SparadePlanutkast)?;
     Ok(store.skriv(|w| {
         let id = w.spara_planutkast(arende_id, innehall, &aktor.namn, aktor.nu)?;
-        w.logga(Handelse::SparadePlanutkast, Some(arende_id), &aktor.namn, "", aktor.nu)?;
+        w.logga(Handelse::SparadePlanutkast, Some(arende_id), &aktor.login, "", aktor.nu)?;
         Ok(id)
     })?)
 }
@@ -27,7 +27,7 @@ pub fn ny_version(store: &mut Store, aktor: &Aktor, arende_id: i64) -> Result<i6
     aktor.far(Handelse::SparadePlanutkast)?;
     Ok(store.skriv(|w| {
         let id = w.ny_planversion(arende_id, &aktor.namn, aktor.nu)?;
-        w.logga(Handelse::SparadePlanutkast, Some(arende_id), &aktor.namn, "ny version", aktor.nu)?;
+        w.logga(Handelse::SparadePlanutkast, Some(arende_id), &aktor.login, "ny version", aktor.nu)?;
         Ok(id)
     })?)
 }
@@ -104,7 +104,7 @@ pub fn skriv_uppfoljning(
     let u = Uppfoljning { datum, notering: notering.to_string(), per_steg: per_steg.to_vec() };
     Ok(store.skriv(|w| {
         let id = w.skriv_uppfoljning(plan_id, &u, &aktor.namn, aktor.nu)?;
-        w.logga(Handelse::SkrevUppfoljning, Some(arende_id), &aktor.namn, &datum.to_string(), aktor.nu)?;
+        w.logga(Handelse::SkrevUppfoljning, Some(arende_id), &aktor.login, &datum.to_string(), aktor.nu)?;
         Ok(id)
     })?)
 }
@@ -128,7 +128,7 @@ pub fn skriv_avvikelse(
     let a = Avvikelse { fran, till, beskrivning: beskrivning.to_string(), godkand };
     Ok(store.skriv(|w| {
         let id = w.skriv_avvikelse(plan_id, &a, &aktor.namn, aktor.nu)?;
-        w.logga(Handelse::SkrevAvvikelse, Some(arende_id), &aktor.namn, &format!("{fran} – {till}"), aktor.nu)?;
+        w.logga(Handelse::SkrevAvvikelse, Some(arende_id), &aktor.login, &format!("{fran} – {till}"), aktor.nu)?;
         Ok(id)
     })?)
 }

@@ -151,6 +151,17 @@ const SKYDDADE: &[Skyddad] = &[
         namn: "beslutsunderlag",
         version: 14,
     },
+    Skyddad {
+        typ: "handelselogg_dator",
+        tabell: "handelselogg",
+        innehall: "json_array({r}.id, {r}.dator)",
+        rad: "{r}.id",
+        del: "0",
+        villkor: "1",
+        handelser: &["AFTER INSERT"],
+        namn: "rad i händelseloggen (dator)",
+        version: 15,
+    },
 ];
 
 impl Skyddad {

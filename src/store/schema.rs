@@ -22,6 +22,7 @@ const MIGRATIONS: &[Migration] = &[
     v12_tamper_chain,
     v13_search_inside_words,
     v14_decision_record,
+    v15_users_and_access_log,
 ];
 
 /// The schema version this program writes.
@@ -463,6 +464,12 @@ fn v14_decision_record(tx: &Transaction) -> rusqlite::Result<()> {
         ",
     )?;
     super::kedja::lagg_till_slag(tx, 14)
+}
+
+/// Users who log in (never deleted), and the computer each log line was written from, chained.
+fn v15_users_and_access_log(tx: &Transaction) -> rusqlite::Result<()> {
+    super::anvandare::skapa_tabell(tx)?;
+    super::kedja::lagg_till_slag(tx, 15)
 }
 
 /// One object of a schema: (type, name, table, SQL).
