@@ -164,3 +164,11 @@ pub fn andra_ansvar(store: &mut Store, aktor: &Aktor, arende_id: i64, ansvar: &A
 fn streck(text: &str) -> &str {
     if text.trim().is_empty() { "–" } else { text.trim() }
 }
+
+/// A listing of cases or decisions for a script (`bistand sok`, `bistand beslut --lista`):
+/// permitted like opening a case, and logged with what was listed.
+pub fn logga_listning(store: &mut Store, aktor: &Aktor, vad: &str) -> Result<(), Arbetsfel> {
+    aktor.far(Handelse::ListadeArenden)?;
+    store.skriv(|w| w.logga(Handelse::ListadeArenden, None, &aktor.login, vad, aktor.nu))?;
+    Ok(())
+}

@@ -16,7 +16,7 @@ pub fn tillater(roll: Roll, h: Handelse) -> bool {
     match h {
         // Reading a case: everyone but the systemförvaltare (no case content); the kassa sees the
         // case to check payments, but not screening answers or a protected address.
-        OppnadeArende | OppnadeUtanUppdrag => roll != Systemforvaltare,
+        OppnadeArende | OppnadeUtanUppdrag | ListadeArenden => roll != Systemforvaltare,
         VisadeSkyddadAdress | LasteScreening => handlaggning || roll == Enhetschef,
         // Case work: the caseworkers.
         RegistreradeHushall | BytteStatus | AndradeAnsvar | SkrevJournal | MakuleradeJournal | SparadeAnsokan
@@ -56,7 +56,7 @@ pub fn nekad(roll: Roll, h: Handelse) -> String {
 fn vad(h: Handelse) -> &'static str {
     use Handelse::*;
     match h {
-        OppnadeArende | OppnadeUtanUppdrag => "öppna ärenden",
+        OppnadeArende | OppnadeUtanUppdrag | ListadeArenden => "öppna eller lista ärenden",
         VisadeSkyddadAdress => "se skyddade adresser",
         LasteScreening => "läsa screeningsvar",
         RegistreradeHushall => "registrera hushåll",

@@ -24,6 +24,7 @@ const FLAGGOR: &[(&str, Option<&str>)] = &[
     ("--manad", Some("--manad behöver en månad, t.ex. --manad 2026-10.")),
     ("--databas", Some("--databas behöver en sökväg till databasfilen eller en postgres://-adress.")),
     ("--enhet", Some("--enhet behöver enhetens namn.")),
+    ("--anvandare", Some("--anvandare behöver ett inloggningsnamn, t.ex. --anvandare ulrika.")),
 ];
 
 /// The options each command takes; `None` is starting the window. `--help` and `--version` go
@@ -32,16 +33,17 @@ const TILLATNA: &[(Option<&str>, &[&str])] = &[
     (None, &["--db", "--ovning", "--matstart"]),
     (Some("demo"), &["--db", "--hushall", "--manader"]),
     (Some("kontroll"), &["--db"]),
-    (Some("beslut"), &["--db", "--lista"]),
-    (Some("brev"), &["--db", "--beslut", "--arende", "--typ", "--manad", "--ut"]),
-    (Some("plan"), &["--db", "--arende", "--ut"]),
-    (Some("fia"), &["--db", "--intervju", "--ut"]),
+    (Some("beslut"), &["--db", "--lista", "--anvandare"]),
+    (Some("brev"), &["--db", "--beslut", "--arende", "--typ", "--manad", "--ut", "--anvandare"]),
+    (Some("plan"), &["--db", "--arende", "--ut", "--anvandare"]),
+    (Some("fia"), &["--db", "--intervju", "--ut", "--anvandare"]),
+    (Some("anvandare"), &["--db", "--lista"]),
     (Some("sakerhetskopia"), &["--db", "--ut"]),
     (Some("aterstall"), &["--fran", "--db"]),
     (Some("berakna"), &["--in"]),
     (Some("hjalp"), &[]),
     (Some("installning"), &["--databas", "--enhet"]),
-    (Some("sok"), &["--db"]),
+    (Some("sok"), &["--db", "--anvandare"]),
     (Some("__spara-i-loop"), &["--db"]),
 ];
 
@@ -96,6 +98,12 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
         }
     }
     bygg(sub, &givna)
+}
+
+/// The login name the command line gives with `--anvandare` (checked by [`tolka`]).
+pub fn anvandare_i(args: &[String]) -> Option<String> {
+    let i = args.iter().position(|a| a == "--anvandare")?;
+    args.get(i + 1).filter(|v| !v.is_empty()).cloned()
 }
 
 /// Why an option does not go with the command, and which commands it goes with.
@@ -177,6 +185,12 @@ fn bygg(sub: Option<&str>, g: &Givna) -> Result<Kommando, String> {
             manader: g.heltal("--manader", 0, 120, "mellan 0 och 120")?.unwrap_or(0),
         },
         Some("kontroll") => Kommando::Kontroll { db: g.krav("--db", "kontroll")? },
+        Some("anvandare") => {
+            if !g.har("--lista") {
+                return Err("anvandare behöver --lista. Skriv bistand --help för hjälp.".into());
+            }
+            Kommando::AnvandarLista { db: g.krav("--db", "anvandare")? }
+        }
         Some("beslut") => {
             if !g.har("--lista") {
                 return Err("beslut behöver --lista. Skriv bistand beslut --help för hjälp.".into());

@@ -29,6 +29,7 @@ kodlista! {
         SparadeNormtabell = ("sparade_normtabell", "Sparade normtabell"),
         OppnadeUtanUppdrag = ("oppnade_utan_uppdrag", "Öppnade ärende utan uppdrag"),
         LasteScreening = ("laste_screening", "Läste screeningsvar"),
+        ListadeArenden = ("listade_arenden", "Listade ärenden eller beslut från kommandoraden"),
         LoggadeIn = ("loggade_in", "Loggade in"),
         SkapadeAnvandare = ("skapade_anvandare", "Lade till användare"),
         AndradeAnvandare = ("andrade_anvandare", "Ändrade användare eller roll"),

@@ -2,7 +2,8 @@
 //! bar, dialogs and the command palette. Screens get a per-frame `Kontext` and push what they
 //! want done onto it; the shell does it after the frame.
 
-use crate::arbete::Aktor;
+use crate::arbete::{self, Aktor, Arbetsfel};
+use crate::domain::anvandare::Roll;
 use crate::store::{Store, Utkast};
 use crate::ui::dialoger::forhandsgranskning::Forhandsgranskning;
 use crate::ui::dialoger::nytt_hushall::{Dialogsvar, HushallForm};
@@ -13,6 +14,8 @@ use crate::ui::kontext::{Begaran, Kontext, Notis, Utskrift};
 use crate::ui::skal::arendelista::Arendelista;
 use crate::ui::skal::att_gora::{AttGora, AttGoraVal};
 use crate::ui::skal::forsta_start::{self, Startval};
+use crate::ui::skal::inloggning::{Inloggning, Las, las_minuter};
+use crate::ui::skal::loggkontroll::{Loggkontroll, LoggkontrollVal};
 use crate::ui::skal::kommandon::{Fonsterkommando as Kommando, Palett};
 use crate::ui::tema::{self, Signal};
 use crate::ui::utkast::{self, Utkastplats};
@@ -36,6 +39,8 @@ enum Dialog {
     Aterstall(Vec<Utkast>),
     Palett(Palett),
     Forhandsgranskning(Box<Forhandsgranskning>),
+    /// The case is not the user's: why open it?
+    Skal { arende_id: i64, flik: Flik, text: String, skal: String },
 }
 
 pub struct BistandApp {
@@ -43,7 +48,13 @@ pub struct BistandApp {
     ovning: bool,
     /// A real database without households: the first-start panel is shown until one exists.
     forsta_start: bool,
-    anvandare: String,
+    /// The logged-in user; until then only the login is shown.
+    inloggad: Option<Aktor>,
+    inloggning: Inloggning,
+    /// The idle lock over the window.
+    las: Las,
+    /// Logged in by itself as the training user (the status bar says so).
+    ovningsanvandare: bool,
     klocka: Klocka,
     lista: Arendelista,
     oppet: Option<OppetArende>,
@@ -51,6 +62,8 @@ pub struct BistandApp {
     installningar: Option<Installningar>,
     /// The Att göra list, shown instead of the open case while set.
     att_gora: Option<AttGora>,
+    /// The access-log review, shown instead of the open case while set.
+    loggkontroll: Option<Loggkontroll>,
     dialog: Option<Dialog>,
     sparat: Option<NaiveDateTime>,
     utskrift: Utskrift,
@@ -69,14 +82,18 @@ const UTKAST_KVAR: &str =
 impl BistandApp {
     /// A shell over an open database. Offers to restore drafts left from last time. A training
     /// database is shown in training mode even when opened by its path.
-    pub fn ny(store: Store, ovning: bool, klocka: Klocka) -> BistandApp {
+    pub fn ny(mut store: Store, ovning: bool, klocka: Klocka) -> BistandApp {
         let mut meddelande = None;
         let ovning = ovning || las(store.ar_ovningsdatabas(), &mut meddelande);
         let forsta_start = !ovning && store.antal_hushall().is_ok_and(|n| n == 0);
-        let anvandare = las(store.installning("anvandare"), &mut meddelande)
-            .or_else(|| std::env::var("USERNAME").or_else(|_| std::env::var("USER")).ok())
-            .unwrap_or_else(|| "Handläggare".into());
+        // A training database logs in its fictitious user by itself; a real one asks.
+        let inloggad = if ovning {
+            arbete::anvandare::ovningsinloggning(&mut store, klocka()).map_err(|e| meddelande = Some((Signal::Fel, e.to_string()))).ok()
+        } else {
+            None
+        };
         let mork = las(store.installning("tema"), &mut meddelande).as_deref() == Some("mork");
+        let minuter = las_minuter(&store);
         let drafts = las(store.alla_utkast(), &mut meddelande);
         let mut lista = Arendelista::default();
         lista.hamta(&store);
@@ -84,12 +101,16 @@ impl BistandApp {
             store,
             ovning,
             forsta_start,
-            anvandare,
+            ovningsanvandare: inloggad.is_some(),
+            inloggad,
+            inloggning: Inloggning::default(),
+            las: Las::ny(klocka(), minuter),
             klocka,
             lista,
             oppet: None,
             installningar: None,
             att_gora: None,
+            loggkontroll: None,
             dialog: (!drafts.is_empty()).then_some(Dialog::Aterstall(drafts)),
             sparat: None,
             utskrift: Utskrift { mapp: standard_utskriftsmapp(), oppna_visare: true },
@@ -111,33 +132,59 @@ impl BistandApp {
         self
     }
 
+    /// The shell with `aktor` already logged in (tests and benches; a person logs in).
+    pub fn inloggad_som(mut self, aktor: Aktor) -> BistandApp {
+        self.logga_in(aktor);
+        self
+    }
+
+    fn logga_in(&mut self, aktor: Aktor) {
+        self.inloggad = Some(aktor);
+        self.las = Las::ny((self.klocka)(), las_minuter(&self.store));
+        self.fokusera_sok = true;
+    }
+
     /// Opens a case on a tab (the list does it on a click or Enter; benches and tests call it).
+    /// A case the user is not assigned to asks for the reason first.
     pub fn oppna_arende(&mut self, arende_id: i64, flik: Flik) {
+        self.oppna_arende_med_skal(arende_id, flik, None);
+    }
+
+    /// Opens a case, with the reason for opening a case the user is not assigned to.
+    pub fn oppna_arende_med_skal(&mut self, arende_id: i64, flik: Flik, skal: Option<&str>) {
         self.meddelande = None;
+        let Some(aktor) = self.aktor() else { return };
         let mut begaran = Vec::new();
-        let aktor = self.aktor();
         let mut ctx = Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran);
-        match OppetArende::oppna(&mut ctx, arende_id, flik) {
+        match OppetArende::oppna_med_skal(&mut ctx, arende_id, flik, skal) {
             Ok(a) => {
                 self.lista.folj(arende_id);
                 self.oppet = Some(a);
                 self.installningar = None;
                 self.att_gora = None;
+                self.loggkontroll = None;
+            }
+            Err(Arbetsfel::SkalKravs(text)) => {
+                self.dialog = Some(Dialog::Skal { arende_id, flik, text, skal: String::new() });
             }
             Err(e) => ctx.fel(e),
         }
         self.utfor(begaran);
     }
 
-    /// The user, acting now.
-    fn aktor(&self) -> Aktor {
-        Aktor::ny(self.anvandare.clone(), (self.klocka)())
+    /// The logged-in user, acting now.
+    fn aktor(&self) -> Option<Aktor> {
+        self.inloggad.as_ref().map(|a| a.vid((self.klocka)()))
+    }
+
+    fn anvandarnamn(&self) -> String {
+        self.inloggad.as_ref().map(|a| a.namn.clone()).unwrap_or_default()
     }
 
     /// Runs `f` on the open case with this frame's context, then does what it asked for.
     fn i_arendet(&mut self, f: impl FnOnce(&mut OppetArende, &mut Kontext)) {
         let mut begaran = Vec::new();
-        let aktor = self.aktor();
+        let Some(aktor) = self.aktor() else { return };
         if let Some(a) = self.oppet.as_mut() {
             let mut ctx = Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran);
             f(a, &mut ctx);
@@ -163,7 +210,7 @@ impl BistandApp {
     fn forhandsgranska(&mut self, dokument: &crate::utskrift::Dokument, filnamn: String) {
         let identitet = self.oppet.as_ref().map(|a| a.identitet()).unwrap_or_default();
         let mut begaran = Vec::new();
-        let aktor = self.aktor();
+        let Some(aktor) = self.aktor() else { return };
         let mut ctx = Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran);
         let brev = dokument.skapa(ctx.store, ctx.nu().date());
         if let Some(brev) = ctx.utfall(brev) {
@@ -174,16 +221,16 @@ impl BistandApp {
 
     /// Runs `f` on the open print preview with a context (tests reach Spara som … this way).
     pub fn i_forhandsgranskningen(&mut self, f: impl FnOnce(&mut Forhandsgranskning, &mut Kontext)) -> bool {
+        let Some(aktor) = self.aktor() else { return false };
         let Some(Dialog::Forhandsgranskning(g)) = &mut self.dialog else { return false };
         let mut begaran = Vec::new();
-        let aktor = Aktor::ny(self.anvandare.clone(), (self.klocka)());
         f(g, &mut Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran));
         true
     }
 
     /// Ctrl+S and Ctrl+P: the dialog or the case's current tab does it, or the window says why not.
     fn spara_eller_skriv_ut(&mut self, spara: bool) {
-        let aktor = self.aktor();
+        let Some(aktor) = self.aktor() else { return };
         if let Some(Dialog::NyttHushall(form)) = &mut self.dialog {
             if !spara {
                 return;
@@ -225,7 +272,7 @@ impl BistandApp {
                 self.fokusera_sok = true;
             }
             Kommando::NyttHushall => {
-                self.dialog = Some(Dialog::NyttHushall(Box::new(HushallForm::ny(&self.store, &self.anvandare))));
+                self.dialog = Some(Dialog::NyttHushall(Box::new(HushallForm::ny(&self.store, &self.anvandarnamn()))));
             }
             Kommando::Spara => self.spara_eller_skriv_ut(true),
             Kommando::SkrivUt => self.spara_eller_skriv_ut(false),
@@ -245,14 +292,22 @@ impl BistandApp {
                 self.dialog = None;
                 self.installningar = None;
                 self.meddelande = None;
-                self.att_gora = Some(AttGora::ny(&self.store, &self.anvandare, nu.date()));
+                self.loggkontroll = None;
+                self.att_gora = Some(AttGora::ny(&self.store, &self.anvandarnamn(), nu.date()));
             }
             Kommando::Installningar => {
                 self.dialog = None;
                 self.att_gora = None;
+                self.loggkontroll = None;
                 self.meddelande = None;
-                self.installningar =
-                    Some(Installningar::ny(&self.store, &self.anvandare, &self.utskrift.mapp, self.ovning, nu));
+                self.installningar = Some(Installningar::ny(&self.store, &self.utskrift.mapp, self.ovning, nu));
+            }
+            Kommando::Loggkontroll => {
+                self.dialog = None;
+                self.att_gora = None;
+                self.installningar = None;
+                self.meddelande = None;
+                self.loggkontroll = Some(Loggkontroll::default());
             }
         }
     }
@@ -293,7 +348,19 @@ impl BistandApp {
             ctx.request_repaint();
             return;
         }
-        self.tangenter(&ctx);
+        let nu = (self.klocka)();
+        if self.inloggad.is_none() {
+            egui::CentralPanel::default().show(ui, |ui| {
+                if let Some(aktor) = self.inloggning.visa(ui, &mut self.store, nu) {
+                    self.logga_in(aktor);
+                }
+            });
+            return;
+        }
+        self.las.folj(&ctx, nu);
+        if !self.las.last {
+            self.tangenter(&ctx);
+        }
         self.lista.hamta(&self.store);
         if self.lista.resultat.totalt > 0 {
             self.forsta_start = false;
@@ -313,6 +380,12 @@ impl BistandApp {
         self.dialoger(&ctx);
         if self.ovning {
             ovningsram(&ctx);
+        }
+        if self.las.last
+            && let Some(aktor) = self.inloggad.clone()
+        {
+            // The lock covers the window; the tabs and dialogs underneath keep what was typed.
+            self.las.visa(&ctx, &mut self.store, &aktor, nu);
         }
     }
 
@@ -335,19 +408,28 @@ impl BistandApp {
     fn mitten(&mut self, ui: &mut egui::Ui) {
         ui.add_space(4.0);
         // An open case shows the notice under its tabs, the identity header staying on top.
-        let arendet_visas = self.oppet.is_some() && self.att_gora.is_none() && self.installningar.is_none();
+        let arendet_visas = self.oppet.is_some()
+            && self.att_gora.is_none()
+            && self.installningar.is_none()
+            && self.loggkontroll.is_none();
         if let Some((signal, text)) = self.meddelande.as_ref().filter(|_| !arendet_visas) {
             notis(ui, *signal, text);
         }
         let nu = (self.klocka)();
-        if let Some(vy) = &mut self.att_gora {
-            match vy.visa(ui, &self.store, &self.anvandare, nu.date()) {
+        let namn = self.anvandarnamn();
+        let Some(aktor) = self.aktor() else { return };
+        if let Some(vy) = &mut self.loggkontroll {
+            if let Some(LoggkontrollVal::Stang) = vy.visa(ui, &mut self.store, &aktor) {
+                self.loggkontroll = None;
+            }
+        } else if let Some(vy) = &mut self.att_gora {
+            match vy.visa(ui, &self.store, &namn, nu.date()) {
                 Some(AttGoraVal::Stang) => self.att_gora = None,
                 Some(AttGoraVal::Oppna(id)) => self.oppna_arende(id, Flik::Plan),
                 None => {}
             }
         } else if let Some(inst) = &mut self.installningar {
-            if let Some(val) = inst.visa(ui, &mut self.store, self.mork, &self.anvandare, nu) {
+            if let Some(val) = inst.visa(ui, &mut self.store, self.mork, &aktor) {
                 self.installningsval(ui.ctx(), val);
             }
         } else if self.oppet.is_some() {
@@ -367,10 +449,6 @@ impl BistandApp {
             Installningsval::LasOmListan => {
                 self.lista.uppdatera();
                 return;
-            }
-            Installningsval::NyttNamn(namn) => {
-                self.anvandare = namn;
-                ("anvandare", self.anvandare.clone())
             }
             Installningsval::Tema(mork) => {
                 self.mork = mork;
@@ -437,10 +515,12 @@ impl BistandApp {
                 if ui.button("Nytt hushåll").on_hover_text("Ctrl+N").clicked() {
                     self.kor(Kommando::NyttHushall);
                 }
+                let namn = self.anvandarnamn();
+                let enhetschef = self.inloggad.as_ref().is_some_and(|a| a.roll == Roll::Enhetschef);
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui
-                        .button(initialer(&self.anvandare))
-                        .on_hover_text(format!("{} – inställningar", self.anvandare))
+                        .button(initialer(&namn))
+                        .on_hover_text(format!("{namn} – inställningar"))
                         .accessible_name("Inställningar")
                         .clicked()
                     {
@@ -455,6 +535,9 @@ impl BistandApp {
                     }
                     if ui.button("Kommandon").on_hover_text("Ctrl+K").clicked() {
                         self.kor(Kommando::Palett);
+                    }
+                    if enhetschef && ui.button("Loggkontroll").on_hover_text("Granska åtkomstloggen").clicked() {
+                        self.kor(Kommando::Loggkontroll);
                     }
                 });
             });
@@ -475,6 +558,19 @@ impl BistandApp {
                     ui.separator();
                     ui.label(RichText::new(kopia).small());
                 }
+                if let Some(a) = &self.inloggad {
+                    ui.separator();
+                    let text = if self.ovningsanvandare {
+                        format!(
+                            "Inloggad automatiskt som övningsanvändaren {} ({})",
+                            a.namn,
+                            a.roll.namn().to_lowercase()
+                        )
+                    } else {
+                        format!("Inloggad: {}, {} ({})", a.namn, a.titel, a.roll.namn().to_lowercase())
+                    };
+                    ui.label(RichText::new(text).small());
+                }
                 if self.ovning {
                     ui.separator();
                     let farg = tema::signalfarg(Signal::Ovning, ui.visuals().dark_mode);
@@ -485,6 +581,7 @@ impl BistandApp {
     }
 
     fn dialoger(&mut self, ctx: &egui::Context) {
+        let Some(aktor) = self.aktor() else { return };
         let Some(mut dialog) = self.dialog.take() else { return };
         let nu = (self.klocka)();
         let mut stang = false;
@@ -495,7 +592,6 @@ impl BistandApp {
                 ui.set_width((skarm.width() - 120.0).clamp(400.0, 1000.0));
                 ui.set_max_height(skarm.height() - 80.0);
                 let mut begaran = Vec::new();
-                let aktor = Aktor::ny(self.anvandare.clone(), nu);
                 let mut kontext =
                     Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran);
                 match form.visa(ui, &mut kontext) {
@@ -535,10 +631,19 @@ impl BistandApp {
             Dialog::Forhandsgranskning(g) => {
                 ui.set_width((skarm.width() - 80.0).clamp(400.0, 1200.0));
                 let mut begaran = Vec::new();
-                let aktor = Aktor::ny(self.anvandare.clone(), nu);
                 let mut kontext =
                     Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran);
                 stang = g.visa(ui, &mut kontext).is_some();
+            }
+            Dialog::Skal { arende_id, flik, text, skal } => {
+                ui.set_width(560.0);
+                if let Some(svar) = skaldialog(ui, text, skal) {
+                    stang = true;
+                    let (id, flik) = (*arende_id, *flik);
+                    efter = svar.map(|skal| -> Efterat {
+                        Box::new(move |app| app.oppna_arende_med_skal(id, flik, Some(&skal)))
+                    });
+                }
             }
             Dialog::Palett(p) => {
                 ui.set_width(480.0);
@@ -575,6 +680,25 @@ fn standard_utskriftsmapp() -> std::path::PathBuf {
     directories::UserDirs::new()
         .and_then(|u| u.document_dir().map(|d| d.join("Bistånd")))
         .unwrap_or_else(|| crate::ui::standarddatabas(false).with_file_name("brev"))
+}
+
+/// Why a case the user is not assigned to is opened: `Some(Some(reason))` opens it,
+/// `Some(None)` cancels.
+fn skaldialog(ui: &mut egui::Ui, text: &str, skal: &mut String) -> Option<Option<String>> {
+    ui.heading("Ärendet är inte ditt");
+    ui.label(text);
+    crate::ui::widgetar::textfalt(ui, "Skäl till att öppna ärendet", skal, None, 500.0);
+    let mut svar = None;
+    ui.horizontal(|ui| {
+        let giltigt = skal.trim().chars().count() >= 3;
+        if ui.add_enabled(giltigt, egui::Button::new("Öppna ärendet")).clicked() {
+            svar = Some(Some(skal.trim().to_string()));
+        }
+        if ui.button("Avbryt").clicked() {
+            svar = Some(None);
+        }
+    });
+    svar
 }
 
 fn initialer(namn: &str) -> String {

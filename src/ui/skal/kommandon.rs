@@ -14,6 +14,7 @@ pub enum Fonsterkommando {
     Flik(usize),
     Installningar,
     AttGora,
+    Loggkontroll,
 }
 
 impl Fonsterkommando {
@@ -35,6 +36,7 @@ impl Fonsterkommando {
         Fonsterkommando::Flik(9),
         Fonsterkommando::AttGora,
         Fonsterkommando::Installningar,
+        Fonsterkommando::Loggkontroll,
     ];
 
     pub fn namn(self) -> String {
@@ -51,6 +53,7 @@ impl Fonsterkommando {
             },
             Fonsterkommando::Installningar => "Inställningar".into(),
             Fonsterkommando::AttGora => "Att göra".into(),
+            Fonsterkommando::Loggkontroll => "Loggkontroll (åtkomstloggen)".into(),
         }
     }
 
@@ -76,7 +79,7 @@ impl Fonsterkommando {
             Fonsterkommando::Palett => KeyboardShortcut::new(Modifiers::COMMAND, Key::K),
             Fonsterkommando::StangDialog => KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
             Fonsterkommando::Flik(i) => KeyboardShortcut::new(Modifiers::ALT, *NUM.get(i)?),
-            Fonsterkommando::Installningar | Fonsterkommando::AttGora => return None,
+            Fonsterkommando::Installningar | Fonsterkommando::AttGora | Fonsterkommando::Loggkontroll => return None,
         })
     }
 

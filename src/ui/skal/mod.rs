@@ -5,4 +5,6 @@ pub mod app;
 pub mod arendelista;
 pub mod att_gora;
 pub mod forsta_start;
+pub mod inloggning;
+pub mod loggkontroll;
 pub mod kommandon;
