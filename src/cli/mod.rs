@@ -381,11 +381,8 @@ fn kor_demo(db: &Path, val: demo::Demoval, nu: chrono::NaiveDateTime) -> i32 {
         }
         true
     };
-    let byggd = demo::bygg_demo(&mut store, val, nu, &mut framsteg)
-        .map_err(|e| e.to_string())
-        .and_then(|_| crate::arbete::anvandare::skapa_ovningsanvandare(&mut store, nu).map_err(|e| e.to_string()));
-    match byggd {
-        Ok(()) => {
+    match demo::bygg_demo(&mut store, val, nu, &mut framsteg) {
+        Ok(_) => {
             println!(
                 "Skapade {} påhittade hushåll i {} på {:.1} s, och en övningsanvändare per roll \
                  (lösenord ovning).",

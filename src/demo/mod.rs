@@ -218,6 +218,8 @@ pub fn bygg_demo(
         }
         Ok(())
     })?;
+    // One user per role, password `ovning`: only ever in a training database.
+    crate::arbete::anvandare::skapa_ovningsanvandare(store, nu).map_err(|e| StoreError::Regel(e.to_string()))?;
     slumpade(store, &mut fabrik, antal.min(HANDGJORDA)..antal, val.manader, nu, framsteg)
 }
 

@@ -134,11 +134,11 @@ impl Store {
              FROM handelselogg l
              LEFT JOIN anvandare u ON u.login = l.anvandare
              LEFT JOIN arende a ON a.id = l.arende_id
-             WHERE (?1 IS NULL OR l.anvandare = ?1) AND (?2 IS NULL OR a.arendenummer = ?2)
+             WHERE (?1 IS NULL OR lower(l.anvandare) = lower(?1)) AND (?2 IS NULL OR a.arendenummer = ?2)
                AND (?3 IS NULL OR l.tid >= ?3) AND (?4 IS NULL OR l.tid <= ?4) AND (?5 IS NULL OR l.handelse = ?5)
              ORDER BY l.id DESC LIMIT ?6",
         )?;
-        let login = f.anvandare.as_deref().map(|a| a.trim().to_lowercase()).filter(|a| !a.is_empty());
+        let login = f.anvandare.as_deref().map(str::trim).filter(|a| !a.is_empty());
         let arende = f.arende.as_deref().map(str::trim).filter(|a| !a.is_empty());
         let rader = stmt
             .query_map(params![login, arende, fran, till, utan, MAX_LOGGRADER], |r| {

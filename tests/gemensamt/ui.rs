@@ -10,8 +10,13 @@ pub fn fast_klocka() -> chrono::NaiveDateTime {
     nu()
 }
 
+/// The user the UI tests are logged in as: a 1:e socialsekreterare (every case, every action).
+pub fn testanvandare() -> bistand::arbete::Aktor {
+    bistand::arbete::Aktor::ny("Test Handläggare", nu())
+}
+
 pub fn harness(store: Store) -> Harness<'static, BistandApp> {
-    let app = BistandApp::ny(store, false, fast_klocka);
+    let app = BistandApp::ny(store, false, fast_klocka).inloggad_som(testanvandare());
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 1000.0))
         .build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
@@ -42,7 +47,9 @@ pub fn demo_med_utskrift() -> (tempfile::TempDir, tempfile::TempDir, Harness<'st
     let mut store = open(&path);
     bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
     let utskrifter = tempfile::tempdir().unwrap();
-    let app = BistandApp::ny(store, false, fast_klocka).med_utskrift(utskrifter.path().to_path_buf(), false);
+    let app = BistandApp::ny(store, false, fast_klocka)
+        .med_utskrift(utskrifter.path().to_path_buf(), false)
+        .inloggad_som(testanvandare());
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 1000.0))
         .build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
