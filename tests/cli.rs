@@ -611,3 +611,65 @@ fn installning_writes_the_computers_settings_file() {
     assert_eq!(code, 1);
     assert!(err.contains("postgres://"), "{err}");
 }
+
+/// Commands that show or change case data refuse to run without a user (exit 2, before the
+/// database is opened) and with a wrong password; with a user they are logged as hers.
+#[test]
+fn case_data_commands_need_a_user_and_are_logged_as_hers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    assert_eq!(bistand(&["demo", "--db", db]).0, 0);
+    let ut = dir.path().join("kallelse.pdf");
+    let ut = ut.to_str().unwrap();
+    for args in [
+        vec!["beslut", "--db", db, "--lista"],
+        vec!["sok", "--db", db, "ström"],
+        vec!["brev", "--db", db, "--arende", "2026-0001", "--typ", "kallelse", "--ut", ut],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_bistand"))
+            .args(&args)
+            .env_remove("BISTAND_LOSENORD")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("kräver en användare") && err.contains("--anvandare"), "{err}");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_bistand"))
+        .args(["beslut", "--db", db, "--lista", "--anvandare", "ulrika"])
+        .env("BISTAND_LOSENORD", "fel")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Fel inloggningsnamn eller lösenord"));
+    // The systemförvaltare sees no case content, from the command line either.
+    let (code, out, err) = bistand(&["beslut", "--db", db, "--lista", "--anvandare", "sven"]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(err.contains("inte behörighet"), "{err}");
+
+    let (code, _, err) =
+        bistand(&["brev", "--db", db, "--arende", "2026-0001", "--typ", "kallelse", "--ut", ut, "--anvandare", "ulrika"]);
+    assert_eq!(code, 0, "{err}");
+    let store = bistand::store::Store::open(std::path::Path::new(db)).unwrap();
+    let rader = store.logg_urval(&bistand::store::Loggfilter { anvandare: Some("ulrika".into()), ..Default::default() }).unwrap();
+    assert!(rader.iter().any(|r| r.handelse == "Skrev ut brev" && r.arendenummer == "2026-0001"), "{rader:?}");
+    assert!(!rader[0].dator.is_empty(), "from which computer");
+}
+
+#[test]
+fn anvandare_lista_prints_the_users_as_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    assert_eq!(bistand(&["demo", "--db", db]).0, 0);
+    let (code, out, err) = bistand(&["anvandare", "--db", db, "--lista"]);
+    assert_eq!(code, 0, "{err}");
+    let rader: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rader.len(), 5, "one per role");
+    for roll in ["handlaggare", "forste_socialsekreterare", "kassa", "enhetschef", "systemforvaltare"] {
+        assert!(rader.iter().any(|r| r["roll"] == roll && r["aktiv"] == true && r["login"].is_string()), "{roll}");
+    }
+    assert!(!out.contains("argon2"), "no password hash is printed");
+}

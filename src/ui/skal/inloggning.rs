@@ -120,7 +120,12 @@ impl Inloggning {
                     *self = Inloggning::default();
                     return Some(aktor);
                 }
-                Err(e) => self.fel = Some(e.to_string()),
+                Err(e) => {
+                    // Both password fields start over after a refusal.
+                    self.losenord.clear();
+                    self.igen.clear();
+                    self.fel = Some(e.to_string());
+                }
             }
         }
         None
