@@ -132,3 +132,55 @@ fn the_training_database_logs_in_its_fictitious_user_and_says_so() {
     );
     assert!(!visas(&h, "Logga in i Bistånd"));
 }
+
+#[test]
+fn the_enhetschef_sees_openings_without_assignment_and_their_reasons_in_loggkontroll() {
+    let (_dir, path) = temp_db();
+    let mut store = open(&path);
+    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
+    let ulrika = arbete::anvandare::logga_in(&mut store, "ulrika", "ovning", nu()).unwrap();
+    let inte_hennes = (1..=12)
+        .find(|id| store.arende(*id).is_ok_and(|a| a.socialsekreterare != ulrika.namn && a.bidragshandlaggare != ulrika.namn))
+        .unwrap();
+    arbete::arende::oppna_arende_med_skal(&mut store, &ulrika, inte_hennes, Some("Ansvarig handläggare sjuk")).unwrap();
+    let maria = arbete::anvandare::logga_in(&mut store, "maria", "ovning", nu()).unwrap();
+    let app = BistandApp::ny(store, true, gemensamt::ui::fast_klocka).inloggad_som(maria);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
+    h.run();
+    h.run();
+    klicka(&mut h, "Loggkontroll");
+    assert!(visas(&h, "Välj urval och tryck Visa"));
+    klicka(&mut h, "Bara öppnade ärenden utan uppdrag (med skäl)");
+    klicka(&mut h, "Visa");
+    assert!(visas(&h, "1 rader, nyast först"));
+    assert!(visas(&h, "Ansvarig handläggare sjuk"), "the reason is shown");
+    let granskad = h.state().store().logg_urval(&bistand::store::Loggfilter::default()).unwrap();
+    assert!(granskad.iter().any(|r| r.login == "maria" && r.handelse == "Granskade åtkomstloggen"), "the review is logged");
+}
+
+#[test]
+fn a_caseworker_is_asked_why_before_a_case_not_hers_opens() {
+    let (_dir, path) = temp_db();
+    let mut store = open(&path);
+    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
+    let ulrika = arbete::anvandare::logga_in(&mut store, "ulrika", "ovning", nu()).unwrap();
+    let inte_hennes = (1..=12)
+        .find(|id| store.arende(*id).is_ok_and(|a| a.socialsekreterare != ulrika.namn && a.bidragshandlaggare != ulrika.namn))
+        .unwrap();
+    let app = BistandApp::ny(store, true, gemensamt::ui::fast_klocka).inloggad_som(ulrika);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
+    h.run();
+    h.state_mut().oppna_arende(inte_hennes, bistand::ui::flikar::Flik::Oversikt);
+    h.run();
+    assert!(visas(&h, "Ärendet är inte ditt"));
+    skriv(&mut h, "Skäl till att öppna ärendet", "Klienten står i receptionen");
+    klicka(&mut h, "Öppna ärendet");
+    assert!(!visas(&h, "Ärendet är inte ditt"));
+    let rader = h.state().store().logg_urval(&bistand::store::Loggfilter { utan_uppdrag: true, ..Default::default() }).unwrap();
+    assert_eq!(rader.len(), 1);
+    assert_eq!((rader[0].login.as_str(), rader[0].detalj.as_str()), ("ulrika", "Klienten står i receptionen"));
+}

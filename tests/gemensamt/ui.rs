@@ -16,7 +16,12 @@ pub fn testanvandare() -> bistand::arbete::Aktor {
 }
 
 pub fn harness(store: Store) -> Harness<'static, BistandApp> {
-    let app = BistandApp::ny(store, false, fast_klocka).inloggad_som(testanvandare());
+    harness_som(store, testanvandare())
+}
+
+/// A window logged in as `aktor`.
+pub fn harness_som(store: Store, aktor: bistand::arbete::Aktor) -> Harness<'static, BistandApp> {
+    let app = BistandApp::ny(store, false, fast_klocka).inloggad_som(aktor);
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 1000.0))
         .build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);

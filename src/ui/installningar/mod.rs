@@ -165,7 +165,7 @@ impl Installningar {
                 utfall = Some(Installningsval::Tema(m));
             }
 
-            if self.underhall.visa(ui, store, nu).is_some() {
+            if self.underhall.visa(ui, store, aktor).is_some() {
                 utfall = Some(Installningsval::LasOmListan);
             }
 
