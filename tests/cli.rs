@@ -643,7 +643,7 @@ fn case_data_commands_need_a_user_and_are_logged_as_hers() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("Fel inloggningsnamn eller lösenord"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Inloggningsnamnet eller lösenordet stämmer inte"));
     // The systemförvaltare sees no case content, from the command line either.
     let (code, out, err) = bistand(&["beslut", "--db", db, "--lista", "--anvandare", "sven"]);
     assert_eq!((code, out.as_str()), (1, ""));

@@ -88,7 +88,7 @@ fn everyone_logs_in_and_a_wrong_password_is_said_in_swedish() {
     skriv(&mut h, "Inloggningsnamn", "karin");
     skriv(&mut h, "Lösenord", "fel-lösenord");
     klicka(&mut h, "Logga in");
-    assert!(visas(&h, "Fel inloggningsnamn eller lösenord. Försök 1 av 5."));
+    assert!(visas(&h, "Inloggningsnamnet eller lösenordet stämmer inte. Försök 1 av 5."));
     skriv(&mut h, "Lösenord", LOSENORD);
     klicka(&mut h, "Logga in");
     assert!(visas(&h, "Inloggad: Karin Berg"), "the status bar names the user");
@@ -111,7 +111,7 @@ fn the_idle_lock_covers_the_window_and_keeps_a_half_typed_form() {
     assert!(visas(&h, "Fönstret är låst"), "15 idle minutes lock the window");
     skriv(&mut h, "Lösenord", "fel-lösenord");
     klicka(&mut h, "Lås upp");
-    assert!(visas(&h, "Fönstret är låst") && visas(&h, "Fel inloggningsnamn eller lösenord"));
+    assert!(visas(&h, "Fönstret är låst") && visas(&h, "Inloggningsnamnet eller lösenordet stämmer inte"));
     skriv(&mut h, "Lösenord", LOSENORD);
     klicka(&mut h, "Lås upp");
     assert!(!visas(&h, "Fönstret är låst"));

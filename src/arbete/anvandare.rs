@@ -65,7 +65,7 @@ fn inloggad(store: &Store, login: &str, nu: NaiveDateTime) -> Result<Aktor, Arbe
     }
 }
 
-const FEL_INLOGGNING: &str = "Fel inloggningsnamn eller lösenord.";
+const FEL_INLOGGNING: &str = "Inloggningsnamnet eller lösenordet stämmer inte.";
 
 /// Logs in with login name and password. Five wrong passwords in a row lock the login for a
 /// while; the refusal says until when. A successful login is logged.

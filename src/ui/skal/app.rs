@@ -144,6 +144,19 @@ impl BistandApp {
         self.fokusera_sok = true;
     }
 
+    /// Back to the login: nothing of the user's stays on screen (forms have autosaved drafts).
+    fn logga_ut(&mut self) {
+        self.inloggad = None;
+        self.ovningsanvandare = false;
+        self.oppet = None;
+        self.installningar = None;
+        self.att_gora = None;
+        self.loggkontroll = None;
+        self.dialog = None;
+        self.meddelande = None;
+        self.inloggning = Inloggning::default();
+    }
+
     /// Opens a case on a tab (the list does it on a click or Enter; benches and tests call it).
     /// A case the user is not assigned to asks for the reason first.
     pub fn oppna_arende(&mut self, arende_id: i64, flik: Flik) {
@@ -351,10 +364,13 @@ impl BistandApp {
         let nu = (self.klocka)();
         if self.inloggad.is_none() {
             egui::CentralPanel::default().show(ui, |ui| {
-                if let Some(aktor) = self.inloggning.visa(ui, &mut self.store, nu) {
+                if let Some(aktor) = self.inloggning.visa(ui, &mut self.store, self.ovning, nu) {
                     self.logga_in(aktor);
                 }
             });
+            if self.ovning {
+                ovningsram(&ctx);
+            }
             return;
         }
         self.las.folj(&ctx, nu);
@@ -512,7 +528,11 @@ impl BistandApp {
                     resp.request_focus();
                     self.fokusera_sok = false;
                 }
-                if ui.button("Nytt hushåll").on_hover_text("Ctrl+N").clicked() {
+                // Only for those who may register one (the use case checks it either way).
+                let far_registrera = self.inloggad.as_ref().is_some_and(|a| {
+                    crate::arbete::behorighet::tillater(a.roll, crate::store::Handelse::RegistreradeHushall)
+                });
+                if far_registrera && ui.button("Nytt hushåll").on_hover_text("Ctrl+N").clicked() {
                     self.kor(Kommando::NyttHushall);
                 }
                 let namn = self.anvandarnamn();
@@ -545,6 +565,7 @@ impl BistandApp {
     }
 
     fn statusrad(&mut self, ui: &mut egui::Ui) {
+        let mut logga_ut = false;
         egui::Panel::bottom("statusrad").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(format!("Databas: {}", self.store.sokvag().display())).small());
@@ -570,6 +591,10 @@ impl BistandApp {
                         format!("Inloggad: {}, {} ({})", a.namn, a.titel, a.roll.namn().to_lowercase())
                     };
                     ui.label(RichText::new(text).small());
+                    if ui.small_button("Logga ut").on_hover_text("Tillbaka till inloggningen (utkast finns kvar)").clicked()
+                    {
+                        logga_ut = true;
+                    }
                 }
                 if self.ovning {
                     ui.separator();
@@ -578,6 +603,9 @@ impl BistandApp {
                 }
             });
         });
+        if logga_ut {
+            self.logga_ut();
+        }
     }
 
     fn dialoger(&mut self, ctx: &egui::Context) {

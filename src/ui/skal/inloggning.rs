@@ -32,6 +32,8 @@ pub struct Inloggning {
     forsta: AnvandarFormular,
     igen: String,
     fel: Option<String>,
+    /// The login field has had the focus once.
+    fokuserad: bool,
 }
 
 /// A password field with its label tied to it.
@@ -67,16 +69,24 @@ fn ruta<R>(ui: &mut Ui, innehall: impl FnOnce(&mut Ui) -> R) -> R {
 impl Inloggning {
     /// Draws the first-user form (a database without users) or the login; the logged-in user
     /// once the password is right.
-    pub fn visa(&mut self, ui: &mut Ui, store: &mut Store, nu: NaiveDateTime) -> Option<Aktor> {
+    pub fn visa(&mut self, ui: &mut Ui, store: &mut Store, ovning: bool, nu: NaiveDateTime) -> Option<Aktor> {
         let forsta = store.antal_anvandare().is_ok_and(|n| n == 0);
-        ruta(ui, |ui| if forsta { self.forsta_anvandaren(ui, store, nu) } else { self.logga_in(ui, store, nu) })
+        ruta(ui, |ui| {
+            if forsta { self.forsta_anvandaren(ui, store, nu) } else { self.logga_in(ui, store, ovning, nu) }
+        })
     }
 
-    fn logga_in(&mut self, ui: &mut Ui, store: &mut Store, nu: NaiveDateTime) -> Option<Aktor> {
+    fn logga_in(&mut self, ui: &mut Ui, store: &mut Store, ovning: bool, nu: NaiveDateTime) -> Option<Aktor> {
         ui.label(RichText::new("Logga in i Bistånd").text_style(tema::rubrik2()));
         ui.label(RichText::new(format!("Databas: {}", store.sokvag().display())).weak());
+        if ovning {
+            ui.label(
+                "Övningsdatabas: logga in som ulrika (handläggare), tobias (1:e socialsekreterare), helena \
+                 (kassa), maria (enhetschef) eller sven (systemförvaltare). Lösenordet är ovning.",
+            );
+        }
         let r1 = textfalt(ui, "Inloggningsnamn", &mut self.login, None, 300.0);
-        if self.login.is_empty() && !r1.has_focus() && ui.memory(|m| m.focused().is_none()) {
+        if !std::mem::replace(&mut self.fokuserad, true) {
             r1.request_focus();
         }
         let r2 = losenordsfalt(ui, "Lösenord", &mut self.losenord, 300.0);

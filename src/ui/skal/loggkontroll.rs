@@ -26,14 +26,15 @@ pub enum LoggkontrollVal {
     Stang,
 }
 
+/// The columns, the reason (Detalj) early enough to be seen beside the case list.
 const KOLUMNER: [(&str, f32); 7] = [
     ("Tid", 150.0),
-    ("Inloggning", 90.0),
-    ("Namn", 140.0),
-    ("Händelse", 210.0),
-    ("Ärende", 90.0),
-    ("Detalj", 330.0),
+    ("Inloggning", 80.0),
+    ("Händelse", 200.0),
+    ("Ärende", 80.0),
+    ("Detalj", 260.0),
     ("Dator", 110.0),
+    ("Namn", 140.0),
 ];
 
 impl Loggkontroll {
@@ -89,7 +90,8 @@ impl Loggkontroll {
         });
         ui.label("Vem har öppnat, skrivit ut eller ändrat vad, när och från vilken dator. Varje granskning loggas.");
         ui.horizontal_wrapped(|ui| {
-            textfalt(ui, "Användare (inloggningsnamn)", &mut self.anvandare, None, 200.0);
+            textfalt(ui, "Användare", &mut self.anvandare, None, 160.0)
+                .on_hover_text("Inloggningsnamnet, t.ex. ulrika");
             textfalt(ui, "Ärende", &mut self.arende, None, 130.0);
             textfalt(ui, "Från", &mut self.fran, None, 120.0);
             textfalt(ui, "Till", &mut self.till, None, 120.0);
@@ -130,19 +132,28 @@ fn tabell(ui: &mut egui::Ui, rader: &[Loggrad]) {
     egui::ScrollArea::horizontal().show(ui, |ui| {
         ui.horizontal(|ui| {
             for (namn, bredd) in KOLUMNER {
-                ui.add_sized([bredd, 22.0], egui::Label::new(RichText::new(namn).strong()));
+                cell(ui, bredd, 22.0, RichText::new(namn).strong());
             }
         });
         let hojd = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
         egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, hojd, rader.len(), |ui, synliga| {
             for r in &rader[synliga] {
                 ui.horizontal(|ui| {
-                    let celler = [&r.tid, &r.login, &r.namn, &r.handelse, &r.arendenummer, &r.detalj, &r.dator];
+                    let celler = [&r.tid, &r.login, &r.handelse, &r.arendenummer, &r.detalj, &r.dator, &r.namn];
                     for (text, (_, bredd)) in celler.iter().zip(KOLUMNER) {
-                        ui.add_sized([bredd, hojd], egui::Label::new(text.as_str()).truncate());
+                        cell(ui, bredd, hojd, RichText::new(text.as_str()));
                     }
                 });
             }
         });
+    });
+}
+
+/// One left-aligned cell of a fixed width; a long text is cut with … and shown whole on hover.
+fn cell(ui: &mut egui::Ui, bredd: f32, hojd: f32, text: RichText) {
+    let layout = egui::Layout::left_to_right(egui::Align::Center);
+    ui.allocate_ui_with_layout(egui::vec2(bredd, hojd), layout, |ui| {
+        ui.set_width(bredd);
+        ui.add(egui::Label::new(text).truncate());
     });
 }
