@@ -11,7 +11,8 @@ fn main() {
     if std::env::args_os().len() > 1 {
         bistand::plattform::anslut_till_terminalen();
     }
-    let tolkat = cli::argument_som_text(std::env::args_os().skip(1)).and_then(|a| Ok((cli::tolka(&a)?, cli::anvandare_i(&a))));
+    let tolkat =
+        cli::argument_som_text(std::env::args_os().skip(1)).and_then(|a| Ok((cli::tolka(&a)?, cli::anvandare_i(&a))));
     let (kommando, anvandare) = match tolkat {
         Ok(k) => k,
         Err(e) => {

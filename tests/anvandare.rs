@@ -55,7 +55,12 @@ fn fixtur(store: &mut Store, mapp: &Path) -> Fixtur {
     let form = AnsokanFormular::ny(Manad::new(2026, 11).unwrap(), nu().date(), &medlemmar);
     let regler = store.regler().unwrap();
     arbete::ansokan::spara_ansokan(store, &admin, arende, &form, None, &regler).unwrap();
-    let jf = JournalFormular { datum: "2026-11-23".into(), rubrik: "Samtal".into(), text: "Ringde.".into(), ..Default::default() };
+    let jf = JournalFormular {
+        datum: "2026-11-23".into(),
+        rubrik: "Samtal".into(),
+        text: "Ringde.".into(),
+        ..Default::default()
+    };
     let (post, _) = arbete::journal::skriv_journal(store, &admin, arende, &jf).unwrap();
     arbete::plan::kom_overens(store, &admin, arende, &plan(), &overens()).unwrap();
     let plan = store.planer(arende).unwrap()[0].id;
@@ -99,11 +104,17 @@ fn atgarder() -> Vec<(&'static str, Atgard)> {
             arbete::arende::andra_status(s, a, f.arende, ArendeStatus::Aktuell, None).map(|_| ())
         }),
         ("ändra ansvariga", |s, a, f| {
-            let ansvar = Ansvar { socialsekreterare: ROLLEN.into(), bidragshandlaggare: "B".into(), ..Default::default() };
+            let ansvar =
+                Ansvar { socialsekreterare: ROLLEN.into(), bidragshandlaggare: "B".into(), ..Default::default() };
             arbete::arende::andra_ansvar(s, a, f.arende, &ansvar).map(|_| ())
         }),
         ("skriva journal", |s, a, f| {
-            let jf = JournalFormular { datum: "2026-11-23".into(), rubrik: "Besök".into(), text: "Kom.".into(), ..Default::default() };
+            let jf = JournalFormular {
+                datum: "2026-11-23".into(),
+                rubrik: "Besök".into(),
+                text: "Kom.".into(),
+                ..Default::default()
+            };
             arbete::journal::skriv_journal(s, a, f.arende, &jf).map(|_| ())
         }),
         ("makulera journal", |s, a, f| arbete::journal::makulera_journal(s, a, f.arende, f.post, "Fel ärende")),
@@ -118,7 +129,9 @@ fn atgarder() -> Vec<(&'static str, Atgard)> {
             arbete::beslut::fatta_beslut(s, a, f.arende, &form, false).map(|_| ())
         }),
         ("spara planutkast", |s, a, f| arbete::plan::spara_utkast(s, a, f.arende, &plan()).map(|_| ())),
-        ("komma överens om plan", |s, a, f| arbete::plan::kom_overens(s, a, f.arende, &plan(), &overens()).map(|_| ())),
+        ("komma överens om plan", |s, a, f| {
+            arbete::plan::kom_overens(s, a, f.arende, &plan(), &overens()).map(|_| ())
+        }),
         ("skriva uppföljning", |s, a, f| {
             arbete::plan::skriv_uppfoljning(s, a, f.arende, f.plan, "2026-11-23", "Går bra.", &[]).map(|_| ())
         }),
@@ -189,9 +202,14 @@ fn tillatet(roll: Roll, atgard: &str) -> bool {
     let lista: &[&str] = match roll {
         Roll::Handlaggare | Roll::ForsteSocialsekreterare => HANDLAGGNING,
         Roll::Kassa => &["öppna ärendet", "lista ärenden"],
-        Roll::Enhetschef => {
-            &["öppna ärendet", "visa skyddad adress", "läsa screening", "lista ärenden", "granska loggen", "exportera loggen"]
-        }
+        Roll::Enhetschef => &[
+            "öppna ärendet",
+            "visa skyddad adress",
+            "läsa screening",
+            "lista ärenden",
+            "granska loggen",
+            "exportera loggen",
+        ],
         Roll::Systemforvaltare => &[
             "spara normtabell",
             "lägga till användare",
@@ -234,14 +252,22 @@ fn avtryck(db: &Path) -> Vec<String> {
     let mut stmt = conn.prepare("SELECT login, roll, aktiv, losenord, titel FROM anvandare ORDER BY login").unwrap();
     let anv = stmt
         .query_map([], |r| {
-            Ok(format!("{}:{}:{}:{}:{}", r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?,
-                       r.get::<_, String>(3)?, r.get::<_, String>(4)?))
+            Ok(format!(
+                "{}:{}:{}:{}:{}",
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?
+            ))
         })
         .unwrap()
         .collect::<Result<Vec<_>, _>>()
         .unwrap();
     ut.extend(anv);
-    let status: String = conn.query_row("SELECT status || bidragshandlaggare FROM arende ORDER BY id LIMIT 1", [], |r| r.get(0)).unwrap();
+    let status: String = conn
+        .query_row("SELECT status || bidragshandlaggare FROM arende ORDER BY id LIMIT 1", [], |r| r.get(0))
+        .unwrap();
     ut.push(status);
     ut
 }
@@ -291,7 +317,8 @@ fn a_caseworker_opening_a_case_not_hers_gives_a_reason_that_the_review_shows() {
     assert!(matches!(fel, Arbetsfel::SkalKravs(_)), "{fel}");
     assert!(fel.to_string().contains("inte ansvarig"), "{fel}");
     assert_eq!(store.antal_loggrader().unwrap(), fore, "nothing is logged without a reason");
-    arbete::arende::oppna_arende_med_skal(&mut store, &annan, f.arende, Some("Klienten ringde, ansvarig sjuk")).unwrap();
+    arbete::arende::oppna_arende_med_skal(&mut store, &annan, f.arende, Some("Klienten ringde, ansvarig sjuk"))
+        .unwrap();
     // The assigned caseworker opens without being asked.
     let egen = Aktor::ny(ROLLEN, nu()).med_roll(Roll::Handlaggare);
     arbete::arende::oppna_arende(&mut store, &egen, f.arende).unwrap();

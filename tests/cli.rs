@@ -627,11 +627,8 @@ fn case_data_commands_need_a_user_and_are_logged_as_hers() {
         vec!["sok", "--db", db, "ström"],
         vec!["brev", "--db", db, "--arende", "2026-0001", "--typ", "kallelse", "--ut", ut],
     ] {
-        let out = Command::new(env!("CARGO_BIN_EXE_bistand"))
-            .args(&args)
-            .env_remove("BISTAND_LOSENORD")
-            .output()
-            .unwrap();
+        let out =
+            Command::new(env!("CARGO_BIN_EXE_bistand")).args(&args).env_remove("BISTAND_LOSENORD").output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(out.stdout.is_empty());
         let err = String::from_utf8_lossy(&out.stderr);
@@ -649,11 +646,24 @@ fn case_data_commands_need_a_user_and_are_logged_as_hers() {
     assert_eq!((code, out.as_str()), (1, ""));
     assert!(err.contains("inte behörighet"), "{err}");
 
-    let (code, _, err) =
-        bistand(&["brev", "--db", db, "--arende", "2026-0001", "--typ", "kallelse", "--ut", ut, "--anvandare", "ulrika"]);
+    let (code, _, err) = bistand(&[
+        "brev",
+        "--db",
+        db,
+        "--arende",
+        "2026-0001",
+        "--typ",
+        "kallelse",
+        "--ut",
+        ut,
+        "--anvandare",
+        "ulrika",
+    ]);
     assert_eq!(code, 0, "{err}");
     let store = bistand::store::Store::open(std::path::Path::new(db)).unwrap();
-    let rader = store.logg_urval(&bistand::store::Loggfilter { anvandare: Some("ulrika".into()), ..Default::default() }).unwrap();
+    let rader = store
+        .logg_urval(&bistand::store::Loggfilter { anvandare: Some("ulrika".into()), ..Default::default() })
+        .unwrap();
     assert!(rader.iter().any(|r| r.handelse == "Skrev ut brev" && r.arendenummer == "2026-0001"), "{rader:?}");
     assert!(!rader[0].dator.is_empty(), "from which computer");
 }

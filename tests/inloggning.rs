@@ -46,7 +46,10 @@ const LOSENORD: &str = "mitt-hemliga-ord";
 /// A real database with its systemförvaltare and a 1:e socialsekreterare "karin".
 fn riktig_med_anvandare(path: &std::path::Path) -> bistand::store::Store {
     let mut store = open(path);
-    let sf = AnvandarFormular { login: "sven".into(), namn: "Sven Ek".into(), titel: "Systemförvaltare".into(), roll: None };
+    let sf =
+        AnvandarFormular {
+            login: "sven".into(), namn: "Sven Ek".into(), titel: "Systemförvaltare".into(), roll: None
+        };
     let sf = arbete::anvandare::skapa_forsta_anvandare(&mut store, &sf, LOSENORD, LOSENORD, nu()).unwrap();
     let karin = AnvandarFormular {
         login: "karin".into(),
@@ -140,7 +143,9 @@ fn the_enhetschef_sees_openings_without_assignment_and_their_reasons_in_loggkont
     bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
     let ulrika = arbete::anvandare::logga_in(&mut store, "ulrika", "ovning", nu()).unwrap();
     let inte_hennes = (1..=12)
-        .find(|id| store.arende(*id).is_ok_and(|a| a.socialsekreterare != ulrika.namn && a.bidragshandlaggare != ulrika.namn))
+        .find(|id| {
+            store.arende(*id).is_ok_and(|a| a.socialsekreterare != ulrika.namn && a.bidragshandlaggare != ulrika.namn)
+        })
         .unwrap();
     arbete::arende::oppna_arende_med_skal(&mut store, &ulrika, inte_hennes, Some("Ansvarig handläggare sjuk")).unwrap();
     let maria = arbete::anvandare::logga_in(&mut store, "maria", "ovning", nu()).unwrap();
@@ -157,7 +162,10 @@ fn the_enhetschef_sees_openings_without_assignment_and_their_reasons_in_loggkont
     assert!(visas(&h, "1 rader, nyast först"));
     assert!(visas(&h, "Ansvarig handläggare sjuk"), "the reason is shown");
     let granskad = h.state().store().logg_urval(&bistand::store::Loggfilter::default()).unwrap();
-    assert!(granskad.iter().any(|r| r.login == "maria" && r.handelse == "Granskade åtkomstloggen"), "the review is logged");
+    assert!(
+        granskad.iter().any(|r| r.login == "maria" && r.handelse == "Granskade åtkomstloggen"),
+        "the review is logged"
+    );
 }
 
 #[test]
@@ -167,7 +175,9 @@ fn a_caseworker_is_asked_why_before_a_case_not_hers_opens() {
     bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
     let ulrika = arbete::anvandare::logga_in(&mut store, "ulrika", "ovning", nu()).unwrap();
     let inte_hennes = (1..=12)
-        .find(|id| store.arende(*id).is_ok_and(|a| a.socialsekreterare != ulrika.namn && a.bidragshandlaggare != ulrika.namn))
+        .find(|id| {
+            store.arende(*id).is_ok_and(|a| a.socialsekreterare != ulrika.namn && a.bidragshandlaggare != ulrika.namn)
+        })
         .unwrap();
     let app = BistandApp::ny(store, true, gemensamt::ui::fast_klocka).inloggad_som(ulrika);
     let mut h = Harness::builder()
@@ -180,7 +190,8 @@ fn a_caseworker_is_asked_why_before_a_case_not_hers_opens() {
     skriv(&mut h, "Skäl till att öppna ärendet", "Klienten står i receptionen");
     klicka(&mut h, "Öppna ärendet");
     assert!(!visas(&h, "Ärendet är inte ditt"));
-    let rader = h.state().store().logg_urval(&bistand::store::Loggfilter { utan_uppdrag: true, ..Default::default() }).unwrap();
+    let rader =
+        h.state().store().logg_urval(&bistand::store::Loggfilter { utan_uppdrag: true, ..Default::default() }).unwrap();
     assert_eq!(rader.len(), 1);
     assert_eq!((rader[0].login.as_str(), rader[0].detalj.as_str()), ("ulrika", "Klienten står i receptionen"));
 }

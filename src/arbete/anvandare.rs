@@ -2,12 +2,10 @@
 //! the training users, and the systemförvaltare's changes. Every change is an event-log line.
 
 use super::{Aktor, Arbetsfel};
-use crate::domain::anvandare::{
-    AnvandarFormular, LAST_MINUTER, MAX_FORSOK, OVNINGSLOSENORD, Roll, validera_losenord,
-};
+use crate::domain::anvandare::{AnvandarFormular, LAST_MINUTER, MAX_FORSOK, OVNINGSLOSENORD, Roll, validera_losenord};
 use crate::store::{Anvandare, Handelse, Store};
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
 use chrono::NaiveDateTime;
 
 /// The users of a training database, one per role; every password is `ovning`.
@@ -116,9 +114,7 @@ pub fn las_upp(store: &mut Store, aktor: &Aktor, losenord: &str, nu: NaiveDateTi
 /// password.
 pub fn skapa_ovningsanvandare(store: &mut Store, nu: NaiveDateTime) -> Result<(), Arbetsfel> {
     if !store.ar_ovningsdatabas()? {
-        return Err(Arbetsfel::Ogiltig(
-            "Övningsanvändare med kända lösenord skapas bara i en övningsdatabas.".into(),
-        ));
+        return Err(Arbetsfel::Ogiltig("Övningsanvändare med kända lösenord skapas bara i en övningsdatabas.".into()));
     }
     let hash = hasha(OVNINGSLOSENORD)?;
     let finns: Vec<String> = store.anvandare()?.into_iter().map(|a| a.login).collect();

@@ -19,10 +19,10 @@ pub mod plan;
 pub mod screening;
 pub mod skrivare;
 
+use crate::domain::anvandare::Roll;
 use crate::domain::hushall::FaltFel;
 use crate::domain::journal::NyJournalPost;
 use crate::domain::norm::Berakningsfel;
-use crate::domain::anvandare::Roll;
 use crate::store::{Anvandare, Handelse, Resultat, Skrivning, StoreError};
 use crate::utskrift::Utskriftsfel;
 use chrono::NaiveDateTime;
@@ -44,7 +44,13 @@ impl Aktor {
     /// for a person at the window or the command line (they log in: [`Aktor::som`]).
     pub fn ny(namn: impl Into<String>, nu: NaiveDateTime) -> Aktor {
         let namn = namn.into();
-        Aktor { login: namn.clone(), namn, titel: "1:e socialsekreterare".into(), roll: Roll::ForsteSocialsekreterare, nu }
+        Aktor {
+            login: namn.clone(),
+            namn,
+            titel: "1:e socialsekreterare".into(),
+            roll: Roll::ForsteSocialsekreterare,
+            nu,
+        }
     }
 
     /// The logged-in user, acting at `nu`.

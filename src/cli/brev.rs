@@ -12,9 +12,11 @@ use std::path::Path;
 /// The users, one JSON object per line: login, namn, roll, aktiv (no password, no case data).
 pub fn anvandare(db: &Path) -> i32 {
     match oppna_befintlig(db).and_then(|s| s.anvandare().map_err(|e| e.to_string())) {
-        Ok(rader) => skriv_rader(rader.into_iter().map(|a| {
-            serde_json::json!({"login": a.login, "namn": a.namn, "roll": a.roll.kod(), "aktiv": a.aktiv})
-        })),
+        Ok(rader) => skriv_rader(
+            rader
+                .into_iter()
+                .map(|a| serde_json::json!({"login": a.login, "namn": a.namn, "roll": a.roll.kod(), "aktiv": a.aktiv})),
+        ),
         Err(e) => {
             eprintln!("{e}");
             1

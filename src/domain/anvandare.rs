@@ -39,7 +39,9 @@ impl AnvandarFormular {
             return Err("Inloggningsnamnet ska ha 2–32 tecken.".into());
         }
         if !login.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '_') {
-            return Err("Inloggningsnamnet får bara ha bokstäverna a–z, siffror, punkt, bindestreck och understreck.".into());
+            return Err(
+                "Inloggningsnamnet får bara ha bokstäverna a–z, siffror, punkt, bindestreck och understreck.".into()
+            );
         }
         let namn = self.namn.trim();
         if namn.is_empty() {

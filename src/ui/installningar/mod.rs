@@ -103,12 +103,7 @@ pub enum Installningsval {
 }
 
 impl Installningar {
-    pub fn ny(
-        store: &Store,
-        utskriftsmapp: &std::path::Path,
-        ovning: bool,
-        nu: NaiveDateTime,
-    ) -> Installningar {
+    pub fn ny(store: &Store, utskriftsmapp: &std::path::Path, ovning: bool, nu: NaiveDateTime) -> Installningar {
         let mut meddelande = None;
         Installningar {
             anvandare: anvandare::Anvandarsida::ny(store),

@@ -3,7 +3,6 @@
 //! want done onto it; the shell does it after the frame.
 
 use crate::arbete::{self, Aktor, Arbetsfel};
-use crate::domain::anvandare::Roll;
 use crate::store::{Store, Utkast};
 use crate::ui::dialoger::forhandsgranskning::Forhandsgranskning;
 use crate::ui::dialoger::nytt_hushall::{Dialogsvar, HushallForm};
@@ -15,14 +14,18 @@ use crate::ui::skal::arendelista::Arendelista;
 use crate::ui::skal::att_gora::{AttGora, AttGoraVal};
 use crate::ui::skal::forsta_start::{self, Startval};
 use crate::ui::skal::inloggning::{Inloggning, Las, las_minuter};
-use crate::ui::skal::loggkontroll::{Loggkontroll, LoggkontrollVal};
 use crate::ui::skal::kommandon::{Fonsterkommando as Kommando, Palett};
+use crate::ui::skal::loggkontroll::{Loggkontroll, LoggkontrollVal};
 use crate::ui::tema::{self, Signal};
 use crate::ui::utkast::{self, Utkastplats};
 use crate::ui::widgetar::las;
 use crate::ui::widgetar::notis;
 use chrono::NaiveDateTime;
 use egui::{Id, RichText};
+use ramar::{ovningsram, skaldialog};
+
+mod ramar;
+mod session;
 
 /// Where "now" comes from: the system clock, or a fixed time in tests.
 pub type Klocka = fn() -> NaiveDateTime;
@@ -40,7 +43,12 @@ enum Dialog {
     Palett(Palett),
     Forhandsgranskning(Box<Forhandsgranskning>),
     /// The case is not the user's: why open it?
-    Skal { arende_id: i64, flik: Flik, text: String, skal: String },
+    Skal {
+        arende_id: i64,
+        flik: Flik,
+        text: String,
+        skal: String,
+    },
 }
 
 pub struct BistandApp {
@@ -88,7 +96,9 @@ impl BistandApp {
         let forsta_start = !ovning && store.antal_hushall().is_ok_and(|n| n == 0);
         // A training database logs in its fictitious user by itself; a real one asks.
         let inloggad = if ovning {
-            arbete::anvandare::ovningsinloggning(&mut store, klocka()).map_err(|e| meddelande = Some((Signal::Fel, e.to_string()))).ok()
+            arbete::anvandare::ovningsinloggning(&mut store, klocka())
+                .map_err(|e| meddelande = Some((Signal::Fel, e.to_string())))
+                .ok()
         } else {
             None
         };
@@ -132,31 +142,6 @@ impl BistandApp {
         self
     }
 
-    /// The shell with `aktor` already logged in (tests and benches; a person logs in).
-    pub fn inloggad_som(mut self, aktor: Aktor) -> BistandApp {
-        self.logga_in(aktor);
-        self
-    }
-
-    fn logga_in(&mut self, aktor: Aktor) {
-        self.inloggad = Some(aktor);
-        self.las = Las::ny((self.klocka)(), las_minuter(&self.store));
-        self.fokusera_sok = true;
-    }
-
-    /// Back to the login: nothing of the user's stays on screen (forms have autosaved drafts).
-    fn logga_ut(&mut self) {
-        self.inloggad = None;
-        self.ovningsanvandare = false;
-        self.oppet = None;
-        self.installningar = None;
-        self.att_gora = None;
-        self.loggkontroll = None;
-        self.dialog = None;
-        self.meddelande = None;
-        self.inloggning = Inloggning::default();
-    }
-
     /// Opens a case on a tab (the list does it on a click or Enter; benches and tests call it).
     /// A case the user is not assigned to asks for the reason first.
     pub fn oppna_arende(&mut self, arende_id: i64, flik: Flik) {
@@ -183,15 +168,6 @@ impl BistandApp {
             Err(e) => ctx.fel(e),
         }
         self.utfor(begaran);
-    }
-
-    /// The logged-in user, acting now.
-    fn aktor(&self) -> Option<Aktor> {
-        self.inloggad.as_ref().map(|a| a.vid((self.klocka)()))
-    }
-
-    fn anvandarnamn(&self) -> String {
-        self.inloggad.as_ref().map(|a| a.namn.clone()).unwrap_or_default()
     }
 
     /// Runs `f` on the open case with this frame's context, then does what it asked for.
@@ -500,111 +476,17 @@ impl BistandApp {
         });
     }
 
-    fn toppfalt(&mut self, ui: &mut egui::Ui) {
-        let ovning = self.ovning;
-        let mut frame = egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(12, 8));
-        if ovning {
-            frame = frame.fill(tema::OVNING_BAKGRUND);
-        }
-        egui::Panel::top("toppfalt").frame(frame).show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(RichText::new("Bistånd").font(tema::fet(22.0)).color(tema::ACCENT));
-                if ovning {
-                    ui.label(
-                        RichText::new("ÖVNINGSLÄGE – fiktiva ärenden").font(tema::fet(18.0)).color(tema::OVNING_TEXT),
-                    );
-                }
-                ui.add_space(16.0);
-                let label = ui.label("Sök");
-                let resp = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut self.lista.fraga)
-                            .id(Id::unique(SOK_ID))
-                            .hint_text("Ärende, personnummer, namn …  Ctrl+F")
-                            .desired_width(380.0),
-                    )
-                    .labelled_by(label.id);
-                if self.fokusera_sok {
-                    resp.request_focus();
-                    self.fokusera_sok = false;
-                }
-                // Only for those who may register one (the use case checks it either way).
-                let far_registrera = self.inloggad.as_ref().is_some_and(|a| {
-                    crate::arbete::behorighet::tillater(a.roll, crate::store::Handelse::RegistreradeHushall)
-                });
-                if far_registrera && ui.button("Nytt hushåll").on_hover_text("Ctrl+N").clicked() {
-                    self.kor(Kommando::NyttHushall);
-                }
-                let namn = self.anvandarnamn();
-                let enhetschef = self.inloggad.as_ref().is_some_and(|a| a.roll == Roll::Enhetschef);
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui
-                        .button(initialer(&namn))
-                        .on_hover_text(format!("{namn} – inställningar"))
-                        .accessible_name("Inställningar")
-                        .clicked()
-                    {
-                        self.kor(Kommando::Installningar);
-                    }
-                    if ui
-                        .button("Att göra")
-                        .on_hover_text("Uppföljningar, planer att skriva om och osignerade planer")
-                        .clicked()
-                    {
-                        self.kor(Kommando::AttGora);
-                    }
-                    if ui.button("Kommandon").on_hover_text("Ctrl+K").clicked() {
-                        self.kor(Kommando::Palett);
-                    }
-                    if enhetschef && ui.button("Loggkontroll").on_hover_text("Granska åtkomstloggen").clicked() {
-                        self.kor(Kommando::Loggkontroll);
-                    }
-                });
-            });
-        });
-    }
-
-    fn statusrad(&mut self, ui: &mut egui::Ui) {
-        let mut logga_ut = false;
-        egui::Panel::bottom("statusrad").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(format!("Databas: {}", self.store.sokvag().display())).small());
-                ui.separator();
-                let sparat = match self.sparat {
-                    Some(t) => format!("Sparat {}", t.format("%H:%M:%S")),
-                    None => "Inget osparat".into(),
-                };
-                ui.label(RichText::new(sparat).small());
-                if let Some(kopia) = &self.kopiering.senast {
-                    ui.separator();
-                    ui.label(RichText::new(kopia).small());
-                }
-                if let Some(a) = &self.inloggad {
-                    ui.separator();
-                    let text = if self.ovningsanvandare {
-                        format!(
-                            "Inloggad automatiskt som övningsanvändaren {} ({})",
-                            a.namn,
-                            a.roll.namn().to_lowercase()
-                        )
-                    } else {
-                        format!("Inloggad: {}, {} ({})", a.namn, a.titel, a.roll.namn().to_lowercase())
-                    };
-                    ui.label(RichText::new(text).small());
-                    if ui.small_button("Logga ut").on_hover_text("Tillbaka till inloggningen (utkast finns kvar)").clicked()
-                    {
-                        logga_ut = true;
-                    }
-                }
-                if self.ovning {
-                    ui.separator();
-                    let farg = tema::signalfarg(Signal::Ovning, ui.visuals().dark_mode);
-                    ui.label(RichText::new("ÖVNINGSLÄGE").strong().color(farg));
-                }
-            });
-        });
-        if logga_ut {
-            self.logga_ut();
+    /// Opens where a restored draft belongs.
+    fn oppna_utkast(&mut self, plats: Utkastplats) {
+        match plats {
+            Utkastplats::NyttHushall => self.kor(Kommando::NyttHushall),
+            Utkastplats::Journal(id) => self.oppna_arende(id, Flik::Journal),
+            Utkastplats::Ansvar(id) => self.oppna_arende(id, Flik::Oversikt),
+            Utkastplats::Ansokan(id) => self.oppna_arende(id, Flik::Ansokan),
+            Utkastplats::Beslut(id) => self.oppna_arende(id, Flik::Beslut),
+            Utkastplats::Plan(id) => self.oppna_arende(id, Flik::Plan),
+            Utkastplats::Ib(id) => self.oppna_arende(id, Flik::Ib),
+            Utkastplats::Fia(id) => self.oppna_arende(id, Flik::Fia),
         }
     }
 
@@ -642,18 +524,7 @@ impl BistandApp {
                 ui.set_width(640.0);
                 if let Some(val) = utkast::visa_aterstall(ui, drafts) {
                     stang = true;
-                    efter = val.map(|plats| -> Efterat {
-                        Box::new(move |app| match plats {
-                            Utkastplats::NyttHushall => app.kor(Kommando::NyttHushall),
-                            Utkastplats::Journal(id) => app.oppna_arende(id, Flik::Journal),
-                            Utkastplats::Ansvar(id) => app.oppna_arende(id, Flik::Oversikt),
-                            Utkastplats::Ansokan(id) => app.oppna_arende(id, Flik::Ansokan),
-                            Utkastplats::Beslut(id) => app.oppna_arende(id, Flik::Beslut),
-                            Utkastplats::Plan(id) => app.oppna_arende(id, Flik::Plan),
-                            Utkastplats::Ib(id) => app.oppna_arende(id, Flik::Ib),
-                            Utkastplats::Fia(id) => app.oppna_arende(id, Flik::Fia),
-                        })
-                    });
+                    efter = val.map(|plats| -> Efterat { Box::new(move |app| app.oppna_utkast(plats)) });
                 }
             }
             Dialog::Forhandsgranskning(g) => {
@@ -692,45 +563,11 @@ impl BistandApp {
     }
 }
 
-/// The whole window carries the training marking.
-fn ovningsram(ctx: &egui::Context) {
-    let farg = tema::signalfarg(Signal::Ovning, false);
-    ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, Id::unique("ovningsram"))).rect_stroke(
-        ctx.content_rect().shrink(2.0),
-        0.0,
-        egui::Stroke::new(4.0, farg),
-        egui::StrokeKind::Inside,
-    );
-}
-
 /// Letters are saved under the user's documents folder ("Bistånd"), else beside the database.
 fn standard_utskriftsmapp() -> std::path::PathBuf {
     directories::UserDirs::new()
         .and_then(|u| u.document_dir().map(|d| d.join("Bistånd")))
         .unwrap_or_else(|| crate::ui::standarddatabas(false).with_file_name("brev"))
-}
-
-/// Why a case the user is not assigned to is opened: `Some(Some(reason))` opens it,
-/// `Some(None)` cancels.
-fn skaldialog(ui: &mut egui::Ui, text: &str, skal: &mut String) -> Option<Option<String>> {
-    ui.heading("Ärendet är inte ditt");
-    ui.label(text);
-    crate::ui::widgetar::textfalt(ui, "Skäl till att öppna ärendet", skal, None, 500.0);
-    let mut svar = None;
-    ui.horizontal(|ui| {
-        let giltigt = skal.trim().chars().count() >= 3;
-        if ui.add_enabled(giltigt, egui::Button::new("Öppna ärendet")).clicked() {
-            svar = Some(Some(skal.trim().to_string()));
-        }
-        if ui.button("Avbryt").clicked() {
-            svar = Some(None);
-        }
-    });
-    svar
-}
-
-fn initialer(namn: &str) -> String {
-    namn.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
 }
 
 impl eframe::App for BistandApp {

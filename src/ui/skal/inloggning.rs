@@ -71,9 +71,7 @@ impl Inloggning {
     /// once the password is right.
     pub fn visa(&mut self, ui: &mut Ui, store: &mut Store, ovning: bool, nu: NaiveDateTime) -> Option<Aktor> {
         let forsta = store.antal_anvandare().is_ok_and(|n| n == 0);
-        ruta(ui, |ui| {
-            if forsta { self.forsta_anvandaren(ui, store, nu) } else { self.logga_in(ui, store, ovning, nu) }
-        })
+        ruta(ui, |ui| if forsta { self.forsta_anvandaren(ui, store, nu) } else { self.logga_in(ui, store, ovning, nu) })
     }
 
     fn logga_in(&mut self, ui: &mut Ui, store: &mut Store, ovning: bool, nu: NaiveDateTime) -> Option<Aktor> {
@@ -184,9 +182,7 @@ impl Las {
             ui.label(format!(
                 "Ingen aktivitet på {} minuter. {} ({}): skriv ditt lösenord för att fortsätta. Inget av det du \
                  höll på med har försvunnit.",
-                self.minuter,
-                aktor.namn,
-                aktor.login
+                self.minuter, aktor.namn, aktor.login
             ));
             let r = losenordsfalt(ui, "Lösenord", &mut self.losenord, 300.0);
             if std::mem::take(&mut self.fokus) {

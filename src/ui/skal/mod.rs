@@ -6,5 +6,5 @@ pub mod arendelista;
 pub mod att_gora;
 pub mod forsta_start;
 pub mod inloggning;
-pub mod loggkontroll;
 pub mod kommandon;
+pub mod loggkontroll;
