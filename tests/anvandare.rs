@@ -405,3 +405,35 @@ fn the_demo_has_one_user_per_role_with_the_training_password() {
         arbete::anvandare::logga_in(&mut store, login, "ovning", nu()).unwrap();
     }
 }
+
+#[test]
+fn a_caseworker_changes_only_her_own_or_shared_cases_and_reads_others_with_a_reason() {
+    let (dir, path) = temp_db();
+    let mut store = open(&path);
+    let f = fixtur(&mut store, dir.path());
+    let jf = JournalFormular {
+        datum: "2026-11-23".into(),
+        rubrik: "Besök".into(),
+        text: "Kom.".into(),
+        ..Default::default()
+    };
+    let annan = Aktor::ny("Annan Handläggare", nu()).med_roll(Roll::Handlaggare);
+    arbete::arende::oppna_arende_med_skal(&mut store, &annan, f.arende, Some("Klienten ringde")).unwrap();
+    let fore = avtryck(&path);
+    let fel = arbete::journal::skriv_journal(&mut store, &annan, f.arende, &jf).unwrap_err();
+    assert!(
+        matches!(&fel, Arbetsfel::Behorighet(t) if t.contains("inte ansvarig") && t.contains("Inget har sparats")),
+        "{fel}"
+    );
+    assert_eq!(avtryck(&path), fore, "nothing written");
+    // Shared with her as bidragshandläggare: now she may.
+    let chef = Aktor::ny("Förste", nu());
+    let ansvar = Ansvar {
+        socialsekreterare: ROLLEN.into(),
+        bidragshandlaggare: "Annan Handläggare".into(),
+        ..Default::default()
+    };
+    arbete::arende::andra_ansvar(&mut store, &chef, f.arende, &ansvar).unwrap();
+    arbete::journal::skriv_journal(&mut store, &annan, f.arende, &jf).unwrap();
+    arbete::arende::oppna_arende(&mut store, &annan, f.arende).unwrap();
+}

@@ -118,7 +118,7 @@ pub fn andra_status(
     till: ArendeStatus,
     avslutsorsak: Option<Avslutsorsak>,
 ) -> Result<Arende, Arbetsfel> {
-    aktor.far(Handelse::BytteStatus)?;
+    aktor.far_i_arende(store, Handelse::BytteStatus, arende_id)?;
     let detalj = match avslutsorsak.filter(|_| till == ArendeStatus::Avslutad) {
         Some(o) => format!("{}, {}", till.namn().to_lowercase(), o.namn().to_lowercase()),
         None => till.namn().to_lowercase(),
@@ -139,7 +139,7 @@ pub fn andra_status(
 
 /// Changes who is responsible for the case; returns the case as it now is.
 pub fn andra_ansvar(store: &mut Store, aktor: &Aktor, arende_id: i64, ansvar: &Ansvar) -> Result<Arende, Arbetsfel> {
-    aktor.far(Handelse::AndradeAnsvar)?;
+    aktor.far_i_arende(store, Handelse::AndradeAnsvar, arende_id)?;
     let a = ansvar;
     let hinder = a.forsorjningshinder.map(|h| h.namn().to_lowercase()).unwrap_or_else(|| "inte bedömt".into());
     let detalj = format!(

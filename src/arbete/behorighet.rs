@@ -52,6 +52,14 @@ pub fn nekad(roll: Roll, h: Handelse) -> String {
     format!("Du har inte behörighet att {} (din roll är {}). Inget har sparats.", vad(h), roll.namn().to_lowercase())
 }
 
+/// The refusal of a change to a case that is not the handläggare's.
+pub fn inte_ditt(arendenummer: &str) -> String {
+    format!(
+        "Du har inte behörighet att ändra i ärende {arendenummer}: du är inte ansvarig för det och kan bara läsa \
+         det. Be din 1:e socialsekreterare att göra dig ansvarig. Inget har sparats."
+    )
+}
+
 /// The action in words ("skriva i journalen").
 fn vad(h: Handelse) -> &'static str {
     use Handelse::*;

@@ -61,7 +61,7 @@ pub fn fatta_beslut(
     form: &BeslutsFormular,
     har_barn: bool,
 ) -> Result<i64, Arbetsfel> {
-    aktor.far(Handelse::FattadeBeslut)?;
+    aktor.far_i_arende(store, Handelse::FattadeBeslut, arende_id)?;
     let beslut = prova(form, aktor, arende_id, har_barn)?;
     let detalj = beskrivning(&beslut);
     let underlag = crate::utskrift::beslutsunderlag(store, &beslut).map_err(Arbetsfel::Utskrift)?;

@@ -23,7 +23,7 @@ use crate::domain::anvandare::Roll;
 use crate::domain::hushall::FaltFel;
 use crate::domain::journal::NyJournalPost;
 use crate::domain::norm::Berakningsfel;
-use crate::store::{Anvandare, Handelse, Resultat, Skrivning, StoreError};
+use crate::store::{Anvandare, Handelse, Resultat, Skrivning, Store, StoreError};
 use crate::utskrift::Utskriftsfel;
 use chrono::NaiveDateTime;
 use std::fmt;
@@ -73,6 +73,20 @@ impl Aktor {
     /// The same actor at another time.
     pub fn vid(&self, nu: NaiveDateTime) -> Aktor {
         Aktor { nu, ..self.clone() }
+    }
+
+    /// [`Aktor::far`] for a change to one case, and for a handläggare also that the case is hers
+    /// (its socialsekreterare or bidragshandläggare): a case she opened with a reason she may
+    /// read, not change.
+    pub fn far_i_arende(&self, store: &Store, atgard: Handelse, arende_id: i64) -> Result<(), Arbetsfel> {
+        self.far(atgard)?;
+        if self.roll == Roll::Handlaggare {
+            let arende = store.arende(arende_id)?;
+            if !behorighet::tilldelad(&arende, &self.namn, &self.login) {
+                return Err(Arbetsfel::Behorighet(behorighet::inte_ditt(&arende.arendenummer)));
+            }
+        }
+        Ok(())
     }
 
     /// Whether this actor's role may take the action: the one place that refuses (the table

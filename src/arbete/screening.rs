@@ -16,7 +16,7 @@ pub fn spara_screening(
     datum: &str,
     svar: &[Option<u8>],
 ) -> Result<i64, Arbetsfel> {
-    aktor.far(Handelse::SparadeScreening)?;
+    aktor.far_i_arende(store, Handelse::SparadeScreening, arende_id)?;
     let datum = parse_datum(datum, aktor.nu.date()).map_err(Arbetsfel::Ogiltig)?;
     let pnr = medlem.person.pnr;
     tolka(instrument, svar, pnr.kon()).map_err(Arbetsfel::Ogiltig)?;
