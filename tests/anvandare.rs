@@ -363,6 +363,8 @@ fn five_wrong_passwords_lock_the_login_until_a_time_said_in_swedish() {
     }
     let fel = arbete::anvandare::logga_in(&mut store, "anna", "fel", nu()).unwrap_err().to_string();
     assert!(fel.contains("låst till klockan 10:15"), "{fel}");
+    let fel_loggade = store.logg_urval(&Loggfilter { anvandare: Some("anna".into()), ..Default::default() }).unwrap();
+    assert_eq!(fel_loggade.iter().filter(|r| r.handelse == Handelse::FelLosenord.namn()).count(), 5, "each is logged");
     let ratt = arbete::anvandare::logga_in(&mut store, "anna", "mitt-hemliga-ord", nu()).unwrap_err().to_string();
     assert!(ratt.contains("låst"), "even the right password waits: {ratt}");
     let senare = nu() + chrono::Duration::minutes(16);

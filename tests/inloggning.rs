@@ -195,3 +195,31 @@ fn a_caseworker_is_asked_why_before_a_case_not_hers_opens() {
     assert_eq!(rader.len(), 1);
     assert_eq!((rader[0].login.as_str(), rader[0].detalj.as_str()), ("ulrika", "Klienten står i receptionen"));
 }
+
+#[test]
+fn the_systemforvaltare_adds_a_user_who_can_then_log_in_and_the_change_is_logged() {
+    let (_dir, path) = temp_db();
+    let mut store = open(&path);
+    let sf =
+        AnvandarFormular {
+            login: "sven".into(), namn: "Sven Ek".into(), titel: "Systemförvaltare".into(), roll: None
+        };
+    let sven = arbete::anvandare::skapa_forsta_anvandare(&mut store, &sf, LOSENORD, LOSENORD, nu()).unwrap();
+    let mut h = gemensamt::ui::harness_som(store, sven);
+    klicka(&mut h, "Inställningar");
+    skriv(&mut h, "Användarens inloggningsnamn", "maria");
+    skriv(&mut h, "Användarens namn", "Maria Holm");
+    skriv(&mut h, "Användarens titel", "Enhetschef");
+    klicka(&mut h, "Användarens roll");
+    klicka(&mut h, "Enhetschef");
+    skriv(&mut h, "Lösenord (minst 10 tecken)", "marias-eget-ord");
+    skriv(&mut h, "Lösenord igen", "marias-eget-ord");
+    klicka(&mut h, "Lägg till användaren");
+    assert!(visas(&h, "Maria Holm (maria) är tillagd."));
+    let store = h.state().store();
+    let maria = store.anvandare_med_login("maria").unwrap().unwrap().0;
+    assert_eq!((maria.roll, maria.aktiv), (Roll::Enhetschef, true));
+    let rader =
+        store.logg_urval(&bistand::store::Loggfilter { anvandare: Some("sven".into()), ..Default::default() }).unwrap();
+    assert!(rader.iter().any(|r| r.handelse == "Lade till användare" && r.detalj.contains("Maria Holm (maria)")));
+}

@@ -83,7 +83,14 @@ pub fn logga_in(store: &mut Store, login: &str, losenord: &str, nu: NaiveDateTim
     if !stammer(&hash, losenord) {
         let misslyckade = anv.misslyckade + 1;
         let last = (misslyckade >= MAX_FORSOK).then(|| nu + chrono::Duration::minutes(LAST_MINUTER));
-        store.skriv(|w| w.satt_forsok(&anv.login, if last.is_some() { 0 } else { misslyckade }, last))?;
+        let detalj = match last {
+            Some(till) => format!("försök {misslyckade}; inloggningen låst till {}", till.format("%Y-%m-%d %H:%M")),
+            None => format!("försök {misslyckade} av {MAX_FORSOK}"),
+        };
+        store.skriv(|w| {
+            w.satt_forsok(&anv.login, if last.is_some() { 0 } else { misslyckade }, last)?;
+            w.logga(Handelse::FelLosenord, None, &anv.login, &detalj, nu)
+        })?;
         return Err(Arbetsfel::Ogiltig(match last {
             Some(till) => format!("{FEL_INLOGGNING} {}", last_text(till)),
             None => format!("{FEL_INLOGGNING} Försök {misslyckade} av {MAX_FORSOK}."),

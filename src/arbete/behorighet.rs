@@ -28,7 +28,7 @@ pub fn tillater(roll: Roll, h: Handelse) -> bool {
         }
         // The access-log review: the enhetschef.
         GranskadeLogg | ExporteradeLogg => roll == Enhetschef,
-        LoggadeIn => true,
+        LoggadeIn | FelLosenord => true,
     }
 }
 
@@ -83,7 +83,7 @@ fn vad(h: Handelse) -> &'static str {
         SparadeNormtabell => "ändra normtabeller",
         SkapadeAnvandare | AndradeAnvandare | InaktiveradeAnvandare | AterstalldeLosenord => "hantera användare",
         GranskadeLogg | ExporteradeLogg => "granska åtkomstloggen",
-        LoggadeIn => "logga in",
+        LoggadeIn | FelLosenord => "logga in",
     }
 }
 

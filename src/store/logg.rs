@@ -31,6 +31,7 @@ kodlista! {
         LasteScreening = ("laste_screening", "Läste screeningsvar"),
         ListadeArenden = ("listade_arenden", "Listade ärenden eller beslut från kommandoraden"),
         LoggadeIn = ("loggade_in", "Loggade in"),
+        FelLosenord = ("fel_losenord", "Fel lösenord vid inloggning"),
         SkapadeAnvandare = ("skapade_anvandare", "Lade till användare"),
         AndradeAnvandare = ("andrade_anvandare", "Ändrade användare eller roll"),
         InaktiveradeAnvandare = ("inaktiverade_anvandare", "Inaktiverade användare"),

@@ -86,12 +86,12 @@ impl Anvandarsida {
     fn falt(&mut self, ui: &mut egui::Ui, ny: bool) {
         ui.horizontal_wrapped(|ui| {
             if ny {
-                textfalt(ui, "Inloggningsnamn", &mut self.form.login, None, 160.0);
+                textfalt(ui, "Användarens inloggningsnamn", &mut self.form.login, None, 200.0);
             }
-            textfalt(ui, "Namn", &mut self.form.namn, None, 220.0);
-            textfalt(ui, "Titel", &mut self.form.titel, None, 220.0);
+            textfalt(ui, "Användarens namn", &mut self.form.namn, None, 220.0);
+            textfalt(ui, "Användarens titel", &mut self.form.titel, None, 220.0);
             let vald = self.form.roll.map(|r| r.namn()).unwrap_or("Välj roll");
-            valjlista(ui, "Roll", vald, 220.0, |ui| {
+            valjlista(ui, "Användarens roll", vald, 220.0, |ui| {
                 for r in Roll::ALLA {
                     ui.selectable_value(&mut self.form.roll, Some(*r), r.namn());
                 }

@@ -470,7 +470,10 @@ impl BistandApp {
                 "Sök på ärendenummer, personnummer eller namn (Ctrl+F), eller registrera ett nytt hushåll (Ctrl+N).",
             );
             ui.add_space(12.0);
-            if ui.button("Registrera nytt hushåll").clicked() {
+            let far = self.inloggad.as_ref().is_some_and(|a| {
+                crate::arbete::behorighet::tillater(a.roll, crate::store::Handelse::RegistreradeHushall)
+            });
+            if far && ui.button("Registrera nytt hushåll").clicked() {
                 self.kor(Kommando::NyttHushall);
             }
         });

@@ -155,20 +155,26 @@ impl Las {
         Las { senast_aktiv: nu, minuter, last: false, losenord: String::new(), fel: None, fokus: false }
     }
 
-    /// Notes input in this frame as activity; locks once the idle time has passed.
+    /// Locks once the idle time has passed – checked before this frame's input counts, so the
+    /// first touch after a long pause meets the lock – and otherwise notes input as activity.
+    /// Asks for a frame at the moment the lock is due (egui draws only on input otherwise).
     pub fn folj(&mut self, ctx: &egui::Context, nu: NaiveDateTime) {
         if self.last {
             return;
         }
-        let aktiv = ctx.input(|i| !i.events.is_empty() || i.pointer.delta() != egui::Vec2::ZERO);
-        if aktiv {
-            self.senast_aktiv = nu;
-        } else if nu - self.senast_aktiv >= chrono::Duration::minutes(self.minuter) {
+        let grans = chrono::Duration::minutes(self.minuter);
+        if nu - self.senast_aktiv >= grans {
             self.last = true;
             self.fokus = true;
             self.losenord.clear();
             self.fel = None;
+            return;
         }
+        if ctx.input(|i| !i.events.is_empty() || i.pointer.delta() != egui::Vec2::ZERO) {
+            self.senast_aktiv = nu;
+        }
+        let kvar = (self.senast_aktiv + grans - nu).to_std().unwrap_or_default();
+        ctx.request_repaint_after(kvar + std::time::Duration::from_secs(1));
     }
 
     /// The lock over the whole window (an opaque modal on top of everything); true once the
