@@ -185,8 +185,9 @@ impl Las {
         egui::Modal::new(Id::unique("fonsterlas")).backdrop_color(bakgrund).show(ctx, |ui| {
             ui.set_width(440.0);
             ui.label(RichText::new("Fönstret är låst").text_style(tema::rubrik2()));
+            let enhet = if self.minuter == 1 { "minut" } else { "minuter" };
             ui.label(format!(
-                "Ingen aktivitet på {} minuter. {} ({}): skriv ditt lösenord för att fortsätta. Inget av det du \
+                "Ingen aktivitet på {} {enhet}. {} ({}): skriv ditt lösenord för att fortsätta. Inget av det du \
                  höll på med har försvunnit.",
                 self.minuter, aktor.namn, aktor.login
             ));
