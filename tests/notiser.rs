@@ -20,7 +20,7 @@ fn klocka() -> NaiveDateTime {
 #[test]
 fn the_registration_notice_goes_after_a_while() {
     let (_dir, path) = temp_db();
-    let app = bistand::ui::BistandApp::ny(open(&path), false, klocka);
+    let app = bistand::ui::BistandApp::ny(open(&path), false, klocka).inloggad_som(gemensamt::ui::testanvandare());
     let mut h = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1400.0, 1000.0))
         .build_ui_state(|ui, app: &mut bistand::ui::BistandApp| app.visa(ui), app);

@@ -25,6 +25,7 @@ const FLAGGOR: &[(&str, Option<&str>)] = &[
     ("--databas", Some("--databas behöver en sökväg till databasfilen eller en postgres://-adress.")),
     ("--enhet", Some("--enhet behöver enhetens namn.")),
     ("--dag", Some("--dag behöver ett datum, t.ex. --dag 2026-11-25.")),
+    ("--anvandare", Some("--anvandare behöver ett inloggningsnamn, t.ex. --anvandare ulrika.")),
 ];
 
 /// The options each command takes; `None` is starting the window. `--help` and `--version` go
@@ -33,18 +34,19 @@ const TILLATNA: &[(Option<&str>, &[&str])] = &[
     (None, &["--db", "--ovning", "--matstart"]),
     (Some("demo"), &["--db", "--hushall", "--manader"]),
     (Some("kontroll"), &["--db"]),
-    (Some("beslut"), &["--db", "--lista"]),
-    (Some("brev"), &["--db", "--beslut", "--arende", "--typ", "--manad", "--ut"]),
-    (Some("plan"), &["--db", "--arende", "--ut"]),
-    (Some("fia"), &["--db", "--intervju", "--ut"]),
+    (Some("beslut"), &["--db", "--lista", "--anvandare"]),
+    (Some("brev"), &["--db", "--beslut", "--arende", "--typ", "--manad", "--ut", "--anvandare"]),
+    (Some("plan"), &["--db", "--arende", "--ut", "--anvandare"]),
+    (Some("fia"), &["--db", "--intervju", "--ut", "--anvandare"]),
+    (Some("anvandare"), &["--db", "--lista"]),
     (Some("sakerhetskopia"), &["--db", "--ut"]),
     (Some("aterstall"), &["--fran", "--db"]),
     (Some("berakna"), &["--in"]),
     (Some("hjalp"), &[]),
     (Some("installning"), &["--databas", "--enhet"]),
-    (Some("sok"), &["--db"]),
-    (Some("utbetalning"), &["--db", "--dag", "--ut"]),
-    (Some("hushall"), &["--db", "--arende"]),
+    (Some("sok"), &["--db", "--anvandare"]),
+    (Some("utbetalning"), &["--db", "--dag", "--ut", "--anvandare"]),
+    (Some("hushall"), &["--db", "--arende", "--anvandare"]),
     (Some("__spara-i-loop"), &["--db"]),
 ];
 
@@ -99,6 +101,12 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
         }
     }
     bygg(sub, &givna)
+}
+
+/// The login name the command line gives with `--anvandare` (checked by [`tolka`]).
+pub fn anvandare_i(args: &[String]) -> Option<String> {
+    let i = args.iter().position(|a| a == "--anvandare")?;
+    args.get(i + 1).filter(|v| !v.is_empty()).cloned()
 }
 
 /// Why an option does not go with the command, and which commands it goes with.
@@ -184,6 +192,12 @@ fn bygg(sub: Option<&str>, g: &Givna) -> Result<Kommando, String> {
             db: g.krav("--db", "hushall")?,
             arende: g.text("--arende").ok_or("hushall behöver --arende NR, t.ex. --arende 2026-0001.")?,
         },
+        Some("anvandare") => {
+            if !g.har("--lista") {
+                return Err("anvandare behöver --lista. Skriv bistand --help för hjälp.".into());
+            }
+            Kommando::AnvandarLista { db: g.krav("--db", "anvandare")? }
+        }
         Some("beslut") => {
             if !g.har("--lista") {
                 return Err("beslut behöver --lista. Skriv bistand beslut --help för hjälp.".into());

@@ -2,18 +2,13 @@
 //! JSON object per line, so scripts can see the history. The reading is logged as an opening
 //! of the case, like in the window.
 
-use super::oppna_befintlig;
 use crate::arbete::{self, Aktor};
+use crate::store::Store;
 use std::io::Write;
-use std::path::Path;
 
-pub fn medlemmar(db: &Path, arendenummer: &str, nu: chrono::NaiveDateTime) -> i32 {
-    let svar = oppna_befintlig(db).and_then(|mut store| {
-        let id = store.arende_med_nummer(arendenummer).map_err(|e| e.to_string())?.id;
-        let namn =
-            std::env::var("USERNAME").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "kommandoraden".into());
-        let (arende, hushall) =
-            arbete::arende::oppna_arende(&mut store, &Aktor::ny(namn, nu), id).map_err(|e| e.to_string())?;
+pub fn medlemmar(store: &mut Store, aktor: &Aktor, arendenummer: &str) -> i32 {
+    let svar = store.arende_med_nummer(arendenummer).map_err(|e| e.to_string()).and_then(|a| {
+        let (arende, hushall) = arbete::arende::oppna_arende(store, aktor, a.id).map_err(|e| e.to_string())?;
         Ok((arende.arendenummer, hushall))
     });
     let (nr, hushall) = match svar {

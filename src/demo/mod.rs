@@ -223,6 +223,8 @@ pub fn bygg_demo(
         }
         andringar::skriv(w, &mut fabrik.anvanda, &hushall, &arenden, nu)
     })?;
+    // One user per role, password `ovning`: only ever in a training database.
+    crate::arbete::anvandare::skapa_ovningsanvandare(store, nu).map_err(|e| StoreError::Regel(e.to_string()))?;
     let slut = slumpade(store, &mut fabrik, antal.min(HANDGJORDA)..antal, val.manader, nu, framsteg)?;
     utbetalningar::bestall(store, nu)?;
     Ok(slut)

@@ -1,6 +1,7 @@
 //! The rules of ekonomiskt bistånd: pure types and functions, no I/O, no SQL, no UI.
 
 pub mod ansokan;
+pub mod anvandare;
 pub mod arende;
 pub mod belopp;
 pub mod beslut;

@@ -223,6 +223,17 @@ const SKYDDADE: &[Skyddad] = &[
         namn: "hushållets utbetalning och kontakt",
         version: 18,
     },
+    Skyddad {
+        typ: "handelselogg_dator",
+        tabell: "handelselogg",
+        innehall: "json_array({r}.id, {r}.dator)",
+        rad: "{r}.id",
+        del: "0",
+        villkor: "1",
+        handelser: &["AFTER INSERT"],
+        namn: "rad i händelseloggen (dator)",
+        version: 19,
+    },
 ];
 
 impl Skyddad {

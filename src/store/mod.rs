@@ -4,6 +4,7 @@
 //! database runs in WAL mode with foreign keys on, so a crash leaves the last committed state.
 
 mod ansokan;
+mod anvandare;
 mod arende;
 mod beslut;
 mod fia;
@@ -26,6 +27,7 @@ mod utbetalning_schema;
 mod utkast;
 
 pub use ansokan::{AnsokanRad, SparadAnsokan};
+pub use anvandare::Anvandare;
 pub use arende::{ArendeRad, Sokresultat, Sortering};
 pub use beslut::BeslutRad;
 pub use fia::SparadFia;
@@ -33,7 +35,7 @@ pub use forslag::Forslag;
 pub use hushall::{HushallVy, NyttArende, Registrerat};
 pub use hushallshistorik::{Inflyttad, TidigareAdress};
 pub use kedja::Kedjerapport;
-pub use logg::{Handelse, Logghandelse};
+pub use logg::{Handelse, Loggfilter, Logghandelse, Loggrad, datornamn};
 pub use normtabell::Normversion;
 pub use plan::{AttGoraRad, Avvikelse, Planperson, Planversion, Uppfoljning};
 pub use sakerhetskopia::{Aterstallning, DagligKopia, MAX_KOPIOR, aterstall, gor_daglig_kopia};

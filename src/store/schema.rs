@@ -26,6 +26,7 @@ const MIGRATIONS: &[Migration] = &[
     v16_delegation_and_proposals,
     v17_plan_per_adult,
     v18_household_over_time,
+    v19_users_and_access_log,
 ];
 
 /// The schema version this program writes.
@@ -510,6 +511,12 @@ fn v18_household_over_time(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(super::hushallshistorik::V15_SQL)?;
     // The periods, earlier addresses and payee join the tamper chain.
     super::kedja::lagg_till_slag(tx, 18)
+}
+
+/// Users who log in (never deleted), and the computer each log line was written from, chained.
+fn v19_users_and_access_log(tx: &Transaction) -> rusqlite::Result<()> {
+    super::anvandare::skapa_tabell(tx)?;
+    super::kedja::lagg_till_slag(tx, 19)
 }
 
 /// One object of a schema: (type, name, table, SQL).

@@ -86,7 +86,17 @@ pub struct OppetArende {
 impl OppetArende {
     /// Loads the case (the opening is logged) and shows it on `flik`.
     pub fn oppna(ctx: &mut Kontext, arende_id: i64, flik: Flik) -> Result<OppetArende, Arbetsfel> {
-        let (arende, hushall) = arbete::arende::oppna_arende(ctx.store, &ctx.aktor, arende_id)?;
+        OppetArende::oppna_med_skal(ctx, arende_id, flik, None)
+    }
+
+    /// Opens the case; `skal` is the reason for opening a case the user is not assigned to.
+    pub fn oppna_med_skal(
+        ctx: &mut Kontext,
+        arende_id: i64,
+        flik: Flik,
+        skal: Option<&str>,
+    ) -> Result<OppetArende, Arbetsfel> {
+        let (arende, hushall) = arbete::arende::oppna_arende_med_skal(ctx.store, &ctx.aktor, arende_id, skal)?;
         let mut a = OppetArende {
             flik,
             oversikt: oversikt::OversiktVy::ny(ctx, &arende, &hushall),

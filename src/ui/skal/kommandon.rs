@@ -15,6 +15,7 @@ pub enum Fonsterkommando {
     Installningar,
     AttGora,
     Kassa,
+    Loggkontroll,
 }
 
 impl Fonsterkommando {
@@ -37,6 +38,7 @@ impl Fonsterkommando {
         Fonsterkommando::AttGora,
         Fonsterkommando::Kassa,
         Fonsterkommando::Installningar,
+        Fonsterkommando::Loggkontroll,
     ];
 
     pub fn namn(self) -> String {
@@ -54,6 +56,7 @@ impl Fonsterkommando {
             Fonsterkommando::Installningar => "Inställningar".into(),
             Fonsterkommando::AttGora => "Att göra".into(),
             Fonsterkommando::Kassa => "Kassa – utbetalningar".into(),
+            Fonsterkommando::Loggkontroll => "Loggkontroll (åtkomstloggen)".into(),
         }
     }
 
@@ -79,7 +82,10 @@ impl Fonsterkommando {
             Fonsterkommando::Palett => KeyboardShortcut::new(Modifiers::COMMAND, Key::K),
             Fonsterkommando::StangDialog => KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
             Fonsterkommando::Flik(i) => KeyboardShortcut::new(Modifiers::ALT, *NUM.get(i)?),
-            Fonsterkommando::Installningar | Fonsterkommando::AttGora | Fonsterkommando::Kassa => return None,
+            Fonsterkommando::Installningar
+            | Fonsterkommando::AttGora
+            | Fonsterkommando::Kassa
+            | Fonsterkommando::Loggkontroll => return None,
         })
     }
 
