@@ -18,6 +18,7 @@ pub mod personnummer;
 pub mod plan;
 pub mod screening;
 pub mod sok;
+pub mod statistik;
 
 pub use belopp::Belopp;
 pub use personnummer::Personnummer;
