@@ -15,6 +15,7 @@ pub mod journal;
 pub mod plan;
 pub mod screening;
 pub mod skrivare;
+pub mod statistik;
 
 use crate::domain::hushall::FaltFel;
 use crate::domain::journal::NyJournalPost;

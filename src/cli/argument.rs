@@ -24,6 +24,8 @@ const FLAGGOR: &[(&str, Option<&str>)] = &[
     ("--manad", Some("--manad behöver en månad, t.ex. --manad 2026-10.")),
     ("--databas", Some("--databas behöver en sökväg till databasfilen eller en postgres://-adress.")),
     ("--enhet", Some("--enhet behöver enhetens namn.")),
+    ("--period", Some("--period behöver ett år, ett tertial eller en månad, t.ex. --period 2026-T1.")),
+    ("--handlaggare", Some("--handlaggare behöver handläggarens namn som det står på ärendena.")),
 ];
 
 /// The options each command takes; `None` is starting the window. `--help` and `--version` go
@@ -42,6 +44,7 @@ const TILLATNA: &[(Option<&str>, &[&str])] = &[
     (Some("hjalp"), &[]),
     (Some("installning"), &["--databas", "--enhet"]),
     (Some("sok"), &["--db"]),
+    (Some("rapport"), &["--db", "--period", "--ut", "--handlaggare"]),
     (Some("__spara-i-loop"), &["--db"]),
 ];
 
@@ -215,6 +218,15 @@ fn bygg(sub: Option<&str>, g: &Givna) -> Result<Kommando, String> {
             }
             Kommando::Sok { db: g.krav("--db", "sok")?, fraga }
         }
+        Some("rapport") => Kommando::Rapport {
+            db: g.krav("--db", "rapport")?,
+            period: crate::domain::statistik::Period::parse(
+                &g.text("--period").ok_or("rapport behöver --period, t.ex. --period 2026-T1.")?,
+            )
+            .map_err(|e| format!("--period: {e}"))?,
+            mapp: g.krav("--ut", "rapport")?,
+            handlaggare: g.text("--handlaggare"),
+        },
         Some("__spara-i-loop") => Kommando::SparaILoop { db: g.krav("--db", "__spara-i-loop")? },
         Some(other) => return Err(format!("Okänt kommando \"{other}\". Skriv bistand --help för en lista.")),
     })

@@ -6,6 +6,7 @@ pub use argument::{argument_som_text, tolka};
 mod berakna;
 pub use berakna::berakna_json;
 mod brev;
+mod rapport;
 mod underhall;
 
 use crate::demo;
@@ -97,6 +98,13 @@ pub enum Kommando {
     Berakna {
         indata: Option<PathBuf>,
     },
+    /// Write the statistics report of a period: a PDF and one CSV per table into a folder.
+    Rapport {
+        db: PathBuf,
+        period: crate::domain::statistik::Period,
+        mapp: PathBuf,
+        handlaggare: Option<String>,
+    },
     Hjalp(String),
     Version,
 }
@@ -143,6 +151,10 @@ Användning:
   bistand installning [--databas SÖKVÄG|postgres://…] [--enhet NAMN]
                                 Skriver datorns gemensamma inställningar (för IT; installations-
                                 paketet gör det med egenskaperna DATABAS och ENHET).
+  bistand rapport --db SÖKVÄG --period ÅÅÅÅ-T1|ÅÅÅÅ|ÅÅÅÅ-MM --ut MAPP [--handlaggare NAMN]
+                                Skriver periodens statistik (tertial, år eller månad) till MAPP:
+                                en PDF med diagram och tabeller och en CSV-fil per tabell, utan
+                                namn och personnummer.
   bistand hjalp [KOMMANDO]      Visar hjälp (även --help).
   bistand --version             Visar programversionen.
 
@@ -253,6 +265,9 @@ pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
             }
         },
         Kommando::Manadsbrev { db, manad, mapp } => brev::manadens(db, *manad, mapp),
+        Kommando::Rapport { db, period, mapp, handlaggare } => {
+            rapport::kor(db, *period, mapp, handlaggare.as_deref(), nu)
+        }
         Kommando::Installning { databas, enhet } => {
             let fil = crate::installning::sokvag();
             match crate::installning::skriv(&fil, databas.as_deref(), enhet.as_deref()) {

@@ -27,6 +27,13 @@ kodlista! {
         SkrevAvvikelse = ("skrev_avvikelse", "Skrev avvikelse från planen"),
         SigneradePlan = ("signerade_plan", "Klienten signerade planen"),
         SparadeNormtabell = ("sparade_normtabell", "Sparade normtabell"),
+        SkrevStatistikrapport = ("skrev_statistikrapport", "Skrev statistikrapport"),
+        SparadeStatistikinstallning = ("sparade_statistikinstallning", "Sparade statistikens inställningar"),
+        RegistreradeNybesok = ("registrerade_nybesok", "Registrerade nybesök"),
+        SparadeArshjul = ("sparade_arshjul", "Sparade årshjulet"),
+        BockadeAvKontroll = ("bockade_av_kontroll", "Bockade av kontroll i årshjulet"),
+        GjordeGenomgang = ("gjorde_genomgang", "Gick igenom handläggarens ärenden"),
+        KontaktadeForeAvslut = ("kontaktade_fore_avslut", "Kontaktade klienten före avslut"),
     }
 }
 

@@ -19,6 +19,7 @@ mod plan;
 mod sakerhetskopia;
 mod schema;
 mod screening;
+mod statistik;
 mod utkast;
 
 pub use ansokan::{AnsokanRad, SparadAnsokan};

@@ -22,6 +22,7 @@ const MIGRATIONS: &[Migration] = &[
     v12_tamper_chain,
     v13_search_inside_words,
     v14_decision_record,
+    v15_statistics,
 ];
 
 /// The schema version this program writes.
@@ -463,6 +464,13 @@ fn v14_decision_record(tx: &Transaction) -> rusqlite::Result<()> {
         ",
     )?;
     super::kedja::lagg_till_slag(tx, 14)
+}
+
+/// The unit's statistics (issue 17): indexes that let the indicators read a period's decisions in
+/// force without scanning every decision, the nybesök of a case, the årshjul as versioned unit
+/// data and its ticked-off tasks, and the recorded contact with a young adult before closing.
+fn v15_statistics(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(super::statistik::V15_SQL)
 }
 
 /// One object of a schema: (type, name, table, SQL).

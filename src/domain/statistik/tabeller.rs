@@ -136,6 +136,7 @@ pub fn tabeller(ind: &Indikatorer, minsta: u32) -> Vec<Tabell> {
         nyckeltal(ind, &s),
         hushall_per_manad(ind, &s),
         kostnad_per_manad(ind, &s),
+        livsforing_per_manad(ind, &s),
         fordelning(
             "Huvudsakligt försörjningshinder",
             "forsorjningshinder.csv",
@@ -230,21 +231,50 @@ fn hushall_per_manad(ind: &Indikatorer, s: &Skydd) -> Tabell {
     }
 }
 
+/// Costs per month: försörjningsstöd, emergency housing, livsföring in all and the total.
 fn kostnad_per_manad(ind: &Indikatorer, s: &Skydd) -> Tabell {
+    use Kostnadsslag::{Akutboende, Forsorjningsstod};
+    let rader = ind
+        .per_manad
+        .iter()
+        .map(|m| {
+            let fs = m.kostnad[Forsorjningsstod.index()];
+            let akut = m.kostnad[Akutboende.index()];
+            let kr = |b: Belopp| s.cell(m.hushall, Cell::Kronor(b));
+            vec![text(m.manad.to_string()), kr(fs), kr(akut), kr(m.totalt - fs - akut), kr(m.totalt)]
+        })
+        .collect();
+    Tabell {
+        rubrik: "Kostnad per månad (kr)".into(),
+        filnamn: "kostnad-per-manad.csv",
+        kolumner: ["Månad", "Försörjningsstöd", "Akut boende", "Livsföring i övrigt", "Totalt"]
+            .map(String::from)
+            .to_vec(),
+        rader,
+    }
+}
+
+/// The livsföring i övrigt of each month by kind.
+fn livsforing_per_manad(ind: &Indikatorer, s: &Skydd) -> Tabell {
+    let slag: Vec<Kostnadsslag> = Kostnadsslag::ALLA
+        .iter()
+        .copied()
+        .filter(|k| !matches!(k, Kostnadsslag::Forsorjningsstod | Kostnadsslag::Akutboende))
+        .collect();
     let rader = ind
         .per_manad
         .iter()
         .map(|m| {
             let mut rad = vec![text(m.manad.to_string())];
-            rad.extend(m.kostnad.iter().map(|b| s.cell(m.hushall, Cell::Kronor(*b))));
-            rad.push(s.cell(m.hushall, Cell::Kronor(m.totalt)));
+            rad.extend(slag.iter().map(|k| s.cell(m.hushall, Cell::Kronor(m.kostnad[k.index()]))));
             rad
         })
         .collect();
     let mut kolumner = vec!["Månad".to_string()];
-    kolumner.extend(Kostnadsslag::ALLA.iter().map(|k| k.namn().to_string()));
-    kolumner.push("Totalt".into());
-    Tabell { rubrik: "Kostnad per månad (kr)".into(), filnamn: "kostnad-per-manad.csv", kolumner, rader }
+    kolumner.extend(slag.iter().map(|k| k.namn().to_string()));
+    Tabell {
+        rubrik: "Livsföring i övrigt per månad (kr)".into(), filnamn: "livsforing-per-manad.csv", kolumner, rader
+    }
 }
 
 fn fordelning<'a>(
@@ -339,8 +369,7 @@ pub fn diagram(tabeller: &[Tabell]) -> Vec<Diagram> {
         }
     };
     lagg(hitta("hushall-per-manad.csv"), "Hushåll med bistånd per månad", &[1, 2]);
-    let sista = Kostnadsslag::ALLA.len() + 1;
-    lagg(hitta("kostnad-per-manad.csv"), "Kostnad per månad (kr)", &[1, sista - 1, sista]);
+    lagg(hitta("kostnad-per-manad.csv"), "Kostnad per månad (kr)", &[1, 2, 3, 4]);
     lagg(hitta("hushall-per-manad.csv"), "Andel hushåll med långvarigt bistånd (%)", &[3]);
     lagg(hitta("hushall-per-manad.csv"), "Beslutstid, median (dagar)", &[4]);
     ut
