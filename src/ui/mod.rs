@@ -8,6 +8,7 @@ pub mod flikar;
 pub mod installningar;
 pub mod kontext;
 pub mod skal;
+pub mod statistik;
 pub mod tema;
 pub mod utkast;
 pub mod widgetar;

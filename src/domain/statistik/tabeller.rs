@@ -345,8 +345,24 @@ pub struct Serie {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagram {
     pub titel: String,
+    /// The CSV name of the table it is drawn from, and the columns it draws.
+    pub tabell: &'static str,
+    pub kolumner: Vec<usize>,
     pub manader: Vec<String>,
     pub serier: Vec<Serie>,
+}
+
+impl Diagram {
+    /// The part of `t` the chart draws: the month column and the chart's columns.
+    pub fn deltabell(&self, t: &Tabell) -> Tabell {
+        let valda: Vec<usize> = std::iter::once(0).chain(self.kolumner.iter().copied()).collect();
+        Tabell {
+            rubrik: self.titel.clone(),
+            filnamn: t.filnamn,
+            kolumner: valda.iter().filter_map(|k| t.kolumner.get(*k).cloned()).collect(),
+            rader: t.rader.iter().map(|r| valda.iter().filter_map(|k| r.get(*k).cloned()).collect()).collect(),
+        }
+    }
 }
 
 /// The report's charts, drawn from the same cells as the tables (hidden cells are gaps).
@@ -357,6 +373,8 @@ pub fn diagram(tabeller: &[Tabell]) -> Vec<Diagram> {
         if let Some(t) = t {
             ut.push(Diagram {
                 titel: titel.into(),
+                tabell: t.filnamn,
+                kolumner: kolumner.to_vec(),
                 manader: t.rader.iter().map(|r| r[0].visa()).collect(),
                 serier: kolumner
                     .iter()

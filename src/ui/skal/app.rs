@@ -14,6 +14,7 @@ use crate::ui::skal::arendelista::Arendelista;
 use crate::ui::skal::att_gora::{AttGora, AttGoraVal};
 use crate::ui::skal::forsta_start::{self, Startval};
 use crate::ui::skal::kommandon::{Fonsterkommando as Kommando, Palett};
+use crate::ui::statistik::Statistikvy;
 use crate::ui::tema::{self, Signal};
 use crate::ui::utkast::{self, Utkastplats};
 use crate::ui::widgetar::las;
@@ -51,6 +52,8 @@ pub struct BistandApp {
     installningar: Option<Installningar>,
     /// The Att göra list, shown instead of the open case while set.
     att_gora: Option<AttGora>,
+    /// The statistics view, shown instead of the open case while set.
+    statistik: Option<Statistikvy>,
     dialog: Option<Dialog>,
     sparat: Option<NaiveDateTime>,
     utskrift: Utskrift,
@@ -90,6 +93,7 @@ impl BistandApp {
             oppet: None,
             installningar: None,
             att_gora: None,
+            statistik: None,
             dialog: (!drafts.is_empty()).then_some(Dialog::Aterstall(drafts)),
             sparat: None,
             utskrift: Utskrift { mapp: standard_utskriftsmapp(), oppna_visare: true },
@@ -123,6 +127,7 @@ impl BistandApp {
                 self.oppet = Some(a);
                 self.installningar = None;
                 self.att_gora = None;
+                self.statistik = None;
             }
             Err(e) => ctx.fel(e),
         }
@@ -200,6 +205,8 @@ impl BistandApp {
         }
         let utanfor = if self.att_gora.is_some() {
             Some("Att göra")
+        } else if self.statistik.is_some() {
+            Some("Statistik – använd Skriv rapport")
         } else if self.installningar.is_some() {
             Some("Inställningar")
         } else if self.oppet.is_none() {
@@ -244,12 +251,20 @@ impl BistandApp {
             Kommando::AttGora => {
                 self.dialog = None;
                 self.installningar = None;
+                self.statistik = None;
                 self.meddelande = None;
                 self.att_gora = Some(AttGora::ny(&self.store, &self.anvandare, nu.date()));
+            }
+            Kommando::Statistik => {
+                (self.dialog, self.installningar, self.att_gora, self.meddelande) = (None, None, None, None);
+                let (aktor, mut begaran) = (self.aktor(), Vec::new());
+                let mut ctx = Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran);
+                self.statistik = Some(Statistikvy::ny(&mut ctx, nu.date()));
             }
             Kommando::Installningar => {
                 self.dialog = None;
                 self.att_gora = None;
+                self.statistik = None;
                 self.meddelande = None;
                 self.installningar =
                     Some(Installningar::ny(&self.store, &self.anvandare, &self.utskrift.mapp, self.ovning, nu));
@@ -335,7 +350,8 @@ impl BistandApp {
     fn mitten(&mut self, ui: &mut egui::Ui) {
         ui.add_space(4.0);
         // An open case shows the notice under its tabs, the identity header staying on top.
-        let arendet_visas = self.oppet.is_some() && self.att_gora.is_none() && self.installningar.is_none();
+        let arendet_visas =
+            self.oppet.is_some() && self.att_gora.is_none() && self.installningar.is_none() && self.statistik.is_none();
         if let Some((signal, text)) = self.meddelande.as_ref().filter(|_| !arendet_visas) {
             notis(ui, *signal, text);
         }
@@ -346,6 +362,14 @@ impl BistandApp {
                 Some(AttGoraVal::Oppna(id)) => self.oppna_arende(id, Flik::Plan),
                 None => {}
             }
+        } else if self.statistik.is_some() {
+            let (aktor, mut begaran) = (self.aktor(), Vec::new());
+            let Some(vy) = &mut self.statistik else { return };
+            let mut ctx = Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran);
+            if vy.visa(ui, &mut ctx) {
+                self.statistik = None;
+            }
+            self.utfor(begaran);
         } else if let Some(inst) = &mut self.installningar {
             if let Some(val) = inst.visa(ui, &mut self.store, self.mork, &self.anvandare, nu) {
                 self.installningsval(ui.ctx(), val);
@@ -445,6 +469,9 @@ impl BistandApp {
                         .clicked()
                     {
                         self.kor(Kommando::Installningar);
+                    }
+                    if ui.button("Statistik").on_hover_text("Enhetens nyckeltal, diagram och rapporter").clicked() {
+                        self.kor(Kommando::Statistik);
                     }
                     if ui
                         .button("Att göra")

@@ -14,6 +14,7 @@ pub enum Fonsterkommando {
     Flik(usize),
     Installningar,
     AttGora,
+    Statistik,
 }
 
 impl Fonsterkommando {
@@ -34,6 +35,7 @@ impl Fonsterkommando {
         Fonsterkommando::Flik(8),
         Fonsterkommando::Flik(9),
         Fonsterkommando::AttGora,
+        Fonsterkommando::Statistik,
         Fonsterkommando::Installningar,
     ];
 
@@ -51,6 +53,7 @@ impl Fonsterkommando {
             },
             Fonsterkommando::Installningar => "Inställningar".into(),
             Fonsterkommando::AttGora => "Att göra".into(),
+            Fonsterkommando::Statistik => "Statistik".into(),
         }
     }
 
@@ -76,7 +79,7 @@ impl Fonsterkommando {
             Fonsterkommando::Palett => KeyboardShortcut::new(Modifiers::COMMAND, Key::K),
             Fonsterkommando::StangDialog => KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
             Fonsterkommando::Flik(i) => KeyboardShortcut::new(Modifiers::ALT, *NUM.get(i)?),
-            Fonsterkommando::Installningar | Fonsterkommando::AttGora => return None,
+            Fonsterkommando::Installningar | Fonsterkommando::AttGora | Fonsterkommando::Statistik => return None,
         })
     }
 

@@ -1,0 +1,39 @@
+//! The statistics view as a user meets it: opened from the top bar, stepping through periods,
+//! and the report written with one button.
+
+mod gemensamt;
+
+use bistand::ui::BistandApp;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use gemensamt::ui::{fast_klocka, klicka};
+use gemensamt::*;
+
+#[test]
+fn statistik_shows_the_tertial_steps_back_and_writes_the_report() {
+    let mut store = bistand::store::Store::open_in_memory().unwrap();
+    let val = bistand::demo::Demoval { hushall: 40, manader: 4 };
+    bistand::demo::bygg_demo(&mut store, val, nu(), &mut |_, _| true).unwrap();
+    let r = bistand::arbete::statistik::rapport(&store, bistand::domain::statistik::Period::Tertial(2026, 3), None)
+        .unwrap();
+    let utskrifter = tempfile::tempdir().unwrap();
+    let app = BistandApp::ny(store, false, fast_klocka).med_utskrift(utskrifter.path().to_path_buf(), false);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
+    h.run();
+    klicka(&mut h, "Statistik");
+    assert!(h.query_by_label("tertial 3 2026 (september–december)").is_some(), "today's tertial");
+    assert!(h.query_by_label("Hushåll med ekonomiskt bistånd").is_some());
+    let hushall = r.tabeller[0].rader[0][1].visa();
+    assert!(h.query_all_by_label(&hushall).count() >= 1, "the figure {hushall} as the report has it");
+    assert_eq!(h.query_all_by_label("Hushåll med bistånd per månad").count(), 2, "the chart and its whole table");
+    klicka(&mut h, "← Föregående");
+    assert!(h.query_by_label("tertial 2 2026 (maj–augusti)").is_some());
+    klicka(&mut h, "Skriv rapport (PDF och CSV)");
+    let pdf = utskrifter.path().join("statistik").join("statistik-2026-T2.pdf");
+    assert!(pdf.exists(), "the report is written to the print folder");
+    assert!(h.query_by_label_contains("Rapporten för tertial 2 2026").is_some(), "and the user is told where");
+    klicka(&mut h, "Tillbaka");
+    assert!(h.query_by_label("Hushåll med ekonomiskt bistånd").is_none());
+}
