@@ -6,6 +6,7 @@
 
 pub mod ansokan;
 pub mod arende;
+pub mod arshjul;
 pub mod beslut;
 pub mod brev;
 pub mod fia;

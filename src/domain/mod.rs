@@ -2,6 +2,7 @@
 
 pub mod ansokan;
 pub mod arende;
+pub mod arshjul;
 pub mod belopp;
 pub mod beslut;
 pub mod datum;
@@ -19,6 +20,7 @@ pub mod plan;
 pub mod screening;
 pub mod sok;
 pub mod statistik;
+pub mod uppfoljning;
 
 pub use belopp::Belopp;
 pub use personnummer::Personnummer;

@@ -5,6 +5,7 @@
 
 mod ansokan;
 mod arende;
+mod arshjul;
 mod beslut;
 mod fia;
 mod hushall;
@@ -24,6 +25,7 @@ mod utkast;
 
 pub use ansokan::{AnsokanRad, SparadAnsokan};
 pub use arende::{ArendeRad, Sokresultat, Sortering};
+pub use arshjul::{Arshjulsuppgift, AvslutsforslagRad};
 pub use beslut::BeslutRad;
 pub use fia::SparadFia;
 pub use hushall::{HushallVy, NyttArende, Registrerat};
