@@ -37,3 +37,23 @@ fn statistik_shows_the_tertial_steps_back_and_writes_the_report() {
     klicka(&mut h, "Tillbaka");
     assert!(h.query_by_label("Hushåll med ekonomiskt bistånd").is_none());
 }
+
+#[test]
+fn arshjulet_ticks_off_a_control_with_the_note_in_the_journal_and_lists_cases_to_close() {
+    let (_dir, mut h) = gemensamt::ui::demo_harness();
+    let manad = bistand::domain::manad::Manad::av(nu().date());
+    let uppgift = h.state().store().arshjulsuppgifter(manad, None).unwrap().into_iter().next().expect("a task");
+    klicka(&mut h, "Statistik");
+    klicka(&mut h, "Årshjulet");
+    assert!(h.query_by_label("Årshjulet november 2026").is_some());
+    gemensamt::ui::skriv(&mut h, "Anteckning till journalen när en kontroll bockas av", "Intyget finns i akten.");
+    klicka(&mut h, &format!("Bocka av {} – {}", uppgift.arendenummer, uppgift.text));
+    let journal = h.state().store().journal(uppgift.arende_id).unwrap();
+    assert!(
+        journal.iter().any(|j| j.text == format!("Årshjulet november 2026 – {}: Intyget finns i akten.", uppgift.text)),
+        "the journal line"
+    );
+    assert!(h.query_by_label(&format!("Bocka av {} – {}", uppgift.arendenummer, uppgift.text)).is_none(), "done");
+    klicka(&mut h, "Ärenden att avsluta");
+    assert!(h.query_by_label_contains("utan ansökan på en hel månad").is_some());
+}

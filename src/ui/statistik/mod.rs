@@ -3,6 +3,8 @@
 //! report (PDF and CSV) with one button. The figures come from `arbete::statistik::rapport`, the
 //! same cells the PDF and the CSV files print.
 
+pub mod arshjul;
+pub mod avsluta;
 pub mod diagram;
 
 use crate::arbete::statistik::{self, Rapport};
@@ -41,7 +43,18 @@ impl Slag {
     }
 }
 
+/// What the view shows: the figures, the årshjul, or the cases to close.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Visning {
+    Nyckeltal,
+    Arshjul,
+    Avsluta,
+}
+
 pub struct Statistikvy {
+    visning: Visning,
+    arshjul: Option<arshjul::Arshjulsvy>,
+    avsluta: Option<avsluta::Avslutsvy>,
     slag: Slag,
     period: Period,
     handlaggare: Option<String>,
@@ -54,6 +67,9 @@ impl Statistikvy {
     /// The view on the tertial of `idag`, for the whole unit.
     pub fn ny(ctx: &mut Kontext, idag: chrono::NaiveDate) -> Statistikvy {
         let mut vy = Statistikvy {
+            visning: Visning::Nyckeltal,
+            arshjul: None,
+            avsluta: None,
             slag: Slag::Tertial,
             period: Slag::Tertial.period(Manad::av(idag)),
             handlaggare: None,
@@ -80,11 +96,32 @@ impl Statistikvy {
     pub fn visa(&mut self, ui: &mut Ui, ctx: &mut Kontext) -> bool {
         let mut stang = false;
         ui.horizontal(|ui| {
-            ui.heading("Statistik");
+            ui.heading("Statistik och uppföljning");
             if ui.button("Tillbaka").clicked() {
                 stang = true;
             }
+            ui.separator();
+            for (v, namn) in [
+                (Visning::Nyckeltal, "Nyckeltal"),
+                (Visning::Arshjul, "Årshjulet"),
+                (Visning::Avsluta, "Ärenden att avsluta"),
+            ] {
+                ui.selectable_value(&mut self.visning, v, namn);
+            }
         });
+        match self.visning {
+            Visning::Nyckeltal => {}
+            Visning::Arshjul => {
+                let vy = self.arshjul.get_or_insert_with(|| arshjul::Arshjulsvy::ny(ctx));
+                egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| vy.visa(ui, ctx));
+                return stang;
+            }
+            Visning::Avsluta => {
+                let vy = self.avsluta.get_or_insert_with(|| avsluta::Avslutsvy::ny(ctx));
+                egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| vy.visa(ui, ctx));
+                return stang;
+            }
+        }
         if self.valj(ui, ctx) {
             self.ladda(ctx);
         }
