@@ -15,7 +15,9 @@ use rusqlite::{OptionalExtension, params};
 use std::collections::HashMap;
 
 pub(super) const V15_SQL: &str = "
-    CREATE INDEX beslut_period ON beslut(period);
+    CREATE INDEX beslut_period ON beslut(period, arende_id);
+    CREATE INDEX beslutspost_belopp ON beslutspost(beslut_id, beviljat_ore, sak);
+    CREATE INDEX ansokan_manad ON ansokan(manad, arende_id);
     CREATE INDEX beslut_andrar ON beslut(andrar_beslut_id);
     CREATE INDEX beslut_ansokan ON beslut(ansokan_id);
     CREATE TABLE nybesok (
@@ -57,6 +59,10 @@ pub(super) const V15_SQL: &str = "
     );
 ";
 
+fn manad_fran(text: &str) -> Resultat<Manad> {
+    Manad::parse(text).map_err(super::StoreError::Regel)
+}
+
 const MINSTA_ANTAL: &str = "statistik_minsta_antal";
 const BEFOLKNING: &str = "statistik_befolkning";
 
@@ -70,7 +76,7 @@ impl Store {
         }
         Ok(Underlag {
             arenden: self.statistikarenden()?,
-            manader: self.bistandsmanader(fran, period.sista())?,
+            manader: self.bistandsmanader(fran, period)?,
             handlaggning: self.handlaggningstider(period)?,
             nybesok: self.nybesok(period)?,
             befolkning: self.befolkning(period.sista().ar())?,
@@ -97,30 +103,21 @@ impl Store {
     }
 
     /// Per case and month: what the decisions in force (not changed by a later one) granted, and
-    /// the adults and children of that month's application (else of the household now).
-    fn bistandsmanader(&self, fran: Manad, till: Manad) -> Resultat<Vec<Bistandsmanad>> {
+    /// for the months of the period the adults and children of that month's application (else
+    /// of the household now). Covering indexes keep this to index reads.
+    fn bistandsmanader(&self, fran: Manad, period: Period) -> Resultat<Vec<Bistandsmanad>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT b.arende_id, b.period, p.sak, p.beviljat_ore,
-                    CASE WHEN an.id IS NULL
-                      THEN (SELECT count(*) FROM hushallsmedlem m WHERE m.hushall_id = a.hushall_id AND m.roll <> 'barn')
-                      ELSE (SELECT count(*) FROM ansokan_medlem m WHERE m.ansokan_id = an.id AND m.roll <> 'barn') END,
-                    CASE WHEN an.id IS NULL
-                      THEN (SELECT count(*) FROM hushallsmedlem m WHERE m.hushall_id = a.hushall_id AND m.roll = 'barn')
-                      ELSE (SELECT count(*) FROM ansokan_medlem m WHERE m.ansokan_id = an.id AND m.roll = 'barn') END
-             FROM beslut b
-             JOIN arende a ON a.id = b.arende_id
-             JOIN beslutspost p ON p.beslut_id = b.id
-             LEFT JOIN ansokan an ON an.arende_id = b.arende_id AND an.manad = b.period
+            "SELECT b.arende_id, b.period, p.sak, p.beviljat_ore
+             FROM beslut b JOIN beslutspost p ON p.beslut_id = b.id
              WHERE b.period BETWEEN ?1 AND ?2
                AND NOT EXISTS (SELECT 1 FROM beslut c WHERE c.andrar_beslut_id = b.id)",
         )?;
         let mut per: HashMap<(i64, Manad), Bistandsmanad> = HashMap::new();
         let mut slag: HashMap<String, Kostnadsslag> = HashMap::new();
-        let mut rader = stmt.query(params![fran.to_string(), till.to_string()])?;
+        let mut rader = stmt.query(params![fran.to_string(), period.sista().to_string()])?;
         while let Some(r) = rader.next()? {
             let arende_id: i64 = r.get(0)?;
-            let period: String = r.get(1)?;
-            let manad = Manad::parse(&period).map_err(super::StoreError::Regel)?;
+            let manad = manad_fran(&r.get::<_, String>(1)?)?;
             let sak: String = r.get(2)?;
             let k = *slag.entry(sak).or_insert_with_key(|s| Kostnadsslag::av_sak(s));
             let rad = per.entry((arende_id, manad)).or_insert_with(|| Bistandsmanad {
@@ -130,12 +127,54 @@ impl Store {
                 barn: 0,
                 belopp: Vec::new(),
             });
-            rad.vuxna = r.get(4)?;
-            rad.barn = r.get(5)?;
             rad.belopp.push((k, Belopp::from_ore(r.get(3)?)));
+        }
+        let ansokt = self.personer_per_ansokan(period)?;
+        let mut nu: Option<HashMap<i64, (u32, u32)>> = None;
+        for ((id, manad), rad) in per.iter_mut().filter(|((_, m), _)| period.innehaller(*m)) {
+            let (vuxna, barn) = match ansokt.get(&(*id, *manad)) {
+                Some(p) => *p,
+                None => {
+                    let hushall = match &nu {
+                        Some(h) => h,
+                        None => nu.insert(self.personer_per_arende()?),
+                    };
+                    hushall.get(id).copied().unwrap_or((0, 0))
+                }
+            };
+            (rad.vuxna, rad.barn) = (vuxna, barn);
         }
         let mut ut: Vec<Bistandsmanad> = per.into_values().collect();
         ut.sort_by_key(|m| (m.arende_id, m.manad));
+        Ok(ut)
+    }
+
+    /// Adults and children of each application of the period's months.
+    fn personer_per_ansokan(&self, period: Period) -> Resultat<HashMap<(i64, Manad), (u32, u32)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT an.arende_id, an.manad, sum(m.roll <> 'barn'), sum(m.roll = 'barn')
+             FROM ansokan an JOIN ansokan_medlem m ON m.ansokan_id = an.id
+             WHERE an.manad BETWEEN ?1 AND ?2 GROUP BY an.id",
+        )?;
+        let mut ut = HashMap::new();
+        let mut rader = stmt.query(params![period.forsta().to_string(), period.sista().to_string()])?;
+        while let Some(r) = rader.next()? {
+            ut.insert((r.get(0)?, manad_fran(&r.get::<_, String>(1)?)?), (r.get(2)?, r.get(3)?));
+        }
+        Ok(ut)
+    }
+
+    /// Adults and children of each case's household now (for a decision without an application).
+    fn personer_per_arende(&self) -> Resultat<HashMap<i64, (u32, u32)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT a.id, sum(m.roll <> 'barn'), sum(m.roll = 'barn')
+             FROM arende a JOIN hushallsmedlem m ON m.hushall_id = a.hushall_id GROUP BY a.id",
+        )?;
+        let mut ut = HashMap::new();
+        let mut rader = stmt.query([])?;
+        while let Some(r) = rader.next()? {
+            ut.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+        }
         Ok(ut)
     }
 
