@@ -57,3 +57,24 @@ fn arshjulet_ticks_off_a_control_with_the_note_in_the_journal_and_lists_cases_to
     klicka(&mut h, "Ärenden att avsluta");
     assert!(h.query_by_label_contains("utan ansökan på en hel månad").is_some());
 }
+
+#[test]
+fn the_units_population_entered_in_the_window_gives_the_shares_of_the_district() {
+    let mut store = bistand::store::Store::open_in_memory().unwrap();
+    let val = bistand::demo::Demoval { hushall: 30, manader: 3 };
+    bistand::demo::bygg_demo(&mut store, val, nu(), &mut |_, _| true).unwrap();
+    let app = BistandApp::ny(store, false, fast_klocka);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
+    h.run();
+    klicka(&mut h, "Statistik");
+    assert!(h.query_by_label_contains("Andel barn i stadsdelen").is_none(), "no population yet");
+    klicka(&mut h, "Enhetens uppgifter");
+    gemensamt::ui::skriv(&mut h, "Barn (0–17 år)", "2 000");
+    gemensamt::ui::skriv(&mut h, "Vuxna (18 år och äldre)", "8000");
+    klicka(&mut h, "Spara befolkningen");
+    assert!(h.query_by_label("2026: 2000 barn, 8000 vuxna").is_some());
+    klicka(&mut h, "Nyckeltal");
+    assert!(h.query_by_label_contains("Andel barn i stadsdelen i familjer med bistånd (2000 barn 2026)").is_some());
+}

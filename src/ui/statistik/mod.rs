@@ -6,6 +6,7 @@
 pub mod arshjul;
 pub mod avsluta;
 pub mod diagram;
+pub mod uppgifter;
 
 use crate::arbete::statistik::{self, Rapport};
 use crate::domain::manad::Manad;
@@ -49,12 +50,14 @@ enum Visning {
     Nyckeltal,
     Arshjul,
     Avsluta,
+    Uppgifter,
 }
 
 pub struct Statistikvy {
     visning: Visning,
     arshjul: Option<arshjul::Arshjulsvy>,
     avsluta: Option<avsluta::Avslutsvy>,
+    uppgifter: Option<uppgifter::Uppgiftsvy>,
     slag: Slag,
     period: Period,
     handlaggare: Option<String>,
@@ -70,6 +73,7 @@ impl Statistikvy {
             visning: Visning::Nyckeltal,
             arshjul: None,
             avsluta: None,
+            uppgifter: None,
             slag: Slag::Tertial,
             period: Slag::Tertial.period(Manad::av(idag)),
             handlaggare: None,
@@ -105,6 +109,7 @@ impl Statistikvy {
                 (Visning::Nyckeltal, "Nyckeltal"),
                 (Visning::Arshjul, "Årshjulet"),
                 (Visning::Avsluta, "Ärenden att avsluta"),
+                (Visning::Uppgifter, "Enhetens uppgifter"),
             ] {
                 ui.selectable_value(&mut self.visning, v, namn);
             }
@@ -121,12 +126,22 @@ impl Statistikvy {
                 egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| vy.visa(ui, ctx));
                 return stang;
             }
+            Visning::Uppgifter => {
+                let vy = self.uppgifter.get_or_insert_with(|| uppgifter::Uppgiftsvy::ny(ctx));
+                egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| vy.visa(ui, ctx));
+                // The figures use what was entered the next time they are shown.
+                self.rapport = None;
+                return stang;
+            }
         }
         if self.valj(ui, ctx) {
             self.ladda(ctx);
         }
         if let Some(f) = &self.fel {
             felrad(ui, f);
+        }
+        if self.rapport.is_none() && self.fel.is_none() {
+            self.ladda(ctx);
         }
         let Some(r) = &self.rapport else { return stang };
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| innehall(ui, r));
