@@ -78,3 +78,28 @@ fn the_units_population_entered_in_the_window_gives_the_shares_of_the_district()
     klicka(&mut h, "Nyckeltal");
     assert!(h.query_by_label_contains("Andel barn i stadsdelen i familjer med bistånd (2000 barn 2026)").is_some());
 }
+
+#[test]
+fn the_arshjul_is_edited_in_the_window_and_saved_as_a_version_from_its_date() {
+    let (_dir, mut h) = gemensamt::ui::demo_harness();
+    klicka(&mut h, "Statistik");
+    klicka(&mut h, "Årshjulet");
+    klicka(&mut h, "Ändra årshjulet");
+    klicka(&mut h, "Ta bort kontroll 2");
+    assert!(h.query_by_label("Ta bort kontroll 18").is_none(), "one control fewer");
+    gemensamt::ui::skriv(&mut h, "Kontroll 1: text", " och lönebesked");
+    h.get_by_label("Den nya versionen gäller från").focus();
+    h.run();
+    for _ in 0..10 {
+        h.key_press(egui::Key::Backspace);
+    }
+    h.get_by_label("Den nya versionen gäller från").type_text("2027-01-01");
+    h.run();
+    klicka(&mut h, "Spara årshjulet som ny version");
+    assert!(h.query_by_label_contains("Årshjulet är sparat och gäller från 2027-01-01").is_some());
+    let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let nytt = h.state().store().arshjul(d("2027-01-01")).unwrap();
+    assert!(nytt.kontroller[0].text.ends_with("och lönebesked"));
+    assert_eq!(nytt.kontroller.len(), bistand::domain::arshjul::Arshjul::standard().kontroller.len() - 1);
+    assert_eq!(h.state().store().arshjul(d("2026-12-31")).unwrap(), bistand::domain::arshjul::Arshjul::standard());
+}

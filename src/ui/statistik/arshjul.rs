@@ -15,6 +15,7 @@ pub struct Arshjulsvy {
     uppgifter: Vec<Arshjulsuppgift>,
     genomgangar: Vec<(String, Option<String>)>,
     anteckning: String,
+    redigering: Option<super::arshjul_redigera::Arshjulsredigering>,
 }
 
 impl Arshjulsvy {
@@ -24,6 +25,7 @@ impl Arshjulsvy {
             uppgifter: Vec::new(),
             genomgangar: Vec::new(),
             anteckning: String::new(),
+            redigering: None,
         };
         vy.ladda(ctx);
         vy
@@ -35,6 +37,20 @@ impl Arshjulsvy {
     }
 
     pub fn visa(&mut self, ui: &mut Ui, ctx: &mut Kontext) {
+        // Editing the wheel replaces the lists until it is closed.
+        if let Some(r) = &mut self.redigering {
+            if ui.button("Stäng redigeringen").clicked() {
+                self.redigering = None;
+                self.ladda(ctx);
+                return;
+            }
+            return r.visa(ui, ctx);
+        }
+        if ui.button("Ändra årshjulet").on_hover_text("Kontrollerna månad för månad, som en ny version").clicked()
+        {
+            self.redigering = Some(super::arshjul_redigera::Arshjulsredigering::ny(ctx));
+            return;
+        }
         ui.horizontal(|ui| {
             if ui.button("← Förra månaden").clicked() {
                 self.manad = self.manad.foregaende();

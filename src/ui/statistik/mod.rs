@@ -4,6 +4,7 @@
 //! same cells the PDF and the CSV files print.
 
 pub mod arshjul;
+pub mod arshjul_redigera;
 pub mod avsluta;
 pub mod diagram;
 pub mod uppgifter;
