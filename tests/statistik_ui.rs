@@ -103,3 +103,16 @@ fn the_arshjul_is_edited_in_the_window_and_saved_as_a_version_from_its_date() {
     assert_eq!(nytt.kontroller.len(), bistand::domain::arshjul::Arshjul::standard().kontroller.len() - 1);
     assert_eq!(h.state().store().arshjul(d("2026-12-31")).unwrap(), bistand::domain::arshjul::Arshjul::standard());
 }
+
+#[test]
+fn on_a_database_file_the_figures_are_computed_off_the_ui_thread_and_then_shown() {
+    let (_dir, mut h) = gemensamt::ui::demo_harness();
+    klicka(&mut h, "Statistik");
+    let mut frames = 0;
+    while h.query_by_label("Hushåll med ekonomiskt bistånd").is_none() && frames < 200 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.run();
+        frames += 1;
+    }
+    assert!(h.query_by_label("Hushåll med ekonomiskt bistånd").is_some(), "the figures arrive");
+}

@@ -64,6 +64,8 @@ pub struct Statistikvy {
     handlaggare: Option<String>,
     alla_handlaggare: Vec<String>,
     rapport: Option<Rapport>,
+    /// The figures being computed off the UI thread.
+    raknar: Option<std::sync::mpsc::Receiver<Result<Rapport, String>>>,
     fel: Option<String>,
 }
 
@@ -80,20 +82,62 @@ impl Statistikvy {
             handlaggare: None,
             alla_handlaggare: ctx.las(statistik::handlaggare(ctx.store)),
             rapport: None,
+            raknar: None,
             fel: None,
         };
         vy.ladda(ctx);
         vy
     }
 
-    /// Computes the figures of the chosen period and selection (on a change, never per frame).
+    /// Computes the figures of the chosen period and selection (on a change, never per frame):
+    /// off the UI thread on a connection of its own, or here for a database in memory.
     fn ladda(&mut self, ctx: &mut Kontext) {
-        match statistik::rapport(ctx.store, self.period, self.handlaggare.as_deref()) {
+        let (period, handlaggare) = (self.period, self.handlaggare.clone());
+        let fil = ctx.store.sokvag().to_path_buf();
+        if fil.as_os_str() == ":memory:" {
+            let svar = statistik::rapport(ctx.store, period, handlaggare.as_deref()).map_err(|e| e.to_string());
+            return self.ta_emot(svar);
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let svar = crate::store::Store::open(&fil)
+                .map_err(|e| e.to_string())
+                .and_then(|s| statistik::rapport(&s, period, handlaggare.as_deref()).map_err(|e| e.to_string()));
+            let _ = tx.send(svar);
+        });
+        // A newer question replaces the one still being answered.
+        self.raknar = Some(rx);
+    }
+
+    fn ta_emot(&mut self, svar: Result<Rapport, String>) {
+        match svar {
             Ok(r) => {
                 self.rapport = Some(r);
                 self.fel = None;
             }
-            Err(e) => self.fel = Some(e.to_string()),
+            Err(e) => self.fel = Some(e),
+        }
+    }
+
+    /// The answer of the background computation, if it has come.
+    fn hamta_svar(&mut self, ui: &mut Ui) {
+        let Some(rx) = &self.raknar else { return };
+        match rx.try_recv() {
+            Ok(svar) => {
+                self.raknar = None;
+                self.ta_emot(svar);
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label("Räknar nyckeltalen …");
+                });
+                ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.raknar = None;
+                self.fel = Some("Nyckeltalen kunde inte räknas. Försök igen.".into());
+            }
         }
     }
 
@@ -138,10 +182,11 @@ impl Statistikvy {
         if self.valj(ui, ctx) {
             self.ladda(ctx);
         }
+        self.hamta_svar(ui);
         if let Some(f) = &self.fel {
             felrad(ui, f);
         }
-        if self.rapport.is_none() && self.fel.is_none() {
+        if self.rapport.is_none() && self.fel.is_none() && self.raknar.is_none() {
             self.ladda(ctx);
         }
         let Some(r) = &self.rapport else { return stang };
