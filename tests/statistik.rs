@@ -88,6 +88,17 @@ fn the_report_pdf_shows_the_figures_of_its_csv_files_and_no_client() {
         }
     }
     assert!(jamforda > 60, "the report has figures: {jamforda}");
+    // The charts are vector lines in the series' colours, not pictures.
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let forsta = *doc.get_pages().get(&1).unwrap();
+    let innehall = String::from_utf8_lossy(&doc.get_page_content(forsta)).into_owned();
+    assert!(innehall.contains("0.12 0.37 0.65 RG") && innehall.contains(" l"), "a blue line is drawn on page 1");
+    assert!(
+        doc.objects.values().all(|o| o
+            .as_stream()
+            .map_or(true, |s| s.dict.get(b"Subtype").map_or(true, |t| t.as_name().ok() != Some(b"Image".as_slice())))),
+        "no image"
+    );
     // No client's name or personnummer, in the PDF or in any CSV.
     let alla_csv: String = filer.csv.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect();
     let klienter = store.sok_arenden("", Sortering::Namn, true, 10_000).unwrap().rader;
