@@ -58,6 +58,15 @@ pub fn tillater(roll: Roll, h: Handelse) -> bool {
         // The access-log review: the enhetschef.
         GranskadeLogg | ExporteradeLogg => roll == Enhetschef,
         LoggadeIn | FelLosenord => true,
+        // The unit's statistics and årshjul: the report and the unit's figures by the chef and
+        // the 1:e socialsekreterare; the unit's figures and the årshjul's data also by the systemförvaltare;
+        // ticking off a control, a nybesök and a contact before closing by the caseworkers.
+        SkrevStatistikrapport => matches!(roll, Enhetschef | ForsteSocialsekreterare),
+        SparadeStatistikinstallning | SparadeArshjul => {
+            matches!(roll, Enhetschef | ForsteSocialsekreterare | Systemforvaltare)
+        }
+        GjordeGenomgang => matches!(roll, Enhetschef | ForsteSocialsekreterare),
+        RegistreradeNybesok | BockadeAvKontroll | KontaktadeForeAvslut => handlaggning,
     }
 }
 
@@ -122,6 +131,13 @@ fn vad(h: Handelse) -> &'static str {
         SkapadeAnvandare | AndradeAnvandare | InaktiveradeAnvandare | AterstalldeLosenord => "hantera användare",
         GranskadeLogg | ExporteradeLogg => "granska åtkomstloggen",
         LoggadeIn | FelLosenord => "logga in",
+        SkrevStatistikrapport => "skriva statistikrapporter",
+        SparadeStatistikinstallning => "ändra statistikens inställningar",
+        SparadeArshjul => "ändra årshjulet",
+        GjordeGenomgang => "registrera genomgång av ärenden",
+        RegistreradeNybesok => "registrera nybesök",
+        BockadeAvKontroll => "bocka av kontroller i årshjulet",
+        KontaktadeForeAvslut => "registrera kontakt före avslut",
     }
 }
 

@@ -7,6 +7,7 @@
 pub mod ansokan;
 pub mod anvandare;
 pub mod arende;
+pub mod arshjul;
 pub mod behorighet;
 pub mod beslut;
 pub mod brev;
@@ -20,6 +21,7 @@ pub mod loggkontroll;
 pub mod plan;
 pub mod screening;
 pub mod skrivare;
+pub mod statistik;
 pub mod utbetalning;
 
 use crate::domain::anvandare::Roll;

@@ -26,6 +26,8 @@ const FLAGGOR: &[(&str, Option<&str>)] = &[
     ("--enhet", Some("--enhet behöver enhetens namn.")),
     ("--dag", Some("--dag behöver ett datum, t.ex. --dag 2026-11-25.")),
     ("--anvandare", Some("--anvandare behöver ett inloggningsnamn, t.ex. --anvandare ulrika.")),
+    ("--period", Some("--period behöver ett år, ett tertial eller en månad, t.ex. --period 2026-T1.")),
+    ("--handlaggare", Some("--handlaggare behöver handläggarens namn som det står på ärendena.")),
 ];
 
 /// The options each command takes; `None` is starting the window. `--help` and `--version` go
@@ -47,6 +49,7 @@ const TILLATNA: &[(Option<&str>, &[&str])] = &[
     (Some("sok"), &["--db", "--anvandare"]),
     (Some("utbetalning"), &["--db", "--dag", "--ut", "--anvandare"]),
     (Some("hushall"), &["--db", "--arende", "--anvandare"]),
+    (Some("rapport"), &["--db", "--period", "--ut", "--handlaggare", "--anvandare"]),
     (Some("__spara-i-loop"), &["--db"]),
 ];
 
@@ -242,6 +245,15 @@ fn bygg(sub: Option<&str>, g: &Givna) -> Result<Kommando, String> {
                 .map_err(|_| format!("--dag måste vara ett datum som ÅÅÅÅ-MM-DD, inte \"{dag}\"."))?;
             Kommando::Utbetalning { db: g.krav("--db", "utbetalning")?, dag, ut: g.krav("--ut", "utbetalning")? }
         }
+        Some("rapport") => Kommando::Rapport {
+            db: g.krav("--db", "rapport")?,
+            period: crate::domain::statistik::Period::parse(
+                &g.text("--period").ok_or("rapport behöver --period, t.ex. --period 2026-T1.")?,
+            )
+            .map_err(|e| format!("--period: {e}"))?,
+            mapp: g.krav("--ut", "rapport")?,
+            handlaggare: g.text("--handlaggare"),
+        },
         Some("__spara-i-loop") => Kommando::SparaILoop { db: g.krav("--db", "__spara-i-loop")? },
         Some(other) => return Err(format!("Okänt kommando \"{other}\". Skriv bistand --help för en lista.")),
     })

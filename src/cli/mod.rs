@@ -7,6 +7,7 @@ mod berakna;
 pub use berakna::berakna_json;
 mod brev;
 mod hushall;
+mod rapport;
 mod underhall;
 mod utbetalning;
 
@@ -114,6 +115,13 @@ pub enum Kommando {
         dag: chrono::NaiveDate,
         ut: PathBuf,
     },
+    /// Write the statistics report of a period: a PDF and one CSV per table into a folder.
+    Rapport {
+        db: PathBuf,
+        period: crate::domain::statistik::Period,
+        mapp: PathBuf,
+        handlaggare: Option<String>,
+    },
     Hjalp(String),
     Version,
 }
@@ -170,6 +178,10 @@ Användning:
   bistand installning [--databas SÖKVÄG|postgres://…] [--enhet NAMN]
                                 Skriver datorns gemensamma inställningar (för IT; installations-
                                 paketet gör det med egenskaperna DATABAS och ENHET).
+  bistand rapport --db SÖKVÄG --period ÅÅÅÅ-T1|ÅÅÅÅ|ÅÅÅÅ-MM --ut MAPP [--handlaggare NAMN]
+                                Skriver periodens statistik (tertial, år eller månad) till MAPP:
+                                en PDF med diagram och tabeller och en CSV-fil per tabell, utan
+                                namn och personnummer.
   bistand hjalp [KOMMANDO]      Visar hjälp (även --help).
   bistand --version             Visar programversionen.
 
@@ -310,7 +322,8 @@ fn kraver_anvandare(kommando: &Kommando) -> Option<&Path> {
         | Kommando::Arendebrev { db, .. }
         | Kommando::Manadsbrev { db, .. }
         | Kommando::Hushall { db, .. }
-        | Kommando::Utbetalning { db, .. } => Some(db),
+        | Kommando::Utbetalning { db, .. }
+        | Kommando::Rapport { db, .. } => Some(db),
         _ => None,
     }
 }
@@ -337,6 +350,9 @@ fn kor_inloggad(kommando: &Kommando, mut store: Store, aktor: &crate::arbete::Ak
         Kommando::Manadsbrev { manad, mapp, .. } => brev::manadens(s, aktor, *manad, mapp),
         Kommando::Hushall { arende, .. } => hushall::medlemmar(s, aktor, arende),
         Kommando::Utbetalning { dag, ut, .. } => utbetalning::exportera(s, aktor, *dag, ut),
+        Kommando::Rapport { period, mapp, handlaggare, .. } => {
+            rapport::kor(s, aktor, *period, mapp, handlaggare.as_deref())
+        }
         _ => 2,
     }
 }

@@ -3,6 +3,7 @@
 pub mod ansokan;
 pub mod anvandare;
 pub mod arende;
+pub mod arshjul;
 pub mod belopp;
 pub mod beslut;
 pub mod betalning;
@@ -22,6 +23,8 @@ pub mod personnummer;
 pub mod plan;
 pub mod screening;
 pub mod sok;
+pub mod statistik;
+pub mod uppfoljning;
 pub mod utbetalning;
 
 pub use belopp::Belopp;

@@ -51,6 +51,13 @@ kodlista! {
         AterstalldeLosenord = ("aterstallde_losenord", "Återställde lösenord"),
         GranskadeLogg = ("granskade_logg", "Granskade åtkomstloggen"),
         ExporteradeLogg = ("exporterade_logg", "Exporterade åtkomstloggen"),
+        SkrevStatistikrapport = ("skrev_statistikrapport", "Skrev statistikrapport"),
+        SparadeStatistikinstallning = ("sparade_statistikinstallning", "Sparade statistikens inställningar"),
+        RegistreradeNybesok = ("registrerade_nybesok", "Registrerade nybesök"),
+        SparadeArshjul = ("sparade_arshjul", "Sparade årshjulet"),
+        BockadeAvKontroll = ("bockade_av_kontroll", "Bockade av kontroll i årshjulet"),
+        GjordeGenomgang = ("gjorde_genomgang", "Gick igenom handläggarens ärenden"),
+        KontaktadeForeAvslut = ("kontaktade_fore_avslut", "Kontaktade klienten före avslut"),
     }
 }
 

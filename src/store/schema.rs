@@ -27,6 +27,7 @@ const MIGRATIONS: &[Migration] = &[
     v17_plan_per_adult,
     v18_household_over_time,
     v19_users_and_access_log,
+    v20_statistics,
 ];
 
 /// The schema version this program writes.
@@ -517,6 +518,13 @@ fn v18_household_over_time(tx: &Transaction) -> rusqlite::Result<()> {
 fn v19_users_and_access_log(tx: &Transaction) -> rusqlite::Result<()> {
     super::anvandare::skapa_tabell(tx)?;
     super::kedja::lagg_till_slag(tx, 19)
+}
+
+/// The unit's statistics (issue 17): indexes that let the indicators read a period's decisions in
+/// force without scanning every decision, the nybesök of a case, the årshjul as versioned unit
+/// data and its ticked-off tasks, and the recorded contact with a young adult before closing.
+fn v20_statistics(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(super::statistik::V15_SQL)
 }
 
 /// One object of a schema: (type, name, table, SQL).

@@ -17,6 +17,7 @@ use crate::ui::skal::forsta_start::{self, Startval};
 use crate::ui::skal::inloggning::{Inloggning, Las, las_minuter};
 use crate::ui::skal::kommandon::{Fonsterkommando as Kommando, Palett};
 use crate::ui::skal::loggkontroll::{Loggkontroll, LoggkontrollVal};
+use crate::ui::statistik::Statistikvy;
 use crate::ui::tema::{self, Signal};
 use crate::ui::utkast::{self, Utkastplats};
 use crate::ui::widgetar::las;
@@ -89,6 +90,7 @@ enum Sidovy {
     Installningar(Box<Installningar>),
     Kassa(Kassa),
     Loggkontroll(Loggkontroll),
+    Statistik(Box<Statistikvy>),
 }
 
 impl Sidovy {
@@ -99,6 +101,7 @@ impl Sidovy {
             Sidovy::Installningar(_) => "Inställningar",
             Sidovy::Kassa(_) => "Kassan",
             Sidovy::Loggkontroll(_) => "Loggkontroll",
+            Sidovy::Statistik(_) => "Statistik – använd Skriv rapport",
         }
     }
 }
@@ -302,6 +305,13 @@ impl BistandApp {
                 self.visa_sidovy(Sidovy::Installningar(Box::new(vy)));
             }
             Kommando::Loggkontroll => self.visa_sidovy(Sidovy::Loggkontroll(Loggkontroll::default())),
+            Kommando::Statistik => {
+                let Some(aktor) = self.aktor() else { return };
+                let mut begaran = Vec::new();
+                let mut ctx = Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran);
+                let vy = Statistikvy::ny(&mut ctx, nu.date());
+                self.visa_sidovy(Sidovy::Statistik(Box::new(vy)));
+            }
         }
     }
 
@@ -456,6 +466,14 @@ impl BistandApp {
                 Some(AttGoraVal::Forslag(id)) => self.oppna_arende(id, Flik::Beslut),
                 None => {}
             },
+            Some(Sidovy::Statistik(vy)) => {
+                let mut begaran = Vec::new();
+                let mut ctx = Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran);
+                if vy.visa(ui, &mut ctx) {
+                    self.sidovy = None;
+                }
+                self.utfor(begaran);
+            }
             Some(Sidovy::Kassa(kassa)) => {
                 if kassa.visa(ui, &mut self.store, &aktor) {
                     self.sidovy = None;

@@ -16,6 +16,7 @@ pub enum Fonsterkommando {
     AttGora,
     Kassa,
     Loggkontroll,
+    Statistik,
 }
 
 impl Fonsterkommando {
@@ -37,6 +38,7 @@ impl Fonsterkommando {
         Fonsterkommando::Flik(9),
         Fonsterkommando::AttGora,
         Fonsterkommando::Kassa,
+        Fonsterkommando::Statistik,
         Fonsterkommando::Installningar,
         Fonsterkommando::Loggkontroll,
     ];
@@ -57,6 +59,7 @@ impl Fonsterkommando {
             Fonsterkommando::AttGora => "Att göra".into(),
             Fonsterkommando::Kassa => "Kassa – utbetalningar".into(),
             Fonsterkommando::Loggkontroll => "Loggkontroll (åtkomstloggen)".into(),
+            Fonsterkommando::Statistik => "Statistik".into(),
         }
     }
 
@@ -85,7 +88,8 @@ impl Fonsterkommando {
             Fonsterkommando::Installningar
             | Fonsterkommando::AttGora
             | Fonsterkommando::Kassa
-            | Fonsterkommando::Loggkontroll => return None,
+            | Fonsterkommando::Loggkontroll
+            | Fonsterkommando::Statistik => return None,
         })
     }
 

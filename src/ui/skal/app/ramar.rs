@@ -44,6 +44,8 @@ impl BistandApp {
                 }
                 let namn = self.anvandarnamn();
                 let enhetschef = self.inloggad.as_ref().is_some_and(|a| a.roll == Roll::Enhetschef);
+                // The kassa works with payments only; everyone else follows the unit and its årshjul.
+                let statistik = self.inloggad.as_ref().is_some_and(|a| a.roll != Roll::Kassa);
                 let kassa = self.inloggad.as_ref().is_some_and(|a| {
                     crate::arbete::behorighet::tillater(a.roll, crate::store::Handelse::AttesteradeUtbetalning)
                 });
@@ -55,6 +57,11 @@ impl BistandApp {
                         .clicked()
                     {
                         self.kor(Kommando::Installningar);
+                    }
+                    if statistik
+                        && ui.button("Statistik").on_hover_text("Enhetens nyckeltal, diagram och rapporter").clicked()
+                    {
+                        self.kor(Kommando::Statistik);
                     }
                     if ui
                         .button("Att göra")
