@@ -420,12 +420,7 @@ fn plan(store: &Store, arendenummer: &str, person: Option<i64>, idag: NaiveDate)
     let plan = store
         .aktuell_plan(arende.id, person)?
         .ok_or_else(|| format!("Ärende {arendenummer} har ingen förändringsplan än."))?;
-    let klient = store
-        .planpersoner(arende.id)?
-        .into_iter()
-        .find(|p| p.person_id == plan.person_id)
-        .map(|p| p.namn)
-        .unwrap_or_default();
+    let klient = store.personnamn(plan.person_id)?;
     let u = Brevunderlag::for_arende(store, arende)?;
     let datum = plan.overenskommen.map(|d| d.to_string());
     let underskrift = crate::letters::plan::Underskrift { klient: &klient, handlaggare: &u.arende.socialsekreterare };

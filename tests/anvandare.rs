@@ -171,6 +171,15 @@ fn atgarder() -> Vec<(&'static str, Atgard)> {
             arbete::anvandare::aterstall_losenord(s, a, "extra", "ett-nytt-losenord", "ett-nytt-losenord")
         }),
         ("granska loggen", |s, a, _| arbete::loggkontroll::granska(s, a, &Loggfilter::default()).map(|_| ())),
+        ("skriva statistikrapport", |s, a, f| {
+            let period = bistand::domain::statistik::Period::Ar(2026);
+            arbete::statistik::skriv_rapport(s, a, period, None, &f.mapp.join("rapport")).map(|_| ())
+        }),
+        ("ändra minsta antal", |s, a, _| arbete::statistik::satt_minsta_antal(s, a, 3)),
+        ("registrera nybesök", |s, a, f| {
+            let dag = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+            arbete::statistik::registrera_nybesok(s, a, f.arende, dag("2026-11-02"), dag("2026-11-10"))
+        }),
         ("exportera loggen", |s, a, f| {
             arbete::loggkontroll::exportera(s, a, &Loggfilter::default(), &f.mapp.join("logg.csv")).map(|_| ())
         }),
@@ -198,7 +207,12 @@ fn tillatet(roll: Roll, atgard: &str) -> bool {
         "spara IB",
         "skriva ut brev",
         "lista ärenden",
+        "registrera nybesök",
     ];
+    const FORSTE: &[&str] = &["skriva statistikrapport", "ändra minsta antal"];
+    if roll == Roll::ForsteSocialsekreterare && FORSTE.contains(&atgard) {
+        return true;
+    }
     let lista: &[&str] = match roll {
         Roll::Handlaggare | Roll::ForsteSocialsekreterare => HANDLAGGNING,
         Roll::Kassa => &["öppna ärendet", "lista ärenden"],
@@ -209,6 +223,8 @@ fn tillatet(roll: Roll, atgard: &str) -> bool {
             "lista ärenden",
             "granska loggen",
             "exportera loggen",
+            "skriva statistikrapport",
+            "ändra minsta antal",
         ],
         Roll::Systemforvaltare => &[
             "spara normtabell",
@@ -216,6 +232,7 @@ fn tillatet(roll: Roll, atgard: &str) -> bool {
             "ändra användare",
             "inaktivera användare",
             "återställa lösenord",
+            "ändra minsta antal",
         ],
     };
     lista.contains(&atgard)
@@ -236,6 +253,8 @@ const TABELLER: &[&str] = &[
     "ib_svar",
     "normtabell",
     "anvandare",
+    "nybesok",
+    "installning",
 ];
 
 /// Every row of the tables an action could write, and the users' state: equal means nothing

@@ -150,6 +150,33 @@ fn a_fia_interview_is_with_a_chosen_adult_and_its_goals_go_into_that_adults_plan
     klicka(&mut h, "Pausa och spara");
     assert!(h.query_by_label_contains("– Johan Berglund (pausad)").is_some(), "the list names the adult");
     let fia = h.state().store().fia_intervjuer(id).unwrap().remove(0).intervju;
-    let johan = h.state().store().planpersoner(id).unwrap()[1].clone();
+    let johan = h.state().store().planpersoner(id, nu().date()).unwrap()[1].clone();
     assert_eq!((johan.namn.as_str(), fia.person_id), ("Johan Berglund", Some(johan.person_id)));
+}
+
+#[test]
+fn a_partner_moving_out_later_lives_there_and_has_a_plan_until_the_last_day() {
+    use bistand::domain::hushallsandring::{AndringFormular, Andringsslag};
+    let (_dir, path) = temp_db();
+    let mut store = open(&path);
+    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
+    let id = store.sok_arenden("berglund", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
+    let hushall_id = store.arende(id).unwrap().hushall_id;
+    let hushall = store.hushall(hushall_id).unwrap();
+    let roll = bistand::domain::hushall::Roll::Medsokande;
+    let johan = hushall.medlemmar.iter().find(|m| m.roll == roll).unwrap().person.pnr.twelve_digits();
+    let form = AndringFormular {
+        slag: Andringsslag::FlyttarUt,
+        person: Some(johan),
+        datum: "2026-12-31".into(),
+        ..Default::default()
+    };
+    bistand::arbete::hushall::andra_hushall(&mut store, &gemensamt::ui::testanvandare(), id, &form).unwrap();
+    let idag = nu().date();
+    let hushall = store.hushall(hushall_id).unwrap();
+    assert_eq!(hushall.boende_den(idag).len(), 4, "Johan lives there until his last day");
+    assert_eq!(store.planpersoner(id, idag).unwrap().len(), 2, "and has his plan until then");
+    let nyar = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    assert_eq!(hushall.boende_den(nyar).len(), 3);
+    assert_eq!(store.planpersoner(id, nyar).unwrap().len(), 1);
 }

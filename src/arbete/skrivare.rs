@@ -98,12 +98,38 @@ pub fn skriv_pa_skrivare(
     super::brev::skriv_fil(brev, fil)?;
     let namn = fil.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     if cfg!(windows) {
-        super::brev::journalfor(store, aktor, brev, &format!("{} ({namn})", brev.titel))?;
-        return Ok(Utskriven::Sparad(fil.to_path_buf()));
+        // The PDF program's PrintTo verb prints to the chosen printer; without one the letter
+        // is opened in the viewer to be printed from there.
+        if skicka_med_printto(fil, skrivare).is_err() {
+            super::brev::journalfor(store, aktor, brev, &format!("{} ({namn})", brev.titel))?;
+            return Ok(Utskriven::Sparad(fil.to_path_buf()));
+        }
+    } else {
+        skicka_med_lp(fil, skrivare).map_err(Arbetsfel::Ogiltig)?;
     }
-    skicka_med_lp(fil, skrivare).map_err(Arbetsfel::Ogiltig)?;
     super::brev::journalfor(store, aktor, brev, &format!("{} ({namn}, skrivare {skrivare})", brev.titel))?;
     Ok(Utskriven::Skrivare(skrivare.to_string()))
+}
+
+/// Windows: the file handed to its PDF program's "PrintTo" verb (the system's default printer:
+/// "Print"), through PowerShell so that no window opens. `Err` when no program takes it.
+fn skicka_med_printto(fil: &Path, skrivare: &str) -> Result<(), ()> {
+    let ut = Command::new("powershell").args(printto_argument(fil, skrivare)).output().map_err(|_| ())?;
+    if ut.status.success() { Ok(()) } else { Err(()) }
+}
+
+/// PowerShell's arguments for printing `fil` on `skrivare` (quotes in names doubled).
+pub fn printto_argument(fil: &Path, skrivare: &str) -> Vec<String> {
+    let citera = |t: &str| format!("'{}'", t.replace('\'', "''"));
+    let fil = citera(&fil.to_string_lossy());
+    let utskrift = if skrivare == STANDARD {
+        format!("Start-Process -FilePath {fil} -Verb Print -WindowStyle Hidden")
+    } else {
+        let namn = citera(&format!("\"{skrivare}\""));
+        format!("Start-Process -FilePath {fil} -Verb PrintTo -ArgumentList {namn} -WindowStyle Hidden")
+    };
+    let kommando = format!("$ErrorActionPreference = 'Stop'; {utskrift}");
+    ["-NoProfile", "-NonInteractive", "-Command", &kommando].map(String::from).to_vec()
 }
 
 /// `lp [-d NAME] file`, its failure as a Swedish sentence.
@@ -170,6 +196,15 @@ mod tests {
         assert_eq!(tolka_skrivarlista(""), [STANDARD]);
         assert_eq!(tolka_skrivarlista("Name\n----\n  \n"), [STANDARD]);
         assert_eq!(tolka_skrivarlista("\u{1}\u{2}\n"), [STANDARD]);
+    }
+
+    #[test]
+    fn printto_names_the_chosen_printer_and_survives_quotes() {
+        let a = printto_argument(Path::new(r"C:\Brev\O'Hara.pdf"), "Kontor plan 3");
+        let kommando = &a[3];
+        assert!(kommando.contains(r"-FilePath 'C:\Brev\O''Hara.pdf'"), "{kommando}");
+        assert!(kommando.contains(r#"-Verb PrintTo -ArgumentList '"Kontor plan 3"'"#), "{kommando}");
+        assert!(printto_argument(Path::new("a.pdf"), STANDARD)[3].contains("-Verb Print "));
     }
 
     #[test]

@@ -45,6 +45,15 @@ impl HushallVy {
         self.medlemmar.iter().find(|m| m.roll == Roll::Sokande).map(|m| &m.person)
     }
 
+    /// Who lives there on `dag`: a move-out registered in advance leaves the person in the
+    /// household until their last day.
+    pub fn boende_den(&self, dag: NaiveDate) -> Vec<&Medlemskap> {
+        self.historik
+            .iter()
+            .filter(|h| h.fran <= dag.max(self.registrerad) && h.till.is_none_or(|t| t >= dag))
+            .collect()
+    }
+
     /// Who lived there during `manad`, each with the first/last day when only part of the month.
     /// Before the registration nothing else is known: those registered with the household count
     /// from the start.

@@ -130,17 +130,27 @@ impl Store {
         Ok(planer.iter().find(|p| p.overenskommen.is_some()).or(planer.first()).cloned())
     }
 
-    /// The adults of the case's household (applicant first), each of whom has a plan of their own.
-    pub fn planpersoner(&self, arende_id: i64) -> Resultat<Vec<Planperson>> {
+    /// A person's name ("Förnamn Efternamn"), e.g. whose plan a printout is.
+    pub fn personnamn(&self, person_id: i64) -> Resultat<String> {
+        Ok(self
+            .conn()
+            .query_row("SELECT fornamn || ' ' || efternamn FROM person WHERE id = ?1", [person_id], |r| r.get(0))?)
+    }
+
+    /// The adults living in the case's household on `idag` (applicant first; one who moves out
+    /// later still counts), each of whom has a plan of their own.
+    pub fn planpersoner(&self, arende_id: i64, idag: NaiveDate) -> Resultat<Vec<Planperson>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT pe.id, pe.fornamn || ' ' || pe.efternamn FROM arende a
              JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.roll IN ('sokande', 'medsokande')
-                  AND hm.till IS NULL
+                  AND (hm.till IS NULL OR hm.till >= ?2)
              JOIN person pe ON pe.id = hm.person_id
              WHERE a.id = ?1 ORDER BY hm.roll DESC, hm.ordning",
         )?;
         let rows = stmt
-            .query_map([arende_id], |r| Ok(Planperson { person_id: r.get(0)?, namn: r.get(1)? }))?
+            .query_map(params![arende_id, idag.to_string()], |r| {
+                Ok(Planperson { person_id: r.get(0)?, namn: r.get(1)? })
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }

@@ -146,7 +146,8 @@ impl AndraHushall {
         );
         ui.separator();
         if self.visa_alla_fel && !fel.is_empty() {
-            felrad(ui, &format!("Ändringen är inte sparad: {} uppgifter behöver rättas.", fel.len()));
+            let antal = crate::domain::klarsprak::antal(fel.len() as u64, "uppgift", "uppgifter");
+            felrad(ui, &format!("Ändringen är inte sparad: {antal} behöver rättas."));
         }
         let mut svar = None;
         ui.horizontal(|ui| {

@@ -227,7 +227,7 @@ impl Forhandsgranskning {
                     crate::ui::kontext::oppna_i_visare(&fil);
                 }
                 ctx.klart(format!(
-                    "Brevet är sparat och öppnas i PDF-visaren för utskrift – Windows kan inte skriva ut PDF utan ett program: {}",
+                    "Brevet är sparat och öppnas i PDF-visaren, skriv ut det därifrån – datorns PDF-program tar inte emot utskrifter direkt: {}",
                     fil.display()
                 ));
             }

@@ -98,7 +98,10 @@ impl HushallForm {
         if self.visa_alla_fel && !fel.is_empty() {
             felrad(
                 ui,
-                &format!("Hushållet är inte sparat: {} uppgifter behöver rättas (se markeringarna ovan).", fel.len()),
+                &format!(
+                    "Hushållet är inte sparat: {} behöver rättas (se markeringarna ovan).",
+                    crate::domain::klarsprak::antal(fel.len() as u64, "uppgift", "uppgifter")
+                ),
             );
         }
         let svar = self.visa_knappar(ui, ctx);

@@ -99,8 +99,11 @@ fn alder_text(m: &crate::domain::ansokan::MedlemFalt, forsta: Option<NaiveDate>)
         (Ok(fodd), Some(forsta)) => {
             let a = age_at(fodd, forsta);
             match (m.roll, Aldersband::for_alder(a)) {
-                (Some(Roll::Barn), Some(band)) => format!("{a} år, {}", band.namn()),
-                (Some(Roll::Barn), None) => format!("{a} år"),
+                // The band is named only when it says more than the age ("0 år, 0 år").
+                (Some(Roll::Barn), Some(band)) if band.namn() != format!("{a} år") => {
+                    format!("{a} år, {}", band.namn())
+                }
+                (Some(Roll::Barn), _) => format!("{a} år"),
                 _ => format!("{a} år, vuxen"),
             }
         }

@@ -207,6 +207,9 @@ impl BeslutVy {
                     arbete::delegation::Beslutsvag::Fattat(id) => {
                         self.valt = ctx.utfall(ctx.store.beslut(id));
                         ctx.klart("Beslutet är fattat. Skriv ut beslutsbrevet.");
+                        // The first grant makes the case aktuell: the header and the list say so.
+                        ctx.begar(crate::ui::kontext::Begaran::LasOmArendet);
+                        ctx.begar(crate::ui::kontext::Begaran::LasOmListan);
                     }
                     arbete::delegation::Beslutsvag::Forslag { .. } => ctx.klart(
                         "Beslutet ligger utanför din delegation och är sparat som förslag till beslut. Det finns nu \

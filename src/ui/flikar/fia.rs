@@ -60,7 +60,7 @@ impl FiaVy {
             autospar,
             jamfor: None,
             manader: 0,
-            personer: ctx.las(ctx.store.planpersoner(arende.id)),
+            personer: ctx.las(ctx.store.planpersoner(arende.id, ctx.nu().date())),
             pausade: Vec::new(),
             grans: 0,
         }

@@ -62,14 +62,16 @@ impl HushallFlik {
                 ui.label(RichText::new(h).strong());
             }
             ui.end_row();
-            for m in &self.hushall.medlemmar {
+            for h in self.hushall.boende_den(idag) {
+                let m = &h.medlem;
                 ui.label(m.roll.namn());
                 ui.label(m.person.namn());
                 ui.label(m.person.pnr.to_string());
                 ui.label(format!("{} år", m.person.pnr.age_at(idag)));
-                let fran =
-                    self.hushall.historik.iter().find(|h| h.till.is_none() && h.medlem.person.pnr == m.person.pnr);
-                ui.label(fran.map(|h| h.fran.to_string()).unwrap_or_default());
+                ui.label(match h.till {
+                    Some(till) => format!("{} (flyttar ut, sista dag {till})", h.fran),
+                    None => h.fran.to_string(),
+                });
                 let mut noter = Vec::new();
                 if m.roll == Roll::Barn && m.lunch_utanfor_hemmet {
                     noter.push("äter lunch utanför hemmet");

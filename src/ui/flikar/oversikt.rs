@@ -29,8 +29,9 @@ impl OversiktVy {
         if let Some((_, fel)) = autospar.lasfel() {
             ctx.fel(fel);
         }
-        let barn = hushall.medlemmar.iter().filter(|m| m.roll == Roll::Barn).count();
-        let personer = match (hushall.medlemmar.len() - barn, barn) {
+        let boende = hushall.boende_den(ctx.nu().date());
+        let barn = boende.iter().filter(|h| h.medlem.roll == Roll::Barn).count();
+        let personer = match (boende.len() - barn, barn) {
             (1, 0) => "1 vuxen".to_string(),
             (v, 0) => format!("{v} vuxna"),
             (v, b) => format!("{v} {}, {b} barn", if v == 1 { "vuxen" } else { "vuxna" }),

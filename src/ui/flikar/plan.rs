@@ -68,7 +68,7 @@ pub struct PlanVy {
 
 impl PlanVy {
     pub fn ny(ctx: &mut Kontext, arende: &Arende) -> PlanVy {
-        let personer = ctx.las(ctx.store.planpersoner(arende.id));
+        let personer = ctx.las(ctx.store.planpersoner(arende.id, ctx.nu().date()));
         let person_id = personer.first().map(|p| p.person_id);
         let mut vy = PlanVy {
             arende_id: arende.id,

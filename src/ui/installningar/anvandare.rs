@@ -74,7 +74,15 @@ impl Anvandarsida {
             if ui.button("Spara tiden").clicked() {
                 match self.minuter.trim().parse::<i64>() {
                     Ok(m) if (1..=480).contains(&m) => match store.satt_installning(LAS_MINUTER, &m.to_string()) {
-                        Ok(()) => self.meddelande = Some((Signal::Klart, format!("Fönstret låses efter {m} minuter."))),
+                        Ok(()) => {
+                            self.meddelande = Some((
+                                Signal::Klart,
+                                format!(
+                                    "Fönstret låses efter {}.",
+                                    crate::domain::klarsprak::antal(m as u64, "minut", "minuter")
+                                ),
+                            ))
+                        }
                         Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),
                     },
                     _ => self.meddelande = Some((Signal::Fel, "Ange 1–480 minuter.".into())),

@@ -33,7 +33,8 @@ pub fn visa(ui: &mut egui::Ui, store: &mut Store, aktor: &Aktor) -> Option<(Sign
                 for p in &v.punkter {
                     ui.label(&p.punkt);
                     ui.label(p.beslutstyp.namn());
-                    ui.label(format!("{} ({})", p.roll, p.titel));
+                    let roll = crate::domain::anvandare::Roll::fran_kod(&p.roll).map(|r| r.namn());
+                    ui.label(format!("{} ({})", roll.unwrap_or(&p.roll), p.titel));
                     ui.label(p.hogst.map(|b| b.to_string()).unwrap_or_else(|| "utan gräns".into()));
                     ui.end_row();
                 }

@@ -140,7 +140,7 @@ impl Installningar {
         let mut utfall = None;
         ui.horizontal(|ui| {
             ui.heading("Inställningar");
-            if ui.button("Tillbaka till ärendet").clicked() {
+            if ui.button("Tillbaka").clicked() {
                 utfall = Some(Installningsval::Stang);
             }
         });

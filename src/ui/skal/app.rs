@@ -425,13 +425,15 @@ impl BistandApp {
         ui.add_space(40.0);
         ui.vertical_centered(|ui| {
             ui.label(RichText::new("Välj ett ärende i listan").text_style(tema::rubrik2()));
-            ui.label(
-                "Sök på ärendenummer, personnummer eller namn (Ctrl+F), eller registrera ett nytt hushåll (Ctrl+N).",
-            );
-            ui.add_space(12.0);
             let far = self.inloggad.as_ref().is_some_and(|a| {
                 crate::arbete::behorighet::tillater(a.roll, crate::store::Handelse::RegistreradeHushall)
             });
+            ui.label(if far {
+                "Sök på ärendenummer, personnummer eller namn (Ctrl+F), eller registrera ett nytt hushåll (Ctrl+N)."
+            } else {
+                "Sök på ärendenummer, personnummer eller namn (Ctrl+F)."
+            });
+            ui.add_space(12.0);
             if far && ui.button("Registrera nytt hushåll").clicked() {
                 self.kor(Kommando::NyttHushall);
             }

@@ -209,7 +209,10 @@ impl Las {
                         self.senast_aktiv = nu;
                         upplast = true;
                     }
-                    Err(e) => self.fel = Some(e.to_string()),
+                    // The lock asks only for the password: say that, not "login or password".
+                    Err(e) => {
+                        self.fel = Some(e.to_string().replace("Inloggningsnamnet eller lösenordet", "Lösenordet"))
+                    }
                 }
             }
         });

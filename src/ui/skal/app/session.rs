@@ -26,6 +26,8 @@ impl BistandApp {
         self.dialog = None;
         self.meddelande = None;
         self.inloggning = Inloggning::default();
+        // Nothing of the last user's work stays: not even what they searched for.
+        self.lista.fraga.clear();
     }
 
     /// The logged-in user, acting now.
