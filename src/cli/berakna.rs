@@ -53,6 +53,9 @@ struct Kost {
     approved: Option<Value>,
     #[serde(default)]
     reason: Option<String>,
+    /// What a livsföring item is for ("elskuld hos Ellevio AB").
+    #[serde(default)]
+    what_for: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -259,6 +262,7 @@ fn tolka_kostnad(n: usize, k: &Kost) -> Result<Kostnad, String> {
         ansokt: belopp(&k.amount, &format!("{var}.amount"))?,
         godkant: k.approved.as_ref().map(|a| belopp(a, &format!("{var}.approved"))).transpose()?,
         motivering: k.reason.clone().unwrap_or_else(|| "godkänt belopp enligt beräkningen".into()),
+        avser: k.what_for.clone().unwrap_or_default(),
     })
 }
 

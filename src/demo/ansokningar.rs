@@ -23,7 +23,7 @@ fn kr(k: i64) -> Belopp {
 }
 
 pub(super) fn kostnad(typ: Kostnadstyp, belopp: i64) -> Kostnad {
-    Kostnad { typ, ansokt: kr(belopp), godkant: None, motivering: String::new() }
+    Kostnad { typ, ansokt: kr(belopp), godkant: None, motivering: String::new(), avser: String::new() }
 }
 
 pub(super) fn inkomst(typ: Inkomsttyp, belopp: i64, person: Option<usize>) -> Inkomst {
@@ -52,10 +52,11 @@ pub(super) fn ansokan(medlemmar: &[Medlem], manad: Manad, inkom: NaiveDate, utbi
     if utbildningsfamilj {
         // The training case: wages that normally suffice, and the electricity debt of 7 000 kr.
         kostnader.push(Kostnad {
-            typ: Kostnadstyp::OvrigKostnad,
+            typ: Kostnadstyp::Skuld,
             ansokt: kr(7000),
             godkant: None,
-            motivering: "Elskuld efter barnets hjärtoperation; avstängningsbesked".into(),
+            motivering: String::new(),
+            avser: "elskuld hos Ellevio AB (efter barnets hjärtoperation; avstängningsbesked)".into(),
         });
         inkomster.push(inkomst(Inkomsttyp::Lon, 21_400, Some(1)));
         inkomster.push(inkomst(Inkomsttyp::Lon, 9_800, Some(0)));

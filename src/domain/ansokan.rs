@@ -6,7 +6,7 @@ use super::datum::parse_datum;
 use super::falt::{Falt, FaltFel, Medlemsuppgift, Raduppgift};
 use super::hushall::{Medlem, Roll};
 use super::manad::Manad;
-use super::norm::{Inkomst, Inkomsttyp, Justering, Kostnad, Kostnadstyp, NormMedlem, Normrad, Underlag};
+use super::norm::{Inkomst, Inkomsttyp, Justering, Kostnad, Kostnadstyp, NormMedlem, Normrad, Underlag, ar_livsforing};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +28,12 @@ pub struct KostnadFalt {
     pub ansokt: String,
     pub godkant: String,
     pub motivering: String,
+    /// What the cost is for ("elskuld hos Ellevio AB").
+    #[serde(default)]
+    pub avser: String,
+    /// A row of livsföring i övrigt (which table it is in while no kind is chosen).
+    #[serde(default)]
+    pub livsforing: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -117,6 +123,8 @@ impl From<&Ansokan> for AnsokanFormular {
                     ansokt: tal(k.ansokt),
                     godkant: k.godkant.map(tal).unwrap_or_default(),
                     motivering: k.motivering.clone(),
+                    avser: k.avser.clone(),
+                    livsforing: ar_livsforing(k, u),
                 })
                 .collect(),
             inkomster: u
@@ -186,7 +194,7 @@ impl AnsokanFormular {
         }
         let personer = self.personer_i_bostaden(&mut fel);
         let medlemmar = self.medlemmar(manad, idag, &mut fel);
-        let kostnader = self.kostnader(&mut fel);
+        let kostnader = self.kostnader(manad.map(Manad::forsta_dagen).unwrap_or(idag), &mut fel);
         let inkomster = self.inkomster(&mut fel);
         let justeringar = self.justeringar(&mut fel);
         if !self.medlemmar.iter().any(|m| m.roll == Some(Roll::Sokande)) {
@@ -266,7 +274,7 @@ impl AnsokanFormular {
         medlemmar
     }
 
-    fn kostnader(&self, fel: &mut Vec<FaltFel>) -> Vec<Kostnad> {
+    fn kostnader(&self, dag: NaiveDate, fel: &mut Vec<FaltFel>) -> Vec<Kostnad> {
         let mut kostnader = Vec::new();
         for (i, k) in self.kostnader.iter().enumerate() {
             let ansokt = belopp(&k.ansokt, Falt::Kostnad(i, Raduppgift::Ansokt), fel);
@@ -287,8 +295,20 @@ impl AnsokanFormular {
                 fel.push(FaltFel::new(Falt::Kostnad(i, Raduppgift::Typ), "Välj kostnadstyp."));
                 continue;
             };
+            if typ.avser_kravs(dag) && k.avser.trim().is_empty() {
+                fel.push(FaltFel::new(
+                    Falt::Kostnad(i, Raduppgift::Avser),
+                    "Skriv vad kostnaden avser, t.ex. \"elskuld hos Ellevio AB\".",
+                ));
+            }
             if let Some(ansokt) = ansokt {
-                kostnader.push(Kostnad { typ, ansokt, godkant, motivering: k.motivering.trim().to_string() });
+                kostnader.push(Kostnad {
+                    typ,
+                    ansokt,
+                    godkant,
+                    motivering: k.motivering.trim().to_string(),
+                    avser: k.avser.trim().to_string(),
+                });
             }
         }
         kostnader

@@ -140,9 +140,18 @@ impl Skrivning<'_> {
         }
         for (i, k) in u.kostnader.iter().enumerate() {
             conn.prepare_cached(
-                "INSERT INTO ansokan_kostnad (ansokan_id, ordning, typ, ansokt_ore, godkant_ore, motivering) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO ansokan_kostnad (ansokan_id, ordning, typ, ansokt_ore, godkant_ore, motivering, avser)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?
-            .execute(params![id, i as i64, k.typ.kod(), k.ansokt.to_ore(), k.godkant.map(Belopp::to_ore), k.motivering])?;
+            .execute(params![
+                id,
+                i as i64,
+                k.typ.kod(),
+                k.ansokt.to_ore(),
+                k.godkant.map(Belopp::to_ore),
+                k.motivering,
+                k.avser
+            ])?;
         }
         for (i, ink) in u.inkomster.iter().enumerate() {
             conn.prepare_cached(
@@ -250,7 +259,7 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let kostnader = conn
             .prepare_cached(
-                "SELECT typ, ansokt_ore, godkant_ore, motivering FROM ansokan_kostnad WHERE ansokan_id = ?1 ORDER BY ordning",
+                "SELECT typ, ansokt_ore, godkant_ore, motivering, avser FROM ansokan_kostnad WHERE ansokan_id = ?1 ORDER BY ordning",
             )?
             .query_map([id], |r| {
                 let typ: String = r.get(0)?;
@@ -259,6 +268,7 @@ impl Store {
                     ansokt: Belopp::from_ore(r.get(1)?),
                     godkant: r.get::<_, Option<i64>>(2)?.map(Belopp::from_ore),
                     motivering: r.get(3)?,
+                    avser: r.get(4)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

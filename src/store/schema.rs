@@ -25,6 +25,7 @@ const MIGRATIONS: &[Migration] = &[
     v15_payments,
     v16_delegation_and_proposals,
     v17_plan_per_adult,
+    v18_cost_line_what_for,
 ];
 
 /// The schema version this program writes.
@@ -500,6 +501,14 @@ fn v17_plan_per_adult(tx: &Transaction) -> rusqlite::Result<()> {
     )?;
     super::kedja::lagg_till_slag(tx, 17)
 }
+
+/// A cost line of an application says what it is for (a debt: to whom and for what), which the
+/// decision names in the client's words.
+fn v18_cost_line_what_for(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(KOSTNAD_AVSER_SQL)
+}
+
+const KOSTNAD_AVSER_SQL: &str = "ALTER TABLE ansokan_kostnad ADD COLUMN avser TEXT NOT NULL DEFAULT '';";
 
 /// One object of a schema: (type, name, table, SQL).
 type Schemaobjekt = (String, String, String, Option<String>);
