@@ -56,7 +56,7 @@ pub(super) fn ansokan(medlemmar: &[Medlem], manad: Manad, inkom: NaiveDate, utbi
             ansokt: kr(7000),
             godkant: None,
             motivering: String::new(),
-            avser: "elskuld hos Ellevio AB (efter barnets hjärtoperation; avstängningsbesked)".into(),
+            avser: "elskuld hos Ellevio AB".into(),
         });
         inkomster.push(inkomst(Inkomsttyp::Lon, 21_400, Some(1)));
         inkomster.push(inkomst(Inkomsttyp::Lon, 9_800, Some(0)));

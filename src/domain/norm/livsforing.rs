@@ -70,6 +70,12 @@ fn radtext(p: &Livsforingspost) -> String {
     text
 }
 
+/// The first letter lower case, for a post named inside a sentence ("Du har ansökt om …").
+pub fn liten_bokstav(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_lowercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}
+
 /// The first letter upper case, as a line of the calculation starts.
 pub fn stor_bokstav(s: &str) -> String {
     let mut c = s.chars();

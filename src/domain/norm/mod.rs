@@ -10,7 +10,7 @@ pub mod tabell;
 
 pub use berakning::{Rad, Radtyp, Resultat, ansokt_forsorjningsstod, berakna};
 pub use fel::Berakningsfel;
-pub use livsforing::{Livsforingspost, ar_livsforing, stor_bokstav};
+pub use livsforing::{Livsforingspost, ar_livsforing, liten_bokstav, stor_bokstav};
 pub use poster::{
     Hyrestak, Inkomst, Inkomsttyp, Justering, Kostnad, Kostnadstyp, NormMedlem, Normrad, Regler, Underlag,
 };
