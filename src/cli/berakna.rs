@@ -124,6 +124,17 @@ fn till_json(r: &Resultat) -> Value {
         "granted": r.beviljas.till_text(),
         "lines": r.rader.iter().map(|l| json!({"text": l.text, "amount": l.belopp.till_text(), "kind": l.typ})).collect::<Vec<_>>(),
         "warnings": r.varningar,
+        "overskott": r.overskott.till_text(),
+        "livsforing": r.livsforing.iter().map(|p| json!({
+            "kind": p.typ.kod(),
+            "item": p.sak,
+            "applied": p.ansokt.till_text(),
+            "approved": p.godkant.till_text(),
+            "set_off": p.avraknat.till_text(),
+            "granted": p.beviljas.till_text(),
+            "reason": if p.godkant < p.ansokt { p.motivering.as_str() } else { "" },
+        })).collect::<Vec<_>>(),
+        "total": r.totalt.till_text(),
     })
 }
 
