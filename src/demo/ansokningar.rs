@@ -4,6 +4,7 @@
 use crate::domain::ansokan::Ansokan;
 use crate::domain::belopp::Belopp;
 use crate::domain::beslut::fraser::{Platshallare, levererade_fraser};
+use crate::domain::beslut::poster::livsforingspost;
 use crate::domain::beslut::underlag::{
     Beslutsgrund, Beslutsunderlag, FrusenBerakning, FrusenMottagare, Utbetalning, fingeravtryck,
 };
@@ -13,7 +14,7 @@ use crate::domain::hushall::{Medlem, Roll};
 use crate::domain::manad::Manad;
 use crate::domain::norm::{
     Inkomst, Inkomsttyp, Kostnad, Kostnadstyp, NormMedlem, Normtabell, Regler, Underlag, ansokt_forsorjningsstod,
-    berakna,
+    berakna, liten_bokstav,
 };
 use crate::store::{Resultat, Skrivning, StoreError};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -186,6 +187,8 @@ pub(super) fn besluta(
         post: "försörjningsstöd".into(),
     };
     let motivering = fraser.fraser.iter().find(|f| f.id == fras).map(|f| f.fyll_i(&platshallare)).unwrap_or_default();
+    let ovriga = livsforingsposter(&a.berakning, utfall, &platshallare);
+    let totalt_ovrigt: Belopp = ovriga.iter().map(|p| p.beviljat).sum();
     let har_barn = hushall.medlemmar.iter().any(|m| m.roll == Roll::Barn);
     let grund = match utfall {
         Demoutfall::AvslagOfullstandig => Beslutsgrund::OfullstandigAnsokan,
@@ -207,7 +210,7 @@ pub(super) fn besluta(
             (true, Beslutsgrund::Berakning) => "Vi har bedömt hur beslutet påverkar barnen i hushållet. Normen för barnens personliga kostnader ingår i beräkningen, och beslutet ger barnen samma levnadsnivå som andra barn i hushåll med försörjningsstöd.".into(),
             (true, _) => "Vi har bedömt hur beslutet påverkar barnen i hushållet. Om barnen behöver hjälp akut kan du ansöka igen, och vi prövar då barnens behov för sig.".into(),
         },
-        poster: vec![Beslutspost {
+        poster: std::iter::once(Beslutspost {
             sak: "Försörjningsstöd".into(),
             ansokt: a.ansokt.max(beviljat),
             beviljat,
@@ -215,10 +218,12 @@ pub(super) fn besluta(
             utover_ratten: false,
             mot_aterkrav: matches!(utfall, Demoutfall::Forskott)
                 .then(|| "i väntan på beslut om bostadsbidrag från Försäkringskassan".into()),
-        }],
+        })
+        .chain(ovriga)
+        .collect(),
         andrar: None,
         grund,
-        utbetalning: (beviljat > Belopp::NOLL).then(|| Utbetalning {
+        utbetalning: (beviljat + totalt_ovrigt > Belopp::NOLL).then(|| Utbetalning {
             fran: a.manad.forsta_dagen(),
             till: a.manad.sista_dagen(),
             datum,
@@ -238,4 +243,27 @@ pub(super) fn besluta(
         ansokan_fingeravtryck: Some(a.avtryck),
     };
     w.spara_beslut(&beslut, &underlag, har_barn, beslutsfattare, nu)
+}
+
+/// One post per livsföring item, as the calculation proposes it; a refusal on another ground
+/// than the calculation refuses them too, with the same phrase.
+fn livsforingsposter(b: &FrusenBerakning, utfall: Demoutfall, platser: &Platshallare) -> Vec<Beslutspost> {
+    let grund = matches!(utfall, Demoutfall::AvslagOfullstandig | Demoutfall::AvslagArbetsmarknad);
+    let fras = match utfall {
+        Demoutfall::AvslagOfullstandig => "avslag_ofullstandig",
+        _ => "avslag_ej_arbetsmarknad",
+    };
+    let fraser = levererade_fraser();
+    b.livsforing
+        .iter()
+        .map(|p| {
+            let mut post = livsforingspost(p, !grund);
+            if grund {
+                let platser = Platshallare { post: liten_bokstav(&post.sak), ..platser.clone() };
+                post.motivering =
+                    fraser.fraser.iter().find(|f| f.id == fras).map(|f| f.fyll_i(&platser)).unwrap_or_default();
+            }
+            post
+        })
+        .collect()
 }

@@ -6,6 +6,7 @@ mod ansokningar;
 mod fia;
 mod handgjorda;
 mod historik;
+mod livsforing;
 mod planer;
 mod utbetalningar;
 

@@ -24,7 +24,8 @@ pub fn fran_berakning(r: &Resultat, forsorjning_ansokt: Belopp, beraknat: bool) 
     poster
 }
 
-fn livsforingspost(p: &Livsforingspost, beraknat: bool) -> Beslutspost {
+/// A livsföring item as a decision post (`beraknat` false: nothing granted, no reason yet).
+pub fn livsforingspost(p: &Livsforingspost, beraknat: bool) -> Beslutspost {
     Beslutspost {
         sak: stor_bokstav(&p.sak),
         ansokt: p.ansokt,
