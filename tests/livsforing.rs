@@ -149,6 +149,7 @@ fn a_livsforing_line_added_and_assessed_in_the_application_is_its_own_post_in_th
         .is_some(),
         "the calculation shows the assessed line at once"
     );
+    assert!(h.query_by_label_contains("Livsföring i övrigt: ").is_some(), "the total beside försörjningsstöd");
     klicka(&mut h, "Spara ansökan");
     assert!(h.query_by_label_contains("är sparad").is_some());
 

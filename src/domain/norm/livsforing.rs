@@ -58,7 +58,7 @@ pub(super) fn prova(u: &Underlag, overskott: Belopp) -> (Vec<Livsforingspost>, V
 fn radtext(p: &Livsforingspost) -> String {
     let mut text = format!("{}: ansökt {}", stor_bokstav(&p.sak), p.ansokt);
     if p.godkant == p.ansokt {
-        text.push_str(", godkänt");
+        text = format!("{}: ansökt och godkänt {}", stor_bokstav(&p.sak), p.ansokt);
     } else if p.motivering.is_empty() {
         text.push_str(&format!(", godkänt {}", p.godkant));
     } else {

@@ -214,7 +214,7 @@ fn kostnadstabell(ui: &mut egui::Ui, f: &mut AnsokanFormular, fel: Fel, del: Del
             f.kostnader.push(KostnadFalt { livsforing: livs, ..Default::default() });
         }
         let hjalp = if livs {
-            "T.ex. tandvård, glasögon eller en skuld; under \"avser\" vad det gäller (\"elskuld hos …\"). Godkänt 0 med motivering avslår."
+            "Avser: vad det gäller (\"elskuld hos …\"). Godkänt 0 med motivering avslår."
         } else {
             "Lämna \"godkänt\" tomt när hela det ansökta beloppet godkänns."
         };
