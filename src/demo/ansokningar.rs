@@ -230,19 +230,24 @@ pub(super) fn besluta(
             mottagare: "det konto du har anmält".into(),
         }),
     };
-    let underlag = Beslutsunderlag {
+    let underlag = frusen(hushall, &beslut, a);
+    w.spara_beslut(&beslut, &underlag, har_barn, beslutsfattare, nu)
+}
+
+/// The record frozen with a demo decision.
+fn frusen(hushall: &NyttHushall, beslut: &NyttBeslut, a: Sparad) -> Beslutsunderlag {
+    Beslutsunderlag {
         enhet: Enhet::default(),
         mottagare: FrusenMottagare {
             namn: hushall.sokande().namn(),
             adress: hushall.adress.clone(),
             skyddad: hushall.skyddade_personuppgifter,
         },
-        grund,
-        berakning: (grund == Beslutsgrund::Berakning).then_some(a.berakning),
+        grund: beslut.grund,
+        berakning: (beslut.grund == Beslutsgrund::Berakning).then_some(a.berakning),
         utbetalning: beslut.utbetalning.clone(),
         ansokan_fingeravtryck: Some(a.avtryck),
-    };
-    w.spara_beslut(&beslut, &underlag, har_barn, beslutsfattare, nu)
+    }
 }
 
 /// One post per livsföring item, as the calculation proposes it; a refusal on another ground
