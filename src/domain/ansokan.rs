@@ -283,6 +283,14 @@ impl AnsokanFormular {
                 t => belopp(t, Falt::Kostnad(i, Raduppgift::Godkant), fel),
             };
             if let (Some(a), Some(g)) = (ansokt, godkant)
+                && g > a
+            {
+                fel.push(FaltFel::new(
+                    Falt::Kostnad(i, Raduppgift::Godkant),
+                    "Det godkända beloppet kan inte vara större än det ansökta.",
+                ));
+            }
+            if let (Some(a), Some(g)) = (ansokt, godkant)
                 && a != g
                 && k.motivering.trim().is_empty()
             {
@@ -434,6 +442,28 @@ mod tests {
         assert!(fel_for(&fel, Falt::Inkomst(0, Raduppgift::Belopp)).unwrap().contains("negativt"));
         assert!(fel_for(&fel, Falt::PersonerIBostaden).is_some());
         assert!(fel_for(&fel, Falt::Justering(0, Raduppgift::Motivering)).is_some());
+    }
+
+    #[test]
+    fn a_livsforing_line_says_what_it_is_for_and_approves_at_most_what_was_applied_for() {
+        let mut f = form();
+        f.kostnader.push(KostnadFalt {
+            typ: Some(Kostnadstyp::Skuld),
+            ansokt: "7000".into(),
+            godkant: "8000".into(),
+            motivering: "x".into(),
+            livsforing: true,
+            ..Default::default()
+        });
+        let fel = f.validera(idag()).unwrap_err();
+        assert!(fel_for(&fel, Falt::Kostnad(1, Raduppgift::Avser)).unwrap().contains("elskuld hos"));
+        assert!(fel_for(&fel, Falt::Kostnad(1, Raduppgift::Godkant)).unwrap().contains("större än det ansökta"));
+        f.kostnader[1].avser = "elskuld hos Ellevio AB".into();
+        f.kostnader[1].godkant = "5000".into();
+        let a = f.validera(idag()).unwrap();
+        assert_eq!(a.underlag.kostnader[1].avser, "elskuld hos Ellevio AB");
+        let tillbaka = AnsokanFormular::from(&a);
+        assert!(tillbaka.kostnader[1].livsforing && !tillbaka.kostnader[0].livsforing);
     }
 
     #[test]
