@@ -148,7 +148,8 @@ fn enheten(c: &mut Criterion) {
 /// CPU time of one frame (layout and tessellation, no GPU) of the case list and of an open case,
 /// with the large unit loaded.
 fn bildrutor(c: &mut Criterion, fil: &std::path::Path, arende_id: i64) {
-    let mut app = bistand::ui::BistandApp::ny(Store::open(fil).expect("open"), false, nu);
+    let mut app = bistand::ui::BistandApp::ny(Store::open(fil).expect("open"), false, nu)
+        .inloggad_som(bistand::arbete::Aktor::ny("Mätning", nu()));
     let ctx = egui::Context::default();
     let indata = || egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0))),

@@ -11,7 +11,9 @@ fn main() {
     if std::env::args_os().len() > 1 {
         bistand::plattform::anslut_till_terminalen();
     }
-    let kommando = match cli::argument_som_text(std::env::args_os().skip(1)).and_then(|a| cli::tolka(&a)) {
+    let tolkat =
+        cli::argument_som_text(std::env::args_os().skip(1)).and_then(|a| Ok((cli::tolka(&a)?, cli::anvandare_i(&a))));
+    let (kommando, anvandare) = match tolkat {
         Ok(k) => k,
         Err(e) => {
             eprintln!("{e}");
@@ -26,7 +28,7 @@ fn main() {
                 1
             }
         },
-        other => cli::kor(&other, chrono::Local::now().naive_local()),
+        other => cli::kor(&other, anvandare.as_deref(), chrono::Local::now().naive_local()),
     };
     std::process::exit(code);
 }

@@ -71,12 +71,14 @@ fn a_reprint_after_the_application_changed_is_the_same_letter_and_the_case_says_
     assert!(!sedan.contains("Nystad"));
     assert!(store.andrad_efter_beslut(arende_id).unwrap());
 
-    let mut h = ui::harness(store);
+    // A narrow window: the marking is on its own line, not beyond the edge.
+    let mut h = ui::harness_med_storlek(store, egui::vec2(1000.0, 800.0));
     h.get_by_label("Sök").type_text("berglund");
     h.run();
     h.key_press(egui::Key::Enter);
     h.run();
-    assert!(h.query_by_label("Ändrat efter beslut – nytt beslut behövs").is_some(), "the case shows the notice");
+    let markering = h.get_by_label("Ändrat efter beslut – nytt beslut behövs");
+    assert!(markering.rect().max.x <= 1000.0, "the marking ends at x = {}", markering.rect().max.x);
 }
 
 /// The lines after the text `efter`, which may be wrapped over up to three lines (a long post

@@ -4,8 +4,21 @@ mod gemensamt;
 
 use std::process::Command;
 
+/// The commands that show or change case data: they run as a user.
+const MED_ANVANDARE: &[&str] = &["beslut", "sok", "brev", "plan", "fia"];
+
+/// Runs the binary; a command that needs a user runs as the demo's 1:e socialsekreterare with
+/// the training password (unless the test names a user itself).
 fn bistand(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_bistand")).args(args).output().expect("the binary runs");
+    let mut args: Vec<&str> = args.to_vec();
+    if args.first().is_some_and(|k| MED_ANVANDARE.contains(k)) && !args.contains(&"--anvandare") {
+        args.extend(["--anvandare", "tobias"]);
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_bistand"))
+        .args(&args)
+        .env("BISTAND_LOSENORD", "ovning")
+        .output()
+        .expect("the binary runs");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -332,7 +345,8 @@ fn a_listing_read_only_in_part_ends_quietly() {
     let (code, _, err) = bistand(&["demo", "--db", db, "--hushall", "300", "--manader", "6"]);
     assert_eq!(code, 0, "{err}");
     let mut barn = Command::new(env!("CARGO_BIN_EXE_bistand"))
-        .args(["beslut", "--db", db, "--lista"])
+        .args(["beslut", "--db", db, "--lista", "--anvandare", "tobias"])
+        .env("BISTAND_LOSENORD", "ovning")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -631,4 +645,76 @@ fn installning_writes_the_computers_settings_file() {
     let (code, err) = kor(&["installning", "--databas", "ftp://x/y"]);
     assert_eq!(code, 1);
     assert!(err.contains("postgres://"), "{err}");
+}
+
+/// Commands that show or change case data refuse to run without a user (exit 2, before the
+/// database is opened) and with a wrong password; with a user they are logged as hers.
+#[test]
+fn case_data_commands_need_a_user_and_are_logged_as_hers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    assert_eq!(bistand(&["demo", "--db", db]).0, 0);
+    let ut = dir.path().join("kallelse.pdf");
+    let ut = ut.to_str().unwrap();
+    for args in [
+        vec!["beslut", "--db", db, "--lista"],
+        vec!["sok", "--db", db, "ström"],
+        vec!["brev", "--db", db, "--arende", "2026-0001", "--typ", "kallelse", "--ut", ut],
+    ] {
+        let out =
+            Command::new(env!("CARGO_BIN_EXE_bistand")).args(&args).env_remove("BISTAND_LOSENORD").output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("kräver en användare") && err.contains("--anvandare"), "{err}");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_bistand"))
+        .args(["beslut", "--db", db, "--lista", "--anvandare", "ulrika"])
+        .env("BISTAND_LOSENORD", "fel")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Inloggningsnamnet eller lösenordet stämmer inte"));
+    // The systemförvaltare sees no case content, from the command line either.
+    let (code, out, err) = bistand(&["beslut", "--db", db, "--lista", "--anvandare", "sven"]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(err.contains("inte behörighet"), "{err}");
+
+    let (code, _, err) = bistand(&[
+        "brev",
+        "--db",
+        db,
+        "--arende",
+        "2026-0001",
+        "--typ",
+        "kallelse",
+        "--ut",
+        ut,
+        "--anvandare",
+        "ulrika",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let store = bistand::store::Store::open(std::path::Path::new(db)).unwrap();
+    let rader = store
+        .logg_urval(&bistand::store::Loggfilter { anvandare: Some("ulrika".into()), ..Default::default() })
+        .unwrap();
+    assert!(rader.iter().any(|r| r.handelse == "Skrev ut brev" && r.arendenummer == "2026-0001"), "{rader:?}");
+    assert!(!rader[0].dator.is_empty(), "from which computer");
+}
+
+#[test]
+fn anvandare_lista_prints_the_users_as_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    assert_eq!(bistand(&["demo", "--db", db]).0, 0);
+    let (code, out, err) = bistand(&["anvandare", "--db", db, "--lista"]);
+    assert_eq!(code, 0, "{err}");
+    let rader: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rader.len(), 5, "one per role");
+    for roll in ["handlaggare", "forste_socialsekreterare", "kassa", "enhetschef", "systemforvaltare"] {
+        assert!(rader.iter().any(|r| r["roll"] == roll && r["aktiv"] == true && r["login"].is_string()), "{roll}");
+    }
+    assert!(!out.contains("argon2"), "no password hash is printed");
 }

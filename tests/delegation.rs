@@ -105,13 +105,23 @@ fn the_units_own_order_replaces_the_example_from_its_validity_date() {
     framtida.galler_fran = "2027-01-01".parse().unwrap();
     framtida.punkter[0].hogst = Some(bistand::domain::Belopp::kronor(1));
     egen.versioner.extend([hogre, framtida]);
-    las_in(&mut store, &aktor("Systemförvaltare"), &serde_json::to_string(&egen).unwrap()).unwrap();
+    las_in(
+        &mut store,
+        &aktor("Systemförvaltare").med_roll(bistand::domain::anvandare::Roll::Systemforvaltare),
+        &serde_json::to_string(&egen).unwrap(),
+    )
+    .unwrap();
     assert!(!store.delegationsordning().unwrap().exempel);
     let vag = fatta_eller_foresla(&mut store, &aktor("Hanna"), Some("handlaggare"), arende, &formular("30 000"), true)
         .unwrap();
     let Beslutsvag::Fattat(id) = vag else { panic!("the unit's higher limit applies: {vag:?}") };
     assert!(store.beslut(id).unwrap().beslut.delegation.ends_with("punkt 5.1"));
-    let fel = las_in(&mut store, &aktor("Systemförvaltare"), "{\"versioner\": []}").unwrap_err();
+    let fel = las_in(
+        &mut store,
+        &aktor("Systemförvaltare").med_roll(bistand::domain::anvandare::Roll::Systemforvaltare),
+        "{\"versioner\": []}",
+    )
+    .unwrap_err();
     assert!(fel.to_string().contains("Delegationsordningen"), "{fel}");
 }
 

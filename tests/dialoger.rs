@@ -4,7 +4,7 @@ mod gemensamt;
 
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use gemensamt::ui::harness;
+use gemensamt::ui::{harness, harness_med_storlek};
 use gemensamt::*;
 
 #[test]
@@ -30,12 +30,7 @@ fn smal_harness() -> (tempfile::TempDir, egui_kittest::Harness<'static, bistand:
     let (dir, path) = temp_db();
     let mut store = open(&path);
     bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
-    let app = bistand::ui::BistandApp::ny(store, false, gemensamt::ui::fast_klocka);
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(BREDD, 800.0))
-        .build_ui_state(|ui, app: &mut bistand::ui::BistandApp| app.visa(ui), app);
-    h.run();
-    (dir, h)
+    (dir, harness_med_storlek(store, egui::vec2(BREDD, 800.0)))
 }
 
 const BREDD: f32 = 1280.0;

@@ -86,12 +86,16 @@ fn bistand_fia_writes_the_sammanstallning() {
     let ut = dir.path().join("fia.pdf");
     let kor = std::process::Command::new(env!("CARGO_BIN_EXE_bistand"))
         .args(["fia", "--db", db.to_str().unwrap(), "--intervju", &id.to_string(), "--ut", ut.to_str().unwrap()])
+        .args(["--anvandare", "tobias"])
+        .env("BISTAND_LOSENORD", "ovning")
         .output()
         .unwrap();
     assert!(kor.status.success(), "{}", String::from_utf8_lossy(&kor.stderr));
     assert!(pdf_text(&std::fs::read(&ut).unwrap()).contains("Mål och delmål"));
     let kor = std::process::Command::new(env!("CARGO_BIN_EXE_bistand"))
         .args(["fia", "--db", db.to_str().unwrap(), "--intervju", "999", "--ut", ut.to_str().unwrap()])
+        .args(["--anvandare", "tobias"])
+        .env("BISTAND_LOSENORD", "ovning")
         .output()
         .unwrap();
     // An interview that does not exist is a failed command (1); 2 is for bad arguments only.

@@ -25,8 +25,14 @@ fn ett_hushall() -> (tempfile::TempDir, tempfile::TempDir, i64, Harness<'static,
 }
 
 fn harness_med_utskrift(store: Store) -> (tempfile::TempDir, Harness<'static, BistandApp>) {
+    harness_som(store, gemensamt::ui::testanvandare())
+}
+
+fn harness_som(store: Store, aktor: bistand::arbete::Aktor) -> (tempfile::TempDir, Harness<'static, BistandApp>) {
     let utskrifter = tempfile::tempdir().unwrap();
-    let app = BistandApp::ny(store, false, gemensamt::ui::fast_klocka).med_utskrift(utskrifter.path().into(), false);
+    let app = BistandApp::ny(store, false, gemensamt::ui::fast_klocka)
+        .med_utskrift(utskrifter.path().into(), false)
+        .inloggad_som(aktor);
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 1000.0))
         .build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
@@ -144,10 +150,9 @@ fn the_registration_banner_goes_when_the_user_moves_on_to_decide() {
 fn goals_taken_from_fia_are_signed_by_the_user_on_the_plan_tab() {
     let (_dir, path) = temp_db();
     let mut store = open(&path);
-    store.satt_installning("anvandare", "Anna Handläggare").unwrap();
     let sokande = person(pnr(1985, 4, 2, 983), "Vera", "Provberg");
     let id = store.skriv(|w| w.skapa_hushall(&hushall(vec![sokande]), &arende(), nu())).unwrap().arende_id;
-    let (_utskrifter, mut h) = harness_med_utskrift(store);
+    let (_utskrifter, mut h) = harness_som(store, bistand::arbete::Aktor::ny("Anna Handläggare", nu()));
     h.state_mut().oppna_arende(id, Flik::Fia);
     h.run();
     klicka(&mut h, "Starta FIA-intervju");

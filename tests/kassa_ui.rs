@@ -14,7 +14,11 @@ fn beskrivning(o: &Betalningsorder) -> String {
 
 #[test]
 fn the_kassa_attests_stops_one_and_saves_the_bank_file() {
-    let (_d, mut h) = demo_harness();
+    let (_d, path) = temp_db();
+    let mut store = open(&path);
+    bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
+    let kassa = testanvandare().med_roll(bistand::domain::anvandare::Roll::Kassa);
+    let mut h = harness_som(store, kassa);
     klicka(&mut h, "Kassa");
     assert!(h.query_by_label_contains("Kassa – utbetalningar").is_some(), "the kassa view opens");
     assert!(h.query_by_label_contains("är ett exempel").is_some(), "the shipped bank details say they are an example");
@@ -115,8 +119,7 @@ fn the_kassa_orders_a_granted_decision_and_the_decider_cannot_attest_it_on_scree
     let beslut = bistand::arbete::beslut::fatta_beslut(&mut store, &hanna, arende, &form, true).unwrap();
     let nr = store.alla_beslut().unwrap().into_iter().find(|b| b.id == beslut).unwrap().arendenummer;
     // The window's user is the decider herself.
-    store.satt_installning("anvandare", "Hanna Handläggare").unwrap();
-    let mut h = harness(store);
+    let mut h = harness_som(store, hanna);
     klicka(&mut h, "Kassa");
     // The payee the decision names is filled in; the kassa adds the invoice reference.
     klicka(&mut h, &format!("Beställ utbetalning i {nr}"));

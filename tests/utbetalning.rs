@@ -61,8 +61,10 @@ fn hyresvard() -> Mottagare {
     }
 }
 
+/// A test actor; the kassa (by name) has the kassa's role, the rest a 1:e socialsekreterare's.
 fn aktor(namn: &str) -> Aktor {
-    Aktor::ny(namn, nu())
+    let aktor = Aktor::ny(namn, nu());
+    if namn.starts_with("Kassa") { aktor.med_roll(bistand::domain::anvandare::Roll::Kassa) } else { aktor }
 }
 
 fn beslutsfattare(store: &Store, beslut_id: i64) -> String {
@@ -239,8 +241,14 @@ fn the_bank_file_of_the_demo_month_validates_and_sums_the_attested_orders() {
 #[test]
 fn the_cli_writes_the_days_file_marks_it_sent_and_refuses_a_second_time() {
     let (dir, db) = temp_db();
+    // The kassa of the training database sends the file.
     let bistand = |args: &[&str]| {
-        let ut = std::process::Command::new(env!("CARGO_BIN_EXE_bistand")).args(args).output().unwrap();
+        let ut = std::process::Command::new(env!("CARGO_BIN_EXE_bistand"))
+            .args(args)
+            .args(if args[0] == "utbetalning" { &["--anvandare", "helena"][..] } else { &[][..] })
+            .env("BISTAND_LOSENORD", "ovning")
+            .output()
+            .unwrap();
         (
             ut.status.code().unwrap_or(-1),
             String::from_utf8_lossy(&ut.stdout).into(),

@@ -45,7 +45,7 @@ pub fn spara_ansokan(
     tabell: Option<(i64, Normtabell)>,
     regler: &Regler,
 ) -> Result<SparadAnsokan, Arbetsfel> {
-    aktor.far(Handelse::SparadeAnsokan)?;
+    aktor.far_i_arende(store, Handelse::SparadeAnsokan, arende_id)?;
     let ansokan = form.validera(aktor.nu.date())?;
     let (tabell_id, tabell) = tabell_for(store, &form.manad, tabell)?;
     let resultat = berakna(&ansokan.underlag, &tabell, regler)?;

@@ -1,7 +1,7 @@
 //! The case itself: register a household, open a case, show a protected address, change the
 //! status or the responsible staff.
 
-use super::{Aktor, Arbetsfel, Spar};
+use super::{Aktor, Arbetsfel, Spar, behorighet};
 use crate::domain::arende::{Arende, ArendeStatus, Avslutsorsak, Forsorjningshinder};
 use crate::domain::hushall::HushallFormular;
 use crate::store::{Handelse, HushallVy, NyttArende, Registrerat, Store};
@@ -69,17 +69,44 @@ pub fn registrera_hushall(
 
 /// An opened case: what it is and who lives in it. The opening is logged.
 pub fn oppna_arende(store: &mut Store, aktor: &Aktor, arende_id: i64) -> Result<(Arende, HushallVy), Arbetsfel> {
+    oppna_arende_med_skal(store, aktor, arende_id, None)
+}
+
+/// Opens a case; one the user is not assigned to (and whose role does not read every case)
+/// needs `skal`, the reason, which is logged and shown in the access-log review. Without it
+/// the answer is [`Arbetsfel::SkalKravs`] and nothing is shown or logged.
+pub fn oppna_arende_med_skal(
+    store: &mut Store,
+    aktor: &Aktor,
+    arende_id: i64,
+    skal: Option<&str>,
+) -> Result<(Arende, HushallVy), Arbetsfel> {
     aktor.far(Handelse::OppnadeArende)?;
     let arende = store.arende(arende_id)?;
+    let uppdrag = behorighet::laser_alla(aktor.roll) || behorighet::tilldelad(&arende, &aktor.namn, &aktor.login);
+    let (handelse, detalj) = if uppdrag {
+        (Handelse::OppnadeArende, String::new())
+    } else {
+        match skal.map(str::trim).filter(|s| s.chars().count() >= 3) {
+            Some(s) => (Handelse::OppnadeUtanUppdrag, s.to_string()),
+            None => {
+                return Err(Arbetsfel::SkalKravs(format!(
+                    "Du är inte ansvarig för ärende {}. Skriv varför du öppnar det; skälet loggas och syns i \
+                     loggkontrollen.",
+                    arende.arendenummer
+                )));
+            }
+        }
+    };
     let hushall = store.hushall(arende.hushall_id)?;
-    store.skriv(|w| w.logga(Handelse::OppnadeArende, Some(arende_id), &aktor.namn, "", aktor.nu))?;
+    store.skriv(|w| w.logga(handelse, Some(arende_id), &aktor.login, &detalj, aktor.nu))?;
     Ok((arende, hushall))
 }
 
 /// Logs that a protected address is shown; the screen shows it only once this succeeded.
 pub fn visa_skyddad_adress(store: &mut Store, aktor: &Aktor, arende_id: i64) -> Result<(), Arbetsfel> {
     aktor.far(Handelse::VisadeSkyddadAdress)?;
-    store.skriv(|w| w.logga(Handelse::VisadeSkyddadAdress, Some(arende_id), &aktor.namn, "", aktor.nu))?;
+    store.skriv(|w| w.logga(Handelse::VisadeSkyddadAdress, Some(arende_id), &aktor.login, "", aktor.nu))?;
     Ok(())
 }
 
@@ -91,7 +118,7 @@ pub fn andra_status(
     till: ArendeStatus,
     avslutsorsak: Option<Avslutsorsak>,
 ) -> Result<Arende, Arbetsfel> {
-    aktor.far(Handelse::BytteStatus)?;
+    aktor.far_i_arende(store, Handelse::BytteStatus, arende_id)?;
     let detalj = match avslutsorsak.filter(|_| till == ArendeStatus::Avslutad) {
         Some(o) => format!("{}, {}", till.namn().to_lowercase(), o.namn().to_lowercase()),
         None => till.namn().to_lowercase(),
@@ -112,7 +139,7 @@ pub fn andra_status(
 
 /// Changes who is responsible for the case; returns the case as it now is.
 pub fn andra_ansvar(store: &mut Store, aktor: &Aktor, arende_id: i64, ansvar: &Ansvar) -> Result<Arende, Arbetsfel> {
-    aktor.far(Handelse::AndradeAnsvar)?;
+    aktor.far_i_arende(store, Handelse::AndradeAnsvar, arende_id)?;
     let a = ansvar;
     let hinder = a.forsorjningshinder.map(|h| h.namn().to_lowercase()).unwrap_or_else(|| "inte bedömt".into());
     let detalj = format!(
@@ -136,4 +163,12 @@ pub fn andra_ansvar(store: &mut Store, aktor: &Aktor, arende_id: i64, ansvar: &A
 
 fn streck(text: &str) -> &str {
     if text.trim().is_empty() { "–" } else { text.trim() }
+}
+
+/// A listing of cases or decisions for a script (`bistand sok`, `bistand beslut --lista`):
+/// permitted like opening a case, and logged with what was listed.
+pub fn logga_listning(store: &mut Store, aktor: &Aktor, vad: &str) -> Result<(), Arbetsfel> {
+    aktor.far(Handelse::ListadeArenden)?;
+    store.skriv(|w| w.logga(Handelse::ListadeArenden, None, &aktor.login, vad, aktor.nu))?;
+    Ok(())
 }

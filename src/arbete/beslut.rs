@@ -67,7 +67,7 @@ pub fn fatta_beslut(
     form: &BeslutsFormular,
     har_barn: bool,
 ) -> Result<i64, Arbetsfel> {
-    aktor.far(Handelse::FattadeBeslut)?;
+    aktor.far_i_arende(store, Handelse::FattadeBeslut, arende_id)?;
     let beslut = prova(form, aktor, arende_id, har_barn)?;
     let fore = Fore::las(store, &beslut)?;
     let underlag = crate::utskrift::beslutsunderlag(store, &beslut).map_err(Arbetsfel::Utskrift)?;

@@ -44,3 +44,19 @@ pub(crate) fn journalfor(store: &mut Store, aktor: &Aktor, brev: &Brev, detalj: 
     })?;
     Ok(())
 }
+
+/// Every decision letter of `manad` into `mapp` (`bistand brev --manad`); one log line says how
+/// many were written.
+pub fn manadens_beslutsbrev(
+    store: &mut Store,
+    aktor: &Aktor,
+    manad: crate::domain::manad::Manad,
+    mapp: &Path,
+    framsteg: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<crate::utskrift::Omgang, Arbetsfel> {
+    aktor.far(Handelse::SkrevUtBrev)?;
+    let omgang = crate::brevomgang::manadens_beslutsbrev(store, manad, mapp, framsteg).map_err(Arbetsfel::Ogiltig)?;
+    let detalj = format!("månadens beslutsbrev {manad}: {} av {} till {}", omgang.skrivna, omgang.alla, mapp.display());
+    store.skriv(|w| w.logga(Handelse::SkrevUtBrev, None, &aktor.login, &detalj, aktor.nu))?;
+    Ok(omgang)
+}

@@ -10,11 +10,10 @@ use crate::domain::delegation::{
 };
 use crate::store::{Handelse, Store};
 
-/// The actor's role in the delegation order (a role code such as `handlaggare`), or `None`
-/// while the program has no roles: then every decision is taken as typed, as before.
-/// The one place where the logged-in user's role is plugged in.
-pub fn roll(_aktor: &Aktor) -> Option<String> {
-    None
+/// The actor's role in the delegation order: the logged-in user's role code (`handlaggare`,
+/// `forste_socialsekreterare` …), as the delegation order names its roles.
+pub fn roll(aktor: &Aktor) -> Option<String> {
+    Some(aktor.roll.kod().to_string())
 }
 
 /// What became of a decision.

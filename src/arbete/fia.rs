@@ -12,7 +12,7 @@ pub fn spara_fia(
     id: Option<i64>,
     intervju: &FiaIntervju,
 ) -> Result<i64, Arbetsfel> {
-    aktor.far(Handelse::SparadeFia)?;
+    aktor.far_i_arende(store, Handelse::SparadeFia, arende_id)?;
     let datum = intervju.datum.map(|d| d.to_string()).unwrap_or_else(|| "utan datum".into());
     let detalj = format!("intervju {datum}, {} mål", intervju.mal.len());
     Ok(store.skriv(|w| {
@@ -31,7 +31,7 @@ pub fn mal_till_plan(
     arende_id: i64,
     intervju: &FiaIntervju,
 ) -> Result<i64, Arbetsfel> {
-    aktor.far(Handelse::SparadePlanutkast)?;
+    aktor.far_i_arende(store, Handelse::SparadePlanutkast, arende_id)?;
     if intervju.mal.is_empty() {
         return Err(Arbetsfel::Ogiltig("Intervjun har inga mål att ta med än.".into()));
     }

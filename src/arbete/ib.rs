@@ -5,7 +5,7 @@ use crate::domain::ib::IbSvar;
 use crate::store::{Handelse, Store};
 
 pub fn spara_ib(store: &mut Store, aktor: &Aktor, arende_id: i64, svar: &IbSvar) -> Result<(), Arbetsfel> {
-    aktor.far(Handelse::SparadeIb)?;
+    aktor.far_i_arende(store, Handelse::SparadeIb, arende_id)?;
     let samtycke = match svar.samtycke_jobbtorg {
         Some(d) => format!("samtycke till Jobbtorg {d}"),
         None => "utan samtycke till Jobbtorg".into(),

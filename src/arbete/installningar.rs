@@ -15,7 +15,7 @@ pub fn spara_normtabell(
     Ok(store.skriv(|w| {
         let id = w.spara_normtabell(tabell, andring, &aktor.namn, aktor.nu)?;
         let detalj = format!("{}: {}", tabell.ar, andring.trim());
-        w.logga(Handelse::SparadeNormtabell, None, &aktor.namn, &detalj, aktor.nu)?;
+        w.logga(Handelse::SparadeNormtabell, None, &aktor.login, &detalj, aktor.nu)?;
         Ok(id)
     })?)
 }

@@ -11,11 +11,11 @@ pub fn skriv_journal(
     arende_id: i64,
     form: &JournalFormular,
 ) -> Result<(i64, NyJournalPost), Arbetsfel> {
-    aktor.far(Handelse::SkrevJournal)?;
+    aktor.far_i_arende(store, Handelse::SkrevJournal, arende_id)?;
     let post = form.validera(aktor.nu.date())?;
     let id = store.skriv(|w| {
         let id = w.skriv_journal(arende_id, &post, &aktor.namn, aktor.nu)?;
-        w.logga(Handelse::SkrevJournal, Some(arende_id), &aktor.namn, &post.rubrik, aktor.nu)?;
+        w.logga(Handelse::SkrevJournal, Some(arende_id), &aktor.login, &post.rubrik, aktor.nu)?;
         Ok(id)
     })?;
     Ok((id, post))
@@ -29,7 +29,7 @@ pub fn makulera_journal(
     post_id: i64,
     orsak: &str,
 ) -> Result<(), Arbetsfel> {
-    aktor.far(Handelse::MakuleradeJournal)?;
+    aktor.far_i_arende(store, Handelse::MakuleradeJournal, arende_id)?;
     let orsak = validera_makuleringsorsak(orsak).map_err(Arbetsfel::Ogiltig)?;
     let post = store.journal(arende_id)?.into_iter().find(|p| p.id == post_id).map(|p| (p.rubrik, p.datum));
     let Some((rubrik, datum)) = post else {

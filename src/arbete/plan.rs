@@ -16,20 +16,20 @@ pub fn spara_utkast(
     person_id: Option<i64>,
     innehall: &Planinnehall,
 ) -> Result<i64, Arbetsfel> {
-    aktor.far(Handelse::SparadePlanutkast)?;
+    aktor.far_i_arende(store, Handelse::SparadePlanutkast, arende_id)?;
     Ok(store.skriv(|w| {
         let id = w.spara_planutkast(arende_id, person_id, innehall, &aktor.namn, aktor.nu)?;
-        w.logga(Handelse::SparadePlanutkast, Some(arende_id), &aktor.namn, "", aktor.nu)?;
+        w.logga(Handelse::SparadePlanutkast, Some(arende_id), &aktor.login, "", aktor.nu)?;
         Ok(id)
     })?)
 }
 
 /// Starts a new version from the agreed one; returns its id.
 pub fn ny_version(store: &mut Store, aktor: &Aktor, arende_id: i64, person_id: Option<i64>) -> Result<i64, Arbetsfel> {
-    aktor.far(Handelse::SparadePlanutkast)?;
+    aktor.far_i_arende(store, Handelse::SparadePlanutkast, arende_id)?;
     Ok(store.skriv(|w| {
         let id = w.ny_planversion(arende_id, person_id, &aktor.namn, aktor.nu)?;
-        w.logga(Handelse::SparadePlanutkast, Some(arende_id), &aktor.namn, "ny version", aktor.nu)?;
+        w.logga(Handelse::SparadePlanutkast, Some(arende_id), &aktor.login, "ny version", aktor.nu)?;
         Ok(id)
     })?)
 }
@@ -74,7 +74,7 @@ pub fn kom_overens(
     innehall: &Planinnehall,
     o: &Overenskommelse,
 ) -> Result<NaiveDate, Arbetsfel> {
-    aktor.far(Handelse::KomOverensOmPlan)?;
+    aktor.far_i_arende(store, Handelse::KomOverensOmPlan, arende_id)?;
     let fel = innehall.kontrollera();
     if !fel.is_empty() {
         return Err(Arbetsfel::Falt(fel));
@@ -99,7 +99,7 @@ pub fn kom_overens(
 
 /// Records that the client has now signed the agreed plan.
 pub fn signera(store: &mut Store, aktor: &Aktor, arende_id: i64, plan_id: i64) -> Result<(), Arbetsfel> {
-    aktor.far(Handelse::SigneradePlan)?;
+    aktor.far_i_arende(store, Handelse::SigneradePlan, arende_id)?;
     store.skriv(|w| {
         w.signera_plan(plan_id, aktor.nu)?;
         let spar = Spar {
@@ -124,13 +124,13 @@ pub fn skriv_uppfoljning(
     notering: &str,
     per_steg: &[String],
 ) -> Result<i64, Arbetsfel> {
-    aktor.far(Handelse::SkrevUppfoljning)?;
+    aktor.far_i_arende(store, Handelse::SkrevUppfoljning, arende_id)?;
     let datum =
         parse_datum(datum, aktor.nu.date()).map_err(|e| Arbetsfel::Ogiltig(format!("Uppföljningens datum: {e}")))?;
     let u = Uppfoljning { datum, notering: notering.to_string(), per_steg: per_steg.to_vec() };
     Ok(store.skriv(|w| {
         let id = w.skriv_uppfoljning(plan_id, &u, &aktor.namn, aktor.nu)?;
-        w.logga(Handelse::SkrevUppfoljning, Some(arende_id), &aktor.namn, &datum.to_string(), aktor.nu)?;
+        w.logga(Handelse::SkrevUppfoljning, Some(arende_id), &aktor.login, &datum.to_string(), aktor.nu)?;
         Ok(id)
     })?)
 }
@@ -145,7 +145,7 @@ pub fn skriv_avvikelse(
     beskrivning: &str,
     godkand: bool,
 ) -> Result<i64, Arbetsfel> {
-    aktor.far(Handelse::SkrevAvvikelse)?;
+    aktor.far_i_arende(store, Handelse::SkrevAvvikelse, arende_id)?;
     let idag = aktor.nu.date();
     let (Ok(fran), Ok(till), false) = (parse_datum(fran, idag), parse_datum(till, idag), beskrivning.trim().is_empty())
     else {
@@ -154,7 +154,7 @@ pub fn skriv_avvikelse(
     let a = Avvikelse { fran, till, beskrivning: beskrivning.to_string(), godkand };
     Ok(store.skriv(|w| {
         let id = w.skriv_avvikelse(plan_id, &a, &aktor.namn, aktor.nu)?;
-        w.logga(Handelse::SkrevAvvikelse, Some(arende_id), &aktor.namn, &format!("{fran} – {till}"), aktor.nu)?;
+        w.logga(Handelse::SkrevAvvikelse, Some(arende_id), &aktor.login, &format!("{fran} – {till}"), aktor.nu)?;
         Ok(id)
     })?)
 }

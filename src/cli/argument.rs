@@ -25,6 +25,9 @@ const FLAGGOR: &[(&str, Option<&str>)] = &[
     ("--databas", Some("--databas behöver en sökväg till databasfilen eller en postgres://-adress.")),
     ("--enhet", Some("--enhet behöver enhetens namn.")),
     ("--dag", Some("--dag behöver ett datum, t.ex. --dag 2026-11-25.")),
+    ("--anvandare", Some("--anvandare behöver ett inloggningsnamn, t.ex. --anvandare ulrika.")),
+    ("--period", Some("--period behöver ett år, ett tertial eller en månad, t.ex. --period 2026-T1.")),
+    ("--handlaggare", Some("--handlaggare behöver handläggarens namn som det står på ärendena.")),
 ];
 
 /// The options each command takes; `None` is starting the window. `--help` and `--version` go
@@ -33,17 +36,20 @@ const TILLATNA: &[(Option<&str>, &[&str])] = &[
     (None, &["--db", "--ovning", "--matstart"]),
     (Some("demo"), &["--db", "--hushall", "--manader"]),
     (Some("kontroll"), &["--db"]),
-    (Some("beslut"), &["--db", "--lista"]),
-    (Some("brev"), &["--db", "--beslut", "--arende", "--typ", "--manad", "--ut"]),
-    (Some("plan"), &["--db", "--arende", "--ut"]),
-    (Some("fia"), &["--db", "--intervju", "--ut"]),
+    (Some("beslut"), &["--db", "--lista", "--anvandare"]),
+    (Some("brev"), &["--db", "--beslut", "--arende", "--typ", "--manad", "--ut", "--anvandare"]),
+    (Some("plan"), &["--db", "--arende", "--ut", "--anvandare"]),
+    (Some("fia"), &["--db", "--intervju", "--ut", "--anvandare"]),
+    (Some("anvandare"), &["--db", "--lista"]),
     (Some("sakerhetskopia"), &["--db", "--ut"]),
     (Some("aterstall"), &["--fran", "--db"]),
     (Some("berakna"), &["--in"]),
     (Some("hjalp"), &[]),
     (Some("installning"), &["--databas", "--enhet"]),
-    (Some("sok"), &["--db"]),
-    (Some("utbetalning"), &["--db", "--dag", "--ut"]),
+    (Some("sok"), &["--db", "--anvandare"]),
+    (Some("utbetalning"), &["--db", "--dag", "--ut", "--anvandare"]),
+    (Some("hushall"), &["--db", "--arende", "--anvandare"]),
+    (Some("rapport"), &["--db", "--period", "--ut", "--handlaggare", "--anvandare"]),
     (Some("__spara-i-loop"), &["--db"]),
 ];
 
@@ -98,6 +104,12 @@ pub fn tolka(args: &[String]) -> Result<Kommando, String> {
         }
     }
     bygg(sub, &givna)
+}
+
+/// The login name the command line gives with `--anvandare` (checked by [`tolka`]).
+pub fn anvandare_i(args: &[String]) -> Option<String> {
+    let i = args.iter().position(|a| a == "--anvandare")?;
+    args.get(i + 1).filter(|v| !v.is_empty()).cloned()
 }
 
 /// Why an option does not go with the command, and which commands it goes with.
@@ -179,6 +191,16 @@ fn bygg(sub: Option<&str>, g: &Givna) -> Result<Kommando, String> {
             manader: g.heltal("--manader", 0, 120, "mellan 0 och 120")?.unwrap_or(0),
         },
         Some("kontroll") => Kommando::Kontroll { db: g.krav("--db", "kontroll")? },
+        Some("hushall") => Kommando::Hushall {
+            db: g.krav("--db", "hushall")?,
+            arende: g.text("--arende").ok_or("hushall behöver --arende NR, t.ex. --arende 2026-0001.")?,
+        },
+        Some("anvandare") => {
+            if !g.har("--lista") {
+                return Err("anvandare behöver --lista. Skriv bistand --help för hjälp.".into());
+            }
+            Kommando::AnvandarLista { db: g.krav("--db", "anvandare")? }
+        }
         Some("beslut") => {
             if !g.har("--lista") {
                 return Err("beslut behöver --lista. Skriv bistand beslut --help för hjälp.".into());
@@ -223,6 +245,15 @@ fn bygg(sub: Option<&str>, g: &Givna) -> Result<Kommando, String> {
                 .map_err(|_| format!("--dag måste vara ett datum som ÅÅÅÅ-MM-DD, inte \"{dag}\"."))?;
             Kommando::Utbetalning { db: g.krav("--db", "utbetalning")?, dag, ut: g.krav("--ut", "utbetalning")? }
         }
+        Some("rapport") => Kommando::Rapport {
+            db: g.krav("--db", "rapport")?,
+            period: crate::domain::statistik::Period::parse(
+                &g.text("--period").ok_or("rapport behöver --period, t.ex. --period 2026-T1.")?,
+            )
+            .map_err(|e| format!("--period: {e}"))?,
+            mapp: g.krav("--ut", "rapport")?,
+            handlaggare: g.text("--handlaggare"),
+        },
         Some("__spara-i-loop") => Kommando::SparaILoop { db: g.krav("--db", "__spara-i-loop")? },
         Some(other) => return Err(format!("Okänt kommando \"{other}\". Skriv bistand --help för en lista.")),
     })

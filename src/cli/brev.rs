@@ -4,13 +4,32 @@
 
 use super::oppna_befintlig;
 use crate::arbete::{self, Aktor};
+use crate::store::Store;
 use crate::utskrift::Dokument;
 use std::io::Write;
 use std::path::Path;
 
+/// The users, one JSON object per line: login, namn, roll, aktiv (no password, no case data).
+pub fn anvandare(db: &Path) -> i32 {
+    match oppna_befintlig(db).and_then(|s| s.anvandare().map_err(|e| e.to_string())) {
+        Ok(rader) => skriv_rader(
+            rader
+                .into_iter()
+                .map(|a| serde_json::json!({"login": a.login, "namn": a.namn, "roll": a.roll.kod(), "aktiv": a.aktiv})),
+        ),
+        Err(e) => {
+            eprintln!("{e}");
+            1
+        }
+    }
+}
+
 /// One JSON object per line: id, arende, datum, utfall.
-pub fn lista(db: &Path) -> i32 {
-    match oppna_befintlig(db).and_then(|s| s.alla_beslut().map_err(|e| e.to_string())) {
+pub fn lista(store: &mut Store, aktor: &Aktor) -> i32 {
+    let svar = arbete::arende::logga_listning(store, aktor, "alla beslut (bistand beslut --lista)")
+        .map_err(|e| e.to_string())
+        .and_then(|()| store.alla_beslut().map_err(|e| e.to_string()));
+    match svar {
         Ok(rader) => skriv_rader(rader.into_iter().map(|r| {
             let poster: Vec<_> = r
                 .poster
@@ -31,9 +50,12 @@ pub fn lista(db: &Path) -> i32 {
 }
 
 /// The cases a search finds, as the case list finds them: one JSON object per line.
-pub fn sok(db: &Path, fraga: &str) -> i32 {
-    let svar = oppna_befintlig(db)
-        .and_then(|s| s.sok_arenden(fraga, crate::store::Sortering::Namn, true, 1_000_000).map_err(|e| e.to_string()));
+pub fn sok(store: &mut Store, aktor: &Aktor, fraga: &str) -> i32 {
+    let svar = arbete::arende::logga_listning(store, aktor, &format!("sökning \"{fraga}\" (bistand sok)"))
+        .map_err(|e| e.to_string())
+        .and_then(|()| {
+            store.sok_arenden(fraga, crate::store::Sortering::Namn, true, 1_000_000).map_err(|e| e.to_string())
+        });
     match svar {
         Ok(svar) => {
             skriv_rader(svar.rader.into_iter().map(|r| serde_json::json!({"arende": r.arendenummer, "namn": r.namn})))
@@ -58,18 +80,10 @@ fn skriv_rader(rader: impl Iterator<Item = serde_json::Value>) -> i32 {
     0
 }
 
-/// Prints `dokument` to `ut` through the same use case as the window: the journal notes it.
-/// The actor is the system user running the command.
-pub fn skriv(db: &Path, ut: &Path, dokument: &Dokument, nu: chrono::NaiveDateTime) -> i32 {
-    let mut store = match oppna_befintlig(db) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("{e}");
-            return 1;
-        }
-    };
-    let namn = std::env::var("USERNAME").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "kommandoraden".into());
-    match arbete::brev::skriv_ut(&mut store, &Aktor::ny(namn, nu), dokument, ut) {
+/// Prints `dokument` to `ut` through the same use case as the window, as the logged-in user:
+/// the journal and the log note it.
+pub fn skriv(store: &mut Store, aktor: &Aktor, ut: &Path, dokument: &Dokument) -> i32 {
+    match arbete::brev::skriv_ut(store, aktor, dokument, ut) {
         Ok(fil) => {
             println!("Skrev brevet till {}.", fil.display());
             0
@@ -83,7 +97,7 @@ pub fn skriv(db: &Path, ut: &Path, dokument: &Dokument, nu: chrono::NaiveDateTim
 
 /// `brev --manad`: every decision letter of the month into a folder, with a line of progress
 /// for every tenth of the batch.
-pub fn manadens(db: &Path, manad: crate::domain::manad::Manad, mapp: &Path) -> i32 {
+pub fn manadens(store: &mut Store, aktor: &Aktor, manad: crate::domain::manad::Manad, mapp: &Path) -> i32 {
     let start = std::time::Instant::now();
     let mut visad = 0;
     let mut framsteg = |klara: usize, alla: usize| {
@@ -94,8 +108,7 @@ pub fn manadens(db: &Path, manad: crate::domain::manad::Manad, mapp: &Path) -> i
         }
         true
     };
-    let svar =
-        oppna_befintlig(db).and_then(|s| crate::brevomgang::manadens_beslutsbrev(&s, manad, mapp, &mut framsteg));
+    let svar = arbete::brev::manadens_beslutsbrev(store, aktor, manad, mapp, &mut framsteg);
     match svar {
         Ok(o) if o.alla == 0 => {
             println!("Det finns inga beslut för {manad}.");

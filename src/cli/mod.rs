@@ -2,10 +2,12 @@
 //! Swedish; every argument is validated before anything is opened.
 
 mod argument;
-pub use argument::{argument_som_text, tolka};
+pub use argument::{anvandare_i, argument_som_text, tolka};
 mod berakna;
 pub use berakna::berakna_json;
 mod brev;
+mod hushall;
+mod rapport;
 mod underhall;
 mod utbetalning;
 
@@ -33,9 +35,18 @@ pub enum Kommando {
     Kontroll {
         db: PathBuf,
     },
+    /// List the users as JSON lines.
+    AnvandarLista {
+        db: PathBuf,
+    },
     /// List every decision as JSON lines.
     BeslutLista {
         db: PathBuf,
+    },
+    /// Who has lived in a case's household and when, JSON lines.
+    Hushall {
+        db: PathBuf,
+        arende: String,
     },
     /// Search cases as the case list does, JSON lines.
     Sok {
@@ -104,6 +115,13 @@ pub enum Kommando {
         dag: chrono::NaiveDate,
         ut: PathBuf,
     },
+    /// Write the statistics report of a period: a PDF and one CSV per table into a folder.
+    Rapport {
+        db: PathBuf,
+        period: crate::domain::statistik::Period,
+        mapp: PathBuf,
+        handlaggare: Option<String>,
+    },
     Hjalp(String),
     Version,
 }
@@ -122,12 +140,19 @@ Användning:
                                 Skapar en ny databas med N påhittade hushåll (standard 12),
                                 med i genomsnitt M månaders historik (standard 0).
   bistand kontroll --db SÖKVÄG  Kontrollerar databasen och skriver en kort rapport.
+  bistand anvandare --db SÖKVÄG --lista
+                                Skriver användarna, ett JSON-objekt per rad: login, namn,
+                                roll och aktiv.
   bistand beslut --db SÖKVÄG --lista
                                 Skriver alla beslut, ett JSON-objekt per rad, med
                                 poster: post, ansokt, beviljat (\"1234.00\") och utfall.
   bistand sok --db SÖKVÄG TEXT  Söker ärenden som ärendelistan gör (ärendenummer, personnummer,
                                 del av namn eller gatuadress) och skriver ett JSON-objekt per
                                 träff: arende och namn.
+  bistand hushall --db SÖKVÄG --arende NR
+                                Skriver vilka som bor och har bott i ärendets hushåll, ett
+                                JSON-objekt per person och period: personnummer, namn, roll,
+                                fodd, fran och till (null = bor kvar).
   bistand brev --db SÖKVÄG --beslut ID --ut FIL.pdf
                                 Skriver beslutsbrevet (med överklagandesidan vid avslag);
                                 med --typ aterkrav beslutet om återkrav.
@@ -153,8 +178,17 @@ Användning:
   bistand installning [--databas SÖKVÄG|postgres://…] [--enhet NAMN]
                                 Skriver datorns gemensamma inställningar (för IT; installations-
                                 paketet gör det med egenskaperna DATABAS och ENHET).
+  bistand rapport --db SÖKVÄG --period ÅÅÅÅ-T1|ÅÅÅÅ|ÅÅÅÅ-MM --ut MAPP [--handlaggare NAMN]
+                                Skriver periodens statistik (tertial, år eller månad) till MAPP:
+                                en PDF med diagram och tabeller och en CSV-fil per tabell, utan
+                                namn och personnummer.
   bistand hjalp [KOMMANDO]      Visar hjälp (även --help).
   bistand --version             Visar programversionen.
+
+Kommandon som visar eller ändrar ärendeuppgifter (beslut, sok, brev, plan, fia) kräver
+--anvandare INLOGGNINGSNAMN. Lösenordet frågas efter i terminalen, eller läses från
+miljövariabeln BISTAND_LOSENORD (för skript). Utan användare vägras kommandot med slutkod 2.
+Kommandot loggas i åtkomstloggen som om det gjorts i fönstret.
 
 Ett alternativ som kommandot inte tar är ett fel, liksom ett argument som inte är giltig
 text (UTF-8).
@@ -235,8 +269,18 @@ fn hjalp_for(kommando: Option<&str>) -> &'static str {
     }
 }
 
-/// Runs a headless command and returns the exit code. `Starta` is the caller's business.
-pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
+/// Runs a headless command as `anvandare` (the `--anvandare` login, for the commands that show
+/// or change case data) and returns the exit code. `Starta` is the caller's business.
+pub fn kor(kommando: &Kommando, anvandare: Option<&str>, nu: chrono::NaiveDateTime) -> i32 {
+    if let Some(db) = kraver_anvandare(kommando) {
+        return match oppna_inloggad(db, anvandare, nu) {
+            Ok((store, aktor)) => kor_inloggad(kommando, store, &aktor),
+            Err((kod, text)) => {
+                eprintln!("{text}");
+                kod
+            }
+        };
+    }
     match kommando {
         Kommando::Hjalp(text) => {
             println!("{text}");
@@ -251,25 +295,10 @@ pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
         }
         Kommando::Kontroll { db } => kor_kontroll(db),
         Kommando::Berakna { indata } => kor_berakna(indata.as_deref()),
-        Kommando::BeslutLista { db } => brev::lista(db),
-        Kommando::Sok { db, fraga } => brev::sok(db, fraga),
-        Kommando::Fia { db, intervju, ut } => brev::skriv(db, ut, &Dokument::Fia(*intervju), nu),
+        Kommando::AnvandarLista { db } => brev::anvandare(db),
         Kommando::Sakerhetskopia { db, ut } => underhall::sakerhetskopia(db, ut),
         Kommando::Aterstall { fran, db } => underhall::aterstall(fran, db, nu),
         Kommando::SparaILoop { db } => underhall::spara_i_loop(db, nu),
-        Kommando::Plan { db, arende, ut } => brev::skriv(db, ut, &Dokument::Plan(arende.clone(), None), nu),
-        Kommando::Brev { db, beslut, aterkrav, ut } => {
-            let dokument = if *aterkrav { Dokument::Aterkravsbrev(*beslut) } else { Dokument::Beslutsbrev(*beslut) };
-            brev::skriv(db, ut, &dokument, nu)
-        }
-        Kommando::Arendebrev { db, arende, typ, ut } => match crate::utskrift::Brevtyp::fran_kod(typ) {
-            Some(typ) => brev::skriv(db, ut, &Dokument::Arendebrev { arendenummer: arende.clone(), typ }, nu),
-            None => {
-                eprintln!("Okänd brevtyp.");
-                1
-            }
-        },
-        Kommando::Manadsbrev { db, manad, mapp } => brev::manadens(db, *manad, mapp),
         Kommando::Installning { databas, enhet } => {
             let fil = crate::installning::sokvag();
             match crate::installning::skriv(&fil, databas.as_deref(), enhet.as_deref()) {
@@ -283,9 +312,82 @@ pub fn kor(kommando: &Kommando, nu: chrono::NaiveDateTime) -> i32 {
                 }
             }
         }
-        Kommando::Utbetalning { db, dag, ut } => utbetalning::exportera(db, *dag, ut, nu),
         Kommando::Starta { .. } => 2,
+        // Run as a logged-in user above.
+        _ => 2,
     }
+}
+
+/// The database of a command that shows or changes case data (it needs a user).
+fn kraver_anvandare(kommando: &Kommando) -> Option<&Path> {
+    match kommando {
+        Kommando::BeslutLista { db }
+        | Kommando::Sok { db, .. }
+        | Kommando::Fia { db, .. }
+        | Kommando::Plan { db, .. }
+        | Kommando::Brev { db, .. }
+        | Kommando::Arendebrev { db, .. }
+        | Kommando::Manadsbrev { db, .. }
+        | Kommando::Hushall { db, .. }
+        | Kommando::Utbetalning { db, .. }
+        | Kommando::Rapport { db, .. } => Some(db),
+        _ => None,
+    }
+}
+
+/// A command that shows or changes case data, run as the logged-in user.
+fn kor_inloggad(kommando: &Kommando, mut store: Store, aktor: &crate::arbete::Aktor) -> i32 {
+    let s = &mut store;
+    match kommando {
+        Kommando::BeslutLista { .. } => brev::lista(s, aktor),
+        Kommando::Sok { fraga, .. } => brev::sok(s, aktor, fraga),
+        Kommando::Fia { intervju, ut, .. } => brev::skriv(s, aktor, ut, &Dokument::Fia(*intervju)),
+        Kommando::Plan { arende, ut, .. } => brev::skriv(s, aktor, ut, &Dokument::Plan(arende.clone(), None)),
+        Kommando::Brev { beslut, aterkrav, ut, .. } => {
+            let dokument = if *aterkrav { Dokument::Aterkravsbrev(*beslut) } else { Dokument::Beslutsbrev(*beslut) };
+            brev::skriv(s, aktor, ut, &dokument)
+        }
+        Kommando::Arendebrev { arende, typ, ut, .. } => match crate::utskrift::Brevtyp::fran_kod(typ) {
+            Some(typ) => brev::skriv(s, aktor, ut, &Dokument::Arendebrev { arendenummer: arende.clone(), typ }),
+            None => {
+                eprintln!("Okänd brevtyp.");
+                1
+            }
+        },
+        Kommando::Manadsbrev { manad, mapp, .. } => brev::manadens(s, aktor, *manad, mapp),
+        Kommando::Hushall { arende, .. } => hushall::medlemmar(s, aktor, arende),
+        Kommando::Utbetalning { dag, ut, .. } => utbetalning::exportera(s, aktor, *dag, ut),
+        Kommando::Rapport { period, mapp, handlaggare, .. } => {
+            rapport::kor(s, aktor, *period, mapp, handlaggare.as_deref())
+        }
+        _ => 2,
+    }
+}
+
+/// Refused without a user (exit 2) before anything is opened; then the database, and the
+/// login with the password from `BISTAND_LOSENORD` or the terminal (a wrong one: exit 2).
+fn oppna_inloggad(
+    db: &Path,
+    anvandare: Option<&str>,
+    nu: chrono::NaiveDateTime,
+) -> Result<(Store, crate::arbete::Aktor), (i32, String)> {
+    let Some(login) = anvandare else {
+        return Err((
+            2,
+            "Kommandot visar eller ändrar uppgifter i ärenden och kräver en användare: ange --anvandare \
+             INLOGGNINGSNAMN. Lösenordet frågas efter i terminalen eller läses från miljövariabeln BISTAND_LOSENORD."
+                .into(),
+        ));
+    };
+    let mut store = oppna_befintlig(db).map_err(|e| (1, e))?;
+    let losenord = match std::env::var("BISTAND_LOSENORD") {
+        Ok(l) => l,
+        Err(_) => rpassword::prompt_password(format!("Lösenord för {login}: ")).map_err(|_| {
+            (2, "Lösenordet kunde inte läsas från terminalen; ange det i miljövariabeln BISTAND_LOSENORD.".to_string())
+        })?,
+    };
+    let aktor = crate::arbete::anvandare::logga_in(&mut store, login, &losenord, nu).map_err(|e| (2, e.to_string()))?;
+    Ok((store, aktor))
 }
 
 fn kor_demo(db: &Path, val: demo::Demoval, nu: chrono::NaiveDateTime) -> i32 {
@@ -329,7 +431,8 @@ fn kor_demo(db: &Path, val: demo::Demoval, nu: chrono::NaiveDateTime) -> i32 {
     match demo::bygg_demo(&mut store, val, nu, &mut framsteg) {
         Ok(_) => {
             println!(
-                "Skapade {} påhittade hushåll i {} på {:.1} s.",
+                "Skapade {} påhittade hushåll i {} på {:.1} s, och en övningsanvändare per roll \
+                 (lösenord ovning).",
                 val.hushall,
                 db.display(),
                 start.elapsed().as_secs_f64()

@@ -2,6 +2,7 @@
 //! names combined at random, and every personnummer uses a birth number from 980–999, which
 //! the demo reserves for made-up persons.
 
+mod andringar;
 mod ansokningar;
 mod fia;
 mod handgjorda;
@@ -217,11 +218,14 @@ pub fn bygg_demo(
         let mut hushall = handgjorda::hushall(&mut fabrik, idag);
         hushall.truncate(antal);
         let underlag = Underlag { tabeller: &tabeller, regler: &regler, nu };
+        let mut arenden = Vec::new();
         for (i, h) in hushall.iter().enumerate() {
-            handgjort(w, i, h, &underlag)?;
+            arenden.push(handgjort(w, i, h, &underlag)?);
         }
-        Ok(())
+        andringar::skriv(w, &mut fabrik.anvanda, &hushall, &arenden, nu)
     })?;
+    // One user per role, password `ovning`: only ever in a training database.
+    crate::arbete::anvandare::skapa_ovningsanvandare(store, nu).map_err(|e| StoreError::Regel(e.to_string()))?;
     let slut = slumpade(store, &mut fabrik, antal.min(HANDGJORDA)..antal, val.manader, nu, framsteg)?;
     utbetalningar::bestall(store, nu)?;
     Ok(slut)
@@ -235,7 +239,7 @@ struct Underlag<'a> {
 }
 
 /// Hand-made household number `i`: the household, its plans and screenings, and its months.
-fn handgjort(w: &Skrivning, i: usize, h: &Demohushall, u: &Underlag) -> Resultat<()> {
+fn handgjort(w: &Skrivning, i: usize, h: &Demohushall, u: &Underlag) -> Resultat<i64> {
     let nu = u.nu;
     let arende_id = skapa(w, h, nu)?;
     let skribent = &h.arende.socialsekreterare;
@@ -253,7 +257,7 @@ fn handgjort(w: &Skrivning, i: usize, h: &Demohushall, u: &Underlag) -> Resultat
         (_, ArendeStatus::Aktuell) => Some(denna.foregaende()),
         _ => None,
     };
-    let Some(manad) = manad else { return Ok(()) };
+    let Some(manad) = manad else { return Ok(arende_id) };
     let inkom = manad.forsta_dagen().max(h.arende.startdatum).min(nu.date());
     let mut a = ansokningar::ansokan(&h.hushall.medlemmar, manad, inkom, i == 0);
     if i == 8 {
@@ -291,7 +295,7 @@ fn handgjort(w: &Skrivning, i: usize, h: &Demohushall, u: &Underlag) -> Resultat
             tidigare_manad(w, arende_id, h, manad, utfall, u)?;
         }
     }
-    Ok(())
+    Ok(arende_id)
 }
 
 /// An earlier month of a hand-made case: the application, decided with `utfall`.
@@ -416,7 +420,8 @@ fn registrera(w: &Skrivning, h: &Demohushall, nu: NaiveDateTime) -> Resultat<i64
     let stangs = h.arende.status == ArendeStatus::Avslutad;
     let registrering =
         NyttArende { status: if stangs { ArendeStatus::Aktuell } else { h.arende.status }, ..h.arende.clone() };
-    let reg = w.skapa_hushall(&h.hushall, &registrering, nu)?;
+    // Registered the day the case started: the members' periods begin then.
+    let reg = w.skapa_hushall(&h.hushall, &registrering, h.arende.startdatum.and_time(nu.time()).min(nu))?;
     let skribent = &h.arende.socialsekreterare;
     for (datum, rubrik, text) in &h.journal {
         let post = NyJournalPost { datum: *datum, rubrik: rubrik.to_string(), text: text.clone(), ersatter: None };

@@ -17,7 +17,7 @@ fn dag(idag: NaiveDate, dagar: i64) -> NaiveDate {
 fn boende(w: &Skrivning, arende_id: i64) -> Resultat<&'static str> {
     let (vuxna, barn): (i64, i64) = w.conn().query_row(
         "SELECT SUM(hm.roll <> 'barn'), SUM(hm.roll = 'barn') FROM arende a
-         JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id WHERE a.id = ?1",
+         JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.till IS NULL WHERE a.id = ?1",
         [arende_id],
         |r| Ok((r.get::<_, Option<i64>>(0)?.unwrap_or(1), r.get::<_, Option<i64>>(1)?.unwrap_or(0))),
     )?;

@@ -90,6 +90,17 @@ impl MedlemFalt {
     }
 }
 
+impl MedlemFalt {
+    /// The month's members from the household's history, with their dates within the month.
+    pub fn for_manad(boende: &[(Medlem, Option<NaiveDate>, Option<NaiveDate>)]) -> Vec<MedlemFalt> {
+        let datum = |d: &Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        boende
+            .iter()
+            .map(|(m, fran, till)| MedlemFalt { fran: datum(fran), till: datum(till), ..MedlemFalt::fran_register(m) })
+            .collect()
+    }
+}
+
 impl From<&Ansokan> for AnsokanFormular {
     /// A stored application back in the form, amounts written the Swedish way.
     fn from(a: &Ansokan) -> AnsokanFormular {
@@ -157,6 +168,16 @@ impl AnsokanFormular {
             medlemmar: medlemmar.iter().map(MedlemFalt::fran_register).collect(),
             ..Default::default()
         }
+    }
+
+    /// A new application for `manad` with those who lived in the household that month (from its
+    /// history), each with the first/last day when they lived there only part of the month.
+    pub fn ny_for_manad(
+        manad: Manad,
+        idag: NaiveDate,
+        boende: &[(Medlem, Option<NaiveDate>, Option<NaiveDate>)],
+    ) -> AnsokanFormular {
+        AnsokanFormular { medlemmar: MedlemFalt::for_manad(boende), ..AnsokanFormular::ny(manad, idag, &[]) }
     }
 
     /// "Kopiera förra månaden": last month's members, costs, incomes and adjustments, for this

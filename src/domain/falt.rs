@@ -11,6 +11,9 @@ pub enum Falt {
     Postnummer,
     Postort,
     Telefon,
+    // A change of the household over time, and its payee and contact details.
+    Andring(crate::domain::hushallsandring::Andringsfalt),
+    Uppgift(crate::domain::utbetalning::Uppgiftsfalt),
     // An application.
     Manad,
     Inkom,

@@ -162,6 +162,17 @@ impl HushallFormular {
         }
     }
 
+    /// The address (postcode written "123 45") and telephone, trimmed and checked.
+    pub(crate) fn adress_och_telefon(&self, fel: &mut Vec<FaltFel>) -> (Adress, String) {
+        let (adress, siffror, telefon) = self.adress(fel);
+        let postnummer = if siffror.len() == 5 && siffror.chars().all(|c| c.is_ascii_digit()) {
+            format!("{} {}", &siffror[..3], &siffror[3..])
+        } else {
+            adress.postnummer.clone()
+        };
+        (Adress { postnummer, ..adress }, telefon)
+    }
+
     /// The address and telephone, trimmed; the postcode's five digits.
     fn adress(&self, fel: &mut Vec<FaltFel>) -> (Adress, String, String) {
         let adress = Adress {

@@ -33,6 +33,11 @@ impl Manad {
         self.ar
     }
 
+    /// The month's number in the year, 1–12.
+    pub fn nummer(self) -> u32 {
+        self.manad
+    }
+
     /// Months from `fran` to `self`, both counted: the same month is 1, the next 2.
     pub fn ordning_fran(self, fran: Manad) -> i64 {
         let nr = |m: Manad| i64::from(m.ar) * 12 + i64::from(m.manad);

@@ -119,6 +119,23 @@ pub enum Block {
     Luft(f32),
     /// Starts a new page (e.g. the appeal page).
     NySida,
+    /// Starts a new page unless this many mm are left (keeps a heading with what follows).
+    Plats(f32),
+    /// A drawing (a chart) of `hojd` mm at the left margin: lines and texts in mm from the
+    /// figure's top-left corner. It is never split over pages.
+    Figur {
+        hojd: f32,
+        former: Vec<Form>,
+        texter: Vec<Text>,
+    },
+}
+
+/// A line drawn through points (mm from the top-left), in a colour (RGB 0–1) and a width (pt).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    pub punkter: Vec<(f32, f32)>,
+    pub farg: (f32, f32, f32),
+    pub tjocklek: f32,
 }
 
 /// The page furniture of a letter.
@@ -162,6 +179,8 @@ pub struct Sida {
     pub texter: Vec<Text>,
     /// Horizontal rules: from x, to x, at y (mm).
     pub linjer: Vec<(f32, f32, f32)>,
+    /// Coloured lines of figures (charts), drawn after the rules.
+    pub former: Vec<Form>,
     /// Started because the previous page was full (not the first page, not `NySida`).
     automatisk: bool,
     /// The block being laid out when the page started.
@@ -201,11 +220,12 @@ impl Satt<'_> {
 
     fn ny_sida(&mut self) {
         self.sidor.push(Sida::default());
-        let rubrik = format!(
-            "{} – ärende {}",
-            self.huvud.avsandare.last().cloned().unwrap_or_default(),
-            self.huvud.arendenummer
-        );
+        let avsandare = self.huvud.avsandare.last().cloned().unwrap_or_default();
+        let rubrik = if self.huvud.arendenummer.is_empty() {
+            format!("{avsandare} – {}", self.huvud.titel)
+        } else {
+            format!("{avsandare} – ärende {}", self.huvud.arendenummer)
+        };
         self.text(VANSTER, 15.0, 8.5, false, false, &rubrik);
         self.text(HOGER, 15.0, 8.5, false, true, &self.huvud.datum.clone());
         self.sida().linjer.push((VANSTER, HOGER, 18.0));
@@ -265,13 +285,16 @@ impl Satt<'_> {
             y += Self::radhojd(8.5);
         }
         self.text(HOGER, 18.0, 10.0, false, true, &format!("Datum {}", h.datum));
-        self.text(HOGER, 18.0 + Self::radhojd(10.0), 10.0, false, true, &format!("Ärende {}", h.arendenummer));
+        if !h.arendenummer.is_empty() {
+            self.text(HOGER, 18.0 + Self::radhojd(10.0), 10.0, false, true, &format!("Ärende {}", h.arendenummer));
+        }
         let mut y = FONSTER_Y;
         for rad in &h.mottagare {
             self.text(FONSTER_X, y, BRODTEXT, false, false, rad);
             y += Self::radhojd(BRODTEXT);
         }
-        self.y = 100.0;
+        // A document without a recipient (a report) starts under the header.
+        self.y = if h.mottagare.is_empty() { 48.0 } else { 100.0 };
         self.text(VANSTER, self.y, 15.0, true, false, &h.titel);
         self.y += Self::radhojd(15.0) + 3.0;
     }
@@ -297,17 +320,42 @@ impl Satt<'_> {
         self.y += 2.0;
     }
 
+    /// Places a figure whole on this page or the next.
+    fn figur(&mut self, hojd: f32, former: &[Form], texter: &[Text]) {
+        self.plats(hojd);
+        let (x0, y0) = (VANSTER, self.y);
+        for f in former {
+            let punkter = f.punkter.iter().map(|(x, y)| (x0 + x, y0 + y)).collect();
+            self.sida().former.push(Form { punkter, ..f.clone() });
+        }
+        for t in texter {
+            self.text(x0 + t.x, y0 + t.y, t.storlek, t.fet, t.hoger, &t.text);
+        }
+        self.sida().rader += (hojd / Self::radhojd(BRODTEXT)) as u32;
+        self.y += hojd;
+    }
+
     fn tabell(&mut self, kolumner: &[Kolumn], rader: &[Vec<String>], sista_fet: bool) {
         let rh = Self::radhojd(10.0);
         let rubrikrad = |s: &mut Self| {
             let mut x = VANSTER;
+            let mut hogst = 1;
             for k in kolumner {
                 let y = s.y;
                 let (tx, hoger) = if k.hoger { (x + k.bredd - 1.0, true) } else { (x, false) };
-                s.text(tx, y, 10.0, true, hoger, &k.rubrik);
+                // A heading wider than its column wraps instead of running into the next.
+                let rader = if s.t.bredd(true, 10.0, &k.rubrik) <= k.bredd - 1.0 {
+                    vec![k.rubrik.clone()]
+                } else {
+                    s.t.radbryt(true, 10.0, &k.rubrik, k.bredd - 2.0)
+                };
+                for (j, r) in rader.iter().enumerate() {
+                    s.text(tx, y + j as f32 * rh, 10.0, true, hoger, r);
+                }
+                hogst = hogst.max(rader.len());
                 x += k.bredd;
             }
-            s.y += rh;
+            s.y += rh * hogst as f32;
             let y = s.y - rh * 0.6;
             s.sida().linjer.push((VANSTER, x, y + 1.0));
         };
@@ -386,6 +434,8 @@ fn satt_sidor<'a>(
                 s.ny_sida();
                 s.sida().forsta_block = i;
             }
+            Block::Figur { hojd, former, texter } => s.figur(*hojd, former, texter),
+            Block::Plats(mm) => s.plats(*mm),
         }
     }
     s

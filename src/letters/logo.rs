@@ -11,6 +11,8 @@ use std::sync::{Arc, Mutex};
 pub struct Logo {
     pub bredd: u32,
     pub hojd: u32,
+    /// The pixels, RGBA row by row (the print preview draws them).
+    pub rgba: Vec<u8>,
     bild: Stream,
     mask: Option<Stream>,
 }
@@ -57,7 +59,7 @@ fn avkoda(png: &[u8]) -> Option<Logo> {
         Some(s)
     };
     let mask = if alfa.iter().all(|&a| a == 255) { None } else { Some(strom("DeviceGray", &alfa)?) };
-    Some(Logo { bredd, hojd, bild: strom("DeviceRGB", &rgb)?, mask })
+    Some(Logo { bredd, hojd, bild: strom("DeviceRGB", &rgb)?, mask, rgba: bild.into_raw() })
 }
 
 /// Draws the logo on page `sida` (0-based) of the written document, `hojd_mm` tall with its

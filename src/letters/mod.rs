@@ -9,5 +9,8 @@ pub mod meddelanden;
 pub mod overklaga;
 pub mod pdf;
 pub mod plan;
+pub mod rapport;
 
-pub use layout::{Block, Brevhuvud, Kolumn, Sida, Sidlayout, Typsnitt, lagg_ut_brev, skapa_pdf, skapa_sidor_och_pdf};
+pub use layout::{
+    Block, Brevhuvud, Form, Kolumn, Sida, Sidlayout, Text, Typsnitt, lagg_ut_brev, skapa_pdf, skapa_sidor_och_pdf,
+};

@@ -71,6 +71,16 @@ fn sidans_innehall(
         let punkt = |x: f32| LinePoint { p: Point { x: Mm(x).into(), y: Mm(SIDA_HOJD - y).into() }, bezier: false };
         ops.push(Op::DrawLine { line: Line { points: vec![punkt(*x1), punkt(*x2)], is_closed: false } });
     }
+    for f in &sida.former {
+        let (r, g, b) = f.farg;
+        ops.push(Op::SetOutlineColor { col: Color::Rgb(Rgb { r, g, b, icc_profile: None }) });
+        ops.push(Op::SetOutlineThickness { pt: Pt(f.tjocklek) });
+        let punkt = |(x, y): &(f32, f32)| LinePoint {
+            p: Point { x: Mm(*x).into(), y: Mm(SIDA_HOJD - y).into() },
+            bezier: false,
+        };
+        ops.push(Op::DrawLine { line: Line { points: f.punkter.iter().map(punkt).collect(), is_closed: false } });
+    }
     for txt in &sida.texter {
         let x = if txt.hoger { txt.x - t.bredd(txt.fet, txt.storlek, &txt.text) } else { txt.x };
         ops.extend([

@@ -1,9 +1,13 @@
 //! Households and their members.
 
+use super::hushallshistorik::{TidigareAdress, adress_fran_och_uppgifter, medlemskap, tidigare_adresser};
 use super::{Resultat, Skrivning, Store, StoreError, tidstampel};
 use crate::domain::arende::{ArendeStatus, Forsorjningshinder, format_arendenummer};
 use crate::domain::hushall::{Adress, Medlem, NyttHushall, Person, Relation, Roll};
+use crate::domain::hushallsandring::Medlemskap;
+use crate::domain::manad::Manad;
 use crate::domain::personnummer::Personnummer;
+use crate::domain::utbetalning::Hushallsuppgifter;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, params};
 
@@ -26,11 +30,33 @@ pub struct HushallVy {
     pub adress: Adress,
     pub telefon: String,
     pub skyddade_personuppgifter: bool,
+    /// Every membership with its period: who lived there when.
+    pub historik: Vec<Medlemskap>,
+    /// The date the current address applies from.
+    pub adress_fran: NaiveDate,
+    pub tidigare_adresser: Vec<TidigareAdress>,
+    pub uppgifter: Hushallsuppgifter,
+    /// The day the household was registered.
+    pub registrerad: NaiveDate,
 }
 
 impl HushallVy {
     pub fn sokande(&self) -> Option<&Person> {
         self.medlemmar.iter().find(|m| m.roll == Roll::Sokande).map(|m| &m.person)
+    }
+
+    /// Who lived there during `manad`, each with the first/last day when only part of the month.
+    /// Before the registration nothing else is known: those registered with the household count
+    /// from the start.
+    pub fn medlemmar_i(&self, manad: Manad) -> Vec<(Medlem, Option<NaiveDate>, Option<NaiveDate>)> {
+        self.historik
+            .iter()
+            .filter_map(|m| {
+                let fran = if m.fran == self.registrerad { NaiveDate::MIN } else { m.fran };
+                let period = Medlemskap { fran, ..m.clone() };
+                period.i_manad(manad).map(|(f, t)| (m.medlem.clone(), f, t))
+            })
+            .collect()
     }
 }
 
@@ -43,27 +69,11 @@ pub struct Registrerat {
 }
 
 impl Skrivning<'_> {
-    /// Registers a household with its first case. Refuses a person who is already registered.
+    /// Registers a household with its first case. Refuses a person who lives in a registered
+    /// household; one who has moved out of one (an adult child) keeps their person row.
     pub fn skapa_hushall(&self, h: &NyttHushall, a: &NyttArende, nu: NaiveDateTime) -> Resultat<Registrerat> {
+        self.krav_bor_inte_redan(h)?;
         let conn = self.conn();
-        for m in &h.medlemmar {
-            let existing: Option<String> = conn
-                .prepare_cached(
-                    "SELECT a.arendenummer FROM person p
-                     JOIN hushallsmedlem hm ON hm.person_id = p.id
-                     JOIN arende a ON a.hushall_id = hm.hushall_id
-                     WHERE p.pnr = ?1 ORDER BY a.id DESC LIMIT 1",
-                )?
-                .query_row([m.person.pnr.twelve_digits()], |r| r.get(0))
-                .optional()?;
-            if let Some(nr) = existing {
-                return Err(StoreError::Dubblett(format!(
-                    "{} ({}) är redan registrerad i ärende {nr}. Öppna det ärendet i stället.",
-                    m.person.namn(),
-                    m.person.pnr
-                )));
-            }
-        }
         conn.prepare_cached(
             "INSERT INTO hushall (gatuadress, postnummer, postort, telefon, skyddade_personuppgifter, relation, skapad)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -79,12 +89,10 @@ impl Skrivning<'_> {
         ])?;
         let hushall_id = conn.last_insert_rowid();
         for (ordning, m) in h.medlemmar.iter().enumerate() {
-            conn.prepare_cached("INSERT INTO person (pnr, fornamn, efternamn) VALUES (?1, ?2, ?3)")?
-                .execute(params![m.person.pnr.twelve_digits(), m.person.fornamn, m.person.efternamn])?;
-            let person_id = conn.last_insert_rowid();
+            let person_id = self.personens_id(&m.person)?;
             conn.prepare_cached(
-                "INSERT INTO hushallsmedlem (hushall_id, person_id, roll, lunch_utanfor_hemmet, gar_i_gymnasiet, ordning)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO hushallsmedlem (hushall_id, person_id, roll, lunch_utanfor_hemmet, gar_i_gymnasiet, ordning, fran)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?
             .execute(params![
                 hushall_id,
@@ -92,7 +100,8 @@ impl Skrivning<'_> {
                 m.roll.kod(),
                 m.lunch_utanfor_hemmet,
                 m.gar_i_gymnasiet,
-                ordning as i64
+                ordning as i64,
+                nu.date().to_string()
             ])?;
         }
         let year = a.startdatum.year();
@@ -120,6 +129,48 @@ impl Skrivning<'_> {
         let arende_id = conn.last_insert_rowid();
         self.uppdatera_sokindex(arende_id)?;
         Ok(Registrerat { hushall_id, arende_id, arendenummer })
+    }
+
+    /// Refuses a person who already lives in a registered household.
+    fn krav_bor_inte_redan(&self, h: &NyttHushall) -> Resultat<()> {
+        let conn = self.conn();
+        for m in &h.medlemmar {
+            let existing: Option<String> = conn
+                .prepare_cached(
+                    "SELECT a.arendenummer FROM person p
+                     JOIN hushallsmedlem hm ON hm.person_id = p.id
+                     JOIN arende a ON a.hushall_id = hm.hushall_id
+                     WHERE p.pnr = ?1 AND hm.till IS NULL ORDER BY a.id DESC LIMIT 1",
+                )?
+                .query_row([m.person.pnr.twelve_digits()], |r| r.get(0))
+                .optional()?;
+            if let Some(nr) = existing {
+                return Err(StoreError::Dubblett(format!(
+                    "{} ({}) är redan registrerad i ärende {nr}. Öppna det ärendet i stället.",
+                    m.person.namn(),
+                    m.person.pnr
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// The person's row: the one kept from an earlier household, or a new one.
+    pub(super) fn personens_id(&self, p: &Person) -> Resultat<i64> {
+        let conn = self.conn();
+        let tidigare: Option<i64> = conn
+            .prepare_cached("SELECT id FROM person WHERE pnr = ?1")?
+            .query_row([p.pnr.twelve_digits()], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = tidigare {
+            return Ok(id);
+        }
+        conn.prepare_cached("INSERT INTO person (pnr, fornamn, efternamn) VALUES (?1, ?2, ?3)")?.execute(params![
+            p.pnr.twelve_digits(),
+            p.fornamn,
+            p.efternamn
+        ])?;
+        Ok(conn.last_insert_rowid())
     }
 }
 
@@ -155,23 +206,11 @@ impl Store {
             )
             .optional()?
             .ok_or_else(|| StoreError::Saknas("Hushållet finns inte.".into()))?;
-        let mut stmt = conn.prepare_cached(
-            "SELECT p.pnr, p.fornamn, p.efternamn, hm.roll, hm.lunch_utanfor_hemmet, hm.gar_i_gymnasiet
-             FROM hushallsmedlem hm JOIN person p ON p.id = hm.person_id
-             WHERE hm.hushall_id = ?1 ORDER BY hm.ordning",
-        )?;
-        let medlemmar = stmt
-            .query_map([hushall_id], |r| {
-                let pnr: String = r.get(0)?;
-                let roll: String = r.get(3)?;
-                Ok(Medlem {
-                    person: Person { pnr: lagrat_pnr(&pnr)?, fornamn: r.get(1)?, efternamn: r.get(2)? },
-                    roll: super::kod_fran(Roll::fran_kod(&roll), &roll)?,
-                    lunch_utanfor_hemmet: r.get(4)?,
-                    gar_i_gymnasiet: r.get(5)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let historik = medlemskap(conn, hushall_id)?;
+        let medlemmar = historik.iter().filter(|m| m.till.is_none()).map(|m| m.medlem.clone()).collect();
+        let (adress_fran, uppgifter) = adress_fran_och_uppgifter(conn, hushall_id)?;
+        let registrerad: String =
+            conn.query_row("SELECT substr(skapad, 1, 10) FROM hushall WHERE id = ?1", [hushall_id], |r| r.get(0))?;
         Ok(HushallVy {
             id: hushall_id,
             medlemmar,
@@ -179,6 +218,11 @@ impl Store {
             adress,
             telefon,
             skyddade_personuppgifter: skyddad,
+            historik,
+            adress_fran,
+            tidigare_adresser: tidigare_adresser(conn, hushall_id)?,
+            uppgifter,
+            registrerad: registrerad.parse().unwrap_or(adress_fran),
         })
     }
 }

@@ -1,8 +1,8 @@
 //! Tamper evidence: a hash chain over the records that must never change silently.
 //!
 //! Every insert or change of a protected row (journal entries, the event log, decisions and
-//! their posts, agreed plans, and the case, household and person rows a letter is addressed
-//! from) appends a row to `kedja` through a database trigger. Each chain row holds the SHA-256
+//! their posts, agreed plans, the case, household and person rows a letter is addressed
+//! from, and the household's member periods, earlier addresses and payee) appends a row to `kedja` through a database trigger. Each chain row holds the SHA-256
 //! of the protected row's content (`innehall`) and the SHA-256 of the previous chain row's hash
 //! followed by that content hash (`hash`), both as 32 bytes. A row edited, deleted or inserted
 //! outside the program – even with the triggers dropped – no longer matches its newest chain
@@ -186,6 +186,53 @@ const SKYDDADE: &[Skyddad] = &[
         handelser: &["AFTER INSERT"],
         namn: "återkommen utbetalning",
         version: 15,
+    },
+    Skyddad {
+        typ: "hushallsmedlem",
+        tabell: "hushallsmedlem",
+        innehall: "json_array({r}.id, {r}.hushall_id, {r}.person_id, {r}.roll, {r}.lunch_utanfor_hemmet,
+                   {r}.gar_i_gymnasiet, {r}.ordning, {r}.fran, {r}.till, {r}.flyttat_till)",
+        rad: "{r}.id",
+        del: "0",
+        villkor: "1",
+        handelser: &["AFTER INSERT", "AFTER UPDATE"],
+        namn: "period i hushållet",
+        version: 18,
+    },
+    Skyddad {
+        typ: "hushall_adress",
+        tabell: "hushall_adress",
+        innehall: "json_array({r}.id, {r}.hushall_id, {r}.fran, {r}.till, {r}.gatuadress, {r}.postnummer, {r}.postort,
+                   {r}.telefon, {r}.andrad, {r}.andrad_av)",
+        rad: "{r}.id",
+        del: "0",
+        villkor: "1",
+        handelser: &["AFTER INSERT", "AFTER UPDATE"],
+        namn: "tidigare adress",
+        version: 18,
+    },
+    Skyddad {
+        typ: "hushallsuppgifter",
+        tabell: "hushall",
+        innehall: "json_array({r}.id, {r}.adress_fran, {r}.betalsatt, {r}.clearing, {r}.konto, {r}.betalmottagare,
+                   {r}.tolk_sprak, {r}.epost, {r}.kontaktsatt)",
+        rad: "{r}.id",
+        del: "0",
+        villkor: "1",
+        handelser: &["AFTER INSERT", "AFTER UPDATE"],
+        namn: "hushållets utbetalning och kontakt",
+        version: 18,
+    },
+    Skyddad {
+        typ: "handelselogg_dator",
+        tabell: "handelselogg",
+        innehall: "json_array({r}.id, {r}.dator)",
+        rad: "{r}.id",
+        del: "0",
+        villkor: "1",
+        handelser: &["AFTER INSERT"],
+        namn: "rad i händelseloggen (dator)",
+        version: 19,
     },
 ];
 

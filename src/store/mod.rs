@@ -4,11 +4,14 @@
 //! database runs in WAL mode with foreign keys on, so a crash leaves the last committed state.
 
 mod ansokan;
+mod anvandare;
 mod arende;
+mod arshjul;
 mod beslut;
 mod fia;
 mod forslag;
 mod hushall;
+mod hushallshistorik;
 mod ib;
 mod journal;
 mod kedja;
@@ -20,18 +23,22 @@ mod plan;
 mod sakerhetskopia;
 mod schema;
 mod screening;
+mod statistik;
 mod utbetalning;
 mod utbetalning_schema;
 mod utkast;
 
 pub use ansokan::{AnsokanRad, SparadAnsokan};
+pub use anvandare::Anvandare;
 pub use arende::{ArendeRad, Sokresultat, Sortering};
+pub use arshjul::{Arshjulsuppgift, AvslutsforslagRad};
 pub use beslut::BeslutRad;
 pub use fia::SparadFia;
 pub use forslag::Forslag;
 pub use hushall::{HushallVy, NyttArende, Registrerat};
+pub use hushallshistorik::{Inflyttad, TidigareAdress};
 pub use kedja::Kedjerapport;
-pub use logg::{Handelse, Logghandelse};
+pub use logg::{Handelse, Loggfilter, Logghandelse, Loggrad, datornamn};
 pub use normtabell::Normversion;
 pub use plan::{AttGoraRad, Avvikelse, Planperson, Planversion, Uppfoljning};
 pub use sakerhetskopia::{Aterstallning, DagligKopia, MAX_KOPIOR, aterstall, gor_daglig_kopia};

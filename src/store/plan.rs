@@ -60,7 +60,8 @@ const KOLUMNER: &str =
 
 /// The applicant of the case's household: whose plan it is when nobody else is chosen.
 const SOKANDE: &str = "(SELECT hm.person_id FROM arende a
-      JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.roll = 'sokande' WHERE a.id = ?1)";
+      JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.roll = 'sokande' AND hm.till IS NULL
+      WHERE a.id = ?1)";
 
 /// An adult of the household who can have a plan of their own.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,6 +120,7 @@ impl Store {
         let mut stmt = self.conn().prepare_cached(
             "SELECT pe.id, pe.fornamn || ' ' || pe.efternamn FROM arende a
              JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.roll IN ('sokande', 'medsokande')
+                  AND hm.till IS NULL
              JOIN person pe ON pe.id = hm.person_id
              WHERE a.id = ?1 ORDER BY hm.roll DESC, hm.ordning",
         )?;
@@ -254,7 +256,7 @@ impl Skrivning<'_> {
                 &format!(
                     "SELECT pe.id FROM person pe WHERE pe.id = COALESCE(?2, {SOKANDE}) AND pe.id IN
                        (SELECT hm.person_id FROM arende a JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id
-                        WHERE a.id = ?1 AND hm.roll IN ('sokande', 'medsokande'))"
+                        WHERE a.id = ?1 AND hm.roll IN ('sokande', 'medsokande') AND hm.till IS NULL)"
                 ),
                 params![arende_id, person_id],
                 |r| r.get(0),

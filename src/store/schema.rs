@@ -25,7 +25,10 @@ const MIGRATIONS: &[Migration] = &[
     v15_payments,
     v16_delegation_and_proposals,
     v17_plan_per_adult,
-    v18_cost_line_what_for,
+    v18_household_over_time,
+    v19_users_and_access_log,
+    v20_statistics,
+    v21_cost_line_what_for,
 ];
 
 /// The schema version this program writes.
@@ -502,9 +505,32 @@ fn v17_plan_per_adult(tx: &Transaction) -> rusqlite::Result<()> {
     super::kedja::lagg_till_slag(tx, 17)
 }
 
+/// A household changes over time: each membership gets its period (existing members from the
+/// household's registration, still living there), so a person may also leave and come back;
+/// earlier addresses are kept with their periods; and the household gets its payee, need of an
+/// interpreter and contact details.
+fn v18_household_over_time(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(super::hushallshistorik::V15_SQL)?;
+    // The periods, earlier addresses and payee join the tamper chain.
+    super::kedja::lagg_till_slag(tx, 18)
+}
+
+/// Users who log in (never deleted), and the computer each log line was written from, chained.
+fn v19_users_and_access_log(tx: &Transaction) -> rusqlite::Result<()> {
+    super::anvandare::skapa_tabell(tx)?;
+    super::kedja::lagg_till_slag(tx, 19)
+}
+
+/// The unit's statistics (issue 17): indexes that let the indicators read a period's decisions in
+/// force without scanning every decision, the nybesök of a case, the årshjul as versioned unit
+/// data and its ticked-off tasks, and the recorded contact with a young adult before closing.
+fn v20_statistics(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(super::statistik::V15_SQL)
+}
+
 /// A cost line of an application says what it is for (a debt: to whom and for what), which the
 /// decision names in the client's words.
-fn v18_cost_line_what_for(tx: &Transaction) -> rusqlite::Result<()> {
+fn v21_cost_line_what_for(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(KOSTNAD_AVSER_SQL)
 }
 

@@ -9,6 +9,7 @@ pub mod installningar;
 pub mod kassa;
 pub mod kontext;
 pub mod skal;
+pub mod statistik;
 pub mod tema;
 pub mod utkast;
 pub mod widgetar;

@@ -13,7 +13,7 @@ pub const FALT_BREDD: f32 = 300.0;
 pub const ACCENT: Color32 = Color32::from_rgb(0x1f, 0x5f, 0x8b);
 
 /// Colours with a meaning; always shown together with text.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Signal {
     Varning,
     Fel,

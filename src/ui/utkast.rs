@@ -120,6 +120,7 @@ pub enum Utkastplats {
     Plan(i64, Option<i64>),
     Ib(i64),
     Fia(i64),
+    Hushallsandring(i64),
 }
 
 pub fn nyckel(plats: Utkastplats) -> String {
@@ -133,6 +134,7 @@ pub fn nyckel(plats: Utkastplats) -> String {
         Utkastplats::Plan(id, Some(person)) => format!("plan:{id}:{person}"),
         Utkastplats::Ib(id) => format!("ib:{id}"),
         Utkastplats::Fia(id) => format!("fia:{id}"),
+        Utkastplats::Hushallsandring(id) => format!("hushallsandring:{id}"),
     }
 }
 
@@ -150,6 +152,7 @@ pub fn plats(nyckel: &str) -> Option<Utkastplats> {
         },
         ("ib", id) => id.parse().ok().map(Utkastplats::Ib),
         ("fia", id) => id.parse().ok().map(Utkastplats::Fia),
+        ("hushallsandring", id) => id.parse().ok().map(Utkastplats::Hushallsandring),
         _ => None,
     }
 }

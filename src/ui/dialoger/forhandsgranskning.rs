@@ -34,19 +34,51 @@ pub struct Forhandsgranskning {
     zoom: f32,
     skrivare: Vec<String>,
     vald: String,
+    /// The unit's logo as a texture, made the first time the page with it is drawn.
+    logo: Option<egui::TextureHandle>,
+    /// The system's printers while they are being asked for.
+    soker: Option<std::sync::mpsc::Receiver<Vec<String>>>,
 }
 
 impl Forhandsgranskning {
-    /// A preview of `brev` on its first page, with the system's printers and the remembered choice.
+    /// A preview of `brev` on its first page, with the remembered printer; the system's printers
+    /// are asked for off the UI thread (lpstat or PowerShell can take a moment).
     pub fn ny(brev: Brev, filnamn: String, identitet: String, ctx: &mut Kontext) -> Forhandsgranskning {
-        let skrivare = skrivare::systemets_skrivare();
-        let mut f = Forhandsgranskning { brev, filnamn, identitet, sida: 0, zoom: 1.0, skrivare, vald: String::new() };
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(skrivare::systemets_skrivare());
+        });
         let minne = ctx.las(skrivare::vald_skrivare(ctx.store));
-        f.vald = minne.unwrap_or_else(|| f.skrivare.first().cloned().unwrap_or_else(|| skrivare::STANDARD.into()));
-        if !f.skrivare.contains(&f.vald) {
-            f.skrivare.insert(0, f.vald.clone());
+        Forhandsgranskning {
+            brev,
+            filnamn,
+            identitet,
+            sida: 0,
+            zoom: 1.0,
+            skrivare: minne.iter().cloned().collect(),
+            vald: minne.unwrap_or_default(),
+            logo: None,
+            soker: Some(rx),
         }
-        f
+    }
+
+    /// Takes the system's printers once they are known: the remembered one stays chosen, else
+    /// the first (or the system's default printer when there is none).
+    fn skrivarna_klara(&mut self) {
+        let Some(rx) = &self.soker else { return };
+        let lista = match rx.try_recv() {
+            Ok(lista) => lista,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => Vec::new(),
+        };
+        self.soker = None;
+        if self.vald.is_empty() {
+            self.vald = lista.first().cloned().unwrap_or_else(|| skrivare::STANDARD.into());
+        }
+        self.skrivare = lista;
+        if !self.skrivare.contains(&self.vald) {
+            self.skrivare.insert(0, self.vald.clone());
+        }
     }
 
     pub fn antal_sidor(&self) -> usize {
@@ -148,10 +180,15 @@ impl Forhandsgranskning {
     }
 
     fn skrivarval(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
+        self.skrivarna_klara();
+        if self.soker.is_some() {
+            ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
+        }
         let etikett = ui.label("Skrivare");
+        let visat = if self.vald.is_empty() { "Söker skrivare …" } else { self.vald.as_str() };
         let mut ny = None;
         egui::ComboBox::from_id_salt("forhands_skrivare")
-            .selected_text(&self.vald)
+            .selected_text(visat)
             .show_ui(ui, |ui| {
                 for namn in &self.skrivare {
                     if ui.selectable_label(*namn == self.vald, namn).clicked() {
@@ -214,7 +251,7 @@ impl Forhandsgranskning {
     }
 
     /// The current page as a white A4 sheet.
-    fn rita_sida(&self, ui: &mut egui::Ui) {
+    fn rita_sida(&mut self, ui: &mut egui::Ui) {
         let skala = PUNKTER_PER_MM * self.zoom;
         let (rect, _) = ui.allocate_exact_size(Vec2::new(SIDA_BREDD, SIDA_HOJD) * skala, egui::Sense::hover());
         let p = ui.painter_at(rect);
@@ -225,7 +262,13 @@ impl Forhandsgranskning {
         if let Some(logo) = self.brev.sidor.logo.as_ref().filter(|_| self.brev.sidor.logo_sida == self.sida) {
             let bredd = LOGO_HOJD * logo.bredd as f32 / logo.hojd.max(1) as f32;
             let ruta = Rect::from_min_max(punkt(VANSTER, 13.0), punkt(VANSTER + bredd, 13.0 + LOGO_HOJD));
-            p.rect_filled(ruta, 0.0, Color32::from_gray(210));
+            let textur = self.logo.get_or_insert_with(|| {
+                let storlek = [logo.bredd as usize, logo.hojd as usize];
+                let bild = egui::ColorImage::from_rgba_unmultiplied(storlek, &logo.rgba);
+                ui.ctx().load_texture("brevets-logotyp", bild, egui::TextureOptions::LINEAR)
+            });
+            let hela = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
+            p.image(textur.id(), ruta, hela, Color32::WHITE);
         }
         rita_innehall(&p, sida, skala, punkt);
     }

@@ -2,9 +2,8 @@
 //! every line shown, with the table year and any unverified cell warned about.
 
 use crate::arbete::{self, Arbetsfel};
-use crate::domain::ansokan::AnsokanFormular;
+use crate::domain::ansokan::{AnsokanFormular, MedlemFalt};
 use crate::domain::arende::Arende;
-use crate::domain::hushall::Medlem;
 use crate::domain::manad::Manad;
 use crate::domain::norm::{Normtabell, Radtyp, Regler, Resultat, berakna};
 use crate::store::{AnsokanRad, HushallVy};
@@ -30,7 +29,8 @@ struct Redigering {
 
 pub struct AnsokanVy {
     arende_id: i64,
-    medlemmar: Vec<Medlem>,
+    /// The household with its history: a new month is filled with who lived there then.
+    hushall: HushallVy,
     lista: Vec<AnsokanRad>,
     redigering: Option<Redigering>,
     autospar: Autospar,
@@ -46,13 +46,8 @@ impl AnsokanVy {
         if let Some((_, fel)) = autospar.lasfel() {
             ctx.fel(fel);
         }
-        let mut vy = AnsokanVy {
-            arende_id: arende.id,
-            medlemmar: hushall.medlemmar.clone(),
-            lista: Vec::new(),
-            redigering: None,
-            autospar,
-        };
+        let mut vy =
+            AnsokanVy { arende_id: arende.id, hushall: hushall.clone(), lista: Vec::new(), redigering: None, autospar };
         if let Some(form) = draft {
             vy.oppna_form(ctx, form, None);
             // A restored draft is unsaved work: it stays a draft until saved.
@@ -82,7 +77,7 @@ impl AnsokanVy {
         let senaste = self.lista.first().and_then(|a| Manad::parse(&a.manad).ok());
         let manad = senaste.map(Manad::nasta).unwrap_or_else(|| Manad::av(nu.date()));
         ctx.rensa();
-        let form = AnsokanFormular::ny(manad, nu.date(), &self.medlemmar);
+        let form = AnsokanFormular::ny_for_manad(manad, nu.date(), &self.hushall.medlemmar_i(manad));
         self.oppna_form(ctx, form, None);
     }
 
@@ -104,6 +99,10 @@ impl AnsokanVy {
         match self.lista.iter().find(|a| a.manad == forra).map(|a| ctx.store.ansokan(a.id)) {
             Some(Ok(s)) => {
                 r.form.kopiera_fran(&AnsokanFormular::from(&s.ansokan));
+                // Who lived there is the register's for this month, not last month's.
+                if self.hushall.historik.iter().any(|m| m.till.is_some() || m.fran > self.hushall.registrerad) {
+                    r.form.medlemmar = MedlemFalt::for_manad(&self.hushall.medlemmar_i(manad));
+                }
                 ctx.klart(format!("Uppgifterna från {forra} är kopierade. Ändra det som är nytt."));
             }
             Some(Err(e)) => ctx.fel(e),

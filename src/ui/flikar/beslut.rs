@@ -101,7 +101,6 @@ impl BeslutVy {
         ui.label(RichText::new(format!("Lagrum: {}", b.lagrum)).weak());
         ui.label(RichText::new(format!("Fattat av {} ({})", b.beslut.beslutsfattare, b.skapad)).weak());
         let aterkrav = b.beslut.poster.iter().any(|p| p.mot_aterkrav.is_some());
-        let id = b.id;
         ui.horizontal(|ui| {
             if ui
                 .button("Skriv ut beslutsbrev")
@@ -110,24 +109,10 @@ impl BeslutVy {
             {
                 self.skriv_dokument(ctx, false);
             }
-            if ui.button("Spara som …").clicked() {
-                self.spara_som(ctx, id);
-            }
             if aterkrav && ui.button("Skriv ut beslut om återkrav").clicked() {
                 self.skriv_dokument(ctx, true);
             }
         });
-    }
-
-    fn spara_som(&mut self, ctx: &mut Kontext, id: i64) {
-        let forslag = format!("beslut-{}-{id}.pdf", self.arendenummer);
-        let Some(fil) = rfd::FileDialog::new().set_file_name(&forslag).add_filter("PDF", &["pdf"]).save_file() else {
-            return;
-        };
-        let svar = arbete::brev::skriv_ut(ctx.store, &ctx.aktor, &Dokument::Beslutsbrev(id), &fil);
-        if ctx.utfall(svar).is_some() {
-            ctx.klart(format!("Beslutsbrevet är sparat: {}", fil.display()));
-        }
     }
 
     fn visa_form(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {

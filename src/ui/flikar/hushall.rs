@@ -1,10 +1,13 @@
 //! The Hushåll tab: who lives in the household, the address (hidden when protected until the
-//! viewing is logged) and the telephone.
+//! viewing is logged) and the telephone, the payee and contact details, the history (who lived
+//! there when, earlier addresses), and "Ändra hushållet …".
 
+use super::hushall_historik as historik;
 use crate::arbete;
 use crate::domain::arende::Arende;
 use crate::domain::hushall::Roll;
 use crate::store::HushallVy;
+use crate::ui::dialoger::andra_hushall::{AndraHushall, Andringssvar};
 use crate::ui::flikar::Flik;
 use crate::ui::kontext::{Flikvy, Kontext, inget_att_skriva_ut, inget_att_spara};
 use crate::ui::widgetar::{rad, rubrik};
@@ -14,17 +17,48 @@ pub struct HushallFlik {
     arende_id: i64,
     hushall: HushallVy,
     visa_adress: bool,
+    dialog: Option<AndraHushall>,
+    /// The household after a change, for the open case to take.
+    andrat: Option<HushallVy>,
 }
 
 impl HushallFlik {
     pub fn ny(arende: &Arende, hushall: &HushallVy) -> HushallFlik {
-        HushallFlik { arende_id: arende.id, hushall: hushall.clone(), visa_adress: false }
+        HushallFlik { arende_id: arende.id, hushall: hushall.clone(), visa_adress: false, dialog: None, andrat: None }
+    }
+
+    /// The household as changed in the dialog since last asked, if it was.
+    pub fn tag_andrat(&mut self) -> Option<HushallVy> {
+        self.andrat.take()
+    }
+
+    /// Esc: the change dialog closes; its draft stays.
+    pub fn stang_dialog(&mut self, ctx: &mut Kontext) {
+        if self.dialog.take().is_some() {
+            ctx.varna(
+                "Ändringen är inte sparad. Det du skrev finns kvar som utkast när du öppnar Ändra hushållet … igen.",
+            );
+        }
+    }
+
+    fn visa_dialog(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
+        let Some(d) = &mut self.dialog else { return };
+        match d.visa(ui.ctx(), ctx) {
+            Some(Andringssvar::Sparad(h, rad)) => {
+                self.dialog = None;
+                self.hushall = (*h).clone();
+                self.andrat = Some(*h);
+                ctx.klart(rad);
+            }
+            Some(Andringssvar::Stangd) => self.stang_dialog(ctx),
+            None => {}
+        }
     }
 
     fn visa_medlemmar(&self, ui: &mut egui::Ui, idag: chrono::NaiveDate) {
         rubrik(ui, "Personer i hushållet");
-        egui::Grid::new("medlemmar").num_columns(5).striped(true).spacing([24.0, 8.0]).show(ui, |ui| {
-            for h in ["Roll", "Namn", "Personnummer", "Ålder", "Noteringar"] {
+        egui::Grid::new("medlemmar").num_columns(6).striped(true).spacing([24.0, 8.0]).show(ui, |ui| {
+            for h in ["Roll", "Namn", "Personnummer", "Ålder", "Bor här från", "Noteringar"] {
                 ui.label(RichText::new(h).strong());
             }
             ui.end_row();
@@ -33,6 +67,9 @@ impl HushallFlik {
                 ui.label(m.person.namn());
                 ui.label(m.person.pnr.to_string());
                 ui.label(format!("{} år", m.person.pnr.age_at(idag)));
+                let fran =
+                    self.hushall.historik.iter().find(|h| h.till.is_none() && h.medlem.person.pnr == m.person.pnr);
+                ui.label(fran.map(|h| h.fran.to_string()).unwrap_or_default());
                 let mut noter = Vec::new();
                 if m.roll == Roll::Barn && m.lunch_utanfor_hemmet {
                     noter.push("äter lunch utanför hemmet");
@@ -44,7 +81,8 @@ impl HushallFlik {
                 ui.end_row();
             }
         });
-        if let Some(r) = self.hushall.relation {
+        let har_medsokande = self.hushall.medlemmar.iter().any(|m| m.roll == Roll::Medsokande);
+        if let Some(r) = self.hushall.relation.filter(|_| har_medsokande) {
             ui.label(format!("Medsökande: {}", r.namn().to_lowercase()));
         }
     }
@@ -54,6 +92,14 @@ impl Flikvy for HushallFlik {
     fn ladda(&mut self, _ctx: &mut Kontext) {}
 
     fn visa(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
+        if ui
+            .button("Ändra hushållet …")
+            .on_hover_text("Barn fött, in- eller utflyttning, ny adress, skydd, utbetalning")
+            .clicked()
+        {
+            ctx.rensa();
+            self.dialog = Some(AndraHushall::ny(ctx.store, self.arende_id, &self.hushall));
+        }
         self.visa_medlemmar(ui, ctx.nu().date());
         rubrik(ui, "Adress och telefon");
         let dold = self.hushall.skyddade_personuppgifter && !self.visa_adress;
@@ -71,10 +117,25 @@ impl Flikvy for HushallFlik {
         } else if self.hushall.skyddade_personuppgifter && ui.button("Dölj adressen").clicked() {
             self.visa_adress = false;
         }
+        let dold = self.hushall.skyddade_personuppgifter && !self.visa_adress;
+        historik::visa_uppgifter(ui, &self.hushall);
+        historik::visa(ui, &self.hushall, dold);
+        self.visa_dialog(ui, ctx);
     }
 
     fn spara(&mut self, ctx: &mut Kontext) {
-        inget_att_spara(ctx, Flik::Hushall, "; hushållet ändras inte här");
+        if let Some(d) = &mut self.dialog {
+            if let Some(svar) = d.spara(ctx) {
+                if let Andringssvar::Sparad(h, rad) = svar {
+                    self.hushall = (*h).clone();
+                    self.andrat = Some(*h);
+                    ctx.klart(rad);
+                }
+                self.dialog = None;
+            }
+            return;
+        }
+        inget_att_spara(ctx, Flik::Hushall, "; ändra hushållet med Ändra hushållet …");
     }
 
     fn skriv_ut(&mut self, ctx: &mut Kontext) {
@@ -82,6 +143,6 @@ impl Flikvy for HushallFlik {
     }
 }
 
-fn or_streck(text: &str) -> &str {
+pub(super) fn or_streck(text: &str) -> &str {
     if text.trim().is_empty() { "–" } else { text }
 }

@@ -7,6 +7,7 @@ pub mod beslut;
 pub mod brev;
 pub mod fia;
 pub mod hushall;
+pub mod hushall_historik;
 pub mod ib;
 pub mod journal;
 pub mod oversikt;
@@ -85,7 +86,17 @@ pub struct OppetArende {
 impl OppetArende {
     /// Loads the case (the opening is logged) and shows it on `flik`.
     pub fn oppna(ctx: &mut Kontext, arende_id: i64, flik: Flik) -> Result<OppetArende, Arbetsfel> {
-        let (arende, hushall) = arbete::arende::oppna_arende(ctx.store, &ctx.aktor, arende_id)?;
+        OppetArende::oppna_med_skal(ctx, arende_id, flik, None)
+    }
+
+    /// Opens the case; `skal` is the reason for opening a case the user is not assigned to.
+    pub fn oppna_med_skal(
+        ctx: &mut Kontext,
+        arende_id: i64,
+        flik: Flik,
+        skal: Option<&str>,
+    ) -> Result<OppetArende, Arbetsfel> {
+        let (arende, hushall) = arbete::arende::oppna_arende_med_skal(ctx.store, &ctx.aktor, arende_id, skal)?;
         let mut a = OppetArende {
             flik,
             oversikt: oversikt::OversiktVy::ny(ctx, &arende, &hushall),
@@ -154,6 +165,23 @@ impl OppetArende {
         self.aktiv().skriv_ut(ctx);
     }
 
+    /// Esc with no window dialog open: the tab's own dialog closes.
+    pub fn stang_dialog(&mut self, ctx: &mut Kontext) {
+        if self.flik == Flik::Hushall {
+            self.hushall_vy.stang_dialog(ctx);
+        }
+    }
+
+    /// The household changed: the tabs built from it start over from the new household.
+    fn hushallet_andrat(&mut self, ctx: &mut Kontext, hushall: HushallVy) {
+        self.oversikt = oversikt::OversiktVy::ny(ctx, &self.arende, &hushall);
+        self.ansokan = ansokan::AnsokanVy::ny(ctx, &self.arende, &hushall);
+        self.beslut = beslut::BeslutVy::ny(ctx, &self.arende, &hushall);
+        self.screening = screening::ScreeningVy::ny(&self.arende, &hushall, ctx.nu().date());
+        self.journal = journal::JournalVy::ny(ctx, &self.arende);
+        self.hushall = hushall;
+    }
+
     /// Reads the case again after the overview changed it.
     pub fn las_om(&mut self, ctx: &mut Kontext) {
         if let Some(a) = ctx.utfall(ctx.store.arende(self.arende.id)) {
@@ -182,13 +210,19 @@ impl OppetArende {
             }
             ui.label(RichText::new(format!("Ärende {}", self.arende.arendenummer)).size(18.0));
             ui.label(RichText::new(self.arende.status.namn()).size(18.0).strong());
-            if self.hushall.skyddade_personuppgifter {
-                markering(ui, "SKYDDADE PERSONUPPGIFTER");
-            }
-            if self.andrad_efter_beslut {
-                markering(ui, "Ändrat efter beslut – nytt beslut behövs");
-            }
         });
+        // The markings on a line of their own: a framed marking does not wrap, so beside a long
+        // name it would run off the window's edge.
+        if self.hushall.skyddade_personuppgifter || self.andrad_efter_beslut {
+            ui.horizontal_wrapped(|ui| {
+                if self.hushall.skyddade_personuppgifter {
+                    markering(ui, "SKYDDADE PERSONUPPGIFTER");
+                }
+                if self.andrad_efter_beslut {
+                    markering(ui, "Ändrat efter beslut – nytt beslut behövs");
+                }
+            });
+        }
     }
 
     /// The header, the tab row, the window's notice and the current tab.
@@ -216,6 +250,9 @@ impl OppetArende {
         }
         let flik = self.aktiv();
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| flik.visa(ui, ctx));
+        if let Some(h) = self.hushall_vy.tag_andrat() {
+            self.hushallet_andrat(ctx, h);
+        }
     }
 }
 

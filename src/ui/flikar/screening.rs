@@ -68,7 +68,10 @@ impl ScreeningVy {
         let person = self.person.min(self.vuxna.len().saturating_sub(1));
         if self.tidigare.as_ref().is_none_or(|(p, _)| *p != person) {
             let lista = match self.vald() {
-                Some(m) => ctx.las(ctx.store.screeningar(&m.person.pnr)),
+                Some(m) => {
+                    let svar = arbete::screening::las_screeningar(ctx.store, &ctx.aktor, self.arende_id, m);
+                    ctx.las(svar)
+                }
                 None => Vec::new(),
             };
             self.tidigare = Some((person, lista));

@@ -6,11 +6,11 @@ use crate::arbete::{self, Aktor};
 use crate::store::Store;
 use crate::ui::tema::{self, Signal};
 use crate::ui::widgetar::kolumnrubrik;
-use chrono::NaiveDateTime;
 use egui::RichText;
 
 /// Shows the order; returns a notice after reading in or saving.
-pub fn visa(ui: &mut egui::Ui, store: &mut Store, anvandare: &str, nu: NaiveDateTime) -> Option<(Signal, String)> {
+pub fn visa(ui: &mut egui::Ui, store: &mut Store, aktor: &Aktor) -> Option<(Signal, String)> {
+    let nu = aktor.nu;
     let ordning = match store.delegationsordning() {
         Ok(o) => o,
         Err(e) => return Some((Signal::Fel, e.to_string())),
@@ -49,7 +49,7 @@ pub fn visa(ui: &mut egui::Ui, store: &mut Store, anvandare: &str, nu: NaiveDate
             && let Some(fil) = rfd::FileDialog::new().add_filter("JSON", &["json"]).pick_file()
         {
             svar = Some(match std::fs::read_to_string(&fil) {
-                Ok(text) => match arbete::delegation::las_in(store, &Aktor::ny(anvandare, nu), &text) {
+                Ok(text) => match arbete::delegation::las_in(store, aktor, &text) {
                     Ok(v) => (Signal::Klart, format!("Delegationsordningen är inläst som version {v}.")),
                     Err(e) => (Signal::Fel, e.to_string()),
                 },

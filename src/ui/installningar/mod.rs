@@ -1,6 +1,7 @@
 //! Inställningar: the user's name and theme, the riksnorm tables (view, correct, add a year –
 //! each save a new version with its source) and the unit's calculation rules.
 
+pub mod anvandare;
 pub mod delegation;
 pub mod frasbibliotek;
 pub mod underhall;
@@ -78,7 +79,7 @@ impl ReglerFalt {
 }
 
 pub struct Installningar {
-    pub namn: String,
+    anvandare: anvandare::Anvandarsida,
     fraser: Frasredigering,
     enhet: Enhet,
     versioner: Vec<Normversion>,
@@ -97,23 +98,16 @@ pub struct Installningar {
 /// What the shell should do after the settings frame.
 pub enum Installningsval {
     Stang,
-    NyttNamn(String),
     Tema(bool),
     /// A background job ended; the case list is read again.
     LasOmListan,
 }
 
 impl Installningar {
-    pub fn ny(
-        store: &Store,
-        namn: &str,
-        utskriftsmapp: &std::path::Path,
-        ovning: bool,
-        nu: NaiveDateTime,
-    ) -> Installningar {
+    pub fn ny(store: &Store, utskriftsmapp: &std::path::Path, ovning: bool, nu: NaiveDateTime) -> Installningar {
         let mut meddelande = None;
         Installningar {
-            namn: namn.to_string(),
+            anvandare: anvandare::Anvandarsida::ny(store),
             fraser: Frasredigering::ny(store, &mut meddelande),
             enhet: las(store.enhet(), &mut meddelande),
             versioner: las(store.normversioner(), &mut meddelande),
@@ -140,9 +134,9 @@ impl Installningar {
         ui: &mut egui::Ui,
         store: &mut Store,
         mork: bool,
-        anvandare: &str,
-        nu: NaiveDateTime,
+        aktor: &crate::arbete::Aktor,
     ) -> Option<Installningsval> {
+        let nu = aktor.nu;
         let mut utfall = None;
         ui.horizontal(|ui| {
             ui.heading("Inställningar");
@@ -155,19 +149,25 @@ impl Installningar {
         }
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             rubrik(ui, "Du");
-            ui.horizontal(|ui| {
-                textfalt(ui, "Ditt namn (skrivs i journalen och loggen)", &mut self.namn, None, 320.0);
-                if ui.button("Spara namnet").clicked() && !self.namn.trim().is_empty() {
-                    utfall = Some(Installningsval::NyttNamn(self.namn.trim().to_string()));
-                }
-            });
+            ui.label(format!(
+                "Inloggad som {} ({}), {} – roll: {}. Namnet skrivs i journalen och loggen.",
+                aktor.namn,
+                aktor.login,
+                aktor.titel,
+                aktor.roll.namn().to_lowercase()
+            ));
             let mut m = mork;
             if ui.checkbox(&mut m, "Mörkt tema").changed() {
                 utfall = Some(Installningsval::Tema(m));
             }
 
-            if self.underhall.visa(ui, store, nu).is_some() {
+            if self.underhall.visa(ui, store, aktor).is_some() {
                 utfall = Some(Installningsval::LasOmListan);
+            }
+
+            if aktor.roll == crate::domain::anvandare::Roll::Systemforvaltare {
+                rubrik(ui, "Användare");
+                self.anvandare.visa(ui, store, aktor);
             }
 
             rubrik(ui, "Enheten i brevens sidhuvud");
@@ -175,13 +175,13 @@ impl Installningar {
 
             rubrik(ui, "Normtabeller (riksnormen)");
             ui.label("Varje ändring sparas som en ny version med källa; en beräkning som redan gjorts visas alltid med den version den använde.");
-            self.visa_normtabeller(ui, store, anvandare, nu);
+            self.visa_normtabeller(ui, store, aktor);
 
             rubrik(ui, "Beräkningsregler för enheten");
             self.visa_regler(ui, store);
 
             rubrik(ui, "Delegationsordning");
-            if let Some(m) = delegation::visa(ui, store, anvandare, nu) {
+            if let Some(m) = delegation::visa(ui, store, aktor) {
                 self.meddelande = Some(m);
             }
 
@@ -211,7 +211,7 @@ impl Installningar {
         utfall
     }
 
-    fn visa_normtabeller(&mut self, ui: &mut egui::Ui, store: &mut Store, anvandare: &str, nu: NaiveDateTime) {
+    fn visa_normtabeller(&mut self, ui: &mut egui::Ui, store: &mut Store, aktor: &crate::arbete::Aktor) {
         let mut ar: Vec<i32> = self.versioner.iter().map(|v| v.ar).collect();
         ar.dedup();
         ui.horizontal_wrapped(|ui| {
@@ -268,8 +268,7 @@ impl Installningar {
         textfalt(ui, "Vad ändras och varifrån kommer beloppen (källa)", &mut self.andring, None, 520.0);
         if ui.button("Spara som ny version").clicked() {
             let t = t.clone();
-            let aktor = crate::arbete::Aktor::ny(anvandare, nu);
-            match crate::arbete::installningar::spara_normtabell(store, &aktor, &t, &self.andring) {
+            match crate::arbete::installningar::spara_normtabell(store, aktor, &t, &self.andring) {
                 Ok(_) => {
                     self.meddelande =
                         Some((Signal::Klart, format!("Normtabellen för {} är sparad som ny version.", t.ar)));

@@ -49,7 +49,8 @@ impl Underhall {
         }
     }
 
-    pub fn visa(&mut self, ui: &mut egui::Ui, store: &mut Store, nu: NaiveDateTime) -> Option<JobbetKlart> {
+    pub fn visa(&mut self, ui: &mut egui::Ui, store: &mut Store, aktor: &crate::arbete::Aktor) -> Option<JobbetKlart> {
+        let nu = aktor.nu;
         let mut utfall = None;
         rubrik(ui, "Säkerhetskopior");
         ui.label("Programmet kan göra en kopia av databasen en gång om dagen, när det startas, medan du arbetar. De äldsta kopiorna tas bort så att de senaste finns kvar.");
@@ -73,7 +74,7 @@ impl Underhall {
         ui.horizontal(|ui| {
             textfalt(ui, "Månad (ÅÅÅÅ-MM)", &mut self.manad, self.manad_fel.as_deref(), 170.0);
             if ui.add_enabled(!upptagen, egui::Button::new("Skriv ut månadens beslut")).clicked() {
-                self.skriv_ut_manad(store);
+                self.skriv_ut_manad(store, aktor);
             }
         });
 
@@ -124,7 +125,7 @@ impl Underhall {
         });
     }
 
-    fn skriv_ut_manad(&mut self, store: &Store) {
+    fn skriv_ut_manad(&mut self, store: &Store, aktor: &crate::arbete::Aktor) {
         self.manad_fel = None;
         let manad = match Manad::parse(self.manad.trim()) {
             Ok(m) => m,
@@ -136,8 +137,10 @@ impl Underhall {
         let db = store.sokvag().to_path_buf();
         let mapp = self.utskriftsmapp.join(format!("Beslut {manad}"));
         self.meddelande = None;
-        self.jobb =
-            Some(Jobb::starta("Skriver ut månadens beslutsbrev", move |f| skriv_manadens_brev(&db, manad, &mapp, f)));
+        let aktor = aktor.clone();
+        self.jobb = Some(Jobb::starta("Skriver ut månadens beslutsbrev", move |f| {
+            skriv_manadens_brev(&db, &aktor, manad, &mapp, f)
+        }));
     }
 
     fn fyll_pa(&mut self, store: &Store, nu: NaiveDateTime) {
@@ -165,11 +168,18 @@ impl Underhall {
 }
 
 /// Prints the month's decision letters on the job's thread, with its own connection.
-fn skriv_manadens_brev(db: &Path, manad: Manad, mapp: &Path, f: &Framsteg) -> Result<String, String> {
-    let store = Store::open(db).map_err(|e| e.to_string())?;
-    let omgang =
-        crate::utskrift::manadens_beslutsbrev(&store, manad, mapp, &mut |klara, alla| f.rapportera(klara, alla))
-            .map_err(|e| e.to_string())?;
+/// As the logged-in user: permission checked and the batch logged.
+fn skriv_manadens_brev(
+    db: &Path,
+    aktor: &crate::arbete::Aktor,
+    manad: Manad,
+    mapp: &Path,
+    f: &Framsteg,
+) -> Result<String, String> {
+    let mut store = Store::open(db).map_err(|e| e.to_string())?;
+    let mut framsteg = |klara, alla| f.rapportera(klara, alla);
+    let omgang = crate::arbete::brev::manadens_beslutsbrev(&mut store, aktor, manad, mapp, &mut framsteg)
+        .map_err(|e| e.to_string())?;
     Ok(match omgang {
         crate::utskrift::Omgang { alla: 0, .. } => format!("Det finns inga beslut för {manad}."),
         crate::utskrift::Omgang { skrivna, alla } if skrivna < alla => {

@@ -2,7 +2,7 @@
 //! bar, dialogs and the command palette. Screens get a per-frame `Kontext` and push what they
 //! want done onto it; the shell does it after the frame.
 
-use crate::arbete::Aktor;
+use crate::arbete::{self, Aktor, Arbetsfel};
 use crate::store::{Store, Utkast};
 use crate::ui::dialoger::forhandsgranskning::Forhandsgranskning;
 use crate::ui::dialoger::nytt_hushall::{Dialogsvar, HushallForm};
@@ -14,14 +14,20 @@ use crate::ui::kontext::{Begaran, Kontext, Notis, Utskrift};
 use crate::ui::skal::arendelista::Arendelista;
 use crate::ui::skal::att_gora::{AttGora, AttGoraVal};
 use crate::ui::skal::forsta_start::{self, Startval};
+use crate::ui::skal::inloggning::{Inloggning, Las, las_minuter};
 use crate::ui::skal::kommandon::{Fonsterkommando as Kommando, Palett};
-use crate::ui::skal::ram::{initialer, ovningsram, standard_utskriftsmapp};
+use crate::ui::skal::loggkontroll::{Loggkontroll, LoggkontrollVal};
+use crate::ui::statistik::Statistikvy;
 use crate::ui::tema::{self, Signal};
 use crate::ui::utkast::{self, Utkastplats};
 use crate::ui::widgetar::las;
 use crate::ui::widgetar::notis;
 use chrono::NaiveDateTime;
 use egui::{Id, RichText};
+use ramar::{ovningsram, skaldialog, standard_utskriftsmapp};
+
+mod ramar;
+mod session;
 
 /// Where "now" comes from: the system clock, or a fixed time in tests.
 pub type Klocka = fn() -> NaiveDateTime;
@@ -38,6 +44,13 @@ enum Dialog {
     Aterstall(Vec<Utkast>),
     Palett(Palett),
     Forhandsgranskning(Box<Forhandsgranskning>),
+    /// The case is not the user's: why open it?
+    Skal {
+        arende_id: i64,
+        flik: Flik,
+        text: String,
+        skal: String,
+    },
 }
 
 pub struct BistandApp {
@@ -45,25 +58,52 @@ pub struct BistandApp {
     ovning: bool,
     /// A real database without households: the first-start panel is shown until one exists.
     forsta_start: bool,
-    anvandare: String,
+    /// The logged-in user; until then only the login is shown.
+    inloggad: Option<Aktor>,
+    inloggning: Inloggning,
+    /// The idle lock over the window.
+    las: Las,
+    /// Logged in by itself as the training user (the status bar says so).
+    ovningsanvandare: bool,
     klocka: Klocka,
     lista: Arendelista,
     oppet: Option<OppetArende>,
-    /// The settings view, shown instead of the open case while set.
-    installningar: Option<Installningar>,
-    /// The Att göra list, shown instead of the open case while set.
-    att_gora: Option<AttGora>,
-    /// The kassa's payments, shown instead of the open case while set.
-    kassa: Option<Kassa>,
+    /// Att göra, the settings, the kassa or the access-log review, shown instead of the open
+    /// case while set.
+    sidovy: Option<Sidovy>,
     dialog: Option<Dialog>,
     sparat: Option<NaiveDateTime>,
     utskrift: Utskrift,
     /// The window's one notice area; it clears when the user moves on.
     meddelande: Notis,
+    /// The notice shown and since when (a confirmation goes after a while).
+    meddelande_sedan: Option<(Notis, NaiveDateTime)>,
     fokusera_sok: bool,
     tema_klart: bool,
     mork: bool,
     kopiering: DagligKopiering,
+}
+
+/// A view shown instead of the open case.
+enum Sidovy {
+    AttGora(AttGora),
+    Installningar(Box<Installningar>),
+    Kassa(Kassa),
+    Loggkontroll(Loggkontroll),
+    Statistik(Box<Statistikvy>),
+}
+
+impl Sidovy {
+    /// Where Ctrl+S and Ctrl+P have nothing to do, as the message names it.
+    fn namn(&self) -> &'static str {
+        match self {
+            Sidovy::AttGora(_) => "Att göra",
+            Sidovy::Installningar(_) => "Inställningar",
+            Sidovy::Kassa(_) => "Kassan",
+            Sidovy::Loggkontroll(_) => "Loggkontroll",
+            Sidovy::Statistik(_) => "Statistik – använd Skriv rapport",
+        }
+    }
 }
 
 const SOK_ID: &str = "sokfalt";
@@ -73,14 +113,20 @@ const UTKAST_KVAR: &str =
 impl BistandApp {
     /// A shell over an open database. Offers to restore drafts left from last time. A training
     /// database is shown in training mode even when opened by its path.
-    pub fn ny(store: Store, ovning: bool, klocka: Klocka) -> BistandApp {
+    pub fn ny(mut store: Store, ovning: bool, klocka: Klocka) -> BistandApp {
         let mut meddelande = None;
         let ovning = ovning || las(store.ar_ovningsdatabas(), &mut meddelande);
         let forsta_start = !ovning && store.antal_hushall().is_ok_and(|n| n == 0);
-        let anvandare = las(store.installning("anvandare"), &mut meddelande)
-            .or_else(|| std::env::var("USERNAME").or_else(|_| std::env::var("USER")).ok())
-            .unwrap_or_else(|| "Handläggare".into());
+        // A training database logs in its fictitious user by itself; a real one asks.
+        let inloggad = if ovning {
+            arbete::anvandare::ovningsinloggning(&mut store, klocka())
+                .map_err(|e| meddelande = Some((Signal::Fel, e.to_string())))
+                .ok()
+        } else {
+            None
+        };
         let mork = las(store.installning("tema"), &mut meddelande).as_deref() == Some("mork");
+        let minuter = las_minuter(&store);
         let drafts = las(store.alla_utkast(), &mut meddelande);
         let mut lista = Arendelista::default();
         lista.hamta(&store);
@@ -88,17 +134,19 @@ impl BistandApp {
             store,
             ovning,
             forsta_start,
-            anvandare,
+            ovningsanvandare: inloggad.is_some(),
+            inloggad,
+            inloggning: Inloggning::default(),
+            las: Las::ny(klocka(), minuter),
             klocka,
             lista,
             oppet: None,
-            installningar: None,
-            att_gora: None,
-            kassa: None,
+            sidovy: None,
             dialog: (!drafts.is_empty()).then_some(Dialog::Aterstall(drafts)),
             sparat: None,
             utskrift: Utskrift { mapp: standard_utskriftsmapp(), oppna_visare: true },
             meddelande,
+            meddelande_sedan: None,
             fokusera_sok: true,
             tema_klart: false,
             mork,
@@ -117,41 +165,35 @@ impl BistandApp {
     }
 
     /// Opens a case on a tab (the list does it on a click or Enter; benches and tests call it).
+    /// A case the user is not assigned to asks for the reason first.
     pub fn oppna_arende(&mut self, arende_id: i64, flik: Flik) {
+        self.oppna_arende_med_skal(arende_id, flik, None);
+    }
+
+    /// Opens a case, with the reason for opening a case the user is not assigned to.
+    pub fn oppna_arende_med_skal(&mut self, arende_id: i64, flik: Flik, skal: Option<&str>) {
         self.meddelande = None;
+        let Some(aktor) = self.aktor() else { return };
         let mut begaran = Vec::new();
-        let aktor = self.aktor();
         let mut ctx = Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran);
-        match OppetArende::oppna(&mut ctx, arende_id, flik) {
+        match OppetArende::oppna_med_skal(&mut ctx, arende_id, flik, skal) {
             Ok(a) => {
                 self.lista.folj(arende_id);
                 self.oppet = Some(a);
-                self.installningar = None;
-                self.att_gora = None;
-                self.kassa = None;
+                self.sidovy = None;
+            }
+            Err(Arbetsfel::SkalKravs(text)) => {
+                self.dialog = Some(Dialog::Skal { arende_id, flik, text, skal: String::new() });
             }
             Err(e) => ctx.fel(e),
         }
         self.utfor(begaran);
     }
 
-    /// Runs `f` on the kassa view when it is shown (tests export without the file dialog).
-    pub fn i_kassan(&mut self, f: impl FnOnce(&mut Kassa, &mut Store, &Aktor)) -> bool {
-        let aktor = self.aktor();
-        let Some(k) = &mut self.kassa else { return false };
-        f(k, &mut self.store, &aktor);
-        true
-    }
-
-    /// The user, acting now.
-    fn aktor(&self) -> Aktor {
-        Aktor::ny(self.anvandare.clone(), (self.klocka)())
-    }
-
     /// Runs `f` on the open case with this frame's context, then does what it asked for.
     fn i_arendet(&mut self, f: impl FnOnce(&mut OppetArende, &mut Kontext)) {
         let mut begaran = Vec::new();
-        let aktor = self.aktor();
+        let Some(aktor) = self.aktor() else { return };
         if let Some(a) = self.oppet.as_mut() {
             let mut ctx = Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran);
             f(a, &mut ctx);
@@ -177,7 +219,7 @@ impl BistandApp {
     fn forhandsgranska(&mut self, dokument: &crate::utskrift::Dokument, filnamn: String) {
         let identitet = self.oppet.as_ref().map(|a| a.identitet()).unwrap_or_default();
         let mut begaran = Vec::new();
-        let aktor = self.aktor();
+        let Some(aktor) = self.aktor() else { return };
         let mut ctx = Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran);
         let brev = dokument.skapa(ctx.store, ctx.nu().date());
         if let Some(brev) = ctx.utfall(brev) {
@@ -188,16 +230,16 @@ impl BistandApp {
 
     /// Runs `f` on the open print preview with a context (tests reach Spara som … this way).
     pub fn i_forhandsgranskningen(&mut self, f: impl FnOnce(&mut Forhandsgranskning, &mut Kontext)) -> bool {
+        let Some(aktor) = self.aktor() else { return false };
         let Some(Dialog::Forhandsgranskning(g)) = &mut self.dialog else { return false };
         let mut begaran = Vec::new();
-        let aktor = Aktor::ny(self.anvandare.clone(), (self.klocka)());
         f(g, &mut Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran));
         true
     }
 
     /// Ctrl+S and Ctrl+P: the dialog or the case's current tab does it, or the window says why not.
     fn spara_eller_skriv_ut(&mut self, spara: bool) {
-        let aktor = self.aktor();
+        let Some(aktor) = self.aktor() else { return };
         if let Some(Dialog::NyttHushall(form)) = &mut self.dialog {
             if !spara {
                 return;
@@ -212,12 +254,8 @@ impl BistandApp {
         if self.dialog.is_some() {
             return;
         }
-        let utanfor = if self.att_gora.is_some() {
-            Some("Att göra")
-        } else if self.kassa.is_some() {
-            Some("Kassan")
-        } else if self.installningar.is_some() {
-            Some("Inställningar")
+        let utanfor = if let Some(vy) = &self.sidovy {
+            Some(vy.namn())
         } else if self.oppet.is_none() {
             Some("startsidan – öppna ett ärende först")
         } else {
@@ -241,36 +279,55 @@ impl BistandApp {
                 self.fokusera_sok = true;
             }
             Kommando::NyttHushall => {
-                self.dialog = Some(Dialog::NyttHushall(Box::new(HushallForm::ny(&self.store, &self.anvandare))));
+                self.dialog = Some(Dialog::NyttHushall(Box::new(HushallForm::ny(&self.store, &self.anvandarnamn()))));
             }
             Kommando::Spara => self.spara_eller_skriv_ut(true),
             Kommando::SkrivUt => self.spara_eller_skriv_ut(false),
             Kommando::Palett => self.dialog = Some(Dialog::Palett(Palett::default())),
-            Kommando::StangDialog => {
-                // The household form keeps its draft; closing it loses nothing, and says so.
-                if matches!(self.dialog.take(), Some(Dialog::NyttHushall(_))) {
-                    self.meddelande = Some((Signal::Varning, UTKAST_KVAR.into()));
-                }
-            }
+            // The household forms keep their drafts; closing one loses nothing, and says so.
+            Kommando::StangDialog => match self.dialog.take() {
+                Some(Dialog::NyttHushall(_)) => self.meddelande = Some((Signal::Varning, UTKAST_KVAR.into())),
+                Some(_) => {}
+                None => self.i_arendet(|a, ctx| a.stang_dialog(ctx)),
+            },
             Kommando::Flik(i) => {
                 if let Some(f) = Flik::ALLA.get(i).copied() {
                     self.i_arendet(|a, ctx| a.byt_flik(f, ctx));
                 }
             }
             Kommando::AttGora => {
-                (self.dialog, self.installningar, self.kassa, self.meddelande) = (None, None, None, None);
-                self.att_gora = Some(AttGora::ny(&self.store, &Aktor::ny(self.anvandare.clone(), nu)));
+                let Some(aktor) = self.aktor() else { return };
+                self.visa_sidovy(Sidovy::AttGora(AttGora::ny(&self.store, &aktor)));
             }
-            Kommando::Kassa => {
-                (self.dialog, self.att_gora, self.installningar, self.meddelande) = (None, None, None, None);
-                self.kassa = Some(Kassa::ny(&self.store, nu.date()));
-            }
+            Kommando::Kassa => self.visa_sidovy(Sidovy::Kassa(Kassa::ny(&self.store, nu.date()))),
             Kommando::Installningar => {
-                (self.dialog, self.att_gora, self.kassa, self.meddelande) = (None, None, None, None);
-                self.installningar =
-                    Some(Installningar::ny(&self.store, &self.anvandare, &self.utskrift.mapp, self.ovning, nu));
+                let vy = Installningar::ny(&self.store, &self.utskrift.mapp, self.ovning, nu);
+                self.visa_sidovy(Sidovy::Installningar(Box::new(vy)));
+            }
+            Kommando::Loggkontroll => self.visa_sidovy(Sidovy::Loggkontroll(Loggkontroll::default())),
+            Kommando::Statistik => {
+                let Some(aktor) = self.aktor() else { return };
+                let mut begaran = Vec::new();
+                let mut ctx = Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran);
+                let vy = Statistikvy::ny(&mut ctx, nu.date());
+                self.visa_sidovy(Sidovy::Statistik(Box::new(vy)));
             }
         }
+    }
+
+    /// Shows a view instead of the open case (which stays open underneath).
+    fn visa_sidovy(&mut self, vy: Sidovy) {
+        self.dialog = None;
+        self.meddelande = None;
+        self.sidovy = Some(vy);
+    }
+
+    /// Runs `f` on the kassa view when it is shown (tests export without the file dialog).
+    pub fn i_kassan(&mut self, f: impl FnOnce(&mut Kassa, &mut Store, &Aktor)) -> bool {
+        let Some(aktor) = self.aktor() else { return false };
+        let Some(Sidovy::Kassa(k)) = &mut self.sidovy else { return false };
+        f(k, &mut self.store, &aktor);
+        true
     }
 
     /// Leaves this database for its training database (created with the demo households the
@@ -295,6 +352,25 @@ impl BistandApp {
         self.meddelande = Some((Signal::Klart, format!("Hushållet är registrerat i ärende {arendenummer}.")));
     }
 
+    /// A confirmation ("Hushållet är registrerat …") goes after a few seconds instead of staying
+    /// through what follows; warnings and errors stay until the user moves on.
+    fn meddelandets_tid(&mut self, ctx: &egui::Context) {
+        const VISAS: chrono::TimeDelta = chrono::TimeDelta::seconds(8);
+        let nu = (self.klocka)();
+        let sedan = match &self.meddelande_sedan {
+            Some((visat, sedan)) if *visat == self.meddelande => *sedan,
+            _ => nu,
+        };
+        self.meddelande_sedan = Some((self.meddelande.clone(), sedan));
+        if matches!(self.meddelande, Some((Signal::Klart, _))) {
+            if nu - sedan >= VISAS {
+                self.meddelande = None;
+            } else {
+                ctx.request_repaint_after((VISAS - (nu - sedan)).to_std().unwrap_or_default());
+            }
+        }
+    }
+
     /// One frame of the whole program.
     pub fn visa(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
@@ -309,7 +385,23 @@ impl BistandApp {
             ctx.request_repaint();
             return;
         }
-        self.tangenter(&ctx);
+        let nu = (self.klocka)();
+        if self.inloggad.is_none() {
+            egui::CentralPanel::default().show(ui, |ui| {
+                if let Some(aktor) = self.inloggning.visa(ui, &mut self.store, self.ovning, nu) {
+                    self.logga_in(aktor);
+                }
+            });
+            if self.ovning {
+                ovningsram(&ctx);
+            }
+            return;
+        }
+        self.las.folj(&ctx, nu);
+        if !self.las.last {
+            self.tangenter(&ctx);
+        }
+        self.meddelandets_tid(&ctx);
         self.lista.hamta(&self.store);
         if self.lista.resultat.totalt > 0 {
             self.forsta_start = false;
@@ -330,6 +422,12 @@ impl BistandApp {
         if self.ovning {
             ovningsram(&ctx);
         }
+        if self.las.last
+            && let Some(aktor) = self.inloggad.clone()
+        {
+            // The lock covers the window; the tabs and dialogs underneath keep what was typed.
+            self.las.visa(&ctx, &mut self.store, &aktor, nu);
+        }
     }
 
     /// The shortcuts of the frame, and the arrow keys of the case list.
@@ -347,35 +445,47 @@ impl BistandApp {
         }
     }
 
-    /// The central area: Att göra, the settings, the open case or what to do next.
+    /// The central area: a view instead of the case, the open case, or what to do next.
     fn mitten(&mut self, ui: &mut egui::Ui) {
         ui.add_space(4.0);
         // An open case shows the notice under its tabs, the identity header staying on top.
-        let arendet_visas =
-            self.oppet.is_some() && self.att_gora.is_none() && self.installningar.is_none() && self.kassa.is_none();
+        let arendet_visas = self.oppet.is_some() && self.sidovy.is_none();
         if let Some((signal, text)) = self.meddelande.as_ref().filter(|_| !arendet_visas) {
             notis(ui, *signal, text);
         }
-        let (nu, aktor) = ((self.klocka)(), self.aktor());
-        if let Some(vy) = &mut self.att_gora {
-            match vy.visa(ui, &mut self.store, &aktor) {
-                Some(AttGoraVal::Stang) => self.att_gora = None,
+        let Some(aktor) = self.aktor() else { return };
+        match &mut self.sidovy {
+            Some(Sidovy::Loggkontroll(vy)) => {
+                if let Some(LoggkontrollVal::Stang) = vy.visa(ui, &mut self.store, &aktor) {
+                    self.sidovy = None;
+                }
+            }
+            Some(Sidovy::AttGora(vy)) => match vy.visa(ui, &mut self.store, &aktor) {
+                Some(AttGoraVal::Stang) => self.sidovy = None,
                 Some(AttGoraVal::Oppna(id)) => self.oppna_arende(id, Flik::Plan),
                 Some(AttGoraVal::Forslag(id)) => self.oppna_arende(id, Flik::Beslut),
                 None => {}
+            },
+            Some(Sidovy::Statistik(vy)) => {
+                let mut begaran = Vec::new();
+                let mut ctx = Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran);
+                if vy.visa(ui, &mut ctx) {
+                    self.sidovy = None;
+                }
+                self.utfor(begaran);
             }
-        } else if let Some(kassa) = &mut self.kassa {
-            if kassa.visa(ui, &mut self.store, &aktor) {
-                self.kassa = None;
+            Some(Sidovy::Kassa(kassa)) => {
+                if kassa.visa(ui, &mut self.store, &aktor) {
+                    self.sidovy = None;
+                }
             }
-        } else if let Some(inst) = &mut self.installningar {
-            if let Some(val) = inst.visa(ui, &mut self.store, self.mork, &self.anvandare, nu) {
-                self.installningsval(ui.ctx(), val);
+            Some(Sidovy::Installningar(inst)) => {
+                if let Some(val) = inst.visa(ui, &mut self.store, self.mork, &aktor) {
+                    self.installningsval(ui.ctx(), val);
+                }
             }
-        } else if self.oppet.is_some() {
-            self.i_arendet(|a, ctx| a.visa(ui, ctx));
-        } else {
-            self.inget_oppet(ui);
+            None if self.oppet.is_some() => self.i_arendet(|a, ctx| a.visa(ui, ctx)),
+            None => self.inget_oppet(ui),
         }
     }
 
@@ -383,16 +493,12 @@ impl BistandApp {
     fn installningsval(&mut self, ctx: &egui::Context, val: Installningsval) {
         let installning = match val {
             Installningsval::Stang => {
-                self.installningar = None;
+                self.sidovy = None;
                 return;
             }
             Installningsval::LasOmListan => {
                 self.lista.uppdatera();
                 return;
-            }
-            Installningsval::NyttNamn(namn) => {
-                self.anvandare = namn;
-                ("anvandare", self.anvandare.clone())
             }
             Installningsval::Tema(mork) => {
                 self.mork = mork;
@@ -422,110 +528,45 @@ impl BistandApp {
                 "Sök på ärendenummer, personnummer eller namn (Ctrl+F), eller registrera ett nytt hushåll (Ctrl+N).",
             );
             ui.add_space(12.0);
-            if ui.button("Registrera nytt hushåll").clicked() {
+            let far = self.inloggad.as_ref().is_some_and(|a| {
+                crate::arbete::behorighet::tillater(a.roll, crate::store::Handelse::RegistreradeHushall)
+            });
+            if far && ui.button("Registrera nytt hushåll").clicked() {
                 self.kor(Kommando::NyttHushall);
             }
         });
     }
 
-    fn toppfalt(&mut self, ui: &mut egui::Ui) {
-        let ovning = self.ovning;
-        let mut frame = egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(12, 8));
-        if ovning {
-            frame = frame.fill(tema::OVNING_BAKGRUND);
+    /// Opens where a restored draft belongs.
+    fn oppna_utkast(&mut self, plats: Utkastplats) {
+        match plats {
+            Utkastplats::NyttHushall => self.kor(Kommando::NyttHushall),
+            Utkastplats::Journal(id) => self.oppna_arende(id, Flik::Journal),
+            Utkastplats::Ansvar(id) => self.oppna_arende(id, Flik::Oversikt),
+            Utkastplats::Ansokan(id) => self.oppna_arende(id, Flik::Ansokan),
+            Utkastplats::Beslut(id) => self.oppna_arende(id, Flik::Beslut),
+            Utkastplats::Plan(id, _) => self.oppna_arende(id, Flik::Plan),
+            Utkastplats::Ib(id) => self.oppna_arende(id, Flik::Ib),
+            Utkastplats::Fia(id) => self.oppna_arende(id, Flik::Fia),
+            Utkastplats::Hushallsandring(id) => self.oppna_arende(id, Flik::Hushall),
         }
-        egui::Panel::top("toppfalt").frame(frame).show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(RichText::new("Bistånd").font(tema::fet(22.0)).color(tema::ACCENT));
-                if ovning {
-                    ui.label(
-                        RichText::new("ÖVNINGSLÄGE – fiktiva ärenden").font(tema::fet(18.0)).color(tema::OVNING_TEXT),
-                    );
-                }
-                ui.add_space(16.0);
-                let label = ui.label("Sök");
-                let resp = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut self.lista.fraga)
-                            .id(Id::unique(SOK_ID))
-                            .hint_text("Ärende, personnummer, namn …  Ctrl+F")
-                            .desired_width(330.0),
-                    )
-                    .labelled_by(label.id);
-                if self.fokusera_sok {
-                    resp.request_focus();
-                    self.fokusera_sok = false;
-                }
-                if ui.button("Nytt hushåll").on_hover_text("Ctrl+N").clicked() {
-                    self.kor(Kommando::NyttHushall);
-                }
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui
-                        .button(initialer(&self.anvandare))
-                        .on_hover_text(format!("{} – inställningar", self.anvandare))
-                        .accessible_name("Inställningar")
-                        .clicked()
-                    {
-                        self.kor(Kommando::Installningar);
-                    }
-                    if ui
-                        .button("Att göra")
-                        .on_hover_text("Uppföljningar, planer att skriva om och osignerade planer")
-                        .clicked()
-                    {
-                        self.kor(Kommando::AttGora);
-                    }
-                    if ui
-                        .button("Kassa")
-                        .on_hover_text("Dagens utbetalningar: attestera, stoppa, skapa bankfil")
-                        .clicked()
-                    {
-                        self.kor(Kommando::Kassa);
-                    }
-                    if ui.button("Kommandon").on_hover_text("Ctrl+K").clicked() {
-                        self.kor(Kommando::Palett);
-                    }
-                });
-            });
-        });
-    }
-
-    fn statusrad(&mut self, ui: &mut egui::Ui) {
-        egui::Panel::bottom("statusrad").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(format!("Databas: {}", self.store.sokvag().display())).small());
-                ui.separator();
-                let sparat = match self.sparat {
-                    Some(t) => format!("Sparat {}", t.format("%H:%M:%S")),
-                    None => "Inget osparat".into(),
-                };
-                ui.label(RichText::new(sparat).small());
-                if let Some(kopia) = &self.kopiering.senast {
-                    ui.separator();
-                    ui.label(RichText::new(kopia).small());
-                }
-                if self.ovning {
-                    ui.separator();
-                    let farg = tema::signalfarg(Signal::Ovning, ui.visuals().dark_mode);
-                    ui.label(RichText::new("ÖVNINGSLÄGE").strong().color(farg));
-                }
-            });
-        });
     }
 
     fn dialoger(&mut self, ctx: &egui::Context) {
+        let Some(aktor) = self.aktor() else { return };
         let Some(mut dialog) = self.dialog.take() else { return };
         let nu = (self.klocka)();
         let mut stang = false;
         let mut efter: Option<Efterat> = None;
         let skarm = ctx.content_rect();
-        let modal = egui::Modal::new(Id::unique("dialog")).show(ctx, |ui| match &mut dialog {
+        // Anchored at the top: a dialog that grows does not move under the pointer.
+        let area = egui::Modal::default_area(Id::unique("dialog")).anchor(egui::Align2::CENTER_TOP, [0.0, 40.0]);
+        let modal = egui::Modal::new(Id::unique("dialog")).area(area).show(ctx, |ui| match &mut dialog {
             Dialog::NyttHushall(form) => {
                 ui.set_width((skarm.width() - 120.0).clamp(400.0, 1000.0));
                 ui.set_max_height(skarm.height() - 80.0);
                 ui.set_min_height(skarm.height() - 80.0);
                 let mut begaran = Vec::new();
-                let aktor = Aktor::ny(self.anvandare.clone(), nu);
                 let mut kontext =
                     Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran);
                 match form.visa(ui, &mut kontext) {
@@ -548,27 +589,25 @@ impl BistandApp {
                 ui.set_width(640.0);
                 if let Some(val) = utkast::visa_aterstall(ui, drafts) {
                     stang = true;
-                    efter = val.map(|plats| -> Efterat {
-                        Box::new(move |app| match plats {
-                            Utkastplats::NyttHushall => app.kor(Kommando::NyttHushall),
-                            Utkastplats::Journal(id) => app.oppna_arende(id, Flik::Journal),
-                            Utkastplats::Ansvar(id) => app.oppna_arende(id, Flik::Oversikt),
-                            Utkastplats::Ansokan(id) => app.oppna_arende(id, Flik::Ansokan),
-                            Utkastplats::Beslut(id) => app.oppna_arende(id, Flik::Beslut),
-                            Utkastplats::Plan(id, _) => app.oppna_arende(id, Flik::Plan),
-                            Utkastplats::Ib(id) => app.oppna_arende(id, Flik::Ib),
-                            Utkastplats::Fia(id) => app.oppna_arende(id, Flik::Fia),
-                        })
-                    });
+                    efter = val.map(|plats| -> Efterat { Box::new(move |app| app.oppna_utkast(plats)) });
                 }
             }
             Dialog::Forhandsgranskning(g) => {
                 ui.set_width((skarm.width() - 80.0).clamp(400.0, 1200.0));
                 let mut begaran = Vec::new();
-                let aktor = Aktor::ny(self.anvandare.clone(), nu);
                 let mut kontext =
                     Kontext::ny(&mut self.store, aktor, &self.utskrift, &mut self.meddelande, &mut begaran);
                 stang = g.visa(ui, &mut kontext).is_some();
+            }
+            Dialog::Skal { arende_id, flik, text, skal } => {
+                ui.set_width(560.0);
+                if let Some(svar) = skaldialog(ui, text, skal) {
+                    stang = true;
+                    let (id, flik) = (*arende_id, *flik);
+                    efter = svar.map(|skal| -> Efterat {
+                        Box::new(move |app| app.oppna_arende_med_skal(id, flik, Some(&skal)))
+                    });
+                }
             }
             Dialog::Palett(p) => {
                 ui.set_width(480.0);

@@ -15,6 +15,8 @@ pub enum Fonsterkommando {
     Installningar,
     AttGora,
     Kassa,
+    Loggkontroll,
+    Statistik,
 }
 
 impl Fonsterkommando {
@@ -36,7 +38,9 @@ impl Fonsterkommando {
         Fonsterkommando::Flik(9),
         Fonsterkommando::AttGora,
         Fonsterkommando::Kassa,
+        Fonsterkommando::Statistik,
         Fonsterkommando::Installningar,
+        Fonsterkommando::Loggkontroll,
     ];
 
     pub fn namn(self) -> String {
@@ -54,6 +58,8 @@ impl Fonsterkommando {
             Fonsterkommando::Installningar => "Inställningar".into(),
             Fonsterkommando::AttGora => "Att göra".into(),
             Fonsterkommando::Kassa => "Kassa – utbetalningar".into(),
+            Fonsterkommando::Loggkontroll => "Loggkontroll (åtkomstloggen)".into(),
+            Fonsterkommando::Statistik => "Statistik".into(),
         }
     }
 
@@ -79,7 +85,11 @@ impl Fonsterkommando {
             Fonsterkommando::Palett => KeyboardShortcut::new(Modifiers::COMMAND, Key::K),
             Fonsterkommando::StangDialog => KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
             Fonsterkommando::Flik(i) => KeyboardShortcut::new(Modifiers::ALT, *NUM.get(i)?),
-            Fonsterkommando::Installningar | Fonsterkommando::AttGora | Fonsterkommando::Kassa => return None,
+            Fonsterkommando::Installningar
+            | Fonsterkommando::AttGora
+            | Fonsterkommando::Kassa
+            | Fonsterkommando::Loggkontroll
+            | Fonsterkommando::Statistik => return None,
         })
     }
 

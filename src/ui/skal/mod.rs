@@ -6,5 +6,6 @@ pub mod arendelista;
 pub mod att_gora;
 pub mod forslag;
 pub mod forsta_start;
+pub mod inloggning;
 pub mod kommandon;
-mod ram;
+pub mod loggkontroll;

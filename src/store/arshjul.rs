@@ -1,0 +1,236 @@
+//! The årshjul (versioned unit data), its tasks per case and month with what is ticked off, the
+//! chef's half-yearly review per caseworker, and the cases to close with the contact recorded
+//! before closing a young adult's case.
+
+use super::{Resultat, Skrivning, Store, StoreError, datum_fran, json_fran, tidstampel};
+use crate::domain::arshjul::{Arendeslag, Arshjul};
+use crate::domain::manad::Manad;
+use crate::domain::uppfoljning;
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{OptionalExtension, params};
+use std::collections::HashMap;
+
+/// One control of the month for one case, and whether (when, by whom) it was done.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Arshjulsuppgift {
+    pub arende_id: i64,
+    pub arendenummer: String,
+    /// The case's socialsekreterare ("" when none).
+    pub handlaggare: String,
+    pub kontroll: String,
+    pub text: String,
+    pub klar: Option<(String, String)>,
+}
+
+/// A case proposed for closing: no application for a whole month.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AvslutsforslagRad {
+    pub arende_id: i64,
+    pub arendenummer: String,
+    pub handlaggare: String,
+    pub senaste_ansokan: Option<Manad>,
+    /// The sökande or medsökande is 18–24: contact first.
+    pub ung_vuxen: bool,
+    /// The contact recorded this month: date and outcome.
+    pub kontakt: Option<(NaiveDate, String)>,
+}
+
+/// An open case as the årshjul and the closing proposals read it.
+struct Oppet {
+    id: i64,
+    nummer: String,
+    handlaggare: String,
+    start: NaiveDate,
+    slag: Arendeslag,
+}
+
+impl Store {
+    /// The årshjul valid on `datum`: the unit's latest version from that date, else the default.
+    pub fn arshjul(&self, datum: NaiveDate) -> Resultat<Arshjul> {
+        let rad: Option<(i64, String)> = self
+            .conn()
+            .query_row(
+                "SELECT id, data FROM arshjul WHERE giltig_fran <= ?1 ORDER BY giltig_fran DESC LIMIT 1",
+                [datum.to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        match rad {
+            Some((id, data)) => Ok(json_fran(&data, "arshjul", id)?),
+            None => Ok(Arshjul::standard()),
+        }
+    }
+
+    /// Every case not closed, with what the årshjul asks of it.
+    fn oppna_arenden(&self, handlaggare: Option<&str>) -> Resultat<Vec<Oppet>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT a.id, a.arendenummer, trim(a.socialsekreterare), a.startdatum,
+                    EXISTS (SELECT 1 FROM hushallsmedlem m WHERE m.hushall_id = a.hushall_id AND m.roll = 'barn'),
+                    EXISTS (SELECT 1 FROM hushallsmedlem m WHERE m.hushall_id = a.hushall_id AND m.gar_i_gymnasiet = 1)
+             FROM arende a WHERE a.status <> 'avslutad' AND (?1 IS NULL OR trim(a.socialsekreterare) = ?1)
+             ORDER BY a.socialsekreterare COLLATE SVENSKA, a.arendenummer",
+        )?;
+        let rader = stmt.query_map([handlaggare], |r| {
+            let start: String = r.get(3)?;
+            Ok(Oppet {
+                id: r.get(0)?,
+                nummer: r.get(1)?,
+                handlaggare: r.get(2)?,
+                start: datum_fran(&start)?,
+                slag: Arendeslag { har_barn: r.get(4)?, har_gymnasieelev: r.get(5)? },
+            })
+        })?;
+        Ok(rader.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The tasks of `manad` for every open case (of one caseworker, or the unit), done or not.
+    pub fn arshjulsuppgifter(&self, manad: Manad, handlaggare: Option<&str>) -> Resultat<Vec<Arshjulsuppgift>> {
+        let hjul = self.arshjul(manad.sista_dagen())?;
+        let mut klara: HashMap<(i64, String), (String, String)> = HashMap::new();
+        let mut stmt =
+            self.conn().prepare_cached("SELECT arende_id, kontroll, klar, av FROM arshjul_klar WHERE manad = ?1")?;
+        let mut rader = stmt.query([manad.to_string()])?;
+        while let Some(r) = rader.next()? {
+            klara.insert((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?));
+        }
+        let mut ut = Vec::new();
+        for a in self.oppna_arenden(handlaggare)? {
+            for k in hjul.for_arende(manad, a.slag) {
+                ut.push(Arshjulsuppgift {
+                    arende_id: a.id,
+                    arendenummer: a.nummer.clone(),
+                    handlaggare: a.handlaggare.clone(),
+                    kontroll: k.id.clone(),
+                    text: k.text.clone(),
+                    klar: klara.get(&(a.id, k.id.clone())).cloned(),
+                });
+            }
+        }
+        Ok(ut)
+    }
+
+    /// The caseworkers of open cases and, per half-year, when the chef went through their cases.
+    pub fn genomgangar(&self, halvar: &str) -> Resultat<Vec<(String, Option<String>)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT h.namn, g.klar FROM
+               (SELECT DISTINCT trim(socialsekreterare) AS namn FROM arende
+                WHERE status <> 'avslutad' AND trim(socialsekreterare) <> '') h
+             LEFT JOIN genomgang_klar g ON g.handlaggare = h.namn AND g.halvar = ?1
+             ORDER BY h.namn COLLATE SVENSKA",
+        )?;
+        let rader = stmt.query_map([halvar], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rader.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Open cases without an application for a whole month (on `idag`), young adults marked.
+    pub fn avslutsforslag(&self, idag: NaiveDate) -> Resultat<Vec<AvslutsforslagRad>> {
+        let senaste = self.senaste_ansokan()?;
+        let manad = Manad::av(idag).to_string();
+        let mut ut = Vec::new();
+        for a in self.oppna_arenden(None)? {
+            let s = senaste.get(&a.id).copied();
+            if !uppfoljning::utan_ansokan(s, a.start, idag) {
+                continue;
+            }
+            let fodda: Vec<String> = self
+                .conn()
+                .prepare_cached(
+                    "SELECT p.pnr FROM hushallsmedlem m JOIN person p ON p.id = m.person_id JOIN arende a ON a.hushall_id = m.hushall_id
+                     WHERE a.id = ?1 AND m.roll <> 'barn'",
+                )?
+                .query_map([a.id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let ung = fodda
+                .iter()
+                .filter_map(|p| super::hushall::lagrat_pnr(p).ok())
+                .any(|p| uppfoljning::ung_vuxen(p.birth_date(), idag));
+            let kontakt: Option<(String, String)> = self
+                .conn()
+                .query_row(
+                    "SELECT datum, utfall FROM kontakt_forst WHERE arende_id = ?1 AND manad = ?2",
+                    params![a.id, manad],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            ut.push(AvslutsforslagRad {
+                arende_id: a.id,
+                arendenummer: a.nummer,
+                handlaggare: a.handlaggare,
+                senaste_ansokan: s,
+                ung_vuxen: ung,
+                kontakt: match kontakt {
+                    Some((d, u)) => Some((datum_fran(&d)?, u)),
+                    None => None,
+                },
+            });
+        }
+        Ok(ut)
+    }
+
+    fn senaste_ansokan(&self) -> Resultat<HashMap<i64, Manad>> {
+        let mut stmt = self.conn().prepare_cached("SELECT arende_id, max(manad) FROM ansokan GROUP BY arende_id")?;
+        let mut ut = HashMap::new();
+        let mut rader = stmt.query([])?;
+        while let Some(r) = rader.next()? {
+            let m: String = r.get(1)?;
+            ut.insert(r.get(0)?, Manad::parse(&m).map_err(StoreError::Regel)?);
+        }
+        Ok(ut)
+    }
+}
+
+impl Skrivning<'_> {
+    /// Saves a new version of the årshjul valid from its date (replacing one from the same date).
+    pub fn spara_arshjul(&self, hjul: &Arshjul, av: &str, nu: NaiveDateTime) -> Resultat<()> {
+        let data = serde_json::to_string(hjul).map_err(|e| StoreError::Regel(e.to_string()))?;
+        self.conn().execute(
+            "INSERT INTO arshjul (giltig_fran, data, av, skapad) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (giltig_fran) DO UPDATE SET data = excluded.data, av = excluded.av, skapad = excluded.skapad",
+            params![hjul.giltig_fran.to_string(), data, av, tidstampel(nu)],
+        )?;
+        Ok(())
+    }
+
+    /// Ticks off one control of a month for a case; refuses one already done.
+    pub fn bocka_av_kontroll(
+        &self,
+        arende_id: i64,
+        manad: Manad,
+        kontroll: &str,
+        av: &str,
+        nu: NaiveDateTime,
+    ) -> Resultat<()> {
+        let n = self.conn().execute(
+            "INSERT INTO arshjul_klar (arende_id, manad, kontroll, klar, av) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT DO NOTHING",
+            params![arende_id, manad.to_string(), kontroll, tidstampel(nu), av],
+        )?;
+        if n == 0 {
+            return Err(StoreError::Regel("Kontrollen är redan avbockad för den månaden.".into()));
+        }
+        Ok(())
+    }
+
+    pub fn spara_genomgang(&self, handlaggare: &str, halvar: &str, av: &str, nu: NaiveDateTime) -> Resultat<()> {
+        let n = self.conn().execute(
+            "INSERT INTO genomgang_klar (handlaggare, halvar, klar, av) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+            params![handlaggare, halvar, tidstampel(nu), av],
+        )?;
+        if n == 0 {
+            return Err(StoreError::Regel(format!(
+                "Genomgången av {handlaggare}s ärenden är redan gjord för halvåret."
+            )));
+        }
+        Ok(())
+    }
+
+    /// Records the contact with a young adult before the case is closed (one per case and month).
+    pub fn spara_kontakt(&self, arende_id: i64, datum: NaiveDate, utfall: &str, av: &str) -> Resultat<()> {
+        self.conn().execute(
+            "INSERT INTO kontakt_forst (arende_id, manad, datum, utfall, av) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (arende_id, manad) DO UPDATE SET datum = excluded.datum, utfall = excluded.utfall, av = excluded.av",
+            params![arende_id, Manad::av(datum).to_string(), datum.to_string(), utfall, av],
+        )?;
+        Ok(())
+    }
+}

@@ -1,0 +1,289 @@
+//! What the unit's indicators are computed from: the cases, the decisions in force per case and
+//! month with the household of that month's application, complete applications with their first
+//! decision, nybesök, and the unit's inputs (population, the smallest figure shown). No names
+//! and no personnummer are read.
+
+use super::{Resultat, Skrivning, Store, datum_fran, tidstampel};
+use crate::domain::arende::{Avslutsorsak, Forsorjningshinder};
+use crate::domain::belopp::Belopp;
+use crate::domain::manad::Manad;
+use crate::domain::statistik::{
+    Arendeuppgift, Befolkning, Bistandsmanad, Kostnadsslag, Period, STANDARD_MINSTA_ANTAL, Tidsspann, Underlag,
+};
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{OptionalExtension, params};
+use std::collections::HashMap;
+
+pub(super) const V15_SQL: &str = "
+    CREATE INDEX beslut_period ON beslut(period, arende_id);
+    CREATE INDEX beslutspost_belopp ON beslutspost(beslut_id, beviljat_ore, sak);
+    CREATE INDEX ansokan_manad ON ansokan(manad, arende_id);
+    CREATE INDEX beslut_andrar ON beslut(andrar_beslut_id);
+    CREATE INDEX beslut_ansokan ON beslut(ansokan_id);
+    CREATE TABLE nybesok (
+        arende_id INTEGER PRIMARY KEY REFERENCES arende(id),
+        kontakt   TEXT NOT NULL,
+        besok     TEXT NOT NULL CHECK (besok >= kontakt),
+        av        TEXT NOT NULL,
+        skapad    TEXT NOT NULL
+    );
+    CREATE TABLE arshjul (
+        id          INTEGER PRIMARY KEY,
+        giltig_fran TEXT NOT NULL UNIQUE,
+        data        TEXT NOT NULL,
+        av          TEXT NOT NULL,
+        skapad      TEXT NOT NULL
+    );
+    CREATE TABLE arshjul_klar (
+        arende_id INTEGER NOT NULL REFERENCES arende(id),
+        manad     TEXT NOT NULL,
+        kontroll  TEXT NOT NULL,
+        klar      TEXT NOT NULL,
+        av        TEXT NOT NULL,
+        PRIMARY KEY (arende_id, manad, kontroll)
+    );
+    CREATE TABLE genomgang_klar (
+        handlaggare TEXT NOT NULL,
+        halvar      TEXT NOT NULL,
+        klar        TEXT NOT NULL,
+        av          TEXT NOT NULL,
+        PRIMARY KEY (handlaggare, halvar)
+    );
+    CREATE TABLE kontakt_forst (
+        arende_id INTEGER NOT NULL REFERENCES arende(id),
+        manad     TEXT NOT NULL,
+        datum     TEXT NOT NULL,
+        utfall    TEXT NOT NULL,
+        av        TEXT NOT NULL,
+        PRIMARY KEY (arende_id, manad)
+    );
+";
+
+fn manad_fran(text: &str) -> Resultat<Manad> {
+    Manad::parse(text).map_err(super::StoreError::Regel)
+}
+
+const MINSTA_ANTAL: &str = "statistik_minsta_antal";
+const BEFOLKNING: &str = "statistik_befolkning";
+
+impl Store {
+    /// Everything the indicators of `period` need (the months from 11 before it, for the
+    /// long-term window).
+    pub fn statistikunderlag(&self, period: Period) -> Resultat<Underlag> {
+        let mut fran = period.forsta();
+        for _ in 0..11 {
+            fran = fran.foregaende();
+        }
+        Ok(Underlag {
+            arenden: self.statistikarenden()?,
+            manader: self.bistandsmanader(fran, period)?,
+            handlaggning: self.handlaggningstider(period)?,
+            nybesok: self.nybesok(period)?,
+            befolkning: self.befolkning(period.sista().ar())?,
+        })
+    }
+
+    fn statistikarenden(&self) -> Resultat<Vec<Arendeuppgift>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, socialsekreterare, forsorjningshinder, avslutsdatum, avslutsorsak FROM arende ORDER BY id",
+        )?;
+        let rader = stmt.query_map([], |r| {
+            let hinder: Option<String> = r.get(2)?;
+            let slut: Option<String> = r.get(3)?;
+            let orsak: Option<String> = r.get(4)?;
+            Ok(Arendeuppgift {
+                id: r.get(0)?,
+                handlaggare: r.get::<_, String>(1)?.trim().to_string(),
+                hinder: hinder.as_deref().and_then(Forsorjningshinder::fran_kod),
+                avslutsdatum: slut.as_deref().map(datum_fran).transpose()?,
+                avslutsorsak: orsak.as_deref().and_then(Avslutsorsak::fran_kod),
+            })
+        })?;
+        Ok(rader.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Per case and month: what the decisions in force (not changed by a later one) granted, and
+    /// for the months of the period the adults and children of that month's application (else
+    /// of the household now). Covering indexes keep this to index reads.
+    fn bistandsmanader(&self, fran: Manad, period: Period) -> Resultat<Vec<Bistandsmanad>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT b.arende_id, b.period, p.sak, p.beviljat_ore
+             FROM beslut b JOIN beslutspost p ON p.beslut_id = b.id
+             WHERE b.period BETWEEN ?1 AND ?2
+               AND NOT EXISTS (SELECT 1 FROM beslut c WHERE c.andrar_beslut_id = b.id)",
+        )?;
+        let mut per: HashMap<(i64, Manad), Bistandsmanad> = HashMap::new();
+        let mut slag: HashMap<String, Kostnadsslag> = HashMap::new();
+        let mut rader = stmt.query(params![fran.to_string(), period.sista().to_string()])?;
+        while let Some(r) = rader.next()? {
+            let arende_id: i64 = r.get(0)?;
+            let manad = manad_fran(&r.get::<_, String>(1)?)?;
+            let sak: String = r.get(2)?;
+            let k = *slag.entry(sak).or_insert_with_key(|s| Kostnadsslag::av_sak(s));
+            let rad = per.entry((arende_id, manad)).or_insert_with(|| Bistandsmanad {
+                arende_id,
+                manad,
+                vuxna: 0,
+                barn: 0,
+                belopp: Vec::new(),
+            });
+            rad.belopp.push((k, Belopp::from_ore(r.get(3)?)));
+        }
+        let ansokt = self.personer_per_ansokan(period)?;
+        let mut nu: Option<HashMap<i64, (u32, u32)>> = None;
+        for ((id, manad), rad) in per.iter_mut().filter(|((_, m), _)| period.innehaller(*m)) {
+            let (vuxna, barn) = match ansokt.get(&(*id, *manad)) {
+                Some(p) => *p,
+                None => {
+                    let hushall = match &nu {
+                        Some(h) => h,
+                        None => nu.insert(self.personer_per_arende()?),
+                    };
+                    hushall.get(id).copied().unwrap_or((0, 0))
+                }
+            };
+            (rad.vuxna, rad.barn) = (vuxna, barn);
+        }
+        let mut ut: Vec<Bistandsmanad> = per.into_values().collect();
+        ut.sort_by_key(|m| (m.arende_id, m.manad));
+        Ok(ut)
+    }
+
+    /// Adults and children of each application of the period's months.
+    fn personer_per_ansokan(&self, period: Period) -> Resultat<HashMap<(i64, Manad), (u32, u32)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT an.arende_id, an.manad, sum(m.roll <> 'barn'), sum(m.roll = 'barn')
+             FROM ansokan an JOIN ansokan_medlem m ON m.ansokan_id = an.id
+             WHERE an.manad BETWEEN ?1 AND ?2 GROUP BY an.id",
+        )?;
+        let mut ut = HashMap::new();
+        let mut rader = stmt.query(params![period.forsta().to_string(), period.sista().to_string()])?;
+        while let Some(r) = rader.next()? {
+            ut.insert((r.get(0)?, manad_fran(&r.get::<_, String>(1)?)?), (r.get(2)?, r.get(3)?));
+        }
+        Ok(ut)
+    }
+
+    /// Adults and children of each case's household now (for a decision without an application).
+    fn personer_per_arende(&self) -> Resultat<HashMap<i64, (u32, u32)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT a.id, sum(m.roll <> 'barn'), sum(m.roll = 'barn')
+             FROM arende a JOIN hushallsmedlem m ON m.hushall_id = a.hushall_id GROUP BY a.id",
+        )?;
+        let mut ut = HashMap::new();
+        let mut rader = stmt.query([])?;
+        while let Some(r) = rader.next()? {
+            ut.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+        }
+        Ok(ut)
+    }
+
+    /// Complete applications whose first decision falls in the period: application day and decision day.
+    fn handlaggningstider(&self, period: Period) -> Resultat<Vec<Tidsspann>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT an.arende_id, an.inkom, min(b.datum) AS beslutad
+             FROM ansokan an JOIN beslut b ON b.ansokan_id = an.id
+             WHERE an.komplett = 1 AND b.period BETWEEN ?3 AND ?4
+             GROUP BY an.id HAVING beslutad BETWEEN ?1 AND ?2",
+        )?;
+        // A decision for a month is taken at the latest a few months after it: look two months around.
+        let (fran, till) = (period.forsta().forsta_dagen(), period.sista().sista_dagen());
+        let (pf, pt) = (period.forsta().foregaende().foregaende(), period.sista().nasta().nasta());
+        let rader =
+            stmt.query_map(params![fran.to_string(), till.to_string(), pf.to_string(), pt.to_string()], |r| {
+                let inkom: String = r.get(1)?;
+                let beslut: String = r.get(2)?;
+                Ok(Tidsspann { arende_id: r.get(0)?, fran: datum_fran(&inkom)?, till: datum_fran(&beslut)? })
+            })?;
+        Ok(rader.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn nybesok(&self, period: Period) -> Resultat<Vec<Tidsspann>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT arende_id, kontakt, besok FROM nybesok WHERE besok BETWEEN ?1 AND ?2")?;
+        let (fran, till) = (period.forsta().forsta_dagen(), period.sista().sista_dagen());
+        let rader = stmt.query_map(params![fran.to_string(), till.to_string()], |r| {
+            let kontakt: String = r.get(1)?;
+            let besok: String = r.get(2)?;
+            Ok(Tidsspann { arende_id: r.get(0)?, fran: datum_fran(&kontakt)?, till: datum_fran(&besok)? })
+        })?;
+        Ok(rader.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The socialsekreterare named on the unit's cases, in Swedish order.
+    pub fn handlaggarnamn(&self) -> Resultat<Vec<String>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT DISTINCT trim(socialsekreterare) AS h FROM arende WHERE h <> '' ORDER BY h COLLATE SVENSKA",
+        )?;
+        let rader = stmt.query_map([], |r| r.get(0))?;
+        Ok(rader.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The smallest number of households a figure may rest on (the unit's setting, default 5).
+    pub fn minsta_antal(&self) -> Resultat<u32> {
+        let varde = super::utkast::las_installning(self.conn(), MINSTA_ANTAL)?;
+        Ok(varde.and_then(|v| v.parse().ok()).filter(|n| *n >= 1).unwrap_or(STANDARD_MINSTA_ANTAL))
+    }
+
+    /// The district's population for `ar`, if the unit has entered it.
+    pub fn befolkning(&self, ar: i32) -> Resultat<Option<Befolkning>> {
+        Ok(self.befolkningar()?.into_iter().find(|b| b.ar == ar))
+    }
+
+    /// Every year's population the unit has entered.
+    pub fn befolkningar(&self) -> Resultat<Vec<Befolkning>> {
+        let text = super::utkast::las_installning(self.conn(), BEFOLKNING)?.unwrap_or_else(|| "[]".into());
+        let rader: Vec<(i32, u32, u32)> = super::json_fran(&text, "installning", BEFOLKNING)?;
+        Ok(rader.into_iter().map(|(ar, barn, vuxna)| Befolkning { ar, barn, vuxna }).collect())
+    }
+
+    /// The nybesök recorded for a case: first contact and the visit.
+    pub fn nybesok_for(&self, arende_id: i64) -> Resultat<Option<(NaiveDate, NaiveDate)>> {
+        let rad: Option<(String, String)> = self
+            .conn()
+            .query_row("SELECT kontakt, besok FROM nybesok WHERE arende_id = ?1", [arende_id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        Ok(match rad {
+            Some((k, b)) => Some((datum_fran(&k)?, datum_fran(&b)?)),
+            None => None,
+        })
+    }
+}
+
+impl Skrivning<'_> {
+    pub fn satt_minsta_antal(&self, n: u32) -> Resultat<()> {
+        super::utkast::skriv_installning(self.conn(), MINSTA_ANTAL, &n.to_string())
+    }
+
+    /// Sets (or replaces) one year's population.
+    pub fn satt_befolkning(&self, b: Befolkning) -> Resultat<()> {
+        let text = super::utkast::las_installning(self.conn(), BEFOLKNING)?.unwrap_or_else(|| "[]".into());
+        let mut rader: Vec<(i32, u32, u32)> = super::json_fran(&text, "installning", BEFOLKNING)?;
+        rader.retain(|r| r.0 != b.ar);
+        rader.push((b.ar, b.barn, b.vuxna));
+        rader.sort_unstable();
+        let json = serde_json::to_string(&rader).unwrap_or_else(|_| "[]".into());
+        super::utkast::skriv_installning(self.conn(), BEFOLKNING, &json)
+    }
+
+    /// Records (or corrects) a case's first contact and nybesök.
+    pub fn spara_nybesok(
+        &self,
+        arende_id: i64,
+        kontakt: NaiveDate,
+        besok: NaiveDate,
+        av: &str,
+        nu: NaiveDateTime,
+    ) -> Resultat<()> {
+        self.conn().execute(
+            "INSERT INTO nybesok (arende_id, kontakt, besok, av, skapad) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (arende_id) DO UPDATE SET kontakt = excluded.kontakt, besok = excluded.besok,
+                 av = excluded.av, skapad = excluded.skapad",
+            params![arende_id, kontakt.to_string(), besok.to_string(), av, tidstampel(nu)],
+        )?;
+        Ok(())
+    }
+}

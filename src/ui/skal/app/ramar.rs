@@ -1,0 +1,179 @@
+//! The shell's frame: the top bar, the status bar, the training marking and the small reason
+//! dialog. A child of `app` so that it reaches the shell's state.
+
+use super::{BistandApp, Kommando, SOK_ID};
+use crate::domain::anvandare::Roll;
+use crate::ui::tema::{self, Signal};
+use egui::{Id, RichText};
+
+impl BistandApp {
+    pub(super) fn toppfalt(&mut self, ui: &mut egui::Ui) {
+        let ovning = self.ovning;
+        let mut frame = egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(12, 8));
+        if ovning {
+            frame = frame.fill(tema::OVNING_BAKGRUND);
+        }
+        egui::Panel::top("toppfalt").frame(frame).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("Bistånd").font(tema::fet(22.0)).color(tema::ACCENT));
+                if ovning {
+                    ui.label(
+                        RichText::new("ÖVNINGSLÄGE – fiktiva ärenden").font(tema::fet(18.0)).color(tema::OVNING_TEXT),
+                    );
+                }
+                ui.add_space(16.0);
+                let label = ui.label("Sök");
+                let resp = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.lista.fraga)
+                            .id(Id::unique(SOK_ID))
+                            .hint_text("Ärende, personnummer, namn …  Ctrl+F")
+                            .desired_width(330.0),
+                    )
+                    .labelled_by(label.id);
+                if self.fokusera_sok {
+                    resp.request_focus();
+                    self.fokusera_sok = false;
+                }
+                // Only for those who may register one (the use case checks it either way).
+                let far_registrera = self.inloggad.as_ref().is_some_and(|a| {
+                    crate::arbete::behorighet::tillater(a.roll, crate::store::Handelse::RegistreradeHushall)
+                });
+                if far_registrera && ui.button("Nytt hushåll").on_hover_text("Ctrl+N").clicked() {
+                    self.kor(Kommando::NyttHushall);
+                }
+                let namn = self.anvandarnamn();
+                let enhetschef = self.inloggad.as_ref().is_some_and(|a| a.roll == Roll::Enhetschef);
+                // The kassa works with payments only; everyone else follows the unit and its årshjul.
+                let statistik = self.inloggad.as_ref().is_some_and(|a| a.roll != Roll::Kassa);
+                let kassa = self.inloggad.as_ref().is_some_and(|a| {
+                    crate::arbete::behorighet::tillater(a.roll, crate::store::Handelse::AttesteradeUtbetalning)
+                });
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui
+                        .button(initialer(&namn))
+                        .on_hover_text(format!("{namn} – inställningar"))
+                        .accessible_name("Inställningar")
+                        .clicked()
+                    {
+                        self.kor(Kommando::Installningar);
+                    }
+                    if statistik
+                        && ui.button("Statistik").on_hover_text("Enhetens nyckeltal, diagram och rapporter").clicked()
+                    {
+                        self.kor(Kommando::Statistik);
+                    }
+                    if ui
+                        .button("Att göra")
+                        .on_hover_text("Uppföljningar, planer att skriva om och osignerade planer")
+                        .clicked()
+                    {
+                        self.kor(Kommando::AttGora);
+                    }
+                    if ui.button("Kommandon").on_hover_text("Ctrl+K").clicked() {
+                        self.kor(Kommando::Palett);
+                    }
+                    if kassa
+                        && ui
+                            .button("Kassa")
+                            .on_hover_text("Dagens utbetalningar: attestera, stoppa, skapa bankfil")
+                            .clicked()
+                    {
+                        self.kor(Kommando::Kassa);
+                    }
+                    if enhetschef && ui.button("Loggkontroll").on_hover_text("Granska åtkomstloggen").clicked() {
+                        self.kor(Kommando::Loggkontroll);
+                    }
+                });
+            });
+        });
+    }
+
+    pub(super) fn statusrad(&mut self, ui: &mut egui::Ui) {
+        let mut logga_ut = false;
+        egui::Panel::bottom("statusrad").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(format!("Databas: {}", self.store.sokvag().display())).small());
+                ui.separator();
+                let sparat = match self.sparat {
+                    Some(t) => format!("Sparat {}", t.format("%H:%M:%S")),
+                    None => "Inget osparat".into(),
+                };
+                ui.label(RichText::new(sparat).small());
+                if let Some(kopia) = &self.kopiering.senast {
+                    ui.separator();
+                    ui.label(RichText::new(kopia).small());
+                }
+                if let Some(a) = &self.inloggad {
+                    ui.separator();
+                    let text = if self.ovningsanvandare {
+                        format!(
+                            "Inloggad automatiskt som övningsanvändaren {} ({})",
+                            a.namn,
+                            a.roll.namn().to_lowercase()
+                        )
+                    } else {
+                        format!("Inloggad: {}, {} ({})", a.namn, a.titel, a.roll.namn().to_lowercase())
+                    };
+                    ui.label(RichText::new(text).small());
+                    if ui
+                        .small_button("Logga ut")
+                        .on_hover_text("Tillbaka till inloggningen (utkast finns kvar)")
+                        .clicked()
+                    {
+                        logga_ut = true;
+                    }
+                }
+                if self.ovning {
+                    ui.separator();
+                    let farg = tema::signalfarg(Signal::Ovning, ui.visuals().dark_mode);
+                    ui.label(RichText::new("ÖVNINGSLÄGE").strong().color(farg));
+                }
+            });
+        });
+        if logga_ut {
+            self.logga_ut();
+        }
+    }
+}
+
+/// The whole window carries the training marking.
+pub(super) fn ovningsram(ctx: &egui::Context) {
+    let farg = tema::signalfarg(Signal::Ovning, false);
+    ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, Id::unique("ovningsram"))).rect_stroke(
+        ctx.content_rect().shrink(2.0),
+        0.0,
+        egui::Stroke::new(4.0, farg),
+        egui::StrokeKind::Inside,
+    );
+}
+
+/// Why a case the user is not assigned to is opened: `Some(Some(reason))` opens it,
+/// `Some(None)` cancels.
+pub(super) fn skaldialog(ui: &mut egui::Ui, text: &str, skal: &mut String) -> Option<Option<String>> {
+    ui.heading("Ärendet är inte ditt");
+    ui.label(text);
+    crate::ui::widgetar::textfalt(ui, "Skäl till att öppna ärendet", skal, None, 500.0);
+    let mut svar = None;
+    ui.horizontal(|ui| {
+        let giltigt = skal.trim().chars().count() >= 3;
+        if ui.add_enabled(giltigt, egui::Button::new("Öppna ärendet")).clicked() {
+            svar = Some(Some(skal.trim().to_string()));
+        }
+        if ui.button("Avbryt").clicked() {
+            svar = Some(None);
+        }
+    });
+    svar
+}
+
+/// Letters are saved under the user's documents folder ("Bistånd"), else beside the database.
+pub(super) fn standard_utskriftsmapp() -> std::path::PathBuf {
+    directories::UserDirs::new()
+        .and_then(|u| u.document_dir().map(|d| d.join("Bistånd")))
+        .unwrap_or_else(|| crate::ui::standarddatabas(false).with_file_name("brev"))
+}
+
+pub(super) fn initialer(namn: &str) -> String {
+    namn.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
+}

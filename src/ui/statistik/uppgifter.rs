@@ -1,0 +1,121 @@
+//! Enhetens uppgifter till statistiken: the district's population per year, the smallest
+//! number of households a figure may rest on, and a case's first contact and nybesök.
+
+use crate::arbete::statistik as atgard;
+use crate::domain::datum::parse_datum;
+use crate::domain::statistik::{Befolkning, STANDARD_MINSTA_ANTAL};
+use crate::ui::kontext::Kontext;
+use crate::ui::widgetar::{felrad, rubrik, textfalt};
+use egui::Ui;
+
+#[derive(Default)]
+pub struct Uppgiftsvy {
+    ar: String,
+    barn: String,
+    vuxna: String,
+    minsta: String,
+    arende: String,
+    kontakt: String,
+    besok: String,
+    fel: Option<String>,
+    sparade: Vec<Befolkning>,
+}
+
+/// A whole number typed in a field, or the Swedish reason.
+fn heltal(text: &str, vad: &str) -> Result<u32, String> {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    t.parse().map_err(|_| format!("{vad}: skriv ett heltal, inte \"{}\".", text.trim()))
+}
+
+impl Uppgiftsvy {
+    pub fn ny(ctx: &mut Kontext) -> Uppgiftsvy {
+        let idag = ctx.nu().date();
+        let minsta = ctx.las(ctx.store.minsta_antal());
+        let mut vy = Uppgiftsvy {
+            ar: chrono::Datelike::year(&idag).to_string(),
+            minsta: if minsta == 0 { STANDARD_MINSTA_ANTAL } else { minsta }.to_string(),
+            ..Default::default()
+        };
+        vy.sparade = ctx.las(ctx.store.befolkningar());
+        vy
+    }
+
+    pub fn visa(&mut self, ui: &mut Ui, ctx: &mut Kontext) {
+        rubrik(ui, "Befolkningen i stadsdelen");
+        for b in &self.sparade {
+            ui.label(format!("{}: {} barn, {} vuxna", b.ar, b.barn, b.vuxna));
+        }
+        ui.horizontal(|ui| {
+            textfalt(ui, "År", &mut self.ar, None, 80.0);
+            textfalt(ui, "Barn (0–17 år)", &mut self.barn, None, 140.0);
+            textfalt(ui, "Vuxna (18 år och äldre)", &mut self.vuxna, None, 180.0);
+        });
+        if ui.button("Spara befolkningen").clicked() {
+            self.spara_befolkning(ctx);
+        }
+        rubrik(ui, "Minsta antal hushåll bakom ett tal");
+        textfalt(ui, "Minsta antal hushåll", &mut self.minsta, None, 80.0);
+        if ui.button("Spara minsta antal").clicked() {
+            let svar = heltal(&self.minsta, "Minsta antal").map_err(crate::arbete::Arbetsfel::Ogiltig).and_then(|n| {
+                let aktor = ctx.aktor.clone();
+                atgard::satt_minsta_antal(ctx.store, &aktor, n)
+            });
+            if ctx.utfall(svar).is_some() {
+                ctx.klart("Minsta antal hushåll är sparat; nyckeltalen räknas med det nästa gång de visas.");
+            }
+        }
+        rubrik(ui, "Nybesök (för väntetiden)");
+        ui.horizontal(|ui| {
+            textfalt(ui, "Ärendenummer", &mut self.arende, None, 120.0);
+            textfalt(ui, "Första kontakt", &mut self.kontakt, None, 130.0);
+            textfalt(ui, "Nybesök", &mut self.besok, None, 130.0);
+        });
+        if ui.button("Spara nybesöket").clicked() {
+            self.spara_nybesok(ctx);
+        }
+        if let Some(f) = &self.fel {
+            felrad(ui, f);
+        }
+    }
+
+    fn spara_befolkning(&mut self, ctx: &mut Kontext) {
+        let tolkat = (|| {
+            let ar = heltal(&self.ar, "År")?;
+            Ok::<_, String>(Befolkning {
+                ar: i32::try_from(ar).map_err(|_| "År: skriv ett år, t.ex. 2026.".to_string())?,
+                barn: heltal(&self.barn, "Barn")?,
+                vuxna: heltal(&self.vuxna, "Vuxna")?,
+            })
+        })();
+        let b = match tolkat {
+            Ok(b) => b,
+            Err(e) => return self.fel = Some(e),
+        };
+        let aktor = ctx.aktor.clone();
+        let svar = atgard::satt_befolkning(ctx.store, &aktor, b);
+        if ctx.utfall(svar).is_some() {
+            self.fel = None;
+            self.sparade = ctx.las(ctx.store.befolkningar());
+            ctx.klart(format!("Befolkningen {} är sparad.", b.ar));
+        }
+    }
+
+    fn spara_nybesok(&mut self, ctx: &mut Kontext) {
+        let idag = ctx.nu().date();
+        let datum = parse_datum(&self.kontakt, idag).and_then(|k| parse_datum(&self.besok, idag).map(|b| (k, b)));
+        let (kontakt, besok) = match datum {
+            Ok(d) => d,
+            Err(e) => return self.fel = Some(e),
+        };
+        let arende = match ctx.store.arende_med_nummer(self.arende.trim()) {
+            Ok(a) => a,
+            Err(e) => return self.fel = Some(e.to_string()),
+        };
+        let aktor = ctx.aktor.clone();
+        let svar = atgard::registrera_nybesok(ctx.store, &aktor, arende.id, kontakt, besok);
+        if ctx.utfall(svar).is_some() {
+            self.fel = None;
+            ctx.klart(format!("Nybesöket i ärende {} är sparat och står i journalen.", arende.arendenummer));
+        }
+    }
+}
