@@ -32,6 +32,9 @@ pub struct SparadAnsokan {
     pub regler: Regler,
 }
 
+/// Migration 21: what a cost line is for (a debt: to whom and for what).
+pub(super) const KOSTNAD_AVSER_SQL: &str = "ALTER TABLE ansokan_kostnad ADD COLUMN avser TEXT NOT NULL DEFAULT '';";
+
 fn rad_kod(r: Normrad) -> String {
     match r {
         Normrad::Vuxna => "vuxna".into(),

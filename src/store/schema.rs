@@ -528,13 +528,10 @@ fn v20_statistics(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(super::statistik::V15_SQL)
 }
 
-/// A cost line of an application says what it is for (a debt: to whom and for what), which the
-/// decision names in the client's words.
+/// A cost line says what it is for ("elskuld hos …"), as the decision names it to the client.
 fn v21_cost_line_what_for(tx: &Transaction) -> rusqlite::Result<()> {
-    tx.execute_batch(KOSTNAD_AVSER_SQL)
+    tx.execute_batch(super::ansokan::KOSTNAD_AVSER_SQL)
 }
-
-const KOSTNAD_AVSER_SQL: &str = "ALTER TABLE ansokan_kostnad ADD COLUMN avser TEXT NOT NULL DEFAULT '';";
 
 /// One object of a schema: (type, name, table, SQL).
 type Schemaobjekt = (String, String, String, Option<String>);
