@@ -51,6 +51,21 @@ pub struct AttGoraRad {
     pub punkt: Planpunkt,
 }
 
+/// Migration 17: a plan names its adult (the applicant for plans written before), which never
+/// changes once the plan is agreed.
+pub(super) const PER_VUXEN_SQL: &str = "
+        ALTER TABLE plan ADD COLUMN person_id INTEGER REFERENCES person(id);
+        UPDATE plan SET person_id = (SELECT hm.person_id FROM arende a
+            JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.roll = 'sokande'
+            WHERE a.id = plan.arende_id);
+        CREATE INDEX plan_person ON plan(arende_id, person_id, version);
+        CREATE TRIGGER plan_person_andras_inte BEFORE UPDATE OF person_id ON plan
+          WHEN OLD.overenskommen IS NOT NULL AND NEW.person_id IS NOT OLD.person_id
+        BEGIN SELECT RAISE(ABORT, 'En överenskommen plan ändras inte; skapa en ny version.'); END;
+        CREATE TRIGGER plan_har_person BEFORE INSERT ON plan WHEN NEW.person_id IS NULL
+        BEGIN SELECT RAISE(ABORT, 'En plan måste gälla en person i hushållet.'); END;
+        ";
+
 fn tolka(json: &str, id: i64) -> rusqlite::Result<Planinnehall> {
     super::json_fran(json, "plan", format!("id {id}"))
 }

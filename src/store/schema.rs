@@ -488,20 +488,7 @@ fn v16_delegation_and_proposals(tx: &Transaction) -> rusqlite::Result<()> {
 /// Each adult of a household has a förändringsplan of their own: a plan names its person (the
 /// applicant for plans written before), which never changes once the plan is agreed.
 fn v17_plan_per_adult(tx: &Transaction) -> rusqlite::Result<()> {
-    tx.execute_batch(
-        "
-        ALTER TABLE plan ADD COLUMN person_id INTEGER REFERENCES person(id);
-        UPDATE plan SET person_id = (SELECT hm.person_id FROM arende a
-            JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.roll = 'sokande'
-            WHERE a.id = plan.arende_id);
-        CREATE INDEX plan_person ON plan(arende_id, person_id, version);
-        CREATE TRIGGER plan_person_andras_inte BEFORE UPDATE OF person_id ON plan
-          WHEN OLD.overenskommen IS NOT NULL AND NEW.person_id IS NOT OLD.person_id
-        BEGIN SELECT RAISE(ABORT, 'En överenskommen plan ändras inte; skapa en ny version.'); END;
-        CREATE TRIGGER plan_har_person BEFORE INSERT ON plan WHEN NEW.person_id IS NULL
-        BEGIN SELECT RAISE(ABORT, 'En plan måste gälla en person i hushållet.'); END;
-        ",
-    )?;
+    tx.execute_batch(super::plan::PER_VUXEN_SQL)?;
     super::kedja::lagg_till_slag(tx, 17)
 }
 

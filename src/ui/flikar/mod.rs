@@ -12,6 +12,7 @@ pub mod ib;
 pub mod journal;
 pub mod oversikt;
 pub mod plan;
+mod plan_steg;
 pub mod screening;
 
 use crate::arbete::{self, Arbetsfel};

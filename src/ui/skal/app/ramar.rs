@@ -42,51 +42,43 @@ impl BistandApp {
                 if far_registrera && ui.button("Nytt hushåll").on_hover_text("Ctrl+N").clicked() {
                     self.kor(Kommando::NyttHushall);
                 }
-                let namn = self.anvandarnamn();
-                let enhetschef = self.inloggad.as_ref().is_some_and(|a| a.roll == Roll::Enhetschef);
-                // The kassa works with payments only; everyone else follows the unit and its årshjul.
-                let statistik = self.inloggad.as_ref().is_some_and(|a| a.roll != Roll::Kassa);
-                let kassa = self.inloggad.as_ref().is_some_and(|a| {
-                    crate::arbete::behorighet::tillater(a.roll, crate::store::Handelse::AttesteradeUtbetalning)
-                });
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui
-                        .button(initialer(&namn))
-                        .on_hover_text(format!("{namn} – inställningar"))
-                        .accessible_name("Inställningar")
-                        .clicked()
-                    {
-                        self.kor(Kommando::Installningar);
-                    }
-                    if statistik
-                        && ui.button("Statistik").on_hover_text("Enhetens nyckeltal, diagram och rapporter").clicked()
-                    {
-                        self.kor(Kommando::Statistik);
-                    }
-                    if ui
-                        .button("Att göra")
-                        .on_hover_text("Uppföljningar, planer att skriva om och osignerade planer")
-                        .clicked()
-                    {
-                        self.kor(Kommando::AttGora);
-                    }
-                    if ui.button("Kommandon").on_hover_text("Ctrl+K").clicked() {
-                        self.kor(Kommando::Palett);
-                    }
-                    if kassa
-                        && ui
-                            .button("Kassa")
-                            .on_hover_text("Dagens utbetalningar: attestera, stoppa, skapa bankfil")
-                            .clicked()
-                    {
-                        self.kor(Kommando::Kassa);
-                    }
-                    if enhetschef && ui.button("Loggkontroll").on_hover_text("Granska åtkomstloggen").clicked() {
-                        self.kor(Kommando::Loggkontroll);
-                    }
-                });
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| self.hogerknappar(ui));
             });
         });
+    }
+
+    /// The top bar's buttons on the right, each shown to the roles it is for (the use cases
+    /// check the permission either way).
+    fn hogerknappar(&mut self, ui: &mut egui::Ui) {
+        let namn = self.anvandarnamn();
+        let roll = self.inloggad.as_ref().map(|a| a.roll);
+        let far = |h| roll.is_some_and(|r| crate::arbete::behorighet::tillater(r, h));
+        let installningar = format!("{namn} – inställningar");
+        let knappar = [
+            (true, initialer(&namn), installningar.as_str(), Kommando::Installningar),
+            // The kassa works with payments only; everyone else follows the unit and its årshjul.
+            (
+                roll.is_some_and(|r| r != Roll::Kassa),
+                "Statistik".into(),
+                "Enhetens nyckeltal, diagram och rapporter",
+                Kommando::Statistik,
+            ),
+            (true, "Att göra".into(), "Uppföljningar, planer att skriva om och osignerade planer", Kommando::AttGora),
+            (true, "Kommandon".into(), "Ctrl+K", Kommando::Palett),
+            (
+                far(crate::store::Handelse::AttesteradeUtbetalning),
+                "Kassa".into(),
+                "Dagens utbetalningar: attestera, stoppa, skapa bankfil",
+                Kommando::Kassa,
+            ),
+            (roll == Some(Roll::Enhetschef), "Loggkontroll".into(), "Granska åtkomstloggen", Kommando::Loggkontroll),
+        ];
+        for (visas, text, tips, kommando) in knappar {
+            let namn = if kommando == Kommando::Installningar { "Inställningar".to_string() } else { text.clone() };
+            if visas && ui.button(text).on_hover_text(tips).accessible_name(namn).clicked() {
+                self.kor(kommando);
+            }
+        }
     }
 
     pub(super) fn statusrad(&mut self, ui: &mut egui::Ui) {
