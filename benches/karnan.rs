@@ -31,7 +31,13 @@ fn familj() -> Underlag {
         fran: None,
         till: None,
     };
-    let kostnad = |typ, kr| Kostnad { typ, ansokt: Belopp::kronor(kr), godkant: None, motivering: String::new() };
+    let kostnad = |typ, kr| Kostnad {
+        typ,
+        ansokt: Belopp::kronor(kr),
+        godkant: None,
+        motivering: String::new(),
+        avser: String::new(),
+    };
     let inkomst = |typ, kr| Inkomst {
         typ,
         belopp: Belopp::kronor(kr),

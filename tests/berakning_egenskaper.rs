@@ -48,6 +48,7 @@ fn kostnad() -> impl Strategy<Value = Kostnad> {
         ansokt: Belopp::from_ore(ore),
         godkant: None,
         motivering: String::new(),
+        avser: String::new(),
     })
 }
 
@@ -128,5 +129,16 @@ proptest! {
         prop_assert_eq!(efter.saldo, fore.saldo);
         prop_assert_eq!(efter.kostnader, fore.kostnader);
         prop_assert_eq!(efter.inkomster, fore.inkomster);
+        prop_assert_eq!(efter.totalt, fore.totalt, "the överskott is set against livsföring in all the same");
+    }
+
+    #[test]
+    fn livsforing_gets_what_the_overskott_leaves(u in underlag()) {
+        let r = kor(&u);
+        let godkant: Belopp = r.livsforing.iter().map(|p| p.godkant).sum();
+        let ovrigt: Belopp = r.livsforing.iter().map(|p| p.beviljas).sum();
+        prop_assert_eq!(ovrigt, (godkant - r.overskott).max(Belopp::NOLL));
+        prop_assert_eq!(r.totalt, r.beviljas + ovrigt);
+        prop_assert!(r.overskott == Belopp::NOLL || r.beviljas == Belopp::NOLL);
     }
 }

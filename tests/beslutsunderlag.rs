@@ -81,18 +81,27 @@ fn a_reprint_after_the_application_changed_is_the_same_letter_and_the_case_says_
     assert!(markering.rect().max.x <= 1000.0, "the marking ends at x = {}", markering.rect().max.x);
 }
 
+/// The lines after the text `efter`, which may be wrapped over up to three lines (a long post
+/// such as "Bistånd till en hyresskuld hos AB Exempelbostäder").
+fn efter<'a>(text: &'a str, efter: &str) -> Option<Vec<&'a str>> {
+    let rader: Vec<&str> = text.lines().collect();
+    (0..rader.len()).find_map(|i| {
+        (1..=3).filter(|k| i + k <= rader.len()).find_map(|k| {
+            let ihop = rader[i..i + k].iter().map(|r| r.trim()).collect::<Vec<_>>().join(" ");
+            (ihop == efter).then(|| rader[i + k..].to_vec())
+        })
+    })
+}
+
 /// The line after the line `efter` in `text`.
-fn raden_efter<'a>(text: &'a str, efter: &str) -> Option<&'a str> {
-    let mut rader = text.lines();
-    rader.by_ref().find(|r| r.trim() == efter)?;
-    rader.next()
+fn raden_efter<'a>(text: &'a str, efter_text: &str) -> Option<&'a str> {
+    efter(text, efter_text)?.first().copied()
 }
 
 /// The `n` lines after the line `efter`, in the attachment's table.
-fn celler<'a>(text: &'a str, efter: &str, n: usize) -> Vec<&'a str> {
-    let mut rader = text.lines();
-    assert!(rader.by_ref().any(|r| r.trim() == efter), "no row «{efter}» in\n{text}");
-    rader.take(n).collect()
+fn celler<'a>(text: &'a str, efter_text: &str, n: usize) -> Vec<&'a str> {
+    let rader = efter(text, efter_text).unwrap_or_else(|| panic!("no row «{efter_text}» in\n{text}"));
+    rader.into_iter().take(n).collect()
 }
 
 fn belopp(text: &str) -> Belopp {
@@ -117,6 +126,8 @@ fn every_letter_of_a_unit_with_history_agrees_with_its_attachment_post_by_post()
     let val = bistand::demo::Demoval { hushall: 60, manader: 4 };
     bistand::demo::bygg_demo(&mut store, val, nu(), &mut |_, _| true).unwrap();
     let (mut reducerade, mut utan_berakning) = (0, 0);
+    // Livsföring posts: granted in full, refused, and partly set against an överskott.
+    let (mut bifall, mut avslag, mut avraknade) = (0, 0, 0);
     for rad in store.alla_beslut().unwrap() {
         let b = store.beslut(rad.id).unwrap();
         let text = pdf_text(&bistand::utskrift::beslutsbrev_pdf(&store, rad.id).unwrap());
@@ -127,6 +138,12 @@ fn every_letter_of_a_unit_with_history_agrees_with_its_attachment_post_by_post()
             let (beviljat, avslaget) =
                 sidan_ett(forsta, &format!("{} för {}", p.sak, bistand::domain::klarsprak::manad(b.beslut.period)));
             summa += beviljat;
+            if p.sak != "Försörjningsstöd" {
+                assert!(!p.sak.starts_with("Du har ansökt"), "a post names the item in the client's words");
+                bifall += usize::from(p.beviljat == p.ansokt);
+                avslag += usize::from(p.beviljat == Belopp::NOLL);
+                avraknade += usize::from(p.motivering.contains("räknar vi av"));
+            }
             if bilaga.is_empty() {
                 continue;
             }
@@ -164,6 +181,8 @@ fn every_letter_of_a_unit_with_history_agrees_with_its_attachment_post_by_post()
         }
     }
     assert!(reducerade > 0, "the demo has partly approved costs with their reason");
+    eprintln!("livsföring posts: {bifall} granted, {avslag} refused, {avraknade} set against an överskott");
+    assert!(bifall > 0 && avslag > 0 && avraknade > 0, "the demo's livsföring posts cover every outcome");
     assert!(utan_berakning > 0, "the demo has refusals on other grounds than the calculation");
 }
 

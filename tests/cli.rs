@@ -183,6 +183,41 @@ fn berakna_gives_the_documented_json_for_the_example() {
 }
 
 #[test]
+fn berakna_keeps_a_debt_and_a_dental_bill_out_of_forsorjningsstod_as_the_readme_shows() {
+    let indata = EXEMPEL.replace(
+        r#"{"kind": "hushallsel", "amount": "500"}]"#,
+        r#"{"kind": "hushallsel", "amount": "500"},
+              {"kind": "skuld", "amount": "7000", "what_for": "elskuld hos Ellevio AB"},
+              {"kind": "tandvard", "amount": "2400", "approved": "2000", "reason": "kronan ingår inte i akut tandvård"}]"#,
+    );
+    let (code, out, err) = berakna(&indata);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for (falt, varde) in [
+        ("costs", "10300.00"),
+        ("balance", "15350.00"),
+        ("granted", "15350.00"),
+        ("overskott", "0.00"),
+        ("total", "24350.00"),
+    ] {
+        assert_eq!(v[falt], varde, "{falt}");
+    }
+    for nyckel in ["table_year", "norm_personal", "norm_shared", "norm", "incomes", "lines", "warnings"] {
+        assert!(v.get(nyckel).is_some(), "{nyckel} is kept");
+    }
+    let poster = v["livsforing"].as_array().unwrap();
+    assert_eq!(poster[0]["kind"], "skuld");
+    assert_eq!(poster[0]["item"], "bistånd till en elskuld hos Ellevio AB");
+    assert_eq!((&poster[0]["applied"], &poster[0]["granted"]), (&"7000.00".into(), &"7000.00".into()));
+    assert_eq!(poster[1]["approved"], "2000.00");
+    assert_eq!(poster[1]["reason"], "kronan ingår inte i akut tandvård");
+    let readme = include_str!("../README.md");
+    for rad in [r#""item": "bistånd till en elskuld hos Ellevio AB""#, r#""total": "24350.00""#] {
+        assert!(readme.contains(rad), "the README shows {rad}");
+    }
+}
+
+#[test]
 fn berakna_without_the_rules_start_month_still_computes_and_warns() {
     // Input written before special_rule_start existed is still accepted.
     let (code, out, err) = berakna(&EXEMPEL.replace(r#", "special_rule_start": "2021-03""#, ""));

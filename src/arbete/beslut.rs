@@ -7,7 +7,7 @@ use crate::domain::arende::ArendeStatus;
 use crate::domain::beslut::formular::{BeslutsFormular, PostFalt};
 use crate::domain::beslut::underlag::{Beslutsgrund, Beslutsunderlag};
 use crate::domain::beslut::{NyttBeslut, Utfall, samlat_utfall};
-use crate::domain::norm::{ansokt_forsorjningsstod, berakna};
+use crate::domain::norm::{Resultat, ansokt_forsorjningsstod, berakna};
 use crate::store::{Handelse, Skrivning, Store, StoreError};
 
 /// A new decision on the case's latest application, försörjningsstöd as applied for and as
@@ -23,21 +23,12 @@ pub fn nytt_beslut(store: &Store, aktor: &Aktor, arende_id: i64) -> Result<Beslu
     let a = store.ansokan(senaste.id)?;
     let r = berakna(&a.ansokan.underlag, &store.normtabell(a.normtabell_id)?, &a.regler)?;
     let ansokt = ansokt_forsorjningsstod(&r, &a.ansokan.underlag);
-    let (grund, beviljat) = if a.ansokan.komplett {
-        (Beslutsgrund::Berakning, r.beviljas)
-    } else {
-        (Beslutsgrund::OfullstandigAnsokan, Belopp::NOLL)
-    };
+    let grund = if a.ansokan.komplett { Beslutsgrund::Berakning } else { Beslutsgrund::OfullstandigAnsokan };
     Ok(BeslutsFormular {
         andrar: store.senaste_beslut_om_ansokan(senaste.id)?,
         ansokan_id: Some(senaste.id),
         period: senaste.manad.clone(),
-        poster: vec![PostFalt {
-            sak: "Försörjningsstöd".into(),
-            ansokt: ansokt.format_tal(),
-            beviljat: beviljat.format_tal(),
-            ..Default::default()
-        }],
+        poster: postfalt_fran_berakning(&r, ansokt, a.ansokan.komplett),
         beslutsfattare: aktor.namn.clone(),
         delegation: "socialsekreterare enligt delegationsordningen".into(),
         grund,
@@ -47,6 +38,20 @@ pub fn nytt_beslut(store: &Store, aktor: &Aktor, arende_id: i64) -> Result<Beslu
         betalas_till: "det konto du har anmält".into(),
         ..Default::default()
     })
+}
+
+/// One post for försörjningsstöd and one per livsföring item, as the form's fields.
+fn postfalt_fran_berakning(r: &Resultat, ansokt: Belopp, beraknat: bool) -> Vec<PostFalt> {
+    crate::domain::beslut::poster::fran_berakning(r, ansokt, beraknat)
+        .into_iter()
+        .map(|p| PostFalt {
+            sak: p.sak,
+            ansokt: p.ansokt.format_tal(),
+            beviljat: p.beviljat.format_tal(),
+            motivering: p.motivering,
+            ..Default::default()
+        })
+        .collect()
 }
 
 /// Checks the decision as the form stands (before the caseworker is asked to confirm).

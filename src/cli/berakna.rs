@@ -53,6 +53,9 @@ struct Kost {
     approved: Option<Value>,
     #[serde(default)]
     reason: Option<String>,
+    /// What a livsföring item is for ("elskuld hos Ellevio AB").
+    #[serde(default)]
+    what_for: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -121,6 +124,17 @@ fn till_json(r: &Resultat) -> Value {
         "granted": r.beviljas.till_text(),
         "lines": r.rader.iter().map(|l| json!({"text": l.text, "amount": l.belopp.till_text(), "kind": l.typ})).collect::<Vec<_>>(),
         "warnings": r.varningar,
+        "overskott": r.overskott.till_text(),
+        "livsforing": r.livsforing.iter().map(|p| json!({
+            "kind": p.typ.kod(),
+            "item": p.sak,
+            "applied": p.ansokt.till_text(),
+            "approved": p.godkant.till_text(),
+            "set_off": p.avraknat.till_text(),
+            "granted": p.beviljas.till_text(),
+            "reason": if p.godkant < p.ansokt { p.motivering.as_str() } else { "" },
+        })).collect::<Vec<_>>(),
+        "total": r.totalt.till_text(),
     })
 }
 
@@ -259,6 +273,7 @@ fn tolka_kostnad(n: usize, k: &Kost) -> Result<Kostnad, String> {
         ansokt: belopp(&k.amount, &format!("{var}.amount"))?,
         godkant: k.approved.as_ref().map(|a| belopp(a, &format!("{var}.approved"))).transpose()?,
         motivering: k.reason.clone().unwrap_or_else(|| "godkänt belopp enligt beräkningen".into()),
+        avser: k.what_for.clone().unwrap_or_default(),
     })
 }
 

@@ -235,9 +235,16 @@ Indata (med tillåtna värden):
                        present_from och present_to från 1900-01-01 till 2100-12-31
   shared_home_persons  antal personer i bostaden om fler än hushållet (inneboenderegeln),
                        ett heltal 1–30
-  costs                högst 100 rader: [{kind, amount, approved, reason}]
-                       kind: boende, hushallsel, arbetsresor, hemforsakring, fack_a_kassa,
-                       barnomsorg, lakarvard_medicin, tandvard, ovrig_kostnad
+  costs                högst 100 rader: [{kind, amount, approved, reason, what_for}]
+                       kind inom försörjningsstödet: boende, hushallsel, arbetsresor,
+                       hemforsakring, fack_a_kassa, barnomsorg, ovrig_kostnad;
+                       livsföring i övrigt (prövas var för sig efter försörjningsstödet, med
+                       ett överskott avräknat i tur och ordning): tandvard, glasogon,
+                       lakarvard_medicin, medicin, hemutrustning, skuld, flytt, begravning,
+                       annat_livsforing; what_for: vad kostnaden avser (\"elskuld hos …\")
+Utdata: granted är försörjningsstödet; livsforing är varje annan post (kind, item,
+applied, approved, set_off = avräknat överskott, granted, reason); overskott är vad
+inkomsterna överstiger försörjningsstödets behov med; total är allt hushållet kan få.
   incomes              högst 100 rader: [{kind, amount, person, jobbstimulans, special_rule_start,
                          earned_earlier_this_year}]
                        jobbstimulans: den särskilda beräkningsregeln gäller lönen (25 % räknas

@@ -4,6 +4,7 @@
 use crate::domain::ansokan::Ansokan;
 use crate::domain::belopp::Belopp;
 use crate::domain::beslut::fraser::{Platshallare, levererade_fraser};
+use crate::domain::beslut::poster::livsforingspost;
 use crate::domain::beslut::underlag::{
     Beslutsgrund, Beslutsunderlag, FrusenBerakning, FrusenMottagare, Utbetalning, fingeravtryck,
 };
@@ -13,7 +14,7 @@ use crate::domain::hushall::{Medlem, Roll};
 use crate::domain::manad::Manad;
 use crate::domain::norm::{
     Inkomst, Inkomsttyp, Kostnad, Kostnadstyp, NormMedlem, Normtabell, Regler, Underlag, ansokt_forsorjningsstod,
-    berakna,
+    berakna, liten_bokstav,
 };
 use crate::store::{Resultat, Skrivning, StoreError};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -23,7 +24,7 @@ fn kr(k: i64) -> Belopp {
 }
 
 pub(super) fn kostnad(typ: Kostnadstyp, belopp: i64) -> Kostnad {
-    Kostnad { typ, ansokt: kr(belopp), godkant: None, motivering: String::new() }
+    Kostnad { typ, ansokt: kr(belopp), godkant: None, motivering: String::new(), avser: String::new() }
 }
 
 pub(super) fn inkomst(typ: Inkomsttyp, belopp: i64, person: Option<usize>) -> Inkomst {
@@ -52,10 +53,11 @@ pub(super) fn ansokan(medlemmar: &[Medlem], manad: Manad, inkom: NaiveDate, utbi
     if utbildningsfamilj {
         // The training case: wages that normally suffice, and the electricity debt of 7 000 kr.
         kostnader.push(Kostnad {
-            typ: Kostnadstyp::OvrigKostnad,
+            typ: Kostnadstyp::Skuld,
             ansokt: kr(7000),
             godkant: None,
-            motivering: "Elskuld efter barnets hjärtoperation; avstängningsbesked".into(),
+            motivering: String::new(),
+            avser: "elskuld hos Ellevio AB".into(),
         });
         inkomster.push(inkomst(Inkomsttyp::Lon, 21_400, Some(1)));
         inkomster.push(inkomst(Inkomsttyp::Lon, 9_800, Some(0)));
@@ -185,6 +187,8 @@ pub(super) fn besluta(
         post: "försörjningsstöd".into(),
     };
     let motivering = fraser.fraser.iter().find(|f| f.id == fras).map(|f| f.fyll_i(&platshallare)).unwrap_or_default();
+    let ovriga = livsforingsposter(&a.berakning, utfall, &platshallare);
+    let totalt_ovrigt: Belopp = ovriga.iter().map(|p| p.beviljat).sum();
     let har_barn = hushall.medlemmar.iter().any(|m| m.roll == Roll::Barn);
     let grund = match utfall {
         Demoutfall::AvslagOfullstandig => Beslutsgrund::OfullstandigAnsokan,
@@ -206,7 +210,7 @@ pub(super) fn besluta(
             (true, Beslutsgrund::Berakning) => "Vi har bedömt hur beslutet påverkar barnen i hushållet. Normen för barnens personliga kostnader ingår i beräkningen, och beslutet ger barnen samma levnadsnivå som andra barn i hushåll med försörjningsstöd.".into(),
             (true, _) => "Vi har bedömt hur beslutet påverkar barnen i hushållet. Om barnen behöver hjälp akut kan du ansöka igen, och vi prövar då barnens behov för sig.".into(),
         },
-        poster: vec![Beslutspost {
+        poster: std::iter::once(Beslutspost {
             sak: "Försörjningsstöd".into(),
             ansokt: a.ansokt.max(beviljat),
             beviljat,
@@ -214,27 +218,57 @@ pub(super) fn besluta(
             utover_ratten: false,
             mot_aterkrav: matches!(utfall, Demoutfall::Forskott)
                 .then(|| "i väntan på beslut om bostadsbidrag från Försäkringskassan".into()),
-        }],
+        })
+        .chain(ovriga)
+        .collect(),
         andrar: None,
         grund,
-        utbetalning: (beviljat > Belopp::NOLL).then(|| Utbetalning {
+        utbetalning: (beviljat + totalt_ovrigt > Belopp::NOLL).then(|| Utbetalning {
             fran: a.manad.forsta_dagen(),
             till: a.manad.sista_dagen(),
             datum,
             mottagare: "det konto du har anmält".into(),
         }),
     };
-    let underlag = Beslutsunderlag {
+    let underlag = frusen(hushall, &beslut, a);
+    w.spara_beslut(&beslut, &underlag, har_barn, beslutsfattare, nu)
+}
+
+/// The record frozen with a demo decision.
+fn frusen(hushall: &NyttHushall, beslut: &NyttBeslut, a: Sparad) -> Beslutsunderlag {
+    Beslutsunderlag {
         enhet: Enhet::default(),
         mottagare: FrusenMottagare {
             namn: hushall.sokande().namn(),
             adress: hushall.adress.clone(),
             skyddad: hushall.skyddade_personuppgifter,
         },
-        grund,
-        berakning: (grund == Beslutsgrund::Berakning).then_some(a.berakning),
+        grund: beslut.grund,
+        berakning: (beslut.grund == Beslutsgrund::Berakning).then_some(a.berakning),
         utbetalning: beslut.utbetalning.clone(),
         ansokan_fingeravtryck: Some(a.avtryck),
+    }
+}
+
+/// One post per livsföring item, as the calculation proposes it; a refusal on another ground
+/// than the calculation refuses them too, with the same phrase.
+fn livsforingsposter(b: &FrusenBerakning, utfall: Demoutfall, platser: &Platshallare) -> Vec<Beslutspost> {
+    let grund = matches!(utfall, Demoutfall::AvslagOfullstandig | Demoutfall::AvslagArbetsmarknad);
+    let fras = match utfall {
+        Demoutfall::AvslagOfullstandig => "avslag_ofullstandig",
+        _ => "avslag_ej_arbetsmarknad",
     };
-    w.spara_beslut(&beslut, &underlag, har_barn, beslutsfattare, nu)
+    let fraser = levererade_fraser();
+    b.livsforing
+        .iter()
+        .map(|p| {
+            let mut post = livsforingspost(p, !grund);
+            if grund {
+                let platser = Platshallare { post: liten_bokstav(&post.sak), ..platser.clone() };
+                post.motivering =
+                    fraser.fraser.iter().find(|f| f.id == fras).map(|f| f.fyll_i(&platser)).unwrap_or_default();
+            }
+            post
+        })
+        .collect()
 }

@@ -125,7 +125,7 @@ pub(super) fn skriv(
     Ok(())
 }
 
-/// Varies a month: the household's income profile, now and then a dental or doctor's bill.
+/// Varies a month: the household's income profile, now and then an item of livsföring i övrigt.
 fn variera(slump: &mut Slump, a: &mut crate::domain::ansokan::Ansokan, profil: Inkomstprofil, barnomsorg: bool) {
     let inkomst = match profil {
         Inkomstprofil::Ingen => None,
@@ -141,12 +141,7 @@ fn variera(slump: &mut Slump, a: &mut crate::domain::ansokan::Ansokan, profil: I
     if barnomsorg {
         a.underlag.kostnader.push(ansokningar::kostnad(Kostnadstyp::Barnomsorg, 300 + slump.under(900) as i64));
     }
-    if slump.chans(5) {
-        a.underlag.kostnader.push(ansokningar::kostnad(Kostnadstyp::Tandvard, 800 + slump.under(3200) as i64));
-    }
-    if slump.chans(5) {
-        a.underlag.kostnader.push(ansokningar::kostnad(Kostnadstyp::LakarvardMedicin, 200 + slump.under(1000) as i64));
-    }
+    super::livsforing::lagg_till(slump, a);
 }
 
 /// Closes the case (no application that month) and reopens it when the client applies again.

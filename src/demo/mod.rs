@@ -7,6 +7,7 @@ mod ansokningar;
 mod fia;
 mod handgjorda;
 mod historik;
+mod livsforing;
 mod planer;
 mod utbetalningar;
 

@@ -6,7 +6,7 @@ use super::datum::parse_datum;
 use super::falt::{Falt, FaltFel, Medlemsuppgift, Raduppgift};
 use super::hushall::{Medlem, Roll};
 use super::manad::Manad;
-use super::norm::{Inkomst, Inkomsttyp, Justering, Kostnad, Kostnadstyp, NormMedlem, Normrad, Underlag};
+use super::norm::{Inkomst, Inkomsttyp, Justering, Kostnad, Kostnadstyp, NormMedlem, Normrad, Underlag, ar_livsforing};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +28,12 @@ pub struct KostnadFalt {
     pub ansokt: String,
     pub godkant: String,
     pub motivering: String,
+    /// What the cost is for ("elskuld hos Ellevio AB").
+    #[serde(default)]
+    pub avser: String,
+    /// A row of livsföring i övrigt (which table it is in while no kind is chosen).
+    #[serde(default)]
+    pub livsforing: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -128,6 +134,8 @@ impl From<&Ansokan> for AnsokanFormular {
                     ansokt: tal(k.ansokt),
                     godkant: k.godkant.map(tal).unwrap_or_default(),
                     motivering: k.motivering.clone(),
+                    avser: k.avser.clone(),
+                    livsforing: ar_livsforing(k, u),
                 })
                 .collect(),
             inkomster: u
@@ -207,7 +215,7 @@ impl AnsokanFormular {
         }
         let personer = self.personer_i_bostaden(&mut fel);
         let medlemmar = self.medlemmar(manad, idag, &mut fel);
-        let kostnader = self.kostnader(&mut fel);
+        let kostnader = self.kostnader(manad.map(Manad::forsta_dagen).unwrap_or(idag), &mut fel);
         let inkomster = self.inkomster(&mut fel);
         let justeringar = self.justeringar(&mut fel);
         if !self.medlemmar.iter().any(|m| m.roll == Some(Roll::Sokande)) {
@@ -287,7 +295,7 @@ impl AnsokanFormular {
         medlemmar
     }
 
-    fn kostnader(&self, fel: &mut Vec<FaltFel>) -> Vec<Kostnad> {
+    fn kostnader(&self, dag: NaiveDate, fel: &mut Vec<FaltFel>) -> Vec<Kostnad> {
         let mut kostnader = Vec::new();
         for (i, k) in self.kostnader.iter().enumerate() {
             let ansokt = belopp(&k.ansokt, Falt::Kostnad(i, Raduppgift::Ansokt), fel);
@@ -295,6 +303,14 @@ impl AnsokanFormular {
                 "" => None,
                 t => belopp(t, Falt::Kostnad(i, Raduppgift::Godkant), fel),
             };
+            if let (Some(a), Some(g)) = (ansokt, godkant)
+                && g > a
+            {
+                fel.push(FaltFel::new(
+                    Falt::Kostnad(i, Raduppgift::Godkant),
+                    "Det godkända beloppet kan inte vara större än det ansökta.",
+                ));
+            }
             if let (Some(a), Some(g)) = (ansokt, godkant)
                 && a != g
                 && k.motivering.trim().is_empty()
@@ -308,8 +324,20 @@ impl AnsokanFormular {
                 fel.push(FaltFel::new(Falt::Kostnad(i, Raduppgift::Typ), "Välj kostnadstyp."));
                 continue;
             };
+            if typ.avser_kravs(dag) && k.avser.trim().is_empty() {
+                fel.push(FaltFel::new(
+                    Falt::Kostnad(i, Raduppgift::Avser),
+                    "Skriv vad kostnaden avser, t.ex. \"elskuld hos Ellevio AB\".",
+                ));
+            }
             if let Some(ansokt) = ansokt {
-                kostnader.push(Kostnad { typ, ansokt, godkant, motivering: k.motivering.trim().to_string() });
+                kostnader.push(Kostnad {
+                    typ,
+                    ansokt,
+                    godkant,
+                    motivering: k.motivering.trim().to_string(),
+                    avser: k.avser.trim().to_string(),
+                });
             }
         }
         kostnader
@@ -435,6 +463,28 @@ mod tests {
         assert!(fel_for(&fel, Falt::Inkomst(0, Raduppgift::Belopp)).unwrap().contains("negativt"));
         assert!(fel_for(&fel, Falt::PersonerIBostaden).is_some());
         assert!(fel_for(&fel, Falt::Justering(0, Raduppgift::Motivering)).is_some());
+    }
+
+    #[test]
+    fn a_livsforing_line_says_what_it_is_for_and_approves_at_most_what_was_applied_for() {
+        let mut f = form();
+        f.kostnader.push(KostnadFalt {
+            typ: Some(Kostnadstyp::Skuld),
+            ansokt: "7000".into(),
+            godkant: "8000".into(),
+            motivering: "x".into(),
+            livsforing: true,
+            ..Default::default()
+        });
+        let fel = f.validera(idag()).unwrap_err();
+        assert!(fel_for(&fel, Falt::Kostnad(1, Raduppgift::Avser)).unwrap().contains("elskuld hos"));
+        assert!(fel_for(&fel, Falt::Kostnad(1, Raduppgift::Godkant)).unwrap().contains("större än det ansökta"));
+        f.kostnader[1].avser = "elskuld hos Ellevio AB".into();
+        f.kostnader[1].godkant = "5000".into();
+        let a = f.validera(idag()).unwrap();
+        assert_eq!(a.underlag.kostnader[1].avser, "elskuld hos Ellevio AB");
+        let tillbaka = AnsokanFormular::from(&a);
+        assert!(tillbaka.kostnader[1].livsforing && !tillbaka.kostnader[0].livsforing);
     }
 
     #[test]

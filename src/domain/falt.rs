@@ -81,6 +81,8 @@ pub enum Raduppgift {
     TidigareIAr,
     Normpost,
     Motivering,
+    /// What a cost is for (a debt: to whom and for what).
+    Avser,
 }
 
 /// An item of a decision.

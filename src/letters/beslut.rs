@@ -228,6 +228,15 @@ fn avslutning(b: &SparatBeslut, enhet: &Enhet, andrar: Option<&SparatBeslut>) ->
     block
 }
 
+/// The calculation's heading: it names livsföring i övrigt when the calculation has such items.
+fn berakningsrubrik(r: &FrusenBerakning) -> &'static str {
+    if r.rader.iter().any(|l| l.typ == Radtyp::Livsforing) {
+        "Beräkning av försörjningsstöd och livsföring i övrigt"
+    } else {
+        "Beräkning av försörjningsstöd"
+    }
+}
+
 /// The attachment: the decision per post exactly as on page 1, then the calculation as it was
 /// on the day of the decision, every reduced cost with what was applied, approved and why.
 fn bilaga(b: &SparatBeslut, r: &FrusenBerakning) -> Vec<Block> {
@@ -253,7 +262,7 @@ fn bilaga(b: &SparatBeslut, r: &FrusenBerakning) -> Vec<Block> {
             rader,
             sista_fet: true,
         },
-        Block::Underrubrik("Beräkning av försörjningsstöd".into()),
+        Block::Underrubrik(berakningsrubrik(r).into()),
     ];
     let rader: Vec<Vec<String>> = r
         .rader

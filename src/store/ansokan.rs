@@ -32,6 +32,9 @@ pub struct SparadAnsokan {
     pub regler: Regler,
 }
 
+/// Migration 21: what a cost line is for (a debt: to whom and for what).
+pub(super) const KOSTNAD_AVSER_SQL: &str = "ALTER TABLE ansokan_kostnad ADD COLUMN avser TEXT NOT NULL DEFAULT '';";
+
 fn rad_kod(r: Normrad) -> String {
     match r {
         Normrad::Vuxna => "vuxna".into(),
@@ -140,9 +143,18 @@ impl Skrivning<'_> {
         }
         for (i, k) in u.kostnader.iter().enumerate() {
             conn.prepare_cached(
-                "INSERT INTO ansokan_kostnad (ansokan_id, ordning, typ, ansokt_ore, godkant_ore, motivering) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO ansokan_kostnad (ansokan_id, ordning, typ, ansokt_ore, godkant_ore, motivering, avser)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?
-            .execute(params![id, i as i64, k.typ.kod(), k.ansokt.to_ore(), k.godkant.map(Belopp::to_ore), k.motivering])?;
+            .execute(params![
+                id,
+                i as i64,
+                k.typ.kod(),
+                k.ansokt.to_ore(),
+                k.godkant.map(Belopp::to_ore),
+                k.motivering,
+                k.avser
+            ])?;
         }
         for (i, ink) in u.inkomster.iter().enumerate() {
             conn.prepare_cached(
@@ -250,7 +262,7 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let kostnader = conn
             .prepare_cached(
-                "SELECT typ, ansokt_ore, godkant_ore, motivering FROM ansokan_kostnad WHERE ansokan_id = ?1 ORDER BY ordning",
+                "SELECT typ, ansokt_ore, godkant_ore, motivering, avser FROM ansokan_kostnad WHERE ansokan_id = ?1 ORDER BY ordning",
             )?
             .query_map([id], |r| {
                 let typ: String = r.get(0)?;
@@ -259,6 +271,7 @@ impl Store {
                     ansokt: Belopp::from_ore(r.get(1)?),
                     godkant: r.get::<_, Option<i64>>(2)?.map(Belopp::from_ore),
                     motivering: r.get(3)?,
+                    avser: r.get(4)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -28,6 +28,7 @@ const MIGRATIONS: &[Migration] = &[
     v18_household_over_time,
     v19_users_and_access_log,
     v20_statistics,
+    v21_cost_line_what_for,
 ];
 
 /// The schema version this program writes.
@@ -512,6 +513,11 @@ fn v19_users_and_access_log(tx: &Transaction) -> rusqlite::Result<()> {
 /// data and its ticked-off tasks, and the recorded contact with a young adult before closing.
 fn v20_statistics(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(super::statistik::V15_SQL)
+}
+
+/// A cost line says what it is for ("elskuld hos …"), as the decision names it to the client.
+fn v21_cost_line_what_for(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(super::ansokan::KOSTNAD_AVSER_SQL)
 }
 
 /// One object of a schema: (type, name, table, SQL).

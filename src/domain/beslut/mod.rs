@@ -4,6 +4,7 @@
 pub mod formular;
 pub mod fraser;
 pub mod lagrum;
+pub mod poster;
 pub mod underlag;
 
 use super::belopp::Belopp;

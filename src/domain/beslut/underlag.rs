@@ -7,7 +7,7 @@ use super::Enhet;
 use crate::domain::ansokan::Ansokan;
 use crate::domain::belopp::Belopp;
 use crate::domain::hushall::Adress;
-use crate::domain::norm::{Rad, Regler, Resultat};
+use crate::domain::norm::{Livsforingspost, Rad, Regler, Resultat};
 use crate::kodlista;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -85,6 +85,10 @@ pub struct FrusenBerakning {
     pub kostnader: Vec<FrusenKostnad>,
     /// Försörjningsstöd as calculated (rounded to whole kronor).
     pub beviljas: Belopp,
+    /// Livsföring i övrigt item by item, with the överskott set against each (absent in records
+    /// made before the kinds of cost were data).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub livsforing: Vec<Livsforingspost>,
 }
 
 impl FrusenBerakning {
@@ -99,13 +103,18 @@ impl FrusenBerakning {
                 .kostnader
                 .iter()
                 .map(|k| FrusenKostnad {
-                    sak: k.typ.namn().to_string(),
+                    sak: if k.avser.is_empty() {
+                        k.typ.namn().to_string()
+                    } else {
+                        format!("{} ({})", k.typ.namn(), k.avser)
+                    },
                     ansokt: k.ansokt,
                     godkant: k.godkant_belopp(),
                     motivering: k.motivering.trim().to_string(),
                 })
                 .collect(),
             beviljas: r.beviljas,
+            livsforing: r.livsforing.clone(),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! granted amount to whole kronor (halves up).
 
 use super::fel::Berakningsfel;
+use super::livsforing::{Livsforingspost, ar_livsforing};
 use super::poster::{Justering, Normrad, Regler, Underlag};
 use super::tabell::{Aldersband, Cell, Normtabell};
 use crate::domain::belopp::Belopp;
@@ -26,6 +27,8 @@ pub enum Radtyp {
     Summa,
     /// Information without an amount that counts (e.g. an income that is not counted).
     Info,
+    /// An item of livsföring i övrigt: what it can get, beside försörjningsstöd.
+    Livsforing,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,7 +49,14 @@ pub struct Resultat {
     pub inkomster: Belopp,
     /// Need minus incomes: positive is underskott, negative överskott.
     pub saldo: Belopp,
+    /// Försörjningsstöd (rounded to whole kronor).
     pub beviljas: Belopp,
+    /// What the counted incomes exceed försörjningsstöd's need by (zero when they do not).
+    pub overskott: Belopp,
+    /// Livsföring i övrigt, item by item, with the överskott set against them in order.
+    pub livsforing: Vec<Livsforingspost>,
+    /// What the household can get in all: försörjningsstöd plus every livsföring item.
+    pub totalt: Belopp,
     pub rader: Vec<Rad>,
     pub varningar: Vec<String>,
 }
@@ -259,7 +269,8 @@ impl Bygge<'_> {
     /// Costs outside the norm: the approved amount counts.
     fn kostnader(&mut self, u: &Underlag, regler: &Regler) -> Belopp {
         let mut kostnader = Belopp::NOLL;
-        for k in &u.kostnader {
+        let inom: Vec<_> = u.kostnader.iter().filter(|k| !ar_livsforing(k, u)).collect();
+        for k in inom.iter().copied() {
             let godkant = k.godkant_belopp();
             let text = if godkant == k.ansokt {
                 format!("{}: ansökt och godkänt {}", k.typ.namn(), k.ansokt)
@@ -269,7 +280,7 @@ impl Bygge<'_> {
             kostnader += godkant;
             self.rad(text, godkant, Radtyp::Kostnad);
         }
-        if !u.kostnader.is_empty() {
+        if !inom.is_empty() {
             self.rad("Summa godkända kostnader utöver normen".into(), kostnader, Radtyp::Summa);
         }
         if let Some(tak) = &regler.hyrestak {
@@ -334,11 +345,46 @@ impl Bygge<'_> {
     }
 }
 
+impl Bygge<'_> {
+    /// Livsföring i övrigt after försörjningsstöd, and what the household can get in all.
+    fn livsforing(&mut self, u: &Underlag, beviljas: Belopp, overskott: Belopp) -> (Vec<Livsforingspost>, Belopp) {
+        let (poster, rader) = super::livsforing::prova(u, overskott);
+        if poster.is_empty() {
+            return (poster, beviljas);
+        }
+        self.rad(
+            "Livsföring i övrigt (prövas var för sig, efter försörjningsstödet)".into(),
+            Belopp::NOLL,
+            Radtyp::Info,
+        );
+        if overskott > Belopp::NOLL {
+            self.rad(
+                "Överskott att räkna av mot kostnaderna nedan, i tur och ordning".into(),
+                overskott,
+                Radtyp::Summa,
+            );
+        }
+        self.rader.extend(rader);
+        let ovrigt: Belopp = poster.iter().map(|p| p.beviljas).sum();
+        let totalt = beviljas + ovrigt;
+        self.rad(
+            format!("Hushållet kan få totalt (försörjningsstöd {beviljas} och livsföring i övrigt {ovrigt})"),
+            totalt,
+            Radtyp::Summa,
+        );
+        (poster, totalt)
+    }
+}
+
 /// Försörjningsstöd as applied for: what the calculation would grant had every cost been
 /// approved as applied (rounded as the granted amount is). The difference to
 /// [`Resultat::beviljas`] is what the reduced costs refuse.
 pub fn ansokt_forsorjningsstod(r: &Resultat, u: &Underlag) -> Belopp {
-    let avdraget = u.kostnader.iter().fold(Belopp::NOLL, |s, k| s + (k.ansokt - k.godkant_belopp()).max(Belopp::NOLL));
+    let avdraget = u
+        .kostnader
+        .iter()
+        .filter(|k| !ar_livsforing(k, u))
+        .fold(Belopp::NOLL, |s, k| s + (k.ansokt - k.godkant_belopp()).max(Belopp::NOLL));
     let saldo = r.saldo + avdraget;
     if saldo > Belopp::NOLL { saldo.rounded_to_krona() } else { Belopp::NOLL }
 }
@@ -360,6 +406,8 @@ pub fn berakna(u: &Underlag, tabell: &Normtabell, regler: &Regler) -> Result<Res
     let inkomster = b.inkomster(u, regler);
     let saldo = norm + kostnader - inkomster;
     let beviljas = b.utfall(saldo);
+    let overskott = if saldo < Belopp::NOLL { -saldo } else { Belopp::NOLL };
+    let (livsforing, totalt) = b.livsforing(u, beviljas, overskott);
     Ok(Resultat {
         tabellar: tabell.ar,
         norm_personlig: personlig,
@@ -369,6 +417,9 @@ pub fn berakna(u: &Underlag, tabell: &Normtabell, regler: &Regler) -> Result<Res
         inkomster,
         saldo,
         beviljas,
+        overskott,
+        livsforing,
+        totalt,
         rader: b.rader,
         varningar: b.varningar,
     })

@@ -10,7 +10,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 kodlista! {
-    /// Reasonable costs outside the norm.
+    /// What an application's cost line is. Which part of the assistance a kind belongs to
+    /// (försörjningsstöd or livsföring i övrigt) and the client's words for it are data
+    /// (`data/kostnadsslag.json`, see [`super::slag`]).
     pub enum Kostnadstyp {
         Boende = ("boende", "Boende (hyra eller avgift)"),
         Hushallsel = ("hushallsel", "Hushållsel"),
@@ -18,9 +20,16 @@ kodlista! {
         Hemforsakring = ("hemforsakring", "Hemförsäkring"),
         FackAKassa = ("fack_a_kassa", "Fackförening och a-kassa"),
         Barnomsorg = ("barnomsorg", "Barnomsorgsavgift"),
-        LakarvardMedicin = ("lakarvard_medicin", "Läkarvård och medicin"),
-        Tandvard = ("tandvard", "Akut tandvård"),
         OvrigKostnad = ("ovrig_kostnad", "Övrig kostnad"),
+        Tandvard = ("tandvard", "Akut tandvård"),
+        Glasogon = ("glasogon", "Glasögon"),
+        LakarvardMedicin = ("lakarvard_medicin", "Läkarvård"),
+        Medicin = ("medicin", "Medicin"),
+        Hemutrustning = ("hemutrustning", "Hemutrustning"),
+        Skuld = ("skuld", "Skuld"),
+        Flytt = ("flytt", "Flyttkostnad"),
+        Begravning = ("begravning", "Begravningskostnad"),
+        AnnatLivsforing = ("annat_livsforing", "Annat"),
     }
 }
 
@@ -80,6 +89,10 @@ pub struct Kostnad {
     pub godkant: Option<Belopp>,
     #[serde(default)]
     pub motivering: String,
+    /// What the cost is for, in the client's words (a debt: "elskuld hos Ellevio AB").
+    /// Left out of the JSON when empty, so older applications keep their fingerprint.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub avser: String,
 }
 
 impl Kostnad {

@@ -274,12 +274,14 @@ fn approved_costs_count_and_differences_are_explained() {
         ansokt: kr(9800),
         godkant: Some(kr(7500)),
         motivering: "Hyran överstiger skälig nivå efter rådrum".into(),
+        avser: String::new(),
     });
     u.kostnader.push(Kostnad {
         typ: Kostnadstyp::Hushallsel,
         ansokt: kr(500),
         godkant: None,
         motivering: String::new(),
+        avser: String::new(),
     });
     let r = kor(&u);
     assert_eq!(r.kostnader, kr(8000));
@@ -294,6 +296,7 @@ fn rounding_halves_up_only_on_the_granted_amount_and_overskott_grants_nothing() 
         ansokt: Belopp::from_ore(50),
         godkant: None,
         motivering: String::new(),
+        avser: String::new(),
     });
     let r = kor(&u);
     assert_eq!(r.saldo, Belopp::from_ore(418_050));
@@ -318,7 +321,13 @@ fn detail_lines_add_up_to_the_balance() {
     let mut m = par();
     m.push(barn(d(2019, 3, 10)));
     let mut u = underlag("2026-02", m);
-    u.kostnader.push(Kostnad { typ: Kostnadstyp::Boende, ansokt: kr(9800), godkant: None, motivering: String::new() });
+    u.kostnader.push(Kostnad {
+        typ: Kostnadstyp::Boende,
+        ansokt: kr(9800),
+        godkant: None,
+        motivering: String::new(),
+        avser: String::new(),
+    });
     u.inkomster.push(Inkomst {
         typ: Inkomsttyp::Barnbidrag,
         belopp: kr(1250),
@@ -387,7 +396,13 @@ fn rent_above_the_units_ceiling_is_flagged_not_cut() {
     let mut m = ensam();
     m.push(barn(d(2015, 1, 1)));
     let mut u = underlag("2021-10", m);
-    u.kostnader.push(Kostnad { typ: Kostnadstyp::Boende, ansokt: kr(9800), godkant: None, motivering: String::new() });
+    u.kostnader.push(Kostnad {
+        typ: Kostnadstyp::Boende,
+        ansokt: kr(9800),
+        godkant: None,
+        motivering: String::new(),
+        avser: String::new(),
+    });
     let r = kor(&u);
     assert_eq!(r.kostnader, kr(9800), "the caseworker decides; the program only warns");
     assert!(r.varningar.iter().any(|v| v.contains("över enhetens tak 7 625,00 kr") && v.contains("exempeltabell")));
@@ -458,4 +473,67 @@ fn a_childs_earnings_are_exempt_only_while_the_child_goes_to_school() {
     assert!(r.rader.iter().any(|l| l.text.contains("går inte i skolan")));
     // 12 years old (grundskola): not counted.
     assert_eq!(berakna(&hushall(false, d(2013, 9, 1)), &tabell(2026), &regler).unwrap().inkomster, Belopp::NOLL);
+}
+
+/// The family: försörjningsstöd, and beside it a 7 000 kr electricity debt and a
+/// 2 400 kr dental bill, each assessed on its own.
+fn familjen_med_elskuld(lon: i64) -> Underlag {
+    let mut m = ensam();
+    m.push(barn(d(2015, 1, 1)));
+    let mut u = underlag("2021-10", m);
+    let k = |typ, ansokt, avser: &str| Kostnad {
+        typ,
+        ansokt: kr(ansokt),
+        godkant: None,
+        motivering: String::new(),
+        avser: avser.into(),
+    };
+    u.kostnader.push(k(Kostnadstyp::Boende, 7500, ""));
+    u.kostnader.push(k(Kostnadstyp::Skuld, 7000, "elskuld hos Ellevio AB"));
+    u.kostnader.push(k(Kostnadstyp::Tandvard, 2400, ""));
+    u.inkomster.push(Inkomst {
+        typ: Inkomsttyp::Lon,
+        belopp: kr(lon),
+        person: Some(0),
+        jobbstimulans: false,
+        berakningsregel_fran: None,
+        tidigare_i_ar: Belopp::NOLL,
+    });
+    u
+}
+
+#[test]
+fn a_debt_and_a_dental_bill_are_not_inside_forsorjningsstod() {
+    let r = kor(&familjen_med_elskuld(5000));
+    assert_eq!(r.kostnader, kr(7500), "only the rent is a cost within försörjningsstöd");
+    assert_eq!(r.overskott, Belopp::NOLL);
+    let sak: Vec<_> = r.livsforing.iter().map(|p| (p.sak.as_str(), p.beviljas)).collect();
+    assert_eq!(sak, [("bistånd till en elskuld hos Ellevio AB", kr(7000)), ("akut tandvård", kr(2400))]);
+    assert_eq!(r.totalt, r.beviljas + kr(9400));
+    let ny = r.rader.iter().position(|l| l.text == "Försörjningsstöd enligt beräkningen").unwrap();
+    let skuld = r.rader.iter().position(|l| l.text.starts_with("Bistånd till en elskuld")).unwrap();
+    assert!(ny < skuld, "försörjningsstöd first, then livsföring");
+    assert!(r.rader.iter().all(|l| !(l.typ == Radtyp::Kostnad && l.text.contains("skuld"))));
+}
+
+#[test]
+fn an_overskott_is_set_against_the_livsforing_items_in_order() {
+    let utan = kor(&familjen_med_elskuld(0));
+    // Wages 8 000 kr above the need: the debt takes 7 000 of it, the dental bill the last 1 000.
+    let lon = utan.saldo + kr(8000);
+    let mut u = familjen_med_elskuld(0);
+    u.inkomster[0].belopp = lon;
+    let r = kor(&u);
+    assert_eq!(r.beviljas, Belopp::NOLL);
+    assert_eq!(r.overskott, kr(8000));
+    assert_eq!((r.livsforing[0].avraknat, r.livsforing[0].beviljas), (kr(7000), Belopp::NOLL));
+    assert_eq!((r.livsforing[1].avraknat, r.livsforing[1].beviljas), (kr(1000), kr(1400)));
+    assert_eq!(r.totalt, kr(1400));
+    assert!(r.rader.iter().any(|l| l.text.contains("Hushållet kan få totalt") && l.belopp == kr(1400)));
+    // A refused dental bill (approved 0 with a reason) gets nothing and says why.
+    u.kostnader[2].godkant = Some(Belopp::NOLL);
+    u.kostnader[2].motivering = "tandvården är inte akut".into();
+    let r = kor(&u);
+    assert_eq!(r.livsforing[1].beviljas, Belopp::NOLL);
+    assert!(r.rader.iter().any(|l| l.text.contains("godkänt 0,00 kr – tandvården är inte akut")));
 }

@@ -298,4 +298,9 @@ fn visa_resultat(ui: &mut egui::Ui, r: &Resultat) {
     ui.add_space(8.0);
     let farg = tema::signalfarg(Signal::Klart, mork);
     ui.label(RichText::new(format!("Försörjningsstöd: {}", r.beviljas)).font(tema::fet(20.0)).color(farg));
+    if !r.livsforing.is_empty() {
+        let ovrigt = r.totalt - r.beviljas;
+        let text = format!("Livsföring i övrigt: {ovrigt} – totalt {}", r.totalt);
+        ui.label(RichText::new(text).font(tema::fet(16.0)).color(farg));
+    }
 }

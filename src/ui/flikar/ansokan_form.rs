@@ -6,7 +6,7 @@ use crate::domain::ansokan::{AnsokanFormular, InkomstFalt, JusteringFalt, Kostna
 use crate::domain::falt::{Falt, FaltFel, Medlemsuppgift, Raduppgift, fel_for};
 use crate::domain::hushall::Roll;
 use crate::domain::manad::Manad;
-use crate::domain::norm::{Aldersband, Inkomsttyp, Kostnadstyp, Normrad};
+use crate::domain::norm::{Aldersband, Del, Inkomsttyp, Kostnadstyp, Normrad};
 use crate::domain::personnummer::age_at;
 use crate::ui::widgetar::{cellfalt, cellval, felrad, kolumnrubrik, rubrik, textfalt};
 use chrono::NaiveDate;
@@ -149,25 +149,58 @@ fn visa_medlemmar(ui: &mut egui::Ui, f: &mut AnsokanFormular, fel: Fel) {
 }
 
 fn visa_kostnader(ui: &mut egui::Ui, f: &mut AnsokanFormular, fel: Fel) {
-    rubrik(ui, "Kostnader utöver normen");
+    let dag = Manad::parse(&f.manad).map(|m| m.forsta_dagen()).unwrap_or(NaiveDate::MAX);
+    kostnadstabell(ui, f, fel, Del::Forsorjningsstod, dag);
+    kostnadstabell(ui, f, fel, Del::Livsforing, dag);
+}
+
+/// Whether a cost row belongs in the table of `del` (a new row: the table it was added in).
+fn hor_till(k: &KostnadFalt, del: Del, dag: NaiveDate) -> bool {
+    match k.typ {
+        Some(t) => t.del(dag) == del,
+        None => k.livsforing == (del == Del::Livsforing),
+    }
+}
+
+/// The costs of one part: within försörjningsstöd, or livsföring i övrigt with what each is for.
+/// Each row is assessed: approved amount and the reason when it differs from the applied one.
+fn kostnadstabell(ui: &mut egui::Ui, f: &mut AnsokanFormular, fel: Fel, del: Del, dag: NaiveDate) {
+    let livs = del == Del::Livsforing;
+    let (rubriktext, vad) = if livs {
+        ("Livsföring i övrigt (prövas var för sig)", "Livsföring")
+    } else {
+        ("Kostnader utöver normen (försörjningsstöd)", "Kostnad")
+    };
+    rubrik(ui, rubriktext);
+    let rader: Vec<usize> = (0..f.kostnader.len()).filter(|&i| hor_till(&f.kostnader[i], del, dag)).collect();
+    let slag = Kostnadstyp::av_del(del, dag);
+    let avser = if livs { 180.0 } else { 0.0 };
+    let motivering_bredd = fri_bredd(ui, 170.0 + COMBO + 200.0 + avser, if livs { 6 } else { 5 }, 100.0, 260.0);
     let mut ta_bort = None;
-    // The free-text column takes what the window leaves after the others and the remove button.
-    let motivering_bredd = fri_bredd(ui, 170.0 + COMBO + 100.0 + 100.0, 5, 100.0, 260.0);
-    if !f.kostnader.is_empty() {
-        tabell(ui, "kostnader", &["Typ", "Ansökt", "Godkänt", "Motivering", ""], |ui| {
-            for (i, k) in f.kostnader.iter_mut().enumerate() {
-                let n = i + 1;
+    if !rader.is_empty() {
+        let kolumner: &[&str] = if livs {
+            &["Typ", "Avser", "Ansökt", "Godkänt", "Motivering", ""]
+        } else {
+            &["Typ", "Ansökt", "Godkänt", "Motivering", ""]
+        };
+        tabell(ui, vad, kolumner, |ui| {
+            for (n, &i) in rader.iter().enumerate() {
+                let n = n + 1;
+                let k = &mut f.kostnader[i];
                 let falt = |u| fel.markera(Falt::Kostnad(i, u));
-                cellval(ui, &format!("Kostnad {n}: typ"), k.typ.map(|t| t.namn()).unwrap_or("Välj …"), 170.0, |ui| {
-                    for t in Kostnadstyp::ALLA {
+                cellval(ui, &format!("{vad} {n}: typ"), k.typ.map(|t| t.namn()).unwrap_or("Välj …"), 170.0, |ui| {
+                    for t in &slag {
                         ui.selectable_value(&mut k.typ, Some(*t), t.namn());
                     }
                 });
-                cellfalt(ui, &format!("Kostnad {n}: ansökt"), &mut k.ansokt, falt(Raduppgift::Ansokt), 100.0);
-                cellfalt(ui, &format!("Kostnad {n}: godkänt"), &mut k.godkant, falt(Raduppgift::Godkant), 100.0);
+                if livs {
+                    cellfalt(ui, &format!("{vad} {n}: avser"), &mut k.avser, falt(Raduppgift::Avser), avser);
+                }
+                cellfalt(ui, &format!("{vad} {n}: ansökt"), &mut k.ansokt, falt(Raduppgift::Ansokt), 100.0);
+                cellfalt(ui, &format!("{vad} {n}: godkänt"), &mut k.godkant, falt(Raduppgift::Godkant), 100.0);
                 let motivering = falt(Raduppgift::Motivering);
-                cellfalt(ui, &format!("Kostnad {n}: motivering"), &mut k.motivering, motivering, motivering_bredd);
-                if ui.button("Ta bort").accessible_name(format!("Ta bort kostnad {n}")).clicked() {
+                cellfalt(ui, &format!("{vad} {n}: motivering"), &mut k.motivering, motivering, motivering_bredd);
+                if ui.button("Ta bort").accessible_name(format!("Ta bort {} {n}", vad.to_lowercase())).clicked() {
                     ta_bort = Some(i);
                 }
                 ui.end_row();
@@ -177,12 +210,18 @@ fn visa_kostnader(ui: &mut egui::Ui, f: &mut AnsokanFormular, fel: Fel) {
     if let Some(i) = ta_bort {
         f.kostnader.remove(i);
     }
-    fel.under(ui, |f| if let Falt::Kostnad(i, _) = f { Some(i) } else { None }, "Kostnad");
+    let rad = |f: Falt| if let Falt::Kostnad(i, _) = f { rader.iter().position(|&r| r == i) } else { None };
+    fel.under(ui, rad, vad);
     ui.horizontal(|ui| {
-        if ui.button("Lägg till kostnad").clicked() {
-            f.kostnader.push(KostnadFalt::default());
+        if ui.button(if livs { "Lägg till livsföring" } else { "Lägg till kostnad" }).clicked() {
+            f.kostnader.push(KostnadFalt { livsforing: livs, ..Default::default() });
         }
-        ui.label(RichText::new("Lämna \"godkänt\" tomt när hela det ansökta beloppet godkänns.").weak().small());
+        let hjalp = if livs {
+            "Avser: vad det gäller (\"elskuld hos …\"). Godkänt 0 med motivering avslår."
+        } else {
+            "Lämna \"godkänt\" tomt när hela det ansökta beloppet godkänns."
+        };
+        ui.label(RichText::new(hjalp).weak().small());
     });
 }
 

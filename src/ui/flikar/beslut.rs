@@ -346,7 +346,7 @@ fn visa_motiveringar(
                     namn: sokande.to_string(),
                     belopp,
                     period: crate::domain::klarsprak::manad_fran_text(&period),
-                    post: p.sak.to_lowercase(),
+                    post: crate::domain::norm::liten_bokstav(&p.sak),
                 };
                 p.motivering = fras.fyll_i(&platser);
             }
