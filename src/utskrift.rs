@@ -2,9 +2,10 @@
 //! by the CLI (and the UI) so both print exactly the same letter.
 
 use crate::domain::arende::{Arende, ArendeStatus};
+use crate::domain::beslut::aterkrav::Aterkravsuppgifter;
 use crate::domain::beslut::lagrum::levererade_lagrum;
 use crate::domain::beslut::underlag::{Beslutsgrund, Beslutsunderlag, FrusenBerakning, FrusenMottagare, fingeravtryck};
-use crate::domain::beslut::{Enhet, NyttBeslut};
+use crate::domain::beslut::{Enhet, NyttBeslut, Utfall};
 use crate::domain::hushall::Roll;
 use crate::domain::norm::berakna;
 use crate::letters::aterkrav::Aterkravslagrum;
@@ -340,6 +341,8 @@ pub fn beslutsunderlag(store: &Store, b: &NyttBeslut) -> Utskrivet<Beslutsunderl
         berakning,
         utbetalning: b.utbetalning.clone(),
         ansokan_fingeravtryck: avtryck,
+        aterkravsvillkor: None,
+        aterkrav: None,
     })
 }
 
@@ -347,6 +350,9 @@ pub fn beslutsunderlag(store: &Store, b: &NyttBeslut) -> Utskrivet<Beslutsunderl
 /// decision and its frozen record only, so a reprint says what the first print said.
 fn beslutsbrev(store: &Store, beslut_id: i64) -> Utskrivet<Brev> {
     let b = store.beslut(beslut_id)?;
+    if b.utfall == Utfall::Aterkrav {
+        return aterkravsbrev(store, beslut_id, b.beslut.datum);
+    }
     let mut u = Brevunderlag::for_id(store, b.beslut.arende_id)?;
     if let Some(f) = &b.underlag {
         u.enhet = f.enhet.clone();
@@ -384,17 +390,40 @@ pub fn manadens_beslutsbrev(
     crate::brevomgang::manadens_beslutsbrev(store, manad, mapp, framsteg).map_err(Utskriftsfel::from)
 }
 
-/// Beslut om återkrav dated `idag` for a decision granted against repayment. The law follows
-/// the grant decision's date; the letter has no appeal page (it cannot be appealed).
+/// Beslut om återkrav dated `idag`: the letter of an återkrav decision, from its frozen record.
+/// The law follows the grant decision's date; the letter has no appeal page (it cannot be
+/// appealed).
 fn aterkravsbrev(store: &Store, beslut_id: i64, idag: NaiveDate) -> Utskrivet<Brev> {
     let b = store.beslut(beslut_id)?;
-    if !b.beslut.poster.iter().any(|p| p.mot_aterkrav.is_some()) {
-        return Err("Beslutet beviljades inte mot återkrav; det finns inget återkrav att skriva.".into());
-    }
-    let lagrum = Aterkravslagrum::for_bevilning(&levererade_lagrum(), &b)?;
-    let u = Brevunderlag::for_id(store, b.beslut.arende_id)?;
-    let block = crate::letters::aterkrav::aterkravsbrev(&b, &u.enhet, &lagrum);
+    let (Some(f), true) = (&b.underlag, b.utfall == Utfall::Aterkrav) else {
+        return Err("Beslutet är inget beslut om återkrav. Ett återkrav beslutas för sig under fliken Beslut, när det finns skäl att kräva tillbaka biståndet.".into());
+    };
+    let Some(a) = &f.aterkrav else {
+        return Err("Beslutet om återkrav saknar uppgift om vad som krävs tillbaka.".into());
+    };
+    let lagrum = Aterkravslagrum::for_grund(&levererade_lagrum(), a.grund, a.bevilning_datum)?;
+    let mut u = Brevunderlag::for_id(store, b.beslut.arende_id)?;
+    u.enhet = f.enhet.clone();
+    u.till =
+        Mottagare { namn: f.mottagare.namn.clone(), adress: f.mottagare.adress.clone(), skyddad: f.mottagare.skyddad };
+    let block = crate::letters::aterkrav::aterkravsbrev(&b, a, &u.enhet, &lagrum);
     u.brev(&idag.to_string(), "Beslut om återkrav", &block)
+}
+
+/// The frozen record of an återkrav decision: the unit and recipient as they are today and what
+/// it recovers.
+pub fn aterkravsunderlag(store: &Store, arende_id: i64, aterkrav: Aterkravsuppgifter) -> Utskrivet<Beslutsunderlag> {
+    let u = Brevunderlag::for_id(store, arende_id)?;
+    Ok(Beslutsunderlag {
+        enhet: u.enhet,
+        mottagare: FrusenMottagare { namn: u.till.namn, adress: u.till.adress, skyddad: u.till.skyddad },
+        grund: Beslutsgrund::Berakning,
+        berakning: None,
+        utbetalning: None,
+        ansokan_fingeravtryck: None,
+        aterkravsvillkor: None,
+        aterkrav: Some(aterkrav),
+    })
 }
 
 /// Beslut om återkrav as PDF bytes, dated today.

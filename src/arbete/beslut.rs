@@ -50,8 +50,22 @@ pub fn nytt_beslut(store: &Store, aktor: &Aktor, arende_id: i64) -> Result<Beslu
 }
 
 /// Checks the decision as the form stands (before the caseworker is asked to confirm).
+/// A grant against repayment also needs its condition and when and how the client was told.
 pub fn prova(form: &BeslutsFormular, aktor: &Aktor, arende_id: i64, har_barn: bool) -> Result<NyttBeslut, Arbetsfel> {
-    Ok(form.validera(arende_id, aktor.nu.date(), har_barn)?)
+    let beslut = form.validera(arende_id, aktor.nu.date(), har_barn)?;
+    super::aterkrav::villkor_for(form, &beslut)?;
+    Ok(beslut)
+}
+
+/// The decision's frozen record, with the repayment condition of a grant against repayment.
+pub(super) fn underlag_for(
+    store: &Store,
+    form: &BeslutsFormular,
+    beslut: &NyttBeslut,
+) -> Result<Beslutsunderlag, Arbetsfel> {
+    let mut underlag = crate::utskrift::beslutsunderlag(store, beslut).map_err(Arbetsfel::Utskrift)?;
+    underlag.aterkravsvillkor = super::aterkrav::villkor_for(form, beslut)?;
+    Ok(underlag)
 }
 
 /// Takes the decision; returns its id. A decision is never changed afterwards.
@@ -65,7 +79,7 @@ pub fn fatta_beslut(
     aktor.far(Handelse::FattadeBeslut)?;
     let beslut = prova(form, aktor, arende_id, har_barn)?;
     let fore = Fore::las(store, &beslut)?;
-    let underlag = crate::utskrift::beslutsunderlag(store, &beslut).map_err(Arbetsfel::Utskrift)?;
+    let underlag = underlag_for(store, form, &beslut)?;
     Ok(store.skriv(|w| skriv_beslut(w, aktor, &beslut, &underlag, har_barn, &fore))?)
 }
 

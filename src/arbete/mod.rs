@@ -6,6 +6,7 @@
 
 pub mod ansokan;
 pub mod arende;
+pub mod aterkrav;
 pub mod beslut;
 pub mod brev;
 pub mod delegation;

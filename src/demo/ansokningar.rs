@@ -235,6 +235,12 @@ pub(super) fn besluta(
         berakning: (grund == Beslutsgrund::Berakning).then_some(a.berakning),
         utbetalning: beslut.utbetalning.clone(),
         ansokan_fingeravtryck: Some(a.avtryck),
+        aterkravsvillkor: matches!(utfall, Demoutfall::Forskott).then(|| super::aterkrav::villkor(datum, a.manad)),
+        aterkrav: None,
     };
-    w.spara_beslut(&beslut, &underlag, har_barn, beslutsfattare, nu)
+    let id = w.spara_beslut(&beslut, &underlag, har_barn, beslutsfattare, nu)?;
+    if matches!(utfall, Demoutfall::Forskott) {
+        super::aterkrav::aterkrav(w, id, (&beslut, &underlag), beslutsfattare, nu)?;
+    }
+    Ok(id)
 }

@@ -3,6 +3,7 @@
 //! the demo reserves for made-up persons.
 
 mod ansokningar;
+mod aterkrav;
 mod fia;
 mod handgjorda;
 mod historik;

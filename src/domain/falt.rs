@@ -31,6 +31,16 @@ pub enum Falt {
     Post(usize, Postuppgift),
     BarnetsBasta,
     Beslutsfattare,
+    // A grant's repayment condition, and an återkrav decision.
+    AterkravGrund,
+    AterkravForman,
+    AterkravFormanPeriod,
+    AterkravVillkor,
+    AterkravUnderrattadDen,
+    AterkravUnderrattadHur,
+    AterkravFormanUtbetalt,
+    AterkravBelopp,
+    AterkravFakta,
     // A journal entry.
     Datum,
     Rubrik,

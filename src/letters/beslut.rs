@@ -70,7 +70,7 @@ fn utfallstext(p: &Beslutspost) -> String {
     match p.utfall() {
         Utfall::Bifall => format!("Beviljas {}", kronor(p.beviljat)),
         Utfall::Delavslag => format!("Beviljas {}, avslås {}", kronor(p.beviljat), kronor(p.avslaget())),
-        Utfall::Avslag => format!("Avslås ({} ansökt)", kronor(p.ansokt)),
+        Utfall::Avslag | Utfall::Aterkrav => format!("Avslås ({} ansökt)", kronor(p.ansokt)),
     }
 }
 
@@ -152,6 +152,9 @@ fn poster(b: &SparatBeslut) -> Vec<Block> {
         if let Some(skal) = &p.mot_aterkrav {
             block.push(Block::Stycke(aterkravstext(p, skal)));
         }
+    }
+    if let Some(v) = b.underlag.as_ref().and_then(|u| u.aterkravsvillkor.as_ref()) {
+        block.push(Block::Stycke(super::aterkrav::villkorstext(v)));
     }
     if d.poster.len() > 1 {
         block.push(Block::Fakta("Sammanlagt beviljas".into(), kronor(beviljat(b))));

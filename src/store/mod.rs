@@ -5,6 +5,7 @@
 
 mod ansokan;
 mod arende;
+mod aterkrav;
 mod beslut;
 mod fia;
 mod forslag;
@@ -26,6 +27,7 @@ mod utkast;
 
 pub use ansokan::{AnsokanRad, SparadAnsokan};
 pub use arende::{ArendeRad, Sokresultat, Sortering};
+pub use aterkrav::NyttAterkrav;
 pub use beslut::BeslutRad;
 pub use fia::SparadFia;
 pub use forslag::Forslag;

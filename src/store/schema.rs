@@ -25,6 +25,7 @@ const MIGRATIONS: &[Migration] = &[
     v15_payments,
     v16_delegation_and_proposals,
     v17_plan_per_adult,
+    v18_aterkrav_decisions,
 ];
 
 /// The schema version this program writes.
@@ -499,6 +500,16 @@ fn v17_plan_per_adult(tx: &Transaction) -> rusqlite::Result<()> {
         ",
     )?;
     super::kedja::lagg_till_slag(tx, 17)
+}
+
+/// An återkrav is a decision of its own in `beslut` (utfall `aterkrav`, no posts; what it recovers
+/// is in its frozen record). SQLite cannot alter a CHECK constraint, and rebuilding `beslut` would
+/// break the tables and triggers that refer to it, so the constraint's text is widened in place
+/// as SQLite documents for changes that do not touch stored data.
+fn v18_aterkrav_decisions(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(super::aterkrav::ATERKRAV_UTFALL_SQL)?;
+    let version: i64 = tx.query_row("PRAGMA schema_version", [], |r| r.get(0))?;
+    tx.execute_batch(&format!("PRAGMA schema_version = {}; PRAGMA writable_schema = OFF;", version + 1))
 }
 
 /// One object of a schema: (type, name, table, SQL).

@@ -75,8 +75,7 @@ pub fn ovriga_brev(store: &Store, idag: NaiveDate) -> Vec<(String, String, Vec<u
     let fia = store.fia_intervjuer(engstrom.arende_id).unwrap()[0].id;
     brev.push(("FIA".into(), engstrom.arendenummer, bistand::utskrift::fia_pdf(store, fia, idag).unwrap()));
     for rad in store.alla_beslut().unwrap() {
-        let b = store.beslut(rad.id).unwrap();
-        if b.beslut.poster.iter().any(|p| p.mot_aterkrav.is_some()) {
+        if rad.utfall == bistand::domain::beslut::Utfall::Aterkrav {
             brev.push((
                 format!("återkrav {}", rad.id),
                 rad.arendenummer.clone(),

@@ -45,6 +45,9 @@ pub struct BeslutsFormular {
     pub utbetalningsdag: String,
     #[serde(default)]
     pub betalas_till: String,
+    /// The repayment condition when a post is granted against repayment.
+    #[serde(default)]
+    pub aterkravsvillkor: super::aterkrav::VillkorFalt,
 }
 
 impl BeslutsFormular {

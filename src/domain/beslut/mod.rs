@@ -1,6 +1,7 @@
 //! Decisions (beslut): an outcome per applied item, motivering for every refused part, the law
 //! in force for the period, and the children's best interest where there are children.
 
+pub mod aterkrav;
 pub mod formular;
 pub mod fraser;
 pub mod lagrum;
@@ -20,6 +21,7 @@ kodlista! {
         Bifall = ("bifall", "Bifall"),
         Delavslag = ("delavslag", "Delvis bifall (delavslag)"),
         Avslag = ("avslag", "Avslag"),
+        Aterkrav = ("aterkrav", "Återkrav"),
     }
 }
 

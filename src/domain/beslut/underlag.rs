@@ -124,6 +124,12 @@ pub struct Beslutsunderlag {
     /// The application as decided (see [`fingeravtryck`]); another one now means it was
     /// changed after the decision.
     pub ansokan_fingeravtryck: Option<String>,
+    /// A grant against repayment: the condition and when and how the client was told.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aterkravsvillkor: Option<super::aterkrav::Aterkravsvillkor>,
+    /// An återkrav decision: what it recovers and why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aterkrav: Option<super::aterkrav::Aterkravsuppgifter>,
 }
 
 /// A fingerprint of an application's content: equal exactly when every member, cost, income,
