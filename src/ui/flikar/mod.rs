@@ -3,6 +3,7 @@
 
 pub mod ansokan;
 pub mod ansokan_form;
+pub mod aterkrav;
 pub mod beslut;
 pub mod brev;
 pub mod fia;
