@@ -342,6 +342,7 @@ pub fn beslutsunderlag(store: &Store, b: &NyttBeslut) -> Utskrivet<Beslutsunderl
         utbetalning: b.utbetalning.clone(),
         ansokan_fingeravtryck: avtryck,
         aterkravsvillkor: None,
+        barnkonsekvenser: Vec::new(),
         aterkrav: None,
     })
 }
@@ -422,6 +423,7 @@ pub fn aterkravsunderlag(store: &Store, arende_id: i64, aterkrav: Aterkravsuppgi
         utbetalning: None,
         ansokan_fingeravtryck: None,
         aterkravsvillkor: None,
+        barnkonsekvenser: Vec::new(),
         aterkrav: Some(aterkrav),
     })
 }

@@ -133,8 +133,25 @@ fn every_decision_letter_carries_its_facts_and_adverse_ones_how_to_appeal() {
         for (i, sida) in sidor.iter().enumerate() {
             assert!(sida.contains(&format!("Sida {} av {}", i + 1, sidor.len())));
         }
-        if hushall.medlemmar.iter().any(|m| m.roll == bistand::domain::hushall::Roll::Barn) {
-            assert!(s.contains("Barnens bästa"), "letter {} says how the children were considered", rad.id);
+        let barn: Vec<_> = hushall
+            .medlemmar
+            .iter()
+            .filter(|m| m.roll == bistand::domain::hushall::Roll::Barn)
+            .filter(|m| m.person.pnr.birth_date() <= b.beslut.period.forsta_dagen())
+            .collect();
+        if !barn.is_empty() {
+            assert!(s.contains("Barnets bästa"), "letter {} says how the children were considered", rad.id);
+        }
+        assert!(!s.contains("samma levnadsnivå") && !s.contains("Barnens bästa"), "no fixed sentence, the law's term");
+        // An avslag or delavslag with children: the analysis of each child, by name.
+        if rad.utfall != Utfall::Bifall && !barn.is_empty() {
+            for m in &barn {
+                let namn = &m.person.fornamn;
+                assert!(s.contains(&format!("Så påverkar beslutet {namn}")), "analysis of {namn} in letter {}", rad.id);
+            }
+            for del in ["Barnets åsikt:", "Det här har vi vägt:", "Vår slutsats:"] {
+                assert!(s.contains(del), "«{del}» in letter {}", rad.id);
+            }
         }
         if hushall.skyddade_personuppgifter {
             assert!(!pdf_text(&pdf).contains(&hushall.adress.gatuadress), "a protected address is never printed");

@@ -124,7 +124,7 @@ pub fn besluta_forslag(
     }
     form.foredragande = f.foreslagen_av.clone();
     let beslut = prova(&form, aktor, f.arende_id, f.har_barn)?;
-    let underlag = super::beslut::underlag_for(store, &form, &beslut)?;
+    let underlag = super::beslut::underlag_for(store, &form, &beslut, f.har_barn)?;
     let fore = Fore::las(store, &beslut)?;
     Ok(store.skriv(|w| {
         let id = skriv_beslut(w, aktor, &beslut, &underlag, f.har_barn, &fore)?;

@@ -185,7 +185,9 @@ pub(super) fn besluta(
         post: "försörjningsstöd".into(),
     };
     let motivering = fraser.fraser.iter().find(|f| f.id == fras).map(|f| f.fyll_i(&platshallare)).unwrap_or_default();
-    let har_barn = hushall.medlemmar.iter().any(|m| m.roll == Roll::Barn);
+    // A child born after the month is not in that month's household.
+    let har_barn =
+        hushall.medlemmar.iter().any(|m| m.roll == Roll::Barn && m.person.pnr.birth_date() <= a.manad.forsta_dagen());
     let grund = match utfall {
         Demoutfall::AvslagOfullstandig => Beslutsgrund::OfullstandigAnsokan,
         Demoutfall::AvslagArbetsmarknad => Beslutsgrund::InteArbetsmarknaden,
@@ -201,11 +203,7 @@ pub(super) fn besluta(
         beslutsfattare: beslutsfattare.to_string(),
         delegation: "socialsekreterare enligt delegationsordningen".into(),
         foredragande: String::new(),
-        barnets_basta: match (har_barn, grund) {
-            (false, _) => String::new(),
-            (true, Beslutsgrund::Berakning) => "Vi har bedömt hur beslutet påverkar barnen i hushållet. Normen för barnens personliga kostnader ingår i beräkningen, och beslutet ger barnen samma levnadsnivå som andra barn i hushåll med försörjningsstöd.".into(),
-            (true, _) => "Vi har bedömt hur beslutet påverkar barnen i hushållet. Om barnen behöver hjälp akut kan du ansöka igen, och vi prövar då barnens behov för sig.".into(),
-        },
+        barnets_basta: String::new(),
         poster: vec![Beslutspost {
             sak: "Försörjningsstöd".into(),
             ansokt: a.ansokt.max(beviljat),
@@ -224,6 +222,21 @@ pub(super) fn besluta(
             mottagare: "det konto du har anmält".into(),
         }),
     };
+    let negativt = beviljat < a.ansokt.max(beviljat) || beviljat == Belopp::NOLL;
+    let barnkonsekvenser = match (har_barn && negativt, utfall) {
+        (false, _) => Vec::new(),
+        (true, Demoutfall::DelavslagHyra) => super::barn::analys(hushall, datum, super::barn::Varfor::Hyra),
+        (true, Demoutfall::Bifall | Demoutfall::Forskott) => {
+            super::barn::analys(hushall, datum, super::barn::Varfor::Overskott)
+        }
+        (true, _) => super::barn::analys(hushall, datum, super::barn::Varfor::Avslag),
+    };
+    let mut beslut = beslut;
+    beslut.barnets_basta = if barnkonsekvenser.is_empty() && har_barn {
+        "Vi har bedömt hur beslutet påverkar barnen i hushållet. Normen för barnens personliga kostnader ingår i beräkningen, och hela det belopp ni har rätt till beviljas.".into()
+    } else {
+        crate::domain::beslut::barn::sammanfattning(&barnkonsekvenser)
+    };
     let underlag = Beslutsunderlag {
         enhet: Enhet::default(),
         mottagare: FrusenMottagare {
@@ -236,6 +249,7 @@ pub(super) fn besluta(
         utbetalning: beslut.utbetalning.clone(),
         ansokan_fingeravtryck: Some(a.avtryck),
         aterkravsvillkor: matches!(utfall, Demoutfall::Forskott).then(|| super::aterkrav::villkor(datum, a.manad)),
+        barnkonsekvenser,
         aterkrav: None,
     };
     let id = w.spara_beslut(&beslut, &underlag, har_barn, beslutsfattare, nu)?;

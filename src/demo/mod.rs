@@ -4,6 +4,7 @@
 
 mod ansokningar;
 mod aterkrav;
+mod barn;
 mod fia;
 mod handgjorda;
 mod historik;

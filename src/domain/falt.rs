@@ -30,6 +30,8 @@ pub enum Falt {
     BetalasTill,
     Post(usize, Postuppgift),
     BarnetsBasta,
+    /// A child's barnkonsekvensanalys.
+    Barn(usize, Barnuppgift),
     Beslutsfattare,
     // A grant's repayment condition, and an återkrav decision.
     AterkravGrund,
@@ -52,6 +54,15 @@ pub enum Falt {
     // Agreeing a plan.
     Overenskommen,
     EjSigneradOrsak,
+}
+
+/// A part of one child's barnkonsekvensanalys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Barnuppgift {
+    Paverkan,
+    Asikt,
+    Vagt,
+    Slutsats,
 }
 
 /// Whose personal details in the household form.

@@ -2,6 +2,7 @@
 //! in force for the period, and the children's best interest where there are children.
 
 pub mod aterkrav;
+pub mod barn;
 pub mod formular;
 pub mod fraser;
 pub mod lagrum;

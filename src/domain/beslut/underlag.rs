@@ -127,6 +127,9 @@ pub struct Beslutsunderlag {
     /// A grant against repayment: the condition and when and how the client was told.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aterkravsvillkor: Option<super::aterkrav::Aterkravsvillkor>,
+    /// The barnkonsekvensanalys per child of an avslag or delavslag on a household with children.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub barnkonsekvenser: Vec<super::barn::Barnbedomning>,
     /// An återkrav decision: what it recovers and why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aterkrav: Option<super::aterkrav::Aterkravsuppgifter>,

@@ -23,6 +23,8 @@ pub struct BeslutVy {
     arendenummer: String,
     sokande: String,
     har_barn: bool,
+    /// The children's first names, for the barnkonsekvensanalys.
+    barnen: Vec<String>,
     lista: Vec<BeslutRad>,
     /// The phrase library, read when the tab opens.
     fraser: Frasbibliotek,
@@ -51,6 +53,12 @@ impl BeslutVy {
             arendenummer: arende.arendenummer.clone(),
             sokande: hushall.sokande().map(|p| p.namn()).unwrap_or_default(),
             har_barn: hushall.medlemmar.iter().any(|m| m.roll == Roll::Barn),
+            barnen: hushall
+                .medlemmar
+                .iter()
+                .filter(|m| m.roll == Roll::Barn)
+                .map(|m| m.person.fornamn.clone())
+                .collect(),
             lista: Vec::new(),
             fraser: levererade_fraser(),
             form: draft,
@@ -166,8 +174,7 @@ impl BeslutVy {
             f.poster.push(PostFalt { beviljat: "0".into(), ..Default::default() });
         }
         if self.har_barn {
-            let fel = fel_for(&self.fel, Falt::BarnetsBasta);
-            textyta(ui, "Barnens bästa: hur har barnen beaktats?", &mut f.barnets_basta, fel, 3);
+            super::barnanalys::visa(ui, f, &self.barnen, &self.fel);
         }
         ui.horizontal_wrapped(|ui| {
             textfalt(ui, "Beslutsfattare", &mut f.beslutsfattare, fel_for(&self.fel, Falt::Beslutsfattare), 220.0);

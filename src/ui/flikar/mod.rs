@@ -4,6 +4,7 @@
 pub mod ansokan;
 pub mod ansokan_form;
 pub mod aterkrav;
+pub mod barnanalys;
 pub mod beslut;
 pub mod brev;
 pub mod fia;
