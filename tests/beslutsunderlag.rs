@@ -24,6 +24,13 @@ fn traningsfamiljen(store: &Store) -> i64 {
 fn besluta(store: &mut Store, arende_id: i64) -> i64 {
     let mut form = arbete::beslut::nytt_beslut(store, &aktor(), arende_id).unwrap();
     form.barnets_basta = "Barnens behov ingår i beräkningen.".into();
+    // A refusal needs the analysis of each child.
+    for b in &mut form.barn {
+        b.paverkan = "Hushållets egna inkomster räcker till barnets levnadskostnader".into();
+        b.asikt = "Barnet har inte tillfrågats eftersom beslutet följer beräkningen".into();
+        b.vagt = "Barnets behov enligt riksnormen mot hushållets inkomster".into();
+        b.slutsats = "Beslutet står sig".into();
+    }
     for p in &mut form.poster {
         p.motivering = "Beslutet följer beräkningen.".into();
     }
