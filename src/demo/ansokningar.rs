@@ -185,6 +185,7 @@ pub(super) fn besluta(
         post: "försörjningsstöd".into(),
     };
     let motivering = fraser.fraser.iter().find(|f| f.id == fras).map(|f| f.fyll_i(&platshallare)).unwrap_or_default();
+    let motivering = super::fakta::fyll(&motivering, a.manad, &a.berakning);
     // A child born after the month is not in that month's household.
     let har_barn =
         hushall.medlemmar.iter().any(|m| m.roll == Roll::Barn && m.person.pnr.birth_date() <= a.manad.forsta_dagen());

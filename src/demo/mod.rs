@@ -5,6 +5,7 @@
 mod ansokningar;
 mod aterkrav;
 mod barn;
+mod fakta;
 mod fia;
 mod handgjorda;
 mod historik;
