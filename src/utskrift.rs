@@ -144,7 +144,10 @@ pub enum Dokument {
     Aterkravsbrev(i64),
     /// One adult's plan (`None`: the applicant's).
     Plan(String, Option<i64>),
+    /// The FIA summary without the sensitive areas.
     Fia(i64),
+    /// The FIA summary with the sensitive areas, chosen for this printout.
+    FiaMedKansliga(i64),
     IbDel {
         arendenummer: String,
         del: String,
@@ -166,7 +169,8 @@ impl Dokument {
             Dokument::Beslutsbrev(id) => beslutsbrev(store, *id),
             Dokument::Aterkravsbrev(id) => aterkravsbrev(store, *id, idag),
             Dokument::Plan(nr, person) => plan(store, nr, *person, idag),
-            Dokument::Fia(id) => fia(store, *id, idag),
+            Dokument::Fia(id) => fia(store, *id, idag, false),
+            Dokument::FiaMedKansliga(id) => fia(store, *id, idag, true),
             Dokument::IbDel { arendenummer, del } => ib_del(store, arendenummer, del, idag),
             Dokument::Arendebrev { arendenummer, typ } => arendebrev(store, arendenummer, *typ, idag),
             Dokument::Kallelse { arendenummer, val } => kallelse(store, arendenummer, val, idag),
@@ -499,16 +503,16 @@ pub fn ib_del_pdf(store: &Store, arendenummer: &str, del_id: &str, idag: NaiveDa
 }
 
 /// The FIA sammanställning of an interview, under the definition it was taken with.
-fn fia(store: &Store, intervju_id: i64, idag: NaiveDate) -> Utskrivet<Brev> {
+fn fia(store: &Store, intervju_id: i64, idag: NaiveDate, med_kansliga: bool) -> Utskrivet<Brev> {
     let (arende_id, intervju) = store.fia_intervju(intervju_id)?;
     let definition = store.fia_definition(Some(intervju.definition_version))?;
     let u = Brevunderlag::for_id(store, arende_id)?;
-    let block = crate::letters::fia::sammanstallning(&definition, &intervju);
+    let block = crate::letters::fia::sammanstallning(&definition, &intervju, med_kansliga);
     let datum = intervju.datum.unwrap_or(idag).to_string();
     u.brev(&datum, "FIA – sammanställning", &block)
 }
 
 /// The FIA sammanställning as PDF bytes.
 pub fn fia_pdf(store: &Store, intervju_id: i64, idag: NaiveDate) -> Utskrivet<Vec<u8>> {
-    fia(store, intervju_id, idag).map(|b| b.pdf)
+    fia(store, intervju_id, idag, false).map(|b| b.pdf)
 }
