@@ -137,6 +137,29 @@ fn mottagare(store: &Store, hushall_id: i64) -> Utskrivet<Mottagare> {
     })
 }
 
+/// The recipients of a decision: the sökande, and for a couple both sökande (the letter then
+/// says "ni").
+fn beslutsmottagare(store: &Store, hushall_id: i64) -> Utskrivet<FrusenMottagare> {
+    let hushall = store.hushall(hushall_id)?;
+    let namn = |roll: Roll| hushall.medlemmar.iter().find(|m| m.roll == roll).map(|m| m.person.namn());
+    let sokande = namn(Roll::Sokande).ok_or("Hushållet saknar sökande; brevet kan inte adresseras.")?;
+    let medsokande = namn(Roll::Medsokande);
+    Ok(FrusenMottagare {
+        namn: match &medsokande {
+            Some(m) => format!("{sokande} och {m}"),
+            None => sokande,
+        },
+        adress: hushall.adress.clone(),
+        skyddad: hushall.skyddade_personuppgifter,
+        par: medsokande.is_some(),
+    })
+}
+
+/// A letter's blocks as said to its recipients: "ni" to a couple.
+fn tilltal(block: Vec<Block>, mottagare: &FrusenMottagare) -> Vec<Block> {
+    if mottagare.par { crate::letters::tilltal::block_till_ni(block) } else { block }
+}
+
 /// Every document the program prints.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Dokument {
@@ -340,7 +363,7 @@ pub fn beslutsunderlag(store: &Store, b: &NyttBeslut) -> Utskrivet<Beslutsunderl
     }
     Ok(Beslutsunderlag {
         enhet: u.enhet,
-        mottagare: FrusenMottagare { namn: u.till.namn, adress: u.till.adress, skyddad: u.till.skyddad },
+        mottagare: beslutsmottagare(store, u.arende.hushall_id)?,
         grund: b.grund,
         berakning,
         utbetalning: b.utbetalning.clone(),
@@ -369,6 +392,10 @@ fn beslutsbrev(store: &Store, beslut_id: i64) -> Utskrivet<Brev> {
     }
     let andrar = b.beslut.andrar.map(|id| store.beslut(id)).transpose()?;
     let block = crate::letters::beslut::beslutsbrev(&b, &u.enhet, &u.arende.arendenummer, andrar.as_ref());
+    let block = match &b.underlag {
+        Some(f) => tilltal(block, &f.mottagare),
+        None => block,
+    };
     u.brev(&b.beslut.datum.to_string(), "Beslut om ekonomiskt bistånd", &block)
 }
 
@@ -411,7 +438,7 @@ fn aterkravsbrev(store: &Store, beslut_id: i64, idag: NaiveDate) -> Utskrivet<Br
     u.enhet = f.enhet.clone();
     u.till =
         Mottagare { namn: f.mottagare.namn.clone(), adress: f.mottagare.adress.clone(), skyddad: f.mottagare.skyddad };
-    let block = crate::letters::aterkrav::aterkravsbrev(&b, a, &u.enhet, &lagrum);
+    let block = tilltal(crate::letters::aterkrav::aterkravsbrev(&b, a, &u.enhet, &lagrum), &f.mottagare);
     u.brev(&idag.to_string(), "Beslut om återkrav", &block)
 }
 
@@ -421,7 +448,7 @@ pub fn aterkravsunderlag(store: &Store, arende_id: i64, aterkrav: Aterkravsuppgi
     let u = Brevunderlag::for_id(store, arende_id)?;
     Ok(Beslutsunderlag {
         enhet: u.enhet,
-        mottagare: FrusenMottagare { namn: u.till.namn, adress: u.till.adress, skyddad: u.till.skyddad },
+        mottagare: beslutsmottagare(store, u.arende.hushall_id)?,
         grund: Beslutsgrund::Berakning,
         berakning: None,
         utbetalning: None,

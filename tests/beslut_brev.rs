@@ -106,7 +106,7 @@ fn every_decision_letter_carries_its_facts_and_adverse_ones_how_to_appeal() {
         assert!(s.contains(&manad(b.beslut.period)), "period");
         if b.utfall == Utfall::Aterkrav {
             // Its own letter, read in tests/aterkrav.rs: no appeal page.
-            assert!(s.contains("Beslut om återkrav") && !s.contains("Så överklagar du"), "letter {}", rad.id);
+            assert!(s.contains("Beslut om återkrav") && !s.contains("Så överklagar"), "letter {}", rad.id);
             continue;
         }
         let post = &b.beslut.poster[0];
@@ -119,11 +119,20 @@ fn every_decision_letter_carries_its_facts_and_adverse_ones_how_to_appeal() {
             "4 kap. 1 § socialtjänstlagen (2001:453)"
         };
         assert!(s.contains(lag), "letter {} cites {lag}", rad.id);
-        let motivering_start: String = post.motivering.chars().take(30).collect();
+        // A couple: both sökande are the recipients, and the letter says "ni" to them.
+        let medsokande = hushall.medlemmar.iter().find(|m| m.roll == bistand::domain::hushall::Roll::Medsokande);
+        let tilltal =
+            |t: &str| if medsokande.is_some() { bistand::letters::tilltal::till_ni(t) } else { t.to_string() };
+        if let Some(m) = medsokande {
+            let mottagare = format!("{} och {}", hushall.sokande().unwrap().namn(), m.person.namn());
+            assert!(s.replace('\n', " ").contains(&mottagare), "both sökande named in letter {}", rad.id);
+            assert!(!s.contains(" du ") && !s.contains("Du "), "«ni» to a couple in letter {}", rad.id);
+        }
+        let motivering_start: String = tilltal(&post.motivering).chars().take(30).collect();
         assert!(s.replace('\n', " ").contains(&motivering_start), "motivering in letter {}", rad.id);
         for fakta in OVERKLAGA {
             assert_eq!(
-                s.contains(fakta),
+                s.contains(&tilltal(fakta)),
                 rad.utfall != Utfall::Bifall,
                 "«{fakta}» in letter {} ({:?})",
                 rad.id,

@@ -240,11 +240,7 @@ pub(super) fn besluta(
     };
     let underlag = Beslutsunderlag {
         enhet: Enhet::default(),
-        mottagare: FrusenMottagare {
-            namn: hushall.sokande().namn(),
-            adress: hushall.adress.clone(),
-            skyddad: hushall.skyddade_personuppgifter,
-        },
+        mottagare: mottagare(hushall),
         grund,
         berakning: (grund == Beslutsgrund::Berakning).then_some(a.berakning),
         utbetalning: beslut.utbetalning.clone(),
@@ -258,4 +254,18 @@ pub(super) fn besluta(
         super::aterkrav::aterkrav(w, id, (&beslut, &underlag), beslutsfattare, nu)?;
     }
     Ok(id)
+}
+
+/// Both sökande of a couple as the letter's recipients, as the program addresses them.
+fn mottagare(hushall: &NyttHushall) -> FrusenMottagare {
+    let medsokande = hushall.medlemmar.iter().find(|m| m.roll == Roll::Medsokande).map(|m| m.person.namn());
+    FrusenMottagare {
+        namn: match &medsokande {
+            Some(m) => format!("{} och {m}", hushall.sokande().namn()),
+            None => hushall.sokande().namn(),
+        },
+        adress: hushall.adress.clone(),
+        skyddad: hushall.skyddade_personuppgifter,
+        par: medsokande.is_some(),
+    }
 }

@@ -9,5 +9,6 @@ pub mod meddelanden;
 pub mod overklaga;
 pub mod pdf;
 pub mod plan;
+pub mod tilltal;
 
 pub use layout::{Block, Brevhuvud, Kolumn, Sida, Sidlayout, Typsnitt, lagg_ut_brev, skapa_pdf, skapa_sidor_och_pdf};

@@ -59,9 +59,13 @@ pub struct Utbetalning {
 /// The recipient as the letter was addressed when the decision was taken.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FrusenMottagare {
+    /// Both sökande of a couple ("Anna Berglund och Erik Berglund").
     pub namn: String,
     pub adress: Adress,
     pub skyddad: bool,
+    /// A couple: the letter goes to both and says "ni".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub par: bool,
 }
 
 /// A cost as applied for and as approved, with the reason for any reduction.
