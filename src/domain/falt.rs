@@ -97,6 +97,8 @@ pub enum Raduppgift {
     Godkant,
     Belopp,
     TidigareIAr,
+    /// The start month of the särskild beräkningsregel.
+    Startmanad,
     Normpost,
     Motivering,
 }

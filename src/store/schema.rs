@@ -26,6 +26,7 @@ const MIGRATIONS: &[Migration] = &[
     v16_delegation_and_proposals,
     v17_plan_per_adult,
     v18_aterkrav_decisions,
+    v19_special_rule_start,
 ];
 
 /// The schema version this program writes.
@@ -510,6 +511,12 @@ fn v18_aterkrav_decisions(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(super::aterkrav::ATERKRAV_UTFALL_SQL)?;
     let version: i64 = tx.query_row("PRAGMA schema_version", [], |r| r.get(0))?;
     tx.execute_batch(&format!("PRAGMA schema_version = {}; PRAGMA writable_schema = OFF;", version + 1))
+}
+
+/// The month the särskild beräkningsregel (jobbstimulans) started, per income, so it applies
+/// only for 24 months from then also for applications made in the window.
+fn v19_special_rule_start(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(super::ansokan::BERAKNINGSREGEL_FRAN_SQL)
 }
 
 /// One object of a schema: (type, name, table, SQL).
