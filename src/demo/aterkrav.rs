@@ -26,7 +26,7 @@ pub(super) fn villkor(datum: NaiveDate, manad: Manad) -> Aterkravsvillkor {
     }
 }
 
-/// Recovers the förskott `bevilning` (id `id`) eight months after it was granted, if that day
+/// Recovers the förskott `bevilning` (id `id`) ten months after it was granted, if that day
 /// has come: the bostadsbidrag paid three quarters of the advance, so that is what is recovered.
 pub(super) fn aterkrav(
     w: &Skrivning,
@@ -36,7 +36,7 @@ pub(super) fn aterkrav(
     nu: NaiveDateTime,
 ) -> Resultat<()> {
     let (b, grant_underlag) = bevilning;
-    let datum = b.datum + Days::new(240);
+    let datum = b.datum + Days::new(300);
     if datum > nu.date() {
         return Ok(());
     }

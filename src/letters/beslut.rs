@@ -205,8 +205,12 @@ fn barnets_basta(b: &SparatBeslut) -> Vec<Block> {
     if !analys.is_empty() {
         block.push(Block::Underrubrik("Barnets bästa".into()));
         let fore = if analys.len() == 1 { "barnet" } else { "varje barn" };
+        let lag = crate::domain::beslut::lagrum::levererade_lagrum()
+            .citera(crate::domain::beslut::lagrum::Amne::BarnetsBasta, b.beslut.datum)
+            .map(|l| format!(" Barnets bästa ska särskilt beaktas ({l})."))
+            .unwrap_or_default();
         block.push(Block::Stycke(format!(
-            "Innan vi beslutade har vi gjort en bedömning av hur beslutet påverkar {fore} i hushållet."
+            "Innan vi beslutade har vi gjort en bedömning av hur beslutet påverkar {fore} i hushållet.{lag}"
         )));
         block.extend(analys.iter().map(|a| Block::Stycke(crate::domain::beslut::barn::stycke(a))));
     } else if !b.beslut.barnets_basta.trim().is_empty() {

@@ -16,6 +16,7 @@ const PAR: &[(&str, &str)] = &[
     ("dina", "era"),
     ("Dina", "Era"),
     ("själv", "själva"),
+    ("nöjd", "nöjda"),
 ];
 
 /// `text` said to two people instead of one.

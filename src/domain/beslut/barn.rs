@@ -73,8 +73,7 @@ pub fn stycke(b: &Barnbedomning) -> String {
         format!("{s}.")
     };
     format!(
-        "{}: Så påverkar beslutet {}: {} Barnets åsikt: {} Det här har vi vägt: {} Vår slutsats: {}",
-        b.namn.trim(),
+        "Så påverkar beslutet {}: {} Barnets åsikt: {} Det här har vi vägt: {} Vår slutsats: {}",
         b.namn.trim(),
         punkt(&b.paverkan),
         punkt(&b.asikt),
@@ -99,6 +98,6 @@ mod tests {
         b[0].vagt = "Hyran är högre än den skäliga nivån".into();
         b[0].slutsats = "Beslutet står sig".into();
         assert!(kontrollera(&b, &barn[..1]).is_empty());
-        assert!(stycke(&b[0]).starts_with("Elsa: Så påverkar beslutet Elsa: Elsa får mindre pengar till fritid."));
+        assert!(stycke(&b[0]).starts_with("Så påverkar beslutet Elsa: Elsa får mindre pengar till fritid."));
     }
 }
