@@ -3,7 +3,7 @@
 
 use crate::domain::ansokan::Ansokan;
 use crate::domain::belopp::Belopp;
-use crate::domain::beslut::fraser::{Platshallare, levererade_fraser};
+use crate::domain::beslut::fraser::{Frasbibliotek, Platshallare, levererade_fraser};
 use crate::domain::beslut::underlag::{
     Beslutsgrund, Beslutsunderlag, FrusenBerakning, FrusenMottagare, Utbetalning, fingeravtryck,
 };
@@ -159,6 +159,17 @@ pub(super) enum Demoutfall {
     AvslagArbetsmarknad,
 }
 
+impl Demoutfall {
+    /// What the decision rests on.
+    fn grund(self) -> Beslutsgrund {
+        match self {
+            Demoutfall::AvslagOfullstandig => Beslutsgrund::OfullstandigAnsokan,
+            Demoutfall::AvslagArbetsmarknad => Beslutsgrund::InteArbetsmarknaden,
+            _ => Beslutsgrund::Berakning,
+        }
+    }
+}
+
 /// Decides a demo application, with a phrase from the library as motivering.
 pub(super) fn besluta(
     w: &Skrivning,
@@ -178,22 +189,11 @@ pub(super) fn besluta(
         Demoutfall::AvslagOfullstandig => (Belopp::NOLL, "avslag_ofullstandig"),
         Demoutfall::AvslagArbetsmarknad => (Belopp::NOLL, "avslag_ej_arbetsmarknad"),
     };
-    let platshallare = Platshallare {
-        namn: hushall.sokande().namn(),
-        belopp: crate::domain::klarsprak::kronor(beviljat),
-        period: crate::domain::klarsprak::manad(a.manad),
-        post: "försörjningsstöd".into(),
-    };
-    let motivering = fraser.fraser.iter().find(|f| f.id == fras).map(|f| f.fyll_i(&platshallare)).unwrap_or_default();
-    let motivering = super::fakta::fyll(&motivering, a.manad, &a.berakning);
+    let motivering = motivering(&fraser, fras, hushall, &a, beviljat);
     // A child born after the month is not in that month's household.
     let har_barn =
         hushall.medlemmar.iter().any(|m| m.roll == Roll::Barn && m.person.pnr.birth_date() <= a.manad.forsta_dagen());
-    let grund = match utfall {
-        Demoutfall::AvslagOfullstandig => Beslutsgrund::OfullstandigAnsokan,
-        Demoutfall::AvslagArbetsmarknad => Beslutsgrund::InteArbetsmarknaden,
-        _ => Beslutsgrund::Berakning,
-    };
+    let grund = utfall.grund();
     // Decided a few days into the month applied for (or today, if that is earlier).
     let datum = (a.manad.forsta_dagen() + chrono::Days::new(4)).min(nu.date());
     let beslut = NyttBeslut {
@@ -224,20 +224,13 @@ pub(super) fn besluta(
         }),
     };
     let negativt = beviljat < a.ansokt.max(beviljat) || beviljat == Belopp::NOLL;
-    let barnkonsekvenser = match (har_barn && negativt, utfall) {
-        (false, _) => Vec::new(),
-        (true, Demoutfall::DelavslagHyra) => super::barn::analys(hushall, datum, super::barn::Varfor::Hyra),
-        (true, Demoutfall::Bifall | Demoutfall::Forskott) => {
-            super::barn::analys(hushall, datum, super::barn::Varfor::Overskott)
-        }
-        (true, _) => super::barn::analys(hushall, datum, super::barn::Varfor::Avslag),
+    let varfor = match utfall {
+        Demoutfall::DelavslagHyra => super::barn::Varfor::Hyra,
+        Demoutfall::Bifall | Demoutfall::Forskott => super::barn::Varfor::Overskott,
+        _ => super::barn::Varfor::Avslag,
     };
-    let mut beslut = beslut;
-    beslut.barnets_basta = if barnkonsekvenser.is_empty() && har_barn {
-        "Vi har bedömt hur beslutet påverkar barnen i hushållet. Normen för barnens personliga kostnader ingår i beräkningen, och hela det belopp ni har rätt till beviljas.".into()
-    } else {
-        crate::domain::beslut::barn::sammanfattning(&barnkonsekvenser)
-    };
+    let (barnkonsekvenser, barnets_basta) = super::barn::for_beslut(hushall, datum, (har_barn, negativt), varfor);
+    let beslut = NyttBeslut { barnets_basta, ..beslut };
     let underlag = Beslutsunderlag {
         enhet: Enhet::default(),
         mottagare: mottagare(hushall),
@@ -268,4 +261,16 @@ fn mottagare(hushall: &NyttHushall) -> FrusenMottagare {
         skyddad: hushall.skyddade_personuppgifter,
         par: medsokande.is_some(),
     }
+}
+
+/// The phrase `fras` filled in for the demo decision, the facts included.
+fn motivering(fraser: &Frasbibliotek, fras: &str, hushall: &NyttHushall, a: &Sparad, beviljat: Belopp) -> String {
+    let platshallare = Platshallare {
+        namn: hushall.sokande().namn(),
+        belopp: crate::domain::klarsprak::kronor(beviljat),
+        period: crate::domain::klarsprak::manad(a.manad),
+        post: "försörjningsstöd".into(),
+    };
+    let text = fraser.fraser.iter().find(|f| f.id == fras).map(|f| f.fyll_i(&platshallare)).unwrap_or_default();
+    super::fakta::fyll(&text, a.manad, &a.berakning)
 }

@@ -56,3 +56,26 @@ pub(super) fn analys(hushall: &NyttHushall, dag: NaiveDate, varfor: Varfor) -> V
         })
         .collect()
 }
+
+/// The analysis per child and the decision's "Barnets bästa" text: for a decision against a
+/// household with children (`har_barn`, `negativt`) built from the analysis; for a full grant a
+/// sentence that is true of it; nothing without children.
+pub(super) fn for_beslut(
+    hushall: &NyttHushall,
+    dag: NaiveDate,
+    (har_barn, negativt): (bool, bool),
+    varfor: Varfor,
+) -> (Vec<Barnbedomning>, String) {
+    match (har_barn, negativt) {
+        (false, _) => (Vec::new(), String::new()),
+        (true, false) => (
+            Vec::new(),
+            "Vi har bedömt hur beslutet påverkar barnen i hushållet. Normen för barnens personliga kostnader ingår i beräkningen, och hela det belopp ni har rätt till beviljas.".into(),
+        ),
+        (true, true) => {
+            let analys = analys(hushall, dag, varfor);
+            let text = crate::domain::beslut::barn::sammanfattning(&analys);
+            (analys, text)
+        }
+    }
+}

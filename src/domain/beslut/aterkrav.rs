@@ -226,7 +226,7 @@ impl AterkravsFormular {
                 grund,
                 bevilning_id: bevilning.id,
                 bevilning_datum: bevilning.beslut.datum,
-                bevilning_period: crate::domain::klarsprak::manad(bevilning.beslut.period.clone()),
+                bevilning_period: crate::domain::klarsprak::manad(bevilning.beslut.period),
                 beviljat,
                 forman: villkor.as_ref().map(|v| v.forman.clone()).unwrap_or_default(),
                 forman_utbetalt,
