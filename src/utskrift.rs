@@ -2,9 +2,10 @@
 //! by the CLI (and the UI) so both print exactly the same letter.
 
 use crate::domain::arende::{Arende, ArendeStatus};
+use crate::domain::beslut::aterkrav::Aterkravsuppgifter;
 use crate::domain::beslut::lagrum::levererade_lagrum;
 use crate::domain::beslut::underlag::{Beslutsgrund, Beslutsunderlag, FrusenBerakning, FrusenMottagare, fingeravtryck};
-use crate::domain::beslut::{Enhet, NyttBeslut};
+use crate::domain::beslut::{Enhet, NyttBeslut, Utfall};
 use crate::domain::hushall::Roll;
 use crate::domain::norm::berakna;
 use crate::letters::aterkrav::Aterkravslagrum;
@@ -136,6 +137,29 @@ fn mottagare(store: &Store, hushall_id: i64) -> Utskrivet<Mottagare> {
     })
 }
 
+/// The recipients of a decision: the sökande, and for a couple both sökande (the letter then
+/// says "ni").
+fn beslutsmottagare(store: &Store, hushall_id: i64) -> Utskrivet<FrusenMottagare> {
+    let hushall = store.hushall(hushall_id)?;
+    let namn = |roll: Roll| hushall.medlemmar.iter().find(|m| m.roll == roll).map(|m| m.person.namn());
+    let sokande = namn(Roll::Sokande).ok_or("Hushållet saknar sökande; brevet kan inte adresseras.")?;
+    let medsokande = namn(Roll::Medsokande);
+    Ok(FrusenMottagare {
+        namn: match &medsokande {
+            Some(m) => format!("{sokande} och {m}"),
+            None => sokande,
+        },
+        adress: hushall.adress.clone(),
+        skyddad: hushall.skyddade_personuppgifter,
+        par: medsokande.is_some(),
+    })
+}
+
+/// A letter's blocks as said to its recipients: "ni" to a couple.
+fn tilltal(block: Vec<Block>, mottagare: &FrusenMottagare) -> Vec<Block> {
+    if mottagare.par { crate::letters::tilltal::block_till_ni(block) } else { block }
+}
+
 /// Every document the program prints.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Dokument {
@@ -143,7 +167,10 @@ pub enum Dokument {
     Aterkravsbrev(i64),
     /// One adult's plan (`None`: the applicant's).
     Plan(String, Option<i64>),
+    /// The FIA summary without the sensitive areas.
     Fia(i64),
+    /// The FIA summary with the sensitive areas, chosen for this printout.
+    FiaMedKansliga(i64),
     IbDel {
         arendenummer: String,
         del: String,
@@ -165,7 +192,8 @@ impl Dokument {
             Dokument::Beslutsbrev(id) => beslutsbrev(store, *id),
             Dokument::Aterkravsbrev(id) => aterkravsbrev(store, *id, idag),
             Dokument::Plan(nr, person) => plan(store, nr, *person, idag),
-            Dokument::Fia(id) => fia(store, *id, idag),
+            Dokument::Fia(id) => fia(store, *id, idag, false),
+            Dokument::FiaMedKansliga(id) => fia(store, *id, idag, true),
             Dokument::IbDel { arendenummer, del } => ib_del(store, arendenummer, del, idag),
             Dokument::Arendebrev { arendenummer, typ } => arendebrev(store, arendenummer, *typ, idag),
             Dokument::Kallelse { arendenummer, val } => kallelse(store, arendenummer, val, idag),
@@ -335,11 +363,14 @@ pub fn beslutsunderlag(store: &Store, b: &NyttBeslut) -> Utskrivet<Beslutsunderl
     }
     Ok(Beslutsunderlag {
         enhet: u.enhet,
-        mottagare: FrusenMottagare { namn: u.till.namn, adress: u.till.adress, skyddad: u.till.skyddad },
+        mottagare: beslutsmottagare(store, u.arende.hushall_id)?,
         grund: b.grund,
         berakning,
         utbetalning: b.utbetalning.clone(),
         ansokan_fingeravtryck: avtryck,
+        aterkravsvillkor: None,
+        barnkonsekvenser: Vec::new(),
+        aterkrav: None,
     })
 }
 
@@ -347,6 +378,9 @@ pub fn beslutsunderlag(store: &Store, b: &NyttBeslut) -> Utskrivet<Beslutsunderl
 /// decision and its frozen record only, so a reprint says what the first print said.
 fn beslutsbrev(store: &Store, beslut_id: i64) -> Utskrivet<Brev> {
     let b = store.beslut(beslut_id)?;
+    if b.utfall == Utfall::Aterkrav {
+        return aterkravsbrev(store, beslut_id, b.beslut.datum);
+    }
     let mut u = Brevunderlag::for_id(store, b.beslut.arende_id)?;
     if let Some(f) = &b.underlag {
         u.enhet = f.enhet.clone();
@@ -358,6 +392,10 @@ fn beslutsbrev(store: &Store, beslut_id: i64) -> Utskrivet<Brev> {
     }
     let andrar = b.beslut.andrar.map(|id| store.beslut(id)).transpose()?;
     let block = crate::letters::beslut::beslutsbrev(&b, &u.enhet, &u.arende.arendenummer, andrar.as_ref());
+    let block = match &b.underlag {
+        Some(f) => tilltal(block, &f.mottagare),
+        None => block,
+    };
     u.brev(&b.beslut.datum.to_string(), "Beslut om ekonomiskt bistånd", &block)
 }
 
@@ -384,17 +422,41 @@ pub fn manadens_beslutsbrev(
     crate::brevomgang::manadens_beslutsbrev(store, manad, mapp, framsteg).map_err(Utskriftsfel::from)
 }
 
-/// Beslut om återkrav dated `idag` for a decision granted against repayment. The law follows
-/// the grant decision's date; the letter has no appeal page (it cannot be appealed).
+/// Beslut om återkrav dated `idag`: the letter of an återkrav decision, from its frozen record.
+/// The law follows the grant decision's date; the letter has no appeal page (it cannot be
+/// appealed).
 fn aterkravsbrev(store: &Store, beslut_id: i64, idag: NaiveDate) -> Utskrivet<Brev> {
     let b = store.beslut(beslut_id)?;
-    if !b.beslut.poster.iter().any(|p| p.mot_aterkrav.is_some()) {
-        return Err("Beslutet beviljades inte mot återkrav; det finns inget återkrav att skriva.".into());
-    }
-    let lagrum = Aterkravslagrum::for_bevilning(&levererade_lagrum(), &b)?;
-    let u = Brevunderlag::for_id(store, b.beslut.arende_id)?;
-    let block = crate::letters::aterkrav::aterkravsbrev(&b, &u.enhet, &lagrum);
+    let (Some(f), true) = (&b.underlag, b.utfall == Utfall::Aterkrav) else {
+        return Err("Beslutet är inget beslut om återkrav. Ett återkrav beslutas för sig under fliken Beslut, när det finns skäl att kräva tillbaka biståndet.".into());
+    };
+    let Some(a) = &f.aterkrav else {
+        return Err("Beslutet om återkrav saknar uppgift om vad som krävs tillbaka.".into());
+    };
+    let lagrum = Aterkravslagrum::for_grund(&levererade_lagrum(), a.grund, a.bevilning_datum)?;
+    let mut u = Brevunderlag::for_id(store, b.beslut.arende_id)?;
+    u.enhet = f.enhet.clone();
+    u.till =
+        Mottagare { namn: f.mottagare.namn.clone(), adress: f.mottagare.adress.clone(), skyddad: f.mottagare.skyddad };
+    let block = tilltal(crate::letters::aterkrav::aterkravsbrev(&b, a, &u.enhet, &lagrum), &f.mottagare);
     u.brev(&idag.to_string(), "Beslut om återkrav", &block)
+}
+
+/// The frozen record of an återkrav decision: the unit and recipient as they are today and what
+/// it recovers.
+pub fn aterkravsunderlag(store: &Store, arende_id: i64, aterkrav: Aterkravsuppgifter) -> Utskrivet<Beslutsunderlag> {
+    let u = Brevunderlag::for_id(store, arende_id)?;
+    Ok(Beslutsunderlag {
+        enhet: u.enhet,
+        mottagare: beslutsmottagare(store, u.arende.hushall_id)?,
+        grund: Beslutsgrund::Berakning,
+        berakning: None,
+        utbetalning: None,
+        ansokan_fingeravtryck: None,
+        aterkravsvillkor: None,
+        barnkonsekvenser: Vec::new(),
+        aterkrav: Some(aterkrav),
+    })
 }
 
 /// Beslut om återkrav as PDF bytes, dated today.
@@ -463,16 +525,16 @@ pub fn ib_del_pdf(store: &Store, arendenummer: &str, del_id: &str, idag: NaiveDa
 }
 
 /// The FIA sammanställning of an interview, under the definition it was taken with.
-fn fia(store: &Store, intervju_id: i64, idag: NaiveDate) -> Utskrivet<Brev> {
+fn fia(store: &Store, intervju_id: i64, idag: NaiveDate, med_kansliga: bool) -> Utskrivet<Brev> {
     let (arende_id, intervju) = store.fia_intervju(intervju_id)?;
     let definition = store.fia_definition(Some(intervju.definition_version))?;
     let u = Brevunderlag::for_id(store, arende_id)?;
-    let block = crate::letters::fia::sammanstallning(&definition, &intervju);
+    let block = crate::letters::fia::sammanstallning(&definition, &intervju, med_kansliga);
     let datum = intervju.datum.unwrap_or(idag).to_string();
     u.brev(&datum, "FIA – sammanställning", &block)
 }
 
 /// The FIA sammanställning as PDF bytes.
 pub fn fia_pdf(store: &Store, intervju_id: i64, idag: NaiveDate) -> Utskrivet<Vec<u8>> {
-    fia(store, intervju_id, idag).map(|b| b.pdf)
+    fia(store, intervju_id, idag, false).map(|b| b.pdf)
 }

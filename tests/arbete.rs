@@ -248,3 +248,46 @@ fn goals_from_fia_go_into_a_plan_draft_signed_by_the_user() {
     let igen = arbete::fia::mal_till_plan(&mut store, &aktor(), id, &intervju).unwrap_err();
     assert!(igen.to_string().contains("redan ett utkast"), "{igen}");
 }
+
+/// The särskild beräkningsregel (jobbstimulans) on a window application needs the month it
+/// started, is stored with the application, and stops 24 months after that month.
+#[test]
+fn the_special_rule_needs_its_start_month_and_ends_after_24_months() {
+    use bistand::domain::ansokan::InkomstFalt;
+    use bistand::domain::falt::Raduppgift;
+    use bistand::domain::norm::Inkomsttyp;
+    let mut store = Store::open_in_memory().unwrap();
+    let id = registrerat(&mut store);
+    let medlemmar = store.hushall(store.arende(id).unwrap().hushall_id).unwrap().medlemmar;
+    let mut form = AnsokanFormular::ny(Manad::new(2026, 11).unwrap(), nu().date(), &medlemmar);
+    form.inkomster = vec![InkomstFalt {
+        typ: Some(Inkomsttyp::Lon),
+        person: Some(0),
+        belopp: "8000".into(),
+        jobbstimulans: true,
+        ..Default::default()
+    }];
+    let regler = store.regler().unwrap();
+    let fel = arbete::ansokan::spara_ansokan(&mut store, &aktor(), id, &form, None, &regler).unwrap_err();
+    assert!(
+        matches!(&fel, Arbetsfel::Falt(f) if f.iter().any(|f| f.falt == Falt::Inkomst(0, Raduppgift::Startmanad))),
+        "{fel}"
+    );
+    // Started December 2024: November 2026 is month 24, the last one.
+    form.inkomster[0].berakningsregel_fran = "2024-12".into();
+    let sparad = arbete::ansokan::spara_ansokan(&mut store, &aktor(), id, &form, None, &regler).unwrap();
+    let sparad = store.ansokan(sparad.id).unwrap();
+    assert_eq!(sparad.ansokan.underlag.inkomster[0].berakningsregel_fran, Manad::new(2024, 12));
+    assert_eq!(AnsokanFormular::from(&sparad.ansokan).inkomster[0].berakningsregel_fran, "2024-12");
+    let tabell = store.normtabell(sparad.normtabell_id).unwrap();
+    let r = bistand::domain::norm::berakna(&sparad.ansokan.underlag, &tabell, &sparad.regler).unwrap();
+    let text = format!("{:?}", r.rader);
+    assert!(text.contains("månad 24 av högst 24"), "{text}");
+    // Started November 2024: in November 2026 the rule has ended and the whole pay counts.
+    form.inkomster[0].berakningsregel_fran = "2024-11".into();
+    let sparad = arbete::ansokan::spara_ansokan(&mut store, &aktor(), id, &form, None, &regler).unwrap();
+    let sparad = store.ansokan(sparad.id).unwrap();
+    let r = bistand::domain::norm::berakna(&sparad.ansokan.underlag, &tabell, &sparad.regler).unwrap();
+    let text = format!("{:?}", r.rader);
+    assert!(text.contains("har upphört"), "{text}");
+}

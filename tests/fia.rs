@@ -35,12 +35,21 @@ fn the_sammanstallning_prints_every_area_and_the_goals_but_no_screening() {
     let store = demo();
     let engstrom = arende(&store, "engström");
     let id = store.fia_intervjuer(engstrom).unwrap()[0].id;
-    let s = pdf_text(&bistand::utskrift::fia_pdf(&store, id, nu().date()).unwrap());
+    // By default the sensitive areas stay out of the printout, and the letter says some are left out.
+    let utan = pdf_text(&bistand::utskrift::fia_pdf(&store, id, nu().date()).unwrap());
+    for t in ["Våld i nära relation", "Psykisk hälsa", "Levnadsvanor"] {
+        assert!(!utan.contains(t), "«{t}» is left out unless chosen");
+    }
+    assert!(utan.contains("känsliga uppgifter finns inte med") && utan.contains("Boende"));
+    let brev = bistand::utskrift::Dokument::FiaMedKansliga(id).skapa(&store, nu().date()).unwrap();
+    let s = pdf_text(&brev.pdf);
+    assert!(!s.contains("känsliga uppgifter finns inte med"));
     for t in [
         "FIA – sammanställning",
         "Social livssituation",
         "Boende",
         "Våld i nära relation",
+        "Psykisk hälsa",
         "Arbetsmarknadsinsatser och krav",
         "Ryggen är bättre",
         "Kan arbetsträna deltid",
@@ -62,7 +71,11 @@ fn an_added_life_area_loads_and_an_old_interview_still_displays() {
     let mut store = demo();
     let engstrom = arende(&store, "engström");
     let mut ny = store.fia_definition(None).unwrap();
-    ny.avsnitt[0].omraden.push(Omrade { id: "sysselsattning".into(), rubrik: "Sysselsättning och vardag".into() });
+    ny.avsnitt[0].omraden.push(Omrade {
+        id: "sysselsattning".into(),
+        rubrik: "Sysselsättning och vardag".into(),
+        kanslig: false,
+    });
     let v = store.las_in_fia_definition(&serde_json::to_string(&ny).unwrap(), nu()).unwrap();
     assert_eq!(v, 2);
     assert!(store.fia_definition(None).unwrap().omraden().any(|(_, o)| o.id == "sysselsattning"));

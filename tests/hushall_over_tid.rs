@@ -249,6 +249,7 @@ fn a_decision_made_before_the_household_changed_prints_the_same_letter_after() {
     let arende_id = store.sok_arenden("berglund", Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
     let mut form = arbete::beslut::nytt_beslut(&store, &aktor(), arende_id).unwrap();
     form.barnets_basta = "Barnens behov ingår i beräkningen.".into();
+    fyll_barnens_basta(&mut form);
     for p in &mut form.poster {
         p.motivering = "Beslutet följer beräkningen.".into();
     }

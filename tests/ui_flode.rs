@@ -348,11 +348,30 @@ fn the_training_case_is_calculated_decided_with_a_phrase_and_printed() {
             .contains("Du har ansökt om bistånd till en elskuld hos Ellevio AB"),
         "the phrase is filled in"
     );
-    skriv(
-        &mut h,
-        "Barnens bästa: hur har barnen beaktats?",
-        "Barnen påverkas inte av att strömmen stängs av, eftersom halva skulden betalas.",
-    );
+    // A delavslag with children: a free text is not enough, each child needs an analysis.
+    klicka(&mut h, "Fatta beslut …");
+    assert!(h.query_by_label("Ja, fatta beslut").is_none(), "an analysis per child is required");
+    let barnen: Vec<String> = {
+        let store = h.state().store();
+        let id = store.sok_arenden("berglund", bistand::store::Sortering::Namn, true, 1).unwrap().rader[0].arende_id;
+        bistand::arbete::beslut::barnen(store, id).unwrap()
+    };
+    assert!(!barnen.is_empty());
+    for n in &barnen {
+        assert!(h.query_by_label_contains(&format!("{n}: hur påverkar beslutet barnet?")).is_some());
+        skriv(
+            &mut h,
+            &format!("{n}: hur påverkar beslutet barnet?"),
+            "Strömmen stängs inte av, eftersom halva skulden betalas",
+        );
+        skriv(
+            &mut h,
+            &format!("{n}: har barnets åsikt inhämtats, och vad var den? (annars varför inte)"),
+            "Vi har pratat med barnet vid hembesöket",
+        );
+        skriv(&mut h, &format!("{n}: vad har vägts mot barnets bästa?"), "Elen i hemmet mot att skulden är äldre");
+        skriv(&mut h, &format!("{n}: slutsats"), "Halva skulden beviljas så att elen inte stängs av");
+    }
     klicka(&mut h, "Fatta beslut …");
     klicka(&mut h, "Ja, fatta beslut");
     assert!(h.query_by_label_contains("Beslutet är fattat").is_some());
@@ -367,7 +386,10 @@ fn the_training_case_is_calculated_decided_with_a_phrase_and_printed() {
     let text: String = (1..=doc.get_pages().len() as u32).map(|n| doc.extract_text(&[n]).unwrap_or_default()).collect();
     assert!(text.contains("Bistånd till en elskuld hos Ellevio AB"));
     assert!(text.contains("Beviljas 3 500 kr, avslås 3 500 kr"));
-    assert!(text.contains("Så överklagar du"), "a delavslag carries the appeal page");
+    // The training family is a couple: both are named and the letter says "ni" to them.
+    assert!(text.contains("Så överklagar ni"), "a delavslag carries the appeal page");
+    let text = text.replace('\n', " ");
+    assert!(text.contains("Barnets bästa") && text.contains(&format!("Så påverkar beslutet {}", barnen[0])), "{text}");
     let id = h.state().store().alla_beslut().unwrap().last().unwrap().id;
     assert_eq!(h.state().store().beslut(id).unwrap().utfall, bistand::domain::beslut::Utfall::Delavslag);
 }

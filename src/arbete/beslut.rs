@@ -4,9 +4,11 @@
 use super::{Aktor, Arbetsfel, Spar};
 use crate::domain::Belopp;
 use crate::domain::arende::ArendeStatus;
+use crate::domain::beslut::barn::Barnbedomning;
 use crate::domain::beslut::formular::{BeslutsFormular, PostFalt};
 use crate::domain::beslut::underlag::{Beslutsgrund, Beslutsunderlag};
 use crate::domain::beslut::{NyttBeslut, Utfall, samlat_utfall};
+use crate::domain::hushall::Roll;
 use crate::domain::norm::{Resultat, ansokt_forsorjningsstod, berakna};
 use crate::store::{Handelse, Skrivning, Store, StoreError};
 
@@ -36,6 +38,7 @@ pub fn nytt_beslut(store: &Store, aktor: &Aktor, arende_id: i64) -> Result<Beslu
         period_till: a.ansokan.underlag.manad.sista_dagen().to_string(),
         utbetalningsdag: aktor.nu.date().to_string(),
         betalas_till: "det konto du har anmält".into(),
+        barn: Barnbedomning::for_barn(&barnen(store, arende_id)?),
         ..Default::default()
     })
 }
@@ -54,9 +57,38 @@ fn postfalt_fran_berakning(r: &Resultat, ansokt: Belopp, beraknat: bool) -> Vec<
         .collect()
 }
 
+/// The first names of the household's children, as the barnkonsekvensanalys names them.
+pub fn barnen(store: &Store, arende_id: i64) -> Result<Vec<String>, Arbetsfel> {
+    let hushall = store.hushall(store.arende(arende_id)?.hushall_id)?;
+    Ok(hushall.medlemmar.iter().filter(|m| m.roll == Roll::Barn).map(|m| m.person.fornamn.clone()).collect())
+}
+
 /// Checks the decision as the form stands (before the caseworker is asked to confirm).
+/// A grant against repayment also needs its condition and when and how the client was told.
 pub fn prova(form: &BeslutsFormular, aktor: &Aktor, arende_id: i64, har_barn: bool) -> Result<NyttBeslut, Arbetsfel> {
-    Ok(form.validera(arende_id, aktor.nu.date(), har_barn)?)
+    let beslut = form.validera(arende_id, aktor.nu.date(), har_barn)?;
+    super::aterkrav::villkor_for(form, &beslut)?;
+    Ok(beslut)
+}
+
+/// The decision's frozen record, with the repayment condition of a grant against repayment and
+/// the barnkonsekvensanalys of every child of the household when the decision goes against it.
+pub(super) fn underlag_for(
+    store: &Store,
+    form: &BeslutsFormular,
+    beslut: &NyttBeslut,
+    har_barn: bool,
+) -> Result<Beslutsunderlag, Arbetsfel> {
+    let mut underlag = crate::utskrift::beslutsunderlag(store, beslut).map_err(Arbetsfel::Utskrift)?;
+    underlag.aterkravsvillkor = super::aterkrav::villkor_for(form, beslut)?;
+    if BeslutsFormular::kraver_barnanalys(&beslut.poster, har_barn) {
+        let fel = crate::domain::beslut::barn::kontrollera(&form.barn, &barnen(store, beslut.arende_id)?);
+        if !fel.is_empty() {
+            return Err(Arbetsfel::Falt(fel));
+        }
+        underlag.barnkonsekvenser = form.barn.clone();
+    }
+    Ok(underlag)
 }
 
 /// Takes the decision; returns its id. A decision is never changed afterwards.
@@ -70,7 +102,7 @@ pub fn fatta_beslut(
     aktor.far_i_arende(store, Handelse::FattadeBeslut, arende_id)?;
     let beslut = prova(form, aktor, arende_id, har_barn)?;
     let fore = Fore::las(store, &beslut)?;
-    let underlag = crate::utskrift::beslutsunderlag(store, &beslut).map_err(Arbetsfel::Utskrift)?;
+    let underlag = underlag_for(store, form, &beslut, har_barn)?;
     Ok(store.skriv(|w| skriv_beslut(w, aktor, &beslut, &underlag, har_barn, &fore))?)
 }
 

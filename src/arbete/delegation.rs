@@ -123,7 +123,7 @@ pub fn besluta_forslag(
     }
     form.foredragande = f.foreslagen_av.clone();
     let beslut = prova(&form, aktor, f.arende_id, f.har_barn)?;
-    let underlag = crate::utskrift::beslutsunderlag(store, &beslut).map_err(Arbetsfel::Utskrift)?;
+    let underlag = super::beslut::underlag_for(store, &form, &beslut, f.har_barn)?;
     let fore = Fore::las(store, &beslut)?;
     Ok(store.skriv(|w| {
         let id = skriv_beslut(w, aktor, &beslut, &underlag, f.har_barn, &fore)?;

@@ -8,6 +8,7 @@ pub mod ansokan;
 pub mod anvandare;
 pub mod arende;
 pub mod arshjul;
+pub mod aterkrav;
 pub mod behorighet;
 pub mod beslut;
 pub mod brev;

@@ -3,7 +3,7 @@
 
 use crate::domain::ansokan::Ansokan;
 use crate::domain::belopp::Belopp;
-use crate::domain::beslut::fraser::{Platshallare, levererade_fraser};
+use crate::domain::beslut::fraser::{Frasbibliotek, Platshallare, levererade_fraser};
 use crate::domain::beslut::poster::livsforingspost;
 use crate::domain::beslut::underlag::{
     Beslutsgrund, Beslutsunderlag, FrusenBerakning, FrusenMottagare, Utbetalning, fingeravtryck,
@@ -161,6 +161,17 @@ pub(super) enum Demoutfall {
     AvslagArbetsmarknad,
 }
 
+impl Demoutfall {
+    /// What the decision rests on.
+    fn grund(self) -> Beslutsgrund {
+        match self {
+            Demoutfall::AvslagOfullstandig => Beslutsgrund::OfullstandigAnsokan,
+            Demoutfall::AvslagArbetsmarknad => Beslutsgrund::InteArbetsmarknaden,
+            _ => Beslutsgrund::Berakning,
+        }
+    }
+}
+
 /// Decides a demo application, with a phrase from the library as motivering.
 pub(super) fn besluta(
     w: &Skrivning,
@@ -180,21 +191,13 @@ pub(super) fn besluta(
         Demoutfall::AvslagOfullstandig => (Belopp::NOLL, "avslag_ofullstandig"),
         Demoutfall::AvslagArbetsmarknad => (Belopp::NOLL, "avslag_ej_arbetsmarknad"),
     };
-    let platshallare = Platshallare {
-        namn: hushall.sokande().namn(),
-        belopp: crate::domain::klarsprak::kronor(beviljat),
-        period: crate::domain::klarsprak::manad(a.manad),
-        post: "försörjningsstöd".into(),
-    };
-    let motivering = fraser.fraser.iter().find(|f| f.id == fras).map(|f| f.fyll_i(&platshallare)).unwrap_or_default();
-    let ovriga = livsforingsposter(&a.berakning, utfall, &platshallare);
+    let motivering = motivering(&fraser, fras, hushall, &a, beviljat);
+    let ovriga = livsforingsposter(&fraser, hushall, &a, utfall);
     let totalt_ovrigt: Belopp = ovriga.iter().map(|p| p.beviljat).sum();
-    let har_barn = hushall.medlemmar.iter().any(|m| m.roll == Roll::Barn);
-    let grund = match utfall {
-        Demoutfall::AvslagOfullstandig => Beslutsgrund::OfullstandigAnsokan,
-        Demoutfall::AvslagArbetsmarknad => Beslutsgrund::InteArbetsmarknaden,
-        _ => Beslutsgrund::Berakning,
-    };
+    // A child born after the month is not in that month's household.
+    let har_barn =
+        hushall.medlemmar.iter().any(|m| m.roll == Roll::Barn && m.person.pnr.birth_date() <= a.manad.forsta_dagen());
+    let grund = utfall.grund();
     // Decided a few days into the month applied for (or today, if that is earlier).
     let datum = (a.manad.forsta_dagen() + chrono::Days::new(4)).min(nu.date());
     let beslut = NyttBeslut {
@@ -205,11 +208,7 @@ pub(super) fn besluta(
         beslutsfattare: beslutsfattare.to_string(),
         delegation: "socialsekreterare enligt delegationsordningen".into(),
         foredragande: String::new(),
-        barnets_basta: match (har_barn, grund) {
-            (false, _) => String::new(),
-            (true, Beslutsgrund::Berakning) => "Vi har bedömt hur beslutet påverkar barnen i hushållet. Normen för barnens personliga kostnader ingår i beräkningen, och beslutet ger barnen samma levnadsnivå som andra barn i hushåll med försörjningsstöd.".into(),
-            (true, _) => "Vi har bedömt hur beslutet påverkar barnen i hushållet. Om barnen behöver hjälp akut kan du ansöka igen, och vi prövar då barnens behov för sig.".into(),
-        },
+        barnets_basta: String::new(),
         poster: std::iter::once(Beslutspost {
             sak: "Försörjningsstöd".into(),
             ansokt: a.ansokt.max(beviljat),
@@ -230,43 +229,85 @@ pub(super) fn besluta(
             mottagare: "det konto du har anmält".into(),
         }),
     };
-    let underlag = frusen(hushall, &beslut, a);
-    w.spara_beslut(&beslut, &underlag, har_barn, beslutsfattare, nu)
-}
-
-/// The record frozen with a demo decision.
-fn frusen(hushall: &NyttHushall, beslut: &NyttBeslut, a: Sparad) -> Beslutsunderlag {
-    Beslutsunderlag {
+    let negativt = beslut.poster.iter().any(|p| p.beviljat < p.ansokt) || beviljat == Belopp::NOLL;
+    let varfor = match utfall {
+        Demoutfall::DelavslagHyra => super::barn::Varfor::Hyra,
+        Demoutfall::Bifall | Demoutfall::Forskott => super::barn::Varfor::Overskott,
+        _ => super::barn::Varfor::Avslag,
+    };
+    let (barnkonsekvenser, barnets_basta) = super::barn::for_beslut(hushall, datum, (har_barn, negativt), varfor);
+    let beslut = NyttBeslut { barnets_basta, ..beslut };
+    let underlag = Beslutsunderlag {
         enhet: Enhet::default(),
-        mottagare: FrusenMottagare {
-            namn: hushall.sokande().namn(),
-            adress: hushall.adress.clone(),
-            skyddad: hushall.skyddade_personuppgifter,
-        },
-        grund: beslut.grund,
-        berakning: (beslut.grund == Beslutsgrund::Berakning).then_some(a.berakning),
+        mottagare: mottagare(hushall),
+        grund,
+        berakning: (grund == Beslutsgrund::Berakning).then_some(a.berakning),
         utbetalning: beslut.utbetalning.clone(),
         ansokan_fingeravtryck: Some(a.avtryck),
+        aterkravsvillkor: matches!(utfall, Demoutfall::Forskott).then(|| super::aterkrav::villkor(datum, a.manad)),
+        barnkonsekvenser,
+        aterkrav: None,
+    };
+    let id = w.spara_beslut(&beslut, &underlag, har_barn, beslutsfattare, nu)?;
+    if matches!(utfall, Demoutfall::Forskott) {
+        super::aterkrav::aterkrav(w, id, (&beslut, &underlag), beslutsfattare, nu)?;
+    }
+    Ok(id)
+}
+
+/// Both sökande of a couple as the letter's recipients, as the program addresses them.
+fn mottagare(hushall: &NyttHushall) -> FrusenMottagare {
+    let medsokande = hushall.medlemmar.iter().find(|m| m.roll == Roll::Medsokande).map(|m| m.person.namn());
+    FrusenMottagare {
+        namn: match &medsokande {
+            Some(m) => format!("{} och {m}", hushall.sokande().namn()),
+            None => hushall.sokande().namn(),
+        },
+        adress: hushall.adress.clone(),
+        skyddad: hushall.skyddade_personuppgifter,
+        par: medsokande.is_some(),
     }
 }
 
+/// The phrase `fras` filled in for the demo decision, the facts included.
+fn motivering(fraser: &Frasbibliotek, fras: &str, hushall: &NyttHushall, a: &Sparad, beviljat: Belopp) -> String {
+    let platshallare = Platshallare {
+        namn: hushall.sokande().namn(),
+        belopp: crate::domain::klarsprak::kronor(beviljat),
+        period: crate::domain::klarsprak::manad(a.manad),
+        post: "försörjningsstöd".into(),
+    };
+    let text = fraser.fraser.iter().find(|f| f.id == fras).map(|f| f.fyll_i(&platshallare)).unwrap_or_default();
+    super::fakta::fyll(&text, a.manad, &a.berakning)
+}
+
 /// One post per livsföring item, as the calculation proposes it; a refusal on another ground
-/// than the calculation refuses them too, with the same phrase.
-fn livsforingsposter(b: &FrusenBerakning, utfall: Demoutfall, platser: &Platshallare) -> Vec<Beslutspost> {
+/// than the calculation refuses them too, with the same phrase (its facts filled in).
+fn livsforingsposter(
+    fraser: &Frasbibliotek,
+    hushall: &NyttHushall,
+    a: &Sparad,
+    utfall: Demoutfall,
+) -> Vec<Beslutspost> {
     let grund = matches!(utfall, Demoutfall::AvslagOfullstandig | Demoutfall::AvslagArbetsmarknad);
     let fras = match utfall {
         Demoutfall::AvslagOfullstandig => "avslag_ofullstandig",
         _ => "avslag_ej_arbetsmarknad",
     };
-    let fraser = levererade_fraser();
-    b.livsforing
+    a.berakning
+        .livsforing
         .iter()
         .map(|p| {
             let mut post = livsforingspost(p, !grund);
             if grund {
-                let platser = Platshallare { post: liten_bokstav(&post.sak), ..platser.clone() };
-                post.motivering =
-                    fraser.fraser.iter().find(|f| f.id == fras).map(|f| f.fyll_i(&platser)).unwrap_or_default();
+                let platser = Platshallare {
+                    namn: hushall.sokande().namn(),
+                    belopp: crate::domain::klarsprak::kronor(Belopp::NOLL),
+                    period: crate::domain::klarsprak::manad(a.manad),
+                    post: liten_bokstav(&post.sak),
+                };
+                let text = fraser.fraser.iter().find(|f| f.id == fras).map(|f| f.fyll_i(&platser)).unwrap_or_default();
+                post.motivering = super::fakta::fyll(&text, a.manad, &a.berakning);
             }
             post
         })

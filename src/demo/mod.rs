@@ -4,6 +4,9 @@
 
 mod andringar;
 mod ansokningar;
+mod aterkrav;
+mod barn;
+mod fakta;
 mod fia;
 mod handgjorda;
 mod historik;

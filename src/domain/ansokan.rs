@@ -43,6 +43,10 @@ pub struct InkomstFalt {
     pub belopp: String,
     pub jobbstimulans: bool,
     pub tidigare_i_ar: String,
+    /// The month ("ÅÅÅÅ-MM") the särskild beräkningsregel (jobbstimulans) started for the
+    /// person: it applies for at most 24 months (a setting) from then.
+    #[serde(default)]
+    pub berakningsregel_fran: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -147,6 +151,7 @@ impl From<&Ansokan> for AnsokanFormular {
                     belopp: tal(i.belopp),
                     jobbstimulans: i.jobbstimulans,
                     tidigare_i_ar: if i.tidigare_i_ar == Belopp::NOLL { String::new() } else { tal(i.tidigare_i_ar) },
+                    berakningsregel_fran: i.berakningsregel_fran.map(|m| m.to_string()).unwrap_or_default(),
                 })
                 .collect(),
             justeringar: u
@@ -355,6 +360,20 @@ impl AnsokanFormular {
                 fel.push(FaltFel::new(Falt::Inkomst(i, Raduppgift::Typ), "Välj inkomsttyp."));
                 continue;
             };
+            let berakningsregel_fran = if ink.jobbstimulans {
+                match Manad::parse(ink.berakningsregel_fran.trim()) {
+                    Ok(m) => Some(m),
+                    Err(_) => {
+                        fel.push(FaltFel::new(
+                            Falt::Inkomst(i, Raduppgift::Startmanad),
+                            "Ange månaden då den särskilda beräkningsregeln (jobbstimulans) började, ÅÅÅÅ-MM; den gäller högst 24 månader från start.",
+                        ));
+                        continue;
+                    }
+                }
+            } else {
+                None
+            };
             if let (Some(belopp), Some(tidigare_i_ar)) = (b, tidigare) {
                 let person = ink.person.filter(|p| *p < self.medlemmar.len());
                 inkomster.push(Inkomst {
@@ -362,7 +381,7 @@ impl AnsokanFormular {
                     belopp,
                     person,
                     jobbstimulans: ink.jobbstimulans,
-                    berakningsregel_fran: None,
+                    berakningsregel_fran,
                     tidigare_i_ar,
                 });
             }
@@ -428,6 +447,7 @@ mod tests {
                 person: Some(0),
                 belopp: "8000,50".into(),
                 jobbstimulans: true,
+                berakningsregel_fran: "2026-03".into(),
                 ..Default::default()
             }],
             ..Default::default()

@@ -33,7 +33,19 @@ pub enum Falt {
     BetalasTill,
     Post(usize, Postuppgift),
     BarnetsBasta,
+    /// A child's barnkonsekvensanalys.
+    Barn(usize, Barnuppgift),
     Beslutsfattare,
+    // A grant's repayment condition, and an återkrav decision.
+    AterkravGrund,
+    AterkravForman,
+    AterkravFormanPeriod,
+    AterkravVillkor,
+    AterkravUnderrattadDen,
+    AterkravUnderrattadHur,
+    AterkravFormanUtbetalt,
+    AterkravBelopp,
+    AterkravFakta,
     // A journal entry.
     Datum,
     Rubrik,
@@ -45,6 +57,15 @@ pub enum Falt {
     // Agreeing a plan.
     Overenskommen,
     EjSigneradOrsak,
+}
+
+/// A part of one child's barnkonsekvensanalys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Barnuppgift {
+    Paverkan,
+    Asikt,
+    Vagt,
+    Slutsats,
 }
 
 /// Whose personal details in the household form.
@@ -79,6 +100,8 @@ pub enum Raduppgift {
     Godkant,
     Belopp,
     TidigareIAr,
+    /// The start month of the särskild beräkningsregel.
+    Startmanad,
     Normpost,
     Motivering,
     /// What a cost is for (a debt: to whom and for what).

@@ -11,6 +11,19 @@ use std::collections::BTreeMap;
 pub struct Omrade {
     pub id: String,
     pub rubrik: String,
+    /// A sensitive life area: left out of a printed summary unless the caseworker includes it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub kanslig: bool,
+}
+
+/// Areas that are always sensitive, also in a definition stored before the flag existed: violence
+/// in a close relationship, mental health, and habits (where substance abuse is discussed).
+const ALLTID_KANSLIGA: &[&str] = &["vald", "psykisk_halsa", "levnadsvanor"];
+
+impl Omrade {
+    pub fn ar_kanslig(&self) -> bool {
+        self.kanslig || ALLTID_KANSLIGA.contains(&self.id.as_str())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -173,7 +186,11 @@ mod tests {
         );
         let mut ny = d.clone();
         ny.version = 2;
-        ny.avsnitt[0].omraden.push(Omrade { id: "sysselsattning".into(), rubrik: "Sysselsättning".into() });
+        ny.avsnitt[0].omraden.push(Omrade {
+            id: "sysselsattning".into(),
+            rubrik: "Sysselsättning".into(),
+            kanslig: false,
+        });
         let inlast = FiaDefinition::fran_json(&serde_json::to_string(&ny).unwrap()).unwrap();
         assert_eq!(inlast.omraden().count(), d.omraden().count() + 1);
         // An interview taken with the old version still reads under it.

@@ -70,7 +70,7 @@ fn utfallstext(p: &Beslutspost) -> String {
     match p.utfall() {
         Utfall::Bifall => format!("Beviljas {}", kronor(p.beviljat)),
         Utfall::Delavslag => format!("Beviljas {}, avslås {}", kronor(p.beviljat), kronor(p.avslaget())),
-        Utfall::Avslag => format!("Avslås ({} ansökt)", kronor(p.ansokt)),
+        Utfall::Avslag | Utfall::Aterkrav => format!("Avslås ({} ansökt)", kronor(p.ansokt)),
     }
 }
 
@@ -153,6 +153,9 @@ fn poster(b: &SparatBeslut) -> Vec<Block> {
             block.push(Block::Stycke(aterkravstext(p, skal)));
         }
     }
+    if let Some(v) = b.underlag.as_ref().and_then(|u| u.aterkravsvillkor.as_ref()) {
+        block.push(Block::Stycke(super::aterkrav::villkorstext(v)));
+    }
     if d.poster.len() > 1 {
         block.push(Block::Fakta("Sammanlagt beviljas".into(), kronor(beviljat(b))));
     }
@@ -190,9 +193,29 @@ fn motivering(b: &SparatBeslut) -> Vec<Block> {
     }
     block.push(Block::Underrubrik("Lagrum".into()));
     block.push(Block::Stycke(format!("Beslutet är fattat med stöd av {}.", b.lagrum)));
-    if !d.barnets_basta.trim().is_empty() {
-        block.push(Block::Underrubrik("Barnens bästa".into()));
-        block.push(Block::Stycke(d.barnets_basta.trim().to_string()));
+    block.extend(barnets_basta(b));
+    block
+}
+
+/// "Barnets bästa": the analysis per child when the decision goes against a household with
+/// children (frozen with the decision), else the caseworker's own text, if any.
+fn barnets_basta(b: &SparatBeslut) -> Vec<Block> {
+    let analys = b.underlag.as_ref().map(|u| u.barnkonsekvenser.as_slice()).unwrap_or_default();
+    let mut block = Vec::new();
+    if !analys.is_empty() {
+        block.push(Block::Underrubrik("Barnets bästa".into()));
+        let fore = if analys.len() == 1 { "barnet" } else { "varje barn" };
+        let lag = crate::domain::beslut::lagrum::levererade_lagrum()
+            .citera(crate::domain::beslut::lagrum::Amne::BarnetsBasta, b.beslut.datum)
+            .map(|l| format!(" Barnets bästa ska särskilt beaktas ({l})."))
+            .unwrap_or_default();
+        block.push(Block::Stycke(format!(
+            "Innan vi beslutade har vi gjort en bedömning av hur beslutet påverkar {fore} i hushållet.{lag}"
+        )));
+        block.extend(analys.iter().map(|a| Block::Stycke(crate::domain::beslut::barn::stycke(a))));
+    } else if !b.beslut.barnets_basta.trim().is_empty() {
+        block.push(Block::Underrubrik("Barnets bästa".into()));
+        block.push(Block::Stycke(b.beslut.barnets_basta.trim().to_string()));
     }
     block
 }

@@ -4,7 +4,9 @@
 use super::layout::{Block, Kolumn};
 use crate::domain::fia::{FiaDefinition, FiaIntervju, Status};
 
-pub fn sammanstallning(d: &FiaDefinition, f: &FiaIntervju) -> Vec<Block> {
+/// The summary; the sensitive areas only when `med_kansliga` (the caseworker chose to include
+/// them for this printout), otherwise a line saying that some areas are left out.
+pub fn sammanstallning(d: &FiaDefinition, f: &FiaIntervju, med_kansliga: bool) -> Vec<Block> {
     let mut block = Vec::new();
     if let Some(datum) = f.datum {
         block.push(Block::Stycke(format!(
@@ -18,6 +20,7 @@ pub fn sammanstallning(d: &FiaDefinition, f: &FiaIntervju) -> Vec<Block> {
         let rader = avsnitt
             .omraden
             .iter()
+            .filter(|o| med_kansliga || !o.ar_kanslig())
             .map(|o| {
                 let s = f.svar_for(&o.id);
                 let klient = match (s.status(), s.klientens_syn) {
@@ -41,6 +44,11 @@ pub fn sammanstallning(d: &FiaDefinition, f: &FiaIntervju) -> Vec<Block> {
             rader,
             sista_fet: false,
         });
+    }
+    if !med_kansliga && d.omraden().any(|(_, o)| o.ar_kanslig()) {
+        block.push(Block::Stycke(
+            "Några områden med känsliga uppgifter finns inte med i den här utskriften. Det du berättade om dem finns hos oss, och du kan alltid be att få ta del av det.".into(),
+        ));
     }
     block.push(Block::Rubrik("Sammanställning och bedömning".into()));
     block.push(Block::Stycke(if f.sammanfattande_bedomning.trim().is_empty() {

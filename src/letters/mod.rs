@@ -10,6 +10,7 @@ pub mod overklaga;
 pub mod pdf;
 pub mod plan;
 pub mod rapport;
+pub mod tilltal;
 
 pub use layout::{
     Block, Brevhuvud, Form, Kolumn, Sida, Sidlayout, Text, Typsnitt, lagg_ut_brev, skapa_pdf, skapa_sidor_och_pdf,

@@ -12,6 +12,9 @@ use crate::domain::norm::{
 use chrono::NaiveDateTime;
 use rusqlite::{OptionalExtension, params};
 
+/// Migration 19: the start month ("YYYY-MM") of the särskild beräkningsregel per income.
+pub(super) const BERAKNINGSREGEL_FRAN_SQL: &str = "ALTER TABLE ansokan_inkomst ADD COLUMN berakningsregel_fran TEXT;";
+
 /// One row of a case's list of applications.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnsokanRad {
@@ -158,8 +161,9 @@ impl Skrivning<'_> {
         }
         for (i, ink) in u.inkomster.iter().enumerate() {
             conn.prepare_cached(
-                "INSERT INTO ansokan_inkomst (ansokan_id, ordning, typ, belopp_ore, person, jobbstimulans, tidigare_ore)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO ansokan_inkomst (ansokan_id, ordning, typ, belopp_ore, person, jobbstimulans, tidigare_ore,
+                                              berakningsregel_fran)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?
             .execute(params![
                 id,
@@ -168,7 +172,8 @@ impl Skrivning<'_> {
                 ink.belopp.to_ore(),
                 ink.person.map(|p| p as i64),
                 ink.jobbstimulans,
-                ink.tidigare_i_ar.to_ore()
+                ink.tidigare_i_ar.to_ore(),
+                ink.berakningsregel_fran.map(|m| m.to_string())
             ])?;
         }
         for (i, j) in u.justeringar.iter().enumerate() {
@@ -277,7 +282,8 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let inkomster = conn
             .prepare_cached(
-                "SELECT typ, belopp_ore, person, jobbstimulans, tidigare_ore FROM ansokan_inkomst WHERE ansokan_id = ?1 ORDER BY ordning",
+                "SELECT typ, belopp_ore, person, jobbstimulans, tidigare_ore, berakningsregel_fran FROM ansokan_inkomst
+                 WHERE ansokan_id = ?1 ORDER BY ordning",
             )?
             .query_map([id], |r| {
                 let typ: String = r.get(0)?;
@@ -286,7 +292,10 @@ impl Store {
                     belopp: Belopp::from_ore(r.get(1)?),
                     person: r.get::<_, Option<i64>>(2)?.map(|p| p as usize),
                     jobbstimulans: r.get(3)?,
-                    berakningsregel_fran: None,
+                    berakningsregel_fran: match r.get::<_, Option<String>>(5)? {
+                        Some(m) => Some(Manad::parse(&m).map_err(|_| skadad(&m))?),
+                        None => None,
+                    },
                     tidigare_i_ar: Belopp::from_ore(r.get(4)?),
                 })
             })?

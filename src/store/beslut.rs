@@ -205,7 +205,8 @@ impl Store {
     /// Whether the application of the case's newest decision has been changed since that
     /// decision: the case then needs a new decision ("ändrat efter beslut").
     pub fn andrad_efter_beslut(&self, arende_id: i64) -> Resultat<bool> {
-        let Some(senaste) = self.beslut_for_arende(arende_id)?.into_iter().next() else {
+        let rader = self.beslut_for_arende(arende_id)?;
+        let Some(senaste) = rader.into_iter().find(|r| r.utfall != Utfall::Aterkrav) else {
             return Ok(false);
         };
         let b = self.beslut(senaste.id)?;

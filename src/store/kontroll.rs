@@ -66,7 +66,14 @@ const REGLER: &[(&str, &str)] = &[
     ),
     (
         "beslut utan beslutsposter",
-        "SELECT count(*) FROM beslut b WHERE NOT EXISTS (SELECT 1 FROM beslutspost p WHERE p.beslut_id = b.id)",
+        "SELECT count(*) FROM beslut b WHERE b.utfall <> 'aterkrav'
+          AND NOT EXISTS (SELECT 1 FROM beslutspost p WHERE p.beslut_id = b.id)",
+    ),
+    (
+        "beslut om återkrav utan underlag eller med beslutsposter",
+        "SELECT count(*) FROM beslut b WHERE b.utfall = 'aterkrav'
+          AND (NOT EXISTS (SELECT 1 FROM beslutsunderlag u WHERE u.beslut_id = b.id)
+               OR EXISTS (SELECT 1 FROM beslutspost p WHERE p.beslut_id = b.id))",
     ),
     (
         "beslut vars utfall inte stämmer med posterna",

@@ -29,6 +29,8 @@ const MIGRATIONS: &[Migration] = &[
     v19_users_and_access_log,
     v20_statistics,
     v21_cost_line_what_for,
+    v22_aterkrav_decisions,
+    v23_special_rule_start,
 ];
 
 /// The schema version this program writes.
@@ -518,6 +520,22 @@ fn v20_statistics(tx: &Transaction) -> rusqlite::Result<()> {
 /// A cost line says what it is for ("elskuld hos …"), as the decision names it to the client.
 fn v21_cost_line_what_for(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(super::ansokan::KOSTNAD_AVSER_SQL)
+}
+
+/// An återkrav is a decision of its own in `beslut` (utfall `aterkrav`, no posts; what it recovers
+/// is in its frozen record). SQLite cannot alter a CHECK constraint, and rebuilding `beslut` would
+/// break the tables and triggers that refer to it, so the constraint's text is widened in place
+/// as SQLite documents for changes that do not touch stored data.
+fn v22_aterkrav_decisions(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(super::aterkrav::ATERKRAV_UTFALL_SQL)?;
+    let version: i64 = tx.query_row("PRAGMA schema_version", [], |r| r.get(0))?;
+    tx.execute_batch(&format!("PRAGMA schema_version = {}; PRAGMA writable_schema = OFF;", version + 1))
+}
+
+/// The month the särskild beräkningsregel (jobbstimulans) started, per income, so it applies
+/// only for 24 months from then also for applications made in the window.
+fn v23_special_rule_start(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(super::ansokan::BERAKNINGSREGEL_FRAN_SQL)
 }
 
 /// One object of a schema: (type, name, table, SQL).

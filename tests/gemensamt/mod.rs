@@ -75,8 +75,7 @@ pub fn ovriga_brev(store: &Store, idag: NaiveDate) -> Vec<(String, String, Vec<u
     let fia = store.fia_intervjuer(engstrom.arende_id).unwrap()[0].id;
     brev.push(("FIA".into(), engstrom.arendenummer, bistand::utskrift::fia_pdf(store, fia, idag).unwrap()));
     for rad in store.alla_beslut().unwrap() {
-        let b = store.beslut(rad.id).unwrap();
-        if b.beslut.poster.iter().any(|p| p.mot_aterkrav.is_some()) {
+        if rad.utfall == bistand::domain::beslut::Utfall::Aterkrav {
             brev.push((
                 format!("återkrav {}", rad.id),
                 rad.arendenummer.clone(),
@@ -151,4 +150,16 @@ pub fn klarsprak_fel(text: &str, arendenummer: &str) -> Vec<String> {
         }
     }
     fel
+}
+
+/// Fills the barnkonsekvensanalys of every child (a refusal or reduction needs it), as a
+/// caseworker would for a decision that follows the calculation.
+#[allow(dead_code)]
+pub fn fyll_barnens_basta(form: &mut bistand::domain::beslut::formular::BeslutsFormular) {
+    for b in &mut form.barn {
+        b.paverkan = "Hushållets egna inkomster räcker till barnets levnadskostnader".into();
+        b.asikt = "Barnet har inte tillfrågats eftersom beslutet följer beräkningen".into();
+        b.vagt = "Barnets behov enligt riksnormen mot hushållets inkomster".into();
+        b.slutsats = "Beslutet står sig".into();
+    }
 }

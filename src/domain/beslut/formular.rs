@@ -45,6 +45,12 @@ pub struct BeslutsFormular {
     pub utbetalningsdag: String,
     #[serde(default)]
     pub betalas_till: String,
+    /// The barnkonsekvensanalys per child (required for an avslag or delavslag with children).
+    #[serde(default)]
+    pub barn: Vec<super::barn::Barnbedomning>,
+    /// The repayment condition when a post is granted against repayment.
+    #[serde(default)]
+    pub aterkravsvillkor: super::aterkrav::VillkorFalt,
 }
 
 impl BeslutsFormular {
@@ -81,7 +87,10 @@ impl BeslutsFormular {
                 });
             }
         }
-        fel.extend(kontrollera(&poster, har_barn, &self.barnets_basta, &self.beslutsfattare));
+        let barnets_basta = self.barnets_basta_for(&poster, har_barn, &mut fel);
+        // With an analysis per child the free text is not asked for (it is built from the analysis).
+        let fritext_kravs = har_barn && !Self::kraver_barnanalys(&poster, har_barn);
+        fel.extend(kontrollera(&poster, fritext_kravs, &barnets_basta, &self.beslutsfattare));
         fel.extend(kontrollera_grund(self.grund, &poster));
         let beviljar = poster.iter().any(|p| p.beviljat > Belopp::NOLL);
         let utbetalning = self.utbetalning(idag, beviljar, &mut fel);
@@ -94,7 +103,7 @@ impl BeslutsFormular {
                 beslutsfattare: self.beslutsfattare.trim().to_string(),
                 delegation: self.delegation.trim().to_string(),
                 foredragande: self.foredragande.trim().to_string(),
-                barnets_basta: self.barnets_basta.trim().to_string(),
+                barnets_basta,
                 poster,
                 andrar: self.andrar,
                 grund: self.grund,
@@ -106,6 +115,30 @@ impl BeslutsFormular {
 }
 
 impl BeslutsFormular {
+    /// Whether the decision needs a barnkonsekvensanalys per child: an avslag or delavslag on a
+    /// household with children.
+    pub fn kraver_barnanalys(poster: &[super::Beslutspost], har_barn: bool) -> bool {
+        har_barn && !poster.is_empty() && super::samlat_utfall(poster).ar_negativt()
+    }
+
+    /// The children's best interest as the decision states it: built from the analysis per child
+    /// when the decision goes against the household, else the caseworker's own text.
+    fn barnets_basta_for(&self, poster: &[super::Beslutspost], har_barn: bool, fel: &mut Vec<FaltFel>) -> String {
+        if !Self::kraver_barnanalys(poster, har_barn) {
+            return self.barnets_basta.trim().to_string();
+        }
+        if self.barn.is_empty() {
+            fel.push(FaltFel::new(
+                Falt::BarnetsBasta,
+                "Gör en barnkonsekvensanalys för varje barn innan du avslår, helt eller delvis.",
+            ));
+            return String::new();
+        }
+        let namn: Vec<String> = self.barn.iter().map(|b| b.namn.clone()).collect();
+        fel.extend(super::barn::kontrollera(&self.barn, &namn));
+        super::barn::sammanfattning(&self.barn)
+    }
+
     /// The period in dates, and for a decision that grants money the payment day and payee.
     fn utbetalning(&self, idag: NaiveDate, beviljar: bool, fel: &mut Vec<FaltFel>) -> Option<Utbetalning> {
         let mut datum =
@@ -166,8 +199,20 @@ mod tests {
         assert!(fel_for(&fel, Falt::Post(0, Postuppgift::Motivering)).is_some());
         assert!(fel_for(&fel, Falt::BarnetsBasta).is_some());
         f.poster[0].motivering = "Hyran är för hög.".into();
+        // A free text no longer passes for a delavslag: each child needs an analysis.
         f.barnets_basta = "Barnen påverkas inte av delavslaget på hyran denna månad.".into();
+        assert!(fel_for(&f.validera(1, idag(), true).unwrap_err(), Falt::BarnetsBasta).is_some());
+        f.barn = crate::domain::beslut::barn::Barnbedomning::for_barn(&["Elsa".into()]);
+        assert!(
+            fel_for(&f.validera(1, idag(), true).unwrap_err(), Falt::Barn(0, crate::domain::falt::Barnuppgift::Vagt))
+                .is_some()
+        );
+        f.barn[0].paverkan = "Hushållet får 1 500 kr mindre till hyran".into();
+        f.barn[0].asikt = "Elsa är två år; hennes åsikt har inte inhämtats".into();
+        f.barn[0].vagt = "Tryggt boende mot att hyran är över den skäliga nivån".into();
+        f.barn[0].slutsats = "Delavslaget står sig".into();
         let b = f.validera(1, idag(), true).unwrap();
+        assert!(b.barnets_basta.starts_with("Så påverkar beslutet Elsa"), "{}", b.barnets_basta);
         assert_eq!(b.poster[0].avslaget(), Belopp::kronor(1500));
         f.poster[0].mot_aterkrav = true;
         assert!(fel_for(&f.validera(1, idag(), true).unwrap_err(), Falt::Post(0, Postuppgift::Aterkrav)).is_some());

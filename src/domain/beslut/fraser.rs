@@ -56,6 +56,20 @@ impl Frasbibliotek {
     }
 }
 
+/// The facts a phrase leaves for the caseworker, written `[ange: what]`: the first one still in
+/// `text`, if any (what is missing, since when, which activity was offered and when, which
+/// reasonable level and since when).
+pub fn ofylld_platshallare(text: &str) -> Option<&str> {
+    let start = text.find("[ange:")?;
+    let rest = &text[start + "[ange:".len()..];
+    Some(rest.split(']').next().unwrap_or(rest).trim())
+}
+
+/// `text` with the fact placeholder `[ange: vad]` replaced by `varde`.
+pub fn fyll_i_fakta(text: &str, vad: &str, varde: &str) -> String {
+    text.replace(&format!("[ange: {vad}]"), varde)
+}
+
 impl Fras {
     /// The text with `{namn}`, `{belopp}`, `{period}` and `{post}` filled in; unknown braces stay.
     pub fn fyll_i(&self, p: &Platshallare) -> String {
@@ -87,5 +101,12 @@ mod tests {
         assert!(text.contains("du beviljas 7 500,00 kr"));
         assert!(text.contains("för 2026-12"));
         assert!(!text.contains('{'));
+        // The facts are left for the caseworker, and are found until filled in.
+        assert_eq!(ofylld_platshallare(&text), Some("hyran per månad"));
+        let mut t = text.clone();
+        while let Some(vad) = ofylld_platshallare(&t).map(str::to_string) {
+            t = fyll_i_fakta(&t, &vad, "X");
+        }
+        assert!(!t.contains("[ange:") && t.contains("Din hyra är X"));
     }
 }

@@ -1,6 +1,8 @@
 //! Decisions (beslut): an outcome per applied item, motivering for every refused part, the law
 //! in force for the period, and the children's best interest where there are children.
 
+pub mod aterkrav;
+pub mod barn;
 pub mod formular;
 pub mod fraser;
 pub mod lagrum;
@@ -21,6 +23,7 @@ kodlista! {
         Bifall = ("bifall", "Bifall"),
         Delavslag = ("delavslag", "Delvis bifall (delavslag)"),
         Avslag = ("avslag", "Avslag"),
+        Aterkrav = ("aterkrav", "Återkrav"),
     }
 }
 
@@ -187,6 +190,12 @@ pub fn kontrollera(poster: &[Beslutspost], har_barn: bool, barnets_basta: &str, 
                 format!("Skriv en motivering till varför {} avslås, helt eller delvis.", p.sak.to_lowercase()),
             ));
         }
+        if let Some(vad) = fraser::ofylld_platshallare(&p.motivering) {
+            fel.push(FaltFel::new(
+                Falt::Post(i, Postuppgift::Motivering),
+                format!("Fyll i det som står inom hakparentes i motiveringen: «{vad}»."),
+            ));
+        }
         if p.mot_aterkrav.as_ref().is_some_and(|s| s.trim().is_empty()) {
             fel.push(FaltFel::new(Falt::Post(i, Postuppgift::Aterkrav), "Skriv varför biståndet ges mot återkrav."));
         }
@@ -240,5 +249,10 @@ mod tests {
         let mut aterkrav = post(7000, 7000, "");
         aterkrav.mot_aterkrav = Some(" ".into());
         assert!(fel_for(&kontrollera(&[aterkrav], false, "", "X"), Falt::Post(0, Postuppgift::Aterkrav)).is_some());
+        let ofylld = post(7000, 0, "Den [ange: datum då aktiviteten erbjöds] anvisade vi dig till praktik.");
+        let fel = kontrollera(&[ofylld], false, "", "X");
+        assert!(
+            fel_for(&fel, Falt::Post(0, Postuppgift::Motivering)).unwrap().contains("datum då aktiviteten erbjöds")
+        );
     }
 }

@@ -59,9 +59,13 @@ pub struct Utbetalning {
 /// The recipient as the letter was addressed when the decision was taken.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FrusenMottagare {
+    /// Both sökande of a couple ("Anna Berglund och Erik Berglund").
     pub namn: String,
     pub adress: Adress,
     pub skyddad: bool,
+    /// A couple: the letter goes to both and says "ni".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub par: bool,
 }
 
 /// A cost as applied for and as approved, with the reason for any reduction.
@@ -133,6 +137,15 @@ pub struct Beslutsunderlag {
     /// The application as decided (see [`fingeravtryck`]); another one now means it was
     /// changed after the decision.
     pub ansokan_fingeravtryck: Option<String>,
+    /// A grant against repayment: the condition and when and how the client was told.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aterkravsvillkor: Option<super::aterkrav::Aterkravsvillkor>,
+    /// The barnkonsekvensanalys per child of an avslag or delavslag on a household with children.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub barnkonsekvenser: Vec<super::barn::Barnbedomning>,
+    /// An återkrav decision: what it recovers and why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aterkrav: Option<super::aterkrav::Aterkravsuppgifter>,
 }
 
 /// A fingerprint of an application's content: equal exactly when every member, cost, income,

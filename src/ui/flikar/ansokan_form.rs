@@ -251,12 +251,21 @@ fn inkomstrad(ui: &mut egui::Ui, i: usize, ink: &mut InkomstFalt, namn: &[String
             cellfalt(ui, &format!("Inkomst {n}: barnets lön tidigare i år"), &mut ink.tidigare_i_ar, tidigare, 110.0);
         }
         (Some(Inkomsttyp::Lon), false) => {
-            ui.checkbox(&mut ink.jobbstimulans, "jobbstimulans")
-                .on_hover_text(
-                    "25 % av nettolönen räknas inte för den som haft försörjningsstöd i minst sex månader i följd \
-                     (inställning)",
-                )
-                .accessible_name(format!("Inkomst {n}: jobbstimulans"));
+            // One cell: the rule and the month it started (it applies at most 24 months).
+            ui.horizontal(|ui| {
+                ui.checkbox(&mut ink.jobbstimulans, "jobbstimulans")
+                    .on_hover_text(
+                        "25 % av nettolönen räknas inte för den som haft försörjningsstöd i minst sex månader i följd \
+                         (inställning)",
+                    )
+                    .accessible_name(format!("Inkomst {n}: jobbstimulans"));
+                if ink.jobbstimulans {
+                    let start = fel.markera(Falt::Inkomst(i, Raduppgift::Startmanad));
+                    let etikett = format!("Inkomst {n}: regeln började (ÅÅÅÅ-MM)");
+                    cellfalt(ui, &etikett, &mut ink.berakningsregel_fran, start, 80.0)
+                        .on_hover_text("Den särskilda beräkningsregeln gäller högst 24 månader från den här månaden.");
+                }
+            });
         }
         _ => {
             ui.label("");

@@ -23,6 +23,8 @@ pub struct BeslutVy {
     arendenummer: String,
     sokande: String,
     har_barn: bool,
+    /// The children's first names, for the barnkonsekvensanalys.
+    barnen: Vec<String>,
     lista: Vec<BeslutRad>,
     /// The phrase library, read when the tab opens.
     fraser: Frasbibliotek,
@@ -32,6 +34,8 @@ pub struct BeslutVy {
     bekrafta: bool,
     /// The decision shown, read once when it is chosen.
     valt: Option<SparatBeslut>,
+    /// An återkrav decision being made on the chosen grant.
+    aterkrav: super::aterkrav::Aterkravsdel,
 }
 
 impl BeslutVy {
@@ -49,6 +53,12 @@ impl BeslutVy {
             arendenummer: arende.arendenummer.clone(),
             sokande: hushall.sokande().map(|p| p.namn()).unwrap_or_default(),
             har_barn: hushall.medlemmar.iter().any(|m| m.roll == Roll::Barn),
+            barnen: hushall
+                .medlemmar
+                .iter()
+                .filter(|m| m.roll == Roll::Barn)
+                .map(|m| m.person.fornamn.clone())
+                .collect(),
             lista: Vec::new(),
             fraser: levererade_fraser(),
             form: draft,
@@ -56,6 +66,7 @@ impl BeslutVy {
             fel: Vec::new(),
             bekrafta: false,
             valt: None,
+            aterkrav: Default::default(),
         }
     }
 
@@ -76,16 +87,18 @@ impl BeslutVy {
     fn valj(&mut self, ctx: &mut Kontext, id: i64) {
         self.valt = ctx.utfall(ctx.store.beslut(id));
         self.form = None;
+        self.aterkrav.stang();
     }
 
-    fn skriv_dokument(&mut self, ctx: &mut Kontext, aterkrav: bool) {
-        let Some(id) = self.valt.as_ref().map(|b| b.id) else {
+    /// The chosen decision's letter (an återkrav decision prints its own letter, without an
+    /// appeal page).
+    fn skriv_dokument(&mut self, ctx: &mut Kontext) {
+        let Some(b) = self.valt.as_ref() else {
             inget_att_skriva_ut(ctx, Flik::Beslut, " – välj ett beslut i listan");
             return;
         };
-        let (dokument, namn) =
-            if aterkrav { (Dokument::Aterkravsbrev(id), "aterkrav") } else { (Dokument::Beslutsbrev(id), "beslut") };
-        ctx.skriv_ut(&dokument, &format!("{namn}-{}-{id}.pdf", self.arendenummer));
+        let namn = if b.utfall == Utfall::Aterkrav { "aterkrav" } else { "beslut" };
+        ctx.skriv_ut(&Dokument::Beslutsbrev(b.id), &format!("{namn}-{}-{}.pdf", self.arendenummer, b.id));
     }
 
     fn visa_beslut(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
@@ -98,21 +111,32 @@ impl BeslutVy {
         for p in &b.beslut.poster {
             ui.label(format!("{}: ansökt {}, beviljat {}", p.sak, p.ansokt, p.beviljat));
         }
+        if let Some(a) = b.underlag.as_ref().and_then(|u| u.aterkrav.as_ref()) {
+            ui.label(format!(
+                "Återkrav av beslutet den {} ({}): {}",
+                a.bevilning_datum,
+                a.grund.namn().to_lowercase(),
+                a.belopp
+            ));
+        }
         ui.label(RichText::new(format!("Lagrum: {}", b.lagrum)).weak());
         ui.label(RichText::new(format!("Fattat av {} ({})", b.beslut.beslutsfattare, b.skapad)).weak());
-        let aterkrav = b.beslut.poster.iter().any(|p| p.mot_aterkrav.is_some());
+        let kan_aterkravas =
+            b.utfall != Utfall::Aterkrav && b.beslut.poster.iter().any(|p| p.beviljat > crate::domain::Belopp::NOLL);
+        let id = b.id;
         ui.horizontal(|ui| {
             if ui
                 .button("Skriv ut beslutsbrev")
                 .on_hover_text("Ctrl+P: förhandsgranskar brevet, som skrivs ut eller sparas därifrån")
                 .clicked()
             {
-                self.skriv_dokument(ctx, false);
-            }
-            if aterkrav && ui.button("Skriv ut beslut om återkrav").clicked() {
-                self.skriv_dokument(ctx, true);
+                self.skriv_dokument(ctx);
             }
         });
+        if kan_aterkravas && let Some(ny) = self.aterkrav.visa(ui, ctx, self.arende_id, id) {
+            self.ladda(ctx);
+            self.valj(ctx, ny);
+        }
     }
 
     fn visa_form(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
@@ -129,12 +153,14 @@ impl BeslutVy {
         visa_utbetalning(ui, f, &self.fel);
         visa_poster(ui, f, &self.fel);
         visa_motiveringar(ui, f, &self.fel, &self.fraser, &self.sokande);
+        if f.poster.iter().any(|p| p.mot_aterkrav) {
+            super::aterkrav::visa_villkor(ui, &mut f.aterkravsvillkor, &self.fel);
+        }
         if ui.button("Lägg till post").clicked() {
             f.poster.push(PostFalt { beviljat: "0".into(), ..Default::default() });
         }
         if self.har_barn {
-            let fel = fel_for(&self.fel, Falt::BarnetsBasta);
-            textyta(ui, "Barnens bästa: hur har barnen beaktats?", &mut f.barnets_basta, fel, 3);
+            super::barnanalys::visa(ui, f, &self.barnen, &self.fel);
         }
         ui.horizontal_wrapped(|ui| {
             textfalt(ui, "Beslutsfattare", &mut f.beslutsfattare, fel_for(&self.fel, Falt::Beslutsfattare), 220.0);
@@ -273,7 +299,7 @@ impl Flikvy for BeslutVy {
     }
 
     fn skriv_ut(&mut self, ctx: &mut Kontext) {
-        self.skriv_dokument(ctx, false);
+        self.skriv_dokument(ctx);
     }
 }
 

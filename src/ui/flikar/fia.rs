@@ -36,6 +36,8 @@ pub struct FiaVy {
     personer: Vec<Planperson>,
     /// The saved interviews left with areas to do, read with the list.
     pausade: Vec<i64>,
+    /// The sensitive areas go into the next printout only when chosen for it.
+    med_kansliga: bool,
 }
 
 impl FiaVy {
@@ -62,6 +64,7 @@ impl FiaVy {
             manader: 0,
             personer: ctx.las(ctx.store.planpersoner(arende.id, ctx.nu().date())),
             pausade: Vec::new(),
+            med_kansliga: false,
             grans: 0,
         }
     }
@@ -183,6 +186,11 @@ impl FiaVy {
             skriv = ui.button("Skriv ut sammanställningen").clicked();
             mal = ui.button("Ta med målen till ett utkast till förändringsplan").clicked();
         });
+        ui.checkbox(
+            &mut self.med_kansliga,
+            "Ta med känsliga områden (våld, psykisk hälsa, levnadsvanor) i den här utskriften",
+        )
+        .on_hover_text("Utan markering lämnas de känsliga områdena utanför sammanställningen som skrivs ut.");
         if spara {
             self.spara(ctx);
         }
@@ -332,7 +340,10 @@ impl Flikvy for FiaVy {
         }
         let Some(id) = self.spara_intervju(ctx) else { return };
         let filnamn = format!("fia-{}-{id}.pdf", self.arendenummer);
-        ctx.skriv_ut(&Dokument::Fia(id), &filnamn);
+        // The choice holds for this printout only.
+        let dokument =
+            if std::mem::take(&mut self.med_kansliga) { Dokument::FiaMedKansliga(id) } else { Dokument::Fia(id) };
+        ctx.skriv_ut(&dokument, &filnamn);
     }
 }
 

@@ -3,6 +3,8 @@
 
 pub mod ansokan;
 pub mod ansokan_form;
+pub mod aterkrav;
+pub mod barnanalys;
 pub mod beslut;
 pub mod brev;
 pub mod fia;

@@ -32,7 +32,7 @@ impl Frasredigering {
                 textfalt(ui, &format!("Fras {n}: rubrik"), &mut f.rubrik, None, 420.0);
                 textyta(ui, &format!("Fras {n}: text"), &mut f.text, None, 3);
                 ui.horizontal(|ui| {
-                    for u in Utfall::ALLA {
+                    for u in Utfall::ALLA.iter().filter(|u| **u != Utfall::Aterkrav) {
                         let mut passar = f.utfall.iter().any(|x| x == u.kod());
                         if ui.checkbox(&mut passar, format!("Fras {n}: {}", u.namn().to_lowercase())).changed() {
                             f.utfall.retain(|x| x != u.kod());
