@@ -112,14 +112,22 @@ pub(super) struct Fore {
     andrar: Option<chrono::NaiveDate>,
     /// The first decision that grants something ends the investigation: the case is aktuell.
     utredd: bool,
+    /// Who the granted money is paid to when the decision or the household says (a giro the
+    /// decision names, else the household's registered account); else the kassa orders it.
+    mottagare: Option<crate::domain::betalning::Mottagare>,
 }
 
 impl Fore {
     pub(super) fn las(store: &Store, beslut: &NyttBeslut) -> Result<Fore, Arbetsfel> {
         let andrar = beslut.andrar.map(|id| store.beslut(id)).transpose()?.map(|b| b.beslut.datum);
-        let utredd = store.arende(beslut.arende_id)?.status == ArendeStatus::UnderUtredning
-            && samlat_utfall(&beslut.poster) != Utfall::Avslag;
-        Ok(Fore { andrar, utredd })
+        let arende = store.arende(beslut.arende_id)?;
+        let utredd = arende.status == ArendeStatus::UnderUtredning && samlat_utfall(&beslut.poster) != Utfall::Avslag;
+        let till = beslut.utbetalning.as_ref().map(|u| u.mottagare.as_str()).unwrap_or_default();
+        let hushall = store.hushall(arende.hushall_id)?;
+        let sokande = hushall.sokande().map(|p| p.namn()).unwrap_or_default();
+        let mottagare = crate::domain::betalning::Mottagare::fran_beslutet(till)
+            .or_else(|| if till.contains(',') { None } else { hushall.uppgifter.betalningsmottagare(&sokande) });
+        Ok(Fore { andrar, utredd, mottagare })
     }
 }
 
@@ -135,6 +143,9 @@ pub(super) fn skriv_beslut(
 ) -> Result<i64, StoreError> {
     let id = w.spara_beslut(beslut, underlag, har_barn, &aktor.namn, aktor.nu)?;
     let arende_id = beslut.arende_id;
+    if let Some(m) = &fore.mottagare {
+        super::utbetalning::bestall_vid_beslut(w, aktor, id, beslut, m)?;
+    }
     if fore.utredd {
         w.byt_status(arende_id, ArendeStatus::Aktuell, None, aktor.nu.date())?;
         let status = Spar {

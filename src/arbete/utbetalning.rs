@@ -59,6 +59,30 @@ pub fn bestall(
     })?)
 }
 
+/// The decision's own orders, in its transaction: every granted post to `mottagare` on the
+/// first payment day on or after the decision's payment day, waiting for someone else's attest.
+pub(super) fn bestall_vid_beslut(
+    w: &Skrivning,
+    aktor: &Aktor,
+    beslut_id: i64,
+    beslut: &crate::domain::beslut::NyttBeslut,
+    mottagare: &Mottagare,
+) -> Result<(), StoreError> {
+    let kalender = crate::domain::betalning::levererade_utbetalningsregler();
+    let onskad = beslut.utbetalning.as_ref().map(|u| u.datum).unwrap_or(beslut.datum);
+    let dag = kalender.betalningsdag(onskad);
+    for (i, p) in beslut.poster.iter().enumerate().filter(|(_, p)| p.beviljat > Belopp::NOLL) {
+        let mut m = mottagare.clone();
+        m.referens = referens("", beslut_id, i + 1);
+        let n = NyUtbetalning { beslut_id, ordning: i as i64, belopp: p.beviljat, mottagare: m, betalningsdag: dag };
+        let id = w.ny_utbetalning(&n, &aktor.namn, aktor.nu)?;
+        let detalj = format!("{} till {} den {}", n.belopp.i_text(), n.mottagare.i_text(), n.betalningsdag);
+        let rubrik = "Utbetalning beställd med beslutet";
+        spar(w, aktor, Handelse::BestalldeUtbetalning, beslut.arende_id, id, rubrik, &detalj)?;
+    }
+    Ok(())
+}
+
 /// "Faktura 4711, beslut 12 post 1": the payee's reference with the decision and post, which
 /// the client or landlord sees on the statement.
 fn referens(egen: &str, beslut_id: i64, post: usize) -> String {

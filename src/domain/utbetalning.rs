@@ -57,6 +57,15 @@ pub struct Hushallsuppgifter {
 }
 
 impl Hushallsuppgifter {
+    /// The household's registered account as the payee of its assistance (the applicant, or
+    /// the payee the household named); `None` while no account is registered.
+    pub fn betalningsmottagare(&self, sokande: &str) -> Option<crate::domain::betalning::Mottagare> {
+        let typ = self.betalsatt?.kod();
+        let konto = crate::domain::betalning::Konto::tolka(typ, &self.clearing, &self.konto).ok()?;
+        let namn = if self.mottagare.trim().is_empty() { sokande } else { self.mottagare.trim() };
+        Some(crate::domain::betalning::Mottagare { namn: namn.to_string(), konto, referens: String::new() })
+    }
+
     /// The payee as one line: "Bankkonto 8327-9, 123 456 789-0" (empty when none is given).
     pub fn betalning_text(&self) -> String {
         match self.betalsatt {

@@ -105,6 +105,17 @@ pub struct Mottagare {
 }
 
 impl Mottagare {
+    /// The payee a decision names in its words when they give a giro ("hyresvärden AB
+    /// Bostäder, bankgiro 5555-1234"); `None` for anything else ("det konto du har anmält").
+    pub fn fran_beslutet(betalas_till: &str) -> Option<Mottagare> {
+        let (namn, konto) = betalas_till.split_once(',')?;
+        ["bankgiro", "plusgiro"].iter().find_map(|typ| {
+            let nummer = konto.trim().strip_prefix(typ)?.trim().trim_end_matches('.');
+            let konto = Konto::tolka(typ, "", nummer).ok()?;
+            Some(Mottagare { namn: namn.trim().to_string(), konto, referens: String::new() })
+        })
+    }
+
     /// The payee in a letter's words: "AB Bostäder, bankgiro 5555-1234".
     pub fn i_text(&self) -> String {
         format!("{}, {}", self.namn.trim(), self.konto)
