@@ -113,7 +113,7 @@ pub(crate) fn kontrollera(conn: &Connection) -> Resultat<Kontrollrapport> {
             // A damaged file: the program's own rules would only read garbage.
             return Ok(rapport);
         }
-        for avvikelse in super::schema::schemaavvikelser(conn)? {
+        for avvikelse in super::schemajamforelse::schemaavvikelser(conn)? {
             rapport.problem.push(format!("Schemat: {avvikelse}"));
         }
         let kedja = super::kedja::verifiera(conn)?;

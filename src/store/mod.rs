@@ -23,6 +23,7 @@ mod ovning;
 mod plan;
 mod sakerhetskopia;
 mod schema;
+mod schemajamforelse;
 mod screening;
 mod statistik;
 mod utbetalning;

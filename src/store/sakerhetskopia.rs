@@ -79,7 +79,7 @@ fn skriv_kopia(conn: &Connection, till: &Path) -> Resultat<()> {
 fn kontrollera_kopia(fil: &Path) -> Resultat<()> {
     let conn = oppna_skrivskyddad(fil)?;
     let svar: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-    let avvikelser = super::schema::schemaavvikelser(&conn)?;
+    let avvikelser = super::schemajamforelse::schemaavvikelser(&conn)?;
     if svar != "ok" || !avvikelser.is_empty() {
         return Err(StoreError::Regel(
             "Säkerhetskopian blev inte hel när den kontrollerades och har tagits bort. Försök igen.".into(),
