@@ -42,9 +42,11 @@ grep -q '^Bistånd [0-9]' "$arbete/version.txt" || fel "--version skrev inte pro
 mkdir -p "$c/rok"
 kor demo --db 'C:\rok\demo.db' >/dev/null || fel "demo misslyckades"
 kor kontroll --db 'C:\rok\demo.db' || fel "kontroll misslyckades"
-id="$(kor beslut --db 'C:\rok\demo.db' --lista | head -1 | sed -n 's/.*"id":\([0-9]*\).*/\1/p')"
+# Case data needs a logged-in user: the training database's 1:e socialsekreterare.
+export BISTAND_LOSENORD=ovning
+id="$(kor beslut --db 'C:\rok\demo.db' --lista --anvandare tobias | head -1 | sed -n 's/.*"id":\([0-9]*\).*/\1/p')"
 [ -n "$id" ] || fel "beslut --lista gav inget beslut"
-kor brev --db 'C:\rok\demo.db' --beslut "$id" --ut 'C:\rok\brev.pdf' || fel "brev misslyckades"
+kor brev --db 'C:\rok\demo.db' --beslut "$id" --ut 'C:\rok\brev.pdf' --anvandare tobias || fel "brev misslyckades"
 pdfinfo "$c/rok/brev.pdf" | tee "$arbete/pdfinfo.txt" | grep -E '^(Title|Pages|PDF version):'
 grep -q '^Pages: *[1-9]' "$arbete/pdfinfo.txt" || fel "brevet är ingen giltig PDF"
 
