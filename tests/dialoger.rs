@@ -65,3 +65,35 @@ fn the_att_gora_open_buttons_fit_a_laptop_window() {
     h.run();
     assert!(inom_fonstret(&h, "Öppna 20") > 0, "the list has rows to open");
 }
+
+/// A decision's messages follow the form once shown: a corrected amount loses its mark and
+/// its message.
+#[test]
+fn a_corrected_decision_field_loses_its_message() {
+    let (_dir, mut h) = gemensamt::ui::demo_harness();
+    h.get_by_label("Sök").type_text("berglund");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    for knapp in ["Beslut", "Nytt beslut"] {
+        h.get_by_label(knapp).click();
+        h.run();
+    }
+    let falt = "Post 1: beviljas";
+    h.get_by_label(falt).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label(falt).type_text("abc");
+    h.run();
+    gemensamt::ui::klicka(&mut h, "Fatta beslut …");
+    let meddelanden = |h: &egui_kittest::Harness<'static, bistand::ui::BistandApp>| {
+        h.query_all_by_label_contains("Post 1: Skriv beloppet med siffror").count()
+    };
+    assert!(meddelanden(&h) > 0, "the wrong amount has its message");
+    h.get_by_label(falt).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label(falt).type_text("100");
+    h.run();
+    assert_eq!(meddelanden(&h), 0, "the corrected amount has none");
+}

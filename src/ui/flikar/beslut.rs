@@ -164,12 +164,14 @@ impl BeslutVy {
         }
         ui.horizontal_wrapped(|ui| {
             textfalt(ui, "Beslutsfattare", &mut f.beslutsfattare, fel_for(&self.fel, Falt::Beslutsfattare), 220.0);
-            textfalt(ui, "Delegation", &mut f.delegation, None, 300.0);
             textfalt(ui, "Föredragande (om någon)", &mut f.foredragande, None, 220.0);
         });
+        // The delegation names title and point ("… enligt delegationsordningen punkt 4.1.2").
+        textfalt(ui, "Delegation", &mut f.delegation, None, 520.0);
         if let Some(e) = fel_for(&self.fel, Falt::Poster).or(fel_for(&self.fel, Falt::Period)) {
             felrad(ui, e);
         }
+        self.folj_fel(ctx);
         let fatta = self.visa_bekrafta(ui, ctx);
         if let Some(form) = self.form.clone() {
             if let Err(e) = self.autospar.folj(ctx.store, &form, false, ctx.nu()) {
@@ -179,6 +181,15 @@ impl BeslutVy {
                 self.fatta(ctx, &form);
             }
         }
+    }
+
+    /// Once the messages are shown they follow the form: a corrected field loses its mark.
+    fn folj_fel(&mut self, ctx: &Kontext) {
+        let Some(f) = self.form.as_ref().filter(|_| !self.fel.is_empty()) else { return };
+        self.fel = match arbete::beslut::prova(f, &ctx.aktor, self.arende_id, self.har_barn) {
+            Err(arbete::Arbetsfel::Falt(fel)) => fel,
+            _ => Vec::new(),
+        };
     }
 
     /// "Fatta beslut …", checked first, then asked once. Returns true when confirmed.
@@ -348,6 +359,12 @@ fn visa_poster(ui: &mut egui::Ui, f: &mut BeslutsFormular, fel: &[FaltFel]) {
             ui.end_row();
         }
     });
+    // The table's cells are only marked; what is wrong is said under it, naming the post.
+    for f in fel {
+        if let Falt::Post(i, Postuppgift::Sak | Postuppgift::Ansokt | Postuppgift::Beviljat) = f.falt {
+            felrad(ui, &format!("Post {}: {}", i + 1, f.text));
+        }
+    }
 }
 
 /// Per item: a phrase from the library, the motivering, and whether it is granted beyond the

@@ -182,7 +182,9 @@ impl Las {
     pub fn visa(&mut self, ctx: &egui::Context, store: &mut Store, aktor: &Aktor, nu: NaiveDateTime) -> bool {
         let mut upplast = false;
         let bakgrund = ctx.global_style().visuals.panel_fill;
-        egui::Modal::new(Id::unique("fonsterlas")).backdrop_color(bakgrund).show(ctx, |ui| {
+        // Anchored at the top: a message after a wrong password does not move the field.
+        let yta = egui::Modal::default_area(Id::unique("fonsterlas")).anchor(egui::Align2::CENTER_TOP, [0.0, 120.0]);
+        egui::Modal::new(Id::unique("fonsterlas")).area(yta).backdrop_color(bakgrund).show(ctx, |ui| {
             ui.set_width(440.0);
             ui.label(RichText::new("Fönstret är låst").text_style(tema::rubrik2()));
             let enhet = if self.minuter == 1 { "minut" } else { "minuter" };
