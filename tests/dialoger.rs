@@ -97,3 +97,20 @@ fn a_corrected_decision_field_loses_its_message() {
     h.run();
     assert_eq!(meddelanden(&h), 0, "the corrected amount has none");
 }
+
+/// An amount typed in letters is named at once, at its row; a field still empty is not an
+/// error until the application is saved.
+#[test]
+fn an_amount_in_letters_is_named_at_once_in_the_application() {
+    let (_dir, mut h) = gemensamt::ui::demo_harness();
+    h.get_by_label("Sök").type_text("lundin");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    for knapp in ["Ansökan", "Ny ansökan", "Lägg till kostnad"] {
+        gemensamt::ui::klicka(&mut h, knapp);
+    }
+    assert!(h.query_by_label_contains("Kostnad 1: Ange").is_none(), "an empty new row is not an error yet");
+    gemensamt::ui::skriv(&mut h, "Kostnad 1: ansökt", "tusen");
+    assert!(h.query_by_label_contains("Kostnad 1: Skriv beloppet med siffror").is_some(), "named at once");
+}

@@ -14,10 +14,7 @@ use egui::RichText;
 
 /// The messages of one table's rows (`rad` picks them), shown under the table.
 fn fel_under(ui: &mut egui::Ui, fel: &[FaltFel], visa: bool, rad: impl Fn(Falt) -> Option<usize>, vad: &str) {
-    if !visa {
-        return;
-    }
-    for f in fel {
+    for f in fel.iter().filter(|f| visa || !saknas(&f.text)) {
         if let Some(i) = rad(f.falt) {
             felrad(ui, &format!("{vad} {}: {}", i + 1, f.text));
         }
@@ -46,16 +43,23 @@ fn fri_bredd(ui: &egui::Ui, fasta: f32, kolumner: usize, min: f32, max: f32) -> 
     (synlig - fasta - TA_BORT - 12.0 * (kolumner - 1) as f32).clamp(min, max)
 }
 
-/// Which messages are shown: all of them once the user has tried to save.
+/// Which messages are shown: all of them once the user has tried to save; before that only
+/// what is wrong with something typed (an amount in letters), not what is still to be filled in.
 #[derive(Clone, Copy)]
 struct Fel<'a> {
     fel: &'a [FaltFel],
     visa: bool,
 }
 
+/// A message that asks for something not yet given ("Ange …", "Välj …") rather than saying
+/// that what was typed is wrong.
+fn saknas(text: &str) -> bool {
+    text.starts_with("Ange") || text.starts_with("Välj")
+}
+
 impl Fel<'_> {
     fn at(&self, falt: Falt) -> Option<&str> {
-        if self.visa { fel_for(self.fel, falt) } else { None }
+        fel_for(self.fel, falt).filter(|t| self.visa || !saknas(t))
     }
 
     fn markera(&self, falt: Falt) -> bool {
