@@ -114,3 +114,16 @@ fn an_amount_in_letters_is_named_at_once_in_the_application() {
     gemensamt::ui::skriv(&mut h, "Kostnad 1: ansökt", "tusen");
     assert!(h.query_by_label_contains("Kostnad 1: Skriv beloppet med siffror").is_some(), "named at once");
 }
+
+/// At 1280 × 800 the case's ten tabs make one row beside the case list.
+#[test]
+fn the_case_tabs_fit_a_laptop_window_in_one_row() {
+    let (_dir, mut h) = smal_harness();
+    h.get_by_label("Sök").type_text("lundin");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let rad =
+        |h: &egui_kittest::Harness<'static, bistand::ui::BistandApp>, flik: &str| h.get_by_label(flik).rect().top();
+    assert_eq!(rad(&h, "Översikt"), rad(&h, "Brev"), "the tabs are one row");
+}

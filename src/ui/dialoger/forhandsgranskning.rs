@@ -103,7 +103,9 @@ impl Forhandsgranskning {
             crate::ui::widgetar::notis(ui, signal, &text);
         }
         ui.add_space(6.0);
-        let hojd = (ui.ctx().content_rect().height() - 260.0).max(200.0);
+        // The sheet takes what the window has left below the tools, so the dialog never runs off
+        // the bottom of the screen.
+        let hojd = (ui.ctx().content_rect().bottom() - ui.cursor().top() - 70.0).max(200.0);
         // The sheet on a grey desk, so its edges show.
         egui::Frame::new().fill(Color32::from_gray(190)).inner_margin(12).show(ui, |ui| {
             egui::ScrollArea::both()

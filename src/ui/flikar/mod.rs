@@ -234,9 +234,12 @@ impl OppetArende {
         ui.add_space(6.0);
         let mut vald = None;
         ui.horizontal_wrapped(|ui| {
+            // Closer together, so the ten tabs make one row beside the case list at 1280 pixels.
+            ui.spacing_mut().item_spacing.x = 4.0;
+            ui.spacing_mut().button_padding.x = 6.0;
             for (i, f) in Flik::ALLA.iter().enumerate() {
                 if ui
-                    .selectable_label(self.flik == *f, RichText::new(f.namn()).size(17.0))
+                    .selectable_label(self.flik == *f, RichText::new(f.namn()).size(16.0))
                     .on_hover_text(if i < 8 { format!("Alt+{}", i + 1) } else { String::new() })
                     .clicked()
                 {
