@@ -20,6 +20,8 @@ pub struct Kassa {
     kalender: Utbetalningsdata,
     /// The order being stopped or returned, and the reason typed so far.
     ruta: Option<(Atgard, String)>,
+    /// What is wrong with the reason typed, shown at its field.
+    orsak_fel: Option<String>,
     bestallning: bestall::Bestallning,
     meddelande: Option<(Signal, String)>,
 }
@@ -39,6 +41,7 @@ impl Kassa {
             rader: Vec::new(),
             kalender: levererade_utbetalningsregler(),
             ruta: None,
+            orsak_fel: None,
             bestallning: bestall::Bestallning::default(),
             meddelande: None,
         };
@@ -185,6 +188,9 @@ impl Kassa {
             ui.label(fraga);
             let label = ui.label(etikett);
             ui.add(egui::TextEdit::singleline(orsak).desired_width(420.0)).labelled_by(label.id);
+            if let Some(fel) = &self.orsak_fel {
+                crate::ui::widgetar::felrad(ui, fel);
+            }
             ui.horizontal(|ui| {
                 if ui.button(knapp).clicked() {
                     klar = Some(true);
@@ -203,13 +209,23 @@ impl Kassa {
                     let svar = utbetalning::registrera_retur(store, aktor, id, aktor.nu.date(), &orsak);
                     (svar, "Returen är registrerad. Beloppet kan beställas igen.")
                 };
-                if svar.is_ok() {
-                    self.ruta = None;
+                self.orsak_fel = None;
+                match svar {
+                    // A missing reason is said at its field; the box stays open.
+                    Err(crate::arbete::Arbetsfel::Ogiltig(text)) => self.orsak_fel = Some(text),
+                    svar => {
+                        if svar.is_ok() {
+                            self.ruta = None;
+                        }
+                        self.efter(store, svar, klart);
+                    }
                 }
-                self.efter(store, svar, klart);
                 let _ = self.bestallning.hamta(store, aktor.nu.date());
             }
-            Some(false) => self.ruta = None,
+            Some(false) => {
+                self.ruta = None;
+                self.orsak_fel = None;
+            }
             None => {}
         }
     }
