@@ -127,3 +127,29 @@ fn the_case_tabs_fit_a_laptop_window_in_one_row() {
         |h: &egui_kittest::Harness<'static, bistand::ui::BistandApp>, flik: &str| h.get_by_label(flik).rect().top();
     assert_eq!(rad(&h, "Översikt"), rad(&h, "Brev"), "the tabs are one row");
 }
+
+/// The first user of a new database: a message stands at its field and goes once the field is
+/// changed.
+#[test]
+fn the_first_user_form_names_the_field_and_drops_the_message_when_it_is_changed() {
+    let (_dir, path) = temp_db();
+    let app = bistand::ui::BistandApp::ny(open(&path), false, gemensamt::ui::fast_klocka);
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut bistand::ui::BistandApp| app.visa(ui), app);
+    h.run();
+    h.run();
+    for (falt, text) in [
+        ("Namn", "Ulla Exempel"),
+        ("Titel", "Socialsekreterare"),
+        ("Inloggningsnamn", "u"),
+        ("Lösenord (minst 10 tecken)", "ett-langt-losenord"),
+        ("Lösenord igen", "ett-langt-losenord"),
+    ] {
+        gemensamt::ui::skriv(&mut h, falt, text);
+    }
+    gemensamt::ui::klicka(&mut h, "Skapa användaren och logga in");
+    assert!(h.query_by_label_contains("Inloggningsnamnet ska ha 2–32 tecken").is_some());
+    gemensamt::ui::skriv(&mut h, "Inloggningsnamn", "lla");
+    assert!(h.query_by_label_contains("Inloggningsnamnet ska ha").is_none(), "the corrected field's message goes");
+}

@@ -113,13 +113,19 @@ impl Inloggning {
              systemförvaltare och lägger sedan upp enhetens övriga användare under Inställningar → Användare.",
         );
         let f = &mut self.forsta;
-        textfalt(ui, "Namn", &mut f.namn, None, 360.0);
-        textfalt(ui, "Titel", &mut f.titel, None, 360.0);
-        textfalt(ui, "Inloggningsnamn", &mut f.login, None, 240.0);
-        losenordsfalt(ui, "Lösenord (minst 10 tecken)", &mut self.losenord, 240.0);
-        losenordsfalt(ui, "Lösenord igen", &mut self.igen, 240.0);
-        if let Some(fel) = &self.fel {
-            felrad(ui, fel);
+        // The message stands at the field it is about, and goes as soon as anything is changed.
+        let fel = self.fel.as_deref();
+        let vid = |falt: Forstafalt| fel.filter(|t| forstafalt(t) == falt);
+        let mut andrat = textfalt(ui, "Namn", &mut f.namn, vid(Forstafalt::Namn), 360.0).changed();
+        andrat |= textfalt(ui, "Titel", &mut f.titel, vid(Forstafalt::Titel), 360.0).changed();
+        andrat |= textfalt(ui, "Inloggningsnamn", &mut f.login, vid(Forstafalt::Login), 240.0).changed();
+        andrat |= losenordsfalt(ui, "Lösenord (minst 10 tecken)", &mut self.losenord, 240.0).changed();
+        andrat |= losenordsfalt(ui, "Lösenord igen", &mut self.igen, 240.0).changed();
+        if let Some(text) = vid(Forstafalt::Losenord).or(vid(Forstafalt::Ovrigt)) {
+            felrad(ui, text);
+        }
+        if andrat {
+            self.fel = None;
         }
         if ui.button("Skapa användaren och logga in").clicked() {
             let svar = arbete::anvandare::skapa_forsta_anvandare(store, &self.forsta, &self.losenord, &self.igen, nu);
@@ -137,6 +143,30 @@ impl Inloggning {
             }
         }
         None
+    }
+}
+
+/// The field of the first-user form a message is about.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Forstafalt {
+    Namn,
+    Titel,
+    Login,
+    Losenord,
+    Ovrigt,
+}
+
+fn forstafalt(text: &str) -> Forstafalt {
+    if text.starts_with("Inloggningsnamn") {
+        Forstafalt::Login
+    } else if text.contains("titel") {
+        Forstafalt::Titel
+    } else if text.contains("namn") {
+        Forstafalt::Namn
+    } else if text.to_lowercase().contains("lösenord") {
+        Forstafalt::Losenord
+    } else {
+        Forstafalt::Ovrigt
     }
 }
 
