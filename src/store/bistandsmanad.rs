@@ -16,10 +16,11 @@ pub(super) const SLAGKOLUMNER: &str = "forsorjningsstod_ore, tandvard_ore, glaso
 /// What the summary holds for the case-months chosen by `villkor` (on `b`, the decision),
 /// computed from the decisions in force and their items.
 fn omrakning(villkor: &str) -> String {
-    let summa = |kod: &str| format!("sum(CASE WHEN bistand_kostnadsslag(p.sak) = '{kod}' THEN p.beviljat_ore ELSE 0 END)");
+    let summa =
+        |kod: &str| format!("sum(CASE WHEN bistand_kostnadsslag(p.sak) = '{kod}' THEN p.beviljat_ore ELSE 0 END)");
     let slag: Vec<String> = Kostnadsslag::ALLA.iter().map(|k| summa(k.kod())).collect();
     format!(
-        "SELECT b.arende_id, b.period, sum(p.beviljat_ore), {}
+        "SELECT b.arende_id AS arende_id, b.period AS manad, sum(p.beviljat_ore), {}
          FROM beslut b JOIN beslutspost p ON p.beslut_id = b.id
          WHERE {villkor} AND NOT EXISTS (SELECT 1 FROM beslut c WHERE c.andrar_beslut_id = b.id)
          GROUP BY b.arende_id, b.period",
