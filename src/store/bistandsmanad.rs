@@ -38,7 +38,8 @@ fn rakna_om(arende: &str, manad: &str) -> String {
 }
 
 /// Migration: the summary table, the triggers that keep it, and its contents for the decisions
-/// already made. A new item recomputes its decision's case-month; a decision that changes an
+/// already made; and covering indexes for the household of each application and the first
+/// decision on each application of a period. A new item recomputes its decision's case-month; a decision that changes an
 /// earlier one recomputes the earlier one's case-month (which no longer counts).
 pub(super) fn skapa_sql() -> String {
     format!(
@@ -55,7 +56,8 @@ pub(super) fn skapa_sql() -> String {
             akutboende_ore INTEGER NOT NULL,
             PRIMARY KEY (manad, arende_id)
         ) WITHOUT ROWID;
-        CREATE INDEX bistandsmanad_arende ON bistandsmanad(arende_id, manad);
+        CREATE INDEX ansokan_medlem_roll ON ansokan_medlem(ansokan_id, roll);
+        CREATE INDEX beslut_period_ansokan ON beslut(period, ansokan_id, datum);
         CREATE TRIGGER bistandsmanad_post AFTER INSERT ON beslutspost
         BEGIN {}
         END;
