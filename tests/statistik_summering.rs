@@ -122,7 +122,11 @@ fn a_wrong_summary_is_found_and_rebuilt_from_the_decisions() {
     drop(conn);
     let mut store = Store::open(&fil).unwrap();
     assert_eq!(store.bistandsmanader_avvikelser().unwrap(), vec![(arende_id, manad)]);
+    let rapport = store.kontroll().unwrap();
+    assert!(rapport.problem.iter().any(|p| p.contains("statistikens sammanställning")), "{:?}", rapport.problem);
     store.skriv(|w| w.bygg_om_bistandsmanader()).unwrap();
     assert_eq!(store.bistandsmanader_avvikelser().unwrap(), Vec::<(i64, String)>::new());
+    let rapport = store.kontroll().unwrap();
+    assert!(!rapport.problem.iter().any(|p| p.contains("statistikens sammanställning")), "{:?}", rapport.problem);
     assert_eq!(tertial(&store), ratt);
 }
