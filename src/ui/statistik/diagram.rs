@@ -42,7 +42,9 @@ fn etikettsteg(antal: usize, bredd: f32) -> usize {
 /// One grid mark per month from the first; the labelled ones (every `steg` from the first)
 /// are `steg` apart.
 fn manadsmarker(antal: usize, steg: usize) -> Vec<GridMark> {
-    (0..antal).map(|i| GridMark { value: i as f64, step_size: if i % steg == 0 { steg as f64 } else { 1.0 } }).collect()
+    (0..antal)
+        .map(|i| GridMark { value: i as f64, step_size: if i.is_multiple_of(steg) { steg as f64 } else { 1.0 } })
+        .collect()
 }
 
 /// Draws `d` (its series split at hidden months, only the months up to `nu`) at `hojd` points high.
@@ -66,7 +68,7 @@ pub fn rita(ui: &mut Ui, id: &str, d: &Diagram, hojd: f32, nu: Manad) {
         .y_axis_formatter(|mark, _| if mark.value < 0.0 { String::new() } else { tal(mark.value) })
         .x_axis_formatter(move |mark, _| {
             let i = mark.value.round();
-            if (mark.value - i).abs() > 1e-6 || i < 0.0 || (i as usize) % steg != 0 {
+            if (mark.value - i).abs() > 1e-6 || i < 0.0 || !(i as usize).is_multiple_of(steg) {
                 return String::new();
             }
             etiketter.get(i as usize).cloned().unwrap_or_default()
