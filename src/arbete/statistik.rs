@@ -23,7 +23,11 @@ pub struct Rapport {
 
 /// Computes the indicators of `period` for one caseworker (`Some`) or the unit (`None`).
 pub fn rapport(store: &Store, period: Period, handlaggare: Option<&str>) -> Result<Rapport, Arbetsfel> {
-    let underlag = store.statistikunderlag(period)?.for_handlaggare(handlaggare);
+    let underlag = match handlaggare {
+        // The whole unit needs no filtered copy.
+        None => store.statistikunderlag(period)?,
+        Some(_) => store.statistikunderlag(period)?.for_handlaggare(handlaggare),
+    };
     let minsta = store.minsta_antal()?;
     let indikatorer = statistik::berakna(&underlag, period);
     let tabeller = statistik::tabeller(&indikatorer, minsta);

@@ -9,6 +9,7 @@ mod arende;
 mod arshjul;
 mod aterkrav;
 mod beslut;
+mod bistandsmanad;
 mod fia;
 mod forslag;
 mod hushall;

@@ -31,6 +31,7 @@ const MIGRATIONS: &[Migration] = &[
     v21_cost_line_what_for,
     v22_aterkrav_decisions,
     v23_special_rule_start,
+    v24_statistics_month_summary,
 ];
 
 /// The schema version this program writes.
@@ -43,6 +44,7 @@ pub(super) fn migrera(conn: &mut Connection) -> Resultat<()> {
 /// Migrates up to `target` (tests use it to build an older database).
 pub fn migrera_till(conn: &mut Connection, target: i64) -> Resultat<()> {
     super::kedja::registrera(conn)?;
+    super::bistandsmanad::registrera(conn)?;
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current > SCHEMA_VERSION {
         return Err(StoreError::NyareSchema { databas: current, program: SCHEMA_VERSION });
@@ -536,6 +538,12 @@ fn v22_aterkrav_decisions(tx: &Transaction) -> rusqlite::Result<()> {
 /// only for 24 months from then also for applications made in the window.
 fn v23_special_rule_start(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(super::ansokan::BERAKNINGSREGEL_FRAN_SQL)
+}
+
+/// The statistics read a per-case-month summary of what the decisions in force granted, by
+/// kind, kept by triggers (instead of joining every decision and item for every report).
+fn v24_statistics_month_summary(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(&super::bistandsmanad::skapa_sql())
 }
 
 /// Caseworkers search by any part of a name or street ("ström" finds Engström): a trigram index

@@ -8,7 +8,8 @@ use crate::domain::arende::{Avslutsorsak, Forsorjningshinder};
 use crate::domain::belopp::Belopp;
 use crate::domain::manad::Manad;
 use crate::domain::statistik::{
-    Arendeuppgift, Befolkning, Bistandsmanad, Kostnadsslag, Period, STANDARD_MINSTA_ANTAL, Tidsspann, Underlag,
+    Arendeuppgift, Befolkning, Bistandsmanad, Kostnadsslag, LANGVARIG_MINST, Period, STANDARD_MINSTA_ANTAL, Tidsspann,
+    Underlag,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, params};
@@ -102,33 +103,48 @@ impl Store {
         Ok(rader.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Per case and month: what the decisions in force (not changed by a later one) granted, and
-    /// for the months of the period the adults and children of that month's application (else
-    /// of the household now). Covering indexes keep this to index reads.
+    /// Per case and month: what the decisions in force (not changed by a later one) granted, read
+    /// from the summary `bistandsmanad`, and for the months of the period the adults and children
+    /// of that month's application (else of the household now). Before the period only months
+    /// with assistance of cases that can reach long-term assistance in the period are kept (at
+    /// least 10 months with assistance in the window and one in the period): nothing else there
+    /// changes a figure.
     fn bistandsmanader(&self, fran: Manad, period: Period) -> Resultat<Vec<Bistandsmanad>> {
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT b.arende_id, b.period, p.sak, p.beviljat_ore
-             FROM beslut b JOIN beslutspost p ON p.beslut_id = b.id
-             WHERE b.period BETWEEN ?1 AND ?2
-               AND NOT EXISTS (SELECT 1 FROM beslut c WHERE c.andrar_beslut_id = b.id)",
-        )?;
-        let mut per: HashMap<(i64, Manad), Bistandsmanad> = HashMap::new();
-        let mut slag: HashMap<String, Kostnadsslag> = HashMap::new();
+        let sql = format!(
+            "SELECT arende_id, manad, totalt_ore, {} FROM bistandsmanad WHERE manad BETWEEN ?1 AND ?2",
+            super::bistandsmanad::SLAGKOLUMNER
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let mut alla: Vec<Bistandsmanad> = Vec::new();
+        // Per case: months with assistance in the window, and whether one is in the period.
+        let mut antal: HashMap<i64, (usize, bool)> = HashMap::new();
         let mut rader = stmt.query(params![fran.to_string(), period.sista().to_string()])?;
         while let Some(r) = rader.next()? {
             let arende_id: i64 = r.get(0)?;
             let manad = manad_fran(&r.get::<_, String>(1)?)?;
-            let sak: String = r.get(2)?;
-            let k = *slag.entry(sak).or_insert_with_key(|s| Kostnadsslag::av_sak(s));
-            let rad = per.entry((arende_id, manad)).or_insert_with(|| Bistandsmanad {
-                arende_id,
-                manad,
-                vuxna: 0,
-                barn: 0,
-                belopp: Vec::new(),
-            });
-            rad.belopp.push((k, Belopp::from_ore(r.get(3)?)));
+            let i_perioden = period.innehaller(manad);
+            if r.get::<_, i64>(2)? > 0 {
+                let a = antal.entry(arende_id).or_default();
+                (a.0, a.1) = (a.0 + 1, a.1 || i_perioden);
+            } else if !i_perioden {
+                continue;
+            }
+            let mut belopp = Vec::new();
+            for (i, slag) in Kostnadsslag::ALLA.iter().enumerate() {
+                let ore: i64 = r.get(3 + i)?;
+                if ore != 0 {
+                    belopp.push((*slag, Belopp::from_ore(ore)));
+                }
+            }
+            alla.push(Bistandsmanad { arende_id, manad, vuxna: 0, barn: 0, belopp });
         }
+        let kan_bli_langvarig =
+            |id: i64| antal.get(&id).is_some_and(|(n, i_perioden)| *n >= LANGVARIG_MINST && *i_perioden);
+        let mut per: HashMap<(i64, Manad), Bistandsmanad> = alla
+            .into_iter()
+            .filter(|m| period.innehaller(m.manad) || kan_bli_langvarig(m.arende_id))
+            .map(|m| ((m.arende_id, m.manad), m))
+            .collect();
         let ansokt = self.personer_per_ansokan(period)?;
         let mut nu: Option<HashMap<i64, (u32, u32)>> = None;
         for ((id, manad), rad) in per.iter_mut().filter(|((_, m), _)| period.innehaller(*m)) {
@@ -152,14 +168,17 @@ impl Store {
     /// Adults and children of each application of the period's months.
     fn personer_per_ansokan(&self, period: Period) -> Resultat<HashMap<(i64, Manad), (u32, u32)>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT an.arende_id, an.manad, sum(m.roll <> 'barn'), sum(m.roll = 'barn')
-             FROM ansokan an JOIN ansokan_medlem m ON m.ansokan_id = an.id
-             WHERE an.manad BETWEEN ?1 AND ?2 GROUP BY an.id",
+            // One index read per application: members * 65536 + children (none without members).
+            "SELECT an.arende_id, an.manad,
+                    (SELECT count(*) * 65536 + sum(m.roll = 'barn') FROM ansokan_medlem m WHERE m.ansokan_id = an.id)
+             FROM ansokan an WHERE an.manad BETWEEN ?1 AND ?2",
         )?;
         let mut ut = HashMap::new();
         let mut rader = stmt.query(params![period.forsta().to_string(), period.sista().to_string()])?;
         while let Some(r) = rader.next()? {
-            ut.insert((r.get(0)?, manad_fran(&r.get::<_, String>(1)?)?), (r.get(2)?, r.get(3)?));
+            let Some(packat) = r.get::<_, Option<i64>>(2)? else { continue };
+            let (personer, barn) = ((packat >> 16) as u32, (packat & 0xffff) as u32);
+            ut.insert((r.get(0)?, manad_fran(&r.get::<_, String>(1)?)?), (personer - barn.min(personer), barn));
         }
         Ok(ut)
     }
@@ -181,10 +200,12 @@ impl Store {
     /// Complete applications whose first decision falls in the period: application day and decision day.
     fn handlaggningstider(&self, period: Period) -> Resultat<Vec<Tidsspann>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT an.arende_id, an.inkom, min(b.datum) AS beslutad
-             FROM ansokan an JOIN beslut b ON b.ansokan_id = an.id
-             WHERE an.komplett = 1 AND b.period BETWEEN ?3 AND ?4
-             GROUP BY an.id HAVING beslutad BETWEEN ?1 AND ?2",
+            "WITH forsta AS (
+                 SELECT ansokan_id, min(datum) AS beslutad FROM beslut
+                 WHERE period BETWEEN ?3 AND ?4 AND ansokan_id IS NOT NULL
+                 GROUP BY ansokan_id HAVING beslutad BETWEEN ?1 AND ?2)
+             SELECT an.arende_id, an.inkom, f.beslutad
+             FROM forsta f CROSS JOIN ansokan an ON an.id = f.ansokan_id WHERE an.komplett = 1",
         )?;
         // A decision for a month is taken at the latest a few months after it: look two months around.
         let (fran, till) = (period.forsta().forsta_dagen(), period.sista().sista_dagen());

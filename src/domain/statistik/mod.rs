@@ -11,7 +11,7 @@ mod tabeller;
 #[cfg(test)]
 mod tests;
 
-pub use berakna::{Indikatorer, Manadsrad, Tidsmatt, berakna};
+pub use berakna::{Indikatorer, LANGVARIG_MINST, Manadsrad, Tidsmatt, berakna};
 pub use kostnad::Kostnadsslag;
 pub use period::Period;
 pub use tabeller::{Cell, Diagram, Serie, Tabell, csv, diagram, tabeller};

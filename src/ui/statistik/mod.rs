@@ -190,7 +190,8 @@ impl Statistikvy {
             self.ladda(ctx);
         }
         let Some(r) = &self.rapport else { return stang };
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| innehall(ui, r));
+        let nu = crate::domain::manad::Manad::av(ctx.nu().date());
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| innehall(ui, r, nu));
         stang
     }
 
@@ -257,7 +258,7 @@ impl Statistikvy {
 }
 
 /// The key figures, every chart with its table beside it, then the other tables.
-fn innehall(ui: &mut Ui, r: &Rapport) {
+fn innehall(ui: &mut Ui, r: &Rapport, nu: crate::domain::manad::Manad) {
     ui.label(format!(
         "{} – {}. Ett tal som bygger på färre än {} hushåll visas som \"färre än {}\".",
         r.urval, r.indikatorer.period, r.minsta, r.minsta
@@ -269,7 +270,7 @@ fn innehall(ui: &mut Ui, r: &Rapport) {
     for (i, d) in r.diagram.iter().enumerate() {
         rubrik(ui, &d.titel);
         ui.columns(2, |kol| {
-            diagram::rita(&mut kol[0], &format!("diagram{i}"), d, 240.0);
+            diagram::rita(&mut kol[0], &format!("diagram{i}"), d, 240.0, nu);
             if let Some(t) = r.tabeller.iter().find(|t| t.filnamn == d.tabell) {
                 diagram::tabell(&mut kol[1], &d.deltabell(t));
             }
