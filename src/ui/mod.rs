@@ -10,6 +10,7 @@ pub mod kassa;
 pub mod kontext;
 pub mod skal;
 pub mod statistik;
+pub mod tangentko;
 pub mod tema;
 pub mod utkast;
 pub mod widgetar;

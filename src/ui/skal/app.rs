@@ -79,6 +79,8 @@ pub struct BistandApp {
     meddelande: Notis,
     /// The notice shown and since when (a confirmation goes after a while).
     meddelande_sedan: Option<(Notis, NaiveDateTime)>,
+    /// Keyboard events that came after a Tab, for the next frame (see `ui::tangentko`).
+    efter_tab: Vec<egui::Event>,
     fokusera_sok: bool,
     tema_klart: bool,
     mork: bool,
@@ -126,6 +128,7 @@ impl BistandApp {
             utskrift: Utskrift { mapp: standard_utskriftsmapp(), oppna_visare: true },
             meddelande,
             meddelande_sedan: None,
+            efter_tab: Vec::new(),
             fokusera_sok: true,
             tema_klart: false,
             mork,
@@ -534,5 +537,12 @@ impl BistandApp {
 impl eframe::App for BistandApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.visa(ui);
+    }
+
+    /// What is typed right after Tab goes to the next field, not the one being left.
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if crate::ui::tangentko::folj(&mut self.efter_tab, &mut raw_input.events) {
+            ctx.request_repaint();
+        }
     }
 }
