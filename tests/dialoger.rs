@@ -153,3 +153,16 @@ fn the_first_user_form_names_the_field_and_drops_the_message_when_it_is_changed(
     gemensamt::ui::skriv(&mut h, "Inloggningsnamn", "lla");
     assert!(h.query_by_label_contains("Inloggningsnamnet ska ha").is_none(), "the corrected field's message goes");
 }
+
+/// The household form opens with the keyboard in the applicant's personnummer.
+#[test]
+fn the_household_form_opens_ready_to_type_the_personnummer() {
+    let (_dir, path) = temp_db();
+    let mut h = harness(open(&path));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.run();
+    h.event(egui::Event::Text("198504029820".into()));
+    h.run();
+    assert_eq!(h.get_by_label("Sökande: personnummer").value().as_deref(), Some("198504029820"));
+}

@@ -37,6 +37,8 @@ pub struct HushallForm {
     visa_alla_fel: bool,
     sparfel: Option<String>,
     bekrafta_kasta: bool,
+    /// The keyboard starts in the applicant's personnummer when the form opens.
+    fokus_klar: bool,
 }
 
 impl HushallForm {
@@ -49,7 +51,15 @@ impl HushallForm {
             arende: Ansvar { socialsekreterare: anvandare.to_string(), ..Default::default() },
             ..Default::default()
         });
-        HushallForm { data, autospar, lamnade: HashSet::new(), visa_alla_fel: false, sparfel, bekrafta_kasta: false }
+        HushallForm {
+            data,
+            autospar,
+            lamnade: HashSet::new(),
+            visa_alla_fel: false,
+            sparfel,
+            bekrafta_kasta: false,
+            fokus_klar: false,
+        }
     }
 
     fn ar_tomt(&self) -> bool {
@@ -243,7 +253,12 @@ impl HushallForm {
                 ("förnamn", &mut falt.fornamn, Personuppgift::Fornamn),
                 ("efternamn", &mut falt.efternamn, Personuppgift::Efternamn),
             ] {
-                if textfalt(ui, &format!("{vem}: {etikett}"), text, f(del), 200.0).lost_focus() {
+                let svar = textfalt(ui, &format!("{vem}: {etikett}"), text, f(del), 200.0);
+                if key == Vem::Sokande && del == Personuppgift::Pnr && !self.fokus_klar {
+                    svar.request_focus();
+                    self.fokus_klar = true;
+                }
+                if svar.lost_focus() {
                     lamnade.push(Falt::Person(key, del));
                 }
             }
