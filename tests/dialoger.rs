@@ -166,3 +166,17 @@ fn the_household_form_opens_ready_to_type_the_personnummer() {
     h.run();
     assert_eq!(h.get_by_label("Sökande: personnummer").value().as_deref(), Some("198504029820"));
 }
+
+/// The top bar of the role with the most buttons fits a laptop window without overlaps.
+#[test]
+fn the_top_bar_fits_a_laptop_window() {
+    let (_dir, h) = smal_harness();
+    let knappar = ["Nytt hushåll", "Kassa", "Kommandon", "Att göra", "Statistik", "Inställningar"];
+    let rutor: Vec<egui::Rect> = knappar.iter().map(|k| h.get_by_label(k).rect()).collect();
+    for (i, a) in rutor.iter().enumerate() {
+        assert!(a.max.x <= BREDD, "«{}» ends at x = {}", knappar[i], a.max.x);
+        for (j, b) in rutor.iter().enumerate().skip(i + 1) {
+            assert!(!a.intersects(*b), "«{}» and «{}» overlap", knappar[i], knappar[j]);
+        }
+    }
+}

@@ -52,9 +52,10 @@ impl BistandApp {
     fn hogerknappar(&mut self, ui: &mut egui::Ui) {
         let namn = self.anvandarnamn();
         let roll = self.inloggad.as_ref().map(|a| a.roll);
-        let installningar = format!("{namn} – inställningar");
+        // Who is logged in stands in the status bar; the button says what it opens.
+        let installningar = format!("Inloggad som {namn}: du, enheten, regler och underhåll");
         let knappar = [
-            (true, initialer(&namn), installningar.as_str(), Kommando::Installningar),
+            (true, "Inställningar".to_string(), installningar.as_str(), Kommando::Installningar),
             // The kassa works with payments only; everyone else follows the unit and its årshjul.
             (
                 roll.is_some_and(|r| r != Roll::Kassa),
@@ -75,8 +76,7 @@ impl BistandApp {
             (roll == Some(Roll::Enhetschef), "Loggkontroll".into(), "Granska åtkomstloggen", Kommando::Loggkontroll),
         ];
         for (visas, text, tips, kommando) in knappar {
-            let namn = if kommando == Kommando::Installningar { "Inställningar".to_string() } else { text.clone() };
-            if visas && ui.button(text).on_hover_text(tips).accessible_name(namn).clicked() {
+            if visas && ui.button(text).on_hover_text(tips).clicked() {
                 self.kor(kommando);
             }
         }
@@ -165,8 +165,4 @@ pub(super) fn standard_utskriftsmapp() -> std::path::PathBuf {
     directories::UserDirs::new()
         .and_then(|u| u.document_dir().map(|d| d.join("Bistånd")))
         .unwrap_or_else(|| crate::ui::standarddatabas(false).with_file_name("brev"))
-}
-
-pub(super) fn initialer(namn: &str) -> String {
-    namn.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
 }
