@@ -93,28 +93,11 @@ fn the_kassa_attests_stops_one_and_saves_the_bank_file() {
 
 #[test]
 fn a_decision_orders_its_payment_and_the_decider_cannot_attest_it_on_screen() {
-    use bistand::domain::beslut::formular::{BeslutsFormular, PostFalt};
     let (_d, path) = temp_db();
     let mut store = open(&path);
     bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
     let arende = store.beslut(store.alla_beslut().unwrap()[0].id).unwrap().beslut.arende_id;
-    let form = BeslutsFormular {
-        period: "2026-11".into(),
-        poster: vec![PostFalt {
-            sak: "Hyra".into(),
-            ansokt: "9 000".into(),
-            beviljat: "9 000".into(),
-            motivering: "Du har rätt till hyran.".into(),
-            ..Default::default()
-        }],
-        barnets_basta: "Barnen påverkas inte av beslutet om hyran.".into(),
-        beslutsfattare: "Hanna Handläggare".into(),
-        period_fran: "2026-11-01".into(),
-        period_till: "2026-11-30".into(),
-        utbetalningsdag: "2026-11-25".into(),
-        betalas_till: "hyresvärden AB Exempelbostäder, bankgiro 5555-1234".into(),
-        ..Default::default()
-    };
+    let form = hyresbeslut("hyresvärden AB Exempelbostäder, bankgiro 5555-1234");
     let hanna = bistand::arbete::Aktor::ny("Hanna Handläggare", nu());
     let beslut = bistand::arbete::beslut::fatta_beslut(&mut store, &hanna, arende, &form, true).unwrap();
     let nr = store.alla_beslut().unwrap().into_iter().find(|b| b.id == beslut).unwrap().arendenummer;

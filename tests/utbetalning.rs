@@ -287,42 +287,29 @@ fn the_cli_writes_the_days_file_marks_it_sent_and_refuses_a_second_time() {
 /// leaves them for the kassa to order.
 #[test]
 fn a_decision_that_names_a_giro_orders_its_payment_and_one_without_leaves_it_to_the_kassa() {
-    use bistand::domain::beslut::formular::{BeslutsFormular, PostFalt};
     let (_d, path) = temp_db();
     let mut store = open(&path);
     bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
     let arende = store.beslut(store.alla_beslut().unwrap()[0].id).unwrap().beslut.arende_id;
-    let form = |betalas_till: &str| BeslutsFormular {
-        period: "2026-11".into(),
-        poster: vec![PostFalt {
-            sak: "Hyra".into(),
-            ansokt: "9 000".into(),
-            beviljat: "9 000".into(),
-            motivering: "Du har rätt till hyran.".into(),
-            ..Default::default()
-        }],
-        barnets_basta: "Barnen påverkas inte av beslutet om hyran.".into(),
-        beslutsfattare: "Hanna Handläggare".into(),
-        period_fran: "2026-11-01".into(),
-        period_till: "2026-11-30".into(),
-        utbetalningsdag: "2026-11-25".into(),
-        betalas_till: betalas_till.into(),
-        ..Default::default()
-    };
     let hanna = aktor("Hanna Handläggare");
     let med = bistand::arbete::beslut::fatta_beslut(
         &mut store,
         &hanna,
         arende,
-        &form("hyresvärden AB Exempelbostäder, plusgiro 12 34 56-7"),
+        &hyresbeslut("hyresvärden AB Exempelbostäder, plusgiro 12 34 56-7"),
         true,
     )
     .unwrap();
     let order = store.utbetalningar_for_beslut(med).unwrap();
     assert_eq!(order.len(), 1, "one order for the one granted post");
     assert_eq!(order[0].mottagare.i_text(), "hyresvärden AB Exempelbostäder, plusgiro 123456-7");
-    let utan =
-        bistand::arbete::beslut::fatta_beslut(&mut store, &hanna, arende, &form("det konto du har anmält"), true)
-            .unwrap();
+    let utan = bistand::arbete::beslut::fatta_beslut(
+        &mut store,
+        &hanna,
+        arende,
+        &hyresbeslut("det konto du har anmält"),
+        true,
+    )
+    .unwrap();
     assert!(store.utbetalningar_for_beslut(utan).unwrap().is_empty(), "no registered account: the kassa orders it");
 }

@@ -15,12 +15,7 @@ fn dag(idag: NaiveDate, dagar: i64) -> NaiveDate {
 
 /// How the client lives, as the plan's first step says it: alone, or with how many others.
 fn boende(w: &Skrivning, arende_id: i64) -> Resultat<&'static str> {
-    let (vuxna, barn): (i64, i64) = w.conn().query_row(
-        "SELECT SUM(hm.roll <> 'barn'), SUM(hm.roll = 'barn') FROM arende a
-         JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.till IS NULL WHERE a.id = ?1",
-        [arende_id],
-        |r| Ok((r.get::<_, Option<i64>>(0)?.unwrap_or(1), r.get::<_, Option<i64>>(1)?.unwrap_or(0))),
-    )?;
+    let (vuxna, barn) = w.boende_i_arende(arende_id)?;
     Ok(match (vuxna > 1, barn > 0) {
         (false, false) => "Du bor ensam",
         (false, true) => "Du bor ensam med dina barn",

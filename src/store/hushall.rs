@@ -99,19 +99,7 @@ impl Skrivning<'_> {
         let hushall_id = conn.last_insert_rowid();
         for (ordning, m) in h.medlemmar.iter().enumerate() {
             let person_id = self.personens_id(&m.person)?;
-            conn.prepare_cached(
-                "INSERT INTO hushallsmedlem (hushall_id, person_id, roll, lunch_utanfor_hemmet, gar_i_gymnasiet, ordning, fran)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
-                hushall_id,
-                person_id,
-                m.roll.kod(),
-                m.lunch_utanfor_hemmet,
-                m.gar_i_gymnasiet,
-                ordning as i64,
-                nu.date().to_string()
-            ])?;
+            self.ny_medlem(hushall_id, person_id, m, ordning as i64, nu.date())?;
         }
         let year = a.startdatum.year();
         let lopnummer: i64 = conn
@@ -240,4 +228,42 @@ impl Store {
 pub(crate) fn lagrat_pnr(text: &str) -> rusqlite::Result<Personnummer> {
     Personnummer::parse(text, NaiveDate::MAX)
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+impl Skrivning<'_> {
+    /// One person's membership of a household from `fran` (still living there).
+    pub(super) fn ny_medlem(
+        &self,
+        hushall_id: i64,
+        person_id: i64,
+        m: &Medlem,
+        ordning: i64,
+        fran: NaiveDate,
+    ) -> Resultat<()> {
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO hushallsmedlem (hushall_id, person_id, roll, lunch_utanfor_hemmet, gar_i_gymnasiet, ordning, fran)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                hushall_id,
+                person_id,
+                m.roll.kod(),
+                m.lunch_utanfor_hemmet,
+                m.gar_i_gymnasiet,
+                ordning,
+                fran.to_string()
+            ])?;
+        Ok(())
+    }
+
+    /// How many adults and children live in the case's household now.
+    pub fn boende_i_arende(&self, arende_id: i64) -> Resultat<(i64, i64)> {
+        Ok(self.conn().query_row(
+            "SELECT SUM(hm.roll <> 'barn'), SUM(hm.roll = 'barn') FROM arende a
+             JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.till IS NULL WHERE a.id = ?1",
+            [arende_id],
+            |r| Ok((r.get::<_, Option<i64>>(0)?.unwrap_or(1), r.get::<_, Option<i64>>(1)?.unwrap_or(0))),
+        )?)
+    }
 }

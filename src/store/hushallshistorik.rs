@@ -232,19 +232,7 @@ impl Skrivning<'_> {
             [hushall_id],
             |r| r.get(0),
         )?;
-        conn.prepare_cached(
-            "INSERT INTO hushallsmedlem (hushall_id, person_id, roll, lunch_utanfor_hemmet, gar_i_gymnasiet, ordning, fran)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?
-        .execute(params![
-            hushall_id,
-            person_id,
-            m.roll.kod(),
-            m.lunch_utanfor_hemmet,
-            m.gar_i_gymnasiet,
-            ordning,
-            fran.to_string()
-        ])?;
+        self.ny_medlem(hushall_id, person_id, m, ordning, fran)?;
         if let Some(r) = relation {
             conn.prepare_cached("UPDATE hushall SET relation = ?1 WHERE id = ?2")?
                 .execute(params![r.kod(), hushall_id])?;

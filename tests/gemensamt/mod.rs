@@ -163,3 +163,26 @@ pub fn fyll_barnens_basta(form: &mut bistand::domain::beslut::formular::BeslutsF
         b.slutsats = "Beslutet står sig".into();
     }
 }
+
+/// A decision granting a rent of 9 000 kr for November 2026, paid to `betalas_till`.
+#[allow(dead_code)]
+pub fn hyresbeslut(betalas_till: &str) -> bistand::domain::beslut::formular::BeslutsFormular {
+    use bistand::domain::beslut::formular::{BeslutsFormular, PostFalt};
+    BeslutsFormular {
+        period: "2026-11".into(),
+        poster: vec![PostFalt {
+            sak: "Hyra".into(),
+            ansokt: "9 000".into(),
+            beviljat: "9 000".into(),
+            motivering: "Du har rätt till hyran.".into(),
+            ..Default::default()
+        }],
+        barnets_basta: "Barnen påverkas inte av beslutet om hyran.".into(),
+        beslutsfattare: "Hanna Handläggare".into(),
+        period_fran: "2026-11-01".into(),
+        period_till: "2026-11-30".into(),
+        utbetalningsdag: "2026-11-25".into(),
+        betalas_till: betalas_till.into(),
+        ..Default::default()
+    }
+}
