@@ -1,6 +1,7 @@
 //! Monthly applications with their members, costs, incomes and adjusted norm lines (amounts in
 //! öre), and the result of the calculation with the table version and rules it used.
 
+use super::db::{Valfri, params};
 use super::{Resultat, Skrivning, Store, StoreError, datum_fran, tidstampel};
 use crate::domain::ansokan::Ansokan;
 use crate::domain::belopp::Belopp;
@@ -10,7 +11,6 @@ use crate::domain::norm::{
     Inkomst, Inkomsttyp, Justering, Kostnad, Kostnadstyp, NormMedlem, Normrad, Regler, Resultat as Berakning, Underlag,
 };
 use chrono::NaiveDateTime;
-use rusqlite::{OptionalExtension, params};
 
 /// Migration 19: the start month ("YYYY-MM") of the särskild beräkningsregel per income.
 pub(super) const BERAKNINGSREGEL_FRAN_SQL: &str = "ALTER TABLE ansokan_inkomst ADD COLUMN berakningsregel_fran TEXT;";
@@ -54,8 +54,8 @@ fn rad_fran_kod(k: &str) -> Option<Normrad> {
     }
 }
 
-fn skadad(vad: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("okänd kod {vad}").into())
+fn skadad(vad: &str) -> super::db::Fel {
+    super::db::Fel::Konvertering(0, format!("okänd kod {vad}").into())
 }
 
 /// An application's rows: members, costs, incomes and adjusted norm lines.
@@ -101,24 +101,24 @@ impl Skrivning<'_> {
                     "UPDATE ansokan SET inkom = ?1, komplett = ?2, saknas = ?3, personer_i_bostaden = ?4, normtabell_id = ?5,
                      regler = ?6, norm_ore = ?7, kostnader_ore = ?8, inkomster_ore = ?9, saldo_ore = ?10, beviljas_ore = ?11,
                      andrad = ?12 WHERE id = ?13",
-                    rusqlite::params_from_iter(varden.iter().copied().chain(std::iter::once(&id as &dyn rusqlite::ToSql))),
+                    super::db::params_from_iter(varden.iter().copied().chain(std::iter::once(&id as &dyn super::db::TillSql))),
                 )?;
                 for t in ["ansokan_medlem", "ansokan_kostnad", "ansokan_inkomst", "ansokan_justering"] {
                     conn.execute(&format!("DELETE FROM {t} WHERE ansokan_id = ?1"), [id])?;
                 }
                 id
             }
-            None => {
-                conn.execute(
-                    "INSERT INTO ansokan (inkom, komplett, saknas, personer_i_bostaden, normtabell_id, regler, norm_ore,
+            None => conn.insert_id(
+                "INSERT INTO ansokan (inkom, komplett, saknas, personer_i_bostaden, normtabell_id, regler, norm_ore,
                      kostnader_ore, inkomster_ore, saldo_ore, beviljas_ore, andrad, skapad, arende_id, manad)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14)",
-                    rusqlite::params_from_iter(
-                        varden.iter().copied().chain([&arende_id as &dyn rusqlite::ToSql, &manad as &dyn rusqlite::ToSql]),
-                    ),
-                )?;
-                conn.last_insert_rowid()
-            }
+                super::db::params_from_iter(
+                    varden
+                        .iter()
+                        .copied()
+                        .chain([&arende_id as &dyn super::db::TillSql, &manad as &dyn super::db::TillSql]),
+                ),
+            )?,
         };
         self.spara_rader(id, u)?;
         Ok(id)
@@ -202,7 +202,7 @@ impl Store {
                     beviljas: Belopp::from_ore(r.get(4)?),
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<super::db::DbResultat<Vec<_>>>()?;
         Ok(rows)
     }
 
@@ -264,7 +264,7 @@ impl Store {
                     till: till.as_deref().map(datum_fran).transpose()?,
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<super::db::DbResultat<Vec<_>>>()?;
         let kostnader = conn
             .prepare_cached(
                 "SELECT typ, ansokt_ore, godkant_ore, motivering, avser FROM ansokan_kostnad WHERE ansokan_id = ?1 ORDER BY ordning",
@@ -274,12 +274,12 @@ impl Store {
                 Ok(Kostnad {
                     typ: Kostnadstyp::fran_kod(&typ).ok_or_else(|| skadad(&typ))?,
                     ansokt: Belopp::from_ore(r.get(1)?),
-                    godkant: r.get::<_, Option<i64>>(2)?.map(Belopp::from_ore),
+                    godkant: r.get::<Option<i64>>(2)?.map(Belopp::from_ore),
                     motivering: r.get(3)?,
                     avser: r.get(4)?,
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<super::db::DbResultat<Vec<_>>>()?;
         let inkomster = conn
             .prepare_cached(
                 "SELECT typ, belopp_ore, person, jobbstimulans, tidigare_ore, berakningsregel_fran FROM ansokan_inkomst
@@ -290,16 +290,16 @@ impl Store {
                 Ok(Inkomst {
                     typ: Inkomsttyp::fran_kod(&typ).ok_or_else(|| skadad(&typ))?,
                     belopp: Belopp::from_ore(r.get(1)?),
-                    person: r.get::<_, Option<i64>>(2)?.map(|p| p as usize),
+                    person: r.get::<Option<i64>>(2)?.map(|p| p as usize),
                     jobbstimulans: r.get(3)?,
-                    berakningsregel_fran: match r.get::<_, Option<String>>(5)? {
+                    berakningsregel_fran: match r.get::<Option<String>>(5)? {
                         Some(m) => Some(Manad::parse(&m).map_err(|_| skadad(&m))?),
                         None => None,
                     },
                     tidigare_i_ar: Belopp::from_ore(r.get(4)?),
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<super::db::DbResultat<Vec<_>>>()?;
         let justeringar = conn
             .prepare_cached(
                 "SELECT rad, belopp_ore, motivering FROM ansokan_justering WHERE ansokan_id = ?1 ORDER BY ordning",
@@ -312,7 +312,7 @@ impl Store {
                     motivering: r.get(2)?,
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<super::db::DbResultat<Vec<_>>>()?;
         Ok((medlemmar, kostnader, inkomster, justeringar))
     }
 }

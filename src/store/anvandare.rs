@@ -2,10 +2,10 @@
 //! the count of wrong passwords. A user is never deleted, only deactivated; every change is a
 //! line in the event log (written by the use case in the same transaction).
 
+use super::db::{Rad, Valfri, params};
 use super::{Resultat, Skrivning, Store, StoreError, kod_fran, tidstampel};
 use crate::domain::anvandare::Roll;
 use chrono::NaiveDateTime;
-use rusqlite::{OptionalExtension, Row, params};
 
 /// A user as the program shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +24,7 @@ pub struct Anvandare {
 
 const KOLUMNER: &str = "id, login, namn, titel, roll, aktiv, misslyckade, last_till";
 
-fn rad(r: &Row) -> rusqlite::Result<Anvandare> {
+fn rad(r: &Rad) -> super::db::DbResultat<Anvandare> {
     let roll: String = r.get(4)?;
     let last: Option<String> = r.get(7)?;
     Ok(Anvandare {
@@ -45,7 +45,7 @@ impl Store {
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT {KOLUMNER} FROM anvandare ORDER BY aktiv DESC, namn COLLATE SVENSKA, login"
         ))?;
-        let rader = stmt.query_map([], rad)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let rader = stmt.query_map([], rad)?.collect::<super::db::DbResultat<Vec<_>>>()?;
         Ok(rader)
     }
 
@@ -77,12 +77,11 @@ impl Skrivning<'_> {
         if finns {
             return Err(StoreError::Dubblett(format!("Inloggningsnamnet {login} används redan.")));
         }
-        self.conn().execute(
+        Ok(self.conn().insert_id(
             "INSERT INTO anvandare (login, namn, titel, roll, losenord, aktiv, misslyckade, skapad)
              VALUES (?1, ?2, ?3, ?4, ?5, 1, 0, ?6)",
             params![login, namn, titel, roll.kod(), hash, tidstampel(nu)],
-        )?;
-        Ok(self.conn().last_insert_rowid())
+        )?)
     }
 
     /// Changes name, title and role.

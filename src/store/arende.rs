@@ -1,11 +1,11 @@
 //! Cases: reading one, the searchable case list, status and responsibility changes.
 
+use super::db::{Kopp, Rad, Valfri, params};
 use super::hushall::lagrat_pnr;
 use super::{Resultat, Skrivning, Store, StoreError, datum_fran};
 use crate::domain::arende::{Arende, ArendeStatus, Avslutsorsak, Forsorjningshinder, kontrollera_statusbyte};
 use crate::domain::sok;
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row, params};
 
 /// One row of the case list.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,7 +53,7 @@ pub struct Sokresultat {
 const ARENDE_COLUMNS: &str = "id, hushall_id, arendenummer, status, avslutsorsak, socialsekreterare,
      bidragshandlaggare, forsorjningshinder, startdatum, avslutsdatum";
 
-fn arende_fran_rad(r: &Row) -> rusqlite::Result<Arende> {
+fn arende_fran_rad(r: &Rad) -> super::db::DbResultat<Arende> {
     let status: String = r.get(3)?;
     let orsak: Option<String> = r.get(4)?;
     let hinder: Option<String> = r.get(7)?;
@@ -101,7 +101,10 @@ impl Store {
     /// of the case's search text (ärendenummer, personnummer in any spelling, names).
     pub fn sok_arenden(&self, fraga: &str, sortering: Sortering, stigande: bool, max: usize) -> Resultat<Sokresultat> {
         let tokens = sok::tokens(fraga);
-        let (fran, filter, args) = sokfilter(&tokens);
+        let (fran, filter, args) = match self.conn().dialekt() {
+            super::db::Dialekt::Sqlite => sokfilter(&tokens),
+            super::db::Dialekt::Postgres => sokfilter_server(&tokens),
+        };
         // CROSS JOIN keeps the planner on the matching cases and looking up each sökande by
         // index, instead of walking every household member first.
         let from = format!(
@@ -130,7 +133,7 @@ impl Store {
         let mut stmt = conn.prepare_cached(&sql)?;
         let mut totalt = totalt_utan_filter.unwrap_or(0);
         let rader = stmt
-            .query_map(rusqlite::params_from_iter(&args), |r| {
+            .query_map(super::db::params_from_iter(&args), |r| {
                 let pnr: String = r.get(3)?;
                 let status: String = r.get(4)?;
                 Ok((
@@ -142,7 +145,7 @@ impl Store {
                         status: super::kod_fran(ArendeStatus::fran_kod(&status), &status)?,
                         socialsekreterare: r.get(5)?,
                     },
-                    r.get::<_, i64>(6)?,
+                    r.get::<i64>(6)?,
                 ))
             })?
             .map(|rad| {
@@ -151,7 +154,7 @@ impl Store {
                     rad
                 })
             })
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<super::db::DbResultat<Vec<_>>>()?;
         Ok(Sokresultat { rader, totalt: totalt as usize })
     }
 }
@@ -218,7 +221,7 @@ impl Skrivning<'_> {
 }
 
 /// The search text of a case from its ärendenummer and its household members.
-pub(super) fn berakna_sokindex(conn: &Connection, arende_id: i64) -> rusqlite::Result<String> {
+pub(super) fn berakna_sokindex(conn: &Kopp, arende_id: i64) -> super::db::DbResultat<String> {
     // A protected household's address never leads a search to it.
     let (arendenummer, gatuadress): (String, String) = conn.query_row(
         "SELECT a.arendenummer, CASE WHEN h.skyddade_personuppgifter THEN '' ELSE h.gatuadress END
@@ -233,9 +236,23 @@ pub(super) fn berakna_sokindex(conn: &Connection, arende_id: i64) -> rusqlite::R
          WHERE a.id = ?1 ORDER BY hm.ordning",
     )?;
     let personer = stmt
-        .query_map([arende_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .query_map([arende_id], |r| Ok((r.get::<String>(0)?, r.get::<String>(1)?)))?
+        .collect::<super::db::DbResultat<Vec<_>>>()?;
     Ok(sok::sokindex(&arendenummer, personer.iter().map(|(p, n)| (p.as_str(), n.as_str())), &gatuadress))
+}
+
+/// The same search on PostgreSQL: LIKE over the search text, which the trigram index on it
+/// answers – anywhere inside a word for three characters or more with a letter, else at a
+/// word's start.
+fn sokfilter_server(tokens: &[String]) -> (&'static str, String, Vec<String>) {
+    let mut filter = String::from("1=1");
+    let mut args = Vec::new();
+    for t in tokens {
+        let start = if sok::ar_delord(t) { "%" } else { "% " };
+        args.push(format!("{start}{}%", like_escape(t)));
+        filter.push_str(&format!(" AND a.sokindex LIKE ?{} ESCAPE '\\'", args.len()));
+    }
+    ("arende a", filter, args)
 }
 
 /// Where a search looks and what it asks: tokens of three characters or more with a letter go

@@ -2,12 +2,12 @@
 //! chef's half-yearly review per caseworker, and the cases to close with the contact recorded
 //! before closing a young adult's case.
 
+use super::db::{Valfri, params};
 use super::{Resultat, Skrivning, Store, StoreError, datum_fran, json_fran, tidstampel};
 use crate::domain::arshjul::{Arendeslag, Arshjul};
 use crate::domain::manad::Manad;
 use crate::domain::uppfoljning;
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{OptionalExtension, params};
 use std::collections::HashMap;
 
 /// One control of the month for one case, and whether (when, by whom) it was done.
@@ -80,7 +80,7 @@ impl Store {
                 slag: Arendeslag { har_barn: r.get(4)?, har_gymnasieelev: r.get(5)? },
             })
         })?;
-        Ok(rader.collect::<rusqlite::Result<_>>()?)
+        Ok(rader.collect::<super::db::DbResultat<_>>()?)
     }
 
     /// The tasks of `manad` for every open case (of one caseworker, or the unit), done or not.
@@ -119,7 +119,7 @@ impl Store {
              ORDER BY h.namn COLLATE SVENSKA",
         )?;
         let rader = stmt.query_map([halvar], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rader.collect::<rusqlite::Result<_>>()?)
+        Ok(rader.collect::<super::db::DbResultat<_>>()?)
     }
 
     /// Open cases without an application for a whole month (on `idag`), young adults marked.
@@ -139,7 +139,7 @@ impl Store {
                      WHERE a.id = ?1 AND m.roll <> 'barn'",
                 )?
                 .query_map([a.id], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
+                .collect::<super::db::DbResultat<_>>()?;
             let ung = fodda
                 .iter()
                 .filter_map(|p| super::hushall::lagrat_pnr(p).ok())

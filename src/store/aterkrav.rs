@@ -1,11 +1,11 @@
 //! Återkrav decisions: a row in `beslut` with utfall `aterkrav` and no posts (nothing is paid
 //! out), the law of the grant's date, and what it recovers in its frozen record.
 
+use super::db::params;
 use super::{Resultat, Skrivning, StoreError, tidstampel};
 use crate::domain::beslut::underlag::Beslutsunderlag;
 use crate::domain::manad::Manad;
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::params;
 
 /// Widens the CHECK on `beslut.utfall` to allow `aterkrav` (see schema::v18_aterkrav_decisions).
 pub(super) const ATERKRAV_UTFALL_SQL: &str = "
@@ -39,7 +39,7 @@ impl Skrivning<'_> {
             return Err(StoreError::Regel("Ett beslut om återkrav måste säga vad som krävs tillbaka.".into()));
         }
         let conn = self.conn();
-        conn.execute(
+        let id = conn.insert_id(
             "INSERT INTO beslut (arende_id, ansokan_id, datum, period, beslutsfattare, delegation, foredragande, barnets_basta,
                                  utfall, lagrum, overklagande, andrar_beslut_id, skapad, av)
              VALUES (?1, NULL, ?2, ?3, ?4, ?5, '', '', 'aterkrav', ?6, '', NULL, ?7, ?8)",
@@ -54,7 +54,6 @@ impl Skrivning<'_> {
                 av
             ],
         )?;
-        let id = conn.last_insert_rowid();
         let json = serde_json::to_string(underlag).map_err(|e| StoreError::Regel(e.to_string()))?;
         conn.execute("INSERT INTO beslutsunderlag (beslut_id, underlag) VALUES (?1, ?2)", params![id, json])?;
         Ok(id)

@@ -1,5 +1,6 @@
 //! Decisions: stored once with the law references they cite, never changed or deleted.
 
+use super::db::{Valfri, params};
 use super::{Resultat, Skrivning, Store, StoreError, datum_fran, tidstampel};
 use crate::domain::belopp::Belopp;
 use crate::domain::beslut::fraser::{Frasbibliotek, levererade_fraser};
@@ -10,7 +11,6 @@ use crate::domain::beslut::{
 };
 use crate::domain::manad::Manad;
 use chrono::NaiveDateTime;
-use rusqlite::{OptionalExtension, params};
 
 /// One line of `bistand beslut --lista`.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,7 +55,7 @@ impl Skrivning<'_> {
         }
         let overklagande = data.citera(Amne::Overklagande, datum).unwrap_or_default();
         let conn = self.conn();
-        conn.execute(
+        let id = conn.insert_id(
             "INSERT INTO beslut (arende_id, ansokan_id, datum, period, beslutsfattare, delegation, foredragande, barnets_basta,
                                  utfall, lagrum, overklagande, andrar_beslut_id, skapad, av)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
@@ -76,7 +76,6 @@ impl Skrivning<'_> {
                 av
             ],
         )?;
-        let id = conn.last_insert_rowid();
         for (i, p) in b.poster.iter().enumerate() {
             conn.prepare_cached(
                 "INSERT INTO beslutspost (beslut_id, ordning, sak, ansokt_ore, beviljat_ore, motivering, utover_ratten, aterkrav_skal)
@@ -109,25 +108,10 @@ impl Store {
                 [id],
                 |r| {
                     Ok((
-                        (
-                            r.get::<_, i64>(0)?,
-                            r.get::<_, Option<i64>>(1)?,
-                            r.get::<_, String>(2)?,
-                            r.get::<_, String>(3)?,
-                        ),
-                        (
-                            r.get::<_, String>(4)?,
-                            r.get::<_, String>(5)?,
-                            r.get::<_, String>(6)?,
-                            r.get::<_, String>(7)?,
-                        ),
-                        (
-                            r.get::<_, String>(8)?,
-                            r.get::<_, String>(9)?,
-                            r.get::<_, String>(10)?,
-                            r.get::<_, Option<i64>>(11)?,
-                        ),
-                        (r.get::<_, String>(12)?, r.get::<_, String>(13)?),
+                        (r.get::<i64>(0)?, r.get::<Option<i64>>(1)?, r.get::<String>(2)?, r.get::<String>(3)?),
+                        (r.get::<String>(4)?, r.get::<String>(5)?, r.get::<String>(6)?, r.get::<String>(7)?),
+                        (r.get::<String>(8)?, r.get::<String>(9)?, r.get::<String>(10)?, r.get::<Option<i64>>(11)?),
+                        (r.get::<String>(12)?, r.get::<String>(13)?),
                     ))
                 },
             )
@@ -189,7 +173,7 @@ impl Store {
                     mot_aterkrav: r.get(5)?,
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?)
+            .collect::<super::db::DbResultat<Vec<_>>>()?)
     }
 
     /// The frozen record of a decision (none for one taken before records were kept).
@@ -245,7 +229,7 @@ impl Store {
         }
     }
 
-    fn beslutsrader_dar(&self, dar: &str, varden: &[&dyn rusqlite::ToSql]) -> Resultat<Vec<BeslutRad>> {
+    fn beslutsrader_dar(&self, dar: &str, varden: &[&dyn super::db::TillSql]) -> Resultat<Vec<BeslutRad>> {
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT b.id, a.arendenummer, b.datum, b.utfall FROM beslut b JOIN arende a ON a.id = b.arende_id
              WHERE {dar}"
@@ -261,7 +245,7 @@ impl Store {
                     poster: Vec::new(),
                 })
             })?
-            .collect::<rusqlite::Result<Vec<BeslutRad>>>()?;
+            .collect::<super::db::DbResultat<Vec<BeslutRad>>>()?;
         rows.into_iter().map(|r| Ok(BeslutRad { poster: self.poster(r.id)?, ..r })).collect()
     }
 

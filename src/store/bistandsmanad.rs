@@ -4,9 +4,9 @@
 //! the återkrav or amending decision) that changes it, and it can be checked and rebuilt from
 //! the decisions at any time.
 
+use super::db::Kopp;
 use super::{Resultat, Store};
 use crate::domain::statistik::Kostnadsslag;
-use rusqlite::Connection;
 use rusqlite::functions::FunctionFlags;
 
 /// The columns of the kinds, in the order of [`Kostnadsslag::ALLA`].
@@ -79,7 +79,7 @@ pub(super) fn skapa_sql() -> String {
 
 /// Makes `bistand_kostnadsslag(sak)` (the kind of a decided item, [`Kostnadsslag::av_sak`])
 /// available to SQL on this connection; the summary's triggers use it.
-pub(crate) fn registrera(conn: &Connection) -> rusqlite::Result<()> {
+pub(crate) fn registrera(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
     let flaggor = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
     conn.create_scalar_function("bistand_kostnadsslag", 1, flaggor, |ctx| {
         Ok(Kostnadsslag::av_sak(&ctx.get::<Option<String>>(0)?.unwrap_or_default()).kod())
@@ -98,7 +98,7 @@ impl Store {
 
 /// The summary's case-months that differ from a recomputation, on any connection (the health
 /// check also reads backups); none on a database from before the summary.
-pub(crate) fn avvikelser(conn: &Connection) -> Resultat<Vec<(i64, String)>> {
+pub(crate) fn avvikelser(conn: &Kopp) -> Resultat<Vec<(i64, String)>> {
     let finns: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bistandsmanad')",
         [],
@@ -107,7 +107,9 @@ pub(crate) fn avvikelser(conn: &Connection) -> Resultat<Vec<(i64, String)>> {
     if !finns {
         return Ok(Vec::new());
     }
-    registrera(conn)?;
+    if let Some(c) = conn.sqlite() {
+        registrera(c)?;
+    }
     let kolumner = format!("{JAMFOR_SQL_KOLUMNER}, {SLAGKOLUMNER}");
     let facit = omrakning("1");
     let sql = format!(
@@ -119,7 +121,7 @@ pub(crate) fn avvikelser(conn: &Connection) -> Resultat<Vec<(i64, String)>> {
     );
     let mut stmt = conn.prepare(&sql)?;
     let rader = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rader.collect::<rusqlite::Result<_>>()?)
+    Ok(rader.collect::<super::db::DbResultat<_>>()?)
 }
 
 impl super::Skrivning<'_> {

@@ -1,9 +1,9 @@
 //! FIA interviews and their versioned definitions, and the months a case has had assistance.
 
+use super::db::{Valfri, params};
 use super::{Resultat, Skrivning, Store, StoreError, tidstampel};
 use crate::domain::fia::{FiaDefinition, FiaIntervju, levererad_definition};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
-use rusqlite::{OptionalExtension, params};
 
 /// A stored interview.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,11 +32,10 @@ impl Skrivning<'_> {
                 Ok(id)
             }
             None => {
-                self.conn().execute(
+                Ok(self.conn().insert_id(
                     "INSERT INTO fia_intervju (arende_id, definition_version, data, skapad, andrad) VALUES (?1, ?2, ?3, ?4, ?4)",
                     params![arende_id, intervju.definition_version, data, tidstampel(nu)],
-                )?;
-                Ok(self.conn().last_insert_rowid())
+                )?)
             }
         }
     }
@@ -91,7 +90,7 @@ impl Store {
                     andrad: r.get(2)?,
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<super::db::DbResultat<Vec<_>>>()?;
         Ok(rows)
     }
 

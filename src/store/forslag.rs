@@ -1,11 +1,11 @@
 //! The unit's delegation order (every saved version of the file) and proposals for decisions
 //! (förslag till beslut) that wait for someone with delegation.
 
+use super::db::{Valfri, params};
 use super::{Resultat, Skrivning, Store, StoreError, tidstampel};
 use crate::domain::beslut::formular::BeslutsFormular;
 use crate::domain::delegation::{Delegationsordning, levererad_delegationsordning};
 use chrono::NaiveDateTime;
-use rusqlite::{OptionalExtension, params};
 
 /// The SQL of the migration: the order as saved, and the proposals. A decided proposal names
 /// its decision and never changes; a proposal is never deleted.
@@ -60,11 +60,10 @@ pub struct Forslag {
 impl Skrivning<'_> {
     pub fn spara_delegationsordning(&self, d: &Delegationsordning, av: &str, nu: NaiveDateTime) -> Resultat<i64> {
         let json = serde_json::to_string(d).map_err(|e| StoreError::Regel(e.to_string()))?;
-        self.conn().execute(
+        Ok(self.conn().insert_id(
             "INSERT INTO delegationsordning (innehall, sparad, av) VALUES (?1, ?2, ?3)",
             params![json, tidstampel(nu), av],
-        )?;
-        Ok(self.conn().last_insert_rowid())
+        )?)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -79,12 +78,11 @@ impl Skrivning<'_> {
         nu: NaiveDateTime,
     ) -> Resultat<i64> {
         let json = serde_json::to_string(form).map_err(|e| StoreError::Regel(e.to_string()))?;
-        self.conn().execute(
+        Ok(self.conn().insert_id(
             "INSERT INTO beslutsforslag (arende_id, formular, har_barn, roller, sammanfattning, foreslagen_av, foreslagen)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![arende_id, json, har_barn, roller.join(","), sammanfattning, av, tidstampel(nu)],
-        )?;
-        Ok(self.conn().last_insert_rowid())
+        )?)
     }
 
     /// Marks a proposal decided by `beslut_id` (the database refuses a second time).
@@ -100,14 +98,14 @@ impl Skrivning<'_> {
 const VALJ: &str = "SELECT f.id, f.arende_id, a.arendenummer, f.formular, f.har_barn, f.roller, f.sammanfattning,
         f.foreslagen_av, f.beslut_id FROM beslutsforslag f JOIN arende a ON a.id = f.arende_id";
 
-fn rad(r: &rusqlite::Row) -> rusqlite::Result<Forslag> {
+fn rad(r: &super::db::Rad) -> super::db::DbResultat<Forslag> {
     let id: i64 = r.get(0)?;
     let roller: String = r.get(5)?;
     Ok(Forslag {
         id,
         arende_id: r.get(1)?,
         arendenummer: r.get(2)?,
-        formular: super::json_fran(&r.get::<_, String>(3)?, "beslutsforslag", id)?,
+        formular: super::json_fran(&r.get::<String>(3)?, "beslutsforslag", id)?,
         har_barn: r.get(4)?,
         roller: roller.split(',').filter(|s| !s.is_empty()).map(String::from).collect(),
         sammanfattning: r.get(6)?,
@@ -139,7 +137,7 @@ impl Store {
     /// Proposals not yet decided, oldest first; with `roll`, only those that role may decide.
     pub fn oppna_forslag(&self, roll: Option<&str>) -> Resultat<Vec<Forslag>> {
         let mut stmt = self.conn().prepare_cached(&format!("{VALJ} WHERE f.beslut_id IS NULL ORDER BY f.id"))?;
-        let alla = stmt.query_map([], rad)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let alla = stmt.query_map([], rad)?.collect::<super::db::DbResultat<Vec<_>>>()?;
         Ok(alla.into_iter().filter(|f| roll.is_none_or(|r| f.roller.iter().any(|x| x == r))).collect())
     }
 }

@@ -1,5 +1,6 @@
 //! Households and their members.
 
+use super::db::{Valfri, params};
 use super::hushallshistorik::{TidigareAdress, adress_fran_och_uppgifter, medlemskap, tidigare_adresser};
 use super::{Resultat, Skrivning, Store, StoreError, tidstampel};
 use crate::domain::arende::{ArendeStatus, Forsorjningshinder, format_arendenummer};
@@ -9,7 +10,6 @@ use crate::domain::manad::Manad;
 use crate::domain::personnummer::Personnummer;
 use crate::domain::utbetalning::Hushallsuppgifter;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
-use rusqlite::{OptionalExtension, params};
 
 /// The case data given when a household is registered.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,20 +83,19 @@ impl Skrivning<'_> {
     pub fn skapa_hushall(&self, h: &NyttHushall, a: &NyttArende, nu: NaiveDateTime) -> Resultat<Registrerat> {
         self.krav_bor_inte_redan(h)?;
         let conn = self.conn();
-        conn.prepare_cached(
+        let hushall_id = conn.insert_id(
             "INSERT INTO hushall (gatuadress, postnummer, postort, telefon, skyddade_personuppgifter, relation, skapad)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?
-        .execute(params![
-            h.adress.gatuadress,
-            h.adress.postnummer,
-            h.adress.postort,
-            h.telefon,
-            h.skyddade_personuppgifter,
-            h.relation.map(Relation::kod),
-            tidstampel(nu)
-        ])?;
-        let hushall_id = conn.last_insert_rowid();
+            params![
+                h.adress.gatuadress,
+                h.adress.postnummer,
+                h.adress.postort,
+                h.telefon,
+                h.skyddade_personuppgifter,
+                h.relation.map(Relation::kod),
+                tidstampel(nu)
+            ],
+        )?;
         for (ordning, m) in h.medlemmar.iter().enumerate() {
             let person_id = self.personens_id(&m.person)?;
             self.ny_medlem(hushall_id, person_id, m, ordning as i64, nu.date())?;
@@ -109,21 +108,20 @@ impl Skrivning<'_> {
             )?
             .query_row([year], |r| r.get(0))?;
         let arendenummer = format_arendenummer(year, lopnummer as u32);
-        conn.prepare_cached(
+        let arende_id = conn.insert_id(
             "INSERT INTO arende (hushall_id, arendenummer, status, socialsekreterare, bidragshandlaggare,
                                  forsorjningshinder, startdatum)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?
-        .execute(params![
-            hushall_id,
-            arendenummer,
-            a.status.kod(),
-            a.socialsekreterare.trim(),
-            a.bidragshandlaggare.trim(),
-            a.forsorjningshinder.map(Forsorjningshinder::kod),
-            a.startdatum.to_string()
-        ])?;
-        let arende_id = conn.last_insert_rowid();
+            params![
+                hushall_id,
+                arendenummer,
+                a.status.kod(),
+                a.socialsekreterare.trim(),
+                a.bidragshandlaggare.trim(),
+                a.forsorjningshinder.map(Forsorjningshinder::kod),
+                a.startdatum.to_string()
+            ],
+        )?;
         self.uppdatera_sokindex(arende_id)?;
         Ok(Registrerat { hushall_id, arende_id, arendenummer })
     }
@@ -162,12 +160,10 @@ impl Skrivning<'_> {
         if let Some(id) = tidigare {
             return Ok(id);
         }
-        conn.prepare_cached("INSERT INTO person (pnr, fornamn, efternamn) VALUES (?1, ?2, ?3)")?.execute(params![
-            p.pnr.twelve_digits(),
-            p.fornamn,
-            p.efternamn
-        ])?;
-        Ok(conn.last_insert_rowid())
+        Ok(conn.insert_id(
+            "INSERT INTO person (pnr, fornamn, efternamn) VALUES (?1, ?2, ?3)",
+            params![p.pnr.twelve_digits(), p.fornamn, p.efternamn],
+        )?)
     }
 }
 
@@ -180,7 +176,7 @@ impl Store {
     /// Every registered personnummer as twelve digits (generated data must not reuse one).
     pub fn alla_personnummer(&self) -> Resultat<Vec<String>> {
         let mut stmt = self.conn().prepare("SELECT pnr FROM person")?;
-        let rader = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+        let rader = stmt.query_map([], |r| r.get(0))?.collect::<super::db::DbResultat<Vec<String>>>()?;
         Ok(rader)
     }
 
@@ -195,9 +191,9 @@ impl Store {
                 |r| {
                     Ok((
                         Adress { gatuadress: r.get(0)?, postnummer: r.get(1)?, postort: r.get(2)? },
-                        r.get::<_, String>(3)?,
-                        r.get::<_, bool>(4)?,
-                        r.get::<_, Option<String>>(5)?,
+                        r.get::<String>(3)?,
+                        r.get::<bool>(4)?,
+                        r.get::<Option<String>>(5)?,
                     ))
                 },
             )
@@ -225,9 +221,8 @@ impl Store {
 }
 
 /// A personnummer as stored (12 digits, validated when it was written).
-pub(crate) fn lagrat_pnr(text: &str) -> rusqlite::Result<Personnummer> {
-    Personnummer::parse(text, NaiveDate::MAX)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+pub(crate) fn lagrat_pnr(text: &str) -> super::db::DbResultat<Personnummer> {
+    Personnummer::parse(text, NaiveDate::MAX).map_err(|e| super::db::Fel::Konvertering(0, Box::new(e)))
 }
 
 impl Skrivning<'_> {
@@ -263,7 +258,7 @@ impl Skrivning<'_> {
             "SELECT SUM(hm.roll <> 'barn'), SUM(hm.roll = 'barn') FROM arende a
              JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.till IS NULL WHERE a.id = ?1",
             [arende_id],
-            |r| Ok((r.get::<_, Option<i64>>(0)?.unwrap_or(1), r.get::<_, Option<i64>>(1)?.unwrap_or(0))),
+            |r| Ok((r.get::<Option<i64>>(0)?.unwrap_or(1), r.get::<Option<i64>>(1)?.unwrap_or(0))),
         )?)
     }
 }

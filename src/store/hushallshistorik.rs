@@ -1,6 +1,7 @@
 //! The household over time: members' periods, earlier addresses, protected identity, and the
 //! payee and contact details.
 
+use super::db::{Kopp, Valfri, params};
 use super::hushall::lagrat_pnr;
 use super::{Resultat, Skrivning, Store, StoreError, tidstampel};
 use crate::domain::hushall::{Adress, Medlem, Person, Relation, Roll};
@@ -8,7 +9,6 @@ use crate::domain::hushallsandring::Medlemskap;
 use crate::domain::personnummer::Personnummer;
 use crate::domain::utbetalning::{Betalsatt, Hushallsuppgifter, Kontaktsatt};
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Connection, OptionalExtension, params};
 
 /// Migration 15 (see `schema.rs`): periods on memberships, earlier addresses, payee and contact.
 pub(super) const V15_SQL: &str = "
@@ -71,9 +71,8 @@ pub struct Inflyttad {
     pub fran_arende: Option<i64>,
 }
 
-fn datum(text: &str) -> rusqlite::Result<NaiveDate> {
-    text.parse::<NaiveDate>()
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+fn datum(text: &str) -> super::db::DbResultat<NaiveDate> {
+    text.parse::<NaiveDate>().map_err(|e| super::db::Fel::Konvertering(0, Box::new(e)))
 }
 
 fn regel(text: impl Into<String>) -> StoreError {
@@ -81,7 +80,7 @@ fn regel(text: impl Into<String>) -> StoreError {
 }
 
 /// Every membership of the household, in the household's order, with its period.
-pub(super) fn medlemskap(conn: &Connection, hushall_id: i64) -> Resultat<Vec<Medlemskap>> {
+pub(super) fn medlemskap(conn: &Kopp, hushall_id: i64) -> Resultat<Vec<Medlemskap>> {
     let mut stmt = conn.prepare_cached(
         "SELECT p.pnr, p.fornamn, p.efternamn, hm.roll, hm.lunch_utanfor_hemmet, hm.gar_i_gymnasiet,
                 hm.fran, hm.till, hm.flyttat_till
@@ -100,17 +99,17 @@ pub(super) fn medlemskap(conn: &Connection, hushall_id: i64) -> Resultat<Vec<Med
                     lunch_utanfor_hemmet: r.get(4)?,
                     gar_i_gymnasiet: r.get(5)?,
                 },
-                fran: datum(&r.get::<_, String>(6)?)?,
+                fran: datum(&r.get::<String>(6)?)?,
                 till: till.as_deref().map(datum).transpose()?,
                 flyttat_till: r.get(8)?,
             })
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<super::db::DbResultat<Vec<_>>>()?;
     Ok(rader)
 }
 
 /// The household's earlier addresses, newest first.
-pub(super) fn tidigare_adresser(conn: &Connection, hushall_id: i64) -> Resultat<Vec<TidigareAdress>> {
+pub(super) fn tidigare_adresser(conn: &Kopp, hushall_id: i64) -> Resultat<Vec<TidigareAdress>> {
     let mut stmt = conn.prepare_cached(
         "SELECT fran, till, gatuadress, postnummer, postort, telefon FROM hushall_adress
          WHERE hushall_id = ?1 ORDER BY fran DESC, id DESC",
@@ -118,21 +117,18 @@ pub(super) fn tidigare_adresser(conn: &Connection, hushall_id: i64) -> Resultat<
     let rader = stmt
         .query_map([hushall_id], |r| {
             Ok(TidigareAdress {
-                fran: datum(&r.get::<_, String>(0)?)?,
-                till: datum(&r.get::<_, String>(1)?)?,
+                fran: datum(&r.get::<String>(0)?)?,
+                till: datum(&r.get::<String>(1)?)?,
                 adress: Adress { gatuadress: r.get(2)?, postnummer: r.get(3)?, postort: r.get(4)? },
                 telefon: r.get(5)?,
             })
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<super::db::DbResultat<Vec<_>>>()?;
     Ok(rader)
 }
 
 /// The date the current address applies from, and the payee and contact details.
-pub(super) fn adress_fran_och_uppgifter(
-    conn: &Connection,
-    hushall_id: i64,
-) -> Resultat<(NaiveDate, Hushallsuppgifter)> {
+pub(super) fn adress_fran_och_uppgifter(conn: &Kopp, hushall_id: i64) -> Resultat<(NaiveDate, Hushallsuppgifter)> {
     let rad = conn
         .prepare_cached(
             "SELECT coalesce(adress_fran, substr(skapad, 1, 10)), betalsatt, clearing, konto, betalmottagare,
@@ -143,7 +139,7 @@ pub(super) fn adress_fran_och_uppgifter(
             let betalsatt: Option<String> = r.get(1)?;
             let kontaktsatt: Option<String> = r.get(7)?;
             Ok((
-                datum(&r.get::<_, String>(0)?)?,
+                datum(&r.get::<String>(0)?)?,
                 Hushallsuppgifter {
                     betalsatt: betalsatt.as_deref().map(|k| super::kod_fran(Betalsatt::fran_kod(k), k)).transpose()?,
                     clearing: r.get(2)?,
@@ -189,8 +185,8 @@ impl Skrivning<'_> {
         let ids = self
             .conn()
             .prepare_cached("SELECT id FROM arende WHERE hushall_id = ?1")?
-            .query_map([hushall_id], |r| r.get::<_, i64>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .query_map([hushall_id], |r| r.get::<i64>(0))?
+            .collect::<super::db::DbResultat<Vec<_>>>()?;
         for id in ids {
             self.uppdatera_sokindex(id)?;
         }
@@ -221,11 +217,10 @@ impl Skrivning<'_> {
                 fran_arende = self.lamna_tidigare_hushall(hushall_id, id, &namn, fran)?;
                 id
             }
-            None => {
-                conn.prepare_cached("INSERT INTO person (pnr, fornamn, efternamn) VALUES (?1, ?2, ?3)")?
-                    .execute(params![m.person.pnr.twelve_digits(), m.person.fornamn, m.person.efternamn])?;
-                conn.last_insert_rowid()
-            }
+            None => conn.insert_id(
+                "INSERT INTO person (pnr, fornamn, efternamn) VALUES (?1, ?2, ?3)",
+                params![m.person.pnr.twelve_digits(), m.person.fornamn, m.person.efternamn],
+            )?,
         };
         let ordning: i64 = conn.query_row(
             "SELECT coalesce(max(ordning), -1) + 1 FROM hushallsmedlem WHERE hushall_id = ?1",

@@ -1,10 +1,10 @@
 //! IB form definitions (versioned, seeded from the shipped one, replaceable by the unit) and
 //! each case's answers.
 
+use super::db::{Valfri, params};
 use super::{Resultat, Store, StoreError, datum_fran, tidstampel};
 use crate::domain::ib::{IbDefinition, IbSvar, levererad_definition};
 use chrono::NaiveDateTime;
-use rusqlite::{OptionalExtension, params};
 
 impl Store {
     /// The newest definition, or the given version (answers keep theirs).

@@ -1,9 +1,9 @@
 //! The case journal: append, void with a reason, read newest first. Nothing is ever deleted.
 
+use super::db::{Valfri, params};
 use super::{Resultat, Skrivning, Store, StoreError, datum_fran, tidstampel};
 use crate::domain::journal::{JournalPost, Makulering, NyJournalPost};
 use chrono::NaiveDateTime;
-use rusqlite::{OptionalExtension, params};
 
 impl Store {
     /// Every entry of the case, voided ones included, newest first.
@@ -28,15 +28,15 @@ impl Store {
                     makulering: match orsak {
                         Some(orsak) => Some(Makulering {
                             orsak,
-                            av: r.get::<_, Option<String>>(8)?.unwrap_or_default(),
-                            tid: r.get::<_, Option<String>>(9)?.unwrap_or_default(),
+                            av: r.get::<Option<String>>(8)?.unwrap_or_default(),
+                            tid: r.get::<Option<String>>(9)?.unwrap_or_default(),
                         }),
                         None => None,
                     },
                     ersatter: r.get(10)?,
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<super::db::DbResultat<Vec<_>>>()?;
         Ok(rows)
     }
 }
@@ -65,20 +65,19 @@ impl Skrivning<'_> {
                 ));
             }
         }
-        conn.prepare_cached(
+        Ok(conn.insert_id(
             "INSERT INTO journal (arende_id, datum, rubrik, text, skriven_av, skapad, ersatter_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?
-        .execute(params![
-            arende_id,
-            post.datum.to_string(),
-            post.rubrik,
-            post.text,
-            skriven_av,
-            tidstampel(nu),
-            post.ersatter
-        ])?;
-        Ok(conn.last_insert_rowid())
+            params![
+                arende_id,
+                post.datum.to_string(),
+                post.rubrik,
+                post.text,
+                skriven_av,
+                tidstampel(nu),
+                post.ersatter
+            ],
+        )?)
     }
 
     /// Voids an entry with a reason; the entry stays, marked, with who and when.

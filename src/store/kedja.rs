@@ -14,8 +14,8 @@
 //! add a new kind instead.
 
 use super::Resultat;
+use super::db::Kopp;
 use rusqlite::functions::FunctionFlags;
-use rusqlite::{Connection, params};
 use sha2::{Digest, Sha256};
 
 /// One kind of protected row.
@@ -284,7 +284,7 @@ fn hex(bytes: &[u8]) -> String {
 
 /// Makes `bistand_sha256` and `bistand_kedja` available to SQL on this connection (the chain's
 /// triggers and checks use them).
-pub(crate) fn registrera(conn: &Connection) -> rusqlite::Result<()> {
+pub(crate) fn registrera(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
     let flaggor = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
     conn.create_scalar_function("bistand_sha256", 1, flaggor, |ctx| {
         Ok(innehallshash(&ctx.get::<Option<String>>(0)?.unwrap_or_default()))
@@ -338,7 +338,7 @@ pub(super) fn lagg_till_slag(tx: &rusqlite::Transaction, version: i64) -> rusqli
         while let Some(r) = rader.next()? {
             let innehall = innehallshash(&r.get::<_, String>(2)?);
             let hash = lank(&foregaende, &innehall);
-            skriv.execute(params![s.typ, r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, innehall, hash])?;
+            skriv.execute(rusqlite::params![s.typ, r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, innehall, hash])?;
             foregaende = hash;
         }
         tx.execute_batch(&s.triggers())?;
@@ -358,7 +358,7 @@ pub struct Kedjerapport {
 }
 
 /// Walks the whole chain and compares every protected row with its newest chain row.
-pub(crate) fn verifiera(conn: &Connection) -> Resultat<Kedjerapport> {
+pub(crate) fn verifiera(conn: &Kopp) -> Resultat<Kedjerapport> {
     let mut rapport = Kedjerapport::default();
     let mut stmt = conn.prepare("SELECT id, innehall, hash FROM kedja ORDER BY id")?;
     let mut rader = stmt.query([])?;
@@ -385,7 +385,7 @@ pub(crate) fn verifiera(conn: &Connection) -> Resultat<Kedjerapport> {
 }
 
 /// The first protected row of a kind that differs from, or is missing in, the chain.
-fn forsta_avvikelse(conn: &Connection, s: &Skyddad) -> Resultat<Option<String>> {
+fn forsta_avvikelse(conn: &Kopp, s: &Skyddad) -> Resultat<Option<String>> {
     let senaste = format!(
         "(SELECT k.innehall FROM kedja k WHERE k.tabell = '{typ}' AND k.rad = {rad} AND k.del = {del}
           ORDER BY k.id DESC LIMIT 1)",

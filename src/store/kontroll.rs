@@ -1,7 +1,7 @@
 //! Health check of a database: SQLite's own integrity check plus the program's rules.
 
+use super::db::Kopp;
 use super::{Resultat, Store};
-use rusqlite::Connection;
 
 /// What the check found. Empty `problem` means healthy.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -91,46 +91,19 @@ impl Store {
 }
 
 /// The health check on any connection (a backup is checked on a read-only one).
-pub(crate) fn kontrollera(conn: &Connection) -> Resultat<Kontrollrapport> {
+pub(crate) fn kontrollera(conn: &Kopp) -> Resultat<Kontrollrapport> {
     {
-        let mut rapport = Kontrollrapport {
-            schemaversion: conn.query_row("PRAGMA user_version", [], |r| r.get(0))?,
-            ..Default::default()
-        };
-        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
-        let mut fel = 0;
-        for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
-            if row? != "ok" {
-                fel += 1;
-            }
-        }
-        if fel > 0 {
-            rapport.problem.push(format!(
-                "SQLite:s integritetskontroll hittade {fel} fel: filen är skadad. Återställ från en säkerhetskopia."
-            ));
-        }
-        if !rapport.problem.is_empty() {
-            // A damaged file: the program's own rules would only read garbage.
+        let mut rapport = Kontrollrapport { schemaversion: conn.schemaversion()?, ..Default::default() };
+        // A damaged file: the program's own rules would only read garbage.
+        if let Some(c) = conn.sqlite()
+            && !sqlite_filen_ar_hel(c, &mut rapport)?
+        {
             return Ok(rapport);
-        }
-        for avvikelse in super::schemajamforelse::schemaavvikelser(conn)? {
-            rapport.problem.push(format!("Schemat: {avvikelse}"));
         }
         let kedja = super::kedja::verifiera(conn)?;
         rapport.kedjeposter = kedja.poster;
         rapport.ankare = kedja.ankare;
         rapport.problem.extend(kedja.problem.into_iter().map(|p| format!("Kontrollkedjan: {p}")));
-        let fk: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
-        if fk > 0 {
-            rapport.problem.push(format!("{fk} rader pekar på något som inte finns (främmande nycklar)"));
-        }
-        // The case search index must agree with the cases' search texts.
-        for index in ["arende_sok", "arende_tri"] {
-            let fts = format!("INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)");
-            if conn.execute(&fts, []).is_err() {
-                rapport.problem.push(format!("sökindexet för ärendelistan ({index}) stämmer inte med ärendena"));
-            }
-        }
         for (text, sql) in REGLER {
             let n: i64 = conn.query_row(sql, [], |r| r.get(0))?;
             if n > 0 {
@@ -146,13 +119,13 @@ pub(crate) fn kontrollera(conn: &Connection) -> Resultat<Kontrollrapport> {
         // Each personnummer must still validate.
         let mut stmt = conn.prepare("SELECT pnr FROM person")?;
         let invalid = stmt
-            .query_map([], |r| r.get::<_, String>(0))?
+            .query_map([], |r| r.get::<String>(0))?
             .filter(|p| p.as_ref().map(|p| super::hushall::lagrat_pnr(p).is_err()).unwrap_or(true))
             .count();
         if invalid > 0 {
             rapport.problem.push(format!("{invalid} ogiltiga personnummer"));
         }
-        let count = |t: &str| conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get::<_, i64>(0));
+        let count = |t: &str| conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get::<i64>(0));
         rapport.hushall = count("hushall")?;
         rapport.personer = count("person")?;
         rapport.arenden = count("arende")?;
@@ -161,4 +134,37 @@ pub(crate) fn kontrollera(conn: &Connection) -> Resultat<Kontrollrapport> {
         rapport.beslut = count("beslut")?;
         Ok(rapport)
     }
+}
+
+/// SQLite's own checks of the file: integrity, the schema exactly the program's, foreign keys
+/// and the search index. False when the file is damaged (nothing else is worth reading then).
+fn sqlite_filen_ar_hel(conn: &rusqlite::Connection, rapport: &mut Kontrollrapport) -> Resultat<bool> {
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    let mut fel = 0;
+    for rad in stmt.query_map([], |r| r.get::<_, String>(0))? {
+        if rad? != "ok" {
+            fel += 1;
+        }
+    }
+    if fel > 0 {
+        rapport.problem.push(format!(
+            "SQLite:s integritetskontroll hittade {fel} fel: filen är skadad. Återställ från en säkerhetskopia."
+        ));
+        return Ok(false);
+    }
+    for avvikelse in super::schemajamforelse::schemaavvikelser(conn)? {
+        rapport.problem.push(format!("Schemat: {avvikelse}"));
+    }
+    let fk: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+    if fk > 0 {
+        rapport.problem.push(format!("{fk} rader pekar på något som inte finns (främmande nycklar)"));
+    }
+    // The case search index must agree with the cases' search texts.
+    for index in ["arende_sok", "arende_tri"] {
+        let fts = format!("INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)");
+        if conn.execute(&fts, []).is_err() {
+            rapport.problem.push(format!("sökindexet för ärendelistan ({index}) stämmer inte med ärendena"));
+        }
+    }
+    Ok(true)
 }

@@ -1,9 +1,9 @@
 //! The append-only event log: who opened or changed which case, when, and from which computer.
 
+use super::db::params;
 use super::{Resultat, Skrivning, Store, tidstampel};
 use crate::kodlista;
 use chrono::NaiveDateTime;
-use rusqlite::params;
 
 kodlista! {
     /// What happened.
@@ -105,7 +105,7 @@ impl Store {
                     detalj: r.get(3)?,
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<super::db::DbResultat<Vec<_>>>()?;
         Ok(rows)
     }
 }
@@ -174,7 +174,7 @@ impl Store {
                     dator: r.get(6)?,
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<super::db::DbResultat<Vec<_>>>()?;
         Ok(rader)
     }
 

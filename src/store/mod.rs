@@ -10,6 +10,7 @@ mod arshjul;
 mod aterkrav;
 mod beslut;
 mod bistandsmanad;
+pub(crate) mod db;
 mod fia;
 mod forslag;
 mod hushall;
@@ -22,10 +23,12 @@ mod logg;
 mod normtabell;
 mod ovning;
 mod plan;
+mod postgres_schema;
 mod sakerhetskopia;
 mod schema;
 mod schemajamforelse;
 mod screening;
+pub mod server;
 mod statistik;
 mod utbetalning;
 mod utbetalning_schema;
@@ -51,7 +54,8 @@ pub use screening::Screeningresultat;
 pub use utbetalning::{AttBestalla, NyUtbetalning};
 pub use utkast::Utkast;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};
+use db::{Fel, Kopp};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -79,8 +83,10 @@ pub enum StoreError {
     InteOvningsdatabas,
     /// A stored value (JSON in a column) cannot be read: the table and the row.
     Skadad { tabell: String, rad: String },
-    /// Any other SQLite error (a program fault, not a user mistake).
-    Sql(rusqlite::Error),
+    /// The unit's database server cannot be reached (the connection was lost or refused).
+    IngenKontakt(String),
+    /// Any other database error (a program fault, not a user mistake).
+    Sql(Fel),
 }
 
 impl fmt::Display for StoreError {
@@ -116,7 +122,12 @@ impl fmt::Display for StoreError {
                  säkerhetskopia."
             ),
             StoreError::Dubblett(t) | StoreError::Regel(t) | StoreError::Saknas(t) => f.write_str(t),
-            StoreError::Sql(e) => f.write_str(&sql_fel(e)),
+            StoreError::IngenKontakt(orsak) => write!(
+                f,
+                "Ingen kontakt med enhetens databas ({orsak}). Ditt arbete sparas på datorn; programmet försöker igen."
+            ),
+            StoreError::Sql(Fel::Sqlite(e)) => f.write_str(&sql_fel(e)),
+            StoreError::Sql(e) => write!(f, "Ett oväntat fel i databasen ({}). Inget har sparats.", fel_kod(e)),
         }
     }
 }
@@ -125,23 +136,58 @@ impl std::error::Error for StoreError {}
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> StoreError {
-        if let rusqlite::Error::FromSqlConversionFailure(_, _, fel) = &e
-            && let Some(k) = fel.downcast_ref::<SkadadKolumn>()
+        StoreError::from(Fel::from(e))
+    }
+}
+
+impl From<Fel> for StoreError {
+    fn from(e: Fel) -> StoreError {
+        match e {
+            Fel::Konvertering(_, fel) if fel.downcast_ref::<SkadadKolumn>().is_some() => {
+                let k = fel.downcast_ref::<SkadadKolumn>().expect("checked above");
+                StoreError::Skadad { tabell: k.tabell.to_string(), rad: k.rad.clone() }
+            }
+            Fel::Sqlite(e) => fran_sqlite(e),
+            Fel::Postgres(e) => fran_postgres(e),
+            e => StoreError::Sql(e),
+        }
+    }
+}
+
+fn fran_sqlite(e: rusqlite::Error) -> StoreError {
+    // A rule kept by a trigger (RAISE(ABORT, '…')) speaks Swedish already: pass its words on.
+    if let rusqlite::Error::SqliteFailure(f, Some(text)) = &e
+        && f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_TRIGGER
+    {
+        return StoreError::Regel(text.clone());
+    }
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Upptagen,
+        Some(ErrorCode::ReadOnly) => StoreError::Skrivskyddad,
+        Some(ErrorCode::NotADatabase) => StoreError::InteEnDatabas(PathBuf::new()),
+        _ => StoreError::Sql(Fel::Sqlite(e)),
+    }
+}
+
+/// A rule kept by a PostgreSQL trigger (RAISE EXCEPTION, SQLSTATE P0001) is Swedish already; a
+/// lost connection is a network fault the user is told about; the rest are program faults.
+fn fran_postgres(e: ::postgres::Error) -> StoreError {
+    use ::postgres::error::SqlState;
+    if e.is_closed() {
+        return StoreError::IngenKontakt("anslutningen bröts".into());
+    }
+    match e.as_db_error() {
+        Some(d) if *d.code() == SqlState::RAISE_EXCEPTION => StoreError::Regel(d.message().to_string()),
+        Some(d) if *d.code() == SqlState::LOCK_NOT_AVAILABLE || *d.code() == SqlState::T_R_SERIALIZATION_FAILURE => {
+            StoreError::Upptagen
+        }
+        Some(d)
+            if *d.code() == SqlState::READ_ONLY_SQL_TRANSACTION || *d.code() == SqlState::INSUFFICIENT_PRIVILEGE =>
         {
-            return StoreError::Skadad { tabell: k.tabell.to_string(), rad: k.rad.clone() };
+            StoreError::Skrivskyddad
         }
-        // A rule kept by a trigger (RAISE(ABORT, '…')) speaks Swedish already: pass its words on.
-        if let rusqlite::Error::SqliteFailure(f, Some(text)) = &e
-            && f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_TRIGGER
-        {
-            return StoreError::Regel(text.clone());
-        }
-        match e.sqlite_error_code() {
-            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Upptagen,
-            Some(ErrorCode::ReadOnly) => StoreError::Skrivskyddad,
-            Some(ErrorCode::NotADatabase) => StoreError::InteEnDatabas(PathBuf::new()),
-            _ => StoreError::Sql(e),
-        }
+        Some(_) => StoreError::Sql(Fel::Postgres(e)),
+        None => StoreError::IngenKontakt("servern svarar inte".into()),
     }
 }
 
@@ -149,14 +195,26 @@ pub type Resultat<T> = Result<T, StoreError>;
 
 /// An open Bistånd database.
 pub struct Store {
-    conn: Connection,
+    kopp: Kopp<'static>,
     sokvag: PathBuf,
+    /// A test's private schema on a PostgreSQL server, dropped with the store.
+    testschema: Option<String>,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        self.stang_testschema();
+    }
 }
 
 impl Store {
     /// Opens (or creates) the database at `sokvag`, creating its folder, and migrates it to the
     /// program's schema. Refuses a database from a newer program.
+    /// A `postgres://` address opens the unit's database on that server instead.
     pub fn open(sokvag: &Path) -> Resultat<Store> {
+        if let Some(url) = sokvag.to_str().filter(|s| server::ar_serveradress(s)) {
+            return Store::open_server(url);
+        }
         if let Some(dir) = sokvag.parent().filter(|d| !d.as_os_str().is_empty()) {
             crate::filer::skapa_mapp(dir).map_err(|e| StoreError::KanInteOppna {
                 sokvag: sokvag.to_path_buf(),
@@ -188,8 +246,12 @@ impl Store {
         Store::prepare(conn, sokvag.to_path_buf())
     }
 
-    /// A private in-memory database (tests and previews).
+    /// A private in-memory database (tests and previews). When the tests are pointed at a
+    /// PostgreSQL server ([`server::TESTSERVER`]), a private schema there instead.
     pub fn open_in_memory() -> Resultat<Store> {
+        if let Ok(url) = std::env::var(server::TESTSERVER) {
+            return Store::open_testschema(&url);
+        }
         Store::prepare(Connection::open_in_memory()?, PathBuf::from(":memory:"))
     }
 
@@ -213,7 +275,7 @@ impl Store {
         }
         conn.execute_batch("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;")?;
         schema::migrera(&mut conn)?;
-        let mut store = Store { conn, sokvag };
+        let mut store = Store { kopp: Kopp::sqlite_egen(conn), sokvag, testschema: None };
         store.seeda_normtabeller(chrono::Local::now().naive_local())?;
         Ok(store)
     }
@@ -224,14 +286,19 @@ impl Store {
 
     /// Runs `f` in one transaction: everything or nothing is saved.
     pub fn skriv<T>(&mut self, f: impl FnOnce(&Skrivning) -> Resultat<T>) -> Resultat<T> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let value = f(&Skrivning { tx: &tx })?;
+        let tx = self.kopp.borja_skrivning()?;
+        let value = f(&Skrivning { kopp: &self.kopp })?;
         tx.commit()?;
         Ok(value)
     }
 
-    pub(crate) fn conn(&self) -> &Connection {
-        &self.conn
+    pub(crate) fn conn(&self) -> &Kopp<'static> {
+        &self.kopp
+    }
+
+    /// Which SQL the database speaks.
+    pub fn dialekt(&self) -> db::Dialekt {
+        self.kopp.dialekt()
     }
 
     /// SQLite's quick_check limited to `tabeller` (names from the code) and their indexes. Some
@@ -239,10 +306,11 @@ impl Store {
     /// an error; this finds it, at the cost of reading the tables once.
     pub fn kontrollera_tabeller(&self, tabeller: &[&str]) -> Resultat<()> {
         for tabell in tabeller {
-            let svar: String = self.conn.query_row(&format!("PRAGMA quick_check({tabell})"), [], |r| r.get(0))?;
+            let Some(conn) = self.kopp.sqlite() else { return Ok(()) };
+            let svar: String = conn.query_row(&format!("PRAGMA quick_check({tabell})"), [], |r| r.get(0))?;
             if svar != "ok" {
                 let skadad = rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT);
-                return Err(StoreError::Sql(rusqlite::Error::SqliteFailure(skadad, None)));
+                return Err(StoreError::Sql(Fel::Sqlite(rusqlite::Error::SqliteFailure(skadad, None))));
             }
         }
         Ok(())
@@ -251,12 +319,12 @@ impl Store {
 
 /// The writes available inside one transaction (see [`Store::skriv`]).
 pub struct Skrivning<'a> {
-    tx: &'a Transaction<'a>,
+    kopp: &'a Kopp<'static>,
 }
 
 impl Skrivning<'_> {
-    pub(crate) fn conn(&self) -> &Connection {
-        self.tx
+    pub(crate) fn conn(&self) -> &Kopp<'static> {
+        self.kopp
     }
 }
 
@@ -267,6 +335,15 @@ fn oppna_orsak(e: &rusqlite::Error) -> String {
         Some(ErrorCode::PermissionDenied) => "behörighet saknas".into(),
         Some(ErrorCode::ReadOnly) => "filen är skrivskyddad".into(),
         _ => format!("ett oväntat fel i databasen ({})", sql_kod(e)),
+    }
+}
+
+/// The server's error code, the only part of its answer a user is shown (its text is English).
+fn fel_kod(e: &Fel) -> String {
+    match e {
+        Fel::Sqlite(e) => sql_kod(e),
+        Fel::Postgres(e) => e.code().map_or_else(|| "okänt".into(), |k| format!("kod {}", k.code())),
+        _ => "ett värde kunde inte läsas".into(),
     }
 }
 
@@ -293,9 +370,8 @@ fn sql_fel(e: &rusqlite::Error) -> String {
 }
 
 /// Reads an ISO date stored as text.
-pub(crate) fn datum_fran(text: &str) -> rusqlite::Result<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+pub(crate) fn datum_fran(text: &str) -> db::DbResultat<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| Fel::Konvertering(0, Box::new(e)))
 }
 
 /// A value stored as JSON that cannot be read, and where it is.
@@ -319,20 +395,17 @@ pub(crate) fn json_fran<T: serde::de::DeserializeOwned>(
     text: &str,
     tabell: &'static str,
     rad: impl fmt::Display,
-) -> rusqlite::Result<T> {
+) -> db::DbResultat<T> {
     serde_json::from_str(text).map_err(|_| {
         let fel = SkadadKolumn { tabell, rad: rad.to_string() };
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(fel))
+        Fel::Konvertering(0, Box::new(fel))
     })
 }
 
 /// A code stored as text (status, role, outcome) read back; an unknown code means damage and is
 /// a read error, never a guessed value.
-pub(crate) fn kod_fran<T>(varde: Option<T>, kod: &str) -> rusqlite::Result<T> {
-    varde.ok_or_else(|| {
-        let fel: Box<dyn std::error::Error + Send + Sync> = format!("okänd kod {kod}").into();
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, fel)
-    })
+pub(crate) fn kod_fran<T>(varde: Option<T>, kod: &str) -> db::DbResultat<T> {
+    varde.ok_or_else(|| Fel::Konvertering(0, format!("okänd kod {kod}").into()))
 }
 
 /// Now as stored: local time `YYYY-MM-DD HH:MM:SS`.

@@ -1,10 +1,10 @@
 //! Riksnorm tables in the database: seeded from the shipped data, corrected by an administrator
 //! as new versions (never overwritten), and the unit's rules (settings).
 
+use super::db::{Valfri, params};
 use super::{Resultat, Skrivning, Store, StoreError, tidstampel};
 use crate::domain::norm::{Normtabell, Regler, levererade_tabeller};
 use chrono::NaiveDateTime;
-use rusqlite::{OptionalExtension, params};
 
 /// One stored version of a year's table.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,11 +27,11 @@ impl Store {
     /// Adds the shipped table of every year the database does not have yet. Only reads when
     /// every year is there: opening a database takes no write lock unless something is missing.
     pub(crate) fn seeda_normtabeller(&mut self, nu: NaiveDateTime) -> Resultat<()> {
-        let saknas = |conn: &rusqlite::Connection| -> Resultat<Vec<Normtabell>> {
+        let saknas = |conn: &super::db::Kopp| -> Resultat<Vec<Normtabell>> {
             let mut stmt = conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM normtabell WHERE ar = ?1)")?;
             let mut nya = Vec::new();
             for t in levererade_tabeller() {
-                if !stmt.query_row([t.ar], |r| r.get::<_, bool>(0))? {
+                if !stmt.query_row([t.ar], |r| r.get::<bool>(0))? {
                     nya.push(t);
                 }
             }
@@ -86,7 +86,7 @@ impl Store {
                     skapad: r.get(5)?,
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<super::db::DbResultat<Vec<_>>>()?;
         Ok(rows)
     }
 
@@ -118,10 +118,9 @@ impl Skrivning<'_> {
             [t.ar],
             |r| r.get(0),
         )?;
-        self.conn().execute(
+        Ok(self.conn().insert_id(
             "INSERT INTO normtabell (ar, version, data, andring, av, skapad) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![t.ar, version, data, andring.trim(), av, tidstampel(nu)],
-        )?;
-        Ok(self.conn().last_insert_rowid())
+        )?)
     }
 }

@@ -2,9 +2,9 @@
 //! training database, or into a database that holds nothing yet (which then becomes one), so
 //! that they never mix with the unit's real cases.
 
+use super::db::Kopp;
 use super::utkast::{las_installning, skriv_installning};
 use super::{Resultat, Skrivning, Store, StoreError};
-use rusqlite::Connection;
 
 /// The setting that marks a training database (`ja`).
 const NYCKEL: &str = "ovningsdatabas";
@@ -58,11 +58,11 @@ impl Skrivning<'_> {
     }
 }
 
-fn markerad(conn: &Connection) -> Resultat<bool> {
+fn markerad(conn: &Kopp) -> Resultat<bool> {
     Ok(las_installning(conn, NYCKEL)?.as_deref() == Some("ja"))
 }
 
-fn tom(conn: &Connection) -> Resultat<bool> {
+fn tom(conn: &Kopp) -> Resultat<bool> {
     for tabell in ARBETE {
         let finns: bool = conn.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {tabell})"), [], |r| r.get(0))?;
         if finns {

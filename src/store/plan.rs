@@ -1,10 +1,10 @@
 //! Förändringsplaner: drafts, agreed versions (never changed), follow-ups, deviations and the
 //! caseworker's "Att göra" list.
 
+use super::db::{Valfri, params};
 use super::{Resultat, Skrivning, Store, StoreError, datum_fran, tidstampel};
 use crate::domain::plan::{Planinnehall, Planpunkt, att_gora};
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{OptionalExtension, params};
 
 /// One stored version of a case's plan.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,7 +66,7 @@ pub(super) const PER_VUXEN_SQL: &str = "
         BEGIN SELECT RAISE(ABORT, 'En plan måste gälla en person i hushållet.'); END;
         ";
 
-fn tolka(json: &str, id: i64) -> rusqlite::Result<Planinnehall> {
+fn tolka(json: &str, id: i64) -> super::db::DbResultat<Planinnehall> {
     super::json_fran(json, "plan", format!("id {id}"))
 }
 
@@ -85,7 +85,7 @@ pub struct Planperson {
     pub namn: String,
 }
 
-fn fran_rad(r: &rusqlite::Row) -> rusqlite::Result<Planversion> {
+fn fran_rad(r: &super::db::Rad) -> super::db::DbResultat<Planversion> {
     let innehall: String = r.get(3)?;
     let id: i64 = r.get(0)?;
     let overenskommen: Option<String> = r.get(4)?;
@@ -109,7 +109,7 @@ impl Store {
         let mut stmt = self
             .conn()
             .prepare_cached(&format!("SELECT {KOLUMNER} FROM plan WHERE arende_id = ?1 ORDER BY version DESC"))?;
-        let rows = stmt.query_map([arende_id], fran_rad)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows = stmt.query_map([arende_id], fran_rad)?.collect::<super::db::DbResultat<Vec<_>>>()?;
         Ok(rows)
     }
 
@@ -119,7 +119,8 @@ impl Store {
             "SELECT {KOLUMNER} FROM plan WHERE arende_id = ?1 AND person_id = COALESCE(?2, {SOKANDE})
              ORDER BY version DESC"
         ))?;
-        let rows = stmt.query_map(params![arende_id, person_id], fran_rad)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows =
+            stmt.query_map(params![arende_id, person_id], fran_rad)?.collect::<super::db::DbResultat<Vec<_>>>()?;
         Ok(rows)
     }
 
@@ -151,7 +152,7 @@ impl Store {
             .query_map(params![arende_id, idag.to_string()], |r| {
                 Ok(Planperson { person_id: r.get(0)?, namn: r.get(1)? })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<super::db::DbResultat<Vec<_>>>()?;
         Ok(rows)
     }
 
@@ -169,7 +170,7 @@ impl Store {
                     per_steg: super::json_fran(&per_steg, "plan_uppfoljning", format!("plan {plan_id}"))?,
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<super::db::DbResultat<Vec<_>>>()?;
         Ok(rows)
     }
 
@@ -188,7 +189,7 @@ impl Store {
                     godkand: r.get(3)?,
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<super::db::DbResultat<Vec<_>>>()?;
         Ok(rows)
     }
 
@@ -215,10 +216,10 @@ impl Store {
             Ok((
                 tolka(&innehall, r.get(0)?)?,
                 datum_fran(&overenskommen)?,
-                r.get::<_, bool>(3)?,
-                r.get::<_, i64>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
+                r.get::<bool>(3)?,
+                r.get::<i64>(4)?,
+                r.get::<String>(5)?,
+                r.get::<String>(6)?,
                 senaste.as_deref().map(datum_fran).transpose()?,
             ))
         })?;
@@ -265,12 +266,11 @@ impl Skrivning<'_> {
             conn.query_row("SELECT COALESCE(MAX(version), 0) + 1 FROM plan WHERE arende_id = ?1", [arende_id], |r| {
                 r.get(0)
             })?;
-        conn.execute(
+        Ok(conn.insert_id(
             "INSERT INTO plan (arende_id, version, innehall, skapad, andrad, av, person_id)
              VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)",
             params![arende_id, version, json, tidstampel(nu), av, person_id],
-        )?;
-        Ok(conn.last_insert_rowid())
+        )?)
     }
 
     /// The adult whose plan is meant: the one given, if they belong to the case's household,
@@ -351,21 +351,19 @@ impl Skrivning<'_> {
 
     pub fn skriv_uppfoljning(&self, plan_id: i64, u: &Uppfoljning, av: &str, nu: NaiveDateTime) -> Resultat<i64> {
         let per_steg = serde_json::to_string(&u.per_steg).map_err(|e| StoreError::Regel(e.to_string()))?;
-        self.conn().execute(
+        Ok(self.conn().insert_id(
             "INSERT INTO plan_uppfoljning (plan_id, datum, notering, per_steg, skapad, av) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![plan_id, u.datum.to_string(), u.notering.trim(), per_steg, tidstampel(nu), av],
-        )?;
-        Ok(self.conn().last_insert_rowid())
+        )?)
     }
 
     pub fn skriv_avvikelse(&self, plan_id: i64, a: &Avvikelse, av: &str, nu: NaiveDateTime) -> Resultat<i64> {
         if a.till < a.fran {
             return Err(StoreError::Regel("Avvikelsens slutdatum kan inte vara före startdatum.".into()));
         }
-        self.conn().execute(
+        Ok(self.conn().insert_id(
             "INSERT INTO plan_avvikelse (plan_id, fran, till, beskrivning, godkand, skapad, av) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![plan_id, a.fran.to_string(), a.till.to_string(), a.beskrivning.trim(), a.godkand, tidstampel(nu), av],
-        )?;
-        Ok(self.conn().last_insert_rowid())
+        )?)
     }
 }

@@ -26,7 +26,12 @@ impl Store {
                 till.display()
             )));
         }
-        skriv_kopia(self.conn(), till)
+        let Some(conn) = self.conn().sqlite() else {
+            return Err(StoreError::Regel(
+                "Enhetens databas på servern säkerhetskopieras av serverns drift, inte av programmet.".into(),
+            ));
+        };
+        skriv_kopia(conn, till)
     }
 }
 
@@ -157,7 +162,7 @@ fn kontrollerad_kopia(fran: &Path, prov: &Path) -> Resultat<Connection> {
     rusqlite::backup::Backup::new(&kalla, &mut kopia)
         .and_then(|b| b.step(-1).map(|_| ()))
         .map_err(|_| ogiltig_kopia("filen är skadad eller ofullständig"))?;
-    let rapport = kontrollera(&kopia).map_err(|e| match e {
+    let rapport = kontrollera(&super::db::Kopp::lana(&kopia)).map_err(|e| match e {
         StoreError::NyareSchema { .. } => e,
         _ => ogiltig_kopia("filen är skadad eller ofullständig"),
     })?;

@@ -178,7 +178,7 @@ fn berakna_sokindex_igen(tx: &Transaction) -> rusqlite::Result<()> {
     let ids: Vec<i64> =
         tx.prepare("SELECT id FROM arende")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     for id in ids {
-        let index = super::arende::berakna_sokindex(tx, id)?;
+        let index = super::arende::berakna_sokindex(&super::db::Kopp::lana(tx), id)?;
         tx.execute("UPDATE arende SET sokindex = ?1 WHERE id = ?2 AND sokindex <> ?1", params![index, id])?;
     }
     Ok(())

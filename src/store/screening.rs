@@ -1,10 +1,10 @@
 //! Screening results, kept on the person (never on a letter, never in the case list).
 
+use super::db::{Valfri, params};
 use super::{Resultat, Skrivning, Store, StoreError, datum_fran, tidstampel};
 use crate::domain::personnummer::Personnummer;
 use crate::domain::screening::{Instrument, tolka};
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{OptionalExtension, params};
 
 /// A saved screening.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,11 +33,10 @@ impl Skrivning<'_> {
             .optional()?
             .ok_or_else(|| StoreError::Saknas("Personen finns inte i registret.".into()))?;
         let json = serde_json::to_string(svar).map_err(|e| StoreError::Regel(e.to_string()))?;
-        self.conn().execute(
+        Ok(self.conn().insert_id(
             "INSERT INTO screening (person_id, instrument, datum, svar, poang, skapad, av) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![person_id, instrument.kod(), datum.to_string(), json, tolkning.poang, tidstampel(nu), av],
-        )?;
-        Ok(self.conn().last_insert_rowid())
+        )?)
     }
 }
 
@@ -56,11 +55,11 @@ impl Store {
                 Ok(Screeningresultat {
                     instrument: super::kod_fran(Instrument::fran_kod(&instrument), &instrument)?,
                     datum: datum_fran(&datum)?,
-                    svar: super::json_fran(&svar, "screening", format!("id {}", r.get::<_, i64>(4)?))?,
+                    svar: super::json_fran(&svar, "screening", format!("id {}", r.get::<i64>(4)?))?,
                     poang: r.get(3)?,
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<super::db::DbResultat<Vec<_>>>()?;
         Ok(rows)
     }
 }

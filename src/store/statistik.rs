@@ -3,6 +3,7 @@
 //! decision, nybesök, and the unit's inputs (population, the smallest figure shown). No names
 //! and no personnummer are read.
 
+use super::db::{Valfri, params};
 use super::{Resultat, Skrivning, Store, datum_fran, tidstampel};
 use crate::domain::arende::{Avslutsorsak, Forsorjningshinder};
 use crate::domain::belopp::Belopp;
@@ -12,7 +13,6 @@ use crate::domain::statistik::{
     Underlag,
 };
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{OptionalExtension, params};
 use std::collections::HashMap;
 
 pub(super) const V15_SQL: &str = "
@@ -94,13 +94,13 @@ impl Store {
             let orsak: Option<String> = r.get(4)?;
             Ok(Arendeuppgift {
                 id: r.get(0)?,
-                handlaggare: r.get::<_, String>(1)?.trim().to_string(),
+                handlaggare: r.get::<String>(1)?.trim().to_string(),
                 hinder: hinder.as_deref().and_then(Forsorjningshinder::fran_kod),
                 avslutsdatum: slut.as_deref().map(datum_fran).transpose()?,
                 avslutsorsak: orsak.as_deref().and_then(Avslutsorsak::fran_kod),
             })
         })?;
-        Ok(rader.collect::<rusqlite::Result<_>>()?)
+        Ok(rader.collect::<super::db::DbResultat<_>>()?)
     }
 
     /// Per case and month: what the decisions in force (not changed by a later one) granted, read
@@ -121,9 +121,9 @@ impl Store {
         let mut rader = stmt.query(params![fran.to_string(), period.sista().to_string()])?;
         while let Some(r) = rader.next()? {
             let arende_id: i64 = r.get(0)?;
-            let manad = manad_fran(&r.get::<_, String>(1)?)?;
+            let manad = manad_fran(&r.get::<String>(1)?)?;
             let i_perioden = period.innehaller(manad);
-            if r.get::<_, i64>(2)? > 0 {
+            if r.get::<i64>(2)? > 0 {
                 let a = antal.entry(arende_id).or_default();
                 (a.0, a.1) = (a.0 + 1, a.1 || i_perioden);
             } else if !i_perioden {
@@ -176,9 +176,9 @@ impl Store {
         let mut ut = HashMap::new();
         let mut rader = stmt.query(params![period.forsta().to_string(), period.sista().to_string()])?;
         while let Some(r) = rader.next()? {
-            let Some(packat) = r.get::<_, Option<i64>>(2)? else { continue };
+            let Some(packat) = r.get::<Option<i64>>(2)? else { continue };
             let (personer, barn) = ((packat >> 16) as u32, (packat & 0xffff) as u32);
-            ut.insert((r.get(0)?, manad_fran(&r.get::<_, String>(1)?)?), (personer - barn.min(personer), barn));
+            ut.insert((r.get(0)?, manad_fran(&r.get::<String>(1)?)?), (personer - barn.min(personer), barn));
         }
         Ok(ut)
     }
@@ -216,7 +216,7 @@ impl Store {
                 let beslut: String = r.get(2)?;
                 Ok(Tidsspann { arende_id: r.get(0)?, fran: datum_fran(&inkom)?, till: datum_fran(&beslut)? })
             })?;
-        Ok(rader.collect::<rusqlite::Result<_>>()?)
+        Ok(rader.collect::<super::db::DbResultat<_>>()?)
     }
 
     fn nybesok(&self, period: Period) -> Resultat<Vec<Tidsspann>> {
@@ -229,7 +229,7 @@ impl Store {
             let besok: String = r.get(2)?;
             Ok(Tidsspann { arende_id: r.get(0)?, fran: datum_fran(&kontakt)?, till: datum_fran(&besok)? })
         })?;
-        Ok(rader.collect::<rusqlite::Result<_>>()?)
+        Ok(rader.collect::<super::db::DbResultat<_>>()?)
     }
 
     /// The socialsekreterare named on the unit's cases, in Swedish order.
@@ -238,7 +238,7 @@ impl Store {
             "SELECT DISTINCT trim(socialsekreterare) AS h FROM arende WHERE h <> '' ORDER BY h COLLATE SVENSKA",
         )?;
         let rader = stmt.query_map([], |r| r.get(0))?;
-        Ok(rader.collect::<rusqlite::Result<_>>()?)
+        Ok(rader.collect::<super::db::DbResultat<_>>()?)
     }
 
     /// The smallest number of households a figure may rest on (the unit's setting, default 5).

@@ -2,11 +2,11 @@
 //! exported to the bank and, when the money comes back, returned. The rules live in triggers
 //! (see `utbetalning_schema`); these functions only read and write.
 
+use super::db::{Rad, Valfri, params};
 use super::{Resultat, Skrivning, Store, StoreError, datum_fran, tidstampel};
 use crate::domain::Belopp;
 use crate::domain::betalning::{Betalningsorder, Konto, Mottagare, Status};
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{OptionalExtension, Row, params};
 
 /// A new order: which decision post, how much, to whom and when.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,12 +23,11 @@ const VALJ: &str = "SELECT u.id, u.beslut_id, b.arende_id, a.arendenummer, u.bel
         (SELECT 1 FROM utbetalning_retur r WHERE r.utbetalning_id = u.id), u.ordning
     FROM utbetalning u JOIN beslut b ON b.id = u.beslut_id JOIN arende a ON a.id = b.arende_id";
 
-fn rad(r: &Row) -> rusqlite::Result<Betalningsorder> {
+fn rad(r: &Rad) -> super::db::DbResultat<Betalningsorder> {
     let typ: String = r.get(6)?;
     let nummer: String = r.get(7)?;
-    let konto = Konto::fran_lagrat(&typ, &nummer).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(7, rusqlite::types::Type::Text, "okänt konto".into())
-    })?;
+    let konto =
+        Konto::fran_lagrat(&typ, &nummer).ok_or_else(|| super::db::Fel::Konvertering(7, "okänt konto".into()))?;
     let attesterad_av: Option<String> = r.get(11)?;
     let stoppad: Option<String> = r.get(12)?;
     let exporterad: Option<String> = r.get(13)?;
@@ -48,7 +47,7 @@ fn rad(r: &Row) -> rusqlite::Result<Betalningsorder> {
         arendenummer: r.get(3)?,
         belopp: Belopp::from_ore(r.get(4)?),
         mottagare: Mottagare { namn: r.get(5)?, konto, referens: r.get(8)? },
-        betalningsdag: datum_fran(&r.get::<_, String>(9)?)?,
+        betalningsdag: datum_fran(&r.get::<String>(9)?)?,
         beslutsfattare: r.get(10)?,
         attesterad_av,
         status,
@@ -58,7 +57,7 @@ fn rad(r: &Row) -> rusqlite::Result<Betalningsorder> {
 impl Skrivning<'_> {
     pub fn ny_utbetalning(&self, u: &NyUtbetalning, av: &str, nu: NaiveDateTime) -> Resultat<i64> {
         let m = &u.mottagare;
-        self.conn().execute(
+        Ok(self.conn().insert_id(
             "INSERT INTO utbetalning (beslut_id, ordning, belopp_ore, mottagare, kontotyp, konto, referens,
                                       betalningsdag, skapad, av)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -74,8 +73,7 @@ impl Skrivning<'_> {
                 tidstampel(nu),
                 av
             ],
-        )?;
-        Ok(self.conn().last_insert_rowid())
+        )?)
     }
 
     /// Attests an order that waits for it (the database refuses the decider).
@@ -168,7 +166,7 @@ impl Store {
                     betalas_till: r.get(4)?,
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<super::db::DbResultat<Vec<_>>>()?;
         Ok(rader)
     }
 
@@ -183,20 +181,20 @@ impl Store {
     pub fn utbetalningar_dag(&self, dag: NaiveDate) -> Resultat<Vec<Betalningsorder>> {
         let mut stmt =
             self.conn().prepare_cached(&format!("{VALJ} WHERE u.betalningsdag = ?1 ORDER BY a.arendenummer, u.id"))?;
-        let rader = stmt.query_map([dag.to_string()], rad)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let rader = stmt.query_map([dag.to_string()], rad)?.collect::<super::db::DbResultat<Vec<_>>>()?;
         Ok(rader)
     }
 
     pub fn utbetalningar_for_beslut(&self, beslut_id: i64) -> Resultat<Vec<Betalningsorder>> {
         let mut stmt = self.conn().prepare_cached(&format!("{VALJ} WHERE u.beslut_id = ?1 ORDER BY u.id"))?;
-        let rader = stmt.query_map([beslut_id], rad)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let rader = stmt.query_map([beslut_id], rad)?.collect::<super::db::DbResultat<Vec<_>>>()?;
         Ok(rader)
     }
 
     /// Every day that has payment orders, oldest first.
     pub fn utbetalningsdagar(&self) -> Resultat<std::collections::BTreeSet<NaiveDate>> {
         let mut stmt = self.conn().prepare_cached("SELECT DISTINCT betalningsdag FROM utbetalning")?;
-        let dagar = stmt.query_map([], |r| datum_fran(&r.get::<_, String>(0)?))?.collect::<rusqlite::Result<_>>()?;
+        let dagar = stmt.query_map([], |r| datum_fran(&r.get::<String>(0)?))?.collect::<super::db::DbResultat<_>>()?;
         Ok(dagar)
     }
 }

@@ -1,9 +1,9 @@
 //! Drafts: what a form holds while the user types, kept until it is saved or discarded, so
 //! nothing typed is lost to a crash. Also the unit's simple key–value settings.
 
+use super::db::{Kopp, Valfri, params};
 use super::{Resultat, Store, tidstampel};
 use chrono::NaiveDateTime;
-use rusqlite::{Connection, OptionalExtension, params};
 
 /// A stored draft: a key naming the form, a Swedish title for the restore offer, and the
 /// form's content as JSON.
@@ -41,7 +41,7 @@ impl Store {
         let mut stmt = self.conn().prepare_cached("SELECT nyckel, titel, data, sparad FROM utkast ORDER BY sparad")?;
         let rows = stmt
             .query_map([], |r| Ok(Utkast { nyckel: r.get(0)?, titel: r.get(1)?, data: r.get(2)?, sparad: r.get(3)? }))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<super::db::DbResultat<Vec<_>>>()?;
         Ok(rows)
     }
 
@@ -60,14 +60,14 @@ impl Store {
 }
 
 /// A setting, read on any connection (also inside a transaction).
-pub(super) fn las_installning(conn: &Connection, nyckel: &str) -> Resultat<Option<String>> {
+pub(super) fn las_installning(conn: &Kopp, nyckel: &str) -> Resultat<Option<String>> {
     Ok(conn
         .prepare_cached("SELECT varde FROM installning WHERE nyckel = ?1")?
         .query_row([nyckel], |r| r.get(0))
         .optional()?)
 }
 
-pub(super) fn skriv_installning(conn: &Connection, nyckel: &str, varde: &str) -> Resultat<()> {
+pub(super) fn skriv_installning(conn: &Kopp, nyckel: &str, varde: &str) -> Resultat<()> {
     conn.execute(
         "INSERT INTO installning (nyckel, varde) VALUES (?1, ?2)
          ON CONFLICT (nyckel) DO UPDATE SET varde = excluded.varde",
