@@ -22,6 +22,8 @@ mod logg;
 mod normtabell;
 mod ovning;
 mod plan;
+#[doc(hidden)]
+pub mod postgres_schema;
 mod sakerhetskopia;
 mod schema;
 mod schemajamforelse;
