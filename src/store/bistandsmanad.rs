@@ -15,7 +15,7 @@ pub(super) const SLAGKOLUMNER: &str = "forsorjningsstod_ore, tandvard_ore, glaso
 
 /// What the summary holds for the case-months chosen by `villkor` (on `b`, the decision),
 /// computed from the decisions in force and their items.
-fn omrakning(villkor: &str) -> String {
+pub(super) fn omrakning(villkor: &str) -> String {
     let summa =
         |kod: &str| format!("sum(CASE WHEN bistand_kostnadsslag(p.sak) = '{kod}' THEN p.beviljat_ore ELSE 0 END)");
     let slag: Vec<String> = Kostnadsslag::ALLA.iter().map(|k| summa(k.kod())).collect();

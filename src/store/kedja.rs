@@ -18,28 +18,28 @@ use super::db::Kopp;
 use rusqlite::functions::FunctionFlags;
 use sha2::{Digest, Sha256};
 
-/// One kind of protected row.
-struct Skyddad {
+/// One kind of protected row (also read by the PostgreSQL schema, which builds the same chain).
+pub(super) struct Skyddad {
     /// The chain's name for the kind (`kedja.tabell`).
-    typ: &'static str,
+    pub(super) typ: &'static str,
     /// The table it lives in.
-    tabell: &'static str,
+    pub(super) tabell: &'static str,
     /// The row's content as one JSON array; `{r}` stands for the row (NEW in a trigger).
-    innehall: &'static str,
+    pub(super) innehall: &'static str,
     /// The row's key as (rad, del).
-    rad: &'static str,
-    del: &'static str,
+    pub(super) rad: &'static str,
+    pub(super) del: &'static str,
     /// Which rows are protected (SQL over `{r}`).
-    villkor: &'static str,
+    pub(super) villkor: &'static str,
     /// What fires the chain: the trigger events after which a row is (re)hashed.
-    handelser: &'static [&'static str],
+    pub(super) handelser: &'static [&'static str],
     /// The Swedish name of one row, for reports.
-    namn: &'static str,
+    pub(super) namn: &'static str,
     /// The schema version whose migration put the kind in the chain.
-    version: i64,
+    pub(super) version: i64,
 }
 
-const SKYDDADE: &[Skyddad] = &[
+pub(super) const SKYDDADE: &[Skyddad] = &[
     Skyddad {
         typ: "journal",
         tabell: "journal",

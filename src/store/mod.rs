@@ -23,7 +23,8 @@ mod logg;
 mod normtabell;
 mod ovning;
 mod plan;
-mod postgres_schema;
+#[doc(hidden)]
+pub mod postgres_schema;
 mod sakerhetskopia;
 mod schema;
 mod schemajamforelse;

@@ -1,5 +1,42 @@
-//! Placeholder until the PostgreSQL baseline schema lands (replaced at merge).
+//! The schema of a unit's shared PostgreSQL database (issue 16): one baseline equal to what
+//! SQLite has after all migrations ([`BASLINJE_VERSION`]), created in one transaction.
+//!
+//! - Tables, columns (same order), NOT NULL, defaults, CHECKs, keys and indexes as SQLite's
+//!   (`tabeller`); dates and times stay ISO text, amounts integer öre.
+//! - SQLite's `PRAGMA user_version` is the one row of `bistand_schema`.
+//! - Names sort with the ICU collation `svenska` (queries say `COLLATE SVENSKA`).
+//! - The case search's full-text tables are a trigram index on `arende.sokindex` (pg_trgm).
+//! - Every rule trigger raises SQLite's Swedish text with SQLSTATE P0001 (`regler`).
+//! - The tamper chain's triggers are generated from the same list as SQLite's (`kedja`) and give
+//!   the same `innehall` and `hash`; they serialize on the advisory lock [`KEDJELAS`].
+//! - The statistics summary `bistandsmanad` is kept by triggers as in SQLite (`bistandsmanad`).
 
-pub(crate) fn baslinje() -> String {
-    String::new()
+mod bistandsmanad;
+mod kedja;
+mod regler;
+mod tabeller;
+
+pub use kedja::innehall as kedjeinnehall;
+pub use regler::LAS as KEDJELAS;
+
+/// The SQLite schema version the baseline equals.
+pub const BASLINJE_VERSION: i64 = 24;
+
+/// The whole DDL of a new unit database, to run in one transaction on an empty database.
+pub fn baslinje() -> String {
+    let tabeller = tabeller::TABELLER.replace(" TEXT", " TEXT COLLATE \"C\"");
+    format!(
+        "CREATE COLLATION IF NOT EXISTS svenska (provider = icu, locale = 'sv-SE');
+         CREATE TABLE bistand_schema (version BIGINT NOT NULL);
+         {tabeller}
+         {sok}
+         {regler}
+         {kedja}
+         {manad}
+         INSERT INTO bistand_schema (version) VALUES ({BASLINJE_VERSION});\n",
+        sok = tabeller::SOK,
+        regler = regler::sql(),
+        kedja = kedja::sql(),
+        manad = bistandsmanad::sql(),
+    )
 }
