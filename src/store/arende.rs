@@ -105,12 +105,13 @@ impl Store {
             super::db::Dialekt::Sqlite => sokfilter(&tokens),
             super::db::Dialekt::Postgres => sokfilter_server(&tokens),
         };
-        // CROSS JOIN keeps the planner on the matching cases and looking up each sökande by
-        // index, instead of walking every household member first.
+        // SQLite's CROSS JOIN keeps the planner on the matching cases and looking up each
+        // sökande by index, instead of walking every household member first.
+        let join = self.conn().dialekt().fast_join();
         let from = format!(
             "FROM {fran}
-             CROSS JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.roll = 'sokande'
-             CROSS JOIN person p ON p.id = hm.person_id
+             {join} hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.roll = 'sokande'
+             {join} person p ON p.id = hm.person_id
              WHERE {filter}"
         );
         let conn = self.conn();
@@ -224,7 +225,7 @@ impl Skrivning<'_> {
 pub(super) fn berakna_sokindex(conn: &Kopp, arende_id: i64) -> super::db::DbResultat<String> {
     // A protected household's address never leads a search to it.
     let (arendenummer, gatuadress): (String, String) = conn.query_row(
-        "SELECT a.arendenummer, CASE WHEN h.skyddade_personuppgifter THEN '' ELSE h.gatuadress END
+        "SELECT a.arendenummer, CASE WHEN h.skyddade_personuppgifter <> 0 THEN '' ELSE h.gatuadress END
          FROM arende a JOIN hushall h ON h.id = a.hushall_id WHERE a.id = ?1",
         [arende_id],
         |r| Ok((r.get(0)?, r.get(1)?)),

@@ -73,7 +73,7 @@ pub(super) fn skapa_sql() -> String {
             "(SELECT arende_id FROM beslut WHERE id = NEW.andrar_beslut_id)",
             "(SELECT period FROM beslut WHERE id = NEW.andrar_beslut_id)"
         ),
-        omrakning("1")
+        omrakning("1=1")
     )
 }
 
@@ -99,11 +99,7 @@ impl Store {
 /// The summary's case-months that differ from a recomputation, on any connection (the health
 /// check also reads backups); none on a database from before the summary.
 pub(crate) fn avvikelser(conn: &Kopp) -> Resultat<Vec<(i64, String)>> {
-    let finns: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bistandsmanad')",
-        [],
-        |r| r.get(0),
-    )?;
+    let finns = conn.har_tabell("bistandsmanad")?;
     if !finns {
         return Ok(Vec::new());
     }
@@ -111,12 +107,12 @@ pub(crate) fn avvikelser(conn: &Kopp) -> Resultat<Vec<(i64, String)>> {
         registrera(c)?;
     }
     let kolumner = format!("{JAMFOR_SQL_KOLUMNER}, {SLAGKOLUMNER}");
-    let facit = omrakning("1");
+    let facit = omrakning("1=1");
     let sql = format!(
         "SELECT arende_id, manad FROM (
-             SELECT * FROM ({facit}) EXCEPT SELECT {kolumner} FROM bistandsmanad
+             SELECT * FROM ({facit}) f1 EXCEPT SELECT {kolumner} FROM bistandsmanad
              UNION
-             SELECT * FROM (SELECT {kolumner} FROM bistandsmanad EXCEPT SELECT * FROM ({facit})))
+             SELECT * FROM (SELECT {kolumner} FROM bistandsmanad EXCEPT SELECT * FROM ({facit}) f2) f3) d
          GROUP BY arende_id, manad ORDER BY arende_id, manad"
     );
     let mut stmt = conn.prepare(&sql)?;
@@ -130,7 +126,7 @@ impl super::Skrivning<'_> {
         self.conn().execute_batch(&format!(
             "DELETE FROM bistandsmanad;
              INSERT INTO bistandsmanad (arende_id, manad, totalt_ore, {SLAGKOLUMNER}) {};",
-            omrakning("1")
+            omrakning("1=1")
         ))?;
         Ok(())
     }

@@ -104,7 +104,7 @@ impl Skrivning<'_> {
         let lopnummer: i64 = conn
             .prepare_cached(
                 "INSERT INTO arendeserie (ar, senaste) VALUES (?1, 1)
-                 ON CONFLICT (ar) DO UPDATE SET senaste = senaste + 1 RETURNING senaste",
+                 ON CONFLICT (ar) DO UPDATE SET senaste = arendeserie.senaste + 1 RETURNING senaste",
             )?
             .query_row([year], |r| r.get(0))?;
         let arendenummer = format_arendenummer(year, lopnummer as u32);
@@ -255,7 +255,8 @@ impl Skrivning<'_> {
     /// How many adults and children live in the case's household now.
     pub fn boende_i_arende(&self, arende_id: i64) -> Resultat<(i64, i64)> {
         Ok(self.conn().query_row(
-            "SELECT SUM(hm.roll <> 'barn'), SUM(hm.roll = 'barn') FROM arende a
+            "SELECT SUM(CASE WHEN hm.roll <> 'barn' THEN 1 ELSE 0 END), SUM(CASE WHEN hm.roll = 'barn' THEN 1 ELSE 0 END)
+             FROM arende a
              JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.till IS NULL WHERE a.id = ?1",
             [arende_id],
             |r| Ok((r.get::<Option<i64>>(0)?.unwrap_or(1), r.get::<Option<i64>>(1)?.unwrap_or(0))),

@@ -14,7 +14,7 @@
 //! add a new kind instead.
 
 use super::Resultat;
-use super::db::Kopp;
+use super::db::{Dialekt, Kopp};
 use rusqlite::functions::FunctionFlags;
 use sha2::{Digest, Sha256};
 
@@ -241,6 +241,25 @@ impl Skyddad {
         mall.replace("{r}", alias)
     }
 
+    /// Which rows are protected, as a condition both backends read (PostgreSQL's WHERE wants a
+    /// truth value, not the number 1). The triggers keep their own text.
+    fn villkor(&self, alias: &str) -> String {
+        match self.villkor {
+            "1" => "1=1".into(),
+            v => v.replace("{r}", alias),
+        }
+    }
+
+    /// SQL for the SHA-256 of a row's content, as the chain's triggers compute it.
+    fn innehallshash(&self, dialekt: Dialekt, alias: &str) -> String {
+        match dialekt {
+            Dialekt::Sqlite => format!("bistand_sha256({})", self.uttryck(self.innehall, alias)),
+            Dialekt::Postgres => {
+                format!("sha256(convert_to({}, 'UTF8'))", super::postgres_schema::kedja::innehall(self.innehall, alias))
+            }
+        }
+    }
+
     /// The triggers that append this kind's rows to the chain.
     fn triggers(&self) -> String {
         let mut sql = String::new();
@@ -329,7 +348,7 @@ pub(super) fn lagg_till_slag(tx: &rusqlite::Transaction, version: i64) -> rusqli
             del = s.uttryck(s.del, "t"),
             innehall = s.uttryck(s.innehall, "t"),
             tabell = s.tabell,
-            villkor = s.uttryck(s.villkor, "t"),
+            villkor = s.villkor("t"),
         );
         let mut las = tx.prepare(&sql)?;
         let mut skriv =
@@ -395,12 +414,12 @@ fn forsta_avvikelse(conn: &Kopp, s: &Skyddad) -> Resultat<Option<String>> {
     );
     let andrad = format!(
         "SELECT {rad}, {del}, {senaste} IS NULL FROM {tabell} t
-         WHERE {villkor} AND bistand_sha256({innehall}) IS NOT {senaste} ORDER BY 1, 2 LIMIT 1",
+         WHERE {villkor} AND {innehall} IS DISTINCT FROM {senaste} ORDER BY 1, 2 LIMIT 1",
         rad = s.uttryck(s.rad, "t"),
         del = s.uttryck(s.del, "t"),
         tabell = s.tabell,
-        villkor = s.uttryck(s.villkor, "t"),
-        innehall = s.uttryck(s.innehall, "t"),
+        villkor = s.villkor("t"),
+        innehall = s.innehallshash(conn.dialekt(), "t"),
     );
     let namn =
         |rad: i64, del: i64| if del == 0 { format!("{} {rad}", s.namn) } else { format!("{} {rad}:{del}", s.namn) };
@@ -422,7 +441,7 @@ fn forsta_avvikelse(conn: &Kopp, s: &Skyddad) -> Resultat<Option<String>> {
         tabell = s.tabell,
         rad = s.uttryck(s.rad, "t"),
         del = s.uttryck(s.del, "t"),
-        villkor = s.uttryck(s.villkor, "t"),
+        villkor = s.villkor("t"),
     );
     let mut stmt = conn.prepare(&borta)?;
     let mut rader = stmt.query([])?;

@@ -58,7 +58,10 @@ const REGLER: &[(&str, &str)] = &[
         "SELECT count(*) FROM journal j JOIN journal o ON o.id = j.ersatter_id
           WHERE o.makulerad_orsak IS NULL OR o.arende_id <> j.arende_id",
     ),
-    ("personnummer som inte är tolv siffror", "SELECT count(*) FROM person WHERE pnr GLOB '*[^0-9]*'"),
+    (
+        "personnummer som inte är tolv siffror",
+        "SELECT count(*) FROM person WHERE length(pnr) <> 12 OR ltrim(pnr, '0123456789') <> ''",
+    ),
     (
         "ansökningar utan sökande",
         "SELECT count(*) FROM ansokan a WHERE NOT EXISTS

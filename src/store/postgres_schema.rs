@@ -12,7 +12,7 @@
 //! - The statistics summary `bistandsmanad` is kept by triggers as in SQLite (`bistandsmanad`).
 
 mod bistandsmanad;
-mod kedja;
+pub(crate) mod kedja;
 mod regler;
 mod tabeller;
 

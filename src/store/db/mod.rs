@@ -34,6 +34,17 @@ pub enum Dialekt {
     Postgres,
 }
 
+impl Dialekt {
+    /// A join in the order written: SQLite's CROSS JOIN (its planner hint); PostgreSQL plans
+    /// an inner join well by itself and takes no ON after CROSS JOIN.
+    pub(crate) fn fast_join(self) -> &'static str {
+        match self {
+            Dialekt::Sqlite => "CROSS JOIN",
+            Dialekt::Postgres => "JOIN",
+        }
+    }
+}
+
 /// An open connection to either backend. A SQLite connection can also be borrowed for a while
 /// (a migration's transaction, a backup being checked) so the same store code runs on it.
 pub(crate) enum Kopp<'c> {
@@ -201,6 +212,18 @@ impl<'c> Kopp<'c> {
         match self.dialekt() {
             Dialekt::Sqlite => self.query_row("PRAGMA user_version", [], |r| r.get(0)),
             Dialekt::Postgres => self.query_row("SELECT version FROM bistand_schema", [], |r| r.get(0)),
+        }
+    }
+
+    /// Whether the table exists (a check may read a database from before the table).
+    pub(crate) fn har_tabell(&self, tabell: &str) -> DbResultat<bool> {
+        match self.dialekt() {
+            Dialekt::Sqlite => self.query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
+                [tabell],
+                |r| r.get(0),
+            ),
+            Dialekt::Postgres => self.query_row("SELECT to_regclass(?1) IS NOT NULL", [tabell], |r| r.get(0)),
         }
     }
 

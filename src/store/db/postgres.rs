@@ -15,11 +15,23 @@ impl PgKopp {
     }
 
     pub(crate) fn batch(&mut self, sql: &str) -> DbResultat<()> {
-        Ok(self.klient.batch_execute(sql)?)
+        self.fraga(sql, &[]).map(|_| ())
+    }
+
+    /// Sends one or more statements; with BISTAND_VISA_SQL set a failing one is printed (for
+    /// the developer porting a query).
+    fn fraga(&mut self, sql: &str, p: &[Varde<'_>]) -> DbResultat<Vec<SimpleQueryMessage>> {
+        let text = med_varden(sql, p)?;
+        self.klient.simple_query(&text).map_err(|e| {
+            if std::env::var_os("BISTAND_VISA_SQL").is_some() {
+                eprintln!("PostgreSQL: {e}\n{text}");
+            }
+            Fel::from(e)
+        })
     }
 
     pub(crate) fn execute(&mut self, sql: &str, p: &[Varde<'_>]) -> DbResultat<usize> {
-        let svar = self.klient.simple_query(&med_varden(sql, p)?)?;
+        let svar = self.fraga(sql, p)?;
         let andrade = svar.iter().rev().find_map(|m| match m {
             SimpleQueryMessage::CommandComplete(n) => Some(*n),
             _ => None,
@@ -28,7 +40,7 @@ impl PgKopp {
     }
 
     pub(crate) fn rader(&mut self, sql: &str, p: &[Varde<'_>]) -> DbResultat<Vec<SimpleQueryRow>> {
-        let svar = self.klient.simple_query(&med_varden(sql, p)?)?;
+        let svar = self.fraga(sql, p)?;
         Ok(svar
             .into_iter()
             .filter_map(|m| match m {
