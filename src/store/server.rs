@@ -94,7 +94,11 @@ fn anslut(url: &str) -> Resultat<Kopp<'static>> {
 /// version (a newer one is refused; there is no older PostgreSQL schema yet).
 fn skapa_eller_kontrollera_schema(kopp: &Kopp) -> Resultat<()> {
     let tx = kopp.borja_skrivning()?;
-    let finns: bool = kopp.query_row("SELECT to_regclass('bistand_schema') IS NOT NULL", [], |r| r.get(0))?;
+    let finns: bool = kopp.query_row(
+        "SELECT to_regclass(quote_ident(current_schema()) || '.bistand_schema') IS NOT NULL",
+        [],
+        |r| r.get(0),
+    )?;
     if finns {
         drop(tx);
         let version = kopp.schemaversion()?;

@@ -235,7 +235,7 @@ impl Store {
     /// The socialsekreterare named on the unit's cases, in Swedish order.
     pub fn handlaggarnamn(&self) -> Resultat<Vec<String>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT DISTINCT trim(socialsekreterare) AS h FROM arende WHERE h <> '' ORDER BY h COLLATE SVENSKA",
+            "SELECT DISTINCT trim(socialsekreterare) AS h FROM arende WHERE trim(socialsekreterare) <> '' ORDER BY h COLLATE SVENSKA",
         )?;
         let rader = stmt.query_map([], |r| r.get(0))?;
         Ok(rader.collect::<super::db::DbResultat<_>>()?)
