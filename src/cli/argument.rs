@@ -15,7 +15,8 @@ const FLAGGOR: &[(&str, Option<&str>)] = &[
     ("--matstart", None),
     ("--lista", None),
     ("--intervju", Some("--intervju behöver ett id.")),
-    ("--fran", Some("--fran behöver en sökväg till säkerhetskopian.")),
+    ("--fran", Some("--fran behöver en sökväg till säkerhetskopian eller databasfilen.")),
+    ("--till", Some("--till behöver enhetens databas som en postgres://-adress.")),
     ("--beslut", Some("--beslut behöver ett beslutsnummer (id).")),
     ("--arende", Some("--arende behöver ett ärendenummer, t.ex. 2026-0001.")),
     ("--typ", Some("--typ behöver en brevtyp: kallelse, komplettering, handlaggare, avslut eller aterkrav.")),
@@ -43,6 +44,7 @@ const TILLATNA: &[(Option<&str>, &[&str])] = &[
     (Some("anvandare"), &["--db", "--lista"]),
     (Some("sakerhetskopia"), &["--db", "--ut"]),
     (Some("aterstall"), &["--fran", "--db"]),
+    (Some("flytta"), &["--fran", "--till"]),
     (Some("berakna"), &["--in"]),
     (Some("hjalp"), &[]),
     (Some("installning"), &["--databas", "--enhet"]),
@@ -224,6 +226,10 @@ fn bygg(sub: Option<&str>, g: &Givna) -> Result<Kommando, String> {
         Some("aterstall") => {
             Kommando::Aterstall { fran: g.krav("--fran", "aterstall")?, db: g.krav("--db", "aterstall")? }
         }
+        Some("flytta") => Kommando::Flytta {
+            fran: g.krav("--fran", "flytta")?,
+            till: g.text("--till").ok_or("flytta behöver --till postgres://ANVÄNDARE@SERVER/DATABAS.")?,
+        },
         Some("berakna") => Kommando::Berakna { indata: g.sokvag("--in") },
         Some("hjalp") => Kommando::Hjalp(hjalp_for(g.amne.as_deref()).into()),
         Some("installning") => {

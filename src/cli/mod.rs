@@ -101,6 +101,11 @@ pub enum Kommando {
         fran: PathBuf,
         db: PathBuf,
     },
+    /// Move a unit's database file to the unit's PostgreSQL server.
+    Flytta {
+        fran: PathBuf,
+        till: String,
+    },
     /// Hidden: save in a loop until killed (crash-safety test).
     SparaILoop {
         db: PathBuf,
@@ -173,6 +178,9 @@ Användning:
                                 Gör en säkerhetskopia medan programmet kan vara igång.
   bistand aterstall --fran FIL --db SÖKVÄG
                                 Kontrollerar säkerhetskopian och återställer den.
+  bistand flytta --fran FIL --till postgres://ANVÄNDARE@SERVER/DATABAS
+                                Flyttar enhetens databasfil till en tom databas på enhetens
+                                PostgreSQL-server och kontrollerar antal, summor och kedjan.
   bistand berakna [--in FIL]    Beräknar försörjningsstöd för en ansökan i JSON (fil eller
                                 standard in) och skriver resultatet som JSON.
   bistand installning [--databas SÖKVÄG|postgres://…] [--enhet NAMN]
@@ -298,6 +306,7 @@ pub fn kor(kommando: &Kommando, anvandare: Option<&str>, nu: chrono::NaiveDateTi
         Kommando::AnvandarLista { db } => brev::anvandare(db),
         Kommando::Sakerhetskopia { db, ut } => underhall::sakerhetskopia(db, ut),
         Kommando::Aterstall { fran, db } => underhall::aterstall(fran, db, nu),
+        Kommando::Flytta { fran, till } => underhall::flytta(fran, till),
         Kommando::SparaILoop { db } => underhall::spara_i_loop(db, nu),
         Kommando::Installning { databas, enhet } => {
             let fil = crate::installning::sokvag();
@@ -473,7 +482,8 @@ fn kor_berakna(indata: Option<&Path>) -> i32 {
 
 /// Opens a database that must already exist (every command but `demo` and starting the window).
 fn oppna_befintlig(db: &Path) -> Result<Store, String> {
-    if !db.exists() {
+    let server = db.to_str().is_some_and(crate::store::server::ar_serveradress);
+    if !server && !db.exists() {
         return Err(format!("Databasen {} finns inte.", db.display()));
     }
     Store::open(db).map_err(|e| e.to_string())

@@ -22,6 +22,34 @@ pub fn sakerhetskopia(db: &Path, ut: &Path) -> i32 {
     }
 }
 
+pub fn flytta(fran: &Path, till: &str) -> i32 {
+    if !crate::store::server::ar_serveradress(till) {
+        eprintln!("--till ska vara en postgres://-adress, t.ex. postgres://bistand@server/enheten.");
+        return 2;
+    }
+    match crate::store::flytta(fran, till) {
+        Ok(r) => {
+            let rader: i64 = r.rader.values().sum();
+            println!(
+                "Databasen {} är flyttad till {}: {} rader i {} tabeller, {} summor av belopp och kontrollkedjan \
+                 ({} poster, ankare {}) stämmer på servern.",
+                fran.display(),
+                crate::store::server::utan_losenord(till),
+                rader,
+                r.rader.len(),
+                r.summor.len(),
+                r.kedjeposter,
+                r.ankare
+            );
+            0
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            1
+        }
+    }
+}
+
 pub fn aterstall(fran: &Path, db: &Path, nu: chrono::NaiveDateTime) -> i32 {
     match crate::store::aterstall(fran, db, nu) {
         Ok(a) => {

@@ -45,21 +45,28 @@ impl Store {
 
     /// A private schema on the test server named by [`TESTSERVER`], dropped with the store.
     pub(super) fn open_testschema(url: &str) -> Resultat<Store> {
-        let kopp = anslut(url)?;
         let namn = format!(
             "test_{}_{}",
             std::process::id(),
             std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos())
         );
-        // The trigram extension lives once per database, in public; tests race to create it.
-        kopp.execute_batch(&format!(
-            "BEGIN; SELECT pg_advisory_xact_lock({SKRIVLAS}); CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public; COMMIT;
-             CREATE SCHEMA {namn}; SET search_path TO {namn}, public;"
-        ))?;
-        skapa_eller_kontrollera_schema(&kopp)?;
-        let mut store = Store::med_server(kopp, url)?;
+        let mut store = Store::open_testdatabas(url, &namn)?;
         store.testschema = Some(namn);
         Ok(store)
+    }
+
+    /// The schema `namn` on the test server, made on first use and kept when the store closes,
+    /// so a test can open "the same database" again (the tests' stand-in for a file).
+    pub fn open_testdatabas(url: &str, namn: &str) -> Resultat<Store> {
+        let kopp = anslut(url)?;
+        // The trigram extension lives once per database, in public; tests race to create it.
+        kopp.execute_batch(&format!(
+            "BEGIN; SELECT pg_advisory_xact_lock({SKRIVLAS});
+             CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public; CREATE SCHEMA IF NOT EXISTS {namn}; COMMIT;
+             SET search_path TO {namn}, public;"
+        ))?;
+        skapa_eller_kontrollera_schema(&kopp)?;
+        Store::med_server(kopp, url)
     }
 
     /// Drops a test's private schema (see [`Store::open_testschema`]).
@@ -68,6 +75,24 @@ impl Store {
             let _ = self.kopp.execute_batch(&format!("DROP SCHEMA IF EXISTS {namn} CASCADE"));
         }
     }
+}
+
+/// A connection to an empty database on the server (the target of `bistand flytta`); a
+/// database with any table in it is refused.
+pub(super) fn anslut_tom(url: &str) -> Resultat<Kopp<'static>> {
+    let kopp = anslut(url)?;
+    let tabeller: i64 = kopp.query_row(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
+        [],
+        |r| r.get(0),
+    )?;
+    if tabeller > 0 {
+        return Err(StoreError::Regel(format!(
+            "Databasen {} är inte tom ({tabeller} tabeller). Flytta bara till en ny, tom databas.",
+            utan_losenord(url)
+        )));
+    }
+    Ok(kopp)
 }
 
 /// Connects, in Swedish when it cannot. The server must answer within five seconds.

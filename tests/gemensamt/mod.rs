@@ -52,8 +52,18 @@ pub fn temp_db() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, path)
 }
 
+/// The database at `path`; with the tests pointed at a PostgreSQL server (BISTAND_TEST_PG), a
+/// schema there named after the path instead, so the same tests run on both backends.
 pub fn open(path: &std::path::Path) -> Store {
-    Store::open(path).unwrap()
+    match std::env::var(bistand::store::server::TESTSERVER) {
+        Ok(url) => {
+            use sha2::Digest;
+            let hash = sha2::Sha256::digest(path.to_string_lossy().as_bytes());
+            let namn: String = hash.iter().take(8).map(|b| format!("{b:02x}")).collect();
+            Store::open_testdatabas(&url, &format!("fil_{namn}")).unwrap()
+        }
+        Err(_) => Store::open(path).unwrap(),
+    }
 }
 
 /// Every letter kind but the decision letter, from the demo's cases: (what, case number, PDF).
