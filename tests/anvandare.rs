@@ -296,7 +296,7 @@ fn every_role_on_every_action_allowed_succeed_refused_say_why_and_write_nothing(
     let mut fel = Vec::new();
     for roll in Roll::ALLA {
         let (dir, path) = temp_db();
-        let mut store = open(&path);
+        let mut store = gemensamt::open_fil(&path);
         let f = fixtur(&mut store, dir.path());
         let aktor = Aktor::ny(ROLLEN, nu()).med_roll(*roll);
         for (namn, atgard) in atgarder() {
@@ -399,7 +399,7 @@ fn five_wrong_passwords_lock_the_login_until_a_time_said_in_swedish() {
 #[test]
 fn the_password_is_stored_as_argon2id_never_as_text_and_a_real_database_gets_no_known_password() {
     let (_dir, path) = temp_db();
-    let mut store = open(&path);
+    let mut store = gemensamt::open_fil(&path);
     let f = AnvandarFormular { roll: None, ..ny("anna") };
     arbete::anvandare::skapa_forsta_anvandare(&mut store, &f, "mitt-hemliga-ord", "mitt-hemliga-ord", nu()).unwrap();
     let conn = rusqlite::Connection::open(&path).unwrap();
@@ -430,7 +430,7 @@ fn the_demo_has_one_user_per_role_with_the_training_password() {
 #[test]
 fn a_caseworker_changes_only_her_own_or_shared_cases_and_reads_others_with_a_reason() {
     let (dir, path) = temp_db();
-    let mut store = open(&path);
+    let mut store = gemensamt::open_fil(&path);
     let f = fixtur(&mut store, dir.path());
     let jf = JournalFormular {
         datum: "2026-11-23".into(),

@@ -219,7 +219,7 @@ fn the_demo_recovers_pre_july_2025_advances_in_2026_and_the_cli_lists_and_prints
         .output()
         .unwrap();
     assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
-    let store = open(&db);
+    let store = gemensamt::open_fil(&db);
     let aterkrav: Vec<_> = store.alla_beslut().unwrap().into_iter().filter(|r| r.utfall == Utfall::Aterkrav).collect();
     assert!(!aterkrav.is_empty(), "the demo makes återkrav");
     let i_2026_av_gammal = aterkrav.iter().find(|r| {

@@ -92,7 +92,7 @@ fn an_added_life_area_loads_and_an_old_interview_still_displays() {
 fn bistand_fia_writes_the_sammanstallning() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
-    let mut store = open(&db);
+    let mut store = gemensamt::open_fil(&db);
     bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
     let id = store.fia_intervjuer(arende(&store, "engström")).unwrap()[0].id;
     drop(store);

@@ -173,12 +173,12 @@ fn goals_taken_from_fia_are_signed_by_the_user_on_the_plan_tab() {
 fn a_damaged_journal_shows_an_error_on_the_journal_tab() {
     let (_dir, path) = temp_db();
     let arende_id = {
-        let mut store = open(&path);
+        let mut store = gemensamt::open_fil(&path);
         bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
         store.sok_arenden("berglund", bistand::store::Sortering::Namn, true, 1).unwrap().rader[0].arende_id
     };
     skada_sidan(&path, "journal");
-    let mut h = gemensamt::ui::harness(open(&path));
+    let mut h = gemensamt::ui::harness(gemensamt::open_fil(&path));
     h.state_mut().oppna_arende(arende_id, Flik::Journal);
     h.run();
     assert!(visas(&h, "Databasen är skadad"), "the journal tab says the database is damaged");
@@ -188,7 +188,7 @@ fn a_damaged_journal_shows_an_error_on_the_journal_tab() {
 fn a_damaged_interview_names_the_table_and_row_on_the_fia_tab() {
     let (_dir, path) = temp_db();
     let (id, intervju) = {
-        let mut store = open(&path);
+        let mut store = gemensamt::open_fil(&path);
         let sokande = person(pnr(1985, 4, 2, 983), "Vera", "Provberg");
         let id = store.skriv(|w| w.skapa_hushall(&hushall(vec![sokande]), &arende(), nu())).unwrap().arende_id;
         let f = FiaIntervju { definition_version: 1, datum: Some(nu().date()), ..Default::default() };
@@ -197,7 +197,7 @@ fn a_damaged_interview_names_the_table_and_row_on_the_fia_tab() {
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.execute("UPDATE fia_intervju SET data = '{\"mal\": [' WHERE id = ?1", [intervju]).unwrap();
     drop(conn);
-    let mut h = gemensamt::ui::harness(open(&path));
+    let mut h = gemensamt::ui::harness(gemensamt::open_fil(&path));
     h.state_mut().oppna_arende(id, Flik::Fia);
     h.run();
     let text = format!("uppgifterna i tabellen fia_intervju (id {intervju}) kan inte läsas");

@@ -426,7 +426,7 @@ fn a_partner_who_moved_out_can_be_registered_with_a_household_of_their_own() {
 #[test]
 fn an_edited_period_or_account_outside_the_program_is_found() {
     let (_dir, path) = temp_db();
-    let mut store = open(&path);
+    let mut store = gemensamt::open_fil(&path);
     let id = paret(&mut store);
     let olle = pnr(1987, 1, 15, 983).twelve_digits();
     arbete::hushall::andra_hushall(&mut store, &aktor(), id, &flyttar_ut(&olle, "2026-11-30", "")).unwrap();

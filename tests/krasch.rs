@@ -42,7 +42,7 @@ fn journalposter(path: &Path) -> i64 {
 /// A unit big enough that a backup or restore takes a noticeable time.
 fn enhet() -> (tempfile::TempDir, PathBuf) {
     let (dir, path) = temp_db();
-    let mut store = open(&path);
+    let mut store = gemensamt::open_fil(&path);
     let val = bistand::demo::Demoval { hushall: 300, manader: 4 };
     bistand::demo::bygg_demo(&mut store, val, nu(), &mut |_, _| true).unwrap();
     (dir, path)
@@ -58,10 +58,10 @@ fn skriv_anteckning(path: &Path) {
 fn a_restore_killed_at_any_moment_leaves_the_database_fully_old_or_fully_new() {
     let (dir, live) = enhet();
     let gammal = dir.path().join("gammal.db");
-    open(&live).sakerhetskopiera(&gammal).unwrap();
+    gemensamt::open_fil(&live).sakerhetskopiera(&gammal).unwrap();
     skriv_anteckning(&live);
     let ny = dir.path().join("ny.db");
-    open(&live).sakerhetskopiera(&ny).unwrap();
+    gemensamt::open_fil(&live).sakerhetskopiera(&ny).unwrap();
     let (n_gammal, n_ny) = (journalposter(&gammal), journalposter(&ny));
     assert_eq!(n_ny, n_gammal + 1);
     // Kill moments spread over the time a whole restore takes on this machine, now.
@@ -132,7 +132,7 @@ fn rapporterade(barn: &mut Child) -> Vec<i64> {
 fn a_restore_racing_a_program_that_saves_loses_no_reported_save() {
     let (dir, live) = enhet();
     let kopia = dir.path().join("kopia.db");
-    open(&live).sakerhetskopiera(&kopia).unwrap();
+    gemensamt::open_fil(&live).sakerhetskopiera(&kopia).unwrap();
     let mut tillstand = 0xACE_u64;
     let (mut aterstallda, mut vagrade) = (0, 0);
     for _ in 0..12 {
@@ -163,7 +163,7 @@ fn a_restore_racing_a_program_that_saves_loses_no_reported_save() {
             vagrade += 1;
         }
         // Every save the program reported is in the database now.
-        let store = open(&live);
+        let store = gemensamt::open_fil(&live);
         let conn = rusqlite::Connection::open(&live).unwrap();
         let finns: std::collections::HashSet<i64> = conn
             .prepare("SELECT id FROM journal")

@@ -74,13 +74,13 @@ fn the_window_opens_a_new_real_database_empty_and_a_new_training_database_with_t
 #[test]
 fn a_training_database_made_before_the_marking_is_marked_when_opened_as_training() {
     let (_dir, path) = temp_db();
-    let mut store = open(&path);
+    let mut store = gemensamt::open_fil(&path);
     skapa_demo(&mut store, 12, nu()).unwrap();
     drop(store);
     let raw = rusqlite::Connection::open(&path).unwrap();
     raw.execute("DELETE FROM installning WHERE nyckel = 'ovningsdatabas'", []).unwrap();
     drop(raw);
-    assert!(!open(&path).ar_ovningsdatabas().unwrap());
+    assert!(!gemensamt::open_fil(&path).ar_ovningsdatabas().unwrap());
     let mut store = bistand::ui::oppna_ovningsdatabas(&path, nu()).unwrap();
     assert!(store.ar_ovningsdatabas().unwrap());
     assert_eq!(store.antal_hushall().unwrap(), 12);

@@ -13,7 +13,7 @@ use std::process::{Command, Stdio};
 
 fn demo_fil() -> (tempfile::TempDir, std::path::PathBuf) {
     let (dir, path) = temp_db();
-    let mut store = open(&path);
+    let mut store = gemensamt::open_fil(&path);
     bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
     (dir, path)
 }
@@ -43,7 +43,7 @@ fn a_killed_program_keeps_every_save_it_reported() {
         rapporterade.extend(klara.lines().filter_map(|l| l.trim().parse::<i64>().ok()));
     }
     assert!(rapporterade.len() > 50, "the loop saved something ({} saves)", rapporterade.len());
-    let store = open(&path);
+    let store = gemensamt::open_fil(&path);
     let rapport = store.kontroll().unwrap();
     assert!(rapport.frisk(), "{:?}", rapport.problem);
     let arende = store.sok_arenden("", Sortering::Arendenummer, true, 1).unwrap().rader[0].arende_id;
@@ -55,8 +55,8 @@ fn a_killed_program_keeps_every_save_it_reported() {
 #[test]
 fn two_windows_on_one_database_both_save() {
     let (_dir, path) = demo_fil();
-    let mut a = open(&path);
-    let mut b = open(&path);
+    let mut a = gemensamt::open_fil(&path);
+    let mut b = gemensamt::open_fil(&path);
     let arende = a.sok_arenden("", Sortering::Arendenummer, true, 1).unwrap().rader[0].arende_id;
     for i in 0..20 {
         let post = |vem: &str| NyJournalPost {
@@ -78,7 +78,7 @@ fn two_windows_on_one_database_both_save() {
 #[test]
 fn a_second_instance_finds_the_database_busy_and_says_so() {
     let (_dir, path) = demo_fil();
-    let mut b = open(&path);
+    let mut b = gemensamt::open_fil(&path);
     let arende = b.sok_arenden("", Sortering::Arendenummer, true, 1).unwrap().rader[0].arende_id;
     let fore = b.journal(arende).unwrap().len();
     let annan = rusqlite::Connection::open(&path).unwrap();
@@ -96,7 +96,7 @@ fn a_second_instance_finds_the_database_busy_and_says_so() {
 #[test]
 fn a_backup_taken_while_working_restores_only_when_healthy() {
     let (dir, path) = demo_fil();
-    let store = open(&path);
+    let store = gemensamt::open_fil(&path);
     let kopia = dir.path().join("kopia.db");
     store.sakerhetskopiera(&kopia).unwrap();
     assert!(store.sakerhetskopiera(&kopia).unwrap_err().to_string().contains("finns redan"));
@@ -111,7 +111,11 @@ fn a_backup_taken_while_working_restores_only_when_healthy() {
     let trasig = dir.path().join("trasig.db");
     std::fs::write(&trasig, vec![0u8; 8192]).unwrap();
     assert!(aterstall(&trasig, &ny, nu()).is_err());
-    assert_eq!(open(&ny).kontroll().unwrap().hushall, 12, "a failed restore leaves the database as it was");
+    assert_eq!(
+        gemensamt::open_fil(&ny).kontroll().unwrap().hushall,
+        12,
+        "a failed restore leaves the database as it was"
+    );
 }
 
 #[test]

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 /// A unit with history: decisions, plans, journal, a protected household.
 fn enhet() -> (tempfile::TempDir, PathBuf) {
     let (dir, path) = temp_db();
-    let mut store = open(&path);
+    let mut store = gemensamt::open_fil(&path);
     let val = bistand::demo::Demoval { hushall: 30, manader: 3 };
     bistand::demo::bygg_demo(&mut store, val, nu(), &mut |_, _| true).unwrap();
     for arende in 1..=3 {
@@ -172,7 +172,7 @@ fn an_edit_made_with_any_sqlite_tool_is_found_by_the_hash_chain() {
         // The same file as a live database: kontroll names the break.
         let som_live = dir.path().join(format!("live-{namn}"));
         std::fs::copy(&fil, &som_live).unwrap();
-        let rapport = open(&som_live).kontroll().unwrap();
+        let rapport = gemensamt::open_fil(&som_live).kontroll().unwrap();
         assert!(rapport.problem.iter().any(|p| p.contains(orsak)), "{namn}: {:?}", rapport.problem);
     }
     // Untouched, the same backup restores, and the replaced database is kept beside it.
@@ -180,7 +180,7 @@ fn an_edit_made_with_any_sqlite_tool_is_found_by_the_hash_chain() {
     assert!(gjort.rapport.frisk(), "{:?}", gjort.rapport.problem);
     let ersatt = gjort.ersatt.expect("the replaced database is kept");
     assert!(ersatt.file_name().unwrap().to_str().unwrap().contains("ersatt-2026-11-23"), "{}", ersatt.display());
-    assert!(open(&ersatt).kontroll().unwrap().frisk());
+    assert!(gemensamt::open_fil(&ersatt).kontroll().unwrap().frisk());
 }
 
 #[test]
@@ -212,7 +212,7 @@ fn a_damaged_database_is_not_backed_up_without_a_word() {
 #[test]
 fn opening_takes_no_write_lock_when_nothing_needs_writing() {
     let (_dir, live) = enhet();
-    drop(open(&live));
+    drop(gemensamt::open_fil(&live));
     let annan = Connection::open(&live).unwrap();
     annan.execute_batch("BEGIN IMMEDIATE").unwrap();
     // Another program holds the write lock; reading still works at once.
@@ -229,12 +229,12 @@ fn files_the_program_creates_are_readable_by_their_owner_only() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let live = dir.path().join("enhet/data/bistand.db");
-    let store = open(&live);
+    let store = gemensamt::open_fil(&live);
     let kopia = dir.path().join("kopia.db");
     store.sakerhetskopiera(&kopia).unwrap();
     drop(store);
     let gjort = aterstall(&kopia, &live, nu()).unwrap();
-    let _oppen = open(&live);
+    let _oppen = gemensamt::open_fil(&live);
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     for fil in [live.clone(), live.with_extension("db-wal"), kopia, gjort.ersatt.unwrap()] {
         assert_eq!(mode(&fil), 0o600, "{}", fil.display());

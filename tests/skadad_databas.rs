@@ -12,13 +12,13 @@ use gemensamt::*;
 fn a_damaged_decision_table_shows_an_error_on_the_decision_tab_not_an_empty_list() {
     let (_dir, path) = temp_db();
     let arende_id = {
-        let mut store = open(&path);
+        let mut store = gemensamt::open_fil(&path);
         bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
         let rad = store.alla_beslut().unwrap().remove(0);
         store.arende_med_nummer(&rad.arendenummer).unwrap().id
     };
     skada_sidan(&path, "beslut");
-    let mut h = harness(open(&path));
+    let mut h = harness(gemensamt::open_fil(&path));
     h.state_mut().oppna_arende(arende_id, Flik::Beslut);
     h.run();
     assert!(

@@ -159,7 +159,7 @@ fn population_and_nybesok_entered_by_the_unit_give_their_indicators() {
 fn bistand_rapport_writes_the_pdf_and_the_csv_files_and_refuses_a_wrong_period() {
     let (dir, db) = temp_db();
     {
-        let mut store = open(&db);
+        let mut store = gemensamt::open_fil(&db);
         let val = bistand::demo::Demoval { hushall: 20, manader: 2 };
         bistand::demo::bygg_demo(&mut store, val, nu(), &mut |_, _| true).unwrap();
     }

@@ -17,8 +17,13 @@ use std::path::Path;
 /// A demo database in a file (direct SQL needs its own connection) and a new decision in it
 /// granting 7 000,50 kr, paid on 2026-11-25, made by "Berit Beslutsdotter".
 fn demo_med_beviljat() -> (tempfile::TempDir, std::path::PathBuf, Store, i64) {
+    demo_med_beviljat_i(open)
+}
+
+/// The same in a database file (for the tests that go into it with SQL).
+fn demo_med_beviljat_i(oppna: fn(&Path) -> Store) -> (tempfile::TempDir, std::path::PathBuf, Store, i64) {
     let (dir, db) = temp_db();
-    let mut store = open(&db);
+    let mut store = oppna(&db);
     bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
     let arende_id = store.alla_beslut().unwrap()[0].id;
     let arende_id = store.beslut(arende_id).unwrap().beslut.arende_id;
@@ -94,7 +99,7 @@ fn sql(db: &Path, fraga: &str) -> Result<usize, String> {
 
 #[test]
 fn the_decider_can_never_attest_not_even_through_sql() {
-    let (_d, db, mut store, beslut) = demo_med_beviljat();
+    let (_d, db, mut store, beslut) = demo_med_beviljat_i(open_fil);
     let fattare = beslutsfattare(&store, beslut);
     let kalender = levererade_utbetalningsregler();
     let ids = utbetalning::bestall(&mut store, &aktor(&fattare), beslut, &hyresvard(), &kalender).unwrap();
@@ -132,7 +137,7 @@ fn the_decider_can_never_attest_not_even_through_sql() {
 
 #[test]
 fn payments_never_exceed_what_the_decision_granted() {
-    let (_d, db, mut store, beslut) = demo_med_beviljat();
+    let (_d, db, mut store, beslut) = demo_med_beviljat_i(open_fil);
     let beviljat = store.beslut(beslut).unwrap().beslut.poster[0].beviljat;
     let kalender = levererade_utbetalningsregler();
     let ids = utbetalning::bestall(&mut store, &aktor("Handläggare"), beslut, &hyresvard(), &kalender).unwrap();
@@ -158,7 +163,7 @@ fn payments_never_exceed_what_the_decision_granted() {
 
 #[test]
 fn an_exported_order_cannot_be_changed_and_a_return_is_registered_against_it() {
-    let (dir, db, mut store, beslut) = demo_med_beviljat();
+    let (dir, db, mut store, beslut) = demo_med_beviljat_i(open_fil);
     let kalender = levererade_utbetalningsregler();
     let ids = utbetalning::bestall(&mut store, &aktor("Handläggare"), beslut, &hyresvard(), &kalender).unwrap();
     let o = store.utbetalning(ids[0]).unwrap();
@@ -257,7 +262,7 @@ fn the_cli_writes_the_days_file_marks_it_sent_and_refuses_a_second_time() {
     };
     let dbs = db.to_str().unwrap();
     assert_eq!(bistand(&["demo", "--db", dbs]).0, 0);
-    let store = open(&db);
+    let store = gemensamt::open_fil(&db);
     let dag = bistand::demo::utbetalningsdagar(&store)
         .unwrap()
         .into_iter()
@@ -271,7 +276,7 @@ fn the_cli_writes_the_days_file_marks_it_sent_and_refuses_a_second_time() {
     assert_eq!(kod, 0, "{fel}");
     assert!(ut.contains(&format!("Skrev {antal} utbetalningar")), "{ut}");
     validera_mot_schemat(&fil);
-    let store = open(&db);
+    let store = gemensamt::open_fil(&db);
     assert!(store.utbetalningar_dag(dag).unwrap().iter().all(|o| o.status != Status::Attesterad));
     drop(store);
     let (kod, _, fel) =

@@ -38,7 +38,9 @@ impl Store {
     }
 
     fn med_server(kopp: Kopp<'static>, url: &str) -> Resultat<Store> {
-        let mut store = Store { kopp, sokvag: PathBuf::from(utan_losenord(url)), testschema: None };
+        // The whole address: background work (statistics, letters, backups) opens its own
+        // connection from it. What the window shows is [`Store::visningsnamn`].
+        let mut store = Store { kopp, sokvag: PathBuf::from(url), testschema: None };
         store.seeda_normtabeller(chrono::Local::now().naive_local())?;
         Ok(store)
     }
@@ -66,7 +68,9 @@ impl Store {
              SET search_path TO {namn}, public;"
         ))?;
         skapa_eller_kontrollera_schema(&kopp)?;
-        Store::med_server(kopp, url)
+        // A second connection made from the store's address lands in the same schema.
+        let skiljetecken = if url.contains('?') { '&' } else { '?' };
+        Store::med_server(kopp, &format!("{url}{skiljetecken}options=-csearch_path%3D{namn}%2Cpublic"))
     }
 
     /// Drops a test's private schema (see [`Store::open_testschema`]).
@@ -93,6 +97,13 @@ pub(super) fn anslut_tom(url: &str) -> Resultat<Kopp<'static>> {
         )));
     }
     Ok(kopp)
+}
+
+impl Store {
+    /// Where the database is, as the window shows it (a server's address without a password).
+    pub fn visningsnamn(&self) -> String {
+        utan_losenord(&self.sokvag.to_string_lossy())
+    }
 }
 
 /// Connects, in Swedish when it cannot. The server must answer within five seconds.
@@ -151,4 +162,17 @@ fn skapa_eller_kontrollera_schema(kopp: &Kopp) -> Resultat<()> {
     kopp.execute_batch(&super::postgres_schema::baslinje())?;
     tx.commit()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_never_shows_a_password() {
+        assert_eq!(utan_losenord("postgres://kalle:hemligt@db.kommun.se/enhet"), "postgres://kalle@db.kommun.se/enhet");
+        assert_eq!(utan_losenord("postgres://kalle@db/enhet"), "postgres://kalle@db/enhet");
+        assert_eq!(utan_losenord("/home/kalle/bistand.db"), "/home/kalle/bistand.db");
+        assert!(ar_serveradress("postgresql://db/enhet") && !ar_serveradress("enhet.db"));
+    }
 }

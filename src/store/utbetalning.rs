@@ -143,19 +143,20 @@ impl Store {
     /// Decisions from `fran` on whose granted money is not all ordered (stopped and returned
     /// orders do not count), newest first; a decision changed by a later one is left out.
     pub fn att_bestalla(&self, fran: NaiveDate) -> Resultat<Vec<AttBestalla>> {
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT b.id, a.arendenummer, b.datum,
+        let mottagare = self.conn().dialekt().json_text("s.underlag", &["utbetalning", "mottagare"]);
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT id, arendenummer, datum, kvar, mottagare FROM (
+                SELECT b.id, a.arendenummer, b.datum,
                     (SELECT sum(p.beviljat_ore) FROM beslutspost p WHERE p.beslut_id = b.id)
                     - coalesce((SELECT sum(u.belopp_ore) FROM utbetalning u WHERE u.beslut_id = b.id
                                 AND u.stoppad_av IS NULL
                                 AND u.id NOT IN (SELECT utbetalning_id FROM utbetalning_retur)), 0) AS kvar,
-                    coalesce((SELECT json_extract(s.underlag, '$.utbetalning.mottagare') FROM beslutsunderlag s
-                              WHERE s.beslut_id = b.id), '')
-             FROM beslut b JOIN arende a ON a.id = b.arende_id
-             WHERE b.datum >= ?1 AND NOT EXISTS (SELECT 1 FROM beslut n WHERE n.andrar_beslut_id = b.id)
-               AND kvar > 0
-             ORDER BY b.datum DESC, b.id DESC",
-        )?;
+                    coalesce((SELECT {mottagare} FROM beslutsunderlag s WHERE s.beslut_id = b.id), '') AS mottagare
+                FROM beslut b JOIN arende a ON a.id = b.arende_id
+                WHERE b.datum >= ?1 AND NOT EXISTS (SELECT 1 FROM beslut n WHERE n.andrar_beslut_id = b.id)) x
+             WHERE kvar > 0
+             ORDER BY datum DESC, id DESC",
+        ))?;
         let rader = stmt
             .query_map([fran.to_string()], |r| {
                 Ok(AttBestalla {

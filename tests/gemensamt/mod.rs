@@ -52,6 +52,13 @@ pub fn temp_db() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, path)
 }
 
+/// The database file at `path`, on SQLite whatever the tests are pointed at: for tests about the
+/// file itself (damage, backups, crashes, another program on the same file).
+#[allow(dead_code)]
+pub fn open_fil(path: &std::path::Path) -> Store {
+    Store::open(path).unwrap()
+}
+
 /// The database at `path`; with the tests pointed at a PostgreSQL server (BISTAND_TEST_PG), a
 /// schema there named after the path instead, so the same tests run on both backends.
 pub fn open(path: &std::path::Path) -> Store {

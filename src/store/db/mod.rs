@@ -45,6 +45,23 @@ impl Dialekt {
     }
 }
 
+impl Dialekt {
+    /// A text field inside a column of JSON text (`kolumn`, then the keys down to it).
+    pub(crate) fn json_text(self, kolumn: &str, vag: &[&str]) -> String {
+        match self {
+            Dialekt::Sqlite => format!("json_extract({kolumn}, '$.{}')", vag.join(".")),
+            Dialekt::Postgres => {
+                let (sista, fore) = vag.split_last().map_or(("", &[][..]), |(s, f)| (*s, f));
+                let mut uttryck = format!("({kolumn})::json");
+                for nyckel in fore {
+                    uttryck.push_str(&format!(" -> '{nyckel}'"));
+                }
+                format!("({uttryck} ->> '{sista}')")
+            }
+        }
+    }
+}
+
 /// An open connection to either backend. A SQLite connection can also be borrowed for a while
 /// (a migration's transaction, a backup being checked) so the same store code runs on it.
 pub(crate) enum Kopp<'c> {

@@ -24,7 +24,8 @@ impl PgKopp {
         let text = med_varden(sql, p)?;
         self.klient.simple_query(&text).map_err(|e| {
             if std::env::var_os("BISTAND_VISA_SQL").is_some() {
-                eprintln!("PostgreSQL: {e}\n{text}");
+                let orsak = e.as_db_error().map_or_else(|| e.to_string(), |d| d.message().to_string());
+                eprintln!("PostgreSQL: {orsak}\n{text}");
             }
             Fel::from(e)
         })

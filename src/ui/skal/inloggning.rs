@@ -76,7 +76,7 @@ impl Inloggning {
 
     fn logga_in(&mut self, ui: &mut Ui, store: &mut Store, ovning: bool, nu: NaiveDateTime) -> Option<Aktor> {
         ui.label(RichText::new("Logga in i Bistånd").text_style(tema::rubrik2()));
-        ui.label(RichText::new(format!("Databas: {}", store.sokvag().display())).weak());
+        ui.label(RichText::new(format!("Databas: {}", store.visningsnamn())).weak());
         if ovning {
             ui.label(
                 "Övningsdatabas: logga in som ulrika (handläggare), tobias (1:e socialsekreterare), helena \

@@ -86,7 +86,7 @@ impl BistandApp {
         let mut logga_ut = false;
         egui::Panel::bottom("statusrad").show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.label(RichText::new(format!("Databas: {}", self.store.sokvag().display())).small());
+                ui.label(RichText::new(format!("Databas: {}", self.store.visningsnamn())).small());
                 ui.separator();
                 let sparat = match self.sparat {
                     Some(t) => format!("Sparat {}", t.format("%H:%M:%S")),
