@@ -16,14 +16,10 @@ use std::path::Path;
 
 /// A demo database in a file (direct SQL needs its own connection) and a new decision in it
 /// granting 7 000,50 kr, paid on 2026-11-25, made by "Berit Beslutsdotter".
+/// A demo with a decision that grants money, in a database file (the tests go into it with SQL).
 fn demo_med_beviljat() -> (tempfile::TempDir, std::path::PathBuf, Store, i64) {
-    demo_med_beviljat_i(open)
-}
-
-/// The same in a database file (for the tests that go into it with SQL).
-fn demo_med_beviljat_i(oppna: fn(&Path) -> Store) -> (tempfile::TempDir, std::path::PathBuf, Store, i64) {
     let (dir, db) = temp_db();
-    let mut store = oppna(&db);
+    let mut store = open_fil(&db);
     bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
     let arende_id = store.alla_beslut().unwrap()[0].id;
     let arende_id = store.beslut(arende_id).unwrap().beslut.arende_id;
@@ -99,7 +95,7 @@ fn sql(db: &Path, fraga: &str) -> Result<usize, String> {
 
 #[test]
 fn the_decider_can_never_attest_not_even_through_sql() {
-    let (_d, db, mut store, beslut) = demo_med_beviljat_i(open_fil);
+    let (_d, db, mut store, beslut) = demo_med_beviljat();
     let fattare = beslutsfattare(&store, beslut);
     let kalender = levererade_utbetalningsregler();
     let ids = utbetalning::bestall(&mut store, &aktor(&fattare), beslut, &hyresvard(), &kalender).unwrap();
@@ -137,7 +133,7 @@ fn the_decider_can_never_attest_not_even_through_sql() {
 
 #[test]
 fn payments_never_exceed_what_the_decision_granted() {
-    let (_d, db, mut store, beslut) = demo_med_beviljat_i(open_fil);
+    let (_d, db, mut store, beslut) = demo_med_beviljat();
     let beviljat = store.beslut(beslut).unwrap().beslut.poster[0].beviljat;
     let kalender = levererade_utbetalningsregler();
     let ids = utbetalning::bestall(&mut store, &aktor("Handläggare"), beslut, &hyresvard(), &kalender).unwrap();
@@ -163,7 +159,7 @@ fn payments_never_exceed_what_the_decision_granted() {
 
 #[test]
 fn an_exported_order_cannot_be_changed_and_a_return_is_registered_against_it() {
-    let (dir, db, mut store, beslut) = demo_med_beviljat_i(open_fil);
+    let (dir, db, mut store, beslut) = demo_med_beviljat();
     let kalender = levererade_utbetalningsregler();
     let ids = utbetalning::bestall(&mut store, &aktor("Handläggare"), beslut, &hyresvard(), &kalender).unwrap();
     let o = store.utbetalning(ids[0]).unwrap();
