@@ -16,7 +16,6 @@ use std::path::Path;
 
 /// A demo database in a file (direct SQL needs its own connection) and a new decision in it
 /// granting 7 000,50 kr, paid on 2026-11-25, made by "Berit Beslutsdotter".
-/// A demo with a decision that grants money, in a database file (the tests go into it with SQL).
 fn demo_med_beviljat() -> (tempfile::TempDir, std::path::PathBuf, Store, i64) {
     let (dir, db) = temp_db();
     let mut store = open_fil(&db);
