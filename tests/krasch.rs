@@ -33,7 +33,7 @@ fn slump(tillstand: &mut u64, max: u64) -> u64 {
 }
 
 fn journalposter(path: &Path) -> i64 {
-    let store = open(path);
+    let store = open_fil(path);
     let r = store.kontroll().unwrap();
     assert!(r.frisk(), "the database is healthy: {:?}", r.problem);
     r.journalposter
@@ -49,7 +49,7 @@ fn enhet() -> (tempfile::TempDir, PathBuf) {
 }
 
 fn skriv_anteckning(path: &Path) {
-    let mut store = open(path);
+    let mut store = open_fil(path);
     let post = NyJournalPost { datum: nu().date(), rubrik: "Ny".into(), text: "Efter kopian".into(), ersatter: None };
     store.skriv(|w| w.skriv_journal(1, &post, "Test", nu())).unwrap();
 }

@@ -23,7 +23,7 @@ fn enhet() -> (tempfile::TempDir, PathBuf) {
 
 fn backup(store_path: &Path, namn: &str) -> PathBuf {
     let kopia = store_path.with_file_name(namn);
-    open(store_path).sakerhetskopiera(&kopia).unwrap();
+    open_fil(store_path).sakerhetskopiera(&kopia).unwrap();
     kopia
 }
 
@@ -68,7 +68,7 @@ fn vagras(live: &Path, fran: &Path, orsak: &str) {
     assert!(fel.contains(orsak), "expected «{orsak}» in: {fel}");
     assert!(fel.contains("orörd") || fel.contains("nyare version"), "says the database is untouched: {fel}");
     assert_eq!(fore, (antal(live, "journal"), antal(live, "beslut"), antal(live, "hushall")));
-    assert!(open(live).kontroll().unwrap().frisk());
+    assert!(open_fil(live).kontroll().unwrap().frisk());
 }
 
 #[test]
