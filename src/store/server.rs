@@ -113,17 +113,49 @@ fn anslut(url: &str) -> Resultat<Kopp<'static>> {
         orsak: "adressen är inte en giltig postgres://-adress".into(),
     })?;
     config.connect_timeout(Duration::from_secs(5)).application_name("bistand");
-    let klient = config.connect(postgres::NoTls).map_err(|e| {
+    let lokal = ar_lokal(&config);
+    let svar = if lokal {
+        config.connect(postgres::NoTls)
+    } else {
+        config.ssl_mode(postgres::config::SslMode::Require);
+        config.connect(tls()?)
+    };
+    let klient = svar.map_err(|e| {
         let orsak = match e.as_db_error() {
             Some(d) if d.code().code() == "28P01" || d.code().code() == "28000" => {
                 "servern godtog inte användaren eller lösenordet".to_string()
             }
             Some(d) if d.code().code() == "3D000" => "databasen finns inte på servern".to_string(),
+            _ if !lokal => "servern svarar inte, eller kan inte kryptera anslutningen (TLS)".to_string(),
             _ => "servern svarar inte".to_string(),
         };
         StoreError::IngenKontakt(orsak)
     })?;
     Ok(Kopp::Postgres(RefCell::new(PgKopp::ny(klient))))
+}
+
+/// True when every host of the address is this computer: only then may the connection go
+/// unencrypted.
+fn ar_lokal(config: &postgres::Config) -> bool {
+    use postgres::config::Host;
+    config.get_hosts().iter().all(|h| match h {
+        Host::Tcp(namn) => matches!(namn.as_str(), "localhost" | "127.0.0.1" | "::1"),
+        #[cfg(unix)]
+        Host::Unix(_) => true,
+    })
+}
+
+/// TLS with the system's root certificates (where a municipality installs its own CA).
+fn tls() -> Resultat<tokio_postgres_rustls::MakeRustlsConnect> {
+    let mut rotter = rustls::RootCertStore::empty();
+    rotter.add_parsable_certificates(rustls_native_certs::load_native_certs().certs);
+    let config =
+        rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(rustls::crypto::ring::default_provider()))
+            .with_safe_default_protocol_versions()
+            .map_err(|_| StoreError::IngenKontakt("krypteringen (TLS) kunde inte ställas in".into()))?
+            .with_root_certificates(rotter)
+            .with_no_client_auth();
+    Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
 }
 
 /// An empty database gets the program's schema; a Bistånd database must be this program's
@@ -174,5 +206,14 @@ mod tests {
         assert_eq!(utan_losenord("postgres://kalle@db/enhet"), "postgres://kalle@db/enhet");
         assert_eq!(utan_losenord("/home/kalle/bistand.db"), "/home/kalle/bistand.db");
         assert!(ar_serveradress("postgresql://db/enhet") && !ar_serveradress("enhet.db"));
+    }
+
+    #[test]
+    fn only_this_computer_is_reached_without_tls() {
+        let lokal = |url: &str| ar_lokal(&url.parse().unwrap());
+        assert!(lokal("postgres://u@127.0.0.1:5432/enhet") && lokal("postgres://u@localhost/enhet"));
+        assert!(!lokal("postgres://u@db.kommun.se/enhet"));
+        assert!(!lokal("postgres://u@10.1.2.3/enhet"));
+        assert!(!lokal("postgres://u@localhost,db.kommun.se/enhet"), "every host must be local");
     }
 }
