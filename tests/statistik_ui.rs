@@ -60,7 +60,7 @@ fn arshjulet_ticks_off_a_control_with_the_note_in_the_journal_and_lists_cases_to
 
 #[test]
 fn the_units_population_entered_in_the_window_gives_the_shares_of_the_district() {
-    let mut store = bistand::store::Store::open_in_memory().unwrap();
+    let mut store = bistand::store::Store::open_sqlite_i_minnet().unwrap();
     let val = bistand::demo::Demoval { hushall: 30, manader: 3 };
     bistand::demo::bygg_demo(&mut store, val, nu(), &mut |_, _| true).unwrap();
     let app = BistandApp::ny(store, false, fast_klocka);

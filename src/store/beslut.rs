@@ -10,6 +10,7 @@ use crate::domain::beslut::{
     Beslutspost, Enhet, NyttBeslut, SparatBeslut, Utfall, kontrollera, kontrollera_grund, samlat_utfall,
 };
 use crate::domain::manad::Manad;
+use crate::domain::statistik::Kostnadsslag;
 use chrono::NaiveDateTime;
 
 /// One line of `bistand beslut --lista`.
@@ -78,8 +79,9 @@ impl Skrivning<'_> {
         )?;
         for (i, p) in b.poster.iter().enumerate() {
             conn.prepare_cached(
-                "INSERT INTO beslutspost (beslut_id, ordning, sak, ansokt_ore, beviljat_ore, motivering, utover_ratten, aterkrav_skal)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO beslutspost (beslut_id, ordning, sak, ansokt_ore, beviljat_ore, motivering, utover_ratten, aterkrav_skal,
+                                          slag)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
             .execute(params![
                 id,
@@ -89,7 +91,9 @@ impl Skrivning<'_> {
                 p.beviljat.to_ore(),
                 p.motivering.trim(),
                 p.utover_ratten,
-                p.mot_aterkrav.as_deref().map(str::trim)
+                p.mot_aterkrav.as_deref().map(str::trim),
+                // The kind of cost the statistics count the item as.
+                Kostnadsslag::av_sak(&p.sak).kod()
             ])?;
         }
         let json = serde_json::to_string(underlag).map_err(|e| StoreError::Regel(e.to_string()))?;

@@ -249,6 +249,12 @@ impl Store {
         Store::prepare(conn, sokvag.to_path_buf())
     }
 
+    /// A private SQLite database in memory, whatever the tests are pointed at (for a window
+    /// test that computes in the window's own thread, as it does for a database in memory).
+    pub fn open_sqlite_i_minnet() -> Resultat<Store> {
+        Store::prepare(Connection::open_in_memory()?, PathBuf::from(":memory:"))
+    }
+
     /// A private in-memory database (tests and previews). When the tests are pointed at a
     /// PostgreSQL server ([`server::TESTSERVER`]), a private schema there instead.
     pub fn open_in_memory() -> Resultat<Store> {

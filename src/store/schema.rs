@@ -32,6 +32,7 @@ const MIGRATIONS: &[Migration] = &[
     v22_aterkrav_decisions,
     v23_special_rule_start,
     v24_statistics_month_summary,
+    v25_statistics_stored_kinds,
 ];
 
 /// The schema version this program writes.
@@ -545,6 +546,20 @@ fn v23_special_rule_start(tx: &Transaction) -> rusqlite::Result<()> {
 fn v24_statistics_month_summary(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(&super::bistandsmanad::skapa_sql())
 }
+
+/// The statistics read what they need without a function of the program's and without a lookup
+/// per application: a decided item stores its kind of cost (the summary's triggers group by
+/// it), and an application its adults, children and first decision day, kept by triggers.
+fn v25_statistics_stored_kinds(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(&super::bistandsmanad::slag_sql())?;
+    tx.execute_batch(&super::bistandsmanad::ansokan_sql())
+}
+
+/// The guard that keeps a decided item unchanged (migration 4; migration 25 lifts it while it
+/// fills in the items' kinds).
+pub(super) const BESLUTSPOST_ANDRAS_ALDRIG: &str =
+    "CREATE TRIGGER beslutspost_andras_aldrig BEFORE UPDATE ON beslutspost
+        BEGIN SELECT RAISE(ABORT, 'Ett beslut ändras aldrig; fatta ett nytt beslut som ändrar det.'); END;";
 
 /// Caseworkers search by any part of a name or street ("ström" finds Engström): a trigram index
 /// over the same search text answers a token of three or more characters anywhere inside a word.

@@ -64,6 +64,23 @@ fn manad_fran(text: &str) -> Resultat<Manad> {
     Manad::parse(text).map_err(super::StoreError::Regel)
 }
 
+/// Reads the months of rows that come month by month: each month's text is parsed once.
+#[derive(Default)]
+struct Manadslasare(Option<(String, Manad)>);
+
+impl Manadslasare {
+    fn las(&mut self, text: &str) -> Resultat<Manad> {
+        match &self.0 {
+            Some((t, m)) if t == text => Ok(*m),
+            _ => {
+                let m = manad_fran(text)?;
+                self.0 = Some((text.to_string(), m));
+                Ok(m)
+            }
+        }
+    }
+}
+
 const MINSTA_ANTAL: &str = "statistik_minsta_antal";
 const BEFOLKNING: &str = "statistik_befolkning";
 
@@ -108,10 +125,11 @@ impl Store {
     /// of that month's application (else of the household now). Before the period only months
     /// with assistance of cases that can reach long-term assistance in the period are kept (at
     /// least 10 months with assistance in the window and one in the period): nothing else there
-    /// changes a figure.
+    /// changes a figure. In month order, then case order.
     fn bistandsmanader(&self, fran: Manad, period: Period) -> Resultat<Vec<Bistandsmanad>> {
         let sql = format!(
-            "SELECT arende_id, manad, totalt_ore, {} FROM bistandsmanad WHERE manad BETWEEN ?1 AND ?2",
+            "SELECT arende_id, manad, totalt_ore, {} FROM bistandsmanad WHERE manad BETWEEN ?1 AND ?2
+             ORDER BY manad, arende_id",
             super::bistandsmanad::SLAGKOLUMNER
         );
         let mut stmt = self.conn().prepare_cached(&sql)?;
@@ -119,9 +137,10 @@ impl Store {
         // Per case: months with assistance in the window, and whether one is in the period.
         let mut antal: HashMap<i64, (usize, bool)> = HashMap::new();
         let mut rader = stmt.query(params![fran.to_string(), period.sista().to_string()])?;
+        let mut manader = Manadslasare::default();
         while let Some(r) = rader.next()? {
             let arende_id: i64 = r.get(0)?;
-            let manad = manad_fran(&r.get::<String>(1)?)?;
+            let manad = manader.las(r.text(1)?)?;
             let i_perioden = period.innehaller(manad);
             if r.get::<i64>(2)? > 0 {
                 let a = antal.entry(arende_id).or_default();
@@ -140,45 +159,37 @@ impl Store {
         }
         let kan_bli_langvarig =
             |id: i64| antal.get(&id).is_some_and(|(n, i_perioden)| *n >= LANGVARIG_MINST && *i_perioden);
-        let mut per: HashMap<(i64, Manad), Bistandsmanad> = alla
-            .into_iter()
-            .filter(|m| period.innehaller(m.manad) || kan_bli_langvarig(m.arende_id))
-            .map(|m| ((m.arende_id, m.manad), m))
-            .collect();
+        alla.retain(|m| period.innehaller(m.manad) || kan_bli_langvarig(m.arende_id));
         let ansokt = self.personer_per_ansokan(period)?;
         let mut nu: Option<HashMap<i64, (u32, u32)>> = None;
-        for ((id, manad), rad) in per.iter_mut().filter(|((_, m), _)| period.innehaller(*m)) {
-            let (vuxna, barn) = match ansokt.get(&(*id, *manad)) {
+        for rad in alla.iter_mut().filter(|m| period.innehaller(m.manad)) {
+            let (vuxna, barn) = match ansokt.get(&(rad.arende_id, rad.manad)) {
                 Some(p) => *p,
                 None => {
                     let hushall = match &nu {
                         Some(h) => h,
                         None => nu.insert(self.personer_per_arende()?),
                     };
-                    hushall.get(id).copied().unwrap_or((0, 0))
+                    hushall.get(&rad.arende_id).copied().unwrap_or((0, 0))
                 }
             };
             (rad.vuxna, rad.barn) = (vuxna, barn);
         }
-        let mut ut: Vec<Bistandsmanad> = per.into_values().collect();
-        ut.sort_by_key(|m| (m.arende_id, m.manad));
-        Ok(ut)
+        Ok(alla)
     }
 
-    /// Adults and children of each application of the period's months.
+    /// Adults and children of each application of the period's months (kept on the application
+    /// by triggers; an application without members is left out).
     fn personer_per_ansokan(&self, period: Period) -> Resultat<HashMap<(i64, Manad), (u32, u32)>> {
         let mut stmt = self.conn().prepare_cached(
-            // One index read per application: members * 65536 + children (none without members).
-            "SELECT an.arende_id, an.manad,
-                    (SELECT count(*) * 65536 + sum(m.roll = 'barn') FROM ansokan_medlem m WHERE m.ansokan_id = an.id)
-             FROM ansokan an WHERE an.manad BETWEEN ?1 AND ?2",
+            "SELECT arende_id, manad, antal_vuxna, antal_barn FROM ansokan
+             WHERE manad BETWEEN ?1 AND ?2 AND antal_vuxna + antal_barn > 0",
         )?;
         let mut ut = HashMap::new();
         let mut rader = stmt.query(params![period.forsta().to_string(), period.sista().to_string()])?;
+        let mut manader = Manadslasare::default();
         while let Some(r) = rader.next()? {
-            let Some(packat) = r.get::<Option<i64>>(2)? else { continue };
-            let (personer, barn) = ((packat >> 16) as u32, (packat & 0xffff) as u32);
-            ut.insert((r.get(0)?, manad_fran(&r.get::<String>(1)?)?), (personer - barn.min(personer), barn));
+            ut.insert((r.get(0)?, manader.las(r.text(1)?)?), (r.get(2)?, r.get(3)?));
         }
         Ok(ut)
     }
@@ -186,7 +197,7 @@ impl Store {
     /// Adults and children of each case's household now (for a decision without an application).
     fn personer_per_arende(&self) -> Resultat<HashMap<i64, (u32, u32)>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT a.id, sum(m.roll <> 'barn'), sum(m.roll = 'barn')
+            "SELECT a.id, sum(CASE WHEN m.roll <> 'barn' THEN 1 ELSE 0 END), sum(CASE WHEN m.roll = 'barn' THEN 1 ELSE 0 END)
              FROM arende a JOIN hushallsmedlem m ON m.hushall_id = a.hushall_id GROUP BY a.id",
         )?;
         let mut ut = HashMap::new();
@@ -197,25 +208,19 @@ impl Store {
         Ok(ut)
     }
 
-    /// Complete applications whose first decision falls in the period: application day and decision day.
+    /// Complete applications whose first decision (kept on the application by a trigger) falls
+    /// in the period: application day and decision day.
     fn handlaggningstider(&self, period: Period) -> Resultat<Vec<Tidsspann>> {
         let mut stmt = self.conn().prepare_cached(
-            "WITH forsta AS (
-                 SELECT ansokan_id, min(datum) AS beslutad FROM beslut
-                 WHERE period BETWEEN ?3 AND ?4 AND ansokan_id IS NOT NULL
-                 GROUP BY ansokan_id HAVING beslutad BETWEEN ?1 AND ?2)
-             SELECT an.arende_id, an.inkom, f.beslutad
-             FROM forsta f CROSS JOIN ansokan an ON an.id = f.ansokan_id WHERE an.komplett = 1",
+            "SELECT arende_id, inkom, forsta_beslutsdag FROM ansokan
+             WHERE forsta_beslutsdag BETWEEN ?1 AND ?2 AND komplett = 1",
         )?;
-        // A decision for a month is taken at the latest a few months after it: look two months around.
         let (fran, till) = (period.forsta().forsta_dagen(), period.sista().sista_dagen());
-        let (pf, pt) = (period.forsta().foregaende().foregaende(), period.sista().nasta().nasta());
-        let rader =
-            stmt.query_map(params![fran.to_string(), till.to_string(), pf.to_string(), pt.to_string()], |r| {
-                let inkom: String = r.get(1)?;
-                let beslut: String = r.get(2)?;
-                Ok(Tidsspann { arende_id: r.get(0)?, fran: datum_fran(&inkom)?, till: datum_fran(&beslut)? })
-            })?;
+        let rader = stmt.query_map(params![fran.to_string(), till.to_string()], |r| {
+            let inkom: String = r.get(1)?;
+            let beslut: String = r.get(2)?;
+            Ok(Tidsspann { arende_id: r.get(0)?, fran: datum_fran(&inkom)?, till: datum_fran(&beslut)? })
+        })?;
         Ok(rader.collect::<super::db::DbResultat<_>>()?)
     }
 
@@ -235,7 +240,7 @@ impl Store {
     /// The socialsekreterare named on the unit's cases, in Swedish order.
     pub fn handlaggarnamn(&self) -> Resultat<Vec<String>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT DISTINCT trim(socialsekreterare) AS h FROM arende WHERE trim(socialsekreterare) <> '' ORDER BY h COLLATE SVENSKA",
+            "SELECT h FROM (SELECT DISTINCT trim(socialsekreterare) AS h FROM arende) x WHERE h <> '' ORDER BY h COLLATE SVENSKA",
         )?;
         let rader = stmt.query_map([], |r| r.get(0))?;
         Ok(rader.collect::<super::db::DbResultat<_>>()?)

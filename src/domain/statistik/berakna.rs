@@ -4,7 +4,7 @@ use super::{Befolkning, Bistandsmanad, Kostnadsslag, Period, Tidsspann, Underlag
 use crate::domain::arende::{Avslutsorsak, Forsorjningshinder};
 use crate::domain::belopp::Belopp;
 use crate::domain::manad::Manad;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// Months in the window that decides long-term assistance, and how many of them it takes.
 pub const LANGVARIG_FONSTER: i64 = 12;
@@ -70,36 +70,90 @@ impl Indikatorer {
     }
 }
 
-/// Months with assistance per case.
-fn bistandsmanader(u: &Underlag) -> HashMap<i64, HashSet<Manad>> {
-    let mut per: HashMap<i64, HashSet<Manad>> = HashMap::new();
-    for m in u.manader.iter().filter(|m| m.med_bistand()) {
-        per.entry(m.arende_id).or_default().insert(m.manad);
-    }
-    per
+/// Months back from a period's last month that a case's months are kept for: every 12-month
+/// window ending in a period (of at most a year) lies within them.
+const BITAR: i64 = 64;
+
+/// Whether a case had assistance in at least 10 of the 12 months ending `tillbaka` months before
+/// the period's last month (`manader`: its months with assistance, bit `d` = `d` months back).
+fn langvarig(manader: u64, tillbaka: u32) -> bool {
+    ((manader >> tillbaka) & ((1 << LANGVARIG_FONSTER) - 1)).count_ones() as usize >= LANGVARIG_MINST
 }
 
-/// Whether a case had assistance in at least 10 of the 12 months ending with `till`.
-fn langvarig(manader: &HashSet<Manad>, till: Manad) -> bool {
-    manader.iter().filter(|m| **m <= till && till.ordning_fran(**m) <= LANGVARIG_FONSTER).count() >= LANGVARIG_MINST
+/// What one pass over the case-months gathers: per case its months with assistance (as bits
+/// back from the period's last month) and its last month with assistance in the period, and
+/// per month of the period the cost by kind.
+struct Insamlat<'a> {
+    bitar: HashMap<i64, u64>,
+    senaste: HashMap<i64, &'a Bistandsmanad>,
+    kostnad: Vec<Vec<Belopp>>,
+    hushallsmanader: u32,
+    totalt: Belopp,
+}
+
+fn samla(u: &Underlag, period: Period, antal_manader: usize) -> Insamlat<'_> {
+    let (forsta, sista) = (period.forsta(), period.sista());
+    let mut ut = Insamlat {
+        bitar: HashMap::new(),
+        senaste: HashMap::new(),
+        kostnad: vec![vec![Belopp::NOLL; Kostnadsslag::ALLA.len()]; antal_manader],
+        hushallsmanader: 0,
+        totalt: Belopp::NOLL,
+    };
+    for m in &u.manader {
+        let totalt = m.totalt();
+        if totalt <= Belopp::NOLL {
+            continue;
+        }
+        let tillbaka = sista.ordning_fran(m.manad) - 1;
+        if (0..BITAR).contains(&tillbaka) {
+            *ut.bitar.entry(m.arende_id).or_default() |= 1 << tillbaka;
+        }
+        if !period.innehaller(m.manad) {
+            continue;
+        }
+        ut.hushallsmanader += 1;
+        ut.totalt += totalt;
+        // Each household's last month with assistance in the period says who was in it.
+        let e = ut.senaste.entry(m.arende_id).or_insert(m);
+        if m.manad > e.manad {
+            *e = m;
+        }
+        if let Some(kostnad) = ut.kostnad.get_mut((m.manad.ordning_fran(forsta) - 1) as usize) {
+            for (slag, b) in &m.belopp {
+                kostnad[slag.index()] += *b;
+            }
+        }
+    }
+    ut
 }
 
 /// Computes every indicator of `period` from `u`.
 pub fn berakna(u: &Underlag, period: Period) -> Indikatorer {
-    let per_arende = bistandsmanader(u);
-    let i_perioden: Vec<&Bistandsmanad> =
-        u.manader.iter().filter(|m| period.innehaller(m.manad) && m.med_bistand()).collect();
-    // Each household's last month with assistance in the period says who was in it.
-    let mut senaste: BTreeMap<i64, &Bistandsmanad> = BTreeMap::new();
-    for m in &i_perioden {
-        let e = senaste.entry(m.arende_id).or_insert(m);
-        if m.manad > e.manad {
-            *e = m;
+    let manader = period.manader();
+    let sista = period.sista();
+    let insamlat = samla(u, period, manader.len());
+    let bitar = |id: &i64| insamlat.bitar.get(id).copied().unwrap_or(0);
+    let senaste = &insamlat.senaste;
+    let langa: Vec<i64> = senaste.keys().copied().filter(|id| langvarig(bitar(id), 0)).collect();
+    let arenden: HashMap<i64, &super::Arendeuppgift> = u.arenden.iter().map(|a| (a.id, a)).collect();
+    // Per month of the period: households with assistance, and how many of them long-term.
+    let mut hushall = vec![(0u32, 0u32); manader.len()];
+    for b in insamlat.bitar.values() {
+        for (i, m) in manader.iter().enumerate() {
+            let tillbaka = (sista.ordning_fran(*m) - 1) as u32;
+            if (b >> tillbaka) & 1 == 1 {
+                hushall[i].0 += 1;
+                hushall[i].1 += u32::from(langvarig(*b, tillbaka));
+            }
         }
     }
-    let langa: Vec<i64> =
-        senaste.keys().copied().filter(|id| per_arende.get(id).is_some_and(|s| langvarig(s, period.sista()))).collect();
-    let arenden: HashMap<i64, &super::Arendeuppgift> = u.arenden.iter().map(|a| (a.id, a)).collect();
+    let per_manad = manader
+        .iter()
+        .zip(hushall)
+        .zip(insamlat.kostnad)
+        .map(|((m, (hushall, langvariga)), kostnad)| manadsrad(u, *m, hushall, langvariga, kostnad))
+        .collect();
     Indikatorer {
         period,
         hushall: senaste.len() as u32,
@@ -107,9 +161,9 @@ pub fn berakna(u: &Underlag, period: Period) -> Indikatorer {
         barn: senaste.values().map(|m| m.barn).sum(),
         langvariga_hushall: langa.len() as u32,
         langvariga_vuxna: langa.iter().filter_map(|id| senaste.get(id)).map(|m| m.vuxna).sum(),
-        hushallsmanader: i_perioden.len() as u32,
-        totalt: i_perioden.iter().map(|m| m.totalt()).sum(),
-        per_manad: period.manader().into_iter().map(|m| manadsrad(u, &per_arende, m)).collect(),
+        hushallsmanader: insamlat.hushallsmanader,
+        totalt: insamlat.totalt,
+        per_manad,
         hinder: hinder(senaste.keys().map(|id| arenden.get(id).and_then(|a| a.hinder))),
         handlaggning: tidsmatt(u.handlaggning.iter().filter(|t| period.innehaller(Manad::av(t.till)))),
         nybesok: tidsmatt(u.nybesok.iter().filter(|t| period.innehaller(Manad::av(t.till)))),
@@ -119,19 +173,10 @@ pub fn berakna(u: &Underlag, period: Period) -> Indikatorer {
     }
 }
 
-fn manadsrad(u: &Underlag, per_arende: &HashMap<i64, HashSet<Manad>>, manad: Manad) -> Manadsrad {
-    let mut kostnad = vec![Belopp::NOLL; Kostnadsslag::ALLA.len()];
-    let mut hushall = HashSet::new();
-    for m in u.manader.iter().filter(|m| m.manad == manad && m.med_bistand()) {
-        hushall.insert(m.arende_id);
-        for (slag, b) in &m.belopp {
-            kostnad[slag.index()] += *b;
-        }
-    }
-    let langvariga = hushall.iter().filter(|id| per_arende.get(id).is_some_and(|s| langvarig(s, manad))).count() as u32;
+fn manadsrad(u: &Underlag, manad: Manad, hushall: u32, langvariga: u32, kostnad: Vec<Belopp>) -> Manadsrad {
     let totalt = kostnad.iter().copied().sum();
     let beslutstid = tidsmatt(u.handlaggning.iter().filter(|t| Manad::av(t.till) == manad));
-    Manadsrad { manad, hushall: hushall.len() as u32, langvariga, kostnad, totalt, beslutstid }
+    Manadsrad { manad, hushall, langvariga, kostnad, totalt, beslutstid }
 }
 
 fn hinder(hinder: impl Iterator<Item = Option<Forsorjningshinder>>) -> Vec<(Option<Forsorjningshinder>, u32)> {

@@ -163,6 +163,15 @@ pub(crate) enum Rad<'a> {
 }
 
 impl Rad<'_> {
+    /// The text of column `i` without copying it (a NULL or a number is an error).
+    pub(crate) fn text(&self, i: usize) -> DbResultat<&str> {
+        let text = match self {
+            Rad::Sqlite(r) => r.get_ref(i)?.as_str().map_err(|e| Fel::Konvertering(i, Box::new(e)))?,
+            Rad::Postgres(r) => r.try_get(i)?.ok_or_else(|| Fel::Konvertering(i, "värdet saknas (NULL)".into()))?,
+        };
+        Ok(text)
+    }
+
     /// The value of column `i` as `T`.
     pub(crate) fn get<T: FranSql>(&self, i: usize) -> DbResultat<T> {
         match self {
@@ -229,18 +238,6 @@ impl<'c> Kopp<'c> {
         match self.dialekt() {
             Dialekt::Sqlite => self.query_row("PRAGMA user_version", [], |r| r.get(0)),
             Dialekt::Postgres => self.query_row("SELECT version FROM bistand_schema", [], |r| r.get(0)),
-        }
-    }
-
-    /// Whether the table exists (a check may read a database from before the table).
-    pub(crate) fn har_tabell(&self, tabell: &str) -> DbResultat<bool> {
-        match self.dialekt() {
-            Dialekt::Sqlite => self.query_row(
-                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
-                [tabell],
-                |r| r.get(0),
-            ),
-            Dialekt::Postgres => self.query_row("SELECT to_regclass(?1) IS NOT NULL", [tabell], |r| r.get(0)),
         }
     }
 

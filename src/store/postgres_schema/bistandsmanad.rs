@@ -1,47 +1,13 @@
-//! The statistics summary `bistandsmanad` kept by triggers, as SQLite's migration 24 does: the
-//! same recomputation query (`store::bistandsmanad::omrakning`), run by a PL/pgSQL function.
-//!
-//! SQLite reads an item's kind with the program's function `bistand_kostnadsslag`
-//! ([`Kostnadsslag::av_sak`]); here it is an SQL function with the same words in the same order.
-//! (When the kind becomes a stored column of `beslutspost`, this function goes.)
+//! The statistics' derived data kept by triggers, as SQLite's migrations 24 and 25 do: the
+//! summary `bistandsmanad` from the same recomputation query (`store::bistandsmanad::omrakning`,
+//! grouped by the stored kind of each decided item), and each application's adults, children and
+//! first decision day (`ansokan_rakna_om`), run by PL/pgSQL functions.
 
-use crate::domain::statistik::Kostnadsslag;
-use crate::store::bistandsmanad::{SLAGKOLUMNER, omrakning};
-
-/// The words that give each kind, tested in this order (as `Kostnadsslag::av_sak` does).
-const ORD: &[(Kostnadsslag, &[&str])] = &[
-    (
-        Kostnadsslag::Akutboende,
-        &["akutboende", "akut boende", "jourboende", "nödboende", "härbärge", "hotell", "vandrarhem"],
-    ),
-    (Kostnadsslag::Forsorjningsstod, &["försörjningsstöd"]),
-    (Kostnadsslag::Tandvard, &["tand"]),
-    (Kostnadsslag::Glasogon, &["glasögon", "linser"]),
-    (Kostnadsslag::Hemutrustning, &["hemutrustning", "möbler", "säng"]),
-    (Kostnadsslag::LakarvardMedicin, &["läkar", "medicin", "sjukvård", "läkemedel"]),
-];
-
-fn kostnadsslag_funktion() -> String {
-    let fall: Vec<String> = ORD
-        .iter()
-        .map(|(slag, ord)| {
-            let test: Vec<String> = ord.iter().map(|o| format!("strpos(s, '{o}') > 0")).collect();
-            format!("WHEN {} THEN '{}'", test.join(" OR "), slag.kod())
-        })
-        .collect();
-    format!(
-        "CREATE FUNCTION bistand_kostnadsslag(sak text) RETURNS text LANGUAGE sql IMMUTABLE AS $slag$
-         SELECT CASE {} ELSE '{}' END FROM (SELECT lower(coalesce(sak, '') COLLATE svenska) AS s) x
-         $slag$;\n",
-        fall.join(" "),
-        Kostnadsslag::AnnanLivsforing.kod()
-    )
-}
+use crate::store::bistandsmanad::{SLAG, SLAGKOLUMNER, ansokan_rakna_om, omrakning};
 
 pub(super) fn sql() -> String {
     format!(
-        "{slag}
-         CREATE FUNCTION bistandsmanad_rakna_om(arende bigint, manad_ text) RETURNS void LANGUAGE plpgsql AS $manad$
+        "CREATE FUNCTION bistandsmanad_rakna_om(arende bigint, manad_ text) RETURNS void LANGUAGE plpgsql AS $manad$
          BEGIN
              DELETE FROM bistandsmanad WHERE arende_id = arende AND manad = manad_;
              INSERT INTO bistandsmanad (arende_id, manad, totalt_ore, {SLAGKOLUMNER}) {omrakning};
@@ -59,8 +25,27 @@ pub(super) fn sql() -> String {
          CREATE TRIGGER bistandsmanad_post AFTER INSERT ON beslutspost FOR EACH ROW
              EXECUTE FUNCTION bistandsmanad_post();
          CREATE TRIGGER bistandsmanad_andrar AFTER INSERT ON beslut FOR EACH ROW
-             WHEN (NEW.andrar_beslut_id IS NOT NULL) EXECUTE FUNCTION bistandsmanad_andrar();\n",
-        slag = kostnadsslag_funktion(),
-        omrakning = omrakning("b.arende_id = arende AND b.period = manad_"),
+             WHEN (NEW.andrar_beslut_id IS NOT NULL) EXECUTE FUNCTION bistandsmanad_andrar();
+         CREATE FUNCTION ansokan_rakna_om(aid bigint) RETURNS void LANGUAGE plpgsql AS $ansokan$
+         BEGIN
+             {ansokan}
+         END $ansokan$;
+         CREATE FUNCTION ansokan_medlem_ny() RETURNS trigger LANGUAGE plpgsql AS $ansokan$
+         BEGIN PERFORM ansokan_rakna_om(NEW.ansokan_id); RETURN NULL; END $ansokan$;
+         CREATE FUNCTION ansokan_medlem_bort() RETURNS trigger LANGUAGE plpgsql AS $ansokan$
+         BEGIN PERFORM ansokan_rakna_om(OLD.ansokan_id); RETURN NULL; END $ansokan$;
+         CREATE FUNCTION ansokan_medlem_andrad() RETURNS trigger LANGUAGE plpgsql AS $ansokan$
+         BEGIN PERFORM ansokan_rakna_om(OLD.ansokan_id); PERFORM ansokan_rakna_om(NEW.ansokan_id); RETURN NULL;
+         END $ansokan$;
+         CREATE TRIGGER ansokan_medlem_ny AFTER INSERT ON ansokan_medlem FOR EACH ROW
+             EXECUTE FUNCTION ansokan_medlem_ny();
+         CREATE TRIGGER ansokan_medlem_bort AFTER DELETE ON ansokan_medlem FOR EACH ROW
+             EXECUTE FUNCTION ansokan_medlem_bort();
+         CREATE TRIGGER ansokan_medlem_andrad AFTER UPDATE OF ansokan_id, roll ON ansokan_medlem FOR EACH ROW
+             EXECUTE FUNCTION ansokan_medlem_andrad();
+         CREATE TRIGGER ansokan_beslutsdag_ny AFTER INSERT ON beslut FOR EACH ROW
+             WHEN (NEW.ansokan_id IS NOT NULL) EXECUTE FUNCTION ansokan_medlem_ny();\n",
+        omrakning = omrakning(SLAG, "b.arende_id = arende AND b.period = manad_"),
+        ansokan = ansokan_rakna_om("id = aid"),
     )
 }

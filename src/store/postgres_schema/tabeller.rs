@@ -112,9 +112,14 @@ CREATE TABLE ansokan (
     beviljas_ore        BIGINT NOT NULL,
     skapad              TEXT NOT NULL,
     andrad              TEXT NOT NULL,
+    antal_vuxna         BIGINT NOT NULL DEFAULT 0,
+    antal_barn          BIGINT NOT NULL DEFAULT 0,
+    forsta_beslutsdag   TEXT,
     UNIQUE (arende_id, manad)
 );
 CREATE INDEX ansokan_manad ON ansokan(manad, arende_id);
+CREATE INDEX ansokan_personer ON ansokan(manad, arende_id, antal_vuxna, antal_barn);
+CREATE INDEX ansokan_beslutsdag ON ansokan(forsta_beslutsdag, komplett, arende_id, inkom);
 CREATE TABLE ansokan_medlem (
     ansokan_id BIGINT NOT NULL REFERENCES ansokan(id),
     ordning    BIGINT NOT NULL,
@@ -188,6 +193,7 @@ CREATE TABLE beslutspost (
     motivering    TEXT NOT NULL,
     utover_ratten BIGINT NOT NULL,
     aterkrav_skal TEXT,
+    slag          TEXT,
     PRIMARY KEY (beslut_id, ordning)
 );
 CREATE INDEX beslutspost_belopp ON beslutspost(beslut_id, beviljat_ore, sak);
