@@ -1,6 +1,7 @@
 //! Rows written on both backends: rules, the tamper chain and the statistics summary.
 
 use super::{Testdatabas, kedjeinnehall, sqlite};
+use bistand::store::postgres_schema::synka_identiteter;
 use postgres::Client;
 use rusqlite::Connection;
 
@@ -353,4 +354,11 @@ fn every_rule_answers_alike_on_both_backends() {
     }
     assert!(regler >= 25, "most statements break a rule: {regler}");
     assert_eq!(pg_kedja(pg), sqlite_kedja(&lite), "the chain after every allowed change");
+    // Rows were written with their ids; after the identities follow, a new row gets the next id.
+    pg.batch_execute(&synka_identiteter()).unwrap();
+    let id: i64 = pg
+        .query_one("INSERT INTO handelselogg (tid, anvandare, handelse) VALUES ('nu', 'test', 'x') RETURNING id", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(id, 3);
 }
