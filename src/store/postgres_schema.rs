@@ -40,3 +40,22 @@ pub fn baslinje() -> String {
         manad = bistandsmanad::sql(),
     )
 }
+
+/// The tables whose `id` is an identity column (a surrogate key, SQLite's rowid).
+fn identitetstabeller() -> impl Iterator<Item = &'static str> {
+    tabeller::TABELLER.split("CREATE TABLE ").skip(1).filter_map(|t| {
+        let (namn, resten) = t.split_once(" (")?;
+        resten.trim_start().starts_with("id ").then_some(namn).filter(|_| resten.contains("AS IDENTITY"))
+    })
+}
+
+/// Moves every identity column's next value past the largest id written: needed after rows
+/// were inserted with their ids given (a unit moved from SQLite), or the next row would take an
+/// id already used.
+pub fn synka_identiteter() -> String {
+    identitetstabeller()
+        .map(|t| {
+            format!("SELECT setval(pg_get_serial_sequence('{t}', 'id'), coalesce(max(id), 0) + 1, false) FROM {t};\n")
+        })
+        .collect()
+}

@@ -1,6 +1,7 @@
 //! Rows written on both backends: rules, the tamper chain and the statistics summary.
 
 use super::{Testdatabas, kedjeinnehall, sqlite};
+use bistand::store::postgres_schema::synka_identiteter;
 use postgres::Client;
 use rusqlite::Connection;
 
@@ -213,4 +214,177 @@ fn names_sort_the_swedish_way() {
         .unwrap()
         .get(0);
     assert_eq!(ordning, "a e é z å Å ä ö Ö");
+}
+
+/// What a statement came to: saved, refused by a rule (its words), or refused by a constraint
+/// (whose wording is the database's own).
+#[derive(Debug, PartialEq)]
+enum Utfall {
+    Sparat,
+    Regel(String),
+    Avvisat,
+}
+
+fn i_sqlite(lite: &Connection, sql: &str) -> Utfall {
+    match lite.execute_batch(sql) {
+        Ok(()) => Utfall::Sparat,
+        Err(rusqlite::Error::SqliteFailure(f, Some(text)))
+            if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_TRIGGER =>
+        {
+            Utfall::Regel(text)
+        }
+        Err(_) => Utfall::Avvisat,
+    }
+}
+
+fn i_pg(pg: &mut Client, sql: &str) -> Utfall {
+    match pg.batch_execute(sql) {
+        Ok(()) => Utfall::Sparat,
+        Err(e) => match e.as_db_error() {
+            Some(db) if db.code().code() == "P0001" => Utfall::Regel(db.message().to_string()),
+            Some(db) if db.code().code().starts_with("23") => Utfall::Avvisat,
+            _ => panic!("{sql}: {e:?}"),
+        },
+    }
+}
+
+/// One statement per rule (and some the rules allow), run in turn on both backends.
+fn regelprov() -> Vec<String> {
+    let utbetalning = |id: i64, belopp: i64, extra: &str, varde: &str| {
+        format!(
+            "INSERT INTO utbetalning (id, beslut_id, ordning, belopp_ore, mottagare, kontotyp, konto, betalningsdag,
+                 skapad, av{extra}) VALUES ({id}, 1, 1, {belopp}, 'Vera', 'bankgiro', '123-4567', '2026-12-20', '{TID}',
+                 'Chef Chefsson'{varde})"
+        )
+    };
+    let plan = |id: i64, person: &str, overenskommen: &str| {
+        format!(
+            "INSERT INTO plan (id, arende_id, version, innehall, overenskommen, skapad, andrad, av, person_id)
+             VALUES ({id}, 1, {id}, '{{}}', {overenskommen}, '{TID}', '{TID}', 'test', {person})"
+        )
+    };
+    let mut prov: Vec<String> = [
+        "UPDATE journal SET makulerad_av = 'Annan' WHERE id = 1",
+        "INSERT INTO journal (id, arende_id, datum, rubrik, text, skriven_av, skapad)
+         VALUES (2, 1, '2026-12-01', 'Samtal', 'Text', 'Test', '2026-12-01 10:00:00')",
+        "UPDATE journal SET makulerad_orsak = 'Dubblett', makulerad_av = 'Test', makulerad_tid = 'nu' WHERE id = 2",
+        "INSERT INTO journal (id, arende_id, datum, rubrik, text, skriven_av, skapad)
+         VALUES (3, 99, '2026-12-01', 'Samtal', 'Text', 'Test', '2026-12-01 10:00:00')",
+        "UPDATE handelselogg SET detalj = 'ändrad'",
+        "UPDATE beslut SET lagrum = 'annat' WHERE id = 1",
+        "DELETE FROM beslut WHERE id = 2",
+        "DELETE FROM beslutspost WHERE beslut_id = 2",
+        "UPDATE beslutsunderlag SET underlag = '{}'",
+        "DELETE FROM beslutsunderlag",
+        "UPDATE plan SET signerad = 1 WHERE id = 1",
+        "UPDATE plan SET innehall = 'annat' WHERE id = 1",
+        "UPDATE plan SET person_id = 2 WHERE id = 1",
+        "DELETE FROM plan WHERE id = 1",
+        "UPDATE kedja SET del = 1",
+        "INSERT INTO person (id, pnr, fornamn, efternamn) VALUES (3, '19850402098', 'För', 'Kort')",
+        "INSERT INTO hushallsmedlem (id, hushall_id, person_id, roll, ordning, fran, till)
+         VALUES (3, 1, 2, 'barn', 2, '2026-02-01', '2026-01-01')",
+        "INSERT INTO nybesok (arende_id, kontakt, besok, av, skapad) VALUES (1, '2026-02-01', '2026-01-01', 'x', 'x')",
+        "INSERT INTO beslutsforslag (id, arende_id, formular, har_barn, roller, sammanfattning, foreslagen_av, foreslagen)
+         VALUES (1, 1, '{}', 0, '[]', 'Förslag', 'Test', '2026-12-01')",
+        "UPDATE beslutsforslag SET sammanfattning = 'Ändrat' WHERE id = 1",
+        "UPDATE beslutsforslag SET beslut_id = 1 WHERE id = 1",
+        "UPDATE beslutsforslag SET beslut_id = 1, beslutat_av = 'Chef' WHERE id = 1",
+        "UPDATE beslutsforslag SET sammanfattning = 'Igen' WHERE id = 1",
+        "DELETE FROM beslutsforslag",
+        "INSERT INTO delegationsordning (id, innehall, sparad, av) VALUES (1, '{}', 'nu', 'Chef')",
+        "UPDATE delegationsordning SET av = 'Annan'",
+        "DELETE FROM delegationsordning",
+        "INSERT INTO anvandare (id, login, namn, titel, roll, losenord, skapad)
+         VALUES (1, 'vera', 'Vera', 'Handläggare', 'handlaggare', '$argon2id$v=19$abc', 'nu')",
+        "INSERT INTO anvandare (id, login, namn, titel, roll, losenord, skapad)
+         VALUES (2, 'olle', 'Olle', 'Handläggare', 'handlaggare', 'klartext', 'nu')",
+        "UPDATE anvandare SET aktiv = 0 WHERE id = 1",
+        "DELETE FROM anvandare",
+        "UPDATE utbetalning SET exporterad_tid = 'nu', exportfil = 'f.xml' WHERE id = 1",
+        "UPDATE utbetalning SET referens = 'x' WHERE id = 1",
+        "DELETE FROM utbetalning WHERE id = 1",
+        "INSERT INTO utbetalning_retur (utbetalning_id, datum, orsak, registrerad_av, registrerad)
+         VALUES (1, '2026-12-05', 'Fel konto', 'Kassa', 'nu')",
+        "UPDATE utbetalning_retur SET orsak = 'annan'",
+        "DELETE FROM utbetalning_retur",
+    ]
+    .map(String::from)
+    .to_vec();
+    prov.extend([
+        plan(2, "NULL", "NULL"),
+        plan(2, "1", "NULL"),
+        "UPDATE plan SET innehall = 'utkast', person_id = 2 WHERE id = 2".into(),
+        "DELETE FROM plan WHERE id = 2".into(),
+        plan(3, "2", "'2026-12-01'"),
+        utbetalning(2, 50001, "", ""),
+        utbetalning(2, 99999999, ", attesterad_av, attesterad_tid", ", 'Kassa', 'nu'"),
+        utbetalning(2, 20000, "", ""),
+        utbetalning(3, 30000, "", ""),
+        utbetalning(4, 1, "", ""),
+        "UPDATE utbetalning SET belopp_ore = 1 WHERE id = 2".into(),
+        "UPDATE utbetalning SET attesterad_av = 'chef chefsson ', attesterad_tid = 'nu' WHERE id = 2".into(),
+        "UPDATE utbetalning SET stoppad_av = 'Kassa', stoppad_tid = 'nu', stopporsak = 'Fel' WHERE id = 2".into(),
+        "UPDATE utbetalning SET referens = 'x' WHERE id = 2".into(),
+        utbetalning(4, 20000, "", ""),
+        "UPDATE utbetalning SET attesterad_av = 'Kassa', attesterad_tid = 'nu' WHERE id = 3".into(),
+        "UPDATE utbetalning SET konto = '1' WHERE id = 3".into(),
+        "INSERT INTO utbetalning_retur (utbetalning_id, datum, orsak, registrerad_av, registrerad)
+         VALUES (3, '2026-12-05', 'Fel konto', 'Kassa', 'nu')"
+            .into(),
+    ]);
+    prov
+}
+
+#[test]
+fn every_rule_answers_alike_on_both_backends() {
+    let Some(mut db) = Testdatabas::med_baslinje() else { return };
+    let pg = &mut db.klient;
+    let lite = sqlite();
+    lite.execute_batch("PRAGMA foreign_keys = ON").unwrap();
+    for steg in [grund(), andringar()] {
+        lite.execute_batch(&steg).unwrap();
+        pg.batch_execute(&steg).unwrap();
+    }
+    let mut regler = 0;
+    for sql in regelprov() {
+        let (l, p) = (i_sqlite(&lite, &sql), i_pg(pg, &sql));
+        assert_eq!(p, l, "{sql}");
+        regler += matches!(l, Utfall::Regel(_)) as usize;
+    }
+    assert!(regler >= 25, "most statements break a rule: {regler}");
+    assert_eq!(pg_kedja(pg), sqlite_kedja(&lite), "the chain after every allowed change");
+    // Rows were written with their ids; after the identities follow, a new row gets the next id.
+    pg.batch_execute(&synka_identiteter()).unwrap();
+    let id: i64 = pg
+        .query_one("INSERT INTO handelselogg (tid, anvandare, handelse) VALUES ('nu', 'test', 'x') RETURNING id", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(id, 3);
+}
+
+/// The kind of a decided item for the statistics summary, read from its words as the program does.
+#[test]
+fn an_items_kind_is_read_from_its_words_as_the_program_reads_it() {
+    let Some(mut db) = Testdatabas::med_baslinje() else { return };
+    let lite = sqlite();
+    let saker = [
+        "Försörjningsstöd",
+        "FÖRSÖRJNINGSSTÖD december",
+        "Tandvård (akut)",
+        "Glasögon",
+        "GLASÖGON",
+        "Kontaktlinser",
+        "Säng och möbler",
+        "Läkemedel",
+        "Sjukvård",
+        "Akut boende på hotell",
+        "Hyra",
+        "",
+    ];
+    for sak in saker {
+        let i_sqlite: String = lite.query_row("SELECT bistand_kostnadsslag(?1)", [sak], |r| r.get(0)).unwrap();
+        let i_pg: String = db.klient.query_one("SELECT bistand_kostnadsslag($1)", &[&sak]).unwrap().get(0);
+        assert_eq!(i_pg, i_sqlite, "{sak}");
+    }
 }
