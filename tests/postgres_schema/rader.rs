@@ -362,29 +362,3 @@ fn every_rule_answers_alike_on_both_backends() {
         .get(0);
     assert_eq!(id, 3);
 }
-
-/// The kind of a decided item for the statistics summary, read from its words as the program does.
-#[test]
-fn an_items_kind_is_read_from_its_words_as_the_program_reads_it() {
-    let Some(mut db) = Testdatabas::med_baslinje() else { return };
-    let lite = sqlite();
-    let saker = [
-        "Försörjningsstöd",
-        "FÖRSÖRJNINGSSTÖD december",
-        "Tandvård (akut)",
-        "Glasögon",
-        "GLASÖGON",
-        "Kontaktlinser",
-        "Säng och möbler",
-        "Läkemedel",
-        "Sjukvård",
-        "Akut boende på hotell",
-        "Hyra",
-        "",
-    ];
-    for sak in saker {
-        let i_sqlite: String = lite.query_row("SELECT bistand_kostnadsslag(?1)", [sak], |r| r.get(0)).unwrap();
-        let i_pg: String = db.klient.query_one("SELECT bistand_kostnadsslag($1)", &[&sak]).unwrap().get(0);
-        assert_eq!(i_pg, i_sqlite, "{sak}");
-    }
-}
