@@ -220,16 +220,7 @@ fn bygg(sub: Option<&str>, g: &Givna) -> Result<Kommando, String> {
             intervju: g.id("--intervju")?.ok_or("fia behöver --intervju ID.")?,
             ut: g.krav("--ut", "fia")?,
         },
-        Some("sakerhetskopia") => {
-            Kommando::Sakerhetskopia { db: g.krav("--db", "sakerhetskopia")?, ut: g.krav("--ut", "sakerhetskopia")? }
-        }
-        Some("aterstall") => {
-            Kommando::Aterstall { fran: g.krav("--fran", "aterstall")?, db: g.krav("--db", "aterstall")? }
-        }
-        Some("flytta") => Kommando::Flytta {
-            fran: g.krav("--fran", "flytta")?,
-            till: g.text("--till").ok_or("flytta behöver --till postgres://ANVÄNDARE@SERVER/DATABAS.")?,
-        },
+        Some(k @ ("sakerhetskopia" | "aterstall" | "flytta" | "__spara-i-loop")) => bygg_underhall(k, g)?,
         Some("berakna") => Kommando::Berakna { indata: g.sokvag("--in") },
         Some("hjalp") => Kommando::Hjalp(hjalp_for(g.amne.as_deref()).into()),
         Some("installning") => {
@@ -260,8 +251,22 @@ fn bygg(sub: Option<&str>, g: &Givna) -> Result<Kommando, String> {
             mapp: g.krav("--ut", "rapport")?,
             handlaggare: g.text("--handlaggare"),
         },
-        Some("__spara-i-loop") => Kommando::SparaILoop { db: g.krav("--db", "__spara-i-loop")? },
         Some(other) => return Err(format!("Okänt kommando \"{other}\". Skriv bistand --help för en lista.")),
+    })
+}
+
+/// The maintenance commands: backup, restore, moving to the server, the crash test's save loop.
+fn bygg_underhall(sub: &str, g: &Givna) -> Result<Kommando, String> {
+    Ok(match sub {
+        "sakerhetskopia" => {
+            Kommando::Sakerhetskopia { db: g.krav("--db", "sakerhetskopia")?, ut: g.krav("--ut", "sakerhetskopia")? }
+        }
+        "aterstall" => Kommando::Aterstall { fran: g.krav("--fran", "aterstall")?, db: g.krav("--db", "aterstall")? },
+        "flytta" => Kommando::Flytta {
+            fran: g.krav("--fran", "flytta")?,
+            till: g.text("--till").ok_or("flytta behöver --till postgres://ANVÄNDARE@SERVER/DATABAS.")?,
+        },
+        _ => Kommando::SparaILoop { db: g.krav("--db", "__spara-i-loop")? },
     })
 }
 
