@@ -90,16 +90,7 @@ fn a_damaged_file_is_not_moved() {
     .unwrap();
     drop(kalla);
     let conn = rusqlite::Connection::open(&fil).unwrap();
-    let triggers: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'journal'")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    for t in triggers {
-        conn.execute_batch(&format!("DROP TRIGGER {t}")).unwrap();
-    }
+    gemensamt::utan_triggers(&conn, "%journal%");
     conn.execute_batch("UPDATE journal SET text = 'ändrad' WHERE id = 1").unwrap();
     drop(conn);
     let fel = bistand::store::flytta(&fil, &mal.url).unwrap_err().to_string();

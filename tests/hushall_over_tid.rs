@@ -438,16 +438,7 @@ fn an_edited_period_or_account_outside_the_program_is_found() {
         let kopia = path.with_extension(format!("{}.db", namn.len()));
         std::fs::copy(&path, &kopia).unwrap();
         let conn = rusqlite::Connection::open(&kopia).unwrap();
-        let triggers: Vec<String> = conn
-            .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'kedja_%'")
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
-        for t in triggers {
-            conn.execute_batch(&format!("DROP TRIGGER {t}")).unwrap();
-        }
+        gemensamt::utan_triggers(&conn, "kedja_%");
         conn.execute_batch(sql).unwrap();
         drop(conn);
         let problem = Store::open(&kopia).unwrap().kontroll().unwrap().problem;

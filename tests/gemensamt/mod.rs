@@ -52,6 +52,22 @@ pub fn temp_db() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, path)
 }
 
+/// Drops the triggers whose names match `like` (SQL LIKE) from a database file, as someone
+/// editing it with another tool would before changing protected rows.
+#[allow(dead_code)]
+pub fn utan_triggers(conn: &rusqlite::Connection, like: &str) {
+    let triggers: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?1")
+        .unwrap()
+        .query_map([like], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for t in triggers {
+        conn.execute_batch(&format!("DROP TRIGGER {t}")).unwrap();
+    }
+}
+
 /// The database file at `path`, on SQLite whatever the tests are pointed at: for tests about the
 /// file itself (damage, backups, crashes, another program on the same file).
 #[allow(dead_code)]
