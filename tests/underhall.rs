@@ -37,7 +37,7 @@ fn ersatt(h: &mut Harness<'static, BistandApp>, etikett: &str, text: &str) {
 
 #[test]
 fn a_caseworker_turns_on_the_daily_backup_and_todays_copy_appears_while_working() {
-    let (dir, mut h) = demo_harness();
+    let (dir, mut h) = gemensamt::ui::demo_harness_i_fil();
     let kopior = dir.path().join("Kopior");
     klicka(&mut h, "Inställningar");
     klicka(&mut h, "Gör en säkerhetskopia varje dag");
@@ -61,7 +61,7 @@ fn a_caseworker_turns_on_the_daily_backup_and_todays_copy_appears_while_working(
 #[test]
 fn only_the_newest_daily_copies_are_kept_and_other_files_are_left_alone() {
     let (dir, path) = temp_db();
-    let mut store = open(&path);
+    let mut store = open_fil(&path);
     bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
     let mapp = dir.path().join("kopior");
     std::fs::create_dir_all(&mapp).unwrap();
@@ -116,7 +116,7 @@ fn a_months_decision_letters_are_printed_in_the_background_one_file_each() {
 
 fn ovningsharness() -> (tempfile::TempDir, Harness<'static, BistandApp>) {
     let (dir, path) = temp_db();
-    let mut store = open(&path);
+    let mut store = open_fil(&path);
     bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
     let app = BistandApp::ny(store, true, fast_klocka);
     let mut h = Harness::builder()

@@ -1,6 +1,6 @@
 //! Helpers for the UI flows: a harness over the whole program, typing and clicking by label.
 
-use super::{nu, open, temp_db};
+use super::{nu, open, open_fil, temp_db};
 use bistand::store::Store;
 use bistand::ui::BistandApp;
 use egui_kittest::Harness;
@@ -70,8 +70,18 @@ pub fn demo_med_utskrift() -> (tempfile::TempDir, tempfile::TempDir, Harness<'st
 }
 
 pub fn demo_harness() -> (tempfile::TempDir, Harness<'static, BistandApp>) {
+    demo_harness_i(open)
+}
+
+/// The demo in a database file whatever the tests are pointed at (for the file's backups).
+#[allow(dead_code)]
+pub fn demo_harness_i_fil() -> (tempfile::TempDir, Harness<'static, BistandApp>) {
+    demo_harness_i(open_fil)
+}
+
+fn demo_harness_i(oppna: fn(&std::path::Path) -> Store) -> (tempfile::TempDir, Harness<'static, BistandApp>) {
     let (dir, path) = temp_db();
-    let mut store = open(&path);
+    let mut store = oppna(&path);
     bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
     (dir, harness(store))
 }
