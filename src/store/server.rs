@@ -46,7 +46,7 @@ impl Store {
     }
 
     /// A private schema on the test server named by [`TESTSERVER`], dropped with the store.
-    pub(super) fn open_testschema(url: &str) -> Resultat<Store> {
+    pub(crate) fn open_testschema(url: &str) -> Resultat<Store> {
         let namn = format!(
             "test_{}_{}",
             std::process::id(),
@@ -168,18 +168,13 @@ fn skapa_eller_kontrollera_schema(kopp: &Kopp) -> Resultat<()> {
         |r| r.get(0),
     )?;
     if finns {
-        drop(tx);
+        tx.commit()?;
         let version = kopp.schemaversion()?;
         if version > SCHEMA_VERSION {
             return Err(StoreError::NyareSchema { databas: version, program: SCHEMA_VERSION });
         }
-        if version < SCHEMA_VERSION {
-            return Err(StoreError::Regel(format!(
-                "Enhetens databas har version {version} och programmet version {SCHEMA_VERSION}; uppgradera databasen \
-                 med samma version av programmet som skapade den."
-            )));
-        }
-        return Ok(());
+        use super::postgres_schema::migrering::{MIGRERINGAR, migrera};
+        return migrera(kopp, SCHEMA_VERSION, MIGRERINGAR);
     }
     let tabeller: i64 = kopp.query_row(
         "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
