@@ -7,12 +7,15 @@ use crate::store::SCHEMA_VERSION;
 use crate::store::db::Kopp;
 use crate::store::{Resultat, StoreError};
 
-/// The migrations after the baseline: (the version it brings the database to, its SQL).
-pub(crate) const MIGRERINGAR: &[(i64, fn() -> String)] = &[];
+/// One migration on the server: the version it brings the database to, and its SQL.
+pub(crate) type Migrering = (i64, fn() -> String);
+
+/// The migrations after the baseline.
+pub(crate) const MIGRERINGAR: &[Migrering] = &[];
 
 /// Brings the database to version `till` (the program's, [`SCHEMA_VERSION`]), one transaction
 /// per migration, each under the unit's write lock, so two programs starting at once migrate once.
-pub(crate) fn migrera(kopp: &Kopp, till: i64, lista: &[(i64, fn() -> String)]) -> Resultat<()> {
+pub(crate) fn migrera(kopp: &Kopp, till: i64, lista: &[Migrering]) -> Resultat<()> {
     for mal in kopp.schemaversion()? + 1..=till {
         let Some((_, sql)) = lista.iter().find(|(v, _)| *v == mal) else {
             return Err(StoreError::Regel(format!(
@@ -54,7 +57,7 @@ mod tests {
         let store = Store::open_testschema(&url).unwrap();
         let kopp = store.conn();
         let fran = kopp.schemaversion().unwrap();
-        let lista: &[(i64, fn() -> String)] = &[(fran + 1, ny_kolumn)];
+        let lista: &[Migrering] = &[(fran + 1, ny_kolumn)];
         migrera(kopp, fran + 1, lista).unwrap();
         assert_eq!(kopp.schemaversion().unwrap(), fran + 1);
         migrera(kopp, fran + 1, lista).unwrap();
