@@ -46,7 +46,8 @@ mod tests {
     #[test]
     fn every_migration_after_the_baseline_has_its_postgresql_text() {
         let efter: Vec<i64> = MIGRERINGAR.iter().map(|m| m.0).collect();
-        let behovs: Vec<i64> = (super::super::BASLINJE_VERSION + 1..=crate::store::SCHEMA_VERSION).collect();
+        let behovs: Vec<i64> =
+            (1..=crate::store::SCHEMA_VERSION).filter(|v| *v > super::super::BASLINJE_VERSION).collect();
         assert_eq!(efter, behovs, "a SQLite migration after the PostgreSQL baseline needs its PostgreSQL text");
     }
 
