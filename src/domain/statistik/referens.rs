@@ -93,7 +93,7 @@ fn enhet(fro: u64) -> Underlag {
         }
     }
     // The order the rows come in is not the computation's business.
-    if fro % 2 == 0 {
+    if fro.is_multiple_of(2) {
         manader.reverse();
     }
     Underlag { manader, ..Default::default() }
