@@ -7,6 +7,8 @@
 mod berakna;
 pub mod kostnad;
 pub mod period;
+#[cfg(test)]
+mod referens;
 mod tabeller;
 #[cfg(test)]
 mod tests;
