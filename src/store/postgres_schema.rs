@@ -11,6 +11,7 @@
 //!   the same `innehall` and `hash`; they serialize on the advisory lock [`KEDJELAS`].
 //! - The statistics summary `bistandsmanad` is kept by triggers as in SQLite (`bistandsmanad`).
 
+pub mod behorighet;
 mod bistandsmanad;
 pub(crate) mod kedja;
 pub(crate) mod migrering;

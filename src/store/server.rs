@@ -99,6 +99,22 @@ pub(super) fn anslut_tom(url: &str) -> Resultat<Kopp<'static>> {
     Ok(kopp)
 }
 
+/// Gives the program's role `roll` its rights in the unit's database at `url` (run by the
+/// tables' owner, the unit's IT): rows, but no tables, triggers or emptying (see
+/// `postgres_schema::behorighet`).
+pub fn ge_behorighet(url: &str, roll: &str) -> Resultat<()> {
+    use super::postgres_schema::behorighet;
+    if !behorighet::giltig_roll(roll) {
+        return Err(StoreError::Regel(format!(
+            "Rollen \"{roll}\" går inte att använda: skriv ett namn med små bokstäver a–z, siffror och _."
+        )));
+    }
+    let kopp = anslut(url)?;
+    skapa_eller_kontrollera_schema(&kopp)?;
+    kopp.execute_batch(&behorighet::sql(roll))?;
+    Ok(())
+}
+
 impl Store {
     /// Where the database is, as the window shows it (a server's address without a password).
     pub fn visningsnamn(&self) -> String {
