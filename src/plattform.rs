@@ -1,5 +1,8 @@
 //! What differs on Windows: the program is a window program (no console window from the Start
-//! menu), so a command started from a terminal attaches to that terminal to print there.
+//! menu), so a command started from a terminal attaches to that terminal to print there, and
+//! the console tools it starts (PowerShell, wmic, cmd) must not open console windows of their own.
+
+use std::process::Command;
 
 /// Attaches to the console of the process that started us (cmd, PowerShell), so a command's
 /// output shows in the terminal it was started from. Does nothing where there is none, when
@@ -18,4 +21,18 @@ pub fn anslut_till_terminalen() {
             AttachConsole(ATTACH_PARENT_PROCESS);
         }
     }
+}
+
+/// A command for a console tool (PowerShell, wmic, cmd) that opens no console window beside the
+/// program on Windows: the window program has no console of its own for the tool to borrow.
+pub fn utan_fonster(program: &str) -> Command {
+    #[cfg_attr(not(windows), allow(unused_mut))]
+    let mut kommando = Command::new(program);
+    #[cfg(windows)]
+    {
+        use std::os::windows::process::CommandExt;
+        const CREATE_NO_WINDOW: u32 = 0x0800_0000;
+        kommando.creation_flags(CREATE_NO_WINDOW);
+    }
+    kommando
 }

@@ -52,16 +52,52 @@ fn ar_pdfa(vad: &str, pdf: &[u8]) {
     assert!(xmp.contains(&format!("<rdf:li xml:lang=\"x-default\">{titel}</rdf:li>")), "{vad}: the same title");
     assert!(doc.version.as_str() >= "1.4" && doc.version.as_str() <= "1.7", "{vad}: {}", doc.version);
 
-    let mut typsnitt = 0;
-    for objekt in doc.objects.values() {
-        if let Ok(d) = objekt.as_dict()
-            && d.get(b"Type").and_then(Object::as_name).is_ok_and(|n| n == b"FontDescriptor")
-        {
-            typsnitt += 1;
-            assert!(d.get(b"FontFile2").is_ok(), "{vad}: every font embedded");
-        }
+    let typsnitt = typsnitt(&doc);
+    assert!(!typsnitt.is_empty(), "{vad}: has its fonts");
+    for (namn, inbaddad) in &typsnitt {
+        assert!(inbaddad, "{vad}: every font embedded ({namn})");
+        assert!(ar_delmangdsnamn(namn), "{vad}: a subset font is named \"ABCDEF+Namn\", not {namn}");
     }
-    assert!(typsnitt >= 1, "{vad}: has its fonts");
+}
+
+/// "ABCDEF+LiberationSans": six capitals, a plus, the font's own name.
+fn ar_delmangdsnamn(namn: &str) -> bool {
+    let (tagg, font) = namn.split_once('+').unwrap_or(("", ""));
+    tagg.len() == 6 && tagg.bytes().all(|b| b.is_ascii_uppercase()) && font.starts_with("LiberationSans")
+}
+
+/// Every font of the letter: its name (the Type0 font's BaseFont, checked to be the same as the
+/// descendant font's BaseFont and the descriptor's FontName) and whether its program is embedded.
+fn typsnitt(doc: &Document) -> Vec<(String, bool)> {
+    let namn = |d: &lopdf::Dictionary, nyckel: &[u8]| d.get(nyckel).map(text).unwrap_or_default();
+    let mut alla = Vec::new();
+    for objekt in doc.objects.values() {
+        let Ok(d) = objekt.as_dict() else { continue };
+        if !d.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| n == b"Type0") {
+            continue;
+        }
+        let bas = namn(d, b"BaseFont");
+        let under = d.get(b"DescendantFonts").and_then(Object::as_array).unwrap();
+        let under = doc.dereference(&under[0]).unwrap().1.as_dict().unwrap();
+        assert_eq!(namn(under, b"BaseFont"), bas, "the descendant font has the same name");
+        let beskrivning = doc.dereference(under.get(b"FontDescriptor").unwrap()).unwrap().1.as_dict().unwrap();
+        assert_eq!(namn(beskrivning, b"FontName"), bas, "the descriptor has the same name");
+        alla.push((bas, beskrivning.get(b"FontFile2").is_ok()));
+    }
+    alla.sort();
+    alla
+}
+
+#[test]
+fn a_letter_printed_twice_names_its_font_subsets_the_same() {
+    let store = demo();
+    let id = store.alla_beslut().unwrap()[0].id;
+    let namn = || typsnitt(&Document::load_mem(&bistand::utskrift::beslutsbrev_pdf(&store, id).unwrap()).unwrap());
+    let forsta = namn();
+    assert_eq!(forsta, namn(), "the same letter gives the same subset tags");
+    let taggar: Vec<&str> = forsta.iter().map(|(n, _)| &n[..6]).collect();
+    assert_eq!(taggar.len(), 2, "regular and bold: {forsta:?}");
+    assert_ne!(taggar[0], taggar[1], "regular and bold are different subsets: {forsta:?}");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 # In a fresh Wine prefix: installs the MSI silently with DATABAS and ENHET, checks Program
 # Files, the settings file in ProgramData and the uninstall entry, then runs the installed
 # bistand.exe: --version, demo, kontroll, beslut --lista and brev, and checks the PDF with
-# pdfinfo. With a second MSI (a higher version) it checks the upgrade in place, then uninstalls.
+# pdfinfo; brev --skrivare against a stand-in powershell.exe (printing through PrintTo). With a second MSI (a higher version) it checks the upgrade in place, then uninstalls.
 # Wine 8 lacks bcryptprimitives.dll, which the Rust standard library needs: a few-line stub
 # (bcryptprimitives.c, ProcessPrng over advapi32's RtlGenRandom) is built with mingw and put in
 # the prefix's system32.
@@ -49,6 +49,40 @@ id="$(kor beslut --db 'C:\rok\demo.db' --lista --anvandare tobias | head -1 | se
 kor brev --db 'C:\rok\demo.db' --beslut "$id" --ut 'C:\rok\brev.pdf' --anvandare tobias || fel "brev misslyckades"
 pdfinfo "$c/rok/brev.pdf" | tee "$arbete/pdfinfo.txt" | grep -E '^(Title|Pages|PDF version):'
 grep -q '^Pages: *[1-9]' "$arbete/pdfinfo.txt" || fel "brevet är ingen giltig PDF"
+
+echo "-- brev --skrivare: utskrift genom PDF-programmets PrintTo (PowerShell)"
+# Wine has no PowerShell: a stand-in beside a copy of bistand.exe records what the program asks
+# of PowerShell and answers as PowerShell would when the print went (0) or failed (1).
+prov="$c/utskrift"
+mkdir -p "$prov"
+cp "$installerad" "$prov/bistand.exe"
+x86_64-w64-mingw32-gcc -O2 -s -o "$prov/powershell.exe" "$har/powershell-prov.c" -lshell32
+skriv_ut() { # slutkod skrivare → $arbete/ut.txt (standard ut och fel), $arbete/kod
+  set +e
+  BISTAND_PROV_ANROP='C:\utskrift\anrop.txt' BISTAND_PROV_SLUTKOD="$1" wine 'C:\utskrift\bistand.exe' brev \
+    --db 'C:\rok\demo.db' --beslut "$id" --ut 'C:\rok\utskrift.pdf' --skrivare "$2" --anvandare tobias \
+    >"$arbete/ut.txt" 2>&1
+  echo $? >"$arbete/kod"
+  set -e
+  tr -d '\r' <"$arbete/ut.txt" | tee "$arbete/ut-lf.txt"
+}
+anrop() { tr -d '\r' <"$prov/anrop.txt"; }
+skriv_ut 0 'Kontor plan 3'
+[ "$(cat "$arbete/kod")" = 0 ] || fel "brev --skrivare avslutades med $(cat "$arbete/kod") fast utskriften gick"
+grep -qx 'Skickade brevet till skrivaren Kontor plan 3; det är sparat som C:\\rok\\utskrift.pdf.' "$arbete/ut-lf.txt" ||
+  fel "brev --skrivare sade inte att brevet skickades till skrivaren"
+vantat="\$ErrorActionPreference = 'Stop'; Start-Process -FilePath 'C:\\rok\\utskrift.pdf' -Verb PrintTo -ArgumentList '\"Kontor plan 3\"' -WindowStyle Hidden"
+[ "$(anrop | sed -n 4p)" = "$vantat" ] || fel "PowerShell fick inte PrintTo-kommandot: $(anrop)"
+[ "$(anrop | sed -n 1,3p | tr '\n' ' ')" = "-NoProfile -NonInteractive -Command " ] || fel "PowerShell:s växlar: $(anrop)"
+pdfinfo "$c/rok/utskrift.pdf" | grep -q '^Pages: *[1-9]' || fel "det utskrivna brevet sparades inte som PDF"
+skriv_ut 0 Standardskrivaren
+anrop | grep -qF "Start-Process -FilePath 'C:\\rok\\utskrift.pdf' -Verb Print -WindowStyle Hidden" ||
+  fel "Standardskrivaren gav inte verbet Print: $(anrop)"
+skriv_ut 1 'Kontor plan 3'
+[ "$(cat "$arbete/kod")" = 1 ] || fel "en utskrift som inte gick gav slutkod $(cat "$arbete/kod"), inte 1"
+[ "$(cat "$arbete/ut-lf.txt")" = "Brevet skrevs inte ut: datorns PDF-program tar inte emot utskrifter direkt. Brevet är sparat som C:\\rok\\utskrift.pdf – öppna det och skriv ut det därifrån." ] ||
+  fel "en utskrift som inte gick sades inte på svenska (och bara det)"
+rm -rf "$prov"
 
 if [ -n "$uppgradering" ]; then
   echo "-- uppgradering på plats"

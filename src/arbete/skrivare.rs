@@ -2,10 +2,10 @@
 //! to it. Every outcome is a Swedish sentence; a print tool's English never reaches the user.
 
 use super::{Aktor, Arbetsfel};
+use crate::plattform::utan_fonster;
 use crate::store::Store;
-use crate::utskrift::Brev;
+use crate::utskrift::{Brev, Dokument};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// The setting that remembers the chosen printer.
 pub const INSTALLNING: &str = "skrivare";
@@ -24,7 +24,7 @@ pub fn systemets_skrivare() -> Vec<String> {
 }
 
 fn kor_for_text(program: &str, argument: &[&str]) -> Option<String> {
-    let ut = Command::new(program).args(argument).output().ok()?;
+    let ut = utan_fonster(program).args(argument).output().ok()?;
     if !ut.status.success() {
         return None;
     }
@@ -85,6 +85,23 @@ pub enum Utskriven {
     Sparad(PathBuf),
 }
 
+/// Makes `dokument` as of today and prints it as [`skriv_pa_skrivare`] does (`bistand brev …
+/// --skrivare NAMN`).
+pub fn skriv_ut_pa_skrivare(
+    store: &mut Store,
+    aktor: &Aktor,
+    dokument: &Dokument,
+    fil: &Path,
+    skrivare: &str,
+) -> Result<Utskriven, Arbetsfel> {
+    aktor.far(crate::store::Handelse::SkrevUtBrev)?;
+    if skrivare.trim().is_empty() || skrivare.chars().any(char::is_control) {
+        return Err(Arbetsfel::Ogiltig("Ange skrivarens namn, t.ex. Standardskrivaren.".into()));
+    }
+    let brev = dokument.skapa(store, aktor.nu.date())?;
+    skriv_pa_skrivare(store, aktor, &brev, fil, skrivare)
+}
+
 /// Saves the letter as `fil` (its folder must exist), sends it to `skrivare` where the system
 /// can (`lp`), and writes "Brev utskrivet: …" in the journal.
 pub fn skriv_pa_skrivare(
@@ -114,7 +131,7 @@ pub fn skriv_pa_skrivare(
 /// Windows: the file handed to its PDF program's "PrintTo" verb (the system's default printer:
 /// "Print"), through PowerShell so that no window opens. `Err` when no program takes it.
 fn skicka_med_printto(fil: &Path, skrivare: &str) -> Result<(), ()> {
-    let ut = Command::new("powershell").args(printto_argument(fil, skrivare)).output().map_err(|_| ())?;
+    let ut = utan_fonster("powershell").args(printto_argument(fil, skrivare)).output().map_err(|_| ())?;
     if ut.status.success() { Ok(()) } else { Err(()) }
 }
 
@@ -134,7 +151,7 @@ pub fn printto_argument(fil: &Path, skrivare: &str) -> Vec<String> {
 
 /// `lp [-d NAME] file`, its failure as a Swedish sentence.
 fn skicka_med_lp(fil: &Path, skrivare: &str) -> Result<(), String> {
-    let mut lp = Command::new("lp");
+    let mut lp = std::process::Command::new("lp");
     if skrivare != STANDARD {
         lp.arg("-d").arg(skrivare);
     }

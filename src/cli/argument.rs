@@ -29,6 +29,7 @@ const FLAGGOR: &[(&str, Option<&str>)] = &[
     ("--anvandare", Some("--anvandare behöver ett inloggningsnamn, t.ex. --anvandare ulrika.")),
     ("--period", Some("--period behöver ett år, ett tertial eller en månad, t.ex. --period 2026-T1.")),
     ("--handlaggare", Some("--handlaggare behöver handläggarens namn som det står på ärendena.")),
+    ("--skrivare", Some("--skrivare behöver skrivarens namn, t.ex. --skrivare \"Kontor plan 3\".")),
 ];
 
 /// The options each command takes; `None` is starting the window. `--help` and `--version` go
@@ -38,7 +39,7 @@ const TILLATNA: &[(Option<&str>, &[&str])] = &[
     (Some("demo"), &["--db", "--hushall", "--manader"]),
     (Some("kontroll"), &["--db"]),
     (Some("beslut"), &["--db", "--lista", "--anvandare"]),
-    (Some("brev"), &["--db", "--beslut", "--arende", "--typ", "--manad", "--ut", "--anvandare"]),
+    (Some("brev"), &["--db", "--beslut", "--arende", "--typ", "--manad", "--ut", "--skrivare", "--anvandare"]),
     (Some("plan"), &["--db", "--arende", "--ut", "--anvandare"]),
     (Some("fia"), &["--db", "--intervju", "--ut", "--anvandare"]),
     (Some("anvandare"), &["--db", "--lista"]),
@@ -276,18 +277,23 @@ fn bygg_brev(g: &Givna) -> Result<Kommando, String> {
     let beslut = g.id("--beslut")?;
     let db = g.krav("--db", "brev")?;
     let ut = g.krav("--ut", "brev")?;
+    let skrivare = g.text("--skrivare");
     if let Some(manad) = g.text("--manad") {
-        if beslut.is_some() || g.har("--arende") || g.har("--typ") {
+        if beslut.is_some() || g.har("--arende") || g.har("--typ") || skrivare.is_some() {
             return Err(
-                "brev --manad skriver månadens alla beslutsbrev och tar inte --beslut, --arende eller --typ.".into()
+                "brev --manad skriver månadens alla beslutsbrev till en mapp och tar inte --beslut, --arende, --typ \
+                 eller --skrivare."
+                    .into(),
             );
         }
         let manad = crate::domain::manad::Manad::parse(&manad).map_err(|e| format!("--manad: {e}"))?;
         return Ok(Kommando::Manadsbrev { db, manad, mapp: ut });
     }
     match (beslut, g.text("--arende"), g.text("--typ")) {
-        (Some(beslut), None, None) => Ok(Kommando::Brev { db, beslut, aterkrav: false, ut }),
-        (Some(beslut), None, Some(t)) if t == "aterkrav" => Ok(Kommando::Brev { db, beslut, aterkrav: true, ut }),
+        (Some(beslut), None, None) => Ok(Kommando::Brev { db, beslut, aterkrav: false, ut, skrivare }),
+        (Some(beslut), None, Some(t)) if t == "aterkrav" => {
+            Ok(Kommando::Brev { db, beslut, aterkrav: true, ut, skrivare })
+        }
         (Some(_), None, Some(t)) => {
             Err(format!("brev --beslut tar bara --typ aterkrav, inte \"{t}\"; för ärendets brev, ange --arende."))
         }
@@ -297,7 +303,7 @@ fn bygg_brev(g: &Givna) -> Result<Kommando, String> {
                     "Okänd brevtyp \"{typ}\"; välj kallelse, komplettering, handlaggare eller avslut."
                 ));
             }
-            Ok(Kommando::Arendebrev { db, arende, typ, ut })
+            Ok(Kommando::Arendebrev { db, arende, typ, ut, skrivare })
         }
         (None, Some(_), None) => Err("brev --arende behöver också --typ.".into()),
         _ => Err("brev behöver antingen --beslut ID eller --arende NR --typ TYP.".into()),
@@ -331,7 +337,20 @@ mod tests {
         assert_eq!(tolka(&args("kontroll --db a.db")), Ok(Kommando::Kontroll { db: "a.db".into() }));
         assert_eq!(
             tolka(&args("brev --db a --beslut 7 --typ aterkrav --ut b.pdf")),
-            Ok(Kommando::Brev { db: "a".into(), beslut: 7, aterkrav: true, ut: "b.pdf".into() })
+            Ok(Kommando::Brev { db: "a".into(), beslut: 7, aterkrav: true, ut: "b.pdf".into(), skrivare: None })
+        );
+        assert_eq!(
+            tolka(
+                &["brev", "--db", "a", "--beslut", "7", "--ut", "b.pdf", "--skrivare", "Kontor plan 3"]
+                    .map(String::from)
+            ),
+            Ok(Kommando::Brev {
+                db: "a".into(),
+                beslut: 7,
+                aterkrav: false,
+                ut: "b.pdf".into(),
+                skrivare: Some("Kontor plan 3".into())
+            })
         );
         assert_eq!(
             tolka(&args("brev --db a --manad 2026-10 --ut ut")),
@@ -369,6 +388,9 @@ mod tests {
         assert!(tolka(&args("brev --db a --beslut 3 --typ kallelse --ut b")).unwrap_err().contains("aterkrav"));
         assert!(tolka(&args("brev --db a --manad 2026-13 --ut b")).unwrap_err().contains("--manad"));
         assert!(tolka(&args("brev --db a --manad 2026-10 --beslut 3 --ut b")).unwrap_err().contains("tar inte"));
+        let omgang = tolka(&args("brev --db a --manad 2026-10 --ut b --skrivare K")).unwrap_err();
+        assert!(omgang.contains("--skrivare"), "{omgang}");
+        assert!(tolka(&args("plan --db a --arende 1 --ut b --skrivare K")).unwrap_err().contains("bara med brev"));
         assert!(tolka(&args("installning")).unwrap_err().contains("--databas"));
     }
 

@@ -95,6 +95,37 @@ pub fn skriv(store: &mut Store, aktor: &Aktor, ut: &Path, dokument: &Dokument) -
     }
 }
 
+/// `brev … --ut FIL [--skrivare NAMN]`: the letter saved as FIL and, with a printer, sent to it
+/// through the same use case as the preview's Skriv ut. A print that did not happen is exit 1
+/// with the reason; the letter is saved all the same.
+pub fn skriv_eller_skicka(
+    store: &mut Store,
+    aktor: &Aktor,
+    ut: &Path,
+    dokument: &Dokument,
+    skrivare: Option<&str>,
+) -> i32 {
+    let Some(skrivare) = skrivare else { return skriv(store, aktor, ut, dokument) };
+    match arbete::skrivare::skriv_ut_pa_skrivare(store, aktor, dokument, ut, skrivare) {
+        Ok(arbete::skrivare::Utskriven::Skrivare(namn)) => {
+            println!("Skickade brevet till skrivaren {namn}; det är sparat som {}.", ut.display());
+            0
+        }
+        Ok(arbete::skrivare::Utskriven::Sparad(fil)) => {
+            eprintln!(
+                "Brevet skrevs inte ut: datorns PDF-program tar inte emot utskrifter direkt. Brevet är sparat som {} \
+                 – öppna det och skriv ut det därifrån.",
+                fil.display()
+            );
+            1
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            1
+        }
+    }
+}
+
 /// `brev --manad`: every decision letter of the month into a folder, with a line of progress
 /// for every tenth of the batch.
 pub fn manadens(store: &mut Store, aktor: &Aktor, manad: crate::domain::manad::Manad, mapp: &Path) -> i32 {

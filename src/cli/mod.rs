@@ -60,6 +60,8 @@ pub enum Kommando {
         /// The återkrav letter of the decision instead of the decision letter.
         aterkrav: bool,
         ut: PathBuf,
+        /// Also send it to this printer (as Skriv ut in the preview does).
+        skrivare: Option<String>,
     },
     /// Write every decision letter of a month into a folder, on every core.
     Manadsbrev {
@@ -78,6 +80,8 @@ pub enum Kommando {
         arende: String,
         typ: String,
         ut: PathBuf,
+        /// Also send it to this printer.
+        skrivare: Option<String>,
     },
     /// Write the case's current förändringsplan.
     Plan {
@@ -166,6 +170,11 @@ Användning:
                                 med alla processorkärnor, och visar hur långt det har kommit.
   bistand brev --db SÖKVÄG --arende NR --typ kallelse|komplettering|handlaggare|avslut --ut FIL.pdf
                                 Skriver ett av ärendets övriga brev.
+  bistand brev … --ut FIL.pdf --skrivare NAMN
+                                Sparar brevet som FIL.pdf och skickar det till skrivaren NAMN
+                                (Standardskrivaren = datorns standardskrivare), som Skriv ut i
+                                förhandsgranskningen. Kan det inte skrivas ut sägs varför, brevet
+                                är sparat och slutkoden är 1.
   bistand plan --db SÖKVÄG --arende NR --ut FIL.pdf
                                 Skriver ärendets förändringsplan (senast överenskomna, annars
                                 utkastet märkt UTKAST).
@@ -352,12 +361,15 @@ fn kor_inloggad(kommando: &Kommando, mut store: Store, aktor: &crate::arbete::Ak
         Kommando::Sok { fraga, .. } => brev::sok(s, aktor, fraga),
         Kommando::Fia { intervju, ut, .. } => brev::skriv(s, aktor, ut, &Dokument::Fia(*intervju)),
         Kommando::Plan { arende, ut, .. } => brev::skriv(s, aktor, ut, &Dokument::Plan(arende.clone(), None)),
-        Kommando::Brev { beslut, aterkrav, ut, .. } => {
+        Kommando::Brev { beslut, aterkrav, ut, skrivare, .. } => {
             let dokument = if *aterkrav { Dokument::Aterkravsbrev(*beslut) } else { Dokument::Beslutsbrev(*beslut) };
-            brev::skriv(s, aktor, ut, &dokument)
+            brev::skriv_eller_skicka(s, aktor, ut, &dokument, skrivare.as_deref())
         }
-        Kommando::Arendebrev { arende, typ, ut, .. } => match crate::utskrift::Brevtyp::fran_kod(typ) {
-            Some(typ) => brev::skriv(s, aktor, ut, &Dokument::Arendebrev { arendenummer: arende.clone(), typ }),
+        Kommando::Arendebrev { arende, typ, ut, skrivare, .. } => match crate::utskrift::Brevtyp::fran_kod(typ) {
+            Some(typ) => {
+                let dokument = Dokument::Arendebrev { arendenummer: arende.clone(), typ };
+                brev::skriv_eller_skicka(s, aktor, ut, &dokument, skrivare.as_deref())
+            }
             None => {
                 eprintln!("Okänd brevtyp.");
                 1

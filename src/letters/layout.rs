@@ -34,12 +34,15 @@ fn glyfbredd(f: &ParsedFont, c: u32) -> u16 {
 
 impl Typsnitt {
     pub fn ladda() -> Result<Typsnitt, String> {
-        let las = |bytes: &[u8]| {
-            ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
-                .ok_or_else(|| "Brevets typsnitt kunde inte läsas.".to_string())
+        let las = |bytes: &[u8], reserv: &str| {
+            let mut font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
+                .ok_or_else(|| "Brevets typsnitt kunde inte läsas.".to_string())?;
+            // The name the PDF gives the embedded font (printpdf would use a random id).
+            font.font_name = Some(super::pdf::postscriptnamn(bytes).unwrap_or_else(|| reserv.to_string()));
+            Ok::<_, String>(font)
         };
-        let vanlig = las(include_bytes!("../../fonts/LiberationSans-Regular.ttf"))?;
-        let fet = las(include_bytes!("../../fonts/LiberationSans-Bold.ttf"))?;
+        let vanlig = las(include_bytes!("../../fonts/LiberationSans-Regular.ttf"), "LiberationSans")?;
+        let fet = las(include_bytes!("../../fonts/LiberationSans-Bold.ttf"), "LiberationSans-Bold")?;
         let tabell = |f: &ParsedFont| (0..TABELL).map(|c| glyfbredd(f, c)).collect();
         Ok(Typsnitt { bredder: [tabell(&vanlig), tabell(&fet)], vanlig, fet })
     }

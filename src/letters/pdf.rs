@@ -225,7 +225,8 @@ fn xmp(info: &Dokumentinfo<'_>, producent: &str, datum: &str) -> String {
 }
 
 /// A font reduced to the glyphs of `text` (plus .notdef), or `None` if subsetting fails (the
-/// whole font is then embedded: larger, but the letter is still right).
+/// whole font is then embedded: larger, but the letter is still right). The subset is named
+/// "TAGGEN+Namn" as PDF/A asks of a subset font, the tag derived from the glyphs it holds.
 fn delmangd(font: &ParsedFont, text: &str) -> Option<ParsedFont> {
     use allsorts::binary::read::ReadScope;
     use allsorts::font_data::FontData;
@@ -238,5 +239,34 @@ fn delmangd(font: &ParsedFont, text: &str) -> Option<ParsedFont> {
     let data = scope.read::<FontData<'_>>().ok()?;
     let provider = data.table_provider(0).ok()?;
     let bytes = subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode).ok()?;
-    ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
+    let mut del = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())?;
+    let namn = font.font_name.as_deref().unwrap_or("Typsnitt");
+    del.font_name = Some(format!("{}+{namn}", delmangdstagg(namn, &ids)));
+    Some(del)
+}
+
+/// The six capital letters that tag a subset (ISO 32000-1, 9.6.4): the same font and glyphs
+/// always give the same tag, another glyph set (almost always) another.
+pub fn delmangdstagg(namn: &str, glyfer: &[u16]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(namn.as_bytes());
+    for g in glyfer {
+        h.update(g.to_be_bytes());
+    }
+    h.finalize().iter().take(6).map(|b| char::from(b'A' + b % 26)).collect()
+}
+
+/// The font's PostScript name (the `name` table's entry 6), letters, digits and '-' only, as a
+/// PDF names an embedded font.
+pub(super) fn postscriptnamn(bytes: &[u8]) -> Option<String> {
+    use allsorts::binary::read::ReadScope;
+    use allsorts::font_data::FontData;
+    use allsorts::tables::{FontTableProvider, NameTable};
+    let data = ReadScope::new(bytes).read::<FontData<'_>>().ok()?;
+    let provider = data.table_provider(0).ok()?;
+    let tabell = provider.read_table_data(allsorts::tag::NAME).ok()?;
+    let namn = ReadScope::new(&tabell).read::<NameTable<'_>>().ok()?.string_for_id(NameTable::POSTSCRIPT_NAME)?;
+    let namn: String = namn.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    (!namn.is_empty()).then_some(namn)
 }

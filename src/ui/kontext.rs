@@ -127,7 +127,7 @@ impl<'a> Kontext<'a> {
 /// Opens a PDF in the system's viewer, from where it is printed.
 pub fn oppna_i_visare(fil: &std::path::Path) {
     let resultat = if cfg!(windows) {
-        std::process::Command::new("cmd").args(["/C", "start", ""]).arg(fil).spawn()
+        crate::plattform::utan_fonster("cmd").args(["/C", "start", ""]).arg(fil).spawn()
     } else if cfg!(target_os = "macos") {
         std::process::Command::new("open").arg(fil).spawn()
     } else {
