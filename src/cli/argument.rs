@@ -17,6 +17,7 @@ const FLAGGOR: &[(&str, Option<&str>)] = &[
     ("--intervju", Some("--intervju behöver ett id.")),
     ("--fran", Some("--fran behöver en sökväg till säkerhetskopian eller databasfilen.")),
     ("--till", Some("--till behöver enhetens databas som en postgres://-adress.")),
+    ("--roll", Some("--roll behöver namnet på programmets roll på servern, t.ex. --roll bistand_app.")),
     ("--beslut", Some("--beslut behöver ett beslutsnummer (id).")),
     ("--arende", Some("--arende behöver ett ärendenummer, t.ex. 2026-0001.")),
     ("--typ", Some("--typ behöver en brevtyp: kallelse, komplettering, handlaggare, avslut eller aterkrav.")),
@@ -46,6 +47,7 @@ const TILLATNA: &[(Option<&str>, &[&str])] = &[
     (Some("sakerhetskopia"), &["--db", "--ut"]),
     (Some("aterstall"), &["--fran", "--db"]),
     (Some("flytta"), &["--fran", "--till"]),
+    (Some("behorighet"), &["--db", "--roll"]),
     (Some("berakna"), &["--in"]),
     (Some("hjalp"), &[]),
     (Some("installning"), &["--databas", "--enhet"]),
@@ -221,7 +223,9 @@ fn bygg(sub: Option<&str>, g: &Givna) -> Result<Kommando, String> {
             intervju: g.id("--intervju")?.ok_or("fia behöver --intervju ID.")?,
             ut: g.krav("--ut", "fia")?,
         },
-        Some(k @ ("sakerhetskopia" | "aterstall" | "flytta" | "__spara-i-loop")) => bygg_underhall(k, g)?,
+        Some(k @ ("sakerhetskopia" | "aterstall" | "flytta" | "behorighet" | "__spara-i-loop")) => {
+            bygg_underhall(k, g)?
+        }
         Some("berakna") => Kommando::Berakna { indata: g.sokvag("--in") },
         Some("hjalp") => Kommando::Hjalp(hjalp_for(g.amne.as_deref()).into()),
         Some("installning") => {
@@ -256,7 +260,8 @@ fn bygg(sub: Option<&str>, g: &Givna) -> Result<Kommando, String> {
     })
 }
 
-/// The maintenance commands: backup, restore, moving to the server, the crash test's save loop.
+/// The maintenance commands: backup, restore, moving to the server, the program's rights there,
+/// the crash test's save loop.
 fn bygg_underhall(sub: &str, g: &Givna) -> Result<Kommando, String> {
     Ok(match sub {
         "sakerhetskopia" => {
@@ -266,6 +271,10 @@ fn bygg_underhall(sub: &str, g: &Givna) -> Result<Kommando, String> {
         "flytta" => Kommando::Flytta {
             fran: g.krav("--fran", "flytta")?,
             till: g.text("--till").ok_or("flytta behöver --till postgres://ANVÄNDARE@SERVER/DATABAS.")?,
+        },
+        "behorighet" => Kommando::Behorighet {
+            db: g.text("--db").ok_or("behorighet behöver --db postgres://ÄGARE@SERVER/DATABAS.")?,
+            roll: g.text("--roll").ok_or("behorighet behöver --roll NAMN, t.ex. --roll bistand_app.")?,
         },
         _ => Kommando::SparaILoop { db: g.krav("--db", "__spara-i-loop")? },
     })

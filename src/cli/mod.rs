@@ -110,6 +110,11 @@ pub enum Kommando {
         fran: PathBuf,
         till: String,
     },
+    /// Give the program's role its rights in the unit's database (run by the tables' owner).
+    Behorighet {
+        db: String,
+        roll: String,
+    },
     /// Hidden: save in a loop until killed (crash-safety test).
     SparaILoop {
         db: PathBuf,
@@ -190,6 +195,9 @@ Användning:
   bistand flytta --fran FIL --till postgres://ANVÄNDARE@SERVER/DATABAS
                                 Flyttar enhetens databasfil till en tom databas på enhetens
                                 PostgreSQL-server och kontrollerar antal, summor och kedjan.
+  bistand behorighet --db postgres://ÄGARE@SERVER/DATABAS --roll NAMN
+                                Ger programmets roll rätt att arbeta med raderna men inte att
+                                radera journal och beslut eller stänga av databasens regler.
   bistand berakna [--in FIL]    Beräknar försörjningsstöd för en ansökan i JSON (fil eller
                                 standard in) och skriver resultatet som JSON.
   bistand installning [--databas SÖKVÄG|postgres://…] [--enhet NAMN]
@@ -316,6 +324,7 @@ pub fn kor(kommando: &Kommando, anvandare: Option<&str>, nu: chrono::NaiveDateTi
         Kommando::Sakerhetskopia { db, ut } => underhall::sakerhetskopia(db, ut),
         Kommando::Aterstall { fran, db } => underhall::aterstall(fran, db, nu),
         Kommando::Flytta { fran, till } => underhall::flytta(fran, till),
+        Kommando::Behorighet { db, roll } => underhall::behorighet(db, roll),
         Kommando::SparaILoop { db } => underhall::spara_i_loop(db, nu),
         Kommando::Installning { databas, enhet } => {
             let fil = crate::installning::sokvag();

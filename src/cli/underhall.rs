@@ -50,6 +50,27 @@ pub fn flytta(fran: &Path, till: &str) -> i32 {
     }
 }
 
+pub fn behorighet(db: &str, roll: &str) -> i32 {
+    if !crate::store::server::ar_serveradress(db) {
+        eprintln!("--db ska vara enhetens databas som en postgres://-adress (rättigheter finns bara på en server).");
+        return 2;
+    }
+    match crate::store::server::ge_behorighet(db, roll) {
+        Ok(()) => {
+            println!(
+                "Rollen {roll} kan nu arbeta i {} men inte radera journal, beslut eller loggen, tömma tabeller \
+                 eller ändra databasens regler.",
+                crate::store::server::utan_losenord(db)
+            );
+            0
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            1
+        }
+    }
+}
+
 pub fn aterstall(fran: &Path, db: &Path, nu: chrono::NaiveDateTime) -> i32 {
     match crate::store::aterstall(fran, db, nu) {
         Ok(a) => {
