@@ -87,6 +87,10 @@ pub struct AndringFormular {
     pub telefon: String,
     pub skyddad: bool,
     pub uppgifter: super::utbetalning::UppgiftsFormular,
+    /// The household's version when the form was opened: the save is refused if another user
+    /// changed the household since (none: no check, as for the command line).
+    #[serde(default)]
+    pub version: Option<i64>,
 }
 
 impl Default for AndringFormular {
@@ -107,6 +111,7 @@ impl Default for AndringFormular {
             telefon: String::new(),
             skyddad: false,
             uppgifter: Default::default(),
+            version: None,
         }
     }
 }

@@ -20,7 +20,7 @@ pub use kedja::innehall as kedjeinnehall;
 pub use regler::LAS as KEDJELAS;
 
 /// The SQLite schema version the baseline equals.
-pub const BASLINJE_VERSION: i64 = 24;
+pub const BASLINJE_VERSION: i64 = 25;
 
 /// The whole DDL of a new unit database, to run in one transaction on an empty database.
 pub fn baslinje() -> String {

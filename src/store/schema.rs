@@ -32,6 +32,7 @@ const MIGRATIONS: &[Migration] = &[
     v22_aterkrav_decisions,
     v23_special_rule_start,
     v24_statistics_month_summary,
+    v26_row_versions,
 ];
 
 /// The schema version this program writes.
@@ -544,6 +545,12 @@ fn v23_special_rule_start(tx: &Transaction) -> rusqlite::Result<()> {
 /// kind, kept by triggers (instead of joining every decision and item for every report).
 fn v24_statistics_month_summary(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(&super::bistandsmanad::skapa_sql())
+}
+
+/// Thirty caseworkers share one database: every row a form edits gets a version and who changed
+/// it last, when, so a save that raced another user's save is refused instead of lost.
+fn v26_row_versions(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(super::samtidighet::V26_SQL)
 }
 
 /// Caseworkers search by any part of a name or street ("ström" finds Engström): a trigram index
