@@ -151,3 +151,129 @@ fn a_save_without_a_loaded_version_still_marks_who_changed_the_row() {
     let fel = arbete::arende::andra_ansvar(&mut b, &bertil(), arende_id, &sedd).unwrap_err();
     assert!(ar_krock(&fel, Radslag::Arende), "{fel:?}");
 }
+
+#[test]
+fn an_application_saved_meanwhile_by_another_user_is_not_overwritten() {
+    use bistand::domain::ansokan::AnsokanFormular;
+    use bistand::domain::manad::Manad;
+    let (_dir, path) = temp_db();
+    let (mut a, mut b, arende_id) = tva_anvandare(&path);
+    let medlemmar = a.hushall(a.arende(arende_id).unwrap().hushall_id).unwrap().medlemmar;
+    let ny = AnsokanFormular::ny(Manad::new(2026, 11).unwrap(), gemensamt::nu().date(), &medlemmar);
+    let regler = a.regler().unwrap();
+    let forsta = arbete::ansokan::spara_ansokan(&mut a, &ulrika(), arende_id, &ny, None, &regler).unwrap();
+
+    // Both open the saved application; Ulrika marks it incomplete, Bertil adds a note.
+    let oppnad = |s: &Store| {
+        let sparad = s.ansokan(forsta.id).unwrap();
+        AnsokanFormular { version: Some(sparad.version), ..AnsokanFormular::from(&sparad.ansokan) }
+    };
+    let (mut hennes, mut hans) = (oppnad(&a), oppnad(&b));
+    hennes.komplett = false;
+    hennes.saknas = "Hyresavi för december".into();
+    arbete::ansokan::spara_ansokan(&mut a, &ulrika(), arende_id, &hennes, None, &regler).unwrap();
+    hans.saknas = "Lönebesked".into();
+    let fore = spar(&b, arende_id);
+    let fel = arbete::ansokan::spara_ansokan(&mut b, &bertil(), arende_id, &hans, None, &regler).unwrap_err();
+    assert!(ar_krock(&fel, Radslag::Ansokan), "{fel:?}");
+    assert!(fel.to_string().starts_with("Ansökan har ändrats av Ulrika Handläggare 2026-11-30 10:14"), "{fel}");
+    let nu = b.ansokan(forsta.id).unwrap();
+    assert_eq!((nu.ansokan.komplett, nu.ansokan.saknas.as_str()), (false, "Hyresavi för december"));
+    assert_eq!(spar(&b, arende_id), fore);
+
+    hans.version = Some(nu.version);
+    let sparad = arbete::ansokan::spara_ansokan(&mut b, &bertil(), arende_id, &hans, None, &regler).unwrap();
+    assert_eq!(b.ansokan(sparad.id).unwrap().ansokan.saknas, "Lönebesked");
+    assert_eq!(sparad.version, b.ansokan(sparad.id).unwrap().version, "the next save carries the new version");
+}
+
+/// The same races in the window: the message at the form, the typed text kept (and saved as a
+/// draft), "Läs in den nya versionen", and the change saved on top of the new version.
+mod fonster {
+    use super::*;
+    use bistand::domain::hushallsandring::Andringsslag;
+    use bistand::domain::utbetalning::UppgiftsFormular;
+    use bistand::ui::flikar::Flik;
+    use bistand::ui::utkast::{Utkastplats, nyckel};
+    use egui_kittest::kittest::Queryable;
+    use gemensamt::ui::{harness, klicka, skriv};
+
+    type Fonster = egui_kittest::Harness<'static, bistand::ui::BistandApp>;
+
+    fn visas(h: &Fonster, text: &str) -> bool {
+        h.query_by_label_contains(text).is_some()
+    }
+
+    fn varde(h: &Fonster, etikett: &str) -> Option<String> {
+        h.get_by_label(etikett).value()
+    }
+
+    #[test]
+    fn the_household_dialog_keeps_the_typed_telephone_when_another_user_saved_first() {
+        let (_dir, path) = temp_db();
+        let (a, mut ulrikas, arende_id) = tva_anvandare(&path);
+        let hushall_id = a.arende(arende_id).unwrap().hushall_id;
+        let mut h = harness(a);
+        h.state_mut().oppna_arende(arende_id, Flik::Hushall);
+        h.run();
+        klicka(&mut h, "Ändra hushållet …");
+        klicka(&mut h, "Ny adress eller telefon");
+        skriv(&mut h, "Telefon", "1");
+        skriv(&mut h, "Gäller från", "2026-12-01");
+
+        // Meanwhile Ulrika, in her window, notes that the household needs an interpreter.
+        let version = ulrikas.hushall(hushall_id).unwrap().version;
+        let tolk = AndringFormular {
+            slag: Andringsslag::Uppgifter,
+            uppgifter: UppgiftsFormular { behover_tolk: true, tolk_sprak: "arabiska".into(), ..Default::default() },
+            version: Some(version),
+            ..Default::default()
+        };
+        arbete::hushall::andra_hushall(&mut ulrikas, &ulrika(), arende_id, &tolk).unwrap();
+
+        klicka(&mut h, "Spara ändringen");
+        assert!(visas(&h, "Hushållet har ändrats av Ulrika Handläggare 2026-11-30 10:14 medan du skrev"));
+        assert!(visas(&h, "Spara ändringen"), "the dialog stays open");
+        let skrivet = varde(&h, "Telefon").unwrap();
+        assert!(skrivet.ends_with('1') && skrivet != "070-000 00 00", "the typed telephone is kept: {skrivet}");
+        let utkast = ulrikas.utkast(&nyckel(Utkastplats::Hushallsandring(arende_id))).unwrap();
+        assert!(utkast.is_some_and(|u| u.data.contains(&skrivet)), "the typed text is saved as a draft");
+        assert_eq!(ulrikas.hushall(hushall_id).unwrap().telefon, "070-000 00 00", "nothing of it was written");
+
+        klicka(&mut h, "Läs in den nya versionen");
+        assert!(visas(&h, "Den nya versionen är inläst"));
+        assert_eq!(varde(&h, "Telefon").as_deref(), Some(skrivet.as_str()), "still what the user typed");
+        klicka(&mut h, "Spara ändringen");
+        assert!(!visas(&h, "Spara ändringen"), "saved on top of the new version; the dialog closed");
+        let nu = ulrikas.hushall(hushall_id).unwrap();
+        assert_eq!((nu.telefon.as_str(), nu.uppgifter.tolk_sprak.as_str()), (skrivet.as_str(), "arabiska"));
+    }
+
+    #[test]
+    fn the_overview_keeps_the_typed_name_and_takes_the_other_users_change_on_reading_in() {
+        let (_dir, path) = temp_db();
+        let (a, mut ulrikas, arende_id) = tva_anvandare(&path);
+        let mut h = harness(a);
+        h.state_mut().oppna_arende(arende_id, Flik::Oversikt);
+        h.run();
+        skriv(&mut h, "Bidragshandläggare", "Bo Bäck");
+
+        let mut hennes = Ansvar::av(&ulrikas.arende(arende_id).unwrap());
+        hennes.socialsekreterare = "Ulrika Handläggare".into();
+        arbete::arende::andra_ansvar(&mut ulrikas, &ulrika(), arende_id, &hennes).unwrap();
+
+        klicka(&mut h, "Spara ansvariga");
+        assert!(visas(&h, "Ärendet har ändrats av Ulrika Handläggare 2026-11-30 10:14 medan du skrev"));
+        assert_eq!(varde(&h, "Bidragshandläggare").as_deref(), Some("Bo Bäck"));
+        assert_eq!(ulrikas.arende(arende_id).unwrap().bidragshandlaggare, "", "nothing of it was written");
+
+        klicka(&mut h, "Läs in den nya versionen");
+        assert!(visas(&h, "Nu sparat: status aktuell under utredning, socialsekreterare Ulrika Handläggare"));
+        assert_eq!(varde(&h, "Socialsekreterare").as_deref(), Some("Ulrika Handläggare"), "her change is taken");
+        assert_eq!(varde(&h, "Bidragshandläggare").as_deref(), Some("Bo Bäck"), "the typed name is kept");
+        klicka(&mut h, "Spara ansvariga");
+        assert!(visas(&h, "Ansvariga sparade."));
+        let nu = ulrikas.arende(arende_id).unwrap();
+        assert_eq!((nu.socialsekreterare.as_str(), nu.bidragshandlaggare.as_str()), ("Ulrika Handläggare", "Bo Bäck"));
+    }
+}

@@ -29,6 +29,24 @@ impl Ansvar {
         }
     }
 
+    /// The form moved onto a newer version of the case (`ny`, after `fore` was loaded): what the
+    /// user changed is kept, what they left as it was follows the new version.
+    pub fn pa_ny_version(&self, fore: &Arende, ny: &Arende) -> Ansvar {
+        let valj = |mitt: &String, gammalt: &String, nytt: &String| {
+            if mitt.trim() == gammalt.trim() { nytt.clone() } else { mitt.clone() }
+        };
+        Ansvar {
+            socialsekreterare: valj(&self.socialsekreterare, &fore.socialsekreterare, &ny.socialsekreterare),
+            bidragshandlaggare: valj(&self.bidragshandlaggare, &fore.bidragshandlaggare, &ny.bidragshandlaggare),
+            forsorjningshinder: if self.forsorjningshinder == fore.forsorjningshinder {
+                ny.forsorjningshinder
+            } else {
+                self.forsorjningshinder
+            },
+            version: Some(ny.version),
+        }
+    }
+
     /// Whether the form differs from what the case holds.
     pub fn skiljer_sig_fran(&self, arende: &Arende) -> bool {
         self.socialsekreterare.trim() != arende.socialsekreterare

@@ -116,6 +116,25 @@ impl Default for AndringFormular {
     }
 }
 
+impl AndringFormular {
+    /// The form moved onto a newer version of the household (`ny`, the form as the household now
+    /// is; `fore`, as it was when the form was opened): what the user changed is kept, what they
+    /// left as it was follows the new version.
+    pub fn pa_ny_version(&self, fore: &AndringFormular, ny: &AndringFormular) -> AndringFormular {
+        fn valj<T: PartialEq + Clone>(mitt: &T, gammalt: &T, nytt: &T) -> T {
+            if mitt == gammalt { nytt.clone() } else { mitt.clone() }
+        }
+        AndringFormular {
+            adress: valj(&self.adress, &fore.adress, &ny.adress),
+            telefon: valj(&self.telefon, &fore.telefon, &ny.telefon),
+            skyddad: valj(&self.skyddad, &fore.skyddad, &ny.skyddad),
+            uppgifter: valj(&self.uppgifter, &fore.uppgifter, &ny.uppgifter),
+            version: ny.version,
+            ..self.clone()
+        }
+    }
+}
+
 /// A validated change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Andring {
