@@ -163,25 +163,26 @@ fn an_application_saved_meanwhile_by_another_user_is_not_overwritten() {
     let regler = a.regler().unwrap();
     let forsta = arbete::ansokan::spara_ansokan(&mut a, &ulrika(), arende_id, &ny, None, &regler).unwrap();
 
-    // Both open the saved application; Ulrika marks it incomplete, Bertil adds a note.
+    // Both open the saved application; Ulrika corrects the day it came in, Bertil marks it incomplete.
     let oppnad = |s: &Store| {
         let sparad = s.ansokan(forsta.id).unwrap();
         AnsokanFormular { version: Some(sparad.version), ..AnsokanFormular::from(&sparad.ansokan) }
     };
     let (mut hennes, mut hans) = (oppnad(&a), oppnad(&b));
-    hennes.komplett = false;
-    hennes.saknas = "Hyresavi för december".into();
+    hennes.inkom = "2026-11-20".into();
     arbete::ansokan::spara_ansokan(&mut a, &ulrika(), arende_id, &hennes, None, &regler).unwrap();
+    hans.komplett = false;
     hans.saknas = "Lönebesked".into();
     let fore = spar(&b, arende_id);
     let fel = arbete::ansokan::spara_ansokan(&mut b, &bertil(), arende_id, &hans, None, &regler).unwrap_err();
     assert!(ar_krock(&fel, Radslag::Ansokan), "{fel:?}");
     assert!(fel.to_string().starts_with("Ansökan har ändrats av Ulrika Handläggare 2026-11-30 10:14"), "{fel}");
     let nu = b.ansokan(forsta.id).unwrap();
-    assert_eq!((nu.ansokan.komplett, nu.ansokan.saknas.as_str()), (false, "Hyresavi för december"));
+    assert_eq!((nu.ansokan.inkom.to_string().as_str(), nu.ansokan.komplett), ("2026-11-20", true));
     assert_eq!(spar(&b, arende_id), fore);
 
     hans.version = Some(nu.version);
+    hans.inkom = nu.ansokan.inkom.to_string();
     let sparad = arbete::ansokan::spara_ansokan(&mut b, &bertil(), arende_id, &hans, None, &regler).unwrap();
     assert_eq!(b.ansokan(sparad.id).unwrap().ansokan.saknas, "Lönebesked");
     assert_eq!(sparad.version, b.ansokan(sparad.id).unwrap().version, "the next save carries the new version");
@@ -209,7 +210,7 @@ mod fonster {
     }
 
     #[test]
-    fn the_household_dialog_keeps_the_typed_telephone_when_another_user_saved_first() {
+    fn the_household_dialog_keeps_the_typed_street_when_another_user_saved_first() {
         let (_dir, path) = temp_db();
         let (a, mut ulrikas, arende_id) = tva_anvandare(&path);
         let hushall_id = a.arende(arende_id).unwrap().hushall_id;
@@ -218,7 +219,7 @@ mod fonster {
         h.run();
         klicka(&mut h, "Ändra hushållet …");
         klicka(&mut h, "Ny adress eller telefon");
-        skriv(&mut h, "Telefon", "1");
+        skriv(&mut h, "Gatuadress", "1");
         skriv(&mut h, "Gäller från", "2026-12-01");
 
         // Meanwhile Ulrika, in her window, notes that the household needs an interpreter.
@@ -234,19 +235,19 @@ mod fonster {
         klicka(&mut h, "Spara ändringen");
         assert!(visas(&h, "Hushållet har ändrats av Ulrika Handläggare 2026-11-30 10:14 medan du skrev"));
         assert!(visas(&h, "Spara ändringen"), "the dialog stays open");
-        let skrivet = varde(&h, "Telefon").unwrap();
-        assert!(skrivet.ends_with('1') && skrivet != "070-000 00 00", "the typed telephone is kept: {skrivet}");
+        let skrivet = varde(&h, "Gatuadress").unwrap();
+        assert!(skrivet.contains('1') && skrivet != "Provgatan 3", "the typed street is kept: {skrivet}");
         let utkast = ulrikas.utkast(&nyckel(Utkastplats::Hushallsandring(arende_id))).unwrap();
         assert!(utkast.is_some_and(|u| u.data.contains(&skrivet)), "the typed text is saved as a draft");
-        assert_eq!(ulrikas.hushall(hushall_id).unwrap().telefon, "070-000 00 00", "nothing of it was written");
+        assert_eq!(ulrikas.hushall(hushall_id).unwrap().adress.gatuadress, "Provgatan 3", "nothing of it was written");
 
         klicka(&mut h, "Läs in den nya versionen");
         assert!(visas(&h, "Den nya versionen är inläst"));
-        assert_eq!(varde(&h, "Telefon").as_deref(), Some(skrivet.as_str()), "still what the user typed");
+        assert_eq!(varde(&h, "Gatuadress").as_deref(), Some(skrivet.as_str()), "still what the user typed");
         klicka(&mut h, "Spara ändringen");
         assert!(!visas(&h, "Spara ändringen"), "saved on top of the new version; the dialog closed");
         let nu = ulrikas.hushall(hushall_id).unwrap();
-        assert_eq!((nu.telefon.as_str(), nu.uppgifter.tolk_sprak.as_str()), (skrivet.as_str(), "arabiska"));
+        assert_eq!((nu.adress.gatuadress.as_str(), nu.uppgifter.tolk_sprak.as_str()), (skrivet.as_str(), "arabiska"));
     }
 
     #[test]

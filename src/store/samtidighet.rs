@@ -7,7 +7,8 @@ use super::{Resultat, Skrivning, StoreError, tidstampel};
 use chrono::NaiveDateTime;
 
 /// Migration 26 (see `schema.rs`): a version and the last change's author and time on the rows a
-/// form edits (households, cases, applications). The PostgreSQL baseline has the same columns.
+/// form edits (households, cases, applications, plan drafts; a plan's `version` is its number in
+/// the series, so its row version is `radversion`). The PostgreSQL baseline has the same columns.
 pub(super) const V26_SQL: &str = "
     ALTER TABLE hushall ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
     ALTER TABLE hushall ADD COLUMN andrad_av TEXT NOT NULL DEFAULT '';
@@ -17,6 +18,8 @@ pub(super) const V26_SQL: &str = "
     ALTER TABLE arende ADD COLUMN andrad TEXT NOT NULL DEFAULT '';
     ALTER TABLE ansokan ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
     ALTER TABLE ansokan ADD COLUMN andrad_av TEXT NOT NULL DEFAULT '';
+    ALTER TABLE plan ADD COLUMN radversion INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE plan ADD COLUMN andrad_av TEXT NOT NULL DEFAULT '';
 ";
 
 /// The kinds of row a form edits and a save may race on.
@@ -25,6 +28,7 @@ pub enum Radslag {
     Hushall,
     Arende,
     Ansokan,
+    Plan,
 }
 
 impl Radslag {
@@ -33,7 +37,13 @@ impl Radslag {
             Radslag::Hushall => "hushall",
             Radslag::Arende => "arende",
             Radslag::Ansokan => "ansokan",
+            Radslag::Plan => "plan",
         }
+    }
+
+    /// The row-version column (a plan's `version` is its number in the plan series).
+    fn kolumn(self) -> &'static str {
+        if self == Radslag::Plan { "radversion" } else { "version" }
     }
 
     /// The row as the subject of a sentence: "Hushållet har ändrats …".
@@ -42,6 +52,7 @@ impl Radslag {
             Radslag::Hushall => "Hushållet",
             Radslag::Arende => "Ärendet",
             Radslag::Ansokan => "Ansökan",
+            Radslag::Plan => "Planen",
         }
     }
 
@@ -75,16 +86,14 @@ impl Skrivning<'_> {
     /// [`StoreError::Krock`] and the caller's transaction writes nothing. Run it before the
     /// save's other writes so a concurrent save waits for this one.
     pub fn stampla(&self, slag: Radslag, id: i64, las: Option<i64>, vem: &str, nu: NaiveDateTime) -> Resultat<()> {
-        let t = slag.tabell();
+        let (t, v) = (slag.tabell(), slag.kolumn());
         let andrade = match las {
-            Some(v) => self.conn().execute(
-                &format!(
-                    "UPDATE {t} SET version = version + 1, andrad_av = ?1, andrad = ?2 WHERE id = ?3 AND version = ?4"
-                ),
-                params![vem, tidstampel(nu), id, v],
+            Some(las) => self.conn().execute(
+                &format!("UPDATE {t} SET {v} = {v} + 1, andrad_av = ?1, andrad = ?2 WHERE id = ?3 AND {v} = ?4"),
+                params![vem, tidstampel(nu), id, las],
             )?,
             None => self.conn().execute(
-                &format!("UPDATE {t} SET version = version + 1, andrad_av = ?1, andrad = ?2 WHERE id = ?3"),
+                &format!("UPDATE {t} SET {v} = {v} + 1, andrad_av = ?1, andrad = ?2 WHERE id = ?3"),
                 params![vem, tidstampel(nu), id],
             )?,
         };
@@ -104,9 +113,9 @@ impl super::Store {
 }
 
 fn senast_andrad(conn: &super::db::Kopp, slag: Radslag, id: i64) -> Resultat<Option<SenastAndrad>> {
-    let t = slag.tabell();
+    let (t, v) = (slag.tabell(), slag.kolumn());
     Ok(conn
-        .query_row(&format!("SELECT version, andrad_av, andrad FROM {t} WHERE id = ?1"), [id], |r| {
+        .query_row(&format!("SELECT {v}, andrad_av, andrad FROM {t} WHERE id = ?1"), [id], |r| {
             Ok(SenastAndrad { version: r.get(0)?, vem: r.get(1)?, nar: r.get(2)? })
         })
         .optional()?)

@@ -211,6 +211,8 @@ CREATE TABLE plan (
     andrad            TEXT NOT NULL,
     av                TEXT NOT NULL,
     person_id         BIGINT REFERENCES person(id),
+    radversion        BIGINT NOT NULL DEFAULT 1,
+    andrad_av         TEXT NOT NULL DEFAULT '',
     UNIQUE (arende_id, version)
 );
 CREATE INDEX plan_person ON plan(arende_id, person_id, version);
