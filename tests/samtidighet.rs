@@ -188,6 +188,38 @@ fn an_application_saved_meanwhile_by_another_user_is_not_overwritten() {
     assert_eq!(sparad.version, b.ansokan(sparad.id).unwrap().version, "the next save carries the new version");
 }
 
+#[test]
+fn a_plan_draft_saved_or_agreed_meanwhile_is_not_overwritten() {
+    use bistand::domain::plan::Planinnehall;
+    let (_dir, path) = temp_db();
+    let (mut a, mut b, arende_id) = tva_anvandare(&path);
+    let mut forsta = Planinnehall::default();
+    forsta.fritext[0] = "Hitta ett arbete inom vården".into();
+    let plan_id = arbete::plan::spara_utkast(&mut a, &ulrika(), (arende_id, None), None, &forsta).unwrap();
+    let oppnad = |s: &Store| {
+        let p = s.planer_for(arende_id, None).unwrap().remove(0);
+        (Some((p.id, p.radversion)), p.innehall)
+    };
+    let ((las_a, mut hennes), (las_b, mut hans)) = (oppnad(&a), oppnad(&b));
+    hennes.fritext[1] = "Undersköterskeutbildning".into();
+    arbete::plan::spara_utkast(&mut a, &ulrika(), (arende_id, las_a), None, &hennes).unwrap();
+
+    hans.fritext[2] = "Körkort".into();
+    let fore = spar(&b, arende_id);
+    let fel = arbete::plan::spara_utkast(&mut b, &bertil(), (arende_id, las_b), None, &hans).unwrap_err();
+    assert!(ar_krock(&fel, Radslag::Plan), "{fel:?}");
+    assert!(fel.to_string().starts_with("Planen har ändrats av Ulrika Handläggare 2026-11-30 10:14"), "{fel}");
+    let nu = b.planer_for(arende_id, None).unwrap().remove(0);
+    assert_eq!((nu.innehall.fritext[1].as_str(), nu.innehall.fritext[2].as_str()), ("Undersköterskeutbildning", ""));
+    assert_eq!(spar(&b, arende_id), fore);
+
+    // Read in: Bertil's text on top of the new version saves into the same draft.
+    hans.fritext[1] = nu.innehall.fritext[1].clone();
+    let id = arbete::plan::spara_utkast(&mut b, &bertil(), (arende_id, Some((nu.id, nu.radversion))), None, &hans);
+    assert_eq!(id.unwrap(), plan_id);
+    assert_eq!(b.planer_for(arende_id, None).unwrap()[0].innehall.fritext[2], "Körkort");
+}
+
 /// The same races in the window: the message at the form, the typed text kept (and saved as a
 /// draft), "Läs in den nya versionen", and the change saved on top of the new version.
 mod fonster {

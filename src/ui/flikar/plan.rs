@@ -133,7 +133,7 @@ impl PlanVy {
         self.las_om(ctx);
         let nu = match self.versioner.first() {
             Some(p) if p.overenskommen.is_some() => format!("version {} är överenskommen", p.version),
-            Some(p) => format!("utkastet version {} sparat av {}", p.version, p.av),
+            Some(p) => format!("utkastet till version {}", p.version),
             None => "ingen plan".into(),
         };
         if utkast.is_some() {
