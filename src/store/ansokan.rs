@@ -60,6 +60,10 @@ fn skadad(vad: &str) -> super::db::Fel {
     super::db::Fel::Konvertering(0, format!("okänd kod {vad}").into())
 }
 
+/// An application's own row: case, month, came in, complete, missing, persons in the home,
+/// norm table, rules.
+type Ansokansrad = (i64, String, String, bool, String, Option<u32>, i64, String);
+
 /// An application's rows: members, costs, incomes and adjusted norm lines.
 type Rader = (Vec<NormMedlem>, Vec<Kostnad>, Vec<Inkomst>, Vec<Justering>);
 
@@ -220,7 +224,7 @@ impl Store {
 
     pub fn ansokan(&self, id: i64) -> Resultat<SparadAnsokan> {
         let conn = self.conn();
-        let ((arende_id, manad, inkom, komplett, saknas, personer, tabell, regler), version): ((i64, String, String, bool, String, Option<u32>, i64, String), i64) = conn
+        let ((arende_id, manad, inkom, komplett, saknas, personer, tabell, regler), version): (Ansokansrad, i64) = conn
             .query_row(
                 "SELECT arende_id, manad, inkom, komplett, saknas, personer_i_bostaden, normtabell_id, regler, version FROM ansokan WHERE id = ?1",
                 [id],

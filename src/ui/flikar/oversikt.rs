@@ -139,7 +139,7 @@ impl OversiktVy {
                 let (till, orsak) = (self.ny_status, self.avslutsorsak);
                 let las = (self.arende.id, Some(self.arende.version));
                 let svar = arbete::arende::byt_status(ctx.store, &ctx.aktor, las, till, orsak);
-                if let Some(a) = svar.map_err(|e| self.sparfel(ctx, e)).ok() {
+                if let Ok(a) = svar.map_err(|e| self.sparfel(ctx, e)) {
                     self.ansvar.version = Some(a.version);
                     self.krock.rensa();
                     self.arende = a;
@@ -187,7 +187,7 @@ impl Flikvy for OversiktVy {
             return;
         }
         let svar = arbete::arende::andra_ansvar(ctx.store, &ctx.aktor, self.arende.id, &self.ansvar);
-        if let Some(a) = svar.map_err(|e| self.sparfel(ctx, e)).ok() {
+        if let Ok(a) = svar.map_err(|e| self.sparfel(ctx, e)) {
             self.ansvar.version = Some(a.version);
             self.krock.rensa();
             self.arende = a;
