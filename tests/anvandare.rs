@@ -128,7 +128,7 @@ fn atgarder() -> Vec<(&'static str, Atgard)> {
             let form = arbete::beslut::nytt_beslut(s, a, f.arende)?;
             arbete::beslut::fatta_beslut(s, a, f.arende, &form, false).map(|_| ())
         }),
-        ("spara planutkast", |s, a, f| arbete::plan::spara_utkast(s, a, f.arende, None, &plan()).map(|_| ())),
+        ("spara planutkast", |s, a, f| arbete::plan::spara_utkast(s, a, (f.arende, None), None, &plan()).map(|_| ())),
         ("komma överens om plan", |s, a, f| {
             arbete::plan::kom_overens(s, a, f.arende, None, &plan(), &overens()).map(|_| ())
         }),

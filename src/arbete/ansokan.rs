@@ -5,7 +5,7 @@ use crate::domain::ansokan::AnsokanFormular;
 use crate::domain::belopp::Belopp;
 use crate::domain::manad::Manad;
 use crate::domain::norm::{Normtabell, Regler, berakna};
-use crate::store::{Handelse, Store};
+use crate::store::{Handelse, Radslag, Store};
 
 /// The norm table an application uses: the version it was saved with while that still fits its
 /// month's year, else the newest table for the year.
@@ -33,10 +33,14 @@ pub struct SparadAnsokan {
     pub beviljas: Belopp,
     /// The table it was calculated with.
     pub tabell: (i64, Normtabell),
+    /// The row's version now: the next save from the same form carries it.
+    pub version: i64,
 }
 
 /// Validates the form, calculates with `tabell` (see [`tabell_for`]) and `regler`, and saves
-/// the application with its result.
+/// the application with its result. A form opened from a saved application carries its version:
+/// if another user saved that month's application since, nothing is written
+/// ([`crate::store::StoreError::Krock`]).
 pub fn spara_ansokan(
     store: &mut Store,
     aktor: &Aktor,
@@ -52,7 +56,14 @@ pub fn spara_ansokan(
     let manad = ansokan.underlag.manad;
     let detalj = format!("{}, {} i försörjningsstöd", manad.namn(), resultat.beviljas.i_text());
     let id = store.skriv(|w| {
+        let befintlig = w.ansokan_for_manad(arende_id, &manad.to_string())?;
+        if let Some(id) = befintlig {
+            w.stampla(Radslag::Ansokan, id, form.version, &aktor.namn, aktor.nu)?;
+        }
         let id = w.spara_ansokan(arende_id, &ansokan, tabell_id, regler, &resultat, aktor.nu)?;
+        if befintlig.is_none() {
+            w.stampla(Radslag::Ansokan, id, None, &aktor.namn, aktor.nu)?;
+        }
         let spar = Spar {
             handelse: Handelse::SparadeAnsokan,
             arende_id,
@@ -63,5 +74,6 @@ pub fn spara_ansokan(
         spar.skriv(w, aktor)?;
         Ok(id)
     })?;
-    Ok(SparadAnsokan { id, manad, beviljas: resultat.beviljas, tabell: (tabell_id, tabell) })
+    let version = store.senast_andrad(Radslag::Ansokan, id)?.version;
+    Ok(SparadAnsokan { id, manad, beviljas: resultat.beviljas, tabell: (tabell_id, tabell), version })
 }

@@ -4,7 +4,7 @@
 use super::{Aktor, Arbetsfel, Spar, behorighet};
 use crate::domain::arende::{Arende, ArendeStatus, Avslutsorsak, Forsorjningshinder};
 use crate::domain::hushall::HushallFormular;
-use crate::store::{Handelse, HushallVy, NyttArende, Registrerat, Store};
+use crate::store::{Handelse, HushallVy, NyttArende, Radslag, Registrerat, Store};
 use serde::{Deserialize, Serialize};
 
 /// Who is responsible for a case and its main barrier to self-support (a form, autosaved).
@@ -13,6 +13,10 @@ pub struct Ansvar {
     pub socialsekreterare: String,
     pub bidragshandlaggare: String,
     pub forsorjningshinder: Option<Forsorjningshinder>,
+    /// The case's version when the form was filled from it: the save is refused if another user
+    /// changed the case since (none: no check, as for the command line).
+    #[serde(default)]
+    pub version: Option<i64>,
 }
 
 impl Ansvar {
@@ -21,6 +25,25 @@ impl Ansvar {
             socialsekreterare: arende.socialsekreterare.clone(),
             bidragshandlaggare: arende.bidragshandlaggare.clone(),
             forsorjningshinder: arende.forsorjningshinder,
+            version: Some(arende.version),
+        }
+    }
+
+    /// The form moved onto a newer version of the case (`ny`, after `fore` was loaded): what the
+    /// user changed is kept, what they left as it was follows the new version.
+    pub fn pa_ny_version(&self, fore: &Arende, ny: &Arende) -> Ansvar {
+        let valj = |mitt: &String, gammalt: &String, nytt: &String| {
+            if mitt.trim() == gammalt.trim() { nytt.clone() } else { mitt.clone() }
+        };
+        Ansvar {
+            socialsekreterare: valj(&self.socialsekreterare, &fore.socialsekreterare, &ny.socialsekreterare),
+            bidragshandlaggare: valj(&self.bidragshandlaggare, &fore.bidragshandlaggare, &ny.bidragshandlaggare),
+            forsorjningshinder: if self.forsorjningshinder == fore.forsorjningshinder {
+                ny.forsorjningshinder
+            } else {
+                self.forsorjningshinder
+            },
+            version: Some(ny.version),
         }
     }
 
@@ -118,12 +141,25 @@ pub fn andra_status(
     till: ArendeStatus,
     avslutsorsak: Option<Avslutsorsak>,
 ) -> Result<Arende, Arbetsfel> {
+    byt_status(store, aktor, (arende_id, None), till, avslutsorsak)
+}
+
+/// [`andra_status`] of the case as the user saw it, `(id, version)`: refused
+/// ([`crate::store::StoreError::Krock`]) if another user changed the case since.
+pub fn byt_status(
+    store: &mut Store,
+    aktor: &Aktor,
+    (arende_id, las): (i64, Option<i64>),
+    till: ArendeStatus,
+    avslutsorsak: Option<Avslutsorsak>,
+) -> Result<Arende, Arbetsfel> {
     aktor.far_i_arende(store, Handelse::BytteStatus, arende_id)?;
     let detalj = match avslutsorsak.filter(|_| till == ArendeStatus::Avslutad) {
         Some(o) => format!("{}, {}", till.namn().to_lowercase(), o.namn().to_lowercase()),
         None => till.namn().to_lowercase(),
     };
     store.skriv(|w| {
+        w.stampla(Radslag::Arende, arende_id, las, &aktor.namn, aktor.nu)?;
         w.byt_status(arende_id, till, avslutsorsak, aktor.nu.date())?;
         let spar = Spar {
             handelse: Handelse::BytteStatus,
@@ -137,7 +173,8 @@ pub fn andra_status(
     Ok(store.arende(arende_id)?)
 }
 
-/// Changes who is responsible for the case; returns the case as it now is.
+/// Changes who is responsible for the case; returns the case as it now is. The form carries the
+/// version it was filled from: if another user changed the case since, nothing is written.
 pub fn andra_ansvar(store: &mut Store, aktor: &Aktor, arende_id: i64, ansvar: &Ansvar) -> Result<Arende, Arbetsfel> {
     aktor.far_i_arende(store, Handelse::AndradeAnsvar, arende_id)?;
     let a = ansvar;
@@ -148,6 +185,7 @@ pub fn andra_ansvar(store: &mut Store, aktor: &Aktor, arende_id: i64, ansvar: &A
         streck(&a.bidragshandlaggare)
     );
     store.skriv(|w| {
+        w.stampla(Radslag::Arende, arende_id, a.version, &aktor.namn, aktor.nu)?;
         w.uppdatera_ansvar(arende_id, a.socialsekreterare.trim(), a.bidragshandlaggare.trim(), a.forsorjningshinder)?;
         let spar = Spar {
             handelse: Handelse::AndradeAnsvar,

@@ -147,6 +147,7 @@ pub(super) fn skriv_beslut(
         super::utbetalning::bestall_vid_beslut(w, aktor, id, beslut, m)?;
     }
     if fore.utredd {
+        w.stampla(crate::store::Radslag::Arende, arende_id, None, &aktor.namn, aktor.nu)?;
         w.byt_status(arende_id, ArendeStatus::Aktuell, None, aktor.nu.date())?;
         let status = Spar {
             handelse: Handelse::BytteStatus,

@@ -6,10 +6,11 @@ use super::{Aktor, Arbetsfel, Spar};
 use crate::domain::hushall::Medlem;
 use crate::domain::hushallsandring::{Andring, AndringFormular, inflyttning_text};
 use crate::domain::utbetalning::Hushallsuppgifter;
-use crate::store::{Handelse, HushallVy, Skrivning, Store};
+use crate::store::{Handelse, HushallVy, Radslag, Skrivning, Store};
 
 /// Validates the change typed in the form and registers it in the case's household; returns
-/// the household as it now is.
+/// the household as it now is. The form's version is the household's when it was opened: if
+/// another user changed the household since, nothing is written ([`crate::store::StoreError::Krock`]).
 pub fn andra_hushall(
     store: &mut Store,
     aktor: &Aktor,
@@ -17,7 +18,9 @@ pub fn andra_hushall(
     form: &AndringFormular,
 ) -> Result<HushallVy, Arbetsfel> {
     let andring = form.validera(aktor.nu.date())?;
-    registrera_andring(store, aktor, arende_id, &andring)
+    aktor.far(handelse(&andring))?;
+    let hushall_id = store.skriv(|w| registrera_med_version(w, aktor, arende_id, &andring, form.version))?;
+    Ok(store.hushall(hushall_id)?)
 }
 
 /// Registers a validated change (the CLI and the demo come here directly).
@@ -40,7 +43,20 @@ pub(crate) fn registrera_i(
     arende_id: i64,
     andring: &Andring,
 ) -> crate::store::Resultat<i64> {
+    registrera_med_version(w, aktor, arende_id, andring, None)
+}
+
+/// [`registrera_i`] for a household loaded at version `las` (none: no check): the version is
+/// checked and stepped before anything else is written.
+fn registrera_med_version(
+    w: &Skrivning,
+    aktor: &Aktor,
+    arende_id: i64,
+    andring: &Andring,
+    las: Option<i64>,
+) -> crate::store::Resultat<i64> {
     let (hushall_id, skyddad) = w.arendets_hushall(arende_id)?;
+    w.stampla(Radslag::Hushall, hushall_id, las, &aktor.namn, aktor.nu)?;
     let handelse = handelse(andring);
     let (logg, detalj) = skriv_andring(w, aktor, hushall_id, andring, skyddad)?;
     let spar = Spar { handelse, arende_id, logg: &logg, rubrik: "Hushållet ändrat", detalj: &detalj };
@@ -70,6 +86,8 @@ fn skriv_andring(
         Andring::FlyttarIn { medlem, relation, fran, fodd } => {
             let inflyttad = w.flytta_in(hushall_id, medlem, *relation, *fran)?;
             if let Some(annat) = inflyttad.fran_arende {
+                let (annat_hushall, _) = w.arendets_hushall(annat)?;
+                w.stampla(Radslag::Hushall, annat_hushall, None, &aktor.namn, aktor.nu)?;
                 lamnat_annat_hushall(w, aktor, annat, medlem, *fran)?;
             }
             (medlem.person.namn(), inflyttning_text(medlem, *fran, *fodd))

@@ -140,6 +140,14 @@ impl fmt::Display for Arbetsfel {
     }
 }
 
+impl Arbetsfel {
+    /// Whether another user saved the same row after this user loaded it (nothing was written;
+    /// the screen offers to read the new version).
+    pub fn ar_krock(&self) -> bool {
+        matches!(self, Arbetsfel::Databas(StoreError::Krock { .. }))
+    }
+}
+
 impl std::error::Error for Arbetsfel {}
 
 impl From<StoreError> for Arbetsfel {

@@ -5,20 +5,30 @@ use super::{Aktor, Arbetsfel, Spar};
 use crate::domain::datum::parse_datum;
 use crate::domain::falt::{Falt, FaltFel};
 use crate::domain::plan::Planinnehall;
-use crate::store::{Avvikelse, Handelse, Store, Uppfoljning};
+use crate::store::{Avvikelse, Handelse, Radslag, Store, Uppfoljning};
 use chrono::NaiveDate;
+
+/// The stored draft the form was opened from: (plan id, row version). A save carrying it is
+/// refused ([`crate::store::StoreError::Krock`]) if another user saved or agreed that draft since.
+pub type Lasning = Option<(i64, i64)>;
 
 /// Saves the draft of the case's plan; returns the plan's id.
 pub fn spara_utkast(
     store: &mut Store,
     aktor: &Aktor,
-    arende_id: i64,
+    (arende_id, las): (i64, Lasning),
     person_id: Option<i64>,
     innehall: &Planinnehall,
 ) -> Result<i64, Arbetsfel> {
     aktor.far_i_arende(store, Handelse::SparadePlanutkast, arende_id)?;
     Ok(store.skriv(|w| {
+        if let Some((plan_id, v)) = las {
+            w.stampla(Radslag::Plan, plan_id, Some(v), &aktor.namn, aktor.nu)?;
+        }
         let id = w.spara_planutkast(arende_id, person_id, innehall, &aktor.namn, aktor.nu)?;
+        if las.is_none_or(|(plan_id, _)| plan_id != id) {
+            w.stampla(Radslag::Plan, id, None, &aktor.namn, aktor.nu)?;
+        }
         w.logga(Handelse::SparadePlanutkast, Some(arende_id), &aktor.login, "", aktor.nu)?;
         Ok(id)
     })?)
@@ -84,6 +94,7 @@ pub fn kom_overens(
     let detalj = format!("{datum}, {signerad}");
     store.skriv(|w| {
         let pid = w.spara_planutkast(arende_id, person_id, innehall, &aktor.namn, aktor.nu)?;
+        w.stampla(Radslag::Plan, pid, None, &aktor.namn, aktor.nu)?;
         w.kom_overens(pid, datum, o.signerad, &o.orsak, aktor.nu)?;
         let spar = Spar {
             handelse: Handelse::KomOverensOmPlan,

@@ -68,6 +68,10 @@ pub struct AnsokanFormular {
     pub kostnader: Vec<KostnadFalt>,
     pub inkomster: Vec<InkomstFalt>,
     pub justeringar: Vec<JusteringFalt>,
+    /// The saved application's version when it was opened: the save is refused if another user
+    /// saved it since (none: a new application, or the command line).
+    #[serde(default)]
+    pub version: Option<i64>,
 }
 
 /// A validated application.
@@ -159,6 +163,7 @@ impl From<&Ansokan> for AnsokanFormular {
                 .iter()
                 .map(|j| JusteringFalt { rad: Some(j.rad), belopp: tal(j.belopp), motivering: j.motivering.clone() })
                 .collect(),
+            version: None,
         }
     }
 }

@@ -77,6 +77,9 @@ pub struct Arende {
     pub forsorjningshinder: Option<Forsorjningshinder>,
     pub startdatum: NaiveDate,
     pub avslutsdatum: Option<NaiveDate>,
+    /// The row's version when it was read: a save carries it, and is refused if another user
+    /// saved the case in between.
+    pub version: i64,
 }
 
 /// Formats an ärendenummer: the year and a four-digit running number, e.g. `2026-0142`.

@@ -87,6 +87,10 @@ pub struct AndringFormular {
     pub telefon: String,
     pub skyddad: bool,
     pub uppgifter: super::utbetalning::UppgiftsFormular,
+    /// The household's version when the form was opened: the save is refused if another user
+    /// changed the household since (none: no check, as for the command line).
+    #[serde(default)]
+    pub version: Option<i64>,
 }
 
 impl Default for AndringFormular {
@@ -107,6 +111,26 @@ impl Default for AndringFormular {
             telefon: String::new(),
             skyddad: false,
             uppgifter: Default::default(),
+            version: None,
+        }
+    }
+}
+
+impl AndringFormular {
+    /// The form moved onto a newer version of the household (`ny`, the form as the household now
+    /// is; `fore`, as it was when the form was opened): what the user changed is kept, what they
+    /// left as it was follows the new version.
+    pub fn pa_ny_version(&self, fore: &AndringFormular, ny: &AndringFormular) -> AndringFormular {
+        fn valj<T: PartialEq + Clone>(mitt: &T, gammalt: &T, nytt: &T) -> T {
+            if mitt == gammalt { nytt.clone() } else { mitt.clone() }
+        }
+        AndringFormular {
+            adress: valj(&self.adress, &fore.adress, &ny.adress),
+            telefon: valj(&self.telefon, &fore.telefon, &ny.telefon),
+            skyddad: valj(&self.skyddad, &fore.skyddad, &ny.skyddad),
+            uppgifter: valj(&self.uppgifter, &fore.uppgifter, &ny.uppgifter),
+            version: ny.version,
+            ..self.clone()
         }
     }
 }

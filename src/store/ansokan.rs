@@ -33,6 +33,8 @@ pub struct SparadAnsokan {
     pub ansokan: Ansokan,
     pub normtabell_id: i64,
     pub regler: Regler,
+    /// The row's version when it was read (see [`super::Radslag`]).
+    pub version: i64,
 }
 
 /// Migration 21: what a cost line is for (a debt: to whom and for what).
@@ -58,10 +60,24 @@ fn skadad(vad: &str) -> super::db::Fel {
     super::db::Fel::Konvertering(0, format!("okänd kod {vad}").into())
 }
 
+/// An application's own row: case, month, came in, complete, missing, persons in the home,
+/// norm table, rules.
+type Ansokansrad = (i64, String, String, bool, String, Option<u32>, i64, String);
+
 /// An application's rows: members, costs, incomes and adjusted norm lines.
 type Rader = (Vec<NormMedlem>, Vec<Kostnad>, Vec<Inkomst>, Vec<Justering>);
 
 impl Skrivning<'_> {
+    /// The case's saved application for `manad` ("2026-11"), if there is one.
+    pub fn ansokan_for_manad(&self, arende_id: i64, manad: &str) -> Resultat<Option<i64>> {
+        Ok(self
+            .conn()
+            .query_row("SELECT id FROM ansokan WHERE arende_id = ?1 AND manad = ?2", params![arende_id, manad], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
     /// Saves (or replaces) the case's application for its month with the calculation result.
     pub fn spara_ansokan(
         &self,
@@ -208,11 +224,11 @@ impl Store {
 
     pub fn ansokan(&self, id: i64) -> Resultat<SparadAnsokan> {
         let conn = self.conn();
-        let (arende_id, manad, inkom, komplett, saknas, personer, tabell, regler): (i64, String, String, bool, String, Option<u32>, i64, String) = conn
+        let ((arende_id, manad, inkom, komplett, saknas, personer, tabell, regler), version): (Ansokansrad, i64) = conn
             .query_row(
-                "SELECT arende_id, manad, inkom, komplett, saknas, personer_i_bostaden, normtabell_id, regler FROM ansokan WHERE id = ?1",
+                "SELECT arende_id, manad, inkom, komplett, saknas, personer_i_bostaden, normtabell_id, regler, version FROM ansokan WHERE id = ?1",
                 [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)),
+                |r| Ok(((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?), r.get(8)?)),
             )
             .optional()?
             .ok_or_else(|| StoreError::Saknas("Ansökan finns inte.".into()))?;
@@ -236,6 +252,7 @@ impl Store {
             },
             normtabell_id: tabell,
             regler: super::json_fran(&regler, "ansokan", format!("id {id}"))?,
+            version,
         })
     }
 }

@@ -51,7 +51,7 @@ pub struct Sokresultat {
 }
 
 const ARENDE_COLUMNS: &str = "id, hushall_id, arendenummer, status, avslutsorsak, socialsekreterare,
-     bidragshandlaggare, forsorjningshinder, startdatum, avslutsdatum";
+     bidragshandlaggare, forsorjningshinder, startdatum, avslutsdatum, version";
 
 fn arende_fran_rad(r: &Rad) -> super::db::DbResultat<Arende> {
     let status: String = r.get(3)?;
@@ -70,6 +70,7 @@ fn arende_fran_rad(r: &Rad) -> super::db::DbResultat<Arende> {
         forsorjningshinder: hinder.as_deref().and_then(Forsorjningshinder::fran_kod),
         startdatum: datum_fran(&start)?,
         avslutsdatum: slut.as_deref().map(datum_fran).transpose()?,
+        version: r.get(10)?,
     })
 }
 

@@ -38,6 +38,9 @@ pub struct HushallVy {
     pub uppgifter: Hushallsuppgifter,
     /// The day the household was registered.
     pub registrerad: NaiveDate,
+    /// The row's version when it was read: a change carries it, and is refused if another user
+    /// changed the household in between.
+    pub version: i64,
 }
 
 impl HushallVy {
@@ -202,8 +205,10 @@ impl Store {
         let historik = medlemskap(conn, hushall_id)?;
         let medlemmar = historik.iter().filter(|m| m.till.is_none()).map(|m| m.medlem.clone()).collect();
         let (adress_fran, uppgifter) = adress_fran_och_uppgifter(conn, hushall_id)?;
-        let registrerad: String =
-            conn.query_row("SELECT substr(skapad, 1, 10) FROM hushall WHERE id = ?1", [hushall_id], |r| r.get(0))?;
+        let (registrerad, version): (String, i64) =
+            conn.query_row("SELECT substr(skapad, 1, 10), version FROM hushall WHERE id = ?1", [hushall_id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
         Ok(HushallVy {
             id: hushall_id,
             medlemmar,
@@ -216,6 +221,7 @@ impl Store {
             tidigare_adresser: tidigare_adresser(conn, hushall_id)?,
             uppgifter,
             registrerad: registrerad.parse().unwrap_or(adress_fran),
+            version,
         })
     }
 }

@@ -27,6 +27,7 @@ mod plan;
 #[doc(hidden)]
 pub mod postgres_schema;
 mod sakerhetskopia;
+mod samtidighet;
 mod schema;
 mod schemajamforelse;
 mod screening;
@@ -52,6 +53,7 @@ pub use logg::{Handelse, Loggfilter, Logghandelse, Loggrad, datornamn};
 pub use normtabell::Normversion;
 pub use plan::{AttGoraRad, Avvikelse, Planperson, Planversion, Uppfoljning};
 pub use sakerhetskopia::{Aterstallning, DagligKopia, MAX_KOPIOR, aterstall, gor_daglig_kopia};
+pub use samtidighet::{Radslag, SenastAndrad};
 pub use schema::{SCHEMA_VERSION, migrera_till};
 pub use screening::Screeningresultat;
 pub use utbetalning::{AttBestalla, NyUtbetalning};
@@ -88,6 +90,9 @@ pub enum StoreError {
     Skadad { tabell: String, rad: String },
     /// The unit's database server cannot be reached (the connection was lost or refused).
     IngenKontakt(String),
+    /// Another user saved the row after this user loaded it: who and when ("2026-11-30 10:14:05").
+    /// Nothing of this save was written.
+    Krock { slag: Radslag, vem: String, nar: String },
     /// Any other database error (a program fault, not a user mistake).
     Sql(Fel),
 }
@@ -129,6 +134,7 @@ impl fmt::Display for StoreError {
                 f,
                 "Ingen kontakt med enhetens databas ({orsak}). Ditt arbete sparas på datorn; programmet försöker igen."
             ),
+            StoreError::Krock { slag, vem, nar } => f.write_str(&samtidighet::krock_text(*slag, vem, nar)),
             StoreError::Sql(Fel::Sqlite(e)) => f.write_str(&sql_fel(e)),
             StoreError::Sql(e) => write!(f, "Ett oväntat fel i databasen ({}). Inget har sparats.", fel_kod(e)),
         }

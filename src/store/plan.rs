@@ -22,6 +22,8 @@ pub struct Planversion {
     pub skapad: String,
     /// Who wrote the version (the caseworker who saved or started it).
     pub av: String,
+    /// The row's version when it was read: a draft's save carries it (see [`super::Radslag`]).
+    pub radversion: i64,
 }
 
 /// A recorded follow-up of a plan.
@@ -71,7 +73,7 @@ fn tolka(json: &str, id: i64) -> super::db::DbResultat<Planinnehall> {
 }
 
 const KOLUMNER: &str =
-    "id, arende_id, version, innehall, overenskommen, signerad, ej_signerad_orsak, skapad, av, person_id";
+    "id, arende_id, version, innehall, overenskommen, signerad, ej_signerad_orsak, skapad, av, person_id, radversion";
 
 /// The applicant of the case's household: whose plan it is when nobody else is chosen.
 const SOKANDE: &str = "(SELECT hm.person_id FROM arende a
@@ -100,6 +102,7 @@ fn fran_rad(r: &super::db::Rad) -> super::db::DbResultat<Planversion> {
         skapad: r.get(7)?,
         av: r.get(8)?,
         person_id: r.get(9)?,
+        radversion: r.get(10)?,
     })
 }
 

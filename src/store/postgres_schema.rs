@@ -24,7 +24,7 @@ pub use regler::LAS as KEDJELAS;
 /// The SQLite schema version the baseline equals.
 /// Fixed once a unit runs on a server: from then on every new migration is written for both
 /// backends and listed in [`migrering::MIGRERINGAR`] (a test checks that none is missing).
-pub const BASLINJE_VERSION: i64 = 25;
+pub const BASLINJE_VERSION: i64 = 26;
 
 /// The whole DDL of a new unit database, to run in one transaction on an empty database.
 pub fn baslinje() -> String {

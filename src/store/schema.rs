@@ -33,6 +33,7 @@ const MIGRATIONS: &[Migration] = &[
     v23_special_rule_start,
     v24_statistics_month_summary,
     v25_statistics_stored_kinds,
+    v26_row_versions,
 ];
 
 /// The schema version this program writes.
@@ -560,6 +561,12 @@ fn v25_statistics_stored_kinds(tx: &Transaction) -> rusqlite::Result<()> {
 pub(super) const BESLUTSPOST_ANDRAS_ALDRIG: &str =
     "CREATE TRIGGER beslutspost_andras_aldrig BEFORE UPDATE ON beslutspost
         BEGIN SELECT RAISE(ABORT, 'Ett beslut ändras aldrig; fatta ett nytt beslut som ändrar det.'); END;";
+
+/// Thirty caseworkers share one database: every row a form edits gets a version and who changed
+/// it last, when, so a save that raced another user's save is refused instead of lost.
+fn v26_row_versions(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(super::samtidighet::V26_SQL)
+}
 
 /// Caseworkers search by any part of a name or street ("ström" finds Engström): a trigram index
 /// over the same search text answers a token of three or more characters anywhere inside a word.

@@ -8,6 +8,7 @@ pub mod flikar;
 pub mod installningar;
 pub mod kassa;
 pub mod kontext;
+pub mod krock;
 pub mod skal;
 pub mod statistik;
 pub mod tangentko;

@@ -11,6 +11,7 @@ use crate::domain::hushallsandring::{AndringFormular, Andringsfalt as A, Andring
 use crate::domain::utbetalning::{Betalsatt, Kontaktsatt, Uppgiftsfalt as U};
 use crate::store::{HushallVy, Store};
 use crate::ui::kontext::Kontext;
+use crate::ui::krock::Krockvakt;
 use crate::ui::tema::{self, Signal};
 use crate::ui::utkast::{Autospar, Utkastplats, nyckel};
 use crate::ui::widgetar::{felrad, notis, rubrik, textfalt, valjlista};
@@ -23,10 +24,14 @@ pub enum Andringssvar {
     Sparad(Box<HushallVy>, String),
     /// Closed; the draft stays for later.
     Stangd,
+    /// Another user had changed the household; its new version was read in (the dialog stays
+    /// open with what the user typed).
+    Inlast(Box<HushallVy>),
 }
 
 pub struct AndraHushall {
     arende_id: i64,
+    hushall_id: i64,
     form: AndringFormular,
     /// The form as opened: no draft is kept while it is unchanged.
     start: AndringFormular,
@@ -37,41 +42,54 @@ pub struct AndraHushall {
     visa_alla_fel: bool,
     sparfel: Option<String>,
     spara_nu: bool,
+    /// A save refused because another user changed the household meanwhile.
+    krock: Krockvakt,
 }
 
 impl AndraHushall {
     /// Opens the dialog for the case's household, restoring a draft if one was left.
     pub fn ny(store: &Store, arende_id: i64, h: &HushallVy) -> AndraHushall {
-        let start = AndringFormular {
-            adress: h.adress.clone(),
-            telefon: h.telefon.clone(),
-            skyddad: h.skyddade_personuppgifter,
-            uppgifter: (&h.uppgifter).into(),
-            ..Default::default()
-        };
+        let start = startformular(h);
         let titel = format!("Ändring av hushållet ({})", h.sokande().map(|p| p.namn()).unwrap_or_default());
         let (autospar, utkast) =
             Autospar::ny::<AndringFormular>(store, nyckel(Utkastplats::Hushallsandring(arende_id)), titel);
         let sparfel = autospar.lasfel().map(|(_, t)| t);
-        let kan_flytta_ut = h
-            .medlemmar
-            .iter()
-            .filter(|m| m.roll != Roll::Sokande)
-            .map(|m| {
-                let text = format!("{} ({})", m.person.namn(), m.roll.namn().to_lowercase());
-                (m.person.pnr.twelve_digits(), text)
-            })
-            .collect();
+        // A draft keeps the version it was typed against; an older draft without one is taken
+        // as typed against the household as it is now.
+        let form = utkast
+            .map(|u: AndringFormular| AndringFormular { version: u.version.or(start.version), ..u })
+            .unwrap_or_else(|| start.clone());
         AndraHushall {
             arende_id,
-            form: utkast.unwrap_or_else(|| start.clone()),
+            hushall_id: h.id,
+            form,
             start,
             autospar,
-            kan_flytta_ut,
+            kan_flytta_ut: kan_flytta_ut(h),
             lamnade: HashSet::new(),
             visa_alla_fel: false,
             sparfel,
             spara_nu: false,
+            krock: Krockvakt::default(),
+        }
+    }
+
+    /// "Läs in den nya versionen": the household as another user left it; the form keeps what
+    /// the user typed and now carries the new version.
+    fn las_in(&mut self, ctx: &mut Kontext) -> Option<Andringssvar> {
+        match ctx.store.hushall(self.hushall_id) {
+            Ok(h) => {
+                let ny = startformular(&h);
+                self.form = self.form.pa_ny_version(&self.start, &ny);
+                self.start = ny;
+                self.kan_flytta_ut = kan_flytta_ut(&h);
+                self.krock.inlast(&sammanfattning(&h));
+                Some(Andringssvar::Inlast(Box::new(h)))
+            }
+            Err(e) => {
+                self.sparfel = Some(e.to_string());
+                None
+            }
         }
     }
 
@@ -93,6 +111,10 @@ impl AndraHushall {
                 Some(Andringssvar::Sparad(Box::new(h), rad))
             }
             Err(arbete::Arbetsfel::Falt(_)) => None,
+            Err(e) if self.krock.fanga(&e) => {
+                self.sparfel = None;
+                None
+            }
             Err(e) => {
                 self.sparfel = Some(e.to_string());
                 None
@@ -120,6 +142,10 @@ impl AndraHushall {
         ui.label("Välj vad som har hänt. Datumet avgör vilka månader ändringen gäller; tidigare beslut ändras inte.");
         if let Some(e) = &self.sparfel {
             notis(ui, Signal::Fel, e);
+        }
+        let mut svar = None;
+        if self.krock.visa(ui) {
+            svar = self.las_in(ctx);
         }
         ui.horizontal_wrapped(|ui| {
             for s in Andringsslag::ALLA {
@@ -149,7 +175,6 @@ impl AndraHushall {
             let antal = crate::domain::klarsprak::antal(fel.len() as u64, "uppgift", "uppgifter");
             felrad(ui, &format!("Ändringen är inte sparad: {antal} behöver rättas."));
         }
-        let mut svar = None;
         ui.horizontal(|ui| {
             let spara = ui.button(RichText::new("Spara ändringen").strong()).on_hover_text("Enter eller Ctrl+S");
             if spara.clicked() || std::mem::take(&mut self.spara_nu) {
@@ -315,4 +340,35 @@ impl AndraHushall {
             felrad(ui, f);
         }
     }
+}
+
+/// The form as the household is: what a change starts from, with the household's version.
+fn startformular(h: &HushallVy) -> AndringFormular {
+    AndringFormular {
+        adress: h.adress.clone(),
+        telefon: h.telefon.clone(),
+        skyddad: h.skyddade_personuppgifter,
+        uppgifter: (&h.uppgifter).into(),
+        version: Some(h.version),
+        ..Default::default()
+    }
+}
+
+/// Who may move out: (personnummer, "Olle Exempel (medsökande)").
+fn kan_flytta_ut(h: &HushallVy) -> Vec<(String, String)> {
+    h.medlemmar
+        .iter()
+        .filter(|m| m.roll != Roll::Sokande)
+        .map(|m| (m.person.pnr.twelve_digits(), format!("{} ({})", m.person.namn(), m.roll.namn().to_lowercase())))
+        .collect()
+}
+
+/// What the household holds now, for the user to compare with what they typed (a protected
+/// address is not shown).
+fn sammanfattning(h: &HushallVy) -> String {
+    let adress = if h.skyddade_personuppgifter { "skyddad adress".to_string() } else { h.adress.en_rad() };
+    let telefon =
+        if h.telefon.trim().is_empty() { "ingen telefon".to_string() } else { format!("telefon {}", h.telefon) };
+    let boende: Vec<String> = h.medlemmar.iter().map(|m| m.person.namn()).collect();
+    format!("{adress}, {telefon}; bor här: {}", boende.join(", "))
 }

@@ -9,6 +9,7 @@ use crate::domain::norm::{Normtabell, Radtyp, Regler, Resultat, berakna};
 use crate::store::{AnsokanRad, HushallVy};
 use crate::ui::flikar::{Flik, ansokan_form};
 use crate::ui::kontext::{Flikvy, Kontext, inget_att_skriva_ut, inget_att_spara};
+use crate::ui::krock::Krockvakt;
 use crate::ui::tema::{self, Signal};
 use crate::ui::utkast::{Autospar, Utkastplats, nyckel};
 use crate::ui::widgetar::{felrad, notis, rubrik};
@@ -34,6 +35,8 @@ pub struct AnsokanVy {
     lista: Vec<AnsokanRad>,
     redigering: Option<Redigering>,
     autospar: Autospar,
+    /// A save refused because another user saved the same application meanwhile.
+    krock: Krockvakt,
 }
 
 impl AnsokanVy {
@@ -46,8 +49,14 @@ impl AnsokanVy {
         if let Some((_, fel)) = autospar.lasfel() {
             ctx.fel(fel);
         }
-        let mut vy =
-            AnsokanVy { arende_id: arende.id, hushall: hushall.clone(), lista: Vec::new(), redigering: None, autospar };
+        let mut vy = AnsokanVy {
+            arende_id: arende.id,
+            hushall: hushall.clone(),
+            lista: Vec::new(),
+            redigering: None,
+            autospar,
+            krock: Krockvakt::default(),
+        };
         if let Some(form) = draft {
             vy.oppna_form(ctx, form, None);
             // A restored draft is unsaved work: it stays a draft until saved.
@@ -83,10 +92,27 @@ impl AnsokanVy {
 
     fn oppna_sparad(&mut self, ctx: &mut Kontext, id: i64) {
         if let Some(s) = ctx.utfall(ctx.store.ansokan(id)) {
-            let form = AnsokanFormular::from(&s.ansokan);
+            let form = AnsokanFormular { version: Some(s.version), ..AnsokanFormular::from(&s.ansokan) };
             ctx.rensa();
+            self.krock.rensa();
             self.oppna_form(ctx, form, Some((s.id, s.normtabell_id, s.regler)));
         }
+    }
+
+    /// "Läs in den nya versionen": the form keeps what the user typed and now carries the
+    /// version another user saved; the notice says what that version grants.
+    fn las_in(&mut self, ctx: &mut Kontext) {
+        self.ladda(ctx);
+        let Some(r) = &mut self.redigering else { return };
+        let manad = r.form.manad.trim();
+        let Some(rad) = self.lista.iter().find(|a| a.manad == manad) else {
+            self.krock.rensa();
+            return;
+        };
+        let Some(s) = ctx.utfall(ctx.store.ansokan(rad.id)) else { return };
+        r.form.version = Some(s.version);
+        r.sparad_id = Some(rad.id);
+        self.krock.inlast(&format!("{} i försörjningsstöd för {}", rad.beviljas, rad.manad));
     }
 
     fn kopiera_forra(&mut self, ctx: &mut Kontext) {
@@ -179,6 +205,7 @@ impl Flikvy for AnsokanVy {
             kopiera = ui.button("Kopiera förra månaden").clicked();
             spara = ui.button(RichText::new("Spara ansökan").strong()).on_hover_text("Ctrl+S").clicked();
         });
+        let las_in = self.krock.visa(ui);
         let validering = r.form.validera(ctx.nu().date());
         let fel = validering.as_ref().err().cloned().unwrap_or_default();
         ansokan_form::visa(ui, &mut r.form, &fel, r.visa_fel);
@@ -215,6 +242,9 @@ impl Flikvy for AnsokanVy {
         if spara {
             self.spara(ctx);
         }
+        if las_in {
+            self.las_in(ctx);
+        }
     }
 
     /// Saves the application being edited (the button, or Ctrl+S on this tab).
@@ -228,6 +258,8 @@ impl Flikvy for AnsokanVy {
             arbete::ansokan::spara_ansokan(ctx.store, &ctx.aktor, self.arende_id, &r.form, r.tabell.clone(), &r.regler);
         match svar {
             Ok(sparad) => {
+                self.krock.rensa();
+                r.form.version = Some(sparad.version);
                 r.sparad_id = Some(sparad.id);
                 r.tabell = Some(sparad.tabell);
                 r.original = r.form.clone();
@@ -237,6 +269,7 @@ impl Flikvy for AnsokanVy {
                 self.ladda(ctx);
             }
             Err(Arbetsfel::Falt(_)) => ctx.fel("Ansökan är inte sparad: rätta uppgifterna som är markerade."),
+            Err(e) if self.krock.fanga(&e) => {}
             Err(e) => ctx.fel(e),
         }
     }

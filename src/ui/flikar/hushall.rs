@@ -51,6 +51,10 @@ impl HushallFlik {
                 ctx.klart(rad);
             }
             Some(Andringssvar::Stangd) => self.stang_dialog(ctx),
+            Some(Andringssvar::Inlast(h)) => {
+                self.hushall = (*h).clone();
+                self.andrat = Some(*h);
+            }
             None => {}
         }
     }

@@ -6,6 +6,7 @@ use crate::domain::hushall::Roll;
 use crate::store::HushallVy;
 use crate::ui::flikar::Flik;
 use crate::ui::kontext::{Begaran, Flikvy, Kontext, inget_att_skriva_ut};
+use crate::ui::krock::Krockvakt;
 use crate::ui::utkast::{Autospar, Utkastplats, nyckel};
 use crate::ui::widgetar::{rad, rubrik, textfalt, valj_forsorjningshinder, valjlista};
 
@@ -17,6 +18,8 @@ pub struct OversiktVy {
     ny_status: ArendeStatus,
     avslutsorsak: Option<Avslutsorsak>,
     bekrafta_status: bool,
+    /// A save refused because another user changed the case meanwhile.
+    krock: Krockvakt,
 }
 
 impl OversiktVy {
@@ -37,19 +40,52 @@ impl OversiktVy {
             (v, b) => format!("{v} {}, {b} barn", if v == 1 { "vuxen" } else { "vuxna" }),
         };
         OversiktVy {
-            ansvar: draft.unwrap_or_else(|| Ansvar::av(arende)),
+            // A draft keeps the version it was typed against (an older draft: the case as it is).
+            ansvar: draft
+                .map(|d: Ansvar| Ansvar { version: d.version.or(Some(arende.version)), ..d })
+                .unwrap_or_else(|| Ansvar::av(arende)),
             personer,
             autospar,
             ny_status: arende.status,
             avslutsorsak: None,
             bekrafta_status: false,
+            krock: Krockvakt::default(),
             arende: arende.clone(),
         }
     }
 
     /// The case as it now is, after a change.
+    /// A form not being edited follows the case; one being edited keeps the version it was
+    /// typed against, so a change by someone else is still caught when it is saved.
     pub fn arendet_andrat(&mut self, arende: &Arende) {
+        if !self.ansvar.skiljer_sig_fran(&self.arende) {
+            self.ansvar = Ansvar::av(arende);
+        }
         self.arende = arende.clone();
+    }
+
+    /// "Läs in den nya versionen": the case as another user left it; the form keeps what the
+    /// user typed and now carries the new version.
+    fn las_in(&mut self, ctx: &mut Kontext) {
+        let Some(a) = ctx.utfall(ctx.store.arende(self.arende.id)) else { return };
+        self.ansvar = self.ansvar.pa_ny_version(&self.arende, &a);
+        let hinder = a.forsorjningshinder.map(|h| h.namn().to_lowercase()).unwrap_or_else(|| "inte bedömt".into());
+        self.krock.inlast(&format!(
+            "status {}, socialsekreterare {}, bidragshandläggare {}, försörjningshinder {hinder}",
+            a.status.namn().to_lowercase(),
+            streck(&a.socialsekreterare),
+            streck(&a.bidragshandlaggare)
+        ));
+        self.arende = a;
+        ctx.begar(Begaran::LasOmArendet);
+        ctx.begar(Begaran::LasOmListan);
+    }
+
+    /// A save's error: a race is shown at the form, anything else in the notice.
+    fn sparfel(&mut self, ctx: &mut Kontext, fel: arbete::Arbetsfel) {
+        if !self.krock.fanga(&fel) {
+            ctx.fel(fel);
+        }
     }
 
     fn visa_fakta(&self, ui: &mut egui::Ui) {
@@ -101,8 +137,11 @@ impl OversiktVy {
             if ui.button("Ja, ändra status").clicked() {
                 self.bekrafta_status = false;
                 let (till, orsak) = (self.ny_status, self.avslutsorsak);
-                let svar = arbete::arende::andra_status(ctx.store, &ctx.aktor, self.arende.id, till, orsak);
-                if let Some(a) = ctx.utfall(svar) {
+                let las = (self.arende.id, Some(self.arende.version));
+                let svar = arbete::arende::byt_status(ctx.store, &ctx.aktor, las, till, orsak);
+                if let Ok(a) = svar.map_err(|e| self.sparfel(ctx, e)) {
+                    self.ansvar.version = Some(a.version);
+                    self.krock.rensa();
                     self.arende = a;
                     ctx.klart(format!("Status ändrad till {}.", till.namn().to_lowercase()));
                     ctx.sparat();
@@ -122,6 +161,9 @@ impl Flikvy for OversiktVy {
 
     fn visa(&mut self, ui: &mut egui::Ui, ctx: &mut Kontext) {
         self.visa_fakta(ui);
+        if self.krock.visa(ui) {
+            self.las_in(ctx);
+        }
         self.visa_status(ui, ctx);
         rubrik(ui, "Ansvariga och försörjningshinder");
         ui.horizontal_wrapped(|ui| {
@@ -145,7 +187,9 @@ impl Flikvy for OversiktVy {
             return;
         }
         let svar = arbete::arende::andra_ansvar(ctx.store, &ctx.aktor, self.arende.id, &self.ansvar);
-        if let Some(a) = ctx.utfall(svar) {
+        if let Ok(a) = svar.map_err(|e| self.sparfel(ctx, e)) {
+            self.ansvar.version = Some(a.version);
+            self.krock.rensa();
             self.arende = a;
             let _ = self.autospar.klar(ctx.store);
             ctx.klart("Ansvariga sparade.");
@@ -158,4 +202,8 @@ impl Flikvy for OversiktVy {
     fn skriv_ut(&mut self, ctx: &mut Kontext) {
         inget_att_skriva_ut(ctx, Flik::Oversikt, "; brev skrivs ut under fliken Brev");
     }
+}
+
+fn streck(text: &str) -> &str {
+    if text.trim().is_empty() { "–" } else { text.trim() }
 }

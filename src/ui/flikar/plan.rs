@@ -10,6 +10,7 @@ use crate::domain::plan::{Planinnehall, RUBRIKER, omskrivning};
 use crate::store::{Avvikelse, Planperson, Planversion, Uppfoljning};
 use crate::ui::flikar::Flik;
 use crate::ui::kontext::{Flikvy, Kontext};
+use crate::ui::krock::Krockvakt;
 use crate::ui::tema::{self, Signal};
 use crate::ui::utkast::{Autospar, Utkastplats, nyckel};
 use crate::ui::widgetar::{felrad, kolumnrubrik, notis, rubrik, textfalt, textyta};
@@ -49,6 +50,10 @@ pub struct PlanVy {
     vald: usize,
     /// The draft being written (the newest version when it is not agreed).
     utkast: Option<Planinnehall>,
+    /// The stored draft the text was opened from, with its row version (see [`arbete::plan::Lasning`]).
+    las: arbete::plan::Lasning,
+    /// A save refused because another user saved or agreed the draft meanwhile.
+    krock: Krockvakt,
     autospar: Autospar,
     ett_i_taget: bool,
     aktivt_steg: usize,
@@ -78,6 +83,8 @@ impl PlanVy {
             versioner: Vec::new(),
             vald: 0,
             utkast: None,
+            las: None,
+            krock: Krockvakt::default(),
             autospar: Autospar::ny::<Planinnehall>(ctx.store, String::new(), String::new()).0,
             ett_i_taget: false,
             aktivt_steg: 0,
@@ -119,6 +126,22 @@ impl PlanVy {
         }
     }
 
+    /// "Läs in den nya versionen": the versions as another user left them; the draft keeps the
+    /// text typed here and now carries the new version (a new version, if they agreed it).
+    fn las_in(&mut self, ctx: &mut Kontext) {
+        let utkast = self.utkast.take();
+        self.las_om(ctx);
+        let nu = match self.versioner.first() {
+            Some(p) if p.overenskommen.is_some() => format!("version {} är överenskommen", p.version),
+            Some(p) => format!("utkastet till version {}", p.version),
+            None => "ingen plan".into(),
+        };
+        if utkast.is_some() {
+            self.utkast = utkast;
+        }
+        self.krock.inlast(&nu);
+    }
+
     /// The name of the adult whose plan is shown.
     fn klientnamn(&self) -> String {
         let vald = self.personer.iter().find(|p| Some(p.person_id) == self.person_id);
@@ -127,7 +150,9 @@ impl PlanVy {
 
     fn las_om(&mut self, ctx: &mut Kontext) {
         self.versioner = ctx.las(ctx.store.planer_for(self.arende_id, self.person_id));
-        self.utkast = self.versioner.first().filter(|p| p.overenskommen.is_none()).map(|p| p.innehall.clone());
+        let utkast = self.versioner.first().filter(|p| p.overenskommen.is_none());
+        self.las = utkast.map(|p| (p.id, p.radversion));
+        self.utkast = utkast.map(|p| p.innehall.clone());
         if let Some(u) = &self.utkast {
             // A stored draft that is only looked at is not a draft to restore.
             self.autospar.utgang(u);
@@ -160,8 +185,17 @@ impl PlanVy {
 
     fn spara_utkast(&mut self, ctx: &mut Kontext) -> Option<i64> {
         let innehall = self.utkast.clone()?;
-        let svar = arbete::plan::spara_utkast(ctx.store, &ctx.aktor, self.arende_id, self.person_id, &innehall);
-        let pid = ctx.utfall(svar)?;
+        let las = (self.arende_id, self.las);
+        let pid = match arbete::plan::spara_utkast(ctx.store, &ctx.aktor, las, self.person_id, &innehall) {
+            Ok(pid) => pid,
+            Err(e) => {
+                if !self.krock.fanga(&e) {
+                    ctx.fel(e);
+                }
+                return None;
+            }
+        };
+        self.krock.rensa();
         let _ = self.autospar.klar(ctx.store);
         self.las_om(ctx);
         Some(pid)
@@ -457,12 +491,14 @@ impl PlanVy {
 
 impl Flikvy for PlanVy {
     fn ladda(&mut self, ctx: &mut Kontext) {
-        // A draft being written stays as it is; the versions are read again.
-        let utkast = self.utkast.take();
+        // A draft being written stays as it is, with the version it was opened from; the
+        // versions are read again.
+        let (utkast, las) = (self.utkast.take(), self.las);
         let vald = self.vald;
         self.las_om(ctx);
         if utkast.is_some() {
             self.utkast = utkast;
+            self.las = las;
         }
         self.vald = vald.min(self.versioner.len().saturating_sub(1));
     }
@@ -485,6 +521,9 @@ impl Flikvy for PlanVy {
         if self.jamfor {
             self.visa_jamforelse(ui);
             return;
+        }
+        if self.krock.visa(ui) {
+            self.las_in(ctx);
         }
         if self.utkast.is_some() && self.vald == 0 {
             self.visa_utkast(ui, ctx);

@@ -1,0 +1,122 @@
+//! Saves that race: every editable row carries a version and who changed it last, when. A save
+//! carries the version the user loaded; when another user saved in between, the save is refused
+//! ([`StoreError::Krock`]) and nothing of it is written, instead of silently overwriting.
+
+use super::db::{Valfri, params};
+use super::{Resultat, Skrivning, StoreError, tidstampel};
+use chrono::NaiveDateTime;
+
+/// Migration 26 (see `schema.rs`): a version and the last change's author and time on the rows a
+/// form edits (households, cases, applications, plan drafts; a plan's `version` is its number in
+/// the series, so its row version is `radversion`). The PostgreSQL baseline has the same columns.
+pub(super) const V26_SQL: &str = "
+    ALTER TABLE hushall ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE hushall ADD COLUMN andrad_av TEXT NOT NULL DEFAULT '';
+    ALTER TABLE hushall ADD COLUMN andrad TEXT NOT NULL DEFAULT '';
+    ALTER TABLE arende ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE arende ADD COLUMN andrad_av TEXT NOT NULL DEFAULT '';
+    ALTER TABLE arende ADD COLUMN andrad TEXT NOT NULL DEFAULT '';
+    ALTER TABLE ansokan ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE ansokan ADD COLUMN andrad_av TEXT NOT NULL DEFAULT '';
+    ALTER TABLE plan ADD COLUMN radversion INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE plan ADD COLUMN andrad_av TEXT NOT NULL DEFAULT '';
+";
+
+/// The kinds of row a form edits and a save may race on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Radslag {
+    Hushall,
+    Arende,
+    Ansokan,
+    Plan,
+}
+
+impl Radslag {
+    fn tabell(self) -> &'static str {
+        match self {
+            Radslag::Hushall => "hushall",
+            Radslag::Arende => "arende",
+            Radslag::Ansokan => "ansokan",
+            Radslag::Plan => "plan",
+        }
+    }
+
+    /// The row-version column (a plan's `version` is its number in the plan series).
+    fn kolumn(self) -> &'static str {
+        if self == Radslag::Plan { "radversion" } else { "version" }
+    }
+
+    /// The row as the subject of a sentence: "Hushållet har ändrats …".
+    pub fn subjekt(self) -> &'static str {
+        match self {
+            Radslag::Hushall => "Hushållet",
+            Radslag::Arende => "Ärendet",
+            Radslag::Ansokan => "Ansökan",
+            Radslag::Plan => "Planen",
+        }
+    }
+
+    fn saknas(self) -> StoreError {
+        StoreError::Saknas(format!("{} finns inte längre.", self.subjekt()))
+    }
+}
+
+/// Who saved a row last, and when ("2026-11-30 10:14").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SenastAndrad {
+    pub version: i64,
+    pub vem: String,
+    pub nar: String,
+}
+
+/// The refusal's sentence: who changed the row and when, and what to do.
+pub(super) fn krock_text(slag: Radslag, vem: &str, nar: &str) -> String {
+    let vem = if vem.trim().is_empty() { "en annan användare" } else { vem.trim() };
+    let nar = nar.get(..16).unwrap_or(nar);
+    format!(
+        "{} har ändrats av {vem} {nar} medan du skrev. Dina ändringar är sparade som utkast – läs in den nya \
+         versionen och gör om dem.",
+        slag.subjekt()
+    )
+}
+
+impl Skrivning<'_> {
+    /// Marks the row as changed by `vem` at `nu` and steps its version. With `las`, the version
+    /// the user loaded, the row must still be at that version: otherwise the answer is
+    /// [`StoreError::Krock`] and the caller's transaction writes nothing. Run it before the
+    /// save's other writes so a concurrent save waits for this one.
+    pub fn stampla(&self, slag: Radslag, id: i64, las: Option<i64>, vem: &str, nu: NaiveDateTime) -> Resultat<()> {
+        let (t, v) = (slag.tabell(), slag.kolumn());
+        let andrade = match las {
+            Some(las) => self.conn().execute(
+                &format!("UPDATE {t} SET {v} = {v} + 1, andrad_av = ?1, andrad = ?2 WHERE id = ?3 AND {v} = ?4"),
+                params![vem, tidstampel(nu), id, las],
+            )?,
+            None => self.conn().execute(
+                &format!("UPDATE {t} SET {v} = {v} + 1, andrad_av = ?1, andrad = ?2 WHERE id = ?3"),
+                params![vem, tidstampel(nu), id],
+            )?,
+        };
+        if andrade == 1 {
+            return Ok(());
+        }
+        let senast = senast_andrad(self.conn(), slag, id)?.ok_or_else(|| slag.saknas())?;
+        Err(StoreError::Krock { slag, vem: senast.vem, nar: senast.nar })
+    }
+}
+
+impl super::Store {
+    /// The row's version and who saved it last, when.
+    pub fn senast_andrad(&self, slag: Radslag, id: i64) -> Resultat<SenastAndrad> {
+        senast_andrad(self.conn(), slag, id)?.ok_or_else(|| slag.saknas())
+    }
+}
+
+fn senast_andrad(conn: &super::db::Kopp, slag: Radslag, id: i64) -> Resultat<Option<SenastAndrad>> {
+    let (t, v) = (slag.tabell(), slag.kolumn());
+    Ok(conn
+        .query_row(&format!("SELECT {v}, andrad_av, andrad FROM {t} WHERE id = ?1"), [id], |r| {
+            Ok(SenastAndrad { version: r.get(0)?, vem: r.get(1)?, nar: r.get(2)? })
+        })
+        .optional()?)
+}
