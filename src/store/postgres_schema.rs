@@ -13,6 +13,7 @@
 
 mod bistandsmanad;
 pub(crate) mod kedja;
+mod notify;
 mod regler;
 mod tabeller;
 
@@ -33,10 +34,12 @@ pub fn baslinje() -> String {
          {regler}
          {kedja}
          {manad}
+         {notify}
          INSERT INTO bistand_schema (version) VALUES ({BASLINJE_VERSION});\n",
         sok = tabeller::SOK,
         regler = regler::sql(),
         kedja = kedja::sql(),
         manad = bistandsmanad::sql(),
+        notify = notify::sql(),
     )
 }

@@ -4,7 +4,7 @@
 use super::db::{Kopp, PgKopp, SKRIVLAS};
 use super::{Resultat, SCHEMA_VERSION, Store, StoreError};
 use std::cell::RefCell;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The environment variable that points the tests at a PostgreSQL server: every private
@@ -31,14 +31,36 @@ pub fn utan_losenord(url: &str) -> String {
 impl Store {
     /// Opens the unit's database at `url` (`postgres://user@host/db`), creating the schema in an
     /// empty database. A database from a newer program is refused.
+    /// Drafts written while the server cannot be reached are kept in this computer's local
+    /// drafts file for the server ([`super::lokal_utkastfil`]).
     pub fn open_server(url: &str) -> Resultat<Store> {
-        let kopp = anslut(url)?;
-        skapa_eller_kontrollera_schema(&kopp)?;
-        Store::med_server(kopp, url)
+        Store::open_server_med_utkastfil(url, &super::lokal_utkastfil(url))
     }
 
-    fn med_server(kopp: Kopp<'static>, url: &str) -> Resultat<Store> {
-        let mut store = Store { kopp, sokvag: PathBuf::from(utan_losenord(url)), testschema: None };
+    /// As [`Store::open_server`], with the local drafts kept in `utkastfil`. Drafts left there
+    /// from a session that ended offline are moved up to the server now.
+    pub fn open_server_med_utkastfil(url: &str, utkastfil: &Path) -> Resultat<Store> {
+        let kopp = anslut(url)?;
+        skapa_eller_kontrollera_schema(&kopp)?;
+        let store = Store::med_server(kopp, url, Some(utkastfil.to_path_buf()))?;
+        let _ = store.flytta_upp_lokala_utkast();
+        Ok(store)
+    }
+
+    /// The store over a new connection: it listens for other users' changes, and keeps drafts
+    /// in `utkastfil` (None: in memory) while the server cannot be reached.
+    fn med_server(kopp: Kopp<'static>, url: &str, utkastfil: Option<PathBuf>) -> Resultat<Store> {
+        if let Kopp::Postgres(k) = &kopp {
+            k.borrow_mut().forbindelse.sessionssats(&format!("LISTEN {}", super::natverk::KANAL))?;
+        }
+        let lokala = super::lokala_utkast::LokalaUtkast::ny(utkastfil);
+        let mut store = Store {
+            kopp,
+            sokvag: PathBuf::from(utan_losenord(url)),
+            testschema: None,
+            lokala: Some(std::cell::RefCell::new(lokala)),
+            natverk: Default::default(),
+        };
         store.seeda_normtabeller(chrono::Local::now().naive_local())?;
         Ok(store)
     }
@@ -54,10 +76,14 @@ impl Store {
         // The trigram extension lives once per database, in public; tests race to create it.
         kopp.execute_batch(&format!(
             "BEGIN; SELECT pg_advisory_xact_lock({SKRIVLAS}); CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public; COMMIT;
-             CREATE SCHEMA {namn}; SET search_path TO {namn}, public;"
+             CREATE SCHEMA {namn};"
         ))?;
+        if let Kopp::Postgres(k) = &kopp {
+            // A connection made again after a break gets the schema too.
+            k.borrow_mut().forbindelse.sessionssats(&format!("SET search_path TO {namn}, public"))?;
+        }
         skapa_eller_kontrollera_schema(&kopp)?;
-        let mut store = Store::med_server(kopp, url)?;
+        let mut store = Store::med_server(kopp, url, None)?;
         store.testschema = Some(namn);
         Ok(store)
     }
@@ -76,7 +102,14 @@ fn anslut(url: &str) -> Resultat<Kopp<'static>> {
         sokvag: PathBuf::from(utan_losenord(url)),
         orsak: "adressen är inte en giltig postgres://-adress".into(),
     })?;
-    config.connect_timeout(Duration::from_secs(5)).application_name("bistand");
+    // A dead peer is noticed within about ten seconds rather than the system's two hours.
+    config
+        .connect_timeout(Duration::from_secs(5))
+        .application_name("bistand")
+        .keepalives_idle(Duration::from_secs(5))
+        .keepalives_interval(Duration::from_secs(2))
+        .keepalives_retries(3)
+        .tcp_user_timeout(Duration::from_secs(15));
     let klient = config.connect(postgres::NoTls).map_err(|e| {
         let orsak = match e.as_db_error() {
             Some(d) if d.code().code() == "28P01" || d.code().code() == "28000" => {
@@ -87,7 +120,7 @@ fn anslut(url: &str) -> Resultat<Kopp<'static>> {
         };
         StoreError::IngenKontakt(orsak)
     })?;
-    Ok(Kopp::Postgres(RefCell::new(PgKopp::ny(klient))))
+    Ok(Kopp::Postgres(RefCell::new(PgKopp::med_config(klient, config))))
 }
 
 /// An empty database gets the program's schema; a Bistånd database must be this program's

@@ -1,17 +1,25 @@
 //! The PostgreSQL side of [`super::Kopp`]: placeholders become escaped literals, statements go
 //! with the simple-query protocol, rows come back as text.
 
+use super::forbindelse::Forbindelse;
 use super::{DbResultat, Fel, Varde};
-use ::postgres::{Client, SimpleQueryMessage, SimpleQueryRow};
+use ::postgres::{Client, Config, SimpleQueryMessage, SimpleQueryRow};
 
 /// A connection to the unit's server.
 pub(crate) struct PgKopp {
-    klient: Client,
+    pub(crate) forbindelse: Forbindelse,
 }
 
 impl PgKopp {
+    /// A connection that is not made again when lost (tests).
+    #[cfg(test)]
     pub(crate) fn ny(klient: Client) -> PgKopp {
-        PgKopp { klient }
+        PgKopp { forbindelse: Forbindelse::ny(klient, None) }
+    }
+
+    /// A connection that is made again from `config` when it is lost.
+    pub(crate) fn med_config(klient: Client, config: Config) -> PgKopp {
+        PgKopp { forbindelse: Forbindelse::ny(klient, Some(config)) }
     }
 
     pub(crate) fn batch(&mut self, sql: &str) -> DbResultat<()> {
@@ -22,11 +30,10 @@ impl PgKopp {
     /// the developer porting a query).
     fn fraga(&mut self, sql: &str, p: &[Varde<'_>]) -> DbResultat<Vec<SimpleQueryMessage>> {
         let text = med_varden(sql, p)?;
-        self.klient.simple_query(&text).map_err(|e| {
+        self.forbindelse.simple_query(&text).inspect_err(|e| {
             if std::env::var_os("BISTAND_VISA_SQL").is_some() {
                 eprintln!("PostgreSQL: {e}\n{text}");
             }
-            Fel::from(e)
         })
     }
 
