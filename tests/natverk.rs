@@ -161,6 +161,23 @@ fn a_write_cut_off_midway_is_not_saved_in_part_and_the_next_use_reconnects() {
 }
 
 #[test]
+fn a_draft_saved_as_the_connection_dies_reaches_the_server_on_the_next_use() {
+    let Some(server) = testserver() else { return };
+    let _ett = EN_I_TAGET.lock().unwrap_or_else(|e| e.into_inner());
+    let db = Testdatabas::ny(&server, "nasta");
+    let mapp = tempfile::tempdir().unwrap();
+    let mut store = Store::open_server_med_utkastfil(&db.url, &mapp.path().join("u.db")).unwrap();
+    db.bryt_anslutningarna();
+    store.spara_utkast("journal:7", "Journalanteckning", r#"{"text":"mitt i"}"#, nu()).unwrap();
+    let nu_listade: Vec<String> = store.alla_utkast().unwrap().into_iter().map(|u| u.nyckel).collect();
+    assert_eq!(nu_listade, ["journal:7"], "the next use lists it");
+    let andra = Store::open_server_med_utkastfil(&db.url, &mapp.path().join("andra.db")).unwrap();
+    assert_eq!(andra.utkast("journal:7").unwrap().map(|u| u.data).as_deref(), Some(r#"{"text":"mitt i"}"#));
+    assert_eq!(store.folj_kontakten(), Kontakt::Tillbaka, "and the window is told the contact is back");
+    drop((store, andra));
+}
+
+#[test]
 fn a_change_in_one_window_reaches_another_without_asking_the_server() {
     let Some(server) = testserver() else { return };
     let _ett = EN_I_TAGET.lock().unwrap_or_else(|e| e.into_inner());
@@ -178,6 +195,7 @@ fn a_change_in_one_window_reaches_another_without_asking_the_server() {
     }
     assert!(sedda.arenden, "the other window hears that the cases changed");
     assert!(!sedda.utbetalningar, "and not that payments did");
+    std::thread::sleep(Duration::from_millis(300));
     assert!(!b.andringar().nagon(), "each change is reported once");
 
     // After a break the store listens again.

@@ -17,6 +17,9 @@ pub(crate) const PAUS: Duration = Duration::from_secs(2);
 /// a server across a broken network does not, and the window must not freeze).
 const VANTA_PA_FORSOK: Duration = Duration::from_millis(100);
 
+/// How often the socket is looked at for notifications (a frame may come sixty times a second).
+const NOTISKOLL: Duration = Duration::from_millis(200);
+
 type Forsok = Receiver<Result<Client, ::postgres::Error>>;
 
 /// One connection to the server and what it takes to make it again.
@@ -33,6 +36,7 @@ pub(crate) struct Forbindelse {
     brot_i_transaktion: bool,
     /// The connection came back since this was last asked ([`Forbindelse::ar_tillbaka`]).
     tillbaka: bool,
+    senaste_notiskoll: Instant,
 }
 
 impl Forbindelse {
@@ -46,6 +50,7 @@ impl Forbindelse {
             i_transaktion: false,
             brot_i_transaktion: false,
             tillbaka: false,
+            senaste_notiskoll: Instant::now().checked_sub(NOTISKOLL).unwrap_or_else(Instant::now),
         }
     }
 
@@ -170,14 +175,21 @@ impl Forbindelse {
     }
 
     /// The payloads of the notifications that arrived, read without a round trip (only what
-    /// the socket already holds). A connection found closed meanwhile is noted as lost.
+    /// the socket already holds; the socket is looked at most every [`NOTISKOLL`]). A
+    /// connection found closed meanwhile is noted as lost.
     pub(crate) fn notiser(&mut self) -> Vec<String> {
+        if self.senaste_notiskoll.elapsed() < NOTISKOLL {
+            return Vec::new();
+        }
+        self.senaste_notiskoll = Instant::now();
         let Some(klient) = self.klient.as_mut() else { return Vec::new() };
         let mut ut = Vec::new();
         let mut bruten = false;
         {
             let mut notiser = klient.notifications();
-            let mut iter = notiser.iter();
+            // The non-blocking iterator never lets the client's reactor look at the socket, so
+            // it sees only what an earlier query happened to read; a millisecond's wait does.
+            let mut iter = notiser.timeout_iter(Duration::from_millis(1));
             loop {
                 match iter.next() {
                     Ok(Some(n)) => ut.push(n.payload().to_string()),
