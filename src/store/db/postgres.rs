@@ -7,19 +7,19 @@ use ::postgres::{Client, Config, SimpleQueryMessage, SimpleQueryRow};
 
 /// A connection to the unit's server.
 pub(crate) struct PgKopp {
-    pub(crate) forbindelse: Forbindelse,
+    pub(crate) forbindelse: Box<Forbindelse>,
 }
 
 impl PgKopp {
     /// A connection that is not made again when lost (tests).
     #[cfg(test)]
     pub(crate) fn ny(klient: Client) -> PgKopp {
-        PgKopp { forbindelse: Forbindelse::ny(klient, None) }
+        PgKopp { forbindelse: Box::new(Forbindelse::ny(klient, None)) }
     }
 
     /// A connection that is made again from `config` when it is lost.
     pub(crate) fn med_config(klient: Client, config: Config) -> PgKopp {
-        PgKopp { forbindelse: Forbindelse::ny(klient, Some(config)) }
+        PgKopp { forbindelse: Box::new(Forbindelse::ny(klient, Some(config))) }
     }
 
     pub(crate) fn batch(&mut self, sql: &str) -> DbResultat<()> {
