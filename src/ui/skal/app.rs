@@ -370,6 +370,7 @@ impl BistandApp {
         }
         self.toppfalt(ui);
         self.statusrad(ui);
+        self.natverksstatus(ui);
         egui::Panel::left("arendelista").resizable(true).default_size(440.0).min_size(380.0).show(ui, |ui| {
             let oppet = self.oppet.as_ref().map(|a| a.arende.id);
             if let Some(id) = self.lista.visa(ui, oppet) {

@@ -70,15 +70,17 @@ impl BistandApp {
         }
     }
 
-    /// The server's part of the status bar (nothing while all is well).
+    /// The server's line just above the status bar, the whole window wide so that nothing in
+    /// the status bar is pushed out of sight (nothing while all is well).
     pub(super) fn natverksstatus(&self, ui: &mut egui::Ui) {
         let (signal, text) = match self.natverk {
             Some(Natstatus::Bruten) => (Signal::Varning, INGEN_KONTAKT),
             Some(Natstatus::Tillbaka(_)) => (Signal::Klart, TILLBAKA),
             None => return,
         };
-        ui.separator();
-        let farg = tema::signalfarg(signal, ui.visuals().dark_mode);
-        ui.label(RichText::new(text).strong().color(farg));
+        egui::Panel::bottom("natverksstatus").show(ui, |ui| {
+            let farg = tema::signalfarg(signal, ui.visuals().dark_mode);
+            ui.label(RichText::new(text).strong().color(farg));
+        });
     }
 }

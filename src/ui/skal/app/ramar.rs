@@ -87,7 +87,6 @@ impl BistandApp {
         egui::Panel::bottom("statusrad").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(format!("Databas: {}", self.store.sokvag().display())).small());
-                self.natverksstatus(ui);
                 ui.separator();
                 let sparat = match self.sparat {
                     Some(t) => format!("Sparat {}", t.format("%H:%M:%S")),
