@@ -216,6 +216,28 @@ fn a_change_in_one_window_reaches_another_without_asking_the_server() {
 }
 
 #[test]
+fn the_case_list_shows_another_users_new_case_by_itself() {
+    let Some(server) = testserver() else { return };
+    let _ett = EN_I_TAGET.lock().unwrap_or_else(|e| e.into_inner());
+    let db = Testdatabas::ny(&server, "lista");
+    let mapp = tempfile::tempdir().unwrap();
+    let mut annan = Store::open_server_med_utkastfil(&db.url, &mapp.path().join("annan.db")).unwrap();
+    let var = Store::open_server_med_utkastfil(&db.url, &mapp.path().join("var.db")).unwrap();
+    let mut h = gemensamt::ui::harness(var);
+    assert!(h.query_by_label_contains("Provsson").is_none());
+    ett_hushall(&mut annan, "Provsson", 982).unwrap();
+    let slut = Instant::now() + Duration::from_secs(5);
+    loop {
+        h.run();
+        if h.query_by_label_contains("Provsson").is_some() {
+            break;
+        }
+        assert!(Instant::now() < slut, "the case list did not show the other user's new case");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
 fn a_database_file_has_no_network_and_hears_nothing() {
     let (_dir, path) = temp_db();
     let mut store = open(&path);
