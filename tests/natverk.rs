@@ -161,6 +161,25 @@ fn a_write_cut_off_midway_is_not_saved_in_part_and_the_next_use_reconnects() {
 }
 
 #[test]
+fn drafts_left_on_the_computer_when_the_program_closed_offline_move_up_at_the_next_start() {
+    let Some(server) = testserver() else { return };
+    let _ett = EN_I_TAGET.lock().unwrap_or_else(|e| e.into_inner());
+    let db = Testdatabas::ny(&server, "start");
+    let mapp = tempfile::tempdir().unwrap();
+    let lokal = mapp.path().join("utkast.db");
+    let mut store = Store::open_server_med_utkastfil(&db.url, &lokal).unwrap();
+    db.tillat_anslutningar(false);
+    db.bryt_anslutningarna();
+    store.spara_utkast("fia:3", "FIA-intervju", r#"{"svar":"halvvägs"}"#, nu()).unwrap();
+    drop(store);
+    db.tillat_anslutningar(true);
+    let store = Store::open_server_med_utkastfil(&db.url, &lokal).unwrap();
+    let andra = Store::open_server_med_utkastfil(&db.url, &mapp.path().join("andra.db")).unwrap();
+    assert_eq!(andra.utkast("fia:3").unwrap().map(|u| u.titel).as_deref(), Some("FIA-intervju"));
+    assert_eq!(store.alla_utkast().unwrap().len(), 1, "listed once, not twice");
+}
+
+#[test]
 fn a_draft_saved_as_the_connection_dies_reaches_the_server_on_the_next_use() {
     let Some(server) = testserver() else { return };
     let _ett = EN_I_TAGET.lock().unwrap_or_else(|e| e.into_inner());
