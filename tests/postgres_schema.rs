@@ -148,7 +148,11 @@ fn the_baseline_has_sqlites_tables_columns_indexes_keys_and_triggers() {
     // Every SQLite trigger but the full-text index's has its PostgreSQL trigger, named the same
     // after an order number (`regel_07_journal_andras_aldrig`, `kedja_12_journal_0`).
     let pg_triggers: BTreeSet<String> = pg
-        .query("SELECT DISTINCT trigger_name::text FROM information_schema.triggers", &[])
+        // The change notifications (`*_meddela`, issue 16) have no SQLite counterpart.
+        .query(
+            "SELECT DISTINCT trigger_name::text FROM information_schema.triggers WHERE trigger_name NOT LIKE '%_meddela'",
+            &[],
+        )
         .unwrap()
         .iter()
         .map(|r| {

@@ -21,6 +21,8 @@ mod journal;
 mod kedja;
 pub mod kontroll;
 mod logg;
+mod lokala_utkast;
+mod natverk;
 mod normtabell;
 mod ovning;
 mod plan;
@@ -50,6 +52,8 @@ pub use hushall::{HushallVy, NyttArende, Registrerat};
 pub use hushallshistorik::{Inflyttad, TidigareAdress};
 pub use kedja::Kedjerapport;
 pub use logg::{Handelse, Loggfilter, Logghandelse, Loggrad, datornamn};
+pub use lokala_utkast::standardfil as lokal_utkastfil;
+pub use natverk::{Andringar, Kontakt};
 pub use normtabell::Normversion;
 pub use plan::{AttGoraRad, Avvikelse, Planperson, Planversion, Uppfoljning};
 pub use sakerhetskopia::{Aterstallning, DagligKopia, MAX_KOPIOR, aterstall, gor_daglig_kopia};
@@ -158,6 +162,7 @@ impl From<Fel> for StoreError {
             }
             Fel::Sqlite(e) => fran_sqlite(e),
             Fel::Postgres(e) => fran_postgres(e),
+            Fel::IngenKontakt => StoreError::IngenKontakt("anslutningen bröts".into()),
             e => StoreError::Sql(e),
         }
     }
@@ -208,6 +213,9 @@ pub struct Store {
     sokvag: PathBuf,
     /// A test's private schema on a PostgreSQL server, dropped with the store.
     testschema: Option<String>,
+    /// On a server: the drafts kept on this computer while the server cannot be reached.
+    lokala: Option<std::cell::RefCell<lokala_utkast::LokalaUtkast>>,
+    natverk: natverk::Natverk,
 }
 
 impl Drop for Store {
@@ -290,7 +298,13 @@ impl Store {
         }
         conn.execute_batch("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;")?;
         schema::migrera(&mut conn)?;
-        let mut store = Store { kopp: Kopp::sqlite_egen(conn), sokvag, testschema: None };
+        let mut store = Store {
+            kopp: Kopp::sqlite_egen(conn),
+            sokvag,
+            testschema: None,
+            lokala: None,
+            natverk: Default::default(),
+        };
         store.seeda_normtabeller(chrono::Local::now().naive_local())?;
         Ok(store)
     }

@@ -15,6 +15,7 @@ pub mod behorighet;
 mod bistandsmanad;
 pub(crate) mod kedja;
 pub(crate) mod migrering;
+mod notify;
 mod regler;
 mod tabeller;
 
@@ -37,11 +38,13 @@ pub fn baslinje() -> String {
          {regler}
          {kedja}
          {manad}
+         {notify}
          INSERT INTO bistand_schema (version) VALUES ({BASLINJE_VERSION});\n",
         sok = tabeller::SOK,
         regler = regler::sql(),
         kedja = kedja::sql(),
         manad = bistandsmanad::sql(),
+        notify = notify::sql(),
     )
 }
 

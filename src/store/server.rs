@@ -4,7 +4,7 @@
 use super::db::{Kopp, PgKopp, SKRIVLAS};
 use super::{Resultat, SCHEMA_VERSION, Store, StoreError};
 use std::cell::RefCell;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The environment variable that points the tests at a PostgreSQL server: every private
@@ -31,16 +31,38 @@ pub fn utan_losenord(url: &str) -> String {
 impl Store {
     /// Opens the unit's database at `url` (`postgres://user@host/db`), creating the schema in an
     /// empty database. A database from a newer program is refused.
+    /// Drafts written while the server cannot be reached are kept in this computer's local
+    /// drafts file for the server ([`super::lokal_utkastfil`]).
     pub fn open_server(url: &str) -> Resultat<Store> {
-        let kopp = anslut(url)?;
-        skapa_eller_kontrollera_schema(&kopp)?;
-        Store::med_server(kopp, url)
+        Store::open_server_med_utkastfil(url, &super::lokal_utkastfil(url))
     }
 
-    fn med_server(kopp: Kopp<'static>, url: &str) -> Resultat<Store> {
-        // The whole address: background work (statistics, letters, backups) opens its own
-        // connection from it. What the window shows is [`Store::visningsnamn`].
-        let mut store = Store { kopp, sokvag: PathBuf::from(url), testschema: None };
+    /// As [`Store::open_server`], with the local drafts kept in `utkastfil`. Drafts left there
+    /// from a session that ended offline are moved up to the server now.
+    pub fn open_server_med_utkastfil(url: &str, utkastfil: &Path) -> Resultat<Store> {
+        let kopp = anslut(url)?;
+        skapa_eller_kontrollera_schema(&kopp)?;
+        let store = Store::med_server(kopp, url, Some(utkastfil.to_path_buf()))?;
+        let _ = store.flytta_upp_lokala_utkast();
+        Ok(store)
+    }
+
+    /// The store over a new connection: it listens for other users' changes, and keeps drafts
+    /// in `utkastfil` (None: in memory) while the server cannot be reached.
+    fn med_server(kopp: Kopp<'static>, url: &str, utkastfil: Option<PathBuf>) -> Resultat<Store> {
+        if let Kopp::Postgres(k) = &kopp {
+            k.borrow_mut().forbindelse.sessionssats(&format!("LISTEN {}", super::natverk::KANAL))?;
+        }
+        let lokala = super::lokala_utkast::LokalaUtkast::ny(utkastfil);
+        let mut store = Store {
+            kopp,
+            // The whole address: background work (statistics, letters, backups) opens its own
+            // connection from it. What the window shows is [`Store::visningsnamn`].
+            sokvag: PathBuf::from(url),
+            testschema: None,
+            lokala: Some(std::cell::RefCell::new(lokala)),
+            natverk: Default::default(),
+        };
         store.seeda_normtabeller(chrono::Local::now().naive_local())?;
         Ok(store)
     }
@@ -60,17 +82,18 @@ impl Store {
     /// The schema `namn` on the test server, made on first use and kept when the store closes,
     /// so a test can open "the same database" again (the tests' stand-in for a file).
     pub fn open_testdatabas(url: &str, namn: &str) -> Resultat<Store> {
-        let kopp = anslut(url)?;
         // The trigram extension lives once per database, in public; tests race to create it.
-        kopp.execute_batch(&format!(
+        anslut(url)?.execute_batch(&format!(
             "BEGIN; SELECT pg_advisory_xact_lock({SKRIVLAS});
-             CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public; CREATE SCHEMA IF NOT EXISTS {namn}; COMMIT;
-             SET search_path TO {namn}, public;"
+             CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public; CREATE SCHEMA IF NOT EXISTS {namn}; COMMIT;"
         ))?;
-        skapa_eller_kontrollera_schema(&kopp)?;
-        // A second connection made from the store's address lands in the same schema.
+        // The schema goes in the address: every connection made from it, again after a break or
+        // by background work from the store's address, lands in the same schema.
         let skiljetecken = if url.contains('?') { '&' } else { '?' };
-        Store::med_server(kopp, &format!("{url}{skiljetecken}options=-csearch_path%3D{namn}%2Cpublic"))
+        let url = format!("{url}{skiljetecken}options=-csearch_path%3D{namn}%2Cpublic");
+        let kopp = anslut(&url)?;
+        skapa_eller_kontrollera_schema(&kopp)?;
+        Store::med_server(kopp, &url, None)
     }
 
     /// Drops a test's private schema (see [`Store::open_testschema`]).
@@ -128,15 +151,16 @@ fn anslut(url: &str) -> Resultat<Kopp<'static>> {
         sokvag: PathBuf::from(utan_losenord(url)),
         orsak: "adressen är inte en giltig postgres://-adress".into(),
     })?;
-    config.connect_timeout(Duration::from_secs(5)).application_name("bistand");
+    // A dead peer is noticed within about ten seconds rather than the system's two hours.
+    config
+        .connect_timeout(Duration::from_secs(5))
+        .application_name("bistand")
+        .keepalives_idle(Duration::from_secs(5))
+        .keepalives_interval(Duration::from_secs(2))
+        .keepalives_retries(3)
+        .tcp_user_timeout(Duration::from_secs(15));
     let lokal = ar_lokal(&config);
-    let svar = if lokal {
-        config.connect(postgres::NoTls)
-    } else {
-        config.ssl_mode(postgres::config::SslMode::Require);
-        config.connect(tls()?)
-    };
-    let klient = svar.map_err(|e| {
+    let klient = koppla(&config).map_err(|e| {
         let orsak = match e.as_db_error() {
             Some(d) if d.code().code() == "28P01" || d.code().code() == "28000" => {
                 "servern godtog inte användaren eller lösenordet".to_string()
@@ -147,7 +171,7 @@ fn anslut(url: &str) -> Resultat<Kopp<'static>> {
         };
         StoreError::IngenKontakt(orsak)
     })?;
-    Ok(Kopp::Postgres(RefCell::new(PgKopp::ny(klient))))
+    Ok(Kopp::Postgres(RefCell::new(PgKopp::med_config(klient, config))))
 }
 
 /// True when every host of the address is this computer: only then may the connection go
@@ -161,17 +185,24 @@ fn ar_lokal(config: &postgres::Config) -> bool {
     })
 }
 
-/// TLS with the system's root certificates (where a municipality installs its own CA).
-fn tls() -> Resultat<tokio_postgres_rustls::MakeRustlsConnect> {
+/// Connects as `config` says: unencrypted only to this computer, else TLS with the system's
+/// root certificates (where a municipality installs its own CA). Reconnecting uses it too.
+pub(crate) fn koppla(config: &postgres::Config) -> Result<postgres::Client, postgres::Error> {
+    if ar_lokal(config) {
+        return config.connect(postgres::NoTls);
+    }
+    let mut config = config.clone();
+    config.ssl_mode(postgres::config::SslMode::Require);
+    config.connect(tls())
+}
+
+fn tls() -> tokio_postgres_rustls::MakeRustlsConnect {
+    // Once per process; a second call finds it installed.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let mut rotter = rustls::RootCertStore::empty();
     rotter.add_parsable_certificates(rustls_native_certs::load_native_certs().certs);
-    let config =
-        rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(rustls::crypto::ring::default_provider()))
-            .with_safe_default_protocol_versions()
-            .map_err(|_| StoreError::IngenKontakt("krypteringen (TLS) kunde inte ställas in".into()))?
-            .with_root_certificates(rotter)
-            .with_no_client_auth();
-    Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
+    let config = rustls::ClientConfig::builder().with_root_certificates(rotter).with_no_client_auth();
+    tokio_postgres_rustls::MakeRustlsConnect::new(config)
 }
 
 /// An empty database gets the program's schema; a Bistånd database must be this program's

@@ -14,6 +14,7 @@
 //! The API mirrors the parts of rusqlite the store used (`execute`, `query_row`, `prepare`,
 //! `query_map`, `query`, `optional`), so a query reads the same as before.
 
+mod forbindelse;
 mod postgres;
 mod varden;
 
@@ -96,6 +97,8 @@ pub enum Fel {
     Konvertering(usize, Box<dyn std::error::Error + Send + Sync>),
     /// A value cannot be sent to the server (text with a NUL character).
     OgiltigtVarde(&'static str),
+    /// The connection to the server is lost (it is made again on a later use).
+    IngenKontakt,
 }
 
 impl fmt::Display for Fel {
@@ -106,6 +109,7 @@ impl fmt::Display for Fel {
             Fel::IngaRader => f.write_str("ingen rad"),
             Fel::Konvertering(i, e) => write!(f, "kolumn {i}: {e}"),
             Fel::OgiltigtVarde(v) => f.write_str(v),
+            Fel::IngenKontakt => f.write_str("ingen kontakt med servern"),
         }
     }
 }
@@ -265,7 +269,9 @@ impl<'c> Kopp<'c> {
     pub(crate) fn borja_skrivning(&self) -> DbResultat<Transaktion<'_>> {
         match self {
             Kopp::Sqlite(c) => c.execute_batch("BEGIN IMMEDIATE")?,
-            Kopp::Postgres(k) => k.borrow_mut().batch(&format!("BEGIN; SELECT pg_advisory_xact_lock({SKRIVLAS})"))?,
+            Kopp::Postgres(k) => {
+                k.borrow_mut().forbindelse.borja(&format!("BEGIN; SELECT pg_advisory_xact_lock({SKRIVLAS})"))?
+            }
         }
         Ok(Transaktion { kopp: self, klar: false })
     }
@@ -280,14 +286,21 @@ pub(crate) struct Transaktion<'k> {
 impl Transaktion<'_> {
     pub(crate) fn commit(mut self) -> DbResultat<()> {
         self.klar = true;
-        self.kopp.execute_batch("COMMIT")
+        self.avsluta(true)
+    }
+
+    fn avsluta(&self, commit: bool) -> DbResultat<()> {
+        match self.kopp {
+            Kopp::Sqlite(_) => self.kopp.execute_batch(if commit { "COMMIT" } else { "ROLLBACK" }),
+            Kopp::Postgres(k) => k.borrow_mut().forbindelse.avsluta(commit),
+        }
     }
 }
 
 impl Drop for Transaktion<'_> {
     fn drop(&mut self) {
         if !self.klar {
-            let _ = self.kopp.execute_batch("ROLLBACK");
+            let _ = self.avsluta(false);
         }
     }
 }

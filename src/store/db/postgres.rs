@@ -1,17 +1,25 @@
 //! The PostgreSQL side of [`super::Kopp`]: placeholders become escaped literals, statements go
 //! with the simple-query protocol, rows come back as text.
 
+use super::forbindelse::Forbindelse;
 use super::{DbResultat, Fel, Varde};
-use ::postgres::{Client, SimpleQueryMessage, SimpleQueryRow};
+use ::postgres::{Client, Config, SimpleQueryMessage, SimpleQueryRow};
 
 /// A connection to the unit's server.
 pub(crate) struct PgKopp {
-    klient: Client,
+    pub(crate) forbindelse: Box<Forbindelse>,
 }
 
 impl PgKopp {
+    /// A connection that is not made again when lost (tests).
+    #[cfg(test)]
     pub(crate) fn ny(klient: Client) -> PgKopp {
-        PgKopp { klient }
+        PgKopp { forbindelse: Box::new(Forbindelse::ny(klient, None)) }
+    }
+
+    /// A connection that is made again from `config` when it is lost.
+    pub(crate) fn med_config(klient: Client, config: Config) -> PgKopp {
+        PgKopp { forbindelse: Box::new(Forbindelse::ny(klient, Some(config))) }
     }
 
     pub(crate) fn batch(&mut self, sql: &str) -> DbResultat<()> {
@@ -22,12 +30,14 @@ impl PgKopp {
     /// the developer porting a query).
     fn fraga(&mut self, sql: &str, p: &[Varde<'_>]) -> DbResultat<Vec<SimpleQueryMessage>> {
         let text = med_varden(sql, p)?;
-        self.klient.simple_query(&text).map_err(|e| {
+        self.forbindelse.simple_query(&text).inspect_err(|e| {
             if std::env::var_os("BISTAND_VISA_SQL").is_some() {
-                let orsak = e.as_db_error().map_or_else(|| e.to_string(), |d| d.message().to_string());
+                let orsak = match e {
+                    Fel::Postgres(p) => p.as_db_error().map_or_else(|| p.to_string(), |d| d.message().to_string()),
+                    e => e.to_string(),
+                };
                 eprintln!("PostgreSQL: {orsak}\n{text}");
             }
-            Fel::from(e)
         })
     }
 

@@ -52,6 +52,11 @@ impl Kassa {
         k
     }
 
+    /// Reads the day's orders again (another user changed a payment).
+    pub fn las_om(&mut self, store: &Store) {
+        self.hamta(store);
+    }
+
     fn hamta(&mut self, store: &Store) {
         match store.utbetalningar_dag(self.dag) {
             Ok(r) => self.rader = r,

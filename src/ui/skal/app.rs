@@ -25,6 +25,7 @@ use chrono::NaiveDateTime;
 use egui::{Id, RichText};
 use ramar::{ovningsram, skaldialog, standard_utskriftsmapp};
 
+mod natverk;
 mod ramar;
 mod session;
 mod sidovy;
@@ -85,6 +86,8 @@ pub struct BistandApp {
     tema_klart: bool,
     mork: bool,
     kopiering: DagligKopiering,
+    /// The unit's server out of contact, or back a moment ago (the status bar says so).
+    natverk: Option<natverk::Natstatus>,
 }
 
 const SOK_ID: &str = "sokfalt";
@@ -133,11 +136,18 @@ impl BistandApp {
             tema_klart: false,
             mork,
             kopiering: DagligKopiering::default(),
+            natverk: None,
         }
     }
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// The store, for tests that change what it reports (a simulated loss of contact).
+    #[doc(hidden)]
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
     }
 
     /// Letters go to `mapp`; with `oppna_visare` false they are only saved (tests, batch use).
@@ -350,6 +360,7 @@ impl BistandApp {
             self.tangenter(&ctx);
         }
         self.meddelandets_tid(&ctx);
+        self.folj_natverket(&ctx);
         self.lista.hamta(&self.store);
         if self.lista.resultat.totalt > 0 {
             self.forsta_start = false;
@@ -359,6 +370,7 @@ impl BistandApp {
         }
         self.toppfalt(ui);
         self.statusrad(ui);
+        self.natverksstatus(ui);
         egui::Panel::left("arendelista").resizable(true).default_size(440.0).min_size(380.0).show(ui, |ui| {
             let oppet = self.oppet.as_ref().map(|a| a.arende.id);
             if let Some(id) = self.lista.visa(ui, oppet) {

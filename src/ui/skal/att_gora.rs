@@ -38,6 +38,11 @@ impl AttGora {
         vy
     }
 
+    /// Reads the list again (another user changed something), keeping the user's filter.
+    pub fn las_om(&mut self, store: &Store, aktor: &Aktor) {
+        self.hamta(store, &aktor.namn, aktor.nu.date());
+    }
+
     fn hamta(&mut self, store: &Store, anvandare: &str, idag: NaiveDate) {
         match store.att_gora(self.bara_mina.then_some(anvandare), idag) {
             Ok(r) => {
