@@ -167,6 +167,9 @@ impl Handlaggare<'_> {
             b.slutsats = "Beslutet står sig".into();
         }
         let har_barn = !form.barn.is_empty();
+        if har_barn && form.barnets_basta.trim().is_empty() {
+            form.barnets_basta = "Beslutet följer beräkningen och tillgodoser barnens behov enligt riksnormen.".into();
+        }
         let beslut_id =
             self.mat(Atgard::Beslut, |h| beslut::fatta_beslut(&mut h.store, &aktor, id, &form, har_barn))?;
         self.kvitton.beslut.push((id, beslut_id));

@@ -133,12 +133,14 @@ fn andringar(store: &Store, andringar: &[Andring], fore: &Fore, k: &mut Kontroll
     k.andringar = andringar.len();
     let sag: HashMap<&str, &str> = andringar.iter().map(|a| (a.satte.as_str(), a.sag.as_str())).collect();
     for (&arende, (fran_borjan, senaste)) in &fore.heta {
-        let ordning: Vec<String> = store
+        let mut poster: Vec<_> = store
             .journal(arende)?
             .into_iter()
             .filter(|p| p.id > *senaste && p.rubrik == "Ansvariga ändrade")
-            .filter_map(|p| bidragshandlaggare(&p.text))
             .collect();
+        // The write lock serialises saves, so the entries' ids are the order of the saves.
+        poster.sort_by_key(|p| p.id);
+        let ordning: Vec<String> = poster.iter().filter_map(|p| bidragshandlaggare(&p.text)).collect();
         let mut forra = fran_borjan.clone();
         for satte in &ordning {
             if sag.get(satte.as_str()).is_some_and(|s| streck(s) != forra) {
