@@ -49,6 +49,10 @@ fn kor(val: &Val) -> Result<bool, String> {
     println!("\n{}", r.matning.tabell(r.tid));
     println!("{} åtgärder på {:.1} s av {} användare.", r.matning.tider.values().map(Vec::len).sum::<usize>(), r.tid.as_secs_f64(), r.anvandare + 1);
     println!("{}", mal(&r.matning));
+    println!(
+        "Mål: inga förlorade uppdateringar – {} av {} ändringar av heta ärenden skrev tyst över en annans ändring.",
+        r.kontroll.tysta_overskrivningar, r.kontroll.andringar
+    );
     for e in &r.matning.exempel {
         println!("  {e}");
     }
