@@ -47,7 +47,12 @@ fn kor(val: &Val) -> Result<bool, String> {
     println!("{} handläggare och en kassa arbetar i {} s …", i.anvandare, i.tid.as_secs());
     let r = belastning::kor(i)?;
     println!("\n{}", r.matning.tabell(r.tid));
-    println!("{} åtgärder på {:.1} s av {} användare.", r.matning.tider.values().map(Vec::len).sum::<usize>(), r.tid.as_secs_f64(), r.anvandare + 1);
+    println!(
+        "{} åtgärder på {:.1} s av {} användare.",
+        r.matning.tider.values().map(Vec::len).sum::<usize>(),
+        r.tid.as_secs_f64(),
+        r.anvandare + 1
+    );
     println!("{}", mal(&r.matning));
     println!(
         "Mål: inga förlorade uppdateringar – {} av {} ändringar av heta ärenden skrev tyst över en annans ändring.",
@@ -77,8 +82,13 @@ fn mal(m: &matning::Matning) -> String {
 
 fn tolka(args: Vec<String>) -> Result<Val, String> {
     let mut url = None;
-    let mut installning =
-        Installning { url: String::new(), anvandare: 30, tid: Duration::from_secs(60), heta: 3, paus: Duration::from_millis(200) };
+    let mut installning = Installning {
+        url: String::new(),
+        anvandare: 30,
+        tid: Duration::from_secs(60),
+        heta: 3,
+        paus: Duration::from_millis(200),
+    };
     let mut hushall = 500;
     let mut it = args.into_iter();
     while let Some(flagga) = it.next() {

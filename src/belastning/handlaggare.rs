@@ -148,9 +148,8 @@ impl Handlaggare<'_> {
         let medlemmar = self.store.hushall(hushall_id).map_err(|e| fel(e.into()))?.medlemmar;
         let idag = aktor.nu.date();
         let form = AnsokanFormular::ny(Manad::av(idag), idag, &medlemmar);
-        let sparad = self.mat(Atgard::Ansokan, |h| {
-            ansokan::spara_ansokan(&mut h.store, &aktor, id, &form, None, &h.regler)
-        })?;
+        let sparad =
+            self.mat(Atgard::Ansokan, |h| ansokan::spara_ansokan(&mut h.store, &aktor, id, &form, None, &h.regler))?;
         self.kvitton.ansokningar.push((id, sparad.id));
         self.att_besluta.push(id);
         Ok(())

@@ -118,7 +118,8 @@ fn skrivningar(store: &Store, kvitton: &Kvitton, k: &mut Kontroll) {
     for (id, av) in &kvitton.attesterade {
         let o = store.utbetalning(*id);
         let attesterad = o.as_ref().is_ok_and(|o| {
-            o.attesterad_av.as_deref() == Some(av.as_str()) && matches!(o.status, Status::Attesterad | Status::Exporterad)
+            o.attesterad_av.as_deref() == Some(av.as_str())
+                && matches!(o.status, Status::Attesterad | Status::Exporterad)
         });
         if !attesterad {
             k.saknas.push(format!("Attesten av utbetalning {id} saknas"));
@@ -133,11 +134,8 @@ fn andringar(store: &Store, andringar: &[Andring], fore: &Fore, k: &mut Kontroll
     k.andringar = andringar.len();
     let sag: HashMap<&str, &str> = andringar.iter().map(|a| (a.satte.as_str(), a.sag.as_str())).collect();
     for (&arende, (fran_borjan, senaste)) in &fore.heta {
-        let mut poster: Vec<_> = store
-            .journal(arende)?
-            .into_iter()
-            .filter(|p| p.id > *senaste && p.rubrik == "Ansvariga ändrade")
-            .collect();
+        let mut poster: Vec<_> =
+            store.journal(arende)?.into_iter().filter(|p| p.id > *senaste && p.rubrik == "Ansvariga ändrade").collect();
         // The write lock serialises saves, so the entries' ids are the order of the saves.
         poster.sort_by_key(|p| p.id);
         let ordning: Vec<String> = poster.iter().filter_map(|p| bidragshandlaggare(&p.text)).collect();

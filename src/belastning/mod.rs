@@ -137,9 +137,8 @@ pub fn kor(installning: &Installning) -> Result<Rapport, String> {
     let (matning, kvitton) = std::thread::scope(|s| {
         let g = &gemensamt;
         let url = installning.url.as_str();
-        let mut tradar: Vec<_> = (0..installning.anvandare)
-            .map(|i| s.spawn(move || handlaggare::arbeta(url, i, g)))
-            .collect();
+        let mut tradar: Vec<_> =
+            (0..installning.anvandare).map(|i| s.spawn(move || handlaggare::arbeta(url, i, g))).collect();
         tradar.push(s.spawn(move || kassa::arbeta(url, g)));
         samla(tradar.into_iter().map(|t| t.join().unwrap_or_else(|_| trad_dog())))
     });
