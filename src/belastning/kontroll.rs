@@ -176,8 +176,7 @@ fn utbetalningar(store: &Store, k: &mut Kontroll) -> crate::store::Resultat<()> 
         let mut ordnat: BTreeMap<i64, Belopp> = BTreeMap::new();
         for o in store.utbetalningar_for_beslut(b.id)? {
             if matches!(o.status, Status::AttAttestera | Status::Attesterad | Status::Exporterad) {
-                let e = ordnat.entry(o.post).or_insert(Belopp::NOLL);
-                *e = *e + o.belopp;
+                *ordnat.entry(o.post).or_insert(Belopp::NOLL) += o.belopp;
             }
         }
         for (post, summa) in ordnat {
