@@ -2,7 +2,11 @@
 //! PostgreSQL server for a bounded time, then the check that nothing acknowledged was lost.
 //!
 //!   cargo run --release --example belastning -- --db postgres://… [--anvandare 30] [--sekunder 60]
-//!       [--hushall 500] [--heta 3] [--paus-ms 200]
+//!       [--hushall 500] [--heta 3] [--paus-ms 200] [--omstart KOMMANDO]
+//!
+//! `--omstart` runs the shell command KOMMANDO halfway through to restart the server (e.g.
+//! `pg_ctl -D … -m immediate restart`); the check then shows whether anything acknowledged was
+//! lost and how many users' last action went through again.
 //!
 //! An empty database gets the demo unit first; a database with real work in it is refused.
 //! Exit status: 0 when every check holds, 1 when one fails, 2 on wrong arguments.
@@ -13,7 +17,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 const HJALP: &str = "Användning: belastning --db postgres://användare@värd/databas [--anvandare 30] \
-                     [--sekunder 60] [--hushall 500] [--heta 3] [--paus-ms 200]";
+                     [--sekunder 60] [--hushall 500] [--heta 3] [--paus-ms 200] [--omstart KOMMANDO]";
 
 struct Val {
     installning: Installning,
@@ -61,6 +65,9 @@ fn kor(val: &Val) -> Result<bool, String> {
     for e in &r.matning.exempel {
         println!("  {e}");
     }
+    if let Some(o) = &r.omstart {
+        println!("{o} Användare vars sista åtgärd gick igenom: {} av {}.", r.matning.ok_pa_slutet, r.anvandare + 1);
+    }
     println!("\n{}", r.kontroll.text());
     let ok = r.kontroll.godkand() && r.matning.antal_fel() == 0;
     println!("\n{}", if ok { "Kontrollen godkänd." } else { "KONTROLLEN UNDERKÄND." });
@@ -88,6 +95,7 @@ fn tolka(args: Vec<String>) -> Result<Val, String> {
         tid: Duration::from_secs(60),
         heta: 3,
         paus: Duration::from_millis(200),
+        omstart: None,
     };
     let mut hushall = 500;
     let mut it = args.into_iter();
@@ -99,6 +107,7 @@ fn tolka(args: Vec<String>) -> Result<Val, String> {
             "--sekunder" => installning.tid = Duration::from_secs(tal(&flagga, &varde()?, 1, 86_400)? as u64),
             "--hushall" => hushall = tal(&flagga, &varde()?, 20, 100_000)?,
             "--heta" => installning.heta = tal(&flagga, &varde()?, 1, 50)?,
+            "--omstart" => installning.omstart = Some(varde()?),
             "--paus-ms" => installning.paus = Duration::from_millis(tal(&flagga, &varde()?, 0, 60_000)? as u64),
             "-h" | "--hjalp" | "--help" => return Err("Belastningsprov för enhetens databas.".into()),
             annat => return Err(format!("Okänt argument: {annat}")),

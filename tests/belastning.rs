@@ -23,6 +23,7 @@ fn thirty_caseworkers_and_a_kassa_lose_nothing_acknowledged() {
         tid: Duration::from_secs(8),
         heta: 2,
         paus: Duration::from_millis(100),
+        omstart: None,
     };
     let r = belastning::kor(&installning).unwrap();
     println!("{}\n{}\n{:?}", r.matning.tabell(r.tid), r.kontroll.text(), r.matning.exempel);

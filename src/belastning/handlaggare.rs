@@ -52,13 +52,15 @@ pub(super) fn arbeta(url: &str, nummer: usize, g: &Gemensamt) -> (Matning, Kvitt
             return (m, Kvitton::default());
         }
     };
+    let mut senast_ok = false;
     while !g.klar() {
         let atgard = h.valj_atgard();
-        h.gor(atgard);
+        senast_ok = h.gor(atgard);
         let paus = h.slump.paus(g.paus).min(g.slut.saturating_duration_since(Instant::now()));
         std::thread::sleep(paus);
     }
     let _ = std::fs::remove_file(&h.brev);
+    h.matning.ok_pa_slutet = usize::from(senast_ok);
     (h.matning, h.kvitton)
 }
 
@@ -99,7 +101,8 @@ impl Handlaggare<'_> {
         self.aktor.vid(super::nu())
     }
 
-    fn gor(&mut self, atgard: Atgard) {
+    /// Does one action; true when it went through.
+    fn gor(&mut self, atgard: Atgard) -> bool {
         let svar = match atgard {
             Atgard::Sok => self.sok(),
             Atgard::Oppna => self.oppna().map(|_| ()),
@@ -112,16 +115,23 @@ impl Handlaggare<'_> {
             Atgard::HetJournal => self.journal(true),
             _ => self.andra_hett(),
         };
-        if let Err((a, fel)) = svar {
-            self.matning.misslyckad(a, &fel);
+        match svar {
+            Ok(()) => true,
+            Err((a, fel)) => {
+                self.matning.misslyckad(a, &fel);
+                false
+            }
         }
     }
 
-    /// Runs one use case and notes its latency under `atgard`.
+    /// Runs one use case and notes its latency under `atgard` when it went through (a
+    /// failure is counted apart: a lost connection fails fast and would flatter the figures).
     fn mat<T>(&mut self, atgard: Atgard, f: impl FnOnce(&mut Self) -> Result<T, Arbetsfel>) -> Steg<T> {
         let start = Instant::now();
         let svar = f(self);
-        self.matning.tid(atgard, start.elapsed());
+        if svar.is_ok() {
+            self.matning.tid(atgard, start.elapsed());
+        }
         svar.map_err(|e| (atgard, e))
     }
 

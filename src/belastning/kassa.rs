@@ -34,11 +34,13 @@ pub(super) fn arbeta(url: &str, g: &Gemensamt) -> (Matning, Kvitton) {
         }
     };
     let mut k = Kassa { store, slump: Slump::ny(0xCA55A), matning: Matning::default(), kvitton: Kvitton::default() };
+    let mut senast_ok = false;
     while !g.klar() {
-        k.varv(g);
+        senast_ok = k.varv(g);
         let paus = k.slump.paus(g.paus).min(g.slut.saturating_duration_since(Instant::now()));
         std::thread::sleep(paus);
     }
+    k.matning.ok_pa_slutet = usize::from(senast_ok);
     (k.matning, k.kvitton)
 }
 
@@ -48,13 +50,17 @@ fn aktor() -> Aktor {
 
 impl Kassa {
     /// One look at the work: order one decision's money if any waits, then attest a few.
-    fn varv(&mut self, g: &Gemensamt) {
+    /// True when the queue could be read.
+    fn varv(&mut self, g: &Gemensamt) -> bool {
         if let Err(e) = self.bestall() {
             self.matning.misslyckad(Atgard::Bestall, &e);
         }
         let ko = match self.ko() {
             Ok(ko) => ko,
-            Err(e) => return self.matning.misslyckad(Atgard::KassansLista, &e),
+            Err(e) => {
+                self.matning.misslyckad(Atgard::KassansLista, &e);
+                return false;
+            }
         };
         for id in ko.into_iter().take(PER_VARV) {
             if g.klar() {
@@ -62,6 +68,7 @@ impl Kassa {
             }
             self.attestera(id);
         }
+        true
     }
 
     /// The orders waiting for an attest, of every payment day from a month ago.
@@ -87,18 +94,19 @@ impl Kassa {
         };
         let kalender = levererade_utbetalningsregler();
         let start = Instant::now();
-        let svar = utbetalning::bestall(&mut self.store, &aktor(), beslut.beslut_id, &mottagare, &kalender);
+        let ids = utbetalning::bestall(&mut self.store, &aktor(), beslut.beslut_id, &mottagare, &kalender)?;
         self.matning.tid(Atgard::Bestall, start.elapsed());
-        self.kvitton.bestallda.extend(svar?);
+        self.kvitton.bestallda.extend(ids);
         Ok(())
     }
 
     fn attestera(&mut self, id: i64) {
         let start = Instant::now();
-        let svar = utbetalning::attestera(&mut self.store, &aktor(), id);
-        self.matning.tid(Atgard::Attestera, start.elapsed());
-        match svar {
-            Ok(()) => self.kvitton.attesterade.push((id, KASSA.to_string())),
+        match utbetalning::attestera(&mut self.store, &aktor(), id) {
+            Ok(()) => {
+                self.matning.tid(Atgard::Attestera, start.elapsed());
+                self.kvitton.attesterade.push((id, KASSA.to_string()));
+            }
             Err(e) => self.matning.misslyckad(Atgard::Attestera, &e),
         }
     }

@@ -68,6 +68,8 @@ pub struct Matning {
     pub fel: BTreeMap<Atgard, usize>,
     /// The first few errors and refusals, as said.
     pub exempel: Vec<String>,
+    /// Users whose last action went through (after a server restart: those that reconnected).
+    pub ok_pa_slutet: usize,
 }
 
 impl Matning {
@@ -112,6 +114,7 @@ impl Matning {
         for (a, n) in o.fel {
             *self.fel.entry(a).or_default() += n;
         }
+        self.ok_pa_slutet += o.ok_pa_slutet;
         self.exempel.extend(o.exempel.into_iter().take(12usize.saturating_sub(self.exempel.len())));
     }
 
@@ -129,6 +132,7 @@ impl Matning {
     }
 
     /// The table: count, actions per second, p50/p95/p99 in milliseconds, refused, errors.
+    /// Counts are of actions that went through; refused and failed ones are counted apart.
     pub fn tabell(&self, tid: Duration) -> String {
         let sek = tid.as_secs_f64().max(0.001);
         let mut ut = format!(

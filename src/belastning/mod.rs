@@ -36,6 +36,9 @@ pub struct Installning {
     /// The longest pause between two actions of one user (uniformly 0..paus), and the time a
     /// user looks at a hot case before saving her change to it.
     pub paus: Duration,
+    /// A shell command that restarts the database server, run once halfway through (the
+    /// restart test of issue 16); `None` for none.
+    pub omstart: Option<String>,
 }
 
 /// One acknowledged change of a hot case's bidragshandläggare: what the user saw when she
@@ -107,6 +110,8 @@ pub struct Rapport {
     pub anvandare: usize,
     pub kvitton: usize,
     pub kontroll: kontroll::Kontroll,
+    /// What the restart halfway did, when one was asked for.
+    pub omstart: Option<String>,
 }
 
 /// Fills an empty database with the demo unit of `hushall` households (a training database is
@@ -134,18 +139,38 @@ pub fn kor(installning: &Installning) -> Result<Rapport, String> {
     let gemensamt = las_arenden(&store, installning)?;
     let fore = kontroll::Fore::las(&store, &gemensamt.heta)?;
     let start = Instant::now();
-    let (matning, kvitton) = std::thread::scope(|s| {
+    let ((matning, kvitton), omstart) = std::thread::scope(|s| {
         let g = &gemensamt;
         let url = installning.url.as_str();
         let mut tradar: Vec<_> =
             (0..installning.anvandare).map(|i| s.spawn(move || handlaggare::arbeta(url, i, g))).collect();
         tradar.push(s.spawn(move || kassa::arbeta(url, g)));
-        samla(tradar.into_iter().map(|t| t.join().unwrap_or_else(|_| trad_dog())))
+        let omstart = installning.omstart.as_deref().map(|k| s.spawn(move || starta_om(k, g)));
+        let delar = samla(tradar.into_iter().map(|t| t.join().unwrap_or_else(|_| trad_dog())));
+        (delar, omstart.map(|t| t.join().unwrap_or_else(|_| "omstarten avbröts".into())))
     });
     let tid = start.elapsed();
     let antal = kvitton.antal();
+    // A new connection: after a restart the first one is gone.
+    drop(store);
+    let store = Store::open(Path::new(&installning.url)).map_err(|e| e.to_string())?;
     let kontroll = kontroll::kontrollera(&store, &kvitton, &fore)?;
-    Ok(Rapport { matning, tid, anvandare: installning.anvandare, kvitton: antal, kontroll })
+    Ok(Rapport { matning, tid, anvandare: installning.anvandare, kvitton: antal, kontroll, omstart })
+}
+
+/// Restarts the server halfway through the run with `kommando` (through `sh -c`); says what
+/// happened and how long it took.
+fn starta_om(kommando: &str, g: &Gemensamt) -> String {
+    let halvvags = g.slut.saturating_duration_since(Instant::now()) / 2;
+    std::thread::sleep(halvvags);
+    let start = Instant::now();
+    let svar = std::process::Command::new("sh").arg("-c").arg(kommando).output();
+    let tid = start.elapsed().as_secs_f64();
+    match svar {
+        Ok(ut) if ut.status.success() => format!("Servern startades om efter halva tiden ({tid:.1} s)."),
+        Ok(ut) => format!("Omstarten misslyckades: {}", String::from_utf8_lossy(&ut.stderr).trim()),
+        Err(e) => format!("Omstartskommandot kunde inte köras: {e}"),
+    }
 }
 
 /// A thread that panicked: counted as one error, its receipts lost (and reported so).
