@@ -4,6 +4,9 @@
 //! `domain →` nothing of ours.
 
 pub mod arbete;
+/// The load test of a unit's database (issue 16); run by `examples/belastning.rs`.
+#[doc(hidden)]
+pub mod belastning;
 pub mod brevomgang;
 pub mod cli;
 pub mod demo;
