@@ -34,6 +34,6 @@ fn thirty_caseworkers_and_a_kassa_lose_nothing_acknowledged() {
         assert!(r.matning.antal(a) > 0, "{} was done", a.namn());
     }
     assert!(r.kvitton > 0 && r.kontroll.andringar > 0, "writes were acknowledged and checked");
-    // Until row versions refuse a racing save, a silent overwrite is reported, not failed.
-    println!("Tysta överskrivningar: {}", r.kontroll.tysta_overskrivningar);
+    assert_eq!(r.kontroll.tysta_overskrivningar, 0, "a racing save is refused, never lost silently");
+    assert!(r.matning.nekade.get(&Atgard::HetAndring).copied().unwrap_or(0) > 0, "some racing saves were refused");
 }

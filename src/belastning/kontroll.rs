@@ -45,9 +45,13 @@ pub struct Kontroll {
 }
 
 impl Kontroll {
-    /// Nothing acknowledged missing, a healthy chain, no decision paid more than it granted.
+    /// Nothing acknowledged missing, no update lost silently (a racing save is refused instead),
+    /// a healthy chain, no decision paid more than it granted.
     pub fn godkand(&self) -> bool {
-        self.saknas.is_empty() && self.kedjan.is_empty() && self.overbetalda.is_empty()
+        self.saknas.is_empty()
+            && self.tysta_overskrivningar == 0
+            && self.kedjan.is_empty()
+            && self.overbetalda.is_empty()
     }
 
     /// The check's outcome in a few Swedish lines.

@@ -82,7 +82,7 @@ impl Matning {
     pub fn misslyckad(&mut self, atgard: Atgard, fel: &Arbetsfel) {
         match fel {
             Arbetsfel::Databas(StoreError::Regel(_) | StoreError::Saknas(_) | StoreError::Dubblett(_))
-            | Arbetsfel::Databas(StoreError::Upptagen) => self.neka(atgard, fel.to_string()),
+            | Arbetsfel::Databas(StoreError::Upptagen | StoreError::Krock { .. }) => self.neka(atgard, fel.to_string()),
             Arbetsfel::Databas(_) | Arbetsfel::Utskrift(_) => self.fel(atgard, fel.to_string()),
             _ => self.neka(atgard, fel.to_string()),
         }
