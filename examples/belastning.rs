@@ -69,7 +69,13 @@ fn kor(val: &Val) -> Result<bool, String> {
         println!("{o} Användare vars sista åtgärd gick igenom: {} av {}.", r.matning.ok_pa_slutet, r.anvandare + 1);
     }
     println!("\n{}", r.kontroll.text());
-    let ok = r.kontroll.godkand() && r.matning.antal_fel() == 0;
+    // After a restart the actions while the server was away fail by design; what counts then is
+    // that every user's last action reached the server again.
+    let ok = r.kontroll.godkand()
+        && match &r.omstart {
+            Some(_) => r.matning.ok_pa_slutet == r.anvandare + 1,
+            None => r.matning.antal_fel() == 0,
+        };
     println!("\n{}", if ok { "Kontrollen godkänd." } else { "KONTROLLEN UNDERKÄND." });
     Ok(ok)
 }

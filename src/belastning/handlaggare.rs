@@ -119,7 +119,9 @@ impl Handlaggare<'_> {
             Ok(()) => true,
             Err((a, fel)) => {
                 self.matning.misslyckad(a, &fel);
-                false
+                // A save refused by the rules (another user's newer version) still reached the
+                // server; only a lost connection counts as not being back.
+                !matches!(fel, Arbetsfel::Databas(crate::store::StoreError::IngenKontakt(_)))
             }
         }
     }
