@@ -44,9 +44,7 @@ impl Dialekt {
             Dialekt::Postgres => "JOIN",
         }
     }
-}
 
-impl Dialekt {
     /// A text field inside a column of JSON text (`kolumn`, then the keys down to it).
     pub(crate) fn json_text(self, kolumn: &str, vag: &[&str]) -> String {
         match self {
