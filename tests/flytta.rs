@@ -44,13 +44,7 @@ fn a_unit_moved_to_the_server_has_every_row_amount_and_chain_link_of_the_file() 
     let Some(mal) = Tommdatabas::ny() else { return };
     let (_dir, fil) = gemensamt::temp_db();
     let mut kalla = Store::open(&fil).unwrap();
-    bistand::demo::bygg_demo(
-        &mut kalla,
-        bistand::demo::Demoval { hushall: 40, manader: 4 },
-        gemensamt::nu(),
-        &mut |_, _| true,
-    )
-    .unwrap();
+    gemensamt::bygg_demo(&mut kalla, 40, 4);
     let fore = kalla.kontroll().unwrap();
     drop(kalla);
 
@@ -81,13 +75,7 @@ fn a_damaged_file_is_not_moved() {
     let Some(mal) = Tommdatabas::ny() else { return };
     let (_dir, fil) = gemensamt::temp_db();
     let mut kalla = Store::open(&fil).unwrap();
-    bistand::demo::bygg_demo(
-        &mut kalla,
-        bistand::demo::Demoval { hushall: 10, manader: 2 },
-        gemensamt::nu(),
-        &mut |_, _| true,
-    )
-    .unwrap();
+    gemensamt::bygg_demo(&mut kalla, 10, 2);
     drop(kalla);
     let conn = rusqlite::Connection::open(&fil).unwrap();
     gemensamt::utan_triggers(&conn, "%journal%");

@@ -30,13 +30,7 @@ fn the_programs_role_works_the_cases_but_cannot_remove_or_switch_off_the_records
     // The program, logged in as its role, does a unit's work.
     let app_url = med_anvandare(&db_url, &roll);
     let mut store = Store::open(std::path::Path::new(&app_url)).unwrap();
-    bistand::demo::bygg_demo(
-        &mut store,
-        bistand::demo::Demoval { hushall: 20, manader: 3 },
-        gemensamt::nu(),
-        &mut |_, _| true,
-    )
-    .unwrap();
+    gemensamt::bygg_demo(&mut store, 20, 3);
     assert!(store.kontroll().unwrap().problem.is_empty());
     drop(store);
 

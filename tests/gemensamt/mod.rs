@@ -68,6 +68,12 @@ pub fn utan_triggers(conn: &rusqlite::Connection, like: &str) {
     }
 }
 
+/// The demo unit with `hushall` households and about `manader` months of history each.
+#[allow(dead_code)]
+pub fn bygg_demo(store: &mut Store, hushall: usize, manader: u32) {
+    bistand::demo::bygg_demo(store, bistand::demo::Demoval { hushall, manader }, nu(), &mut |_, _| true).unwrap();
+}
+
 /// The database file at `path`, on SQLite whatever the tests are pointed at: for tests about the
 /// file itself (damage, backups, crashes, another program on the same file).
 #[allow(dead_code)]
