@@ -49,6 +49,8 @@ pub fn flytta(fran: &Path, till: &str) -> Resultat<Flyttrapport> {
         rapport.rader.insert(tabell.clone(), n);
         rapport.summor.extend(summor);
     }
+    // New rows on the server continue after the ids copied.
+    mal.execute_batch(&super::postgres_schema::synka_identiteter())?;
     jamfor(&mal, &rapport)?;
     let kedja = super::kedja::verifiera(&mal)?;
     if !kedja.problem.is_empty() || kedja.ankare != halsa.ankare {
@@ -118,12 +120,6 @@ fn kopiera(kalla: &rusqlite::Connection, mal: &Kopp, tabell: &str) -> Resultat<(
     }
     skriv_sats(mal, tabell, &lista, kolumner.len(), &satsen)?;
     mal.execute_batch(&format!("ALTER TABLE {tabell} ENABLE TRIGGER USER"))?;
-    if kolumner.iter().any(|k| k == "id") {
-        mal.execute_batch(&format!(
-            "SELECT setval(s, m) FROM (SELECT pg_get_serial_sequence('{tabell}', 'id') AS s,
-             (SELECT max(id) FROM {tabell}) AS m) x WHERE s IS NOT NULL AND m IS NOT NULL"
-        ))?;
-    }
     let mut summor = Vec::new();
     for k in kolumner.iter().filter(|k| k.ends_with("_ore")) {
         let summa: i64 = kalla.query_row(&format!("SELECT coalesce(sum({k}), 0) FROM {tabell}"), [], |r| r.get(0))?;

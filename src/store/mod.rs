@@ -275,7 +275,7 @@ impl Store {
         if let Ok(url) = std::env::var(server::TESTSERVER) {
             return Store::open_testschema(&url);
         }
-        Store::prepare(Connection::open_in_memory()?, PathBuf::from(":memory:"))
+        Store::open_sqlite_i_minnet()
     }
 
     fn prepare(mut conn: Connection, sokvag: PathBuf) -> Resultat<Store> {

@@ -108,11 +108,7 @@ impl Store {
 /// database with any table in it is refused.
 pub(super) fn anslut_tom(url: &str) -> Resultat<Kopp<'static>> {
     let kopp = anslut(url)?;
-    let tabeller: i64 = kopp.query_row(
-        "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
-        [],
-        |r| r.get(0),
-    )?;
+    let tabeller = tabeller_i_schemat(&kopp)?;
     if tabeller > 0 {
         return Err(StoreError::Regel(format!(
             "Databasen {} är inte tom ({tabeller} tabeller). Flytta bara till en ny, tom databas.",
@@ -143,6 +139,15 @@ impl Store {
     pub fn visningsnamn(&self) -> String {
         utan_losenord(&self.sokvag.to_string_lossy())
     }
+}
+
+/// How many tables the database's schema holds (an empty one gets the program's schema).
+fn tabeller_i_schemat(kopp: &Kopp) -> Resultat<i64> {
+    Ok(kopp.query_row(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
+        [],
+        |r| r.get(0),
+    )?)
 }
 
 /// Connects, in Swedish when it cannot. The server must answer within five seconds.
@@ -223,11 +228,7 @@ fn skapa_eller_kontrollera_schema(kopp: &Kopp) -> Resultat<()> {
         use super::postgres_schema::migrering::{MIGRERINGAR, migrera};
         return migrera(kopp, SCHEMA_VERSION, MIGRERINGAR);
     }
-    let tabeller: i64 = kopp.query_row(
-        "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
-        [],
-        |r| r.get(0),
-    )?;
+    let tabeller = tabeller_i_schemat(kopp)?;
     if tabeller > 0 {
         return Err(StoreError::Regel(
             "Databasen på servern innehåller redan tabeller som inte är Bistånds. Välj en tom databas.".into(),
