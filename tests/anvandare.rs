@@ -4,7 +4,11 @@
 
 mod gemensamt;
 
-use bistand::arbete::{self, Aktor, Arbetsfel, arende::Ansvar, plan::Overenskommelse};
+use bistand::arbete::{
+    self, Aktor, Arbetsfel,
+    arende::Ansvar,
+    plan::{Lasning, Overenskommelse},
+};
 use bistand::domain::ansokan::AnsokanFormular;
 use bistand::domain::anvandare::{AnvandarFormular, Roll};
 use bistand::domain::arende::ArendeStatus;
@@ -62,7 +66,7 @@ fn fixtur(store: &mut Store, mapp: &Path) -> Fixtur {
         ..Default::default()
     };
     let (post, _) = arbete::journal::skriv_journal(store, &admin, arende, &jf).unwrap();
-    arbete::plan::kom_overens(store, &admin, arende, None, &plan(), &overens()).unwrap();
+    arbete::plan::kom_overens(store, &admin, (arende, Lasning::Osedd), None, &plan(), &overens()).unwrap();
     let plan = store.planer(arende).unwrap()[0].id;
     let sf = Aktor::ny("sf", nu()).med_roll(Roll::Systemforvaltare);
     arbete::anvandare::ny_anvandare(store, &sf, &ny("extra"), "ett-langt-losenord", "ett-langt-losenord").unwrap();
@@ -128,9 +132,11 @@ fn atgarder() -> Vec<(&'static str, Atgard)> {
             let form = arbete::beslut::nytt_beslut(s, a, f.arende)?;
             arbete::beslut::fatta_beslut(s, a, f.arende, &form, false).map(|_| ())
         }),
-        ("spara planutkast", |s, a, f| arbete::plan::spara_utkast(s, a, (f.arende, None), None, &plan()).map(|_| ())),
+        ("spara planutkast", |s, a, f| {
+            arbete::plan::spara_utkast(s, a, (f.arende, Lasning::Osedd), None, &plan()).map(|_| ())
+        }),
         ("komma överens om plan", |s, a, f| {
-            arbete::plan::kom_overens(s, a, f.arende, None, &plan(), &overens()).map(|_| ())
+            arbete::plan::kom_overens(s, a, (f.arende, Lasning::Osedd), None, &plan(), &overens()).map(|_| ())
         }),
         ("skriva uppföljning", |s, a, f| {
             arbete::plan::skriv_uppfoljning(s, a, f.arende, f.plan, "2026-11-23", "Går bra.", &[]).map(|_| ())
@@ -147,7 +153,7 @@ fn atgarder() -> Vec<(&'static str, Atgard)> {
         ("läsa screening", |s, a, f| arbete::screening::las_screeningar(s, a, f.arende, &f.medlem).map(|_| ())),
         ("spara IB", |s, a, f| {
             let svar = IbSvar { definition_version: 1, ..Default::default() };
-            arbete::ib::spara_ib(s, a, f.arende, &svar)
+            arbete::ib::spara_ib(s, a, (f.arende, None), &svar)
         }),
         ("skriva ut brev", |s, a, f| {
             let nr = s.arende(f.arende).unwrap().arendenummer;

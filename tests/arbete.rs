@@ -3,7 +3,11 @@
 
 mod gemensamt;
 
-use bistand::arbete::{self, Aktor, Arbetsfel, arende::Ansvar, plan::Overenskommelse};
+use bistand::arbete::{
+    self, Aktor, Arbetsfel,
+    arende::Ansvar,
+    plan::{Lasning, Overenskommelse},
+};
 use bistand::domain::ansokan::AnsokanFormular;
 use bistand::domain::arende::ArendeStatus;
 use bistand::domain::falt::{Falt, Personuppgift, Vem};
@@ -198,11 +202,11 @@ fn agreeing_a_plan_writes_the_date_in_the_journal_and_an_incomplete_plan_is_refu
     let id = registrerat(&mut store);
     let mut innehall = Planinnehall::default();
     let o = Overenskommelse { datum: "2026-11-20".into(), signerad: true, orsak: String::new() };
-    let fel = arbete::plan::kom_overens(&mut store, &aktor(), id, None, &innehall, &o).unwrap_err();
+    let fel = arbete::plan::kom_overens(&mut store, &aktor(), (id, Lasning::Osedd), None, &innehall, &o).unwrap_err();
     assert!(matches!(fel, Arbetsfel::Falt(_)), "step 1 is required: {fel}");
     assert!(store.planer(id).unwrap().is_empty(), "nothing is saved");
     innehall.fritext[0] = "Arbetssökande sedan i våras.".into();
-    arbete::plan::kom_overens(&mut store, &aktor(), id, None, &innehall, &o).unwrap();
+    arbete::plan::kom_overens(&mut store, &aktor(), (id, Lasning::Osedd), None, &innehall, &o).unwrap();
     assert_eq!(
         journalrad(&store, id, "Förändringsplan överenskommen"),
         "Förändringsplan överenskommen: 2026-11-20, signerad av klienten"

@@ -4,7 +4,7 @@
 
 mod gemensamt;
 
-use bistand::arbete::{self, Aktor, Arbetsfel, arende::Ansvar};
+use bistand::arbete::{self, Aktor, Arbetsfel, arende::Ansvar, plan::Lasning};
 use bistand::domain::arende::{ArendeStatus, Forsorjningshinder};
 use bistand::domain::hushall::Adress;
 use bistand::domain::hushallsandring::{AndringFormular, Andringsslag};
@@ -195,10 +195,11 @@ fn a_plan_draft_saved_or_agreed_meanwhile_is_not_overwritten() {
     let (mut a, mut b, arende_id) = tva_anvandare(&path);
     let mut forsta = Planinnehall::default();
     forsta.fritext[0] = "Hitta ett arbete inom vården".into();
-    let plan_id = arbete::plan::spara_utkast(&mut a, &ulrika(), (arende_id, None), None, &forsta).unwrap();
+    let plan_id =
+        arbete::plan::spara_utkast(&mut a, &ulrika(), (arende_id, Lasning::IngetUtkast), None, &forsta).unwrap();
     let oppnad = |s: &Store| {
         let p = s.planer_for(arende_id, None).unwrap().remove(0);
-        (Some((p.id, p.radversion)), p.innehall)
+        (Lasning::Utkast(p.id, p.radversion), p.innehall)
     };
     let ((las_a, mut hennes), (las_b, mut hans)) = (oppnad(&a), oppnad(&b));
     hennes.fritext[1] = "Undersköterskeutbildning".into();
@@ -215,7 +216,8 @@ fn a_plan_draft_saved_or_agreed_meanwhile_is_not_overwritten() {
 
     // Read in: Bertil's text on top of the new version saves into the same draft.
     hans.fritext[1] = nu.innehall.fritext[1].clone();
-    let id = arbete::plan::spara_utkast(&mut b, &bertil(), (arende_id, Some((nu.id, nu.radversion))), None, &hans);
+    let id =
+        arbete::plan::spara_utkast(&mut b, &bertil(), (arende_id, Lasning::Utkast(nu.id, nu.radversion)), None, &hans);
     assert_eq!(id.unwrap(), plan_id);
     assert_eq!(b.planer_for(arende_id, None).unwrap()[0].innehall.fritext[2], "Körkort");
 }

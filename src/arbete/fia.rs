@@ -2,21 +2,29 @@
 
 use super::{Aktor, Arbetsfel, Spar};
 use crate::domain::fia::FiaIntervju;
-use crate::store::{Handelse, Store};
+use crate::store::{Handelse, Radslag, Store};
 
-/// Saves the interview (new when `id` is `None`); returns its id.
+/// Saves the interview (new when `rad` is `None`); returns its id. A saved one is given with the
+/// version the form opened (`None`: as the row is): if another user saved it since, nothing is
+/// written ([`crate::store::StoreError::Krock`]).
 pub fn spara_fia(
     store: &mut Store,
     aktor: &Aktor,
     arende_id: i64,
-    id: Option<i64>,
+    rad: Option<(i64, Option<i64>)>,
     intervju: &FiaIntervju,
 ) -> Result<i64, Arbetsfel> {
     aktor.far_i_arende(store, Handelse::SparadeFia, arende_id)?;
     let datum = intervju.datum.map(|d| d.to_string()).unwrap_or_else(|| "utan datum".into());
     let detalj = format!("intervju {datum}, {} mål", intervju.mal.len());
     Ok(store.skriv(|w| {
-        let id = w.spara_fia(arende_id, id, intervju, aktor.nu)?;
+        if let Some((id, las)) = rad {
+            w.stampla(Radslag::Fia, id, las, &aktor.namn, aktor.nu)?;
+        }
+        let id = w.spara_fia(arende_id, rad.map(|r| r.0), intervju, aktor.nu)?;
+        if rad.is_none() {
+            w.stampla(Radslag::Fia, id, None, &aktor.namn, aktor.nu)?;
+        }
         let spar = Spar { handelse: Handelse::SparadeFia, arende_id, logg: "", rubrik: "FIA sparad", detalj: &detalj };
         spar.skriv(w, aktor)?;
         Ok(id)
@@ -47,7 +55,9 @@ pub fn mal_till_plan(
         intervju.mal.iter().flat_map(|m| m.delmal.iter().map(String::as_str)),
     );
     Ok(store.skriv(|w| {
-        let id = w.spara_planutkast(arende_id, intervju.person_id, &innehall, &aktor.namn, aktor.nu)?;
+        // A draft another user started since the check above refuses it (nothing is overwritten).
+        let las = (arende_id, super::plan::Lasning::IngetUtkast);
+        let id = super::plan::spara_over(w, aktor, las, intervju.person_id, &innehall)?;
         let spar = Spar {
             handelse: Handelse::SparadePlanutkast,
             arende_id,

@@ -5,12 +5,50 @@ use super::{Aktor, Arbetsfel, Spar};
 use crate::domain::datum::parse_datum;
 use crate::domain::falt::{Falt, FaltFel};
 use crate::domain::plan::Planinnehall;
-use crate::store::{Avvikelse, Handelse, Radslag, Store, Uppfoljning};
+use crate::store::{Avvikelse, Handelse, INGEN_RAD, Radslag, Skrivning, Store, Uppfoljning};
 use chrono::NaiveDate;
 
-/// The stored draft the form was opened from: (plan id, row version). A save carrying it is
-/// refused ([`crate::store::StoreError::Krock`]) if another user saved or agreed that draft since.
-pub type Lasning = Option<(i64, i64)>;
+/// What the form saw of the adult's draft when it was opened. A save is refused
+/// ([`crate::store::StoreError::Krock`]) if another user saved, agreed or started that draft since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lasning {
+    /// Acts on the draft as it is (the command line, a script): nothing is checked.
+    #[default]
+    Osedd,
+    /// The form saw no draft: one another user started meanwhile refuses the save.
+    IngetUtkast,
+    /// The form was opened from this stored draft: (plan id, row version).
+    Utkast(i64, i64),
+}
+
+/// Checks what the form saw against the stored draft, saves the text into it (or a new draft)
+/// and marks it changed by the actor; returns its id. Runs first in the save's transaction.
+pub(super) fn spara_over(
+    w: &Skrivning,
+    aktor: &Aktor,
+    (arende_id, las): (i64, Lasning),
+    person_id: Option<i64>,
+    innehall: &Planinnehall,
+) -> crate::store::Resultat<i64> {
+    let sedd = match las {
+        Lasning::Utkast(plan_id, v) => {
+            w.stampla(Radslag::Plan, plan_id, Some(v), &aktor.namn, aktor.nu)?;
+            Some(plan_id)
+        }
+        Lasning::IngetUtkast => {
+            if let Some(annans) = w.planutkast(arende_id, person_id)? {
+                w.stampla(Radslag::Plan, annans, Some(INGEN_RAD), &aktor.namn, aktor.nu)?;
+            }
+            None
+        }
+        Lasning::Osedd => None,
+    };
+    let id = w.spara_planutkast(arende_id, person_id, innehall, &aktor.namn, aktor.nu)?;
+    if sedd != Some(id) {
+        w.stampla(Radslag::Plan, id, None, &aktor.namn, aktor.nu)?;
+    }
+    Ok(id)
+}
 
 /// Saves the draft of the case's plan; returns the plan's id.
 pub fn spara_utkast(
@@ -22,13 +60,7 @@ pub fn spara_utkast(
 ) -> Result<i64, Arbetsfel> {
     aktor.far_i_arende(store, Handelse::SparadePlanutkast, arende_id)?;
     Ok(store.skriv(|w| {
-        if let Some((plan_id, v)) = las {
-            w.stampla(Radslag::Plan, plan_id, Some(v), &aktor.namn, aktor.nu)?;
-        }
-        let id = w.spara_planutkast(arende_id, person_id, innehall, &aktor.namn, aktor.nu)?;
-        if las.is_none_or(|(plan_id, _)| plan_id != id) {
-            w.stampla(Radslag::Plan, id, None, &aktor.namn, aktor.nu)?;
-        }
+        let id = spara_over(w, aktor, (arende_id, las), person_id, innehall)?;
         w.logga(Handelse::SparadePlanutkast, Some(arende_id), &aktor.login, "", aktor.nu)?;
         Ok(id)
     })?)
@@ -75,11 +107,12 @@ impl Overenskommelse {
     }
 }
 
-/// Saves the draft and agrees it in one transaction; returns the date it was agreed.
+/// Saves the draft and agrees it in one transaction; returns the date it was agreed. Refused
+/// like [`spara_utkast`] if another user saved, agreed or started the draft since `las`.
 pub fn kom_overens(
     store: &mut Store,
     aktor: &Aktor,
-    arende_id: i64,
+    (arende_id, las): (i64, Lasning),
     person_id: Option<i64>,
     innehall: &Planinnehall,
     o: &Overenskommelse,
@@ -93,8 +126,7 @@ pub fn kom_overens(
     let signerad = if o.signerad { "signerad av klienten" } else { "inte signerad" };
     let detalj = format!("{datum}, {signerad}");
     store.skriv(|w| {
-        let pid = w.spara_planutkast(arende_id, person_id, innehall, &aktor.namn, aktor.nu)?;
-        w.stampla(Radslag::Plan, pid, None, &aktor.namn, aktor.nu)?;
+        let pid = spara_over(w, aktor, (arende_id, las), person_id, innehall)?;
         w.kom_overens(pid, datum, o.signerad, &o.orsak, aktor.nu)?;
         let spar = Spar {
             handelse: Handelse::KomOverensOmPlan,
@@ -108,10 +140,17 @@ pub fn kom_overens(
     Ok(datum)
 }
 
-/// Records that the client has now signed the agreed plan.
-pub fn signera(store: &mut Store, aktor: &Aktor, arende_id: i64, plan_id: i64) -> Result<(), Arbetsfel> {
+/// Records that the client has now signed the agreed plan; `las`, the plan's row version as
+/// shown, refuses it if another user recorded the signature (or changed the plan) since.
+pub fn signera(
+    store: &mut Store,
+    aktor: &Aktor,
+    arende_id: i64,
+    (plan_id, las): (i64, Option<i64>),
+) -> Result<(), Arbetsfel> {
     aktor.far_i_arende(store, Handelse::SigneradePlan, arende_id)?;
     store.skriv(|w| {
+        w.stampla(Radslag::Plan, plan_id, las, &aktor.namn, aktor.nu)?;
         w.signera_plan(plan_id, aktor.nu)?;
         let spar = Spar {
             handelse: Handelse::SigneradePlan,

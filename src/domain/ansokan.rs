@@ -69,7 +69,8 @@ pub struct AnsokanFormular {
     pub inkomster: Vec<InkomstFalt>,
     pub justeringar: Vec<JusteringFalt>,
     /// The saved application's version when it was opened: the save is refused if another user
-    /// saved it since (none: a new application, or the command line).
+    /// saved it since (none: the command line; version 0, `store::INGEN_RAD`: a new application
+    /// in the window, refused if another user saved one for the month meanwhile).
     #[serde(default)]
     pub version: Option<i64>,
 }

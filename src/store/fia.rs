@@ -11,6 +11,8 @@ pub struct SparadFia {
     pub id: i64,
     pub intervju: FiaIntervju,
     pub andrad: String,
+    /// The row's version when it was read (see [`super::Radslag`]).
+    pub version: i64,
 }
 
 impl Skrivning<'_> {
@@ -78,9 +80,9 @@ impl Store {
 
     /// The case's interviews, newest first.
     pub fn fia_intervjuer(&self, arende_id: i64) -> Resultat<Vec<SparadFia>> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached("SELECT id, data, andrad FROM fia_intervju WHERE arende_id = ?1 ORDER BY id DESC")?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, data, andrad, version FROM fia_intervju WHERE arende_id = ?1 ORDER BY id DESC",
+        )?;
         let rows = stmt
             .query_map([arende_id], |r| {
                 let (id, data): (i64, String) = (r.get(0)?, r.get(1)?);
@@ -88,6 +90,7 @@ impl Store {
                     id,
                     intervju: super::json_fran(&data, "fia_intervju", format!("id {id}"))?,
                     andrad: r.get(2)?,
+                    version: r.get(3)?,
                 })
             })?
             .collect::<super::db::DbResultat<Vec<_>>>()?;

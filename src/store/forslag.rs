@@ -85,13 +85,28 @@ impl Skrivning<'_> {
         )?)
     }
 
-    /// Marks a proposal decided by `beslut_id` (the database refuses a second time).
+    /// Marks a proposal decided by `beslut_id`, only while it is still undecided as the user saw
+    /// it: one another user decided meanwhile is refused with who did it.
     pub fn forslag_beslutat(&self, id: i64, beslut_id: i64, av: &str) -> Resultat<()> {
-        self.conn().execute(
-            "UPDATE beslutsforslag SET beslut_id = ?2, beslutat_av = ?3 WHERE id = ?1",
+        let n = self.conn().execute(
+            "UPDATE beslutsforslag SET beslut_id = ?2, beslutat_av = ?3 WHERE id = ?1 AND beslut_id IS NULL",
             params![id, beslut_id, av],
         )?;
-        Ok(())
+        if n == 1 {
+            return Ok(());
+        }
+        let vem: Option<Option<String>> = self
+            .conn()
+            .query_row("SELECT beslutat_av FROM beslutsforslag WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?;
+        Err(match vem {
+            None => StoreError::Saknas("Förslaget till beslut finns inte längre.".into()),
+            Some(vem) => StoreError::Regel(format!(
+                "Förslaget är redan beslutat av {} medan du läste det. Läs in ärendet igen; inget nytt beslut \
+                 har sparats.",
+                vem.unwrap_or_else(|| "en annan användare".into())
+            )),
+        })
     }
 }
 

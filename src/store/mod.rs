@@ -57,7 +57,7 @@ pub use natverk::{Andringar, Kontakt};
 pub use normtabell::Normversion;
 pub use plan::{AttGoraRad, Avvikelse, Planperson, Planversion, Uppfoljning};
 pub use sakerhetskopia::{Aterstallning, DagligKopia, MAX_KOPIOR, aterstall, gor_daglig_kopia};
-pub use samtidighet::{Radslag, SenastAndrad};
+pub use samtidighet::{INGEN_RAD, Radslag, SenastAndrad};
 pub use schema::{SCHEMA_VERSION, migrera_till};
 pub use screening::Screeningresultat;
 pub use utbetalning::{AttBestalla, NyUtbetalning};
@@ -96,7 +96,8 @@ pub enum StoreError {
     IngenKontakt(String),
     /// Another user saved the row after this user loaded it: who and when ("2026-11-30 10:14:05").
     /// Nothing of this save was written.
-    Krock { slag: Radslag, vem: String, nar: String },
+    /// `skapad`: the form saw no row, and another user created it meanwhile.
+    Krock { slag: Radslag, vem: String, nar: String, skapad: bool },
     /// Any other database error (a program fault, not a user mistake).
     Sql(Fel),
 }
@@ -138,7 +139,9 @@ impl fmt::Display for StoreError {
                 f,
                 "Ingen kontakt med enhetens databas ({orsak}). Ditt arbete sparas på datorn; programmet försöker igen."
             ),
-            StoreError::Krock { slag, vem, nar } => f.write_str(&samtidighet::krock_text(*slag, vem, nar)),
+            StoreError::Krock { slag, vem, nar, skapad } => {
+                f.write_str(&samtidighet::krock_text(*slag, vem, nar, *skapad))
+            }
             StoreError::Sql(Fel::Sqlite(e)) => f.write_str(&sql_fel(e)),
             StoreError::Sql(e) => write!(f, "Ett oväntat fel i databasen ({}). Inget har sparats.", fel_kod(e)),
         }

@@ -250,15 +250,7 @@ impl Skrivning<'_> {
         let conn = self.conn();
         let json = serde_json::to_string(innehall).map_err(|e| StoreError::Regel(e.to_string()))?;
         let person_id = self.planperson(arende_id, person_id)?;
-        let utkast: Option<i64> = conn
-            .query_row(
-                "SELECT id FROM plan WHERE arende_id = ?1 AND person_id = ?2 AND overenskommen IS NULL
-                 ORDER BY version DESC LIMIT 1",
-                [arende_id, person_id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(id) = utkast {
+        if let Some(id) = self.planutkast(arende_id, Some(person_id))? {
             conn.execute(
                 "UPDATE plan SET innehall = ?1, andrad = ?2 WHERE id = ?3",
                 params![json, tidstampel(nu), id],
@@ -274,6 +266,20 @@ impl Skrivning<'_> {
              VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)",
             params![arende_id, version, json, tidstampel(nu), av, person_id],
         )?)
+    }
+
+    /// The adult's (`None`: the applicant's) stored draft, if any.
+    pub fn planutkast(&self, arende_id: i64, person_id: Option<i64>) -> Resultat<Option<i64>> {
+        let person_id = self.planperson(arende_id, person_id)?;
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT id FROM plan WHERE arende_id = ?1 AND person_id = ?2 AND overenskommen IS NULL
+                 ORDER BY version DESC LIMIT 1",
+                [arende_id, person_id],
+                |r| r.get(0),
+            )
+            .optional()?)
     }
 
     /// The adult whose plan is meant: the one given, if they belong to the case's household,

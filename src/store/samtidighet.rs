@@ -22,6 +22,24 @@ pub(super) const V26_SQL: &str = "
     ALTER TABLE plan ADD COLUMN andrad_av TEXT NOT NULL DEFAULT '';
 ";
 
+/// Migration 27 (see `schema.rs`): the FIA interview and the IB answers get a version and the
+/// last change's author too (both already note when they were changed).
+pub(super) const V27_SQL: &str = "
+    ALTER TABLE fia_intervju ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE fia_intervju ADD COLUMN andrad_av TEXT NOT NULL DEFAULT '';
+    ALTER TABLE ib_svar ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE ib_svar ADD COLUMN andrad_av TEXT NOT NULL DEFAULT '';
+";
+
+/// Migration 27 on PostgreSQL: the same columns, as the baseline types its integers.
+pub(super) fn v27_postgres() -> String {
+    V27_SQL.replace("INTEGER", "BIGINT")
+}
+
+/// The version a form carries when it saw no row yet ("Ny ansökan", the first plan): a row
+/// another user created meanwhile is at version 1 or more, so the save is refused as a race.
+pub const INGEN_RAD: i64 = 0;
+
 /// The kinds of row a form edits and a save may race on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Radslag {
@@ -29,6 +47,10 @@ pub enum Radslag {
     Arende,
     Ansokan,
     Plan,
+    /// A FIA interview.
+    Fia,
+    /// A case's IB answers (one row per case, keyed by the case).
+    Ib,
 }
 
 impl Radslag {
@@ -38,7 +60,14 @@ impl Radslag {
             Radslag::Arende => "arende",
             Radslag::Ansokan => "ansokan",
             Radslag::Plan => "plan",
+            Radslag::Fia => "fia_intervju",
+            Radslag::Ib => "ib_svar",
         }
+    }
+
+    /// The column that names the row (the IB answers are the case's).
+    fn nyckel(self) -> &'static str {
+        if self == Radslag::Ib { "arende_id" } else { "id" }
     }
 
     /// The row-version column (a plan's `version` is its number in the plan series).
@@ -53,6 +82,8 @@ impl Radslag {
             Radslag::Arende => "Ärendet",
             Radslag::Ansokan => "Ansökan",
             Radslag::Plan => "Planen",
+            Radslag::Fia => "FIA-intervjun",
+            Radslag::Ib => "Den initiala bedömningen",
         }
     }
 
@@ -69,12 +100,14 @@ pub struct SenastAndrad {
     pub nar: String,
 }
 
-/// The refusal's sentence: who changed the row and when, and what to do.
-pub(super) fn krock_text(slag: Radslag, vem: &str, nar: &str) -> String {
+/// The refusal's sentence: who changed (or, when the form saw no row, created) the row and
+/// when, and what to do.
+pub(super) fn krock_text(slag: Radslag, vem: &str, nar: &str, skapad: bool) -> String {
     let vem = if vem.trim().is_empty() { "en annan användare" } else { vem.trim() };
     let nar = nar.get(..16).unwrap_or(nar);
+    let gjort = if skapad { "skapats" } else { "ändrats" };
     format!(
-        "{} har ändrats av {vem} {nar} medan du skrev. Dina ändringar är sparade som utkast – läs in den nya \
+        "{} har {gjort} av {vem} {nar} medan du skrev. Dina ändringar är sparade som utkast – läs in den nya \
          versionen och gör om dem.",
         slag.subjekt()
     )
@@ -86,14 +119,14 @@ impl Skrivning<'_> {
     /// [`StoreError::Krock`] and the caller's transaction writes nothing. Run it before the
     /// save's other writes so a concurrent save waits for this one.
     pub fn stampla(&self, slag: Radslag, id: i64, las: Option<i64>, vem: &str, nu: NaiveDateTime) -> Resultat<()> {
-        let (t, v) = (slag.tabell(), slag.kolumn());
+        let (t, v, k) = (slag.tabell(), slag.kolumn(), slag.nyckel());
         let andrade = match las {
             Some(las) => self.conn().execute(
-                &format!("UPDATE {t} SET {v} = {v} + 1, andrad_av = ?1, andrad = ?2 WHERE id = ?3 AND {v} = ?4"),
+                &format!("UPDATE {t} SET {v} = {v} + 1, andrad_av = ?1, andrad = ?2 WHERE {k} = ?3 AND {v} = ?4"),
                 params![vem, tidstampel(nu), id, las],
             )?,
             None => self.conn().execute(
-                &format!("UPDATE {t} SET {v} = {v} + 1, andrad_av = ?1, andrad = ?2 WHERE id = ?3"),
+                &format!("UPDATE {t} SET {v} = {v} + 1, andrad_av = ?1, andrad = ?2 WHERE {k} = ?3"),
                 params![vem, tidstampel(nu), id],
             )?,
         };
@@ -101,7 +134,14 @@ impl Skrivning<'_> {
             return Ok(());
         }
         let senast = senast_andrad(self.conn(), slag, id)?.ok_or_else(|| slag.saknas())?;
-        Err(StoreError::Krock { slag, vem: senast.vem, nar: senast.nar })
+        Err(StoreError::Krock { slag, vem: senast.vem, nar: senast.nar, skapad: las == Some(INGEN_RAD) })
+    }
+}
+
+impl Skrivning<'_> {
+    /// Whether the row is stored yet (a form that saw none carries [`INGEN_RAD`]).
+    pub fn finns(&self, slag: Radslag, id: i64) -> Resultat<bool> {
+        Ok(senast_andrad(self.conn(), slag, id)?.is_some())
     }
 }
 
@@ -113,9 +153,9 @@ impl super::Store {
 }
 
 fn senast_andrad(conn: &super::db::Kopp, slag: Radslag, id: i64) -> Resultat<Option<SenastAndrad>> {
-    let (t, v) = (slag.tabell(), slag.kolumn());
+    let (t, v, k) = (slag.tabell(), slag.kolumn(), slag.nyckel());
     Ok(conn
-        .query_row(&format!("SELECT {v}, andrad_av, andrad FROM {t} WHERE id = ?1"), [id], |r| {
+        .query_row(&format!("SELECT {v}, andrad_av, andrad FROM {t} WHERE {k} = ?1"), [id], |r| {
             Ok(SenastAndrad { version: r.get(0)?, vem: r.get(1)?, nar: r.get(2)? })
         })
         .optional()?)

@@ -34,6 +34,7 @@ const MIGRATIONS: &[Migration] = &[
     v24_statistics_month_summary,
     v25_statistics_stored_kinds,
     v26_row_versions,
+    v27_fia_and_ib_versions,
 ];
 
 /// The schema version this program writes.
@@ -566,6 +567,10 @@ pub(super) const BESLUTSPOST_ANDRAS_ALDRIG: &str =
 /// it last, when, so a save that raced another user's save is refused instead of lost.
 fn v26_row_versions(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(super::samtidighet::V26_SQL)
+}
+
+fn v27_fia_and_ib_versions(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(super::samtidighet::V27_SQL)
 }
 
 /// Caseworkers search by any part of a name or street ("ström" finds Engström): a trigram index

@@ -86,7 +86,9 @@ impl AnsokanVy {
         let senaste = self.lista.first().and_then(|a| Manad::parse(&a.manad).ok());
         let manad = senaste.map(Manad::nasta).unwrap_or_else(|| Manad::av(nu.date()));
         ctx.rensa();
-        let form = AnsokanFormular::ny_for_manad(manad, nu.date(), &self.hushall.medlemmar_i(manad));
+        let mut form = AnsokanFormular::ny_for_manad(manad, nu.date(), &self.hushall.medlemmar_i(manad));
+        // Saw no application for the month: one another user saves meanwhile refuses this save.
+        form.version = Some(crate::store::INGEN_RAD);
         self.oppna_form(ctx, form, None);
     }
 

@@ -5,9 +5,10 @@
 use crate::arbete;
 use crate::domain::arende::Arende;
 use crate::domain::fia::{FiaDefinition, FiaIntervju, Mal, Paverkar, Status};
-use crate::store::{Planperson, SparadFia};
+use crate::store::{Planperson, Radslag, SparadFia};
 use crate::ui::flikar::Flik;
 use crate::ui::kontext::{Flikvy, Kontext};
+use crate::ui::krock::Krockvakt;
 use crate::ui::tema::{self, Signal};
 use crate::ui::utkast::{Autospar, Utkastplats, nyckel};
 use crate::ui::widgetar::{notis, rubrik, textfalt, textyta, valjlista};
@@ -26,6 +27,11 @@ pub struct FiaVy {
     intervjuer: Vec<SparadFia>,
     /// The interview open: its id once saved, and its content.
     oppen: Option<(Option<i64>, FiaIntervju, FiaDefinition)>,
+    /// The open saved interview's version when it was read (`None`: a draft restored after the
+    /// program closed, saved as the row is).
+    las: Option<i64>,
+    /// A save refused because another user saved the interview meanwhile.
+    krock: Krockvakt,
     autospar: Autospar,
     /// The comparison of the two latest interviews, under the newer one's definition.
     jamfor: Option<FiaDefinition>,
@@ -59,6 +65,8 @@ impl FiaVy {
             arendenummer: arende.arendenummer.clone(),
             intervjuer: Vec::new(),
             oppen,
+            las: None,
+            krock: Krockvakt::default(),
             autospar,
             jamfor: None,
             manader: 0,
@@ -71,13 +79,35 @@ impl FiaVy {
 
     fn spara_intervju(&mut self, ctx: &mut Kontext) -> Option<i64> {
         let (id, f, _) = self.oppen.as_mut()?;
-        let svar = arbete::fia::spara_fia(ctx.store, &ctx.aktor, self.arende_id, *id, f);
-        let ny = ctx.utfall(svar)?;
+        let rad = id.map(|id| (id, self.las));
+        let ny = match arbete::fia::spara_fia(ctx.store, &ctx.aktor, self.arende_id, rad, f) {
+            Ok(ny) => ny,
+            Err(e) => {
+                if !self.krock.fanga(&e) {
+                    ctx.fel(e);
+                }
+                return None;
+            }
+        };
         *id = Some(ny);
+        self.krock.rensa();
+        self.las = ctx.store.senast_andrad(Radslag::Fia, ny).ok().map(|a| a.version);
         let _ = self.autospar.klar(ctx.store);
         self.las_intervjuer(ctx);
         ctx.sparat();
         Some(ny)
+    }
+
+    /// "Läs in den nya versionen": the interview keeps what was typed here and now carries the
+    /// version another user saved, to save on top of it.
+    fn las_in(&mut self, ctx: &mut Kontext) {
+        self.las_intervjuer(ctx);
+        let Some((Some(id), _, _)) = &self.oppen else { return };
+        let Some(s) = self.intervjuer.iter().find(|s| s.id == *id) else { return };
+        self.las = Some(s.version);
+        let datum = s.intervju.datum.map(|d| d.to_string()).unwrap_or_default();
+        let (klara, _, kvar) = s.intervju.lage(&definition(ctx, Some(s.intervju.definition_version)));
+        self.krock.inlast(&format!("intervjun {datum} med {klara} områden klara och {kvar} kvar"));
     }
 
     fn las_intervjuer(&mut self, ctx: &mut Kontext) {
@@ -147,6 +177,8 @@ impl FiaVy {
         });
         if let Some(s) = oppna {
             let d = definition(ctx, Some(s.intervju.definition_version));
+            self.las = Some(s.version);
+            self.krock.rensa();
             self.oppen = Some((Some(s.id), s.intervju, d));
             self.jamfor = None;
         }
@@ -158,6 +190,8 @@ impl FiaVy {
                 senaste_sida: Some(INTRO.into()),
                 ..Default::default()
             };
+            self.las = None;
+            self.krock.rensa();
             self.oppen = Some((None, f, d));
             self.jamfor = None;
         }
@@ -318,6 +352,9 @@ impl Flikvy for FiaVy {
             Err(e) => ctx.fel(e),
         }
         ui.separator();
+        if self.krock.visa(ui) {
+            self.las_in(ctx);
+        }
         self.visa_knappar(ui, ctx);
     }
 

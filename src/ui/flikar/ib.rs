@@ -4,7 +4,9 @@
 use crate::arbete;
 use crate::domain::arende::Arende;
 use crate::domain::ib::{IbDefinition, IbSvar};
+use crate::store::{INGEN_RAD, Radslag};
 use crate::ui::kontext::{Flikvy, Kontext};
+use crate::ui::krock::Krockvakt;
 use crate::ui::utkast::{Autospar, Utkastplats, nyckel};
 use crate::ui::widgetar::{textfalt, textyta, valjlista};
 use crate::utskrift::Dokument;
@@ -15,6 +17,10 @@ pub struct IbVy {
     definition: IbDefinition,
     svar: IbSvar,
     sparat_svar: IbSvar,
+    /// The answers' version when read ([`INGEN_RAD`]: the case had none yet).
+    las: i64,
+    /// A save refused because another user saved the answers meanwhile.
+    krock: Krockvakt,
     autospar: Autospar,
 }
 
@@ -43,7 +49,21 @@ impl IbVy {
             definition,
             svar: draft.unwrap_or_else(|| sparat.clone()),
             sparat_svar: sparat,
+            las: las_version(ctx, arende.id),
+            krock: Krockvakt::default(),
             autospar,
+        }
+    }
+
+    /// "Läs in den nya versionen": the answers as another user saved them become what is saved
+    /// now; the form keeps what was typed here, to save on top of them.
+    fn las_in(&mut self, ctx: &mut Kontext) {
+        self.las = las_version(ctx, self.arende_id);
+        if let Some(sparat) = ctx.las(ctx.store.ib_svar(self.arende_id)) {
+            let andrad = ctx.store.senast_andrad(Radslag::Ib, self.arende_id);
+            let vem = andrad.map(|a| format!("{} {}", a.vem, a.nar.get(..16).unwrap_or(&a.nar))).unwrap_or_default();
+            self.sparat_svar = sparat;
+            self.krock.inlast(&format!("svaren sparade av {vem}"));
         }
     }
 
@@ -86,10 +106,16 @@ impl IbVy {
     }
 
     fn spara_svar(&mut self, ctx: &mut Kontext) -> bool {
-        let svar = arbete::ib::spara_ib(ctx.store, &ctx.aktor, self.arende_id, &self.svar);
-        if ctx.utfall(svar).is_none() {
-            return false;
+        match arbete::ib::spara_ib(ctx.store, &ctx.aktor, (self.arende_id, Some(self.las)), &self.svar) {
+            Ok(()) => {}
+            Err(e) if self.krock.fanga(&e) => return false,
+            Err(e) => {
+                ctx.fel(e);
+                return false;
+            }
         }
+        self.krock.rensa();
+        self.las = las_version(ctx, self.arende_id);
         let _ = self.autospar.klar(ctx.store);
         self.sparat_svar = self.svar.clone();
         ctx.sparat();
@@ -105,6 +131,9 @@ impl Flikvy for IbVy {
             "Initial bedömning (formulär version {}). Del 4 är förändringsplanen under fliken Plan.",
             self.definition.version
         ));
+        if self.krock.visa(ui) {
+            self.las_in(ctx);
+        }
         let delar = self.definition.delar.clone();
         for del in &delar {
             egui::CollapsingHeader::new(&del.rubrik).default_open(true).show(ui, |ui| {
@@ -144,4 +173,9 @@ impl Flikvy for IbVy {
         let dokument = Dokument::IbDel { arendenummer: self.arendenummer.clone(), del: "del2".into() };
         ctx.skriv_ut(&dokument, &format!("ib-del2-{}.pdf", self.arendenummer));
     }
+}
+
+/// The version of the case's IB answers now ([`INGEN_RAD`] while it has none).
+fn las_version(ctx: &mut Kontext, arende_id: i64) -> i64 {
+    ctx.store.senast_andrad(Radslag::Ib, arende_id).map(|a| a.version).unwrap_or(INGEN_RAD)
 }

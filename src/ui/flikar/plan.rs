@@ -83,7 +83,7 @@ impl PlanVy {
             versioner: Vec::new(),
             vald: 0,
             utkast: None,
-            las: None,
+            las: arbete::plan::Lasning::IngetUtkast,
             krock: Krockvakt::default(),
             autospar: Autospar::ny::<Planinnehall>(ctx.store, String::new(), String::new()).0,
             ett_i_taget: false,
@@ -151,7 +151,10 @@ impl PlanVy {
     fn las_om(&mut self, ctx: &mut Kontext) {
         self.versioner = ctx.las(ctx.store.planer_for(self.arende_id, self.person_id));
         let utkast = self.versioner.first().filter(|p| p.overenskommen.is_none());
-        self.las = utkast.map(|p| (p.id, p.radversion));
+        self.las = match utkast {
+            Some(p) => arbete::plan::Lasning::Utkast(p.id, p.radversion),
+            None => arbete::plan::Lasning::IngetUtkast,
+        };
         self.utkast = utkast.map(|p| p.innehall.clone());
         if let Some(u) = &self.utkast {
             // A stored draft that is only looked at is not a draft to restore.
@@ -335,9 +338,14 @@ impl PlanVy {
 
     fn kom_overens(&mut self, ctx: &mut Kontext) {
         let (Some(o), Some(innehall)) = (&self.overens, &self.utkast) else { return };
-        let svar = match arbete::plan::kom_overens(ctx.store, &ctx.aktor, self.arende_id, self.person_id, innehall, o) {
+        let las = (self.arende_id, self.las);
+        let svar = match arbete::plan::kom_overens(ctx.store, &ctx.aktor, las, self.person_id, innehall, o) {
             Err(arbete::Arbetsfel::Falt(fel)) => {
                 self.overens_fel = fel;
+                return;
+            }
+            Err(e) if self.krock.fanga(&e) => {
+                self.overens = None;
                 return;
             }
             svar => svar,
@@ -361,10 +369,13 @@ impl PlanVy {
         if p.overenskommen.is_some() && !p.signerad {
             notis(ui, Signal::Varning, &format!("Klienten har inte signerat planen: {}", p.ej_signerad_orsak));
             if ui.button("Klienten har signerat nu").clicked() {
-                let svar = arbete::plan::signera(ctx.store, &ctx.aktor, self.arende_id, p.id);
-                if ctx.utfall(svar).is_some() {
-                    self.las_om(ctx);
-                    ctx.sparat();
+                match arbete::plan::signera(ctx.store, &ctx.aktor, self.arende_id, (p.id, Some(p.radversion))) {
+                    Ok(()) => {
+                        self.las_om(ctx);
+                        ctx.sparat();
+                    }
+                    Err(e) if self.krock.fanga(&e) => {}
+                    Err(e) => ctx.fel(e),
                 }
             }
         }
