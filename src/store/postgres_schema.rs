@@ -48,6 +48,20 @@ pub fn baslinje() -> String {
     )
 }
 
+/// The program's whole schema for a new unit database: the baseline and every migration after it.
+pub fn nytt_schema() -> String {
+    baslinje() + &efter_baslinjen()
+}
+
+/// The migrations after the baseline as one text, each ending by recording its version: what a
+/// new unit database runs after [`baslinje`] (the schema tests use it).
+pub fn efter_baslinjen() -> String {
+    migrering::MIGRERINGAR
+        .iter()
+        .map(|(v, sql)| format!("{}\nUPDATE bistand_schema SET version = {v};\n", sql()))
+        .collect()
+}
+
 /// The tables whose `id` is an identity column (a surrogate key, SQLite's rowid).
 fn identitetstabeller() -> impl Iterator<Item = &'static str> {
     tabeller::TABELLER.split("CREATE TABLE ").skip(1).filter_map(|t| {

@@ -31,9 +31,9 @@ pub(super) const V27_SQL: &str = "
     ALTER TABLE ib_svar ADD COLUMN andrad_av TEXT NOT NULL DEFAULT '';
 ";
 
-/// Migration 27 on PostgreSQL: the same columns, as the baseline types its integers.
+/// Migration 27 on PostgreSQL: the same columns, typed and collated as the baseline's.
 pub(super) fn v27_postgres() -> String {
-    V27_SQL.replace("INTEGER", "BIGINT")
+    V27_SQL.replace("INTEGER", "BIGINT").replace(" TEXT", " TEXT COLLATE \"C\"")
 }
 
 /// The version a form carries when it saw no row yet ("Ny ansökan", the first plan): a row

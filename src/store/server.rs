@@ -234,7 +234,7 @@ fn skapa_eller_kontrollera_schema(kopp: &Kopp) -> Resultat<()> {
             "Databasen på servern innehåller redan tabeller som inte är Bistånds. Välj en tom databas.".into(),
         ));
     }
-    kopp.execute_batch(&super::postgres_schema::baslinje())?;
+    kopp.execute_batch(&super::postgres_schema::nytt_schema())?;
     tx.commit()?;
     Ok(())
 }
