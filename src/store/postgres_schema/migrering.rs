@@ -75,4 +75,31 @@ mod tests {
         assert!(fel.contains("uppgraderingen saknas"), "{fel}");
         assert_eq!(kopp.schemaversion().unwrap(), fran + 1, "nothing half done");
     }
+
+    /// A unit database at the baseline gets migration 27's version columns on FIA and IB when
+    /// the program opens it.
+    #[test]
+    fn a_database_at_the_baseline_gets_the_fia_and_ib_versions() {
+        let Ok(url) = std::env::var(crate::store::server::TESTSERVER) else { return };
+        let store = Store::open_testschema(&url).unwrap();
+        let kopp = store.conn();
+        kopp.execute_batch(&format!(
+            "ALTER TABLE fia_intervju DROP COLUMN version; ALTER TABLE fia_intervju DROP COLUMN andrad_av;
+             ALTER TABLE ib_svar DROP COLUMN version; ALTER TABLE ib_svar DROP COLUMN andrad_av;
+             UPDATE bistand_schema SET version = {};",
+            super::super::BASLINJE_VERSION
+        ))
+        .unwrap();
+        migrera(kopp, crate::store::SCHEMA_VERSION, MIGRERINGAR).unwrap();
+        let n: i64 = kopp
+            .query_row(
+                "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema()
+                   AND table_name IN ('fia_intervju', 'ib_svar') AND column_name IN ('version', 'andrad_av')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(n, 4);
+        assert_eq!(kopp.schemaversion().unwrap(), crate::store::SCHEMA_VERSION);
+    }
 }
