@@ -238,3 +238,86 @@ fn ib_answers_first_written_or_changed_meanwhile_by_another_user_are_not_overwri
     assert_eq!(a.ib_svar(arende_id).unwrap().unwrap().svar["del1.bostad"], "Andrahand");
     assert_eq!(a.senast_andrad(Radslag::Ib, arende_id).unwrap().vem, "Bertil Handläggare");
 }
+
+/// The same races in the window: the message at the form, the typed text kept (and saved as a
+/// draft), "Läs in den nya versionen", and the change saved on top of the other user's.
+mod fonster {
+    use super::*;
+    use bistand::ui::flikar::Flik;
+    use egui_kittest::kittest::Queryable;
+    use gemensamt::ui::{harness, klicka, skriv};
+
+    type Fonster = egui_kittest::Harness<'static, bistand::ui::BistandApp>;
+
+    fn visas(h: &Fonster, text: &str) -> bool {
+        h.query_by_label_contains(text).is_some()
+    }
+
+    fn varde(h: &Fonster, etikett: &str) -> Option<String> {
+        h.get_by_label(etikett).value()
+    }
+
+    const STEG1: &str = "Steg 1: Aktuell situation";
+
+    #[test]
+    fn a_new_plan_keeps_the_typed_text_when_another_user_started_the_plan_first() {
+        let (_dir, path) = temp_db();
+        let (a, mut ulrikas, arende_id) = tva_anvandare(&path);
+        let mut h = harness(a);
+        h.state_mut().oppna_arende(arende_id, Flik::Plan);
+        h.run();
+        klicka(&mut h, "Ny plan");
+        skriv(&mut h, STEG1, "Söker arbete inom vården");
+
+        // Meanwhile Ulrika, in her window, starts the client's plan.
+        let hennes = plantext("Har just flyttat");
+        arbete::plan::spara_utkast(&mut ulrikas, &ulrika(), (arende_id, Lasning::IngetUtkast), None, &hennes).unwrap();
+
+        klicka(&mut h, "Spara utkast");
+        assert!(visas(&h, "Planen har skapats av Ulrika Handläggare 2026-11-30 10:14 medan du skrev"));
+        assert_eq!(varde(&h, STEG1).as_deref(), Some("Söker arbete inom vården"), "the typed text is kept");
+        let planer = ulrikas.planer(arende_id).unwrap();
+        assert_eq!(planer.len(), 1, "no second draft");
+        assert_eq!(planer[0].innehall.fritext[0], "Har just flyttat", "nothing of it was written");
+
+        klicka(&mut h, "Läs in den nya versionen");
+        assert!(visas(&h, "Den nya versionen är inläst. Nu sparat: utkastet till version 1"));
+        assert_eq!(varde(&h, STEG1).as_deref(), Some("Söker arbete inom vården"), "still what the user typed");
+        klicka(&mut h, "Spara utkast");
+        assert!(visas(&h, "Utkastet är sparat."));
+        let nu = ulrikas.planer(arende_id).unwrap();
+        assert_eq!((nu.len(), nu[0].innehall.fritext[0].as_str()), (1, "Söker arbete inom vården"));
+    }
+
+    #[test]
+    fn the_ib_form_keeps_the_typed_answer_and_takes_the_other_users_on_reading_in() {
+        let (_dir, path) = temp_db();
+        let (a, mut ulrikas, arende_id) = tva_anvandare(&path);
+        let mut h = harness(a);
+        h.state_mut().oppna_arende(arende_id, Flik::Ib);
+        h.run();
+        skriv(&mut h, "Inkomster i hushållet", "Lön 8 000 kr i månaden");
+
+        // Meanwhile Ulrika writes the case's first IB answers.
+        let hennes = ib("del1.hushall", "Vera bor ensam");
+        arbete::ib::spara_ib(&mut ulrikas, &ulrika(), (arende_id, Some(INGEN_RAD)), &hennes).unwrap();
+
+        klicka(&mut h, "Spara IB");
+        assert!(visas(&h, "Den initiala bedömningen har skapats av Ulrika Handläggare 2026-11-30 10:14"));
+        assert_eq!(varde(&h, "Inkomster i hushållet").as_deref(), Some("Lön 8 000 kr i månaden"));
+        let sparat = ulrikas.ib_svar(arende_id).unwrap().unwrap();
+        assert!(!sparat.svar.contains_key("del1.inkomster"), "nothing of it was written");
+
+        klicka(&mut h, "Läs in den nya versionen");
+        assert!(visas(&h, "Den nya versionen är inläst"));
+        assert_eq!(varde(&h, "Hushållet (vilka som bor i bostaden)").as_deref(), Some("Vera bor ensam"));
+        assert_eq!(varde(&h, "Inkomster i hushållet").as_deref(), Some("Lön 8 000 kr i månaden"));
+        klicka(&mut h, "Spara IB");
+        assert!(visas(&h, "Den initiala bedömningen är sparad."));
+        let nu = ulrikas.ib_svar(arende_id).unwrap().unwrap().svar;
+        assert_eq!(
+            (nu["del1.hushall"].as_str(), nu["del1.inkomster"].as_str()),
+            ("Vera bor ensam", "Lön 8 000 kr i månaden")
+        );
+    }
+}

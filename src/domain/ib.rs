@@ -87,6 +87,21 @@ impl IbSvar {
         }
         Ok(())
     }
+
+    /// The answers another user saved (`ny`) with this form's own changes since `fore`, the
+    /// answers it was opened with, on top: what "Läs in den nya versionen" leaves in the form.
+    pub fn pa_ny_version(&self, fore: &IbSvar, ny: &IbSvar) -> IbSvar {
+        let mut resultat = ny.clone();
+        for (nyckel, varde) in &self.svar {
+            if fore.svar.get(nyckel) != Some(varde) {
+                resultat.svar.insert(nyckel.clone(), varde.clone());
+            }
+        }
+        if self.samtycke_jobbtorg != fore.samtycke_jobbtorg {
+            resultat.samtycke_jobbtorg = self.samtycke_jobbtorg;
+        }
+        resultat
+    }
 }
 
 #[cfg(test)]
@@ -114,5 +129,21 @@ mod tests {
         d.delar[0].falt.push(Falt { id: "x".into(), etikett: "X".into(), typ: "bild".into(), val: vec![] });
         assert!(IbDefinition::fran_json(&serde_json::to_string(&d).unwrap()).unwrap_err().contains("okänd typ"));
         assert!(IbDefinition::fran_json("{").is_err());
+    }
+
+    #[test]
+    fn reading_in_keeps_the_fields_changed_here_and_takes_the_others_from_the_new_version() {
+        let svar = |par: &[(&str, &str)]| IbSvar {
+            svar: par.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+            ..Default::default()
+        };
+        let fore = svar(&[("del1.boende", "Hyra 6 000 kr")]);
+        let har = svar(&[("del1.boende", "Hyra 6 000 kr"), ("del1.inkomster", "Lön")]);
+        let ny = svar(&[("del1.boende", "Hyra 6 500 kr"), ("del1.hushall", "Vera ensam")]);
+        let efter = har.pa_ny_version(&fore, &ny);
+        assert_eq!(
+            efter.svar,
+            svar(&[("del1.boende", "Hyra 6 500 kr"), ("del1.hushall", "Vera ensam"), ("del1.inkomster", "Lön")]).svar
+        );
     }
 }

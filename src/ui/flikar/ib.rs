@@ -55,13 +55,14 @@ impl IbVy {
         }
     }
 
-    /// "Läs in den nya versionen": the answers as another user saved them become what is saved
-    /// now; the form keeps what was typed here, to save on top of them.
+    /// "Läs in den nya versionen": the answers as another user saved them, with the fields
+    /// changed here kept on top, to save again.
     fn las_in(&mut self, ctx: &mut Kontext) {
         self.las = las_version(ctx, self.arende_id);
         if let Some(sparat) = ctx.las(ctx.store.ib_svar(self.arende_id)) {
             let andrad = ctx.store.senast_andrad(Radslag::Ib, self.arende_id);
             let vem = andrad.map(|a| format!("{} {}", a.vem, a.nar.get(..16).unwrap_or(&a.nar))).unwrap_or_default();
+            self.svar = self.svar.pa_ny_version(&self.sparat_svar, &sparat);
             self.sparat_svar = sparat;
             self.krock.inlast(&format!("svaren sparade av {vem}"));
         }
