@@ -146,3 +146,22 @@ fn a_proposal_is_decided_from_the_att_gora_list() {
     assert!(nytt.delegation.contains("punkt 4.1.2"), "{}", nytt.delegation);
     assert!(h.query_by_label_contains("Förslag till beslut (").is_none(), "the list is empty again");
 }
+
+#[test]
+fn a_proposal_another_decider_decided_meanwhile_is_not_marked_decided_again() {
+    let (dir, mut store, arende) = demo();
+    let hanna = aktor("Hanna Handläggare");
+    let vag = fatta_eller_foresla(&mut store, &hanna, Some("handlaggare"), arende, &formular("30 000"), true).unwrap();
+    let Beslutsvag::Forslag { id: forslag, .. } = vag else { panic!("a proposal, not {vag:?}") };
+    // Bo opens the same database; Berit decides the proposal first.
+    let mut bos = open(&dir.path().join("test.db"));
+    let berit = aktor("Berit Beslutsdotter");
+    let beslut = besluta_forslag(&mut store, &berit, Some("forste_socialsekreterare"), forslag).unwrap();
+    let fel = bos.skriv(|w| w.forslag_beslutat(forslag, beslut, "Bo Beslutare")).unwrap_err().to_string();
+    assert_eq!(
+        fel,
+        "Förslaget är redan beslutat av Berit Beslutsdotter medan du läste det. Läs in ärendet igen; inget nytt \
+         beslut har sparats."
+    );
+    assert_eq!(bos.forslag(forslag).unwrap().beslut_id, Some(beslut));
+}

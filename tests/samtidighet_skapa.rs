@@ -239,6 +239,22 @@ fn ib_answers_first_written_or_changed_meanwhile_by_another_user_are_not_overwri
     assert_eq!(a.senast_andrad(Radslag::Ib, arende_id).unwrap().vem, "Bertil Handläggare");
 }
 
+#[test]
+fn an_arshjul_control_another_user_ticked_off_meanwhile_is_refused_with_who_and_when() {
+    let (_dir, path) = temp_db();
+    let (mut a, mut b, arende_id) = tva_anvandare(&path);
+    let juni = Manad::new(2026, 6).unwrap();
+    let kontroll = "skatteaterbaring_jun";
+    arbete::arshjul::bocka_av(&mut a, &ulrika(), arende_id, juni, kontroll, "Ingen återbäring i år.").unwrap();
+    let fore = spar(&b, arende_id);
+    let fel = arbete::arshjul::bocka_av(&mut b, &bertil(), arende_id, juni, kontroll, "Återbäring 1 200 kr.");
+    assert_eq!(
+        fel.unwrap_err().to_string(),
+        "Kontrollen är redan avbockad för den månaden av Ulrika Handläggare 2026-11-30 10:14."
+    );
+    assert_eq!(spar(&b, arende_id), fore, "no second journal line");
+}
+
 /// The same races in the window: the message at the form, the typed text kept (and saved as a
 /// draft), "Läs in den nya versionen", and the change saved on top of the other user's.
 mod fonster {

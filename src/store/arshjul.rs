@@ -206,7 +206,15 @@ impl Skrivning<'_> {
             params![arende_id, manad.to_string(), kontroll, tidstampel(nu), av],
         )?;
         if n == 0 {
-            return Err(StoreError::Regel("Kontrollen är redan avbockad för den månaden.".into()));
+            let (vem, nar): (String, String) = self.conn().query_row(
+                "SELECT av, klar FROM arshjul_klar WHERE arende_id = ?1 AND manad = ?2 AND kontroll = ?3",
+                params![arende_id, manad.to_string(), kontroll],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            return Err(StoreError::Regel(format!(
+                "Kontrollen är redan avbockad för den månaden av {vem} {}.",
+                nar.get(..16).unwrap_or(&nar)
+            )));
         }
         Ok(())
     }
@@ -217,8 +225,14 @@ impl Skrivning<'_> {
             params![handlaggare, halvar, tidstampel(nu), av],
         )?;
         if n == 0 {
+            let (vem, nar): (String, String) = self.conn().query_row(
+                "SELECT av, klar FROM genomgang_klar WHERE handlaggare = ?1 AND halvar = ?2",
+                params![handlaggare, halvar],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
             return Err(StoreError::Regel(format!(
-                "Genomgången av {handlaggare}s ärenden är redan gjord för halvåret."
+                "Genomgången av {handlaggare}s ärenden är redan gjord för halvåret (av {vem} {}).",
+                nar.get(..16).unwrap_or(&nar)
             )));
         }
         Ok(())
