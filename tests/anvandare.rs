@@ -163,7 +163,7 @@ fn atgarder() -> Vec<(&'static str, Atgard)> {
         ("lista ärenden", |s, a, _| arbete::arende::logga_listning(s, a, "test")),
         ("spara normtabell", |s, a, _| {
             let (_, tabell) = s.normtabell_for_ar(2026).unwrap().unwrap();
-            arbete::installningar::spara_normtabell(s, a, &tabell, "Prov av behörighet").map(|_| ())
+            arbete::installningar::spara_normtabell(s, a, (&tabell, None), "Prov av behörighet").map(|_| ())
         }),
         ("lägga till användare", |s, a, _| {
             arbete::anvandare::ny_anvandare(s, a, &ny("ny"), "ett-langt-losenord", "ett-langt-losenord").map(|_| ())

@@ -255,6 +255,31 @@ fn an_arshjul_control_another_user_ticked_off_meanwhile_is_refused_with_who_and_
     assert_eq!(spar(&b, arende_id), fore, "no second journal line");
 }
 
+#[test]
+fn a_norm_table_edited_from_a_version_another_user_replaced_meanwhile_is_refused() {
+    use bistand::arbete::installningar::spara_normtabell;
+    use bistand::domain::anvandare::Roll;
+    let sf = |a: Aktor| a.med_roll(Roll::Systemforvaltare);
+    let (_dir, path) = temp_db();
+    let (mut a, mut b, _) = tva_anvandare(&path);
+    // Both open 2026's table; Ulrika saves a correction first.
+    let (fran, tabell) = a.normtabell_for_ar(2026).unwrap().expect("the shipped table");
+    let mut hennes = tabell.clone();
+    hennes.kalla = "Rättelse enligt SOSFS".into();
+    let hennes_id = spara_normtabell(&mut a, &sf(ulrika()), (&hennes, Some(fran)), "Rättad källa").unwrap();
+
+    let mut hans = tabell;
+    hans.kalla = "Bertils källa".into();
+    let fel = spara_normtabell(&mut b, &sf(bertil()), (&hans, Some(fran)), "Annan källa").unwrap_err();
+    assert!(krock_av_ulrika(&fel, Radslag::Normtabell, false), "{fel:?}");
+    assert!(fel.to_string().starts_with("Normtabellen har ändrats av Ulrika Handläggare 2026-11-30 10:14"), "{fel}");
+    assert_eq!(b.normtabell_for_ar(2026).unwrap().unwrap(), (hennes_id, hennes), "nothing of his was written");
+
+    // Read in: his table saves as the next version on top of hers.
+    let ny = spara_normtabell(&mut b, &sf(bertil()), (&hans, Some(hennes_id)), "Annan källa").unwrap();
+    assert_eq!(a.normtabell_for_ar(2026).unwrap().unwrap().0, ny);
+}
+
 /// The same races in the window: the message at the form, the typed text kept (and saved as a
 /// draft), "Läs in den nya versionen", and the change saved on top of the other user's.
 mod fonster {

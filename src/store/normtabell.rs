@@ -106,6 +106,25 @@ impl Store {
 }
 
 impl Skrivning<'_> {
+    /// A table edited from the year's version `utgick_fran` (its id; [`super::INGEN_RAD`] for a
+    /// year that had none; `None`: not checked) is refused ([`StoreError::Krock`]) when another
+    /// user saved a newer version of that year meanwhile, naming who and when.
+    pub fn normtabell_sedan(&self, ar: i32, utgick_fran: Option<i64>) -> Resultat<()> {
+        let Some(las) = utgick_fran else { return Ok(()) };
+        let senaste: Option<(i64, String, String)> = self
+            .conn()
+            .query_row("SELECT id, av, skapad FROM normtabell WHERE ar = ?1 ORDER BY version DESC LIMIT 1", [ar], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        match senaste {
+            Some((id, vem, nar)) if id != las => {
+                Err(StoreError::Krock { slag: super::Radslag::Normtabell, vem, nar, skapad: las == super::INGEN_RAD })
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Saves a table as the year's next version, with what changed and the source.
     pub fn spara_normtabell(&self, t: &Normtabell, andring: &str, av: &str, nu: NaiveDateTime) -> Resultat<i64> {
         t.kontrollera().map_err(StoreError::Regel)?;

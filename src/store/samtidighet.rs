@@ -51,6 +51,9 @@ pub enum Radslag {
     Fia,
     /// A case's IB answers (one row per case, keyed by the case).
     Ib,
+    /// A year's norm table. Each save is a new row, never stamped: a save based on a version
+    /// other than the year's newest is refused (see `Skrivning::normtabell_sedan`).
+    Normtabell,
 }
 
 impl Radslag {
@@ -62,6 +65,7 @@ impl Radslag {
             Radslag::Plan => "plan",
             Radslag::Fia => "fia_intervju",
             Radslag::Ib => "ib_svar",
+            Radslag::Normtabell => "normtabell",
         }
     }
 
@@ -84,6 +88,7 @@ impl Radslag {
             Radslag::Plan => "Planen",
             Radslag::Fia => "FIA-intervjun",
             Radslag::Ib => "Den initiala bedömningen",
+            Radslag::Normtabell => "Normtabellen",
         }
     }
 

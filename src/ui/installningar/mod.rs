@@ -12,6 +12,7 @@ use crate::domain::norm::{Aldersband, Cell, Hyrestak, Normtabell, Regler};
 use crate::store::{Normversion, Store};
 use crate::ui::installningar::frasbibliotek::Frasredigering;
 use crate::ui::installningar::underhall::Underhall;
+use crate::ui::krock::Krockvakt;
 use crate::ui::tema::Signal;
 use crate::ui::widgetar::{cellfalt, gridfalt, kolumnrubrik, las, notis, rubrik, textfalt, valjlista};
 use chrono::NaiveDateTime;
@@ -85,6 +86,10 @@ pub struct Installningar {
     versioner: Vec<Normversion>,
     valt_ar: Option<i32>,
     tabell: Option<Normtabell>,
+    /// The version the table shown was read from ([`crate::store::INGEN_RAD`]: a new year).
+    tabell_fran: Option<i64>,
+    /// A save refused because another user saved the year's table meanwhile.
+    krock: Krockvakt,
     andring: String,
     nytt_ar: String,
     regler: ReglerFalt,
@@ -113,6 +118,8 @@ impl Installningar {
             versioner: las(store.normversioner(), &mut meddelande),
             valt_ar: None,
             tabell: None,
+            tabell_fran: None,
+            krock: Krockvakt::default(),
             andring: String::new(),
             nytt_ar: String::new(),
             regler: ReglerFalt::fran(&las(store.regler(), &mut meddelande)),
@@ -125,8 +132,23 @@ impl Installningar {
 
     fn valj_ar(&mut self, store: &Store, ar: i32) {
         self.valt_ar = Some(ar);
-        self.tabell = las(store.normtabell_for_ar(ar), &mut self.meddelande).map(|(_, t)| t);
+        let last = las(store.normtabell_for_ar(ar), &mut self.meddelande);
+        self.tabell_fran = last.as_ref().map(|(id, _)| *id);
+        self.tabell = last.map(|(_, t)| t);
         self.andring.clear();
+        self.krock.rensa();
+    }
+
+    /// "Läs in den nya versionen": the year's newest version becomes the one edited from; the
+    /// amounts typed here stay, to check and save as the next version.
+    fn las_in_normtabell(&mut self, store: &Store) {
+        let Some(ar) = self.valt_ar else { return };
+        self.versioner = las(store.normversioner(), &mut self.meddelande);
+        let senaste = las(store.normtabell_for_ar(ar), &mut self.meddelande);
+        self.tabell_fran = senaste.map(|(id, _)| id);
+        if let Some(v) = self.versioner.iter().find(|v| v.ar == ar) {
+            self.krock.inlast(&format!("version {} av {}: {}", v.version, v.av, v.andring));
+        }
     }
 
     pub fn visa(
@@ -230,6 +252,9 @@ impl Installningar {
                 self.nytt_ar(store);
             }
         });
+        if self.krock.visa(ui) {
+            self.las_in_normtabell(store);
+        }
         let Some(t) = &mut self.tabell else { return };
         ui.label(RichText::new(format!("Tabell {}: {}", t.ar, t.kalla)).weak());
         // Children's rows in age order (the map is keyed by text).
@@ -268,13 +293,16 @@ impl Installningar {
         textfalt(ui, "Vad ändras och varifrån kommer beloppen (källa)", &mut self.andring, None, 520.0);
         if ui.button("Spara som ny version").clicked() {
             let t = t.clone();
-            match crate::arbete::installningar::spara_normtabell(store, aktor, &t, &self.andring) {
-                Ok(_) => {
+            match crate::arbete::installningar::spara_normtabell(store, aktor, (&t, self.tabell_fran), &self.andring) {
+                Ok(id) => {
+                    self.krock.rensa();
+                    self.tabell_fran = Some(id);
                     self.meddelande =
                         Some((Signal::Klart, format!("Normtabellen för {} är sparad som ny version.", t.ar)));
                     self.versioner = las(store.normversioner(), &mut self.meddelande);
                     self.andring.clear();
                 }
+                Err(e) if self.krock.fanga(&e) => {}
                 Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),
             }
         }
@@ -318,6 +346,8 @@ impl Installningar {
         }
         self.valt_ar = Some(ar);
         self.tabell = Some(t);
+        self.tabell_fran = Some(crate::store::INGEN_RAD);
+        self.krock.rensa();
         self.meddelande = Some((
             Signal::Varning,
             format!("Tabellen för {ar} utgår från {fran}. Skriv in årets belopp och källa och spara."),
