@@ -18,7 +18,12 @@ use std::path::Path;
 /// granting 7 000,50 kr, paid on 2026-11-25, made by "Berit Beslutsdotter".
 fn demo_med_beviljat() -> (tempfile::TempDir, std::path::PathBuf, Store, i64) {
     let (dir, db) = temp_db();
-    let mut store = open_fil(&db);
+    let (store, id) = beviljat(open_fil(&db));
+    (dir, db, store, id)
+}
+
+/// The demo unit in `store` with a decision granting November's rent; returns its id.
+fn beviljat(mut store: Store) -> (Store, i64) {
     bistand::demo::skapa_demo(&mut store, 12, nu()).unwrap();
     let arende_id = store.alla_beslut().unwrap()[0].id;
     let arende_id = store.beslut(arende_id).unwrap().beslut.arende_id;
@@ -50,7 +55,7 @@ fn demo_med_beviljat() -> (tempfile::TempDir, std::path::PathBuf, Store, i64) {
     };
     let underlag = bistand::utskrift::beslutsunderlag(&store, &b).unwrap();
     let id = store.skriv(|w| w.spara_beslut(&b, &underlag, true, "Berit Beslutsdotter", nu())).unwrap();
-    (dir, db, store, id)
+    (store, id)
 }
 
 fn hyresvard() -> Mottagare {
@@ -312,4 +317,27 @@ fn a_decision_that_names_a_giro_orders_its_payment_and_one_without_leaves_it_to_
     )
     .unwrap();
     assert!(store.utbetalningar_for_beslut(utan).unwrap().is_empty(), "no registered account: the kassa orders it");
+}
+
+#[test]
+fn an_order_another_kassa_attested_or_stopped_meanwhile_is_refused_with_who_and_when() {
+    // Two users on one database (on the test server too, with BISTAND_TEST_PG).
+    let (_d, db) = temp_db();
+    let (mut karin, beslut) = beviljat(open(&db));
+    let mut kalle = open(&db);
+    let kalender = levererade_utbetalningsregler();
+    let ids = utbetalning::bestall(&mut karin, &aktor("Handläggare"), beslut, &hyresvard(), &kalender).unwrap();
+    utbetalning::attestera(&mut karin, &aktor("Kassa Karin"), ids[0]).unwrap();
+    let fel = utbetalning::attestera(&mut kalle, &aktor("Kassa Kalle"), ids[0]).unwrap_err().to_string();
+    let tid = nu().format("%Y-%m-%d %H:%M");
+    assert_eq!(
+        fel,
+        format!("Utbetalningen väntar inte på attest: den är attesterad av Kassa Karin {tid}. Läs in listan igen.")
+    );
+    assert_eq!(kalle.utbetalning(ids[0]).unwrap().attesterad_av.as_deref(), Some("Kassa Karin"));
+
+    utbetalning::stoppa(&mut karin, &aktor("Kassa Karin"), ids[0], "Fel mottagare").unwrap();
+    let fel = utbetalning::stoppa(&mut kalle, &aktor("Kassa Kalle"), ids[0], "Dubblett").unwrap_err().to_string();
+    assert!(fel.starts_with("Utbetalningen kan inte stoppas: den är stoppad av Kassa Karin"), "{fel}");
+    assert_eq!(kalle.utbetalning(ids[0]).unwrap().status, Status::Stoppad);
 }

@@ -83,7 +83,7 @@ impl Skrivning<'_> {
              WHERE id = ?1 AND attesterad_av IS NULL AND stoppad_av IS NULL",
             params![id, av, tidstampel(nu)],
         )?;
-        andrad(n, "Utbetalningen väntar inte på attest (den är redan attesterad eller stoppad).")
+        self.andrad(n, id, "Utbetalningen väntar inte på attest")
     }
 
     /// Stops an order that has not been sent to the bank.
@@ -93,7 +93,7 @@ impl Skrivning<'_> {
              WHERE id = ?1 AND stoppad_av IS NULL AND exporterad_tid IS NULL",
             params![id, av, tidstampel(nu), orsak.trim()],
         )?;
-        andrad(n, "Utbetalningen kan inte stoppas: den är redan stoppad eller skickad till banken.")
+        self.andrad(n, id, "Utbetalningen kan inte stoppas")
     }
 
     /// Marks an attested order as sent to the bank in `fil`.
@@ -103,7 +103,33 @@ impl Skrivning<'_> {
              WHERE id = ?1 AND attesterad_av IS NOT NULL AND stoppad_av IS NULL AND exporterad_tid IS NULL",
             params![id, tidstampel(nu), fil],
         )?;
-        andrad(n, "Utbetalningen kan inte skickas: den är inte attesterad, är stoppad eller redan skickad.")
+        self.andrad(n, id, "Utbetalningen kan inte skickas")
+    }
+
+    /// A state change that found the order in another state than the user saw (another user
+    /// attested, stopped or sent it meanwhile): refused with what it is now, by whom and when.
+    fn andrad(&self, n: usize, id: i64, vad: &str) -> Resultat<()> {
+        if n == 1 {
+            return Ok(());
+        }
+        type Lage = (Option<String>, Option<String>, Option<String>, Option<String>, Option<String>);
+        let lage: Option<Lage> = self
+            .conn()
+            .query_row(
+                "SELECT attesterad_av, attesterad_tid, stoppad_av, stoppad_tid, exporterad_tid FROM utbetalning WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .optional()?;
+        let minut = |t: &str| t.get(..16).unwrap_or(t).to_string();
+        let nu = match lage {
+            None => return Err(StoreError::Saknas("Utbetalningen finns inte.".into())),
+            Some((_, _, Some(vem), Some(nar), _)) => format!("den är stoppad av {vem} {}", minut(&nar)),
+            Some((_, _, _, _, Some(nar))) => format!("den är skickad till banken {}", minut(&nar)),
+            Some((Some(vem), Some(nar), ..)) => format!("den är attesterad av {vem} {}", minut(&nar)),
+            Some(_) => "den är inte attesterad än".into(),
+        };
+        Err(StoreError::Regel(format!("{vad}: {nu}. Läs in listan igen.")))
     }
 
     pub fn registrera_retur(
@@ -121,10 +147,6 @@ impl Skrivning<'_> {
         )?;
         Ok(())
     }
-}
-
-fn andrad(n: usize, fel: &str) -> Resultat<()> {
-    if n == 1 { Ok(()) } else { Err(StoreError::Regel(fel.into())) }
 }
 
 /// A decision with granted money not yet (fully) ordered.
