@@ -111,7 +111,7 @@ fn a_new_version_of_the_arshjul_applies_from_its_date() {
     let mut hjul = store.arshjul(d("2026-06-01")).unwrap();
     hjul.giltig_fran = d("2027-01-01");
     hjul.kontroller.retain(|k| k.manad != 6);
-    arbete::arshjul::spara_arshjul(&mut store, &aktor(), &hjul).unwrap();
+    arbete::arshjul::spara_arshjul(&mut store, &aktor(), (&hjul, None)).unwrap();
     assert_eq!(store.arshjulsuppgifter(m("2026-06"), None).unwrap().len(), 5, "2026 keeps the old version");
     assert!(store.arshjulsuppgifter(m("2027-06"), None).unwrap().is_empty(), "2027 has no June controls");
 }

@@ -280,6 +280,31 @@ fn a_norm_table_edited_from_a_version_another_user_replaced_meanwhile_is_refused
     assert_eq!(a.normtabell_for_ar(2026).unwrap().unwrap().0, ny);
 }
 
+#[test]
+fn an_arshjul_version_saved_meanwhile_by_another_user_is_not_replaced() {
+    use bistand::arbete::arshjul::spara_arshjul;
+    let (_dir, path) = temp_db();
+    let (mut a, mut b, _) = tva_anvandare(&path);
+    // Both open the editor on the shipped årshjul; Ulrika saves a version from July first.
+    let sedd = |s: &Store| s.arshjul_senast_sparat().unwrap().map_or(INGEN_RAD, |v| v.version);
+    let (hennes_sedd, hans_sedd) = (sedd(&a), sedd(&b));
+    let mut hjul = a.arshjul(kl(9, 0).date()).unwrap();
+    hjul.giltig_fran = NaiveDate::from_ymd_opt(2027, 7, 1).unwrap();
+    let mut hennes = hjul.clone();
+    hennes.kontroller.retain(|k| k.manad != 6);
+    spara_arshjul(&mut a, &ulrika(), (&hennes, Some(hennes_sedd))).unwrap();
+
+    let fel = spara_arshjul(&mut b, &bertil(), (&hjul, Some(hans_sedd))).unwrap_err();
+    assert!(fel.to_string().starts_with("Årshjulet har ändrats av Ulrika Handläggare 2026-11-30 10:14"), "{fel}");
+    let augusti = Manad::new(2027, 8).unwrap().sista_dagen();
+    assert_eq!(b.arshjul(augusti).unwrap(), hennes, "her version from the same date stands");
+
+    // Read in: his version replaces hers knowingly.
+    let ny = sedd(&b);
+    spara_arshjul(&mut b, &bertil(), (&hjul, Some(ny))).unwrap();
+    assert_eq!(a.arshjul(augusti).unwrap(), hjul);
+}
+
 /// The same races in the window: the message at the form, the typed text kept (and saved as a
 /// draft), "Läs in den nya versionen", and the change saved on top of the other user's.
 mod fonster {

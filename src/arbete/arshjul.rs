@@ -11,12 +11,15 @@ use crate::utskrift::{Brevtyp, Dokument};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
-/// Saves a new version of the unit's årshjul, valid from its date.
-pub fn spara_arshjul(store: &mut Store, aktor: &Aktor, hjul: &Arshjul) -> Result<(), Arbetsfel> {
+/// Saves a new version of the unit's årshjul, valid from its date. `sedd` is the latest save
+/// when the editor opened (see [`crate::store::Skrivning::arshjul_sedan`]): if another user saved
+/// a version meanwhile, nothing is written.
+pub fn spara_arshjul(store: &mut Store, aktor: &Aktor, (hjul, sedd): (&Arshjul, Option<i64>)) -> Result<(), Arbetsfel> {
     aktor.far(Handelse::SparadeArshjul)?;
     hjul.validera().map_err(Arbetsfel::Ogiltig)?;
     let detalj = format!("giltigt från {}, {} kontroller", hjul.giltig_fran, hjul.kontroller.len());
     store.skriv(|w| {
+        w.arshjul_sedan(sedd)?;
         w.spara_arshjul(hjul, &aktor.namn, aktor.nu)?;
         w.logga(Handelse::SparadeArshjul, None, &aktor.namn, &detalj, aktor.nu)
     })?;

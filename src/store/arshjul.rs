@@ -45,6 +45,17 @@ struct Oppet {
 }
 
 impl Store {
+    /// The latest save of the årshjul (its id as the version, who and when); `None` while the
+    /// shipped one is used.
+    pub fn arshjul_senast_sparat(&self) -> Resultat<Option<super::SenastAndrad>> {
+        Ok(self
+            .conn()
+            .query_row("SELECT id, av, skapad FROM arshjul ORDER BY id DESC LIMIT 1", [], |r| {
+                Ok(super::SenastAndrad { version: r.get(0)?, vem: r.get(1)?, nar: r.get(2)? })
+            })
+            .optional()?)
+    }
+
     /// The årshjul valid on `datum`: the unit's latest version from that date, else the default.
     pub fn arshjul(&self, datum: NaiveDate) -> Resultat<Arshjul> {
         let rad: Option<(i64, String)> = self
@@ -180,15 +191,37 @@ impl Store {
 }
 
 impl Skrivning<'_> {
-    /// Saves a new version of the årshjul valid from its date (replacing one from the same date).
+    /// Saves a new version of the årshjul valid from its date (replacing one from the same date:
+    /// the new row gets a new id, so the newest id always names the latest save).
     pub fn spara_arshjul(&self, hjul: &Arshjul, av: &str, nu: NaiveDateTime) -> Resultat<()> {
         let data = serde_json::to_string(hjul).map_err(|e| StoreError::Regel(e.to_string()))?;
+        let giltig_fran = hjul.giltig_fran.to_string();
+        self.conn().execute("DELETE FROM arshjul WHERE giltig_fran = ?1", [&giltig_fran])?;
         self.conn().execute(
-            "INSERT INTO arshjul (giltig_fran, data, av, skapad) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (giltig_fran) DO UPDATE SET data = excluded.data, av = excluded.av, skapad = excluded.skapad",
-            params![hjul.giltig_fran.to_string(), data, av, tidstampel(nu)],
+            "INSERT INTO arshjul (giltig_fran, data, av, skapad) VALUES (?1, ?2, ?3, ?4)",
+            params![giltig_fran, data, av, tidstampel(nu)],
         )?;
         Ok(())
+    }
+
+    /// An årshjul edited when `sedd` was the latest save (its id, [`super::INGEN_RAD`] when none
+    /// was stored; `None`: not checked) is refused ([`StoreError::Krock`]) when another user
+    /// saved a version meanwhile, naming who and when.
+    pub fn arshjul_sedan(&self, sedd: Option<i64>) -> Resultat<()> {
+        let Some(las) = sedd else { return Ok(()) };
+        let senaste: Option<(i64, String, String)> = self
+            .conn()
+            .query_row("SELECT id, av, skapad FROM arshjul ORDER BY id DESC LIMIT 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        match senaste {
+            Some((id, vem, nar)) if id != las => {
+                // The shipped årshjul counts as its first version: a save over it is a change.
+                Err(StoreError::Krock { slag: super::Radslag::Arshjul, vem, nar, skapad: false })
+            }
+            _ => Ok(()),
+        }
     }
 
     /// Ticks off one control of a month for a case; refuses one already done.

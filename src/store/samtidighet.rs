@@ -54,6 +54,9 @@ pub enum Radslag {
     /// A year's norm table. Each save is a new row, never stamped: a save based on a version
     /// other than the year's newest is refused (see `Skrivning::normtabell_sedan`).
     Normtabell,
+    /// The unit's årshjul: like the norm tables, each save is a new version (see
+    /// `Skrivning::arshjul_sedan`).
+    Arshjul,
 }
 
 impl Radslag {
@@ -66,6 +69,7 @@ impl Radslag {
             Radslag::Fia => "fia_intervju",
             Radslag::Ib => "ib_svar",
             Radslag::Normtabell => "normtabell",
+            Radslag::Arshjul => "arshjul",
         }
     }
 
@@ -89,6 +93,7 @@ impl Radslag {
             Radslag::Fia => "FIA-intervjun",
             Radslag::Ib => "Den initiala bedömningen",
             Radslag::Normtabell => "Normtabellen",
+            Radslag::Arshjul => "Årshjulet",
         }
     }
 

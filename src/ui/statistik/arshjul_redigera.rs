@@ -4,7 +4,9 @@
 use crate::arbete::arshjul as atgard;
 use crate::domain::arshjul::{Arshjul, Galler, Kontroll};
 use crate::domain::datum::parse_datum;
+use crate::store::INGEN_RAD;
 use crate::ui::kontext::Kontext;
+use crate::ui::krock::Krockvakt;
 use crate::ui::widgetar::{cellfalt, cellval, felrad, kolumnrubrik, textfalt};
 use egui::Ui;
 
@@ -12,6 +14,10 @@ pub struct Arshjulsredigering {
     rader: Vec<(String, Galler, String, String)>,
     giltig_fran: String,
     fel: Option<String>,
+    /// The latest save when the editor opened ([`INGEN_RAD`]: none, the shipped årshjul).
+    sedd: i64,
+    /// A save refused because another user saved a version meanwhile.
+    krock: Krockvakt,
 }
 
 impl Arshjulsredigering {
@@ -24,7 +30,18 @@ impl Arshjulsredigering {
             rader: hjul.kontroller.into_iter().map(|k| (k.manad.to_string(), k.galler, k.text, k.id)).collect(),
             giltig_fran: idag.to_string(),
             fel: None,
+            sedd: senast_sparat(ctx).map_or(INGEN_RAD, |s| s.version),
+            krock: Krockvakt::default(),
         }
+    }
+
+    /// "Läs in den nya versionen": the latest save becomes the one edited from; the rows typed
+    /// here stay, to check and save again.
+    fn las_in(&mut self, ctx: &mut Kontext) {
+        let senast = senast_sparat(ctx);
+        self.sedd = senast.as_ref().map_or(INGEN_RAD, |s| s.version);
+        let nu = senast.map(|s| format!("sparat av {} {}", s.vem, s.nar.get(..16).unwrap_or(&s.nar)));
+        self.krock.inlast(&nu.unwrap_or_else(|| "programmets årshjul".into()));
     }
 
     pub fn visa(&mut self, ui: &mut Ui, ctx: &mut Kontext) {
@@ -56,6 +73,9 @@ impl Arshjulsredigering {
             self.rader.push(("1".into(), Galler::Alla, String::new(), String::new()));
         }
         textfalt(ui, "Den nya versionen gäller från", &mut self.giltig_fran, None, 140.0);
+        if self.krock.visa(ui) {
+            self.las_in(ctx);
+        }
         if ui.button("Spara årshjulet som ny version").clicked() {
             self.spara(ctx);
         }
@@ -70,10 +90,15 @@ impl Arshjulsredigering {
             Err(e) => return self.fel = Some(e),
         };
         let aktor = ctx.aktor.clone();
-        let svar = atgard::spara_arshjul(ctx.store, &aktor, &hjul);
-        if ctx.utfall(svar).is_some() {
-            self.fel = None;
-            ctx.klart(format!("Årshjulet är sparat och gäller från {}.", hjul.giltig_fran));
+        match atgard::spara_arshjul(ctx.store, &aktor, (&hjul, Some(self.sedd))) {
+            Ok(()) => {
+                self.fel = None;
+                self.krock.rensa();
+                self.sedd = senast_sparat(ctx).map_or(INGEN_RAD, |s| s.version);
+                ctx.klart(format!("Årshjulet är sparat och gäller från {}.", hjul.giltig_fran));
+            }
+            Err(e) if self.krock.fanga(&e) => {}
+            Err(e) => ctx.fel(e),
         }
     }
 
@@ -90,4 +115,10 @@ impl Arshjulsredigering {
         hjul.validera()?;
         Ok(hjul)
     }
+}
+
+/// The latest save of the årshjul, or none (an error is shown).
+fn senast_sparat(ctx: &mut Kontext) -> Option<crate::store::SenastAndrad> {
+    let svar = ctx.store.arshjul_senast_sparat();
+    ctx.utfall(svar).flatten()
 }
