@@ -305,6 +305,31 @@ fn an_arshjul_version_saved_meanwhile_by_another_user_is_not_replaced() {
     assert_eq!(a.arshjul(augusti).unwrap(), hjul);
 }
 
+#[test]
+fn the_units_details_saved_meanwhile_by_another_user_are_not_overwritten() {
+    let (_dir, path) = temp_db();
+    let (mut a, mut b, _) = tva_anvandare(&path);
+    // Both open the settings; Ulrika saves the unit's details first.
+    let (hennes_las, hans_las) =
+        (a.installning_andrad(Radslag::Enhet).unwrap().version, b.installning_andrad(Radslag::Enhet).unwrap().version);
+    let mut hennes = a.enhet().unwrap();
+    hennes.telefon = "08-123 45 00".into();
+    a.spara_enhet(&hennes, hennes_las, ("Ulrika Handläggare", kl(10, 14))).unwrap();
+
+    let mut hans = b.enhet().unwrap();
+    hans.oppettider = "Måndag–fredag 9–11".into();
+    let fel = b.spara_enhet(&hans, hans_las, ("Bertil Handläggare", kl(10, 20))).unwrap_err();
+    assert!(matches!(&fel, StoreError::Krock { slag: Radslag::Enhet, vem, .. } if vem == "Ulrika Handläggare"));
+    assert!(fel.to_string().starts_with("Enhetens uppgifter har ändrats av Ulrika Handläggare 2026-11-30 10:14"));
+    assert_eq!(b.enhet().unwrap(), hennes, "nothing of his was written");
+
+    // Read in: the version she saved is the one his save carries now.
+    let ny = b.installning_andrad(Radslag::Enhet).unwrap();
+    assert_eq!((ny.vem.as_str(), ny.version), ("Ulrika Handläggare", hennes_las + 1));
+    b.spara_enhet(&hans, ny.version, ("Bertil Handläggare", kl(10, 20))).unwrap();
+    assert_eq!(a.enhet().unwrap().oppettider, "Måndag–fredag 9–11");
+}
+
 /// The same races in the window: the message at the form, the typed text kept (and saved as a
 /// draft), "Läs in den nya versionen", and the change saved on top of the other user's.
 mod fonster {

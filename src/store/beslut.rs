@@ -291,6 +291,13 @@ impl Store {
         let json = serde_json::to_string(enhet).map_err(|e| StoreError::Regel(e.to_string()))?;
         self.satt_installning("enhet", &json)
     }
+
+    /// Saves the unit's details from the settings form, refused if another user saved them since
+    /// the form read version `las` (see [`super::Skrivning::spara_installning`]).
+    pub fn spara_enhet(&mut self, enhet: &Enhet, las: i64, av: (&str, chrono::NaiveDateTime)) -> Resultat<()> {
+        let json = serde_json::to_string(enhet).map_err(|e| StoreError::Regel(e.to_string()))?;
+        self.skriv(|w| w.spara_installning(super::Radslag::Enhet, &json, Some(las), av))
+    }
 }
 
 fn fran_hex(hex: &str) -> Option<Vec<u8>> {

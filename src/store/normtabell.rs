@@ -103,6 +103,13 @@ impl Store {
         let json = serde_json::to_string(regler).map_err(|e| StoreError::Regel(e.to_string()))?;
         self.satt_installning("regler", &json)
     }
+
+    /// Saves the unit's rules from the settings form, refused if another user saved them since
+    /// the form read version `las` (see [`Skrivning::spara_installning`]).
+    pub fn spara_regler(&mut self, regler: &Regler, las: i64, av: (&str, NaiveDateTime)) -> Resultat<()> {
+        let json = serde_json::to_string(regler).map_err(|e| StoreError::Regel(e.to_string()))?;
+        self.skriv(|w| w.spara_installning(super::Radslag::Regler, &json, Some(las), av))
+    }
 }
 
 impl Skrivning<'_> {

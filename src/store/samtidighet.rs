@@ -23,12 +23,16 @@ pub(super) const V26_SQL: &str = "
 ";
 
 /// Migration 27 (see `schema.rs`): the FIA interview and the IB answers get a version and the
-/// last change's author too (both already note when they were changed).
+/// last change's author too (both already note when they were changed), and so do the unit's
+/// settings (the unit's details and rules are forms in the settings window).
 pub(super) const V27_SQL: &str = "
     ALTER TABLE fia_intervju ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
     ALTER TABLE fia_intervju ADD COLUMN andrad_av TEXT NOT NULL DEFAULT '';
     ALTER TABLE ib_svar ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
     ALTER TABLE ib_svar ADD COLUMN andrad_av TEXT NOT NULL DEFAULT '';
+    ALTER TABLE installning ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE installning ADD COLUMN andrad_av TEXT NOT NULL DEFAULT '';
+    ALTER TABLE installning ADD COLUMN andrad TEXT NOT NULL DEFAULT '';
 ";
 
 /// Migration 27 on PostgreSQL: the same columns, typed and collated as the baseline's.
@@ -57,6 +61,10 @@ pub enum Radslag {
     /// The unit's årshjul: like the norm tables, each save is a new version (see
     /// `Skrivning::arshjul_sedan`).
     Arshjul,
+    /// The unit's details in every letter (the setting `enhet`; see `Skrivning::spara_installning`).
+    Enhet,
+    /// The unit's rules: jobbstimulans, hyrestak and more (the setting `regler`).
+    Regler,
 }
 
 impl Radslag {
@@ -70,6 +78,7 @@ impl Radslag {
             Radslag::Ib => "ib_svar",
             Radslag::Normtabell => "normtabell",
             Radslag::Arshjul => "arshjul",
+            Radslag::Enhet | Radslag::Regler => "installning",
         }
     }
 
@@ -94,6 +103,17 @@ impl Radslag {
             Radslag::Ib => "Den initiala bedömningen",
             Radslag::Normtabell => "Normtabellen",
             Radslag::Arshjul => "Årshjulet",
+            Radslag::Enhet => "Enhetens uppgifter",
+            Radslag::Regler => "Enhetens regler",
+        }
+    }
+
+    /// The setting a unit-wide form saves (`installning.nyckel`), for the kinds that are one.
+    fn installning(self) -> Option<&'static str> {
+        match self {
+            Radslag::Enhet => Some("enhet"),
+            Radslag::Regler => Some("regler"),
+            _ => None,
         }
     }
 
@@ -155,7 +175,54 @@ impl Skrivning<'_> {
     }
 }
 
+/// A unit setting's version, who saved it last and when; `None` while it is not stored.
+fn installning_andrad(conn: &super::db::Kopp, nyckel: &str) -> Resultat<Option<SenastAndrad>> {
+    Ok(conn
+        .query_row("SELECT version, andrad_av, andrad FROM installning WHERE nyckel = ?1", [nyckel], |r| {
+            Ok(SenastAndrad { version: r.get(0)?, vem: r.get(1)?, nar: r.get(2)? })
+        })
+        .optional()?)
+}
+
+impl Skrivning<'_> {
+    /// Saves a unit setting a form edits ([`Radslag::Enhet`], [`Radslag::Regler`]). `las` is the
+    /// version the form read ([`INGEN_RAD`] when it was not stored; `None`: not checked): if
+    /// another user saved it since, nothing is written ([`StoreError::Krock`]).
+    pub fn spara_installning(
+        &self,
+        slag: Radslag,
+        varde: &str,
+        las: Option<i64>,
+        (vem, nu): (&str, NaiveDateTime),
+    ) -> Resultat<()> {
+        let nyckel =
+            slag.installning().ok_or_else(|| StoreError::Regel(format!("{} är ingen inställning.", slag.subjekt())))?;
+        let senast = installning_andrad(self.conn(), nyckel)?;
+        if let (Some(s), Some(las)) = (&senast, las)
+            && s.version != las
+        {
+            // The program's defaults count as the first version: a save over them is a change.
+            return Err(StoreError::Krock { slag, vem: s.vem.clone(), nar: s.nar.clone(), skapad: false });
+        }
+        let sql = if senast.is_some() {
+            "UPDATE installning SET varde = ?2, version = version + 1, andrad_av = ?3, andrad = ?4 WHERE nyckel = ?1"
+        } else {
+            "INSERT INTO installning (nyckel, varde, andrad_av, andrad) VALUES (?1, ?2, ?3, ?4)"
+        };
+        self.conn().execute(sql, params![nyckel, varde, vem, tidstampel(nu)])?;
+        Ok(())
+    }
+}
+
 impl super::Store {
+    /// The version of a unit setting a form edits, who saved it last and when ([`INGEN_RAD`]
+    /// and nobody while it is not stored).
+    pub fn installning_andrad(&self, slag: Radslag) -> Resultat<SenastAndrad> {
+        let ingen = SenastAndrad { version: INGEN_RAD, vem: String::new(), nar: String::new() };
+        let Some(nyckel) = slag.installning() else { return Ok(ingen) };
+        Ok(installning_andrad(self.conn(), nyckel)?.unwrap_or(ingen))
+    }
+
     /// The row's version and who saved it last, when.
     pub fn senast_andrad(&self, slag: Radslag, id: i64) -> Resultat<SenastAndrad> {
         senast_andrad(self.conn(), slag, id)?.ok_or_else(|| slag.saknas())

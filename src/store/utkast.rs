@@ -104,7 +104,7 @@ pub(super) fn las_installning(conn: &Kopp, nyckel: &str) -> Resultat<Option<Stri
 pub(super) fn skriv_installning(conn: &Kopp, nyckel: &str, varde: &str) -> Resultat<()> {
     conn.execute(
         "INSERT INTO installning (nyckel, varde) VALUES (?1, ?2)
-         ON CONFLICT (nyckel) DO UPDATE SET varde = excluded.varde",
+         ON CONFLICT (nyckel) DO UPDATE SET varde = excluded.varde, version = installning.version + 1",
         params![nyckel, varde],
     )?;
     Ok(())

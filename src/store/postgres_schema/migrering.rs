@@ -76,16 +76,18 @@ mod tests {
         assert_eq!(kopp.schemaversion().unwrap(), fran + 1, "nothing half done");
     }
 
-    /// A unit database at the baseline gets migration 27's version columns on FIA and IB when
+    /// A unit database at the baseline gets migration 27's version columns (FIA, IB, settings) when
     /// the program opens it.
     #[test]
-    fn a_database_at_the_baseline_gets_the_fia_and_ib_versions() {
+    fn a_database_at_the_baseline_gets_the_row_versions_of_migration_27() {
         let Ok(url) = std::env::var(crate::store::server::TESTSERVER) else { return };
         let store = Store::open_testschema(&url).unwrap();
         let kopp = store.conn();
         kopp.execute_batch(&format!(
             "ALTER TABLE fia_intervju DROP COLUMN version; ALTER TABLE fia_intervju DROP COLUMN andrad_av;
              ALTER TABLE ib_svar DROP COLUMN version; ALTER TABLE ib_svar DROP COLUMN andrad_av;
+             ALTER TABLE installning DROP COLUMN version; ALTER TABLE installning DROP COLUMN andrad_av;
+             ALTER TABLE installning DROP COLUMN andrad;
              UPDATE bistand_schema SET version = {};",
             super::super::BASLINJE_VERSION
         ))
@@ -94,12 +96,13 @@ mod tests {
         let n: i64 = kopp
             .query_row(
                 "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema()
-                   AND table_name IN ('fia_intervju', 'ib_svar') AND column_name IN ('version', 'andrad_av')",
+                   AND table_name IN ('fia_intervju', 'ib_svar', 'installning')
+                   AND column_name IN ('version', 'andrad_av', 'andrad')",
                 [],
                 |r| r.get(0),
             )
             .unwrap();
-        assert_eq!(n, 4);
+        assert_eq!(n, 9, "version and andrad_av on FIA and IB (which had andrad), all three on the settings");
         assert_eq!(kopp.schemaversion().unwrap(), crate::store::SCHEMA_VERSION);
     }
 }

@@ -5,6 +5,7 @@ pub mod anvandare;
 pub mod delegation;
 pub mod frasbibliotek;
 pub mod underhall;
+mod versionerad;
 
 use crate::domain::belopp::Belopp;
 use crate::domain::beslut::Enhet;
@@ -18,6 +19,7 @@ use crate::ui::widgetar::{cellfalt, gridfalt, kolumnrubrik, las, notis, rubrik, 
 use chrono::NaiveDateTime;
 use egui::RichText;
 use rust_decimal::Decimal;
+use versionerad::Installningsform;
 
 /// The unit's rules as typed.
 struct ReglerFalt {
@@ -83,6 +85,9 @@ pub struct Installningar {
     anvandare: anvandare::Anvandarsida,
     fraser: Frasredigering,
     enhet: Enhet,
+    /// The versions the unit's details and rules were read at.
+    enhet_form: Installningsform,
+    regler_form: Installningsform,
     versioner: Vec<Normversion>,
     valt_ar: Option<i32>,
     tabell: Option<Normtabell>,
@@ -115,6 +120,8 @@ impl Installningar {
             anvandare: anvandare::Anvandarsida::ny(store),
             fraser: Frasredigering::ny(store, &mut meddelande),
             enhet: las(store.enhet(), &mut meddelande),
+            enhet_form: Installningsform::ny(store, crate::store::Radslag::Enhet),
+            regler_form: Installningsform::ny(store, crate::store::Radslag::Regler),
             versioner: las(store.normversioner(), &mut meddelande),
             valt_ar: None,
             tabell: None,
@@ -193,14 +200,14 @@ impl Installningar {
             }
 
             rubrik(ui, "Enheten i brevens sidhuvud");
-            self.visa_enhet(ui, store);
+            self.visa_enhet(ui, store, aktor);
 
             rubrik(ui, "Normtabeller (riksnormen)");
             ui.label("Varje ändring sparas som en ny version med källa; en beräkning som redan gjorts visas alltid med den version den använde.");
             self.visa_normtabeller(ui, store, aktor);
 
             rubrik(ui, "Beräkningsregler för enheten");
-            self.visa_regler(ui, store);
+            self.visa_regler(ui, store, aktor);
 
             rubrik(ui, "Delegationsordning");
             if let Some(m) = delegation::visa(ui, store, aktor) {
@@ -354,7 +361,8 @@ impl Installningar {
         ));
     }
 
-    fn visa_enhet(&mut self, ui: &mut egui::Ui, store: &mut Store) {
+    fn visa_enhet(&mut self, ui: &mut egui::Ui, store: &mut Store, aktor: &crate::arbete::Aktor) {
+        self.enhet_form.visa(ui, store);
         let e = &mut self.enhet;
         egui::Grid::new("enhet").num_columns(2).spacing([16.0, 8.0]).show(ui, |ui| {
             gridfalt(ui, "Nämnd", &mut e.namnd, 360.0);
@@ -390,18 +398,22 @@ impl Installningar {
         let e = &mut self.enhet;
         if ui.button("Spara enheten").clicked() {
             let tomma = [&e.namnd, &e.enhet, &e.adress, &e.telefon].iter().any(|t| t.trim().is_empty());
-            self.meddelande = Some(if tomma {
-                (Signal::Fel, "Nämnd, enhet, postadress och telefon behövs i varje brev.".into())
-            } else {
-                match store.satt_enhet(e) {
-                    Ok(()) => (Signal::Klart, "Enhetens uppgifter är sparade och används i nya brev.".into()),
-                    Err(err) => (Signal::Fel, err.to_string()),
-                }
-            });
+            if tomma {
+                self.meddelande =
+                    Some((Signal::Fel, "Nämnd, enhet, postadress och telefon behövs i varje brev.".into()));
+                return;
+            }
+            let svar = store.spara_enhet(e, self.enhet_form.las(), (&aktor.namn, aktor.nu));
+            self.meddelande = match self.enhet_form.sparat(store, svar) {
+                Ok(true) => Some((Signal::Klart, "Enhetens uppgifter är sparade och används i nya brev.".into())),
+                Ok(false) => None,
+                Err(fel) => Some((Signal::Fel, fel)),
+            };
         }
     }
 
-    fn visa_regler(&mut self, ui: &mut egui::Ui, store: &mut Store) {
+    fn visa_regler(&mut self, ui: &mut egui::Ui, store: &mut Store, aktor: &crate::arbete::Aktor) {
+        self.regler_form.visa(ui, store);
         let r = &mut self.regler;
         egui::Grid::new("regler").num_columns(2).spacing([16.0, 8.0]).show(ui, |ui| {
             gridfalt(ui, "Jobbstimulans: andel av nettolönen som inte räknas (%)", &mut r.andel, 80.0);
@@ -421,13 +433,14 @@ impl Installningar {
         );
         if ui.button("Spara reglerna").clicked() {
             match r.till_regler() {
-                Ok(regler) => match store.satt_regler(&regler) {
-                    Ok(()) => {
-                        self.meddelande =
-                            Some((Signal::Klart, "Reglerna är sparade. De gäller nya beräkningar.".into()))
-                    }
-                    Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),
-                },
+                Ok(regler) => {
+                    let svar = store.spara_regler(&regler, self.regler_form.las(), (&aktor.namn, aktor.nu));
+                    self.meddelande = match self.regler_form.sparat(store, svar) {
+                        Ok(true) => Some((Signal::Klart, "Reglerna är sparade. De gäller nya beräkningar.".into())),
+                        Ok(false) => None,
+                        Err(fel) => Some((Signal::Fel, fel)),
+                    };
+                }
                 Err(e) => self.meddelande = Some((Signal::Fel, e)),
             }
         }
