@@ -163,6 +163,24 @@ fn agreeing_a_plan_the_form_saw_none_of_is_refused_when_another_user_started_one
 }
 
 #[test]
+fn a_new_plan_version_another_user_started_meanwhile_is_named_with_who_and_when() {
+    let (_dir, path) = temp_db();
+    let (mut a, mut b, arende_id) = tva_anvandare(&path);
+    let las = (arende_id, Lasning::IngetUtkast);
+    arbete::plan::kom_overens(&mut a, &ulrika(), las, None, &plantext("Vården"), &overens()).unwrap();
+    // Both see the agreed plan and press "Ny version"; Ulrika is first.
+    arbete::plan::ny_version(&mut a, &ulrika(), arende_id, None).unwrap();
+    let fore = spar(&b, arende_id);
+    let fel = arbete::plan::ny_version(&mut b, &bertil(), arende_id, None).unwrap_err();
+    assert_eq!(
+        fel.to_string(),
+        "Det finns redan ett utkast till ny plan (senast sparat av Ulrika Handläggare 2026-11-30 10:14); läs in \
+         planen och fortsätt med det."
+    );
+    assert_eq!((b.planer(arende_id).unwrap().len(), spar(&b, arende_id)), (2, fore), "no third version");
+}
+
+#[test]
 fn signing_a_plan_another_user_recorded_as_signed_meanwhile_is_refused() {
     let (_dir, path) = temp_db();
     let (mut a, mut b, arende_id) = tva_anvandare(&path);

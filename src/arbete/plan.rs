@@ -71,6 +71,7 @@ pub fn ny_version(store: &mut Store, aktor: &Aktor, arende_id: i64, person_id: O
     aktor.far_i_arende(store, Handelse::SparadePlanutkast, arende_id)?;
     Ok(store.skriv(|w| {
         let id = w.ny_planversion(arende_id, person_id, &aktor.namn, aktor.nu)?;
+        w.stampla(Radslag::Plan, id, None, &aktor.namn, aktor.nu)?;
         w.logga(Handelse::SparadePlanutkast, Some(arende_id), &aktor.login, "ny version", aktor.nu)?;
         Ok(id)
     })?)

@@ -306,13 +306,20 @@ impl Skrivning<'_> {
     pub fn ny_planversion(&self, arende_id: i64, person_id: Option<i64>, av: &str, nu: NaiveDateTime) -> Resultat<i64> {
         let conn = self.conn();
         let person_id = self.planperson(arende_id, person_id)?;
-        let utkast: bool = conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM plan WHERE arende_id = ?1 AND person_id = ?2 AND overenskommen IS NULL)",
-            [arende_id, person_id],
-            |r| r.get(0),
-        )?;
-        if utkast {
-            return Err(StoreError::Regel("Det finns redan ett utkast till ny plan; fortsätt med det.".into()));
+        let utkast: Option<(String, String)> = conn
+            .query_row(
+                "SELECT andrad_av, andrad FROM plan WHERE arende_id = ?1 AND person_id = ?2 AND overenskommen IS NULL",
+                [arende_id, person_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some((vem, nar)) = utkast {
+            // Another user may have started it a moment ago: say who and when.
+            let av = if vem.trim().is_empty() { String::new() } else { format!(" av {vem}") };
+            return Err(StoreError::Regel(format!(
+                "Det finns redan ett utkast till ny plan (senast sparat{av} {}); läs in planen och fortsätt med det.",
+                nar.get(..16).unwrap_or(&nar)
+            )));
         }
         let (id, senaste): (i64, String) = conn
             .query_row(
