@@ -64,7 +64,7 @@ impl IbVy {
             let vem = andrad.map(|a| format!("{} {}", a.vem, a.nar.get(..16).unwrap_or(&a.nar))).unwrap_or_default();
             self.svar = self.svar.pa_ny_version(&self.sparat_svar, &sparat);
             self.sparat_svar = sparat;
-            self.krock.inlast(&format!("svaren sparade av {vem}"));
+            self.krock.inlast(&format!("svaren från {vem}"));
         }
     }
 
