@@ -392,6 +392,30 @@ fn the_search_index_finds_exactly_the_cases_the_search_rule_finds() {
     for del in ["ström", "lund", "gatan"] {
         assert!(!store.sok_arenden(del, Sortering::Namn, true, 10).unwrap().rader.is_empty(), "{del}");
     }
+    // A search's first page, in every order, is the whole list in that order with the
+    // non-matching cases left out, and its count is all the matches.
+    let sorteringar = [
+        Sortering::Arendenummer,
+        Sortering::Namn,
+        Sortering::Personnummer,
+        Sortering::Status,
+        Sortering::Socialsekreterare,
+    ];
+    for (sortering, stigande) in sorteringar.into_iter().flat_map(|s| [(s, true), (s, false)]) {
+        let hela = store.sok_arenden("", sortering, stigande, 10_000).unwrap().rader;
+        for q in ["and", "an", "19", "2026-00"] {
+            let tokens = sok::tokens(q);
+            let traff: Vec<i64> = hela
+                .iter()
+                .map(|r| r.arende_id)
+                .filter(|id| index.iter().any(|(i, s)| i == id && sok::matchar(s, &tokens)))
+                .collect();
+            let sida = store.sok_arenden(q, sortering, stigande, 7).unwrap();
+            let fatt: Vec<i64> = sida.rader.iter().map(|r| r.arende_id).collect();
+            assert_eq!(fatt, traff[..traff.len().min(7)], "\"{q}\" ordnat efter {sortering:?}, stigande {stigande}");
+            assert_eq!(sida.totalt, traff.len(), "\"{q}\"");
+        }
+    }
     assert!(store.kontroll().unwrap().frisk());
 }
 
