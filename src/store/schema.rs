@@ -34,6 +34,7 @@ const MIGRATIONS: &[Migration] = &[
     v24_statistics_month_summary,
     v25_statistics_stored_kinds,
     v26_row_versions,
+    v27_drafts_per_user,
 ];
 
 /// The schema version this program writes.
@@ -566,6 +567,13 @@ pub(super) const BESLUTSPOST_ANDRAS_ALDRIG: &str =
 /// it last, when, so a save that raced another user's save is refused instead of lost.
 fn v26_row_versions(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(super::samtidighet::V26_SQL)
+}
+
+/// Two caseworkers editing the same form on a shared database must not overwrite each other's
+/// autosaved drafts: a draft belongs to the user who typed it. Drafts from before have no owner
+/// (`anvandare` empty) and are offered to whoever logs in until one of them continues it.
+fn v27_drafts_per_user(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(super::utkast::V27_SQLITE)
 }
 
 /// Caseworkers search by any part of a name or street ("ström" finds Engström): a trigram index

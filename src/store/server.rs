@@ -210,8 +210,8 @@ fn tls() -> tokio_postgres_rustls::MakeRustlsConnect {
     tokio_postgres_rustls::MakeRustlsConnect::new(config)
 }
 
-/// An empty database gets the program's schema; a Bistånd database must be this program's
-/// version (a newer one is refused; there is no older PostgreSQL schema yet).
+/// An empty database gets the program's schema (the baseline, then the later migrations); a
+/// Bistånd database is brought up to this program's version (a newer one is refused).
 fn skapa_eller_kontrollera_schema(kopp: &Kopp) -> Resultat<()> {
     let tx = kopp.borja_skrivning()?;
     let finns: bool = kopp.query_row(
@@ -219,24 +219,23 @@ fn skapa_eller_kontrollera_schema(kopp: &Kopp) -> Resultat<()> {
         [],
         |r| r.get(0),
     )?;
-    if finns {
-        tx.commit()?;
-        let version = kopp.schemaversion()?;
-        if version > SCHEMA_VERSION {
-            return Err(StoreError::NyareSchema { databas: version, program: SCHEMA_VERSION });
+    if !finns {
+        let tabeller = tabeller_i_schemat(kopp)?;
+        if tabeller > 0 {
+            return Err(StoreError::Regel(
+                "Databasen på servern innehåller redan tabeller som inte är Bistånds. Välj en tom databas.".into(),
+            ));
         }
-        use super::postgres_schema::migrering::{MIGRERINGAR, migrera};
-        return migrera(kopp, SCHEMA_VERSION, MIGRERINGAR);
+        kopp.execute_batch(&super::postgres_schema::nytt_schema())?;
     }
-    let tabeller = tabeller_i_schemat(kopp)?;
-    if tabeller > 0 {
-        return Err(StoreError::Regel(
-            "Databasen på servern innehåller redan tabeller som inte är Bistånds. Välj en tom databas.".into(),
-        ));
-    }
-    kopp.execute_batch(&super::postgres_schema::baslinje())?;
     tx.commit()?;
-    Ok(())
+    let version = kopp.schemaversion()?;
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::NyareSchema { databas: version, program: SCHEMA_VERSION });
+    }
+    // A new database starts at the baseline and takes the later migrations like any other.
+    use super::postgres_schema::migrering::{MIGRERINGAR, migrera};
+    migrera(kopp, SCHEMA_VERSION, MIGRERINGAR)
 }
 
 #[cfg(test)]

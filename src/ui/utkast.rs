@@ -19,9 +19,12 @@ impl std::fmt::Display for Utkastfel {
 
 impl std::error::Error for Utkastfel {}
 
-/// Follows one form and keeps its draft in step with it.
+/// Follows one form and keeps its draft in step with it: the logged-in user's own draft of the
+/// form (another user's draft of the same form is hers alone).
 #[derive(Debug)]
 pub struct Autospar {
+    /// Whose draft it is: the login of the user at the form.
+    agare: String,
     pub nyckel: String,
     titel: String,
     senast: Option<String>,
@@ -30,16 +33,17 @@ pub struct Autospar {
 }
 
 impl Autospar {
-    /// Starts following the form stored under `nyckel`; returns the draft's content if one exists.
-    pub fn ny<T: DeserializeOwned>(store: &Store, nyckel: String, titel: String) -> (Autospar, Option<T>) {
-        let (draft, lasfel) = match store.utkast(&nyckel) {
+    /// Starts following the form stored under `nyckel` for the user `agare` (her login);
+    /// returns the content of her draft (or of one without an owner) if one exists.
+    pub fn ny<T: DeserializeOwned>(store: &Store, agare: &str, nyckel: String, titel: String) -> (Autospar, Option<T>) {
+        let (draft, lasfel) = match store.utkast(agare, &nyckel) {
             Ok(d) => (d, None),
             Err(e) => (None, Some(format!("Utkastet kunde inte läsas: {e}"))),
         };
         // A draft of an older form that no longer fits is not offered.
         let content = draft.as_ref().and_then(|u| serde_json::from_str(&u.data).ok());
         let senast = draft.map(|u| u.data);
-        (Autospar { nyckel, titel, senast, lasfel }, content)
+        (Autospar { agare: agare.to_string(), nyckel, titel, senast, lasfel }, content)
     }
 
     /// The error message if the draft could not be read when the form opened.
@@ -69,7 +73,7 @@ impl Autospar {
         let json = serde_json::to_string(form).unwrap_or_default();
         if tomt {
             if self.senast.is_some() {
-                store.ta_bort_utkast(&self.nyckel)?;
+                store.ta_bort_utkast(&self.agare, &self.nyckel)?;
                 self.senast = None;
             }
             return Ok(false);
@@ -77,7 +81,7 @@ impl Autospar {
         if self.senast.as_deref() == Some(json.as_str()) {
             return Ok(false);
         }
-        store.spara_utkast(&self.nyckel, &self.titel, &json, nu)?;
+        store.spara_utkast(&self.agare, &self.nyckel, &self.titel, &json, nu)?;
         self.senast = Some(json);
         Ok(true)
     }
@@ -91,7 +95,7 @@ impl Autospar {
 
     /// The form was saved for real or discarded: the draft goes.
     pub fn klar(&mut self, store: &mut Store) -> Result<(), StoreError> {
-        store.ta_bort_utkast(&self.nyckel)?;
+        store.ta_bort_utkast(&self.agare, &self.nyckel)?;
         self.senast = None;
         Ok(())
     }
