@@ -40,11 +40,18 @@ impl Store {
     /// As [`Store::open_server`], with the local drafts kept in `utkastfil`. Drafts left there
     /// from a session that ended offline are moved up to the server now.
     pub fn open_server_med_utkastfil(url: &str, utkastfil: &Path) -> Resultat<Store> {
+        Store::forbered_server(url, utkastfil)?.oppna()
+    }
+
+    /// The part of opening the unit's database that waits for the network (connecting, the
+    /// schema), to run on a thread of its own; [`Serverstart::oppna`] makes the store of it.
+    pub fn forbered_server(url: &str, utkastfil: &Path) -> Resultat<Serverstart> {
         let kopp = anslut(url)?;
         skapa_eller_kontrollera_schema(&kopp)?;
-        let store = Store::med_server(kopp, url, Some(utkastfil.to_path_buf()))?;
-        let _ = store.flytta_upp_lokala_utkast();
-        Ok(store)
+        match kopp {
+            Kopp::Postgres(k) => Ok(Serverstart { kopp: k.into_inner(), url: url.into(), utkastfil: utkastfil.into() }),
+            Kopp::Sqlite(_) => Err(StoreError::Regel(format!("{} är ingen server.", utan_losenord(url)))),
+        }
     }
 
     /// The store over a new connection: it listens for other users' changes, and keeps drafts
@@ -134,6 +141,24 @@ pub fn ge_behorighet(url: &str, roll: &str) -> Resultat<()> {
     Ok(())
 }
 
+/// The unit's database, connected and its schema checked, not yet a store (it can be sent from
+/// the thread that waited for the server to the window's).
+pub struct Serverstart {
+    kopp: PgKopp,
+    url: String,
+    utkastfil: PathBuf,
+}
+
+impl Serverstart {
+    /// The store: it listens for other users' changes, and drafts left on the computer from a
+    /// session that ended offline are moved up to the server now.
+    pub fn oppna(self) -> Resultat<Store> {
+        let store = Store::med_server(Kopp::Postgres(RefCell::new(self.kopp)), &self.url, Some(self.utkastfil))?;
+        let _ = store.flytta_upp_lokala_utkast();
+        Ok(store)
+    }
+}
+
 impl Store {
     /// Where the database is, as the window shows it (a server's address without a password).
     pub fn visningsnamn(&self) -> String {
@@ -166,15 +191,23 @@ fn anslut(url: &str) -> Resultat<Kopp<'static>> {
         .tcp_user_timeout(Duration::from_secs(15));
     let lokal = ar_lokal(&config);
     let klient = koppla(&config).map_err(|e| {
-        let orsak = match e.as_db_error() {
-            Some(d) if d.code().code() == "28P01" || d.code().code() == "28000" => {
-                "servern godtog inte användaren eller lösenordet".to_string()
-            }
-            Some(d) if d.code().code() == "3D000" => "databasen finns inte på servern".to_string(),
-            _ if !lokal => "servern svarar inte, eller kan inte kryptera anslutningen (TLS)".to_string(),
-            _ => "servern svarar inte".to_string(),
+        // The server answered and said no: not a network fault, and trying again will not help.
+        let nej = |orsak: &str| {
+            StoreError::Regel(format!(
+                "Enhetens databas {} kan inte öppnas: {orsak}. Kontakta systemförvaltaren.",
+                utan_losenord(url)
+            ))
         };
-        StoreError::IngenKontakt(orsak)
+        match e.as_db_error() {
+            Some(d) if d.code().code() == "28P01" || d.code().code() == "28000" => {
+                nej("servern godtog inte användaren eller lösenordet")
+            }
+            Some(d) if d.code().code() == "3D000" => nej("databasen finns inte på servern"),
+            _ if !lokal => {
+                StoreError::IngenKontakt("servern svarar inte, eller kan inte kryptera anslutningen (TLS)".into())
+            }
+            _ => StoreError::IngenKontakt("servern svarar inte".into()),
+        }
     })?;
     Ok(Kopp::Postgres(RefCell::new(PgKopp::med_config(klient, config))))
 }
