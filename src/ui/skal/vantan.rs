@@ -135,7 +135,7 @@ impl Vantan {
                     let farg = tema::signalfarg(Signal::Varning, mork);
                     ui.label(RichText::new(INGEN_KONTAKT).strong().color(farg));
                     ui.add_space(8.0);
-                    ui.label(format!("Servern svarade inte ({orsak}). Försök {forsok}; nästa om några sekunder."));
+                    ui.label(format!("Försök {forsok}: {orsak}. Programmet försöker igen om en stund."));
                     ui.label("Inloggningen visas av sig själv när servern svarar – du behöver inte starta om.");
                 }
                 Lage::Fel(text) => {
