@@ -175,6 +175,13 @@ fn tabeller_i_schemat(kopp: &Kopp) -> Resultat<i64> {
     )?)
 }
 
+/// How long a statement sent may go unacknowledged before the connection counts as broken
+/// (TCP_USER_TIMEOUT). On a half-dead network (packets dropped, no reset) a read from the window
+/// waits this long before it fails as "Ingen kontakt" and the drafts go to the computer: measured
+/// 15.1 s with 15 s, 5.1 s with 5 s (`examples/halvdott.rs`). On a working network a segment is
+/// acknowledged within milliseconds, and TCP has retransmitted four or five times in 5 s.
+pub const ANVANDARTIDSGRANS: Duration = Duration::from_secs(5);
+
 /// Connects, in Swedish when it cannot. The server must answer within five seconds.
 fn anslut(url: &str) -> Resultat<Kopp<'static>> {
     let mut config: postgres::Config = url.parse().map_err(|_| StoreError::KanInteOppna {
@@ -188,7 +195,7 @@ fn anslut(url: &str) -> Resultat<Kopp<'static>> {
         .keepalives_idle(Duration::from_secs(5))
         .keepalives_interval(Duration::from_secs(2))
         .keepalives_retries(3)
-        .tcp_user_timeout(Duration::from_secs(15));
+        .tcp_user_timeout(ANVANDARTIDSGRANS);
     let lokal = ar_lokal(&config);
     let klient = koppla(&config).map_err(|e| {
         // The server answered and said no: not a network fault, and trying again will not help.
