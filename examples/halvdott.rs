@@ -33,7 +33,11 @@ fn main() {
                 Ok(n) => format!("{n} hushåll"),
                 Err(e) => e.to_string(),
             };
-            println!("{:6.1} s  {kontakt:?}  läsningen tog {:6} ms: {hur}", start.elapsed().as_secs_f64(), tog.as_millis());
+            println!(
+                "{:6.1} s  {kontakt:?}  läsningen tog {:6} ms: {hur}",
+                start.elapsed().as_secs_f64(),
+                tog.as_millis()
+            );
         }
         std::thread::sleep(Duration::from_millis(250));
     }

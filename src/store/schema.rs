@@ -569,9 +569,8 @@ fn v26_row_versions(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(super::samtidighet::V26_SQL)
 }
 
-/// Two caseworkers editing the same form on a shared database must not overwrite each other's
-/// autosaved drafts: a draft belongs to the user who typed it. Drafts from before have no owner
-/// (`anvandare` empty) and are offered to whoever logs in until one of them continues it.
+/// A draft belongs to the user who typed it, so two caseworkers on one form keep both drafts
+/// (those from before have no owner: see `utkast::UTAN_AGARE`).
 fn v27_drafts_per_user(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(super::utkast::V27_SQLITE)
 }

@@ -87,20 +87,20 @@ pub(crate) const TITEL_OVNING: &str = "Bistånd – ÖVNINGSLÄGE";
 /// How the window gets its database: a file (or the training database) is opened at once; the
 /// unit's server is opened by the waiting window, which tries again while it does not answer.
 enum Start {
-    Oppnad(Result<Store, Startfel>),
+    Oppnad(Box<Result<Store, Startfel>>),
     Server { databas: String, forbered: skal::vantan::Forberedare, oppna: skal::vantan::Oppnare },
 }
 
 fn forbered(db: Option<PathBuf>, ovning: bool) -> Start {
     if ovning {
-        return Start::Oppnad(oppna_ovningsdatabas(&standarddatabas(true), skal::app::systemklocka()));
+        return Start::Oppnad(Box::new(oppna_ovningsdatabas(&standarddatabas(true), skal::app::systemklocka())));
     }
     // IT's settings file (ProgramData) names the unit's database and its name.
     let (sokvag, enhet) = match db {
         Some(sokvag) => (sokvag, false),
         None => match crate::installning::databas_for_fonstret(standarddatabas(false)) {
             Ok(p) => (p, true),
-            Err(e) => return Start::Oppnad(Err(Startfel::Installning(e))),
+            Err(e) => return Start::Oppnad(Box::new(Err(Startfel::Installning(e)))),
         },
     };
     let med_enhet = move |mut store: Store| {
@@ -110,7 +110,7 @@ fn forbered(db: Option<PathBuf>, ovning: bool) -> Start {
         Ok(store)
     };
     let Some(url) = sokvag.to_str().filter(|s| crate::store::server::ar_serveradress(s)).map(str::to_string) else {
-        return Start::Oppnad(oppna_databas(&sokvag).and_then(med_enhet));
+        return Start::Oppnad(Box::new(oppna_databas(&sokvag).and_then(med_enhet)));
     };
     let databas = crate::store::server::utan_losenord(&url);
     let utkastfil = crate::store::lokal_utkastfil(&url);
@@ -149,8 +149,10 @@ pub fn starta(db: Option<PathBuf>, ovning: bool, matstart: Option<Instant>) -> R
         Box::new(move |_cc| {
             let klocka = skal::app::systemklocka;
             let app = match start {
-                Start::Oppnad(Ok(store)) => Box::new(BistandApp::ny(store, ovning, klocka)) as Box<dyn eframe::App>,
-                Start::Oppnad(Err(fel)) => Box::new(Felvy { fel: fel.to_string() }),
+                Start::Oppnad(oppnad) => match *oppnad {
+                    Ok(store) => Box::new(BistandApp::ny(store, ovning, klocka)) as Box<dyn eframe::App>,
+                    Err(fel) => Box::new(Felvy { fel: fel.to_string() }),
+                },
                 Start::Server { databas, forbered, oppna } => {
                     Box::new(skal::vantan::Vantan::ny(databas, forbered, oppna, ovning, klocka))
                 }
