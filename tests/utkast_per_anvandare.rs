@@ -69,6 +69,12 @@ fn a_draft_from_before_owners_is_kept_on_sqlite_and_becomes_hers_who_continues_i
         )
         .unwrap();
     }
+    // The window offers it at login, saying it is not known whose it is.
+    let mut h = harness_som(open_fil(&path), anvandare("Bertil Förste"));
+    assert!(h.query_by_label_contains("Osparade utkast").is_some());
+    assert!(h.query_by_label_contains("skrivet före uppdateringen – okänt av vem").is_some());
+    h.run();
+    drop(h);
     en_tidigare_utkast_utan_agare(open_fil(&path), open_fil(&path));
 }
 

@@ -161,7 +161,7 @@ pub fn plats(nyckel: &str) -> Option<Utkastplats> {
     }
 }
 
-/// The restore offer shown at start when drafts were left behind (after a crash or a close).
+/// The restore offer shown at login when the user left drafts behind (after a crash or a close).
 pub fn visa_aterstall(ui: &mut egui::Ui, utkast: &[Utkast]) -> Option<Option<Utkastplats>> {
     ui.heading("Osparade utkast");
     ui.label("Förra gången stängdes programmet med ifyllda formulär som inte sparades. Inget har gått förlorat:");
@@ -170,7 +170,9 @@ pub fn visa_aterstall(ui: &mut egui::Ui, utkast: &[Utkast]) -> Option<Option<Utk
     egui::Grid::new("utkast").num_columns(3).spacing([16.0, 10.0]).show(ui, |ui| {
         for u in utkast {
             ui.label(&u.titel);
-            ui.label(egui::RichText::new(format!("senast ändrat {}", u.sparad)).weak());
+            // A draft from before drafts had owners may be someone else's: the list says so.
+            let okand = if u.anvandare.is_empty() { ", skrivet före uppdateringen – okänt av vem" } else { "" };
+            ui.label(egui::RichText::new(format!("senast ändrat {}{okand}", u.sparad)).weak());
             if ui.button(format!("Återställ {}", u.titel)).clicked() {
                 val = Some(plats(&u.nyckel));
             }
