@@ -138,3 +138,17 @@ fn a_command_against_a_server_that_does_not_answer_fails_in_swedish() {
     assert_eq!(ut.status.code(), Some(1), "{fel}");
     assert!(fel.contains("Ingen kontakt med enhetens databas (servern svarar inte)"), "{fel}");
 }
+
+#[test]
+fn a_server_that_answers_but_refuses_is_explained_and_not_tried_again() {
+    let Ok(server) = std::env::var(bistand::store::server::TESTSERVER) else {
+        println!("BISTAND_TEST_PG är inte satt: testet mot en PostgreSQL-server hoppas över");
+        return;
+    };
+    let mapp = tempfile::tempdir().unwrap();
+    let url = format!("{}/finns_inte_{}", server.rsplit_once('/').unwrap().0, std::process::id());
+    let mut h = fonster(&url, mapp.path());
+    assert!(vanta_pa(&mut h, "Bistånd kan inte starta", 10), "a refusal is no network fault");
+    assert!(h.query_by_label_contains("databasen finns inte på servern").is_some(), "the window says why");
+    assert!(h.query_by_label_contains(INGEN_KONTAKT).is_none(), "and does not say it will try again");
+}
