@@ -78,10 +78,10 @@ fn enheten(c: &mut Criterion) {
     c.bench_function("autospara utkast", |b| {
         b.iter(|| {
             n += 1;
-            store.spara_utkast("bank:utkast", "Bänkprov", &format!("{{\"n\":{n}}}"), nu()).expect("draft")
+            store.spara_utkast("bank", "bank:utkast", "Bänkprov", &format!("{{\"n\":{n}}}"), nu()).expect("draft")
         })
     });
-    store.ta_bort_utkast("bank:utkast").expect("draft removed");
+    store.ta_bort_utkast("bank", "bank:utkast").expect("draft removed");
     let mitt = store.sok_arenden("", Sortering::Arendenummer, true, 20_000).expect("list").rader;
     let rad = &mitt[mitt.len() / 2];
     let pnr = rad.pnr.clone();

@@ -220,15 +220,15 @@ fn a_file_that_is_not_a_database_gives_a_swedish_message() {
 fn drafts_survive_reopening_until_removed() {
     let (_dir, path) = temp_db();
     let mut store = open(&path);
-    store.spara_utkast("hushall:ny", "Nytt hushåll", "{\"x\":1}", nu()).unwrap();
-    store.spara_utkast("hushall:ny", "Nytt hushåll", "{\"x\":2}", nu()).unwrap();
+    store.spara_utkast("vera", "hushall:ny", "Nytt hushåll", "{\"x\":1}", nu()).unwrap();
+    store.spara_utkast("vera", "hushall:ny", "Nytt hushåll", "{\"x\":2}", nu()).unwrap();
     drop(store);
     let mut store = open(&path);
-    let alla = store.alla_utkast().unwrap();
+    let alla = store.alla_utkast("vera").unwrap();
     assert_eq!(alla.len(), 1);
     assert_eq!(alla[0].data, "{\"x\":2}");
-    store.ta_bort_utkast("hushall:ny").unwrap();
-    assert!(store.utkast("hushall:ny").unwrap().is_none());
+    store.ta_bort_utkast("vera", "hushall:ny").unwrap();
+    assert!(store.utkast("vera", "hushall:ny").unwrap().is_none());
 }
 
 #[test]

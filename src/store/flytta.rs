@@ -42,7 +42,7 @@ pub fn flytta(fran: &Path, till: &str) -> Resultat<Flyttrapport> {
     };
     let mal = super::server::anslut_tom(till)?;
     let tx = mal.borja_skrivning()?;
-    mal.execute_batch(&super::postgres_schema::baslinje())?;
+    mal.execute_batch(&super::postgres_schema::nytt_schema())?;
     let mut rapport = Flyttrapport::default();
     for tabell in tabeller_i_ordning(lasare)? {
         let (n, summor) = kopiera(lasare, &mal, &tabell)?;

@@ -48,6 +48,18 @@ pub fn baslinje() -> String {
     )
 }
 
+/// The whole DDL of a new unit database at the program's version, to run in one transaction on
+/// an empty database: the baseline and every migration after it ([`migrering::MIGRERINGAR`]).
+pub fn nytt_schema() -> String {
+    let mut sql = baslinje();
+    let senare =
+        migrering::MIGRERINGAR.iter().filter(|(v, _)| *v > BASLINJE_VERSION && *v <= crate::store::SCHEMA_VERSION);
+    for (version, migrering) in senare {
+        sql.push_str(&format!("{};\nUPDATE bistand_schema SET version = {version};\n", migrering()));
+    }
+    sql
+}
+
 /// The tables whose `id` is an identity column (a surrogate key, SQLite's rowid).
 fn identitetstabeller() -> impl Iterator<Item = &'static str> {
     tabeller::TABELLER.split("CREATE TABLE ").skip(1).filter_map(|t| {

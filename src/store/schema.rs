@@ -34,6 +34,7 @@ const MIGRATIONS: &[Migration] = &[
     v24_statistics_month_summary,
     v25_statistics_stored_kinds,
     v26_row_versions,
+    v27_drafts_per_user,
 ];
 
 /// The schema version this program writes.
@@ -566,6 +567,12 @@ pub(super) const BESLUTSPOST_ANDRAS_ALDRIG: &str =
 /// it last, when, so a save that raced another user's save is refused instead of lost.
 fn v26_row_versions(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(super::samtidighet::V26_SQL)
+}
+
+/// A draft belongs to the user who typed it, so two caseworkers on one form keep both drafts
+/// (those from before have no owner: see `utkast::UTAN_AGARE`).
+fn v27_drafts_per_user(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(super::utkast::V27_SQLITE)
 }
 
 /// Caseworkers search by any part of a name or street ("ström" finds Engström): a trigram index

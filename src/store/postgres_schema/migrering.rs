@@ -11,7 +11,7 @@ use crate::store::{Resultat, StoreError};
 pub(crate) type Migrering = (i64, fn() -> String);
 
 /// The migrations after the baseline.
-pub(crate) const MIGRERINGAR: &[Migrering] = &[];
+pub(crate) const MIGRERINGAR: &[Migrering] = &[(27, crate::store::utkast::v27_postgres)];
 
 /// Brings the database to version `till` (the program's, [`SCHEMA_VERSION`]), one transaction
 /// per migration, each under the unit's write lock, so two programs starting at once migrate once.
