@@ -3,7 +3,8 @@
 //! the Att göra list, letters and the CPU cost of a frame.
 //!
 //! Run with `cargo bench --bench karnan`. Set `BISTAND_BENCH_HUSHALL` and
-//! `BISTAND_BENCH_MANADER` for another size.
+//! `BISTAND_BENCH_MANADER` for another size, and `BISTAND_BENCH_PG` to measure the same unit on a
+//! PostgreSQL server (see `enhet.rs`).
 
 use bistand::domain::belopp::Belopp;
 use bistand::domain::hushall::Roll;
@@ -11,14 +12,13 @@ use bistand::domain::manad::Manad;
 use bistand::domain::norm::{
     Inkomst, Inkomsttyp, Kostnad, Kostnadstyp, NormMedlem, Regler, Underlag, berakna, levererade_tabeller,
 };
-use bistand::store::{Sortering, Store};
-use chrono::{NaiveDate, NaiveDateTime};
+use bistand::store::Sortering;
+use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
-fn nu() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 23).and_then(|d| d.and_hms_opt(9, 0, 0)).expect("valid date")
-}
+mod enhet;
+use enhet::nu;
 
 /// A family of two adults and two children with rent, electricity and two incomes.
 fn familj() -> Underlag {
@@ -68,47 +68,29 @@ fn berakning(c: &mut Criterion) {
     c.bench_function("berakna ett hushall", |b| b.iter(|| berakna(black_box(&u), &tabell, &regler)));
 }
 
-/// The large unit: `BISTAND_BENCH_HUSHALL` households (20 000) with on average
-/// `BISTAND_BENCH_MANADER` months of history (24), built once and kept under `target/` (the same
-/// database `bistand demo --hushall 20000 --manader 24` builds).
-fn stor_enhet() -> (std::path::PathBuf, Store) {
-    let tal = |namn: &str, standard: usize| std::env::var(namn).ok().and_then(|s| s.parse().ok()).unwrap_or(standard);
-    let (hushall, manader) = (tal("BISTAND_BENCH_HUSHALL", 20_000), tal("BISTAND_BENCH_MANADER", 24));
-    let mapp = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bistand-bench");
-    std::fs::create_dir_all(&mapp).expect("bench directory");
-    let fil = mapp.join(format!("enhet-{hushall}-{manader}.db"));
-    let klar = mapp.join(format!("enhet-{hushall}-{manader}.klar"));
-    if !klar.exists() {
-        let _ = std::fs::remove_file(&fil);
-        let mut store = Store::open(&fil).expect("open");
-        let val = bistand::demo::Demoval { hushall, manader: manader as u32 };
-        bistand::demo::bygg_demo(&mut store, val, nu(), &mut |_, _| true).expect("demo");
-        std::fs::write(&klar, "").expect("mark built");
-    }
-    let store = Store::open(&fil).expect("open");
-    (fil, store)
-}
-
 fn enheten(c: &mut Criterion) {
-    let (fil, mut store) = stor_enhet();
+    // The shared file, or the same unit on the server of BISTAND_BENCH_PG (see enhet.rs).
+    let plats = enhet::plats(enhet::delad_fil);
+    let mut store = plats.oppna();
     // Every form saves a draft while the user types; each save is a committed transaction with
     // synchronous=FULL (an fsync), so this is what a keystroke's autosave costs on this disk.
     let mut n = 0;
     c.bench_function("autospara utkast", |b| {
         b.iter(|| {
             n += 1;
-            store.spara_utkast("bank:utkast", "Bänkprov", &format!("{{\"n\":{n}}}"), nu()).expect("draft")
+            store.spara_utkast("bank", "bank:utkast", "Bänkprov", &format!("{{\"n\":{n}}}"), nu()).expect("draft")
         })
     });
-    store.ta_bort_utkast("bank:utkast").expect("draft removed");
+    store.ta_bort_utkast("bank", "bank:utkast").expect("draft removed");
     let mitt = store.sok_arenden("", Sortering::Arendenummer, true, 20_000).expect("list").rader;
     let rad = &mitt[mitt.len() / 2];
     let pnr = rad.pnr.clone();
-    let efternamn = rad.namn.split(',').next().unwrap_or("a").to_owned();
+    // Three letters of the surname: the trigram index's search anywhere in a word.
+    let tre: String = rad.namn.split(',').next().unwrap_or("abc").chars().take(3).collect();
     let sok = |fraga: &str| store.sok_arenden(fraga, Sortering::Arendenummer, true, 200).expect("search");
     c.bench_function("sok helt personnummer", |b| b.iter(|| sok(black_box(&pnr))));
     c.bench_function("sok personnummer borjan", |b| b.iter(|| sok(black_box(&pnr[..6]))));
-    c.bench_function("sok namn", |b| b.iter(|| sok(black_box(&efternamn[..3]))));
+    c.bench_function("sok namn", |b| b.iter(|| sok(black_box(&tre))));
 
     let id = rad.arende_id;
     c.bench_function("oppna arende", |b| {
@@ -142,21 +124,23 @@ fn enheten(c: &mut Criterion) {
         })
     });
     grupp.finish();
-    bildrutor(c, &fil, id);
+    bildrutor(c, &plats, id);
 }
 
 /// CPU time of one frame (layout and tessellation, no GPU) of the case list and of an open case,
 /// with the large unit loaded.
-fn bildrutor(c: &mut Criterion, fil: &std::path::Path, arende_id: i64) {
-    let mut app = bistand::ui::BistandApp::ny(Store::open(fil).expect("open"), false, nu)
-        .inloggad_som(bistand::arbete::Aktor::ny("Mätning", nu()));
+fn bildrutor(c: &mut Criterion, plats: &enhet::Plats, arende_id: i64) {
+    let mut app =
+        bistand::ui::BistandApp::ny(plats.oppna(), false, nu).inloggad_som(bistand::arbete::Aktor::ny("Mätning", nu()));
     let ctx = egui::Context::default();
     let indata = || egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0))),
         ..Default::default()
     };
     let bildruta = |app: &mut bistand::ui::BistandApp| {
-        let ut = ctx.run_ui(indata(), |ui| app.visa(ui));
+        let mut ut = ctx.run_ui(indata(), |ui| app.visa(ui));
+        // No GPU takes the font atlas's updates here.
+        ut.textures_delta.clear();
         ctx.tessellate(ut.shapes, ut.pixels_per_point).len()
     };
     // The first frames set up fonts and the theme.

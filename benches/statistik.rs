@@ -3,53 +3,21 @@
 //! the årshjul's tasks of a month for the whole unit.
 //!
 //! Run with `cargo bench --bench statistik`. Set `BISTAND_BENCH_HUSHALL` and
-//! `BISTAND_BENCH_MANADER` for another size (the database is built once under `target/`).
+//! `BISTAND_BENCH_MANADER` for another size (the database is built once under `target/`), and
+//! `BISTAND_BENCH_PG` to measure the same unit on a PostgreSQL server (see `enhet.rs`).
 
 use bistand::arbete::{self, Aktor};
 use bistand::domain::manad::Manad;
 use bistand::domain::statistik::{self, Period};
-use bistand::store::Store;
-use chrono::{NaiveDate, NaiveDateTime};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
-fn nu() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 23).and_then(|d| d.and_hms_opt(9, 0, 0)).expect("valid date")
-}
-
-/// The bench's own copy of the large unit. The unit is built once under `target/bistand-bench`
-/// (which may be shared between worktrees); the bench copies it to `target/bistand-bench-egen`
-/// and opens only the copy, so a migration or the report's log lines never write into the
-/// shared file.
-fn stor_enhet() -> Store {
-    let tal = |namn: &str, standard: usize| std::env::var(namn).ok().and_then(|s| s.parse().ok()).unwrap_or(standard);
-    let (hushall, manader) = (tal("BISTAND_BENCH_HUSHALL", 20_000), tal("BISTAND_BENCH_MANADER", 24));
-    let target = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
-    let (mapp, egen) = (target.join("bistand-bench"), target.join("bistand-bench-egen"));
-    std::fs::create_dir_all(&egen).expect("bench directory");
-    let namn = format!("enhet-{hushall}-{manader}");
-    let (delad, kopia) = (mapp.join(format!("{namn}.db")), egen.join(format!("{namn}.db")));
-    let klar = mapp.join(format!("{namn}.klar"));
-    if !klar.exists() {
-        std::fs::create_dir_all(&mapp).expect("bench directory");
-        let _ = std::fs::remove_file(&delad);
-        let mut store = Store::open(&delad).expect("open");
-        let val = bistand::demo::Demoval { hushall, manader: manader as u32 };
-        bistand::demo::bygg_demo(&mut store, val, nu(), &mut |_, _| true).expect("demo");
-        drop(store);
-        std::fs::write(&klar, "").expect("mark built");
-    }
-    if !kopia.exists() {
-        for ext in ["-wal", "-shm"] {
-            let _ = std::fs::remove_file(egen.join(format!("{namn}.db{ext}")));
-        }
-        std::fs::copy(&delad, &kopia).expect("copy the unit");
-    }
-    Store::open(&kopia).expect("open")
-}
+mod enhet;
+use enhet::nu;
 
 fn statistiken(c: &mut Criterion) {
-    let mut store = stor_enhet();
+    // A private copy of the unit (the report writes log lines), or the unit on BISTAND_BENCH_PG.
+    let mut store = enhet::plats(enhet::egen_kopia).oppna();
     let tertial = Period::Tertial(2026, 2);
     let mut g = c.benchmark_group("statistik");
     g.sample_size(10);

@@ -64,7 +64,7 @@ fn demo_refuses_a_real_database_in_use_and_leaves_it_unchanged() {
     drop(store);
     let med_utkast = dir.path().join("ny-enhet.db");
     let mut store = bistand::store::Store::open(&med_utkast).unwrap();
-    store.spara_utkast("hushall:ny", "Nytt hushåll", "{}", nu()).unwrap();
+    store.spara_utkast("vera", "hushall:ny", "Nytt hushåll", "{}", nu()).unwrap();
     drop(store);
     for (db, hushall) in [(&med_hushall, 1), (&med_utkast, 0)] {
         let (code, out, err) = bistand(&["demo", "--db", db.to_str().unwrap()]);
@@ -76,7 +76,7 @@ fn demo_refuses_a_real_database_in_use_and_leaves_it_unchanged() {
         assert!(!store.ar_ovningsdatabas().unwrap());
     }
     let store = bistand::store::Store::open(&med_utkast).unwrap();
-    assert_eq!(store.alla_utkast().unwrap().len(), 1, "the draft is still there");
+    assert_eq!(store.alla_utkast("vera").unwrap().len(), 1, "the draft is still there");
 }
 
 #[test]

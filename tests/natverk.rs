@@ -100,19 +100,19 @@ fn drafts_typed_while_the_server_is_gone_stay_on_the_computer_and_move_up_when_i
     let lokal = mapp.path().join("utkast.db");
     let mut store = Store::open_server_med_utkastfil(&db.url, &lokal).unwrap();
     assert_eq!(store.folj_kontakten(), Kontakt::Ansluten);
-    store.spara_utkast("journal:1", "Journalanteckning", r#"{"text":"före"}"#, nu()).unwrap();
+    store.spara_utkast("vera", "journal:1", "Journalanteckning", r#"{"text":"före"}"#, nu()).unwrap();
 
     // The server goes away: our session is cut and no new one is let in.
     db.tillat_anslutningar(false);
     db.bryt_anslutningarna();
     store
-        .spara_utkast("ansokan:1", "Ansökan", r#"{"text":"under avbrottet"}"#, nu())
+        .spara_utkast("vera", "ansokan:1", "Ansökan", r#"{"text":"under avbrottet"}"#, nu())
         .expect("the draft is kept on the computer, not lost");
     assert_eq!(store.folj_kontakten(), Kontakt::Bruten);
-    let listade: Vec<String> = store.alla_utkast().unwrap().into_iter().map(|u| u.nyckel).collect();
+    let listade: Vec<String> = store.alla_utkast("vera").unwrap().into_iter().map(|u| u.nyckel).collect();
     assert_eq!(listade, ["ansokan:1"], "offline, the drafts on the computer are listed");
-    assert_eq!(store.utkast("ansokan:1").unwrap().unwrap().data, r#"{"text":"under avbrottet"}"#);
-    store.ta_bort_utkast("journal:1").expect("a draft discarded offline is noted on the computer");
+    assert_eq!(store.utkast("vera", "ansokan:1").unwrap().unwrap().data, r#"{"text":"under avbrottet"}"#);
+    store.ta_bort_utkast("vera", "journal:1").expect("a draft discarded offline is noted on the computer");
     let fel = ett_hushall(&mut store, "Provsson", 982).unwrap_err();
     assert!(matches!(fel, StoreError::IngenKontakt(_)), "a save is refused as a network fault: {fel:?}");
     assert!(fel.to_string().starts_with("Ingen kontakt med enhetens databas"), "{fel}");
@@ -123,7 +123,7 @@ fn drafts_typed_while_the_server_is_gone_stay_on_the_computer_and_move_up_when_i
     assert_eq!(store.folj_kontakten(), Kontakt::Ansluten);
     let andra = Store::open_server_med_utkastfil(&db.url, &mapp.path().join("andra.db")).unwrap();
     let pa_servern: Vec<(String, String)> =
-        andra.alla_utkast().unwrap().into_iter().map(|u| (u.nyckel, u.data)).collect();
+        andra.alla_utkast("vera").unwrap().into_iter().map(|u| (u.nyckel, u.data)).collect();
     assert_eq!(
         pa_servern,
         [("ansokan:1".to_string(), r#"{"text":"under avbrottet"}"#.to_string())],
@@ -170,13 +170,13 @@ fn drafts_left_on_the_computer_when_the_program_closed_offline_move_up_at_the_ne
     let mut store = Store::open_server_med_utkastfil(&db.url, &lokal).unwrap();
     db.tillat_anslutningar(false);
     db.bryt_anslutningarna();
-    store.spara_utkast("fia:3", "FIA-intervju", r#"{"svar":"halvvägs"}"#, nu()).unwrap();
+    store.spara_utkast("vera", "fia:3", "FIA-intervju", r#"{"svar":"halvvägs"}"#, nu()).unwrap();
     drop(store);
     db.tillat_anslutningar(true);
     let store = Store::open_server_med_utkastfil(&db.url, &lokal).unwrap();
     let andra = Store::open_server_med_utkastfil(&db.url, &mapp.path().join("andra.db")).unwrap();
-    assert_eq!(andra.utkast("fia:3").unwrap().map(|u| u.titel).as_deref(), Some("FIA-intervju"));
-    assert_eq!(store.alla_utkast().unwrap().len(), 1, "listed once, not twice");
+    assert_eq!(andra.utkast("vera", "fia:3").unwrap().map(|u| u.titel).as_deref(), Some("FIA-intervju"));
+    assert_eq!(store.alla_utkast("vera").unwrap().len(), 1, "listed once, not twice");
 }
 
 #[test]
@@ -187,11 +187,11 @@ fn a_draft_saved_as_the_connection_dies_reaches_the_server_on_the_next_use() {
     let mapp = tempfile::tempdir().unwrap();
     let mut store = Store::open_server_med_utkastfil(&db.url, &mapp.path().join("u.db")).unwrap();
     db.bryt_anslutningarna();
-    store.spara_utkast("journal:7", "Journalanteckning", r#"{"text":"mitt i"}"#, nu()).unwrap();
-    let nu_listade: Vec<String> = store.alla_utkast().unwrap().into_iter().map(|u| u.nyckel).collect();
+    store.spara_utkast("vera", "journal:7", "Journalanteckning", r#"{"text":"mitt i"}"#, nu()).unwrap();
+    let nu_listade: Vec<String> = store.alla_utkast("vera").unwrap().into_iter().map(|u| u.nyckel).collect();
     assert_eq!(nu_listade, ["journal:7"], "the next use lists it");
     let andra = Store::open_server_med_utkastfil(&db.url, &mapp.path().join("andra.db")).unwrap();
-    assert_eq!(andra.utkast("journal:7").unwrap().map(|u| u.data).as_deref(), Some(r#"{"text":"mitt i"}"#));
+    assert_eq!(andra.utkast("vera", "journal:7").unwrap().map(|u| u.data).as_deref(), Some(r#"{"text":"mitt i"}"#));
     assert_eq!(store.folj_kontakten(), Kontakt::Tillbaka, "and the window is told the contact is back");
     drop((store, andra));
 }
@@ -219,7 +219,7 @@ fn a_change_in_one_window_reaches_another_without_asking_the_server() {
 
     // After a break the store listens again.
     db.bryt_anslutningarna();
-    let _ = b.alla_utkast();
+    let _ = b.alla_utkast("vera");
     vanta_pa_kontakt(&mut b);
     ett_hushall(&mut a, "Annan", 2)
         .or_else(|_| {
@@ -277,4 +277,31 @@ fn the_window_says_when_the_units_database_cannot_be_reached_and_when_it_is_back
     h.run();
     assert!(h.query_by_label(INGEN_KONTAKT).is_none());
     assert!(h.query_by_label("Kontakten med enhetens databas är tillbaka").is_some());
+}
+
+#[test]
+fn offline_drafts_of_two_users_of_one_computer_move_up_each_as_her_own() {
+    let Some(server) = testserver() else { return };
+    let _ett = EN_I_TAGET.lock().unwrap_or_else(|e| e.into_inner());
+    let db = Testdatabas::ny(&server, "per_anvandare");
+    let mapp = tempfile::tempdir().unwrap();
+    let lokal = mapp.path().join("utkast.db");
+    let mut store = Store::open_server_med_utkastfil(&db.url, &lokal).unwrap();
+    db.tillat_anslutningar(false);
+    db.bryt_anslutningarna();
+    // Ulrika types, logs out, and Bertil types into the same form on the same computer.
+    store.spara_utkast("ulrika", "ansokan:1", "Ansökan", r#"{"text":"Ulrikas"}"#, nu()).unwrap();
+    store.spara_utkast("bertil", "ansokan:1", "Ansökan", r#"{"text":"Bertils"}"#, nu()).unwrap();
+    assert_eq!(store.utkast("ulrika", "ansokan:1").unwrap().unwrap().data, r#"{"text":"Ulrikas"}"#);
+    let bertils: Vec<String> = store.alla_utkast("bertil").unwrap().into_iter().map(|u| u.data).collect();
+    assert_eq!(bertils, [r#"{"text":"Bertils"}"#], "offline, each is listed her own only");
+    db.tillat_anslutningar(true);
+    vanta_pa_kontakt(&mut store);
+    let andra = Store::open_server_med_utkastfil(&db.url, &mapp.path().join("andra.db")).unwrap();
+    for (vem, text) in [("ulrika", r#"{"text":"Ulrikas"}"#), ("bertil", r#"{"text":"Bertils"}"#)] {
+        let pa_servern: Vec<(String, String)> =
+            andra.alla_utkast(vem).unwrap().into_iter().map(|u| (u.anvandare, u.data)).collect();
+        assert_eq!(pa_servern, [(vem.to_string(), text.to_string())], "{vem}'s draft is hers on the server");
+    }
+    drop((store, andra));
 }

@@ -34,10 +34,10 @@ fn fictitious_households_are_refused_in_a_real_database_and_nothing_is_written()
     // A database where only a draft has been typed so far is in use too.
     let (_dir2, path2) = temp_db();
     let mut store = open(&path2);
-    store.spara_utkast("hushall:ny", "Nytt hushåll", "{\"pnr\":\"198504021234\"}", nu()).unwrap();
+    store.spara_utkast("vera", "hushall:ny", "Nytt hushåll", "{\"pnr\":\"198504021234\"}", nu()).unwrap();
     assert!(skapa_demo(&mut store, 12, nu()).is_err());
     assert_eq!(store.antal_hushall().unwrap(), 0);
-    assert_eq!(store.alla_utkast().unwrap().len(), 1, "the draft is kept");
+    assert_eq!(store.alla_utkast("vera").unwrap().len(), 1, "the draft is kept");
 }
 
 #[test]

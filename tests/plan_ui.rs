@@ -137,7 +137,10 @@ fn a_saved_draft_that_is_only_looked_at_is_not_offered_for_restore() {
         oppna_plan(&mut h, "strand");
         assert_eq!(h.get_by_label(STEG1).value().as_deref(), Some("Du söker ditt första arbete."), "the saved draft");
     }
-    assert!(open(&path).alla_utkast().unwrap().is_empty(), "looking at a saved draft leaves no draft behind");
+    assert!(
+        open(&path).alla_utkast(&testanvandare().login).unwrap().is_empty(),
+        "looking at a saved draft leaves no draft behind"
+    );
 }
 
 #[test]

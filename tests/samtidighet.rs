@@ -231,7 +231,7 @@ mod fonster {
     use bistand::ui::flikar::Flik;
     use bistand::ui::utkast::{Utkastplats, nyckel};
     use egui_kittest::kittest::Queryable;
-    use gemensamt::ui::{harness, klicka, skriv};
+    use gemensamt::ui::{harness, klicka, skriv, testanvandare};
 
     type Fonster = egui_kittest::Harness<'static, bistand::ui::BistandApp>;
 
@@ -271,7 +271,7 @@ mod fonster {
         assert!(visas(&h, "Spara ändringen"), "the dialog stays open");
         let skrivet = varde(&h, "Gatuadress").unwrap();
         assert!(skrivet.contains('1') && skrivet != "Provgatan 3", "the typed street is kept: {skrivet}");
-        let utkast = ulrikas.utkast(&nyckel(Utkastplats::Hushallsandring(arende_id))).unwrap();
+        let utkast = ulrikas.utkast(&testanvandare().login, &nyckel(Utkastplats::Hushallsandring(arende_id))).unwrap();
         assert!(utkast.is_some_and(|u| u.data.contains(&skrivet)), "the typed text is saved as a draft");
         assert_eq!(ulrikas.hushall(hushall_id).unwrap().adress.gatuadress, "Provgatan 3", "nothing of it was written");
 

@@ -47,6 +47,37 @@ fn households_and_costs_per_month_are_what_the_decisions_granted() {
     assert!(r.indikatorer.hushall >= 5, "enough households for figures to show");
 }
 
+#[test]
+fn long_term_households_are_those_granted_something_in_10_of_the_12_months_up_to_the_month() {
+    let mut store = Store::open_in_memory().unwrap();
+    let val = bistand::demo::Demoval { hushall: 30, manader: 16 };
+    bistand::demo::bygg_demo(&mut store, val, nu(), &mut |_, _| true).unwrap();
+    let period = Period::Tertial(2026, 3);
+    let r = arbete::statistik::rapport(&store, period, None).unwrap();
+    // Every case's months with something granted, read through the decision list, from the
+    // first month of a 12-month window ending in the period.
+    let mut per_arende: std::collections::HashMap<String, HashSet<Manad>> = Default::default();
+    let mut manad = (0..11).fold(period.forsta(), |m, _| m.foregaende());
+    while manad <= period.sista() {
+        for b in store.beslut_for_period(manad).unwrap() {
+            if b.poster.iter().fold(Belopp::NOLL, |s, p| s + p.beviljat) > Belopp::NOLL {
+                per_arende.entry(b.arendenummer.clone()).or_default().insert(manad);
+            }
+        }
+        manad = manad.nasta();
+    }
+    let mut langvariga = 0;
+    for rad in &r.indikatorer.per_manad {
+        let fonster: Vec<Manad> = (0..12).scan(rad.manad, |m, _| Some(std::mem::replace(m, m.foregaende()))).collect();
+        let med = per_arende.values().filter(|s| s.contains(&rad.manad));
+        let langa = med.clone().filter(|s| fonster.iter().filter(|m| s.contains(m)).count() >= 10).count();
+        assert_eq!(rad.hushall as usize, med.count(), "{}", rad.manad);
+        assert_eq!(rad.langvariga as usize, langa, "{}", rad.manad);
+        langvariga += langa;
+    }
+    assert!(langvariga > 0, "the demo unit has long-term households");
+}
+
 fn csv_rader(text: &str) -> Vec<Vec<String>> {
     let text = text.strip_prefix('\u{feff}').expect("a byte-order mark for Excel");
     text.split("\r\n").filter(|l| !l.is_empty()).map(|l| l.split(';').map(String::from).collect()).collect()

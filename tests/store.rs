@@ -220,15 +220,15 @@ fn a_file_that_is_not_a_database_gives_a_swedish_message() {
 fn drafts_survive_reopening_until_removed() {
     let (_dir, path) = temp_db();
     let mut store = open(&path);
-    store.spara_utkast("hushall:ny", "Nytt hushåll", "{\"x\":1}", nu()).unwrap();
-    store.spara_utkast("hushall:ny", "Nytt hushåll", "{\"x\":2}", nu()).unwrap();
+    store.spara_utkast("vera", "hushall:ny", "Nytt hushåll", "{\"x\":1}", nu()).unwrap();
+    store.spara_utkast("vera", "hushall:ny", "Nytt hushåll", "{\"x\":2}", nu()).unwrap();
     drop(store);
     let mut store = open(&path);
-    let alla = store.alla_utkast().unwrap();
+    let alla = store.alla_utkast("vera").unwrap();
     assert_eq!(alla.len(), 1);
     assert_eq!(alla[0].data, "{\"x\":2}");
-    store.ta_bort_utkast("hushall:ny").unwrap();
-    assert!(store.utkast("hushall:ny").unwrap().is_none());
+    store.ta_bort_utkast("vera", "hushall:ny").unwrap();
+    assert!(store.utkast("vera", "hushall:ny").unwrap().is_none());
 }
 
 #[test]
@@ -391,6 +391,30 @@ fn the_search_index_finds_exactly_the_cases_the_search_rule_finds() {
     // Parts inside names and streets are found, not only word beginnings.
     for del in ["ström", "lund", "gatan"] {
         assert!(!store.sok_arenden(del, Sortering::Namn, true, 10).unwrap().rader.is_empty(), "{del}");
+    }
+    // A search's first page, in every order, is the whole list in that order with the
+    // non-matching cases left out, and its count is all the matches.
+    let sorteringar = [
+        Sortering::Arendenummer,
+        Sortering::Namn,
+        Sortering::Personnummer,
+        Sortering::Status,
+        Sortering::Socialsekreterare,
+    ];
+    for (sortering, stigande) in sorteringar.into_iter().flat_map(|s| [(s, true), (s, false)]) {
+        let hela = store.sok_arenden("", sortering, stigande, 10_000).unwrap().rader;
+        for q in ["and", "an", "19", "2026-00"] {
+            let tokens = sok::tokens(q);
+            let traff: Vec<i64> = hela
+                .iter()
+                .map(|r| r.arende_id)
+                .filter(|id| index.iter().any(|(i, s)| i == id && sok::matchar(s, &tokens)))
+                .collect();
+            let sida = store.sok_arenden(q, sortering, stigande, 7).unwrap();
+            let fatt: Vec<i64> = sida.rader.iter().map(|r| r.arende_id).collect();
+            assert_eq!(fatt, traff[..traff.len().min(7)], "\"{q}\" ordnat efter {sortering:?}, stigande {stigande}");
+            assert_eq!(sida.totalt, traff.len(), "\"{q}\"");
+        }
     }
     assert!(store.kontroll().unwrap().frisk());
 }

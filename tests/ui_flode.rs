@@ -40,7 +40,7 @@ fn register_a_household_find_it_open_it_and_write_in_its_journal() {
     let stored = h.state().store().hushall(1).unwrap();
     assert_eq!(stored.medlemmar.len(), 2);
     assert!(stored.medlemmar[1].lunch_utanfor_hemmet);
-    assert!(h.state().store().alla_utkast().unwrap().is_empty(), "the draft is gone once saved");
+    assert!(h.state().store().alla_utkast(&testanvandare().login).unwrap().is_empty(), "the draft is gone once saved");
 
     // Search by personnummer in another spelling finds it; another name does not.
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
@@ -169,7 +169,7 @@ fn cancelling_the_household_form_keeps_what_was_typed() {
     // Discarding asks first, then the draft is gone.
     klicka(&mut h, "Kasta utkast");
     klicka(&mut h, "Ja, kasta utkastet");
-    assert!(h.state().store().alla_utkast().unwrap().is_empty());
+    assert!(h.state().store().alla_utkast(&testanvandare().login).unwrap().is_empty());
 }
 
 #[test]
@@ -625,7 +625,7 @@ fn a_fia_interview_is_paused_and_resumed_where_it_was_left() {
     assert!(h.query_by_label_contains("Har skulder hos Kronofogden").is_some());
     // Only moving between pages changes nothing: no draft to offer after a crash.
     assert!(
-        !h.state().store().alla_utkast().unwrap().iter().any(|u| u.titel.contains("FIA")),
+        !h.state().store().alla_utkast(&testanvandare().login).unwrap().iter().any(|u| u.titel.contains("FIA")),
         "a page change is not a change"
     );
 }

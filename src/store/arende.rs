@@ -41,6 +41,11 @@ impl Sortering {
             Sortering::Socialsekreterare => "a.socialsekreterare COLLATE SVENSKA",
         }
     }
+
+    /// True when the order is by the case's own columns (not its sökande's).
+    fn pa_arendet(self) -> bool {
+        matches!(self, Sortering::Arendenummer | Sortering::Status | Sortering::Socialsekreterare)
+    }
 }
 
 /// The rows found (at most the limit asked for) and how many matched in all.
@@ -102,36 +107,23 @@ impl Store {
     /// of the case's search text (ärendenummer, personnummer in any spelling, names).
     pub fn sok_arenden(&self, fraga: &str, sortering: Sortering, stigande: bool, max: usize) -> Resultat<Sokresultat> {
         let tokens = sok::tokens(fraga);
-        let (fran, filter, args) = match self.conn().dialekt() {
-            super::db::Dialekt::Sqlite => sokfilter(&tokens),
-            super::db::Dialekt::Postgres => sokfilter_server(&tokens),
-        };
-        // SQLite's CROSS JOIN keeps the planner on the matching cases and looking up each
-        // sökande by index, instead of walking every household member first.
-        let join = self.conn().dialekt().fast_join();
-        let from = format!(
-            "FROM {fran}
-             {join} hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.roll = 'sokande'
-             {join} person p ON p.id = hm.person_id
-             WHERE {filter}"
-        );
         let conn = self.conn();
-        // An empty search is the whole list: count the cases directly. Otherwise count the
-        // matches in the same pass that finds them.
-        let (totalt_kolumn, totalt_utan_filter) = if tokens.is_empty() {
+        let dialekt = conn.dialekt();
+        let riktning = if stigande { "ASC" } else { "DESC" };
+        let ordning =
+            format!("{} {riktning}, a.arendenummer", sortering.order_by().replace(',', &format!(" {riktning},")));
+        let (sql, args, totalt_utan_filter) = if tokens.is_empty() {
+            // An empty search is the whole list: count the cases directly.
             let n: i64 = conn.prepare_cached("SELECT count(*) FROM arende")?.query_row([], |r| r.get(0))?;
-            ("0", Some(n))
+            (sokfraga("arende a", "1=1", "0", &ordning, max, dialekt), Vec::new(), Some(n))
+        } else if dialekt == super::db::Dialekt::Sqlite {
+            // The matches are counted in the same pass that finds them.
+            let (fran, filter, args) = sokfilter(&tokens);
+            (sokfraga(fran, &filter, "count(*) OVER ()", &ordning, max, dialekt), args, None)
         } else {
-            ("count(*) OVER ()", None)
+            let (filter, args) = sokfilter_server(&tokens);
+            (sokfraga_server(&filter, sortering, &ordning, max), args, None)
         };
-        let sql = format!(
-            "SELECT a.id, a.arendenummer, p.efternamn || ', ' || p.fornamn, p.pnr, a.status, a.socialsekreterare,
-                    {totalt_kolumn}
-             {from} ORDER BY {} {}, a.arendenummer LIMIT {}",
-            sortering.order_by().replace(',', if stigande { " ASC," } else { " DESC," }),
-            if stigande { "ASC" } else { "DESC" },
-            max
-        );
         let mut stmt = conn.prepare_cached(&sql)?;
         let mut totalt = totalt_utan_filter.unwrap_or(0);
         let rader = stmt
@@ -222,6 +214,41 @@ impl Skrivning<'_> {
     }
 }
 
+/// The case list's query over the cases of `fran` that `filter` keeps, each with its sökande.
+fn sokfraga(fran: &str, filter: &str, totalt: &str, ordning: &str, max: usize, dialekt: super::db::Dialekt) -> String {
+    // SQLite's CROSS JOIN keeps the planner on the matching cases and looking up each
+    // sökande by index, instead of walking every household member first.
+    let join = dialekt.fast_join();
+    format!(
+        "SELECT a.id, a.arendenummer, p.efternamn || ', ' || p.fornamn, p.pnr, a.status, a.socialsekreterare, {totalt}
+         FROM {fran}
+         {join} hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.roll = 'sokande'
+         {join} person p ON p.id = hm.person_id
+         WHERE {filter} ORDER BY {ordning} LIMIT {max}"
+    )
+}
+
+/// The same on PostgreSQL: the matches first (the trigram index answers the filter), counted
+/// once; when the order is the case's own, only the page's rows are joined to their sökande
+/// (joining every match first made a common name's search several times slower).
+fn sokfraga_server(filter: &str, sortering: Sortering, ordning: &str, max: usize) -> String {
+    let sida = if sortering.pa_arendet() {
+        format!("(SELECT * FROM traff a ORDER BY {ordning} LIMIT {max})")
+    } else {
+        "traff".to_string()
+    };
+    format!(
+        "WITH traff AS MATERIALIZED (
+             SELECT a.id, a.arendenummer, a.hushall_id, a.status, a.socialsekreterare FROM arende a WHERE {filter})
+         SELECT a.id, a.arendenummer, p.efternamn || ', ' || p.fornamn, p.pnr, a.status, a.socialsekreterare,
+                (SELECT count(*) FROM traff)
+         FROM {sida} a
+         JOIN hushallsmedlem hm ON hm.hushall_id = a.hushall_id AND hm.roll = 'sokande'
+         JOIN person p ON p.id = hm.person_id
+         ORDER BY {ordning} LIMIT {max}"
+    )
+}
+
 /// The search text of a case from its ärendenummer and its household members.
 pub(super) fn berakna_sokindex(conn: &Kopp, arende_id: i64) -> super::db::DbResultat<String> {
     // A protected household's address never leads a search to it.
@@ -246,7 +273,7 @@ pub(super) fn berakna_sokindex(conn: &Kopp, arende_id: i64) -> super::db::DbResu
 /// The same search on PostgreSQL: LIKE over the search text, which the trigram index on it
 /// answers – anywhere inside a word for three characters or more with a letter, else at a
 /// word's start.
-fn sokfilter_server(tokens: &[String]) -> (&'static str, String, Vec<String>) {
+fn sokfilter_server(tokens: &[String]) -> (String, Vec<String>) {
     let mut filter = String::from("1=1");
     let mut args = Vec::new();
     for t in tokens {
@@ -254,7 +281,7 @@ fn sokfilter_server(tokens: &[String]) -> (&'static str, String, Vec<String>) {
         args.push(format!("{start}{}%", like_escape(t)));
         filter.push_str(&format!(" AND a.sokindex LIKE ?{} ESCAPE '\\'", args.len()));
     }
-    ("arende a", filter, args)
+    (filter, args)
 }
 
 /// Where a search looks and what it asks: tokens of three characters or more with a letter go

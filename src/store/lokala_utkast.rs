@@ -2,6 +2,8 @@
 //! SQLite file per computer, user and server, under the program's local data folder. A draft
 //! written here is moved up to the server when the connection is back, then removed here. A
 //! draft discarded while offline is kept as a mark (no content) so the server's copy goes too.
+//! Each draft keeps its owner (the login of the user who typed it), as on the server; a file from
+//! before drafts had owners is upgraded with its drafts kept without an owner.
 
 use super::Utkast;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -9,11 +11,23 @@ use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
 const SCHEMA: &str = "CREATE TABLE IF NOT EXISTS utkast (
-    nyckel TEXT PRIMARY KEY,
+    anvandare TEXT NOT NULL DEFAULT '',
+    nyckel TEXT NOT NULL,
     titel TEXT NOT NULL,
     data TEXT,
-    sparad TEXT NOT NULL
+    sparad TEXT NOT NULL,
+    PRIMARY KEY (anvandare, nyckel)
 )";
+
+/// A file from before drafts had owners: its drafts are kept, without an owner.
+const UTAN_AGARE: &str = "ALTER TABLE utkast RENAME TO utkast_fore;
+    CREATE TABLE utkast (anvandare TEXT NOT NULL DEFAULT '', nyckel TEXT NOT NULL, titel TEXT NOT NULL,
+        data TEXT, sparad TEXT NOT NULL, PRIMARY KEY (anvandare, nyckel));
+    INSERT INTO utkast (anvandare, nyckel, titel, data, sparad) SELECT '', nyckel, titel, data, sparad FROM utkast_fore;
+    DROP TABLE utkast_fore;";
+
+/// The columns in the order [`rad`] reads them.
+const KOLUMNER: &str = "anvandare, nyckel, titel, data, sparad";
 
 /// A local draft: its content, or None when it was discarded while offline.
 pub(super) type LokaltUtkast = (Utkast, bool);
@@ -56,6 +70,7 @@ impl LokalaUtkast {
                 Some(fil) => oppna(fil)?,
                 None => Connection::open_in_memory()?,
             };
+            uppgradera(&conn)?;
             conn.execute_batch(SCHEMA)?;
             self.conn = Some(conn);
         }
@@ -63,42 +78,68 @@ impl LokalaUtkast {
     }
 
     pub(super) fn spara(&mut self, u: &Utkast) -> rusqlite::Result<()> {
-        self.skriv(&u.nyckel, &u.titel, Some(&u.data), &u.sparad)
+        self.skriv(&u.anvandare, &u.nyckel, &u.titel, Some(&u.data), &u.sparad)
     }
 
-    /// Notes that the draft `nyckel` was discarded (its server copy is removed later).
-    pub(super) fn ta_bort(&mut self, nyckel: &str, sparad: &str) -> rusqlite::Result<()> {
-        self.skriv(nyckel, "", None, sparad)
+    /// Notes that `anvandare` discarded the draft `nyckel` (its server copy is removed later).
+    pub(super) fn ta_bort(&mut self, anvandare: &str, nyckel: &str, sparad: &str) -> rusqlite::Result<()> {
+        self.skriv(anvandare, nyckel, "", None, sparad)
     }
 
-    fn skriv(&mut self, nyckel: &str, titel: &str, data: Option<&str>, sparad: &str) -> rusqlite::Result<()> {
+    fn skriv(
+        &mut self,
+        anvandare: &str,
+        nyckel: &str,
+        titel: &str,
+        data: Option<&str>,
+        sparad: &str,
+    ) -> rusqlite::Result<()> {
         self.conn()?.execute(
-            "INSERT INTO utkast (nyckel, titel, data, sparad) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (nyckel) DO UPDATE SET titel = excluded.titel, data = excluded.data, sparad = excluded.sparad",
-            params![nyckel, titel, data, sparad],
+            "INSERT INTO utkast (anvandare, nyckel, titel, data, sparad) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (anvandare, nyckel) DO UPDATE
+             SET titel = excluded.titel, data = excluded.data, sparad = excluded.sparad",
+            params![anvandare, nyckel, titel, data, sparad],
         )?;
         self.kanske_nagra = true;
         Ok(())
     }
 
-    /// The local draft `nyckel`: Some((draft, true)) when it holds content, Some((_, false))
-    /// when it was discarded here, None when there is nothing about it here.
-    pub(super) fn hamta(&mut self, nyckel: &str) -> rusqlite::Result<Option<LokaltUtkast>> {
+    /// `anvandare`'s local draft `nyckel` (else one without an owner): Some((draft, true)) when
+    /// it holds content, Some((_, false)) when it was discarded here, None when there is nothing
+    /// about it here.
+    pub(super) fn hamta(&mut self, anvandare: &str, nyckel: &str) -> rusqlite::Result<Option<LokaltUtkast>> {
         if !self.kanske_nagra {
             return Ok(None);
         }
         self.conn()?
-            .query_row("SELECT nyckel, titel, data, sparad FROM utkast WHERE nyckel = ?1", [nyckel], rad)
+            .query_row(
+                &format!(
+                    "SELECT {KOLUMNER} FROM utkast WHERE nyckel = ?2 AND anvandare IN (?1, '')
+                     ORDER BY anvandare = '' LIMIT 1"
+                ),
+                params![anvandare, nyckel],
+                rad,
+            )
             .optional()
     }
 
-    /// Every local draft and discard mark.
-    pub(super) fn alla(&mut self) -> rusqlite::Result<Vec<LokaltUtkast>> {
+    /// `anvandare`'s local drafts and discard marks, and those without an owner of a form she
+    /// has none of.
+    pub(super) fn alla(&mut self, anvandare: &str) -> rusqlite::Result<Vec<LokaltUtkast>> {
+        let mut rader = self.allt()?;
+        let egna: Vec<String> =
+            rader.iter().filter(|(u, _)| u.anvandare == anvandare).map(|(u, _)| u.nyckel.clone()).collect();
+        rader.retain(|(u, _)| u.anvandare == anvandare || (u.anvandare.is_empty() && !egna.contains(&u.nyckel)));
+        Ok(rader)
+    }
+
+    /// Every local draft and discard mark, of every user (to move up to the server).
+    pub(super) fn allt(&mut self) -> rusqlite::Result<Vec<LokaltUtkast>> {
         if !self.kanske_nagra {
             return Ok(Vec::new());
         }
         let conn = self.conn()?;
-        let mut stmt = conn.prepare("SELECT nyckel, titel, data, sparad FROM utkast ORDER BY sparad")?;
+        let mut stmt = conn.prepare(&format!("SELECT {KOLUMNER} FROM utkast ORDER BY sparad"))?;
         let rader = stmt.query_map([], rad)?.collect::<rusqlite::Result<Vec<_>>>()?;
         drop(stmt);
         if rader.is_empty() {
@@ -108,16 +149,37 @@ impl LokalaUtkast {
     }
 
     /// Removes one entry once the server has it.
-    pub(super) fn glom(&mut self, nyckel: &str) -> rusqlite::Result<()> {
-        self.conn()?.execute("DELETE FROM utkast WHERE nyckel = ?1", [nyckel])?;
+    pub(super) fn glom(&mut self, anvandare: &str, nyckel: &str) -> rusqlite::Result<()> {
+        self.conn()?.execute("DELETE FROM utkast WHERE anvandare = ?1 AND nyckel = ?2", params![anvandare, nyckel])?;
         Ok(())
     }
 }
 
 fn rad(r: &rusqlite::Row<'_>) -> rusqlite::Result<LokaltUtkast> {
-    let data: Option<String> = r.get(2)?;
+    let data: Option<String> = r.get(3)?;
     let finns = data.is_some();
-    Ok((Utkast { nyckel: r.get(0)?, titel: r.get(1)?, data: data.unwrap_or_default(), sparad: r.get(3)? }, finns))
+    let utkast = Utkast {
+        anvandare: r.get(0)?,
+        nyckel: r.get(1)?,
+        titel: r.get(2)?,
+        data: data.unwrap_or_default(),
+        sparad: r.get(4)?,
+    };
+    Ok((utkast, finns))
+}
+
+/// A file from before drafts had owners gets the owner column (its drafts stay, without one).
+fn uppgradera(conn: &Connection) -> rusqlite::Result<()> {
+    let kolumner: Vec<String> = conn
+        .prepare("SELECT name FROM pragma_table_info('utkast')")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if kolumner.is_empty() || kolumner.iter().any(|k| k == "anvandare") {
+        return Ok(());
+    }
+    let tx = conn.unchecked_transaction()?;
+    tx.execute_batch(UTAN_AGARE)?;
+    tx.commit()
 }
 
 /// Opens (or creates, readable by the owner only) the local file.
@@ -133,4 +195,36 @@ fn oppna(fil: &Path) -> rusqlite::Result<Connection> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.execute_batch("PRAGMA synchronous=FULL;")?;
     Ok(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_drafts_file_from_before_owners_keeps_its_drafts_without_an_owner() {
+        let mapp = tempfile::tempdir().unwrap();
+        let fil = mapp.path().join("utkast.db");
+        Connection::open(&fil)
+            .unwrap()
+            .execute_batch(
+                "CREATE TABLE utkast (nyckel TEXT PRIMARY KEY, titel TEXT NOT NULL, data TEXT, sparad TEXT NOT NULL);
+                 INSERT INTO utkast VALUES ('journal:1', 'Journalanteckning', '{}', '2026-11-20 09:00:00');",
+            )
+            .unwrap();
+        let mut lokala = LokalaUtkast::ny(Some(fil));
+        let utkast = Utkast {
+            anvandare: "ulrika".into(),
+            nyckel: "journal:1".into(),
+            titel: "Journalanteckning".into(),
+            data: "{\"text\":\"ny\"}".into(),
+            sparad: "2026-11-23 10:00:00".into(),
+        };
+        lokala.spara(&utkast).unwrap();
+        let bertils: Vec<String> = lokala.alla("bertil").unwrap().into_iter().map(|(u, _)| u.anvandare).collect();
+        assert_eq!(bertils, [""], "the old draft is offered to anyone, without an owner");
+        let ulrikas = lokala.hamta("ulrika", "journal:1").unwrap().unwrap().0;
+        assert_eq!(ulrikas, utkast, "her own draft comes before the one without an owner");
+        assert_eq!(lokala.allt().unwrap().len(), 2, "both move up to the server");
+    }
 }

@@ -61,7 +61,7 @@ pub use samtidighet::{INGEN_RAD, Radslag, SenastAndrad};
 pub use schema::{SCHEMA_VERSION, migrera_till};
 pub use screening::Screeningresultat;
 pub use utbetalning::{AttBestalla, NyUtbetalning};
-pub use utkast::Utkast;
+pub use utkast::{UTAN_AGARE, Utkast};
 
 use db::{Fel, Kopp};
 use rusqlite::{Connection, ErrorCode, OpenFlags};

@@ -1,6 +1,7 @@
 //! The store on a server across a network (issue 16): whether the unit's database is in
 //! contact, what other users changed (LISTEN/NOTIFY, read without a round trip), and moving the
-//! drafts written on the computer while offline up to the server when the contact is back.
+//! drafts written on the computer while offline up to the server when the contact is back
+//! (each with its owner).
 
 use super::db::Kopp;
 use super::{Resultat, Store, StoreError};
@@ -109,14 +110,14 @@ impl Store {
     /// one is removed there), each removed here once the server has it.
     pub(super) fn flytta_upp_lokala_utkast(&self) -> Resultat<()> {
         let Some(lokala) = self.lokala.as_ref().filter(|l| l.borrow().kanske_nagra()) else { return Ok(()) };
-        let alla = lokala.borrow_mut().alla().map_err(StoreError::from)?;
+        let alla = lokala.borrow_mut().allt().map_err(StoreError::from)?;
         for (utkast, finns) in alla {
             if finns {
                 super::utkast::spara_pa_servern(&self.kopp, &utkast)?;
             } else {
-                super::utkast::ta_bort_pa_servern(&self.kopp, &utkast.nyckel)?;
+                super::utkast::ta_bort_pa_servern(&self.kopp, &utkast.anvandare, &utkast.nyckel)?;
             }
-            lokala.borrow_mut().glom(&utkast.nyckel)?;
+            lokala.borrow_mut().glom(&utkast.anvandare, &utkast.nyckel)?;
         }
         Ok(())
     }

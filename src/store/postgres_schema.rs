@@ -48,18 +48,16 @@ pub fn baslinje() -> String {
     )
 }
 
-/// The program's whole schema for a new unit database: the baseline and every migration after it.
+/// The whole DDL of a new unit database at the program's version, to run in one transaction on
+/// an empty database: the baseline and every migration after it ([`migrering::MIGRERINGAR`]).
 pub fn nytt_schema() -> String {
-    baslinje() + &efter_baslinjen()
-}
-
-/// The migrations after the baseline as one text, each ending by recording its version: what a
-/// new unit database runs after [`baslinje`] (the schema tests use it).
-pub fn efter_baslinjen() -> String {
-    migrering::MIGRERINGAR
-        .iter()
-        .map(|(v, sql)| format!("{}\nUPDATE bistand_schema SET version = {v};\n", sql()))
-        .collect()
+    let mut sql = baslinje();
+    let senare =
+        migrering::MIGRERINGAR.iter().filter(|(v, _)| *v > BASLINJE_VERSION && *v <= crate::store::SCHEMA_VERSION);
+    for (version, migrering) in senare {
+        sql.push_str(&format!("{};\nUPDATE bistand_schema SET version = {version};\n", migrering()));
+    }
+    sql
 }
 
 /// The tables whose `id` is an identity column (a surrogate key, SQLite's rowid).

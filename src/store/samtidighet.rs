@@ -22,10 +22,10 @@ pub(super) const V26_SQL: &str = "
     ALTER TABLE plan ADD COLUMN andrad_av TEXT NOT NULL DEFAULT '';
 ";
 
-/// Migration 27 (see `schema.rs`): the FIA interview and the IB answers get a version and the
+/// Migration 28 (see `schema.rs`): the FIA interview and the IB answers get a version and the
 /// last change's author too (both already note when they were changed), and so do the unit's
 /// settings (the unit's details and rules are forms in the settings window).
-pub(super) const V27_SQL: &str = "
+pub(super) const V28_SQL: &str = "
     ALTER TABLE fia_intervju ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
     ALTER TABLE fia_intervju ADD COLUMN andrad_av TEXT NOT NULL DEFAULT '';
     ALTER TABLE ib_svar ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
@@ -35,9 +35,14 @@ pub(super) const V27_SQL: &str = "
     ALTER TABLE installning ADD COLUMN andrad TEXT NOT NULL DEFAULT '';
 ";
 
-/// Migration 27 on PostgreSQL: the same columns, typed and collated as the baseline's.
-pub(super) fn v27_postgres() -> String {
-    V27_SQL.replace("INTEGER", "BIGINT").replace(" TEXT", " TEXT COLLATE \"C\"")
+/// Migration 28 in SQLite (listed in `schema.rs`).
+pub(super) fn v28_form_row_versions(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(V28_SQL)
+}
+
+/// Migration 28 on PostgreSQL: the same columns, typed and collated as the baseline's.
+pub(super) fn v28_postgres() -> String {
+    V28_SQL.replace("INTEGER", "BIGINT").replace(" TEXT", " TEXT COLLATE \"C\"")
 }
 
 /// The version a form carries when it saw no row yet ("Ny ansökan", the first plan): a row

@@ -34,7 +34,8 @@ const MIGRATIONS: &[Migration] = &[
     v24_statistics_month_summary,
     v25_statistics_stored_kinds,
     v26_row_versions,
-    v27_fia_and_ib_versions,
+    v27_drafts_per_user,
+    super::samtidighet::v28_form_row_versions,
 ];
 
 /// The schema version this program writes.
@@ -486,8 +487,7 @@ fn v15_payments(tx: &Transaction) -> rusqlite::Result<()> {
     super::kedja::lagg_till_slag(tx, 15)
 }
 
-/// The unit's delegation order as saved, and proposals for decisions beyond the proposer's
-/// delegation (see `forslag`).
+/// The unit's delegation order as saved, and proposals beyond delegation (see `forslag`).
 fn v16_delegation_and_proposals(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(super::forslag::FORSLAG_SQL)
 }
@@ -569,8 +569,10 @@ fn v26_row_versions(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(super::samtidighet::V26_SQL)
 }
 
-fn v27_fia_and_ib_versions(tx: &Transaction) -> rusqlite::Result<()> {
-    tx.execute_batch(super::samtidighet::V27_SQL)
+/// A draft belongs to the user who typed it, so two caseworkers on one form keep both drafts
+/// (those from before have no owner: see `utkast::UTAN_AGARE`).
+fn v27_drafts_per_user(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(super::utkast::V27_SQLITE)
 }
 
 /// Caseworkers search by any part of a name or street ("ström" finds Engström): a trigram index

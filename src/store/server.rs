@@ -40,11 +40,18 @@ impl Store {
     /// As [`Store::open_server`], with the local drafts kept in `utkastfil`. Drafts left there
     /// from a session that ended offline are moved up to the server now.
     pub fn open_server_med_utkastfil(url: &str, utkastfil: &Path) -> Resultat<Store> {
+        Store::forbered_server(url, utkastfil)?.oppna()
+    }
+
+    /// The part of opening the unit's database that waits for the network (connecting, the
+    /// schema), to run on a thread of its own; [`Serverstart::oppna`] makes the store of it.
+    pub fn forbered_server(url: &str, utkastfil: &Path) -> Resultat<Serverstart> {
         let kopp = anslut(url)?;
         skapa_eller_kontrollera_schema(&kopp)?;
-        let store = Store::med_server(kopp, url, Some(utkastfil.to_path_buf()))?;
-        let _ = store.flytta_upp_lokala_utkast();
-        Ok(store)
+        match kopp {
+            Kopp::Postgres(k) => Ok(Serverstart { kopp: k.into_inner(), url: url.into(), utkastfil: utkastfil.into() }),
+            Kopp::Sqlite(_) => Err(StoreError::Regel(format!("{} är ingen server.", utan_losenord(url)))),
+        }
     }
 
     /// The store over a new connection: it listens for other users' changes, and keeps drafts
@@ -134,6 +141,24 @@ pub fn ge_behorighet(url: &str, roll: &str) -> Resultat<()> {
     Ok(())
 }
 
+/// The unit's database, connected and its schema checked, not yet a store (it can be sent from
+/// the thread that waited for the server to the window's).
+pub struct Serverstart {
+    kopp: PgKopp,
+    url: String,
+    utkastfil: PathBuf,
+}
+
+impl Serverstart {
+    /// The store: it listens for other users' changes, and drafts left on the computer from a
+    /// session that ended offline are moved up to the server now.
+    pub fn oppna(self) -> Resultat<Store> {
+        let store = Store::med_server(Kopp::Postgres(RefCell::new(self.kopp)), &self.url, Some(self.utkastfil))?;
+        let _ = store.flytta_upp_lokala_utkast();
+        Ok(store)
+    }
+}
+
 impl Store {
     /// Where the database is, as the window shows it (a server's address without a password).
     pub fn visningsnamn(&self) -> String {
@@ -150,6 +175,13 @@ fn tabeller_i_schemat(kopp: &Kopp) -> Resultat<i64> {
     )?)
 }
 
+/// How long a statement sent may go unacknowledged before the connection counts as broken
+/// (TCP_USER_TIMEOUT). On a half-dead network (packets dropped, no reset) a read from the window
+/// waits this long before it fails as "Ingen kontakt" and the drafts go to the computer: measured
+/// 15.1 s with 15 s, 5.1 s with 5 s (`examples/halvdott.rs`). On a working network a segment is
+/// acknowledged within milliseconds, and TCP has retransmitted four or five times in 5 s.
+pub const ANVANDARTIDSGRANS: Duration = Duration::from_secs(5);
+
 /// Connects, in Swedish when it cannot. The server must answer within five seconds.
 fn anslut(url: &str) -> Resultat<Kopp<'static>> {
     let mut config: postgres::Config = url.parse().map_err(|_| StoreError::KanInteOppna {
@@ -163,18 +195,26 @@ fn anslut(url: &str) -> Resultat<Kopp<'static>> {
         .keepalives_idle(Duration::from_secs(5))
         .keepalives_interval(Duration::from_secs(2))
         .keepalives_retries(3)
-        .tcp_user_timeout(Duration::from_secs(15));
+        .tcp_user_timeout(ANVANDARTIDSGRANS);
     let lokal = ar_lokal(&config);
     let klient = koppla(&config).map_err(|e| {
-        let orsak = match e.as_db_error() {
-            Some(d) if d.code().code() == "28P01" || d.code().code() == "28000" => {
-                "servern godtog inte användaren eller lösenordet".to_string()
-            }
-            Some(d) if d.code().code() == "3D000" => "databasen finns inte på servern".to_string(),
-            _ if !lokal => "servern svarar inte, eller kan inte kryptera anslutningen (TLS)".to_string(),
-            _ => "servern svarar inte".to_string(),
+        // The server answered and said no: not a network fault, and trying again will not help.
+        let nej = |orsak: &str| {
+            StoreError::Regel(format!(
+                "Enhetens databas {} kan inte öppnas: {orsak}. Kontakta systemförvaltaren.",
+                utan_losenord(url)
+            ))
         };
-        StoreError::IngenKontakt(orsak)
+        match e.as_db_error() {
+            Some(d) if d.code().code() == "28P01" || d.code().code() == "28000" => {
+                nej("servern godtog inte användaren eller lösenordet")
+            }
+            Some(d) if d.code().code() == "3D000" => nej("databasen finns inte på servern"),
+            _ if !lokal => {
+                StoreError::IngenKontakt("servern svarar inte, eller kan inte kryptera anslutningen (TLS)".into())
+            }
+            _ => StoreError::IngenKontakt("servern svarar inte".into()),
+        }
     })?;
     Ok(Kopp::Postgres(RefCell::new(PgKopp::med_config(klient, config))))
 }
@@ -210,8 +250,8 @@ fn tls() -> tokio_postgres_rustls::MakeRustlsConnect {
     tokio_postgres_rustls::MakeRustlsConnect::new(config)
 }
 
-/// An empty database gets the program's schema; a Bistånd database must be this program's
-/// version (a newer one is refused; there is no older PostgreSQL schema yet).
+/// An empty database gets the program's schema (the baseline, then the later migrations); a
+/// Bistånd database is brought up to this program's version (a newer one is refused).
 fn skapa_eller_kontrollera_schema(kopp: &Kopp) -> Resultat<()> {
     let tx = kopp.borja_skrivning()?;
     let finns: bool = kopp.query_row(
@@ -219,24 +259,23 @@ fn skapa_eller_kontrollera_schema(kopp: &Kopp) -> Resultat<()> {
         [],
         |r| r.get(0),
     )?;
-    if finns {
-        tx.commit()?;
-        let version = kopp.schemaversion()?;
-        if version > SCHEMA_VERSION {
-            return Err(StoreError::NyareSchema { databas: version, program: SCHEMA_VERSION });
+    if !finns {
+        let tabeller = tabeller_i_schemat(kopp)?;
+        if tabeller > 0 {
+            return Err(StoreError::Regel(
+                "Databasen på servern innehåller redan tabeller som inte är Bistånds. Välj en tom databas.".into(),
+            ));
         }
-        use super::postgres_schema::migrering::{MIGRERINGAR, migrera};
-        return migrera(kopp, SCHEMA_VERSION, MIGRERINGAR);
+        kopp.execute_batch(&super::postgres_schema::nytt_schema())?;
     }
-    let tabeller = tabeller_i_schemat(kopp)?;
-    if tabeller > 0 {
-        return Err(StoreError::Regel(
-            "Databasen på servern innehåller redan tabeller som inte är Bistånds. Välj en tom databas.".into(),
-        ));
-    }
-    kopp.execute_batch(&super::postgres_schema::nytt_schema())?;
     tx.commit()?;
-    Ok(())
+    let version = kopp.schemaversion()?;
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::NyareSchema { databas: version, program: SCHEMA_VERSION });
+    }
+    // A new database starts at the baseline and takes the later migrations like any other.
+    use super::postgres_schema::migrering::{MIGRERINGAR, migrera};
+    migrera(kopp, SCHEMA_VERSION, MIGRERINGAR)
 }
 
 #[cfg(test)]

@@ -9,8 +9,7 @@ use crate::domain::arende::{Avslutsorsak, Forsorjningshinder};
 use crate::domain::belopp::Belopp;
 use crate::domain::manad::Manad;
 use crate::domain::statistik::{
-    Arendeuppgift, Befolkning, Bistandsmanad, Kostnadsslag, LANGVARIG_MINST, Period, STANDARD_MINSTA_ANTAL, Tidsspann,
-    Underlag,
+    Arendeuppgift, Befolkning, Bistandsmanad, Kostnadsslag, Period, STANDARD_MINSTA_ANTAL, Tidsspann, Underlag,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::HashMap;
@@ -85,16 +84,13 @@ const MINSTA_ANTAL: &str = "statistik_minsta_antal";
 const BEFOLKNING: &str = "statistik_befolkning";
 
 impl Store {
-    /// Everything the indicators of `period` need (the months from 11 before it, for the
-    /// long-term window).
+    /// Everything the indicators of `period` need (the months with assistance from 11 before
+    /// it, for the long-term window).
     pub fn statistikunderlag(&self, period: Period) -> Resultat<Underlag> {
-        let mut fran = period.forsta();
-        for _ in 0..11 {
-            fran = fran.foregaende();
-        }
         Ok(Underlag {
             arenden: self.statistikarenden()?,
-            manader: self.bistandsmanader(fran, period)?,
+            manader: self.bistandsmanader(period)?,
+            tidigare: self.tidigare_manader(period)?,
             handlaggning: self.handlaggningstider(period)?,
             nybesok: self.nybesok(period)?,
             befolkning: self.befolkning(period.sista().ar())?,
@@ -120,49 +116,37 @@ impl Store {
         Ok(rader.collect::<super::db::DbResultat<_>>()?)
     }
 
-    /// Per case and month: what the decisions in force (not changed by a later one) granted, read
-    /// from the summary `bistandsmanad`, and for the months of the period the adults and children
-    /// of that month's application (else of the household now). Before the period only months
-    /// with assistance of cases that can reach long-term assistance in the period are kept (at
-    /// least 10 months with assistance in the window and one in the period): nothing else there
-    /// changes a figure. In month order, then case order.
-    fn bistandsmanader(&self, fran: Manad, period: Period) -> Resultat<Vec<Bistandsmanad>> {
+    /// Per case and month of the period: what the decisions in force (not changed by a later
+    /// one) granted, read from the summary `bistandsmanad`, and the adults and children of that
+    /// month's application (else of the household now). In month order, then case order.
+    fn bistandsmanader(&self, period: Period) -> Resultat<Vec<Bistandsmanad>> {
         let sql = format!(
-            "SELECT arende_id, manad, totalt_ore, {} FROM bistandsmanad WHERE manad BETWEEN ?1 AND ?2
-             ORDER BY manad, arende_id",
+            "SELECT arende_id, manad, {} FROM bistandsmanad WHERE manad BETWEEN ?1 AND ?2 ORDER BY manad, arende_id",
             super::bistandsmanad::SLAGKOLUMNER
         );
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let mut alla: Vec<Bistandsmanad> = Vec::new();
-        // Per case: months with assistance in the window, and whether one is in the period.
-        let mut antal: HashMap<i64, (usize, bool)> = HashMap::new();
-        let mut rader = stmt.query(params![fran.to_string(), period.sista().to_string()])?;
+        let mut rader = stmt.query(params![period.forsta().to_string(), period.sista().to_string()])?;
         let mut manader = Manadslasare::default();
         while let Some(r) = rader.next()? {
-            let arende_id: i64 = r.get(0)?;
-            let manad = manader.las(r.text(1)?)?;
-            let i_perioden = period.innehaller(manad);
-            if r.get::<i64>(2)? > 0 {
-                let a = antal.entry(arende_id).or_default();
-                (a.0, a.1) = (a.0 + 1, a.1 || i_perioden);
-            } else if !i_perioden {
-                continue;
-            }
             let mut belopp = Vec::new();
             for (i, slag) in Kostnadsslag::ALLA.iter().enumerate() {
-                let ore: i64 = r.get(3 + i)?;
+                let ore: i64 = r.get(2 + i)?;
                 if ore != 0 {
                     belopp.push((*slag, Belopp::from_ore(ore)));
                 }
             }
-            alla.push(Bistandsmanad { arende_id, manad, vuxna: 0, barn: 0, belopp });
+            alla.push(Bistandsmanad {
+                arende_id: r.get(0)?,
+                manad: manader.las(r.text(1)?)?,
+                vuxna: 0,
+                barn: 0,
+                belopp,
+            });
         }
-        let kan_bli_langvarig =
-            |id: i64| antal.get(&id).is_some_and(|(n, i_perioden)| *n >= LANGVARIG_MINST && *i_perioden);
-        alla.retain(|m| period.innehaller(m.manad) || kan_bli_langvarig(m.arende_id));
         let ansokt = self.personer_per_ansokan(period)?;
         let mut nu: Option<HashMap<i64, (u32, u32)>> = None;
-        for rad in alla.iter_mut().filter(|m| period.innehaller(m.manad)) {
+        for rad in &mut alla {
             let (vuxna, barn) = match ansokt.get(&(rad.arende_id, rad.manad)) {
                 Some(p) => *p,
                 None => {
@@ -176,6 +160,22 @@ impl Store {
             (rad.vuxna, rad.barn) = (vuxna, barn);
         }
         Ok(alla)
+    }
+
+    /// The months with assistance in the 11 months before the period, per case: there only
+    /// whether there was assistance counts (long-term assistance), so no amounts are read.
+    fn tidigare_manader(&self, period: Period) -> Resultat<Vec<(i64, Manad)>> {
+        let fore = period.forsta().foregaende();
+        let fran = (0..10).fold(fore, |m, _| m.foregaende());
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT arende_id, manad FROM bistandsmanad WHERE manad BETWEEN ?1 AND ?2 AND totalt_ore > 0",
+        )?;
+        let mut rader = stmt.query(params![fran.to_string(), fore.to_string()])?;
+        let (mut ut, mut manader) = (Vec::new(), Manadslasare::default());
+        while let Some(r) = rader.next()? {
+            ut.push((r.get(0)?, manader.las(r.text(1)?)?));
+        }
+        Ok(ut)
     }
 
     /// Adults and children of each application of the period's months (kept on the application

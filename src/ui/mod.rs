@@ -84,22 +84,49 @@ pub fn ovningsfil(riktig: &Path) -> PathBuf {
 /// The window's title in training mode.
 pub(crate) const TITEL_OVNING: &str = "Bistånd – ÖVNINGSLÄGE";
 
-/// Starts the window. A database that cannot be opened is explained in the window itself.
+/// How the window gets its database: a file (or the training database) is opened at once; the
+/// unit's server is opened by the waiting window, which tries again while it does not answer.
+enum Start {
+    Oppnad(Box<Result<Store, Startfel>>),
+    Server { databas: String, forbered: skal::vantan::Forberedare, oppna: skal::vantan::Oppnare },
+}
+
+fn forbered(db: Option<PathBuf>, ovning: bool) -> Start {
+    if ovning {
+        return Start::Oppnad(Box::new(oppna_ovningsdatabas(&standarddatabas(true), skal::app::systemklocka())));
+    }
+    // IT's settings file (ProgramData) names the unit's database and its name.
+    let (sokvag, enhet) = match db {
+        Some(sokvag) => (sokvag, false),
+        None => match crate::installning::databas_for_fonstret(standarddatabas(false)) {
+            Ok(p) => (p, true),
+            Err(e) => return Start::Oppnad(Box::new(Err(Startfel::Installning(e)))),
+        },
+    };
+    let med_enhet = move |mut store: Store| {
+        if enhet {
+            crate::installning::tillampa_enhet(&mut store).map_err(Startfel::Installning)?;
+        }
+        Ok(store)
+    };
+    let Some(url) = sokvag.to_str().filter(|s| crate::store::server::ar_serveradress(s)).map(str::to_string) else {
+        return Start::Oppnad(Box::new(oppna_databas(&sokvag).and_then(med_enhet)));
+    };
+    let databas = crate::store::server::utan_losenord(&url);
+    let utkastfil = crate::store::lokal_utkastfil(&url);
+    Start::Server {
+        databas,
+        forbered: std::sync::Arc::new(move || Store::forbered_server(&url, &utkastfil)),
+        oppna: Box::new(move |start| start.oppna().map_err(Startfel::Databas).and_then(med_enhet)),
+    }
+}
+
+/// Starts the window. A database that cannot be opened is explained in the window itself; while
+/// the unit's server does not answer the window says so and keeps trying.
 /// With `matstart` (the moment the process began) the window closes after its first frame and
 /// the time to it is printed.
 pub fn starta(db: Option<PathBuf>, ovning: bool, matstart: Option<Instant>) -> Result<(), String> {
-    let store = match db {
-        _ if ovning => oppna_ovningsdatabas(&standarddatabas(true), skal::app::systemklocka()),
-        Some(sokvag) => oppna_databas(&sokvag),
-        // IT's settings file (ProgramData) names the unit's database and its name.
-        None => crate::installning::databas_for_fonstret(standarddatabas(false))
-            .map_err(Startfel::Installning)
-            .and_then(|p| {
-                let mut store = oppna_databas(&p)?;
-                crate::installning::tillampa_enhet(&mut store).map_err(Startfel::Installning)?;
-                Ok(store)
-            }),
-    };
+    let start = forbered(db, ovning);
     let titel = if ovning { TITEL_OVNING } else { "Bistånd" };
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(titel)
@@ -120,9 +147,15 @@ pub fn starta(db: Option<PathBuf>, ovning: bool, matstart: Option<Instant>) -> R
         titel,
         options,
         Box::new(move |_cc| {
-            let app = match store {
-                Ok(store) => Box::new(BistandApp::ny(store, ovning, skal::app::systemklocka)) as Box<dyn eframe::App>,
-                Err(fel) => Box::new(Felvy { fel: fel.to_string() }),
+            let klocka = skal::app::systemklocka;
+            let app = match start {
+                Start::Oppnad(oppnad) => match *oppnad {
+                    Ok(store) => Box::new(BistandApp::ny(store, ovning, klocka)) as Box<dyn eframe::App>,
+                    Err(fel) => Box::new(Felvy { fel: fel.to_string() }),
+                },
+                Start::Server { databas, forbered, oppna } => {
+                    Box::new(skal::vantan::Vantan::ny(databas, forbered, oppna, ovning, klocka))
+                }
             };
             Ok(match matstart {
                 Some(start) => Box::new(Matstart { app, start, bilder: 0 }),

@@ -19,9 +19,12 @@ impl std::fmt::Display for Utkastfel {
 
 impl std::error::Error for Utkastfel {}
 
-/// Follows one form and keeps its draft in step with it.
+/// Follows one form and keeps its draft in step with it: the logged-in user's own draft of the
+/// form (another user's draft of the same form is hers alone).
 #[derive(Debug)]
 pub struct Autospar {
+    /// Whose draft it is: the login of the user at the form.
+    agare: String,
     pub nyckel: String,
     titel: String,
     senast: Option<String>,
@@ -30,16 +33,17 @@ pub struct Autospar {
 }
 
 impl Autospar {
-    /// Starts following the form stored under `nyckel`; returns the draft's content if one exists.
-    pub fn ny<T: DeserializeOwned>(store: &Store, nyckel: String, titel: String) -> (Autospar, Option<T>) {
-        let (draft, lasfel) = match store.utkast(&nyckel) {
+    /// Starts following the form stored under `nyckel` for the user `agare` (her login);
+    /// returns the content of her draft (or of one without an owner) if one exists.
+    pub fn ny<T: DeserializeOwned>(store: &Store, agare: &str, nyckel: String, titel: String) -> (Autospar, Option<T>) {
+        let (draft, lasfel) = match store.utkast(agare, &nyckel) {
             Ok(d) => (d, None),
             Err(e) => (None, Some(format!("Utkastet kunde inte läsas: {e}"))),
         };
         // A draft of an older form that no longer fits is not offered.
         let content = draft.as_ref().and_then(|u| serde_json::from_str(&u.data).ok());
         let senast = draft.map(|u| u.data);
-        (Autospar { nyckel, titel, senast, lasfel }, content)
+        (Autospar { agare: agare.to_string(), nyckel, titel, senast, lasfel }, content)
     }
 
     /// The error message if the draft could not be read when the form opened.
@@ -69,7 +73,7 @@ impl Autospar {
         let json = serde_json::to_string(form).unwrap_or_default();
         if tomt {
             if self.senast.is_some() {
-                store.ta_bort_utkast(&self.nyckel)?;
+                store.ta_bort_utkast(&self.agare, &self.nyckel)?;
                 self.senast = None;
             }
             return Ok(false);
@@ -77,7 +81,7 @@ impl Autospar {
         if self.senast.as_deref() == Some(json.as_str()) {
             return Ok(false);
         }
-        store.spara_utkast(&self.nyckel, &self.titel, &json, nu)?;
+        store.spara_utkast(&self.agare, &self.nyckel, &self.titel, &json, nu)?;
         self.senast = Some(json);
         Ok(true)
     }
@@ -91,7 +95,7 @@ impl Autospar {
 
     /// The form was saved for real or discarded: the draft goes.
     pub fn klar(&mut self, store: &mut Store) -> Result<(), StoreError> {
-        store.ta_bort_utkast(&self.nyckel)?;
+        store.ta_bort_utkast(&self.agare, &self.nyckel)?;
         self.senast = None;
         Ok(())
     }
@@ -157,7 +161,7 @@ pub fn plats(nyckel: &str) -> Option<Utkastplats> {
     }
 }
 
-/// The restore offer shown at start when drafts were left behind (after a crash or a close).
+/// The restore offer shown at login when the user left drafts behind (after a crash or a close).
 pub fn visa_aterstall(ui: &mut egui::Ui, utkast: &[Utkast]) -> Option<Option<Utkastplats>> {
     ui.heading("Osparade utkast");
     ui.label("Förra gången stängdes programmet med ifyllda formulär som inte sparades. Inget har gått förlorat:");
@@ -166,7 +170,9 @@ pub fn visa_aterstall(ui: &mut egui::Ui, utkast: &[Utkast]) -> Option<Option<Utk
     egui::Grid::new("utkast").num_columns(3).spacing([16.0, 10.0]).show(ui, |ui| {
         for u in utkast {
             ui.label(&u.titel);
-            ui.label(egui::RichText::new(format!("senast ändrat {}", u.sparad)).weak());
+            // A draft from before drafts had owners may be someone else's: the list says so.
+            let okand = if u.anvandare.is_empty() { ", skrivet före uppdateringen – okänt av vem" } else { "" };
+            ui.label(egui::RichText::new(format!("senast ändrat {}{okand}", u.sparad)).weak());
             if ui.button(format!("Återställ {}", u.titel)).clicked() {
                 val = Some(plats(&u.nyckel));
             }

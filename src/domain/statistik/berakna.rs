@@ -100,15 +100,21 @@ fn samla(u: &Underlag, period: Period, antal_manader: usize) -> Insamlat<'_> {
         hushallsmanader: 0,
         totalt: Belopp::NOLL,
     };
+    let mut markera = |arende_id: i64, manad: Manad| {
+        let tillbaka = sista.ordning_fran(manad) - 1;
+        if (0..BITAR).contains(&tillbaka) {
+            *ut.bitar.entry(arende_id).or_default() |= 1 << tillbaka;
+        }
+    };
+    for (arende_id, manad) in &u.tidigare {
+        markera(*arende_id, *manad);
+    }
     for m in &u.manader {
         let totalt = m.totalt();
         if totalt <= Belopp::NOLL {
             continue;
         }
-        let tillbaka = sista.ordning_fran(m.manad) - 1;
-        if (0..BITAR).contains(&tillbaka) {
-            *ut.bitar.entry(m.arende_id).or_default() |= 1 << tillbaka;
-        }
+        markera(m.arende_id, m.manad);
         if !period.innehaller(m.manad) {
             continue;
         }

@@ -77,12 +77,16 @@ pub struct Befolkning {
     pub vuxna: u32,
 }
 
-/// Everything the indicators of a period are computed from. `manader` must reach 11 months
-/// before the period (long-term assistance looks back 12 months).
+/// Everything the indicators of a period are computed from. The months with assistance must
+/// reach 11 months before the period (long-term assistance looks back 12 months): in `manader`
+/// with their amounts, or, since nothing but that there was assistance counts before the
+/// period, in `tidigare`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Underlag {
     pub arenden: Vec<Arendeuppgift>,
     pub manader: Vec<Bistandsmanad>,
+    /// Months with assistance before the period, per case (not repeated in `manader`).
+    pub tidigare: Vec<(i64, Manad)>,
     /// Complete applications and their first decision.
     pub handlaggning: Vec<Tidsspann>,
     /// First contact and nybesök.
@@ -99,6 +103,7 @@ impl Underlag {
         Underlag {
             arenden: self.arenden.iter().filter(|a| ids.contains(&a.id)).cloned().collect(),
             manader: self.manader.iter().filter(|m| ids.contains(&m.arende_id)).cloned().collect(),
+            tidigare: self.tidigare.iter().filter(|(id, _)| ids.contains(id)).copied().collect(),
             handlaggning: self.handlaggning.iter().filter(|t| ids.contains(&t.arende_id)).copied().collect(),
             nybesok: self.nybesok.iter().filter(|t| ids.contains(&t.arende_id)).copied().collect(),
             // The population belongs to the district, not to a caseworker.

@@ -21,6 +21,9 @@ fn facit(u: &Underlag, period: Period) -> Facit {
     for m in u.manader.iter().filter(|m| m.med_bistand()) {
         per_arende.entry(m.arende_id).or_default().insert(m.manad);
     }
+    for (id, manad) in &u.tidigare {
+        per_arende.entry(*id).or_default().insert(*manad);
+    }
     let i_perioden: Vec<&Bistandsmanad> =
         u.manader.iter().filter(|m| period.innehaller(m.manad) && m.med_bistand()).collect();
     let mut senaste: BTreeMap<i64, &Bistandsmanad> = BTreeMap::new();
@@ -99,6 +102,14 @@ fn enhet(fro: u64) -> Underlag {
     Underlag { manader, ..Default::default() }
 }
 
+/// `u` as the store reads it for `period`: the months before the period without their amounts.
+fn som_fran_lagret(u: &Underlag, period: Period) -> Underlag {
+    let (fore, fran): (Vec<Bistandsmanad>, Vec<Bistandsmanad>) =
+        u.manader.iter().cloned().partition(|m| m.manad < period.forsta());
+    let tidigare = fore.iter().filter(|m| m.med_bistand()).map(|m| (m.arende_id, m.manad)).collect();
+    Underlag { manader: fran, tidigare, ..u.clone() }
+}
+
 #[test]
 fn the_one_pass_computation_gives_what_the_rules_give_month_by_month() {
     let manad = Period::Manad(Manad::new(2026, 5).expect("month"));
@@ -122,6 +133,8 @@ fn the_one_pass_computation_gives_what_the_rules_give_month_by_month() {
                 per_manad,
             );
             assert_eq!(svar, facit(&u, period), "unit {fro}, {period:?}");
+            // The store gives the months before the period only as months with assistance.
+            assert_eq!(berakna(&som_fran_lagret(&u, period), period), i, "unit {fro}, {period:?}");
             langvariga += i.langvariga_hushall;
         }
     }

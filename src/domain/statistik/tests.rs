@@ -74,6 +74,7 @@ pub(crate) fn enheten() -> Underlag {
             arende(5, "Eva", Some(Arbetslos), None),
         ],
         manader: manadsdata,
+        tidigare: vec![],
         handlaggning: vec![
             spann(1, "2025-12-01", "2025-12-20"), // decided before the period: not counted
             spann(1, "2026-01-02", "2026-01-05"), // 3 days

@@ -47,12 +47,13 @@ pub struct AndraHushall {
 }
 
 impl AndraHushall {
-    /// Opens the dialog for the case's household, restoring a draft if one was left.
-    pub fn ny(store: &Store, arende_id: i64, h: &HushallVy) -> AndraHushall {
+    /// Opens the dialog for the case's household, restoring the draft the user `agare` (her
+    /// login) left, if any.
+    pub fn ny(store: &Store, agare: &str, arende_id: i64, h: &HushallVy) -> AndraHushall {
         let start = startformular(h);
         let titel = format!("Ändring av hushållet ({})", h.sokande().map(|p| p.namn()).unwrap_or_default());
-        let (autospar, utkast) =
-            Autospar::ny::<AndringFormular>(store, nyckel(Utkastplats::Hushallsandring(arende_id)), titel);
+        let nyckel = nyckel(Utkastplats::Hushallsandring(arende_id));
+        let (autospar, utkast) = Autospar::ny::<AndringFormular>(store, agare, nyckel, titel);
         let sparfel = autospar.lasfel().map(|(_, t)| t);
         // A draft keeps the version it was typed against; an older draft without one is taken
         // as typed against the household as it is now.

@@ -42,13 +42,13 @@ pub struct HushallForm {
 }
 
 impl HushallForm {
-    /// Opens the form, restoring the draft if one was left.
-    pub fn ny(store: &Store, anvandare: &str) -> HushallForm {
-        let (autospar, draft) =
-            Autospar::ny::<HushallUtkast>(store, nyckel(Utkastplats::NyttHushall), "Nytt hushåll".into());
+    /// Opens the form for `aktor`, restoring her draft if she left one.
+    pub fn ny(store: &Store, aktor: &crate::arbete::Aktor) -> HushallForm {
+        let nyckel = nyckel(Utkastplats::NyttHushall);
+        let (autospar, draft) = Autospar::ny::<HushallUtkast>(store, &aktor.login, nyckel, "Nytt hushåll".into());
         let sparfel = autospar.lasfel().map(|(_, t)| t);
         let data = draft.unwrap_or_else(|| HushallUtkast {
-            arende: Ansvar { socialsekreterare: anvandare.to_string(), ..Default::default() },
+            arende: Ansvar { socialsekreterare: aktor.namn.clone(), ..Default::default() },
             ..Default::default()
         });
         HushallForm {

@@ -43,6 +43,7 @@ impl AnsokanVy {
     pub fn ny(ctx: &mut Kontext, arende: &Arende, hushall: &HushallVy) -> AnsokanVy {
         let (autospar, draft) = Autospar::ny::<AnsokanFormular>(
             ctx.store,
+            &ctx.aktor.login,
             nyckel(Utkastplats::Ansokan(arende.id)),
             crate::ui::utkast::titel(ctx.store, "Ansökan", arende),
         );

@@ -42,6 +42,7 @@ impl BeslutVy {
     pub fn ny(ctx: &mut Kontext, arende: &Arende, hushall: &HushallVy) -> BeslutVy {
         let (autospar, draft) = Autospar::ny::<BeslutsFormular>(
             ctx.store,
+            &ctx.aktor.login,
             nyckel(Utkastplats::Beslut(arende.id)),
             crate::ui::utkast::titel(ctx.store, "Beslut", arende),
         );

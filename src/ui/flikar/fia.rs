@@ -50,6 +50,7 @@ impl FiaVy {
     pub fn ny(ctx: &mut Kontext, arende: &Arende) -> FiaVy {
         let (autospar, draft) = Autospar::ny::<(Option<i64>, FiaIntervju)>(
             ctx.store,
+            &ctx.aktor.login,
             nyckel(Utkastplats::Fia(arende.id)),
             crate::ui::utkast::titel(ctx.store, "FIA-intervju", arende),
         );

@@ -104,7 +104,7 @@ impl Flikvy for HushallFlik {
             .clicked()
         {
             ctx.rensa();
-            self.dialog = Some(AndraHushall::ny(ctx.store, self.arende_id, &self.hushall));
+            self.dialog = Some(AndraHushall::ny(ctx.store, &ctx.aktor.login, self.arende_id, &self.hushall));
         }
         self.visa_medlemmar(ui, ctx.nu().date());
         rubrik(ui, "Adress och telefon");

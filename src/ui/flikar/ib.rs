@@ -28,6 +28,7 @@ impl IbVy {
     pub fn ny(ctx: &mut Kontext, arende: &Arende) -> IbVy {
         let (autospar, draft) = Autospar::ny::<IbSvar>(
             ctx.store,
+            &ctx.aktor.login,
             nyckel(Utkastplats::Ib(arende.id)),
             crate::ui::utkast::titel(ctx.store, "Initial bedömning", arende),
         );

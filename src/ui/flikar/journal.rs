@@ -29,6 +29,7 @@ impl JournalVy {
         let tom_form = JournalFormular { datum: format_datum(ctx.nu().date()), ..Default::default() };
         let (autospar, draft) = Autospar::ny::<JournalFormular>(
             ctx.store,
+            &ctx.aktor.login,
             nyckel(Utkastplats::Journal(arende.id)),
             crate::ui::utkast::titel(ctx.store, "Journalanteckning", arende),
         );

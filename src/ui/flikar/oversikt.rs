@@ -26,6 +26,7 @@ impl OversiktVy {
     pub fn ny(ctx: &mut Kontext, arende: &Arende, hushall: &HushallVy) -> OversiktVy {
         let (autospar, draft) = Autospar::ny::<Ansvar>(
             ctx.store,
+            &ctx.aktor.login,
             nyckel(Utkastplats::Ansvar(arende.id)),
             crate::ui::utkast::titel(ctx.store, "Ansvariga", arende),
         );

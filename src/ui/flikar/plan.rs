@@ -85,7 +85,7 @@ impl PlanVy {
             utkast: None,
             las: arbete::plan::Lasning::IngetUtkast,
             krock: Krockvakt::default(),
-            autospar: Autospar::ny::<Planinnehall>(ctx.store, String::new(), String::new()).0,
+            autospar: Autospar::ny::<Planinnehall>(ctx.store, &ctx.aktor.login, String::new(), String::new()).0,
             ett_i_taget: false,
             aktivt_steg: 0,
             jamfor: false,
@@ -107,8 +107,8 @@ impl PlanVy {
         // The applicant's draft keeps the key it always had.
         let annan = person_id.filter(|id| self.personer.first().is_some_and(|p| p.person_id != *id));
         let titel = format!("Förändringsplan för {} (ärende {})", self.klientnamn(), self.arendenummer);
-        let (autospar, draft) =
-            Autospar::ny::<Planinnehall>(ctx.store, nyckel(Utkastplats::Plan(self.arende_id, annan)), titel);
+        let nyckel = nyckel(Utkastplats::Plan(self.arende_id, annan));
+        let (autospar, draft) = Autospar::ny::<Planinnehall>(ctx.store, &ctx.aktor.login, nyckel, titel);
         if let Some((_, fel)) = autospar.lasfel() {
             ctx.fel(fel);
         }

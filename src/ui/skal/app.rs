@@ -95,8 +95,8 @@ const UTKAST_KVAR: &str =
     "Formuläret är stängt. Utkastet finns kvar – Nytt hushåll (Ctrl+N) fortsätter där du slutade.";
 
 impl BistandApp {
-    /// A shell over an open database. Offers to restore drafts left from last time. A training
-    /// database is shown in training mode even when opened by its path.
+    /// A shell over an open database. Once a user is logged in, offers to restore the drafts she
+    /// left last time. A training database is shown in training mode even when opened by its path.
     pub fn ny(mut store: Store, ovning: bool, klocka: Klocka) -> BistandApp {
         let mut meddelande = None;
         let ovning = ovning || las(store.ar_ovningsdatabas(), &mut meddelande);
@@ -111,10 +111,9 @@ impl BistandApp {
         };
         let mork = las(store.installning("tema"), &mut meddelande).as_deref() == Some("mork");
         let minuter = las_minuter(&store);
-        let drafts = las(store.alla_utkast(), &mut meddelande);
         let mut lista = Arendelista::default();
         lista.hamta(&store);
-        BistandApp {
+        let mut app = BistandApp {
             store,
             ovning,
             forsta_start,
@@ -126,7 +125,7 @@ impl BistandApp {
             lista,
             oppet: None,
             sidovy: None,
-            dialog: (!drafts.is_empty()).then_some(Dialog::Aterstall(drafts)),
+            dialog: None,
             sparat: None,
             utskrift: Utskrift { mapp: standard_utskriftsmapp(), oppna_visare: true },
             meddelande,
@@ -137,7 +136,9 @@ impl BistandApp {
             mork,
             kopiering: DagligKopiering::default(),
             natverk: None,
-        }
+        };
+        app.erbjud_utkast();
+        app
     }
 
     pub fn store(&self) -> &Store {
@@ -271,7 +272,8 @@ impl BistandApp {
                 self.fokusera_sok = true;
             }
             Kommando::NyttHushall => {
-                self.dialog = Some(Dialog::NyttHushall(Box::new(HushallForm::ny(&self.store, &self.anvandarnamn()))));
+                let Some(aktor) = self.aktor() else { return };
+                self.dialog = Some(Dialog::NyttHushall(Box::new(HushallForm::ny(&self.store, &aktor))));
             }
             Kommando::Spara => self.spara_eller_skriv_ut(true),
             Kommando::SkrivUt => self.spara_eller_skriv_ut(false),

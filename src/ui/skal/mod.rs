@@ -9,3 +9,4 @@ pub mod forsta_start;
 pub mod inloggning;
 pub mod kommandon;
 pub mod loggkontroll;
+pub mod vantan;

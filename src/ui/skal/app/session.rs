@@ -1,8 +1,9 @@
 //! Who is logged in: logging in and out, and the actor every screen acts as.
 
-use super::BistandApp;
+use super::{BistandApp, Dialog};
 use crate::arbete::Aktor;
 use crate::ui::skal::inloggning::{Inloggning, Las, las_minuter};
+use crate::ui::widgetar::las;
 
 impl BistandApp {
     /// The shell with `aktor` already logged in (tests and benches; a person logs in).
@@ -15,6 +16,17 @@ impl BistandApp {
         self.inloggad = Some(aktor);
         self.las = Las::ny((self.klocka)(), las_minuter(&self.store));
         self.fokusera_sok = true;
+        self.erbjud_utkast();
+    }
+
+    /// Offers the logged-in user the drafts she left (after a crash or a close): hers only, and
+    /// those from before drafts had owners. Another user's drafts of the same forms stay hers.
+    pub(super) fn erbjud_utkast(&mut self) {
+        let Some(login) = self.inloggad.as_ref().map(|a| a.login.clone()) else { return };
+        let drafts = las(self.store.alla_utkast(&login), &mut self.meddelande);
+        if !drafts.is_empty() {
+            self.dialog = Some(Dialog::Aterstall(drafts));
+        }
     }
 
     /// Back to the login: nothing of the user's stays on screen (forms have autosaved drafts).
