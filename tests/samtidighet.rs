@@ -4,33 +4,13 @@
 
 mod gemensamt;
 
-use bistand::arbete::{self, Aktor, Arbetsfel, arende::Ansvar, plan::Lasning};
+use bistand::arbete::{self, Arbetsfel, arende::Ansvar, plan::Lasning};
 use bistand::domain::arende::{ArendeStatus, Forsorjningshinder};
 use bistand::domain::hushall::Adress;
 use bistand::domain::hushallsandring::{AndringFormular, Andringsslag};
 use bistand::store::{Radslag, Store, StoreError};
-use chrono::{NaiveDate, NaiveDateTime};
-use gemensamt::{arende, hushall, open, person, pnr, temp_db};
-
-fn kl(h: u32, m: u32) -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 30).unwrap().and_hms_opt(h, m, 5).unwrap()
-}
-
-fn ulrika() -> Aktor {
-    Aktor::ny("Ulrika Handläggare", kl(10, 14))
-}
-
-fn bertil() -> Aktor {
-    Aktor::ny("Bertil Handläggare", kl(10, 20))
-}
-
-/// A database file with one household, opened by two users; returns (A, B, case id).
-fn tva_anvandare(path: &std::path::Path) -> (Store, Store, i64) {
-    let mut a = open(path);
-    let h = hushall(vec![person(pnr(1985, 4, 2, 982), "Vera", "Exempel")]);
-    let arende_id = a.skriv(|w| w.skapa_hushall(&h, &arende(), gemensamt::nu())).unwrap().arende_id;
-    (a, open(path), arende_id)
-}
+use gemensamt::temp_db;
+use gemensamt::tva::{bertil, tva_anvandare, ulrika};
 
 fn ny_telefon(telefon: &str, fran: &str, version: i64) -> AndringFormular {
     AndringFormular {

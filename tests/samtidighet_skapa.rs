@@ -12,28 +12,9 @@ use bistand::domain::ib::IbSvar;
 use bistand::domain::manad::Manad;
 use bistand::domain::plan::Planinnehall;
 use bistand::store::{INGEN_RAD, Radslag, Store, StoreError};
-use chrono::{NaiveDate, NaiveDateTime};
-use gemensamt::{arende, hushall, open, person, pnr, temp_db};
-
-fn kl(h: u32, m: u32) -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 30).unwrap().and_hms_opt(h, m, 5).unwrap()
-}
-
-fn ulrika() -> Aktor {
-    Aktor::ny("Ulrika Handläggare", kl(10, 14))
-}
-
-fn bertil() -> Aktor {
-    Aktor::ny("Bertil Handläggare", kl(10, 20))
-}
-
-/// A database file with one household, opened by two users; returns (A, B, case id).
-fn tva_anvandare(path: &std::path::Path) -> (Store, Store, i64) {
-    let mut a = open(path);
-    let h = hushall(vec![person(pnr(1985, 4, 2, 982), "Vera", "Exempel")]);
-    let arende_id = a.skriv(|w| w.skapa_hushall(&h, &arende(), gemensamt::nu())).unwrap().arende_id;
-    (a, open(path), arende_id)
-}
+use chrono::NaiveDate;
+use gemensamt::temp_db;
+use gemensamt::tva::{bertil, kl, tva_anvandare, ulrika};
 
 /// What a user would see change: journal lines and event-log lines of the case.
 fn spar(store: &Store, arende_id: i64) -> (usize, usize) {

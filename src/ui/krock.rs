@@ -28,6 +28,17 @@ impl Krockvakt {
         true
     }
 
+    /// A save's result: a race is kept to show at the form, any other error goes to the notice;
+    /// the value when it saved.
+    pub fn resultat<T>(&mut self, ctx: &mut crate::ui::kontext::Kontext, svar: Result<T, Arbetsfel>) -> Option<T> {
+        svar.map_err(|e| {
+            if !self.fanga(&e) {
+                ctx.fel(e);
+            }
+        })
+        .ok()
+    }
+
     /// Whether a refusal waits for the new version to be read.
     pub fn vantar(&self) -> bool {
         self.krock.is_some()

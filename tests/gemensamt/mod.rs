@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod tva;
 pub mod ui;
 
 use bistand::domain::hushall::{Adress, Medlem, NyttHushall, Person, Roll};

@@ -81,15 +81,8 @@ impl FiaVy {
     fn spara_intervju(&mut self, ctx: &mut Kontext) -> Option<i64> {
         let (id, f, _) = self.oppen.as_mut()?;
         let rad = id.map(|id| (id, self.las));
-        let ny = match arbete::fia::spara_fia(ctx.store, &ctx.aktor, self.arende_id, rad, f) {
-            Ok(ny) => ny,
-            Err(e) => {
-                if !self.krock.fanga(&e) {
-                    ctx.fel(e);
-                }
-                return None;
-            }
-        };
+        let svar = arbete::fia::spara_fia(ctx.store, &ctx.aktor, self.arende_id, rad, f);
+        let ny = self.krock.resultat(ctx, svar)?;
         *id = Some(ny);
         self.krock.rensa();
         self.las = ctx.store.senast_andrad(Radslag::Fia, ny).ok().map(|a| a.version);

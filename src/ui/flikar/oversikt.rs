@@ -82,13 +82,6 @@ impl OversiktVy {
         ctx.begar(Begaran::LasOmListan);
     }
 
-    /// A save's error: a race is shown at the form, anything else in the notice.
-    fn sparfel(&mut self, ctx: &mut Kontext, fel: arbete::Arbetsfel) {
-        if !self.krock.fanga(&fel) {
-            ctx.fel(fel);
-        }
-    }
-
     fn visa_fakta(&self, ui: &mut egui::Ui) {
         rubrik(ui, "Ärendet");
         egui::Grid::new("arende_fakta").num_columns(2).spacing([24.0, 8.0]).show(ui, |ui| {
@@ -140,7 +133,7 @@ impl OversiktVy {
                 let (till, orsak) = (self.ny_status, self.avslutsorsak);
                 let las = (self.arende.id, Some(self.arende.version));
                 let svar = arbete::arende::byt_status(ctx.store, &ctx.aktor, las, till, orsak);
-                if let Ok(a) = svar.map_err(|e| self.sparfel(ctx, e)) {
+                if let Some(a) = self.krock.resultat(ctx, svar) {
                     self.ansvar.version = Some(a.version);
                     self.krock.rensa();
                     self.arende = a;
@@ -188,7 +181,7 @@ impl Flikvy for OversiktVy {
             return;
         }
         let svar = arbete::arende::andra_ansvar(ctx.store, &ctx.aktor, self.arende.id, &self.ansvar);
-        if let Ok(a) = svar.map_err(|e| self.sparfel(ctx, e)) {
+        if let Some(a) = self.krock.resultat(ctx, svar) {
             self.ansvar.version = Some(a.version);
             self.krock.rensa();
             self.arende = a;

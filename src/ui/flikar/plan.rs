@@ -189,15 +189,8 @@ impl PlanVy {
     fn spara_utkast(&mut self, ctx: &mut Kontext) -> Option<i64> {
         let innehall = self.utkast.clone()?;
         let las = (self.arende_id, self.las);
-        let pid = match arbete::plan::spara_utkast(ctx.store, &ctx.aktor, las, self.person_id, &innehall) {
-            Ok(pid) => pid,
-            Err(e) => {
-                if !self.krock.fanga(&e) {
-                    ctx.fel(e);
-                }
-                return None;
-            }
-        };
+        let svar = arbete::plan::spara_utkast(ctx.store, &ctx.aktor, las, self.person_id, &innehall);
+        let pid = self.krock.resultat(ctx, svar)?;
         self.krock.rensa();
         let _ = self.autospar.klar(ctx.store);
         self.las_om(ctx);
