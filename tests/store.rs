@@ -461,3 +461,31 @@ fn the_case_list_sorts_names_in_swedish_order() {
         store.sok_arenden("", Sortering::Namn, true, 10).unwrap().rader.into_iter().map(|r| r.namn).collect();
     assert_eq!(namn, ["adolfsson, Kim", "Zetterberg, Kim", "Åberg, Kim", "Ärlig, Kim", "Öberg, Kim"]);
 }
+
+/// The decision lists (a case's, a month's, the unit's) show each decision with its own items in
+/// the letter's order – the same as the decision read alone.
+#[test]
+fn every_decision_list_shows_each_decision_with_its_own_items() {
+    let mut store = Store::open_in_memory().unwrap();
+    let val = bistand::demo::Demoval { hushall: 12, manader: 4 };
+    bistand::demo::bygg_demo(&mut store, val, nu(), &mut |_, _| true).unwrap();
+    let alla = store.alla_beslut().unwrap();
+    assert!(alla.len() > 12, "the demo unit has decisions: {}", alla.len());
+    let ensam = |id: i64| store.beslut(id).unwrap().beslut.poster;
+    for b in &alla {
+        assert_eq!(b.poster, ensam(b.id), "beslut {}", b.id);
+    }
+    // Items given to the wrong decision would show: the decisions' items differ.
+    assert!(alla.iter().any(|b| b.poster != alla[0].poster));
+    let arende_id =
+        store.sok_arenden(&alla[0].arendenummer, Sortering::Arendenummer, true, 1).unwrap().rader[0].arende_id;
+    for b in store.beslut_for_arende(arende_id).unwrap() {
+        assert_eq!(b.poster, ensam(b.id), "beslut {}", b.id);
+    }
+    let manad = bistand::domain::manad::Manad::parse("2026-10").unwrap();
+    let i_manaden = store.beslut_for_period(manad).unwrap();
+    assert!(!i_manaden.is_empty());
+    for b in i_manaden {
+        assert_eq!(b.poster, ensam(b.id), "beslut {}", b.id);
+    }
+}

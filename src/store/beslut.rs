@@ -12,6 +12,7 @@ use crate::domain::beslut::{
 use crate::domain::manad::Manad;
 use crate::domain::statistik::Kostnadsslag;
 use chrono::NaiveDateTime;
+use std::collections::HashMap;
 
 /// One line of `bistand beslut --lista`.
 #[derive(Debug, Clone, PartialEq)]
@@ -163,20 +164,10 @@ impl Store {
     fn poster(&self, id: i64) -> Resultat<Vec<Beslutspost>> {
         Ok(self
             .conn()
-            .prepare_cached(
-                "SELECT sak, ansokt_ore, beviljat_ore, motivering, utover_ratten, aterkrav_skal FROM beslutspost
-                 WHERE beslut_id = ?1 ORDER BY ordning",
-            )?
-            .query_map([id], |r| {
-                Ok(Beslutspost {
-                    sak: r.get(0)?,
-                    ansokt: Belopp::from_ore(r.get(1)?),
-                    beviljat: Belopp::from_ore(r.get(2)?),
-                    motivering: r.get(3)?,
-                    utover_ratten: r.get(4)?,
-                    mot_aterkrav: r.get(5)?,
-                })
-            })?
+            .prepare_cached(&format!(
+                "SELECT {POSTKOLUMNER} FROM beslutspost p WHERE p.beslut_id = ?1 ORDER BY p.ordning"
+            ))?
+            .query_map([id], |r| beslutspost_fran_rad(r, 0))?
             .collect::<super::db::DbResultat<Vec<_>>>()?)
     }
 
@@ -221,36 +212,51 @@ impl Store {
 
     /// Every decision for one month's assistance, in case order (a month's batch printing).
     pub fn beslut_for_period(&self, period: crate::domain::manad::Manad) -> Resultat<Vec<BeslutRad>> {
-        self.beslutsrader_dar("b.period = ?1 ORDER BY a.arendenummer, b.id", &[&period.to_string()])
+        self.beslutsrader_dar("b.period = ?1", "a.arendenummer, b.id", &[&period.to_string()])
     }
 
     fn beslutsrader(&self, arende: Option<i64>) -> Resultat<Vec<BeslutRad>> {
         // Two statements: "?1 IS NULL OR b.arende_id = ?1" would keep SQLite from the index and
         // read every decision of the unit to open one case.
         match arende {
-            Some(id) => self.beslutsrader_dar("b.arende_id = ?1 ORDER BY b.id", &[&id]),
-            None => self.beslutsrader_dar("1 = 1 ORDER BY b.id", &[]),
+            Some(id) => self.beslutsrader_dar("b.arende_id = ?1", "b.id", &[&id]),
+            None => self.beslutsrader_dar("1 = 1", "b.id", &[]),
         }
     }
 
-    fn beslutsrader_dar(&self, dar: &str, varden: &[&dyn super::db::TillSql]) -> Resultat<Vec<BeslutRad>> {
+    /// The decisions `filter` keeps, in `ordning`, with their items. The items of them all come
+    /// in one query (a query per decision cost a round trip each on the unit's server).
+    fn beslutsrader_dar(
+        &self,
+        filter: &str,
+        ordning: &str,
+        varden: &[&dyn super::db::TillSql],
+    ) -> Resultat<Vec<BeslutRad>> {
+        let fran = "FROM beslut b JOIN arende a ON a.id = b.arende_id";
+        let mut poster: HashMap<i64, Vec<Beslutspost>> = HashMap::new();
         let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT b.id, a.arendenummer, b.datum, b.utfall FROM beslut b JOIN arende a ON a.id = b.arende_id
-             WHERE {dar}"
+            "SELECT p.beslut_id, {POSTKOLUMNER} FROM beslutspost p JOIN beslut b ON b.id = p.beslut_id
+             JOIN arende a ON a.id = b.arende_id WHERE {filter} ORDER BY p.beslut_id, p.ordning"
         ))?;
-        let rows = stmt
-            .query_map(varden, |r| {
-                let utfall: String = r.get(3)?;
-                Ok(BeslutRad {
-                    id: r.get(0)?,
-                    arendenummer: r.get(1)?,
-                    datum: r.get(2)?,
-                    utfall: super::kod_fran(Utfall::fran_kod(&utfall), &utfall)?,
-                    poster: Vec::new(),
-                })
-            })?
-            .collect::<super::db::DbResultat<Vec<BeslutRad>>>()?;
-        rows.into_iter().map(|r| Ok(BeslutRad { poster: self.poster(r.id)?, ..r })).collect()
+        for rad in stmt.query_map(varden, |r| Ok((r.get::<i64>(0)?, beslutspost_fran_rad(r, 1)?)))? {
+            let (id, post) = rad?;
+            poster.entry(id).or_default().push(post);
+        }
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT b.id, a.arendenummer, b.datum, b.utfall {fran} WHERE {filter} ORDER BY {ordning}"
+        ))?;
+        let rows = stmt.query_map(varden, |r| {
+            let utfall: String = r.get(3)?;
+            let id = r.get(0)?;
+            Ok(BeslutRad {
+                id,
+                arendenummer: r.get(1)?,
+                datum: r.get(2)?,
+                utfall: super::kod_fran(Utfall::fran_kod(&utfall), &utfall)?,
+                poster: poster.remove(&id).unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<super::db::DbResultat<Vec<BeslutRad>>>()?)
     }
 
     /// The unit named in every letter header.
@@ -302,4 +308,19 @@ impl Store {
 
 fn fran_hex(hex: &str) -> Option<Vec<u8>> {
     (0..hex.len()).step_by(2).map(|i| hex.get(i..i + 2).and_then(|b| u8::from_str_radix(b, 16).ok())).collect()
+}
+
+/// A decision item's columns, read by [`beslutspost_fran_rad`].
+const POSTKOLUMNER: &str = "p.sak, p.ansokt_ore, p.beviljat_ore, p.motivering, p.utover_ratten, p.aterkrav_skal";
+
+/// A decision item from the row's columns [`POSTKOLUMNER`] starting at `i`.
+fn beslutspost_fran_rad(r: &super::db::Rad, i: usize) -> super::db::DbResultat<Beslutspost> {
+    Ok(Beslutspost {
+        sak: r.get(i)?,
+        ansokt: Belopp::from_ore(r.get(i + 1)?),
+        beviljat: Belopp::from_ore(r.get(i + 2)?),
+        motivering: r.get(i + 3)?,
+        utover_ratten: r.get(i + 4)?,
+        mot_aterkrav: r.get(i + 5)?,
+    })
 }
