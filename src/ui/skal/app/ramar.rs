@@ -86,7 +86,13 @@ impl BistandApp {
         let mut logga_ut = false;
         egui::Panel::bottom("statusrad").show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.label(RichText::new(format!("Databas: {}", self.store.visningsnamn())).small());
+                // A server's address can be long: shortened here, whole when hovered, so the
+                // rest of the bar (who is logged in, ÖVNINGSLÄGE) stays in view.
+                let databas = format!("Databas: {}", self.store.visningsnamn());
+                ui.scope(|ui| {
+                    ui.set_max_width(360.0);
+                    ui.add(egui::Label::new(RichText::new(&databas).small()).truncate()).on_hover_text(&databas);
+                });
                 ui.separator();
                 let sparat = match self.sparat {
                     Some(t) => format!("Sparat {}", t.format("%H:%M:%S")),
