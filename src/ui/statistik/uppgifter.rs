@@ -4,7 +4,9 @@
 use crate::arbete::statistik as atgard;
 use crate::domain::datum::parse_datum;
 use crate::domain::statistik::{Befolkning, STANDARD_MINSTA_ANTAL};
+use crate::store::{INGEN_RAD, Radslag};
 use crate::ui::kontext::Kontext;
+use crate::ui::krock::Krockvakt;
 use crate::ui::widgetar::{felrad, rubrik, textfalt};
 use egui::Ui;
 
@@ -17,6 +19,10 @@ pub struct Uppgiftsvy {
     arende: String,
     kontakt: String,
     besok: String,
+    /// The case number whose nybesök the form read, and the version read ([`INGEN_RAD`]: none
+    /// recorded; `None`: no such case).
+    last: Option<(String, Option<i64>)>,
+    krock: Krockvakt,
     fel: Option<String>,
     sparade: Vec<Befolkning>,
 }
@@ -70,8 +76,12 @@ impl Uppgiftsvy {
             textfalt(ui, "Första kontakt", &mut self.kontakt, None, 130.0);
             textfalt(ui, "Nybesök", &mut self.besok, None, 130.0);
         });
+        self.folj_arende(ctx);
         if ui.button("Spara nybesöket").clicked() {
             self.spara_nybesok(ctx);
+        }
+        if self.krock.visa(ui) {
+            self.las_in(ctx);
         }
         if let Some(f) = &self.fel {
             felrad(ui, f);
@@ -112,10 +122,44 @@ impl Uppgiftsvy {
             Err(e) => return self.fel = Some(e.to_string()),
         };
         let aktor = ctx.aktor.clone();
-        let svar = atgard::registrera_nybesok(ctx.store, &aktor, arende.id, kontakt, besok);
-        if ctx.utfall(svar).is_some() {
+        let las = self.last.as_ref().and_then(|l| l.1);
+        let svar = atgard::registrera_nybesok(ctx.store, &aktor, (arende.id, las), kontakt, besok);
+        if self.krock.resultat(ctx, svar).is_some() {
             self.fel = None;
+            self.krock.rensa();
+            self.last = None;
             ctx.klart(format!("Nybesöket i ärende {} är sparat och står i journalen.", arende.arendenummer));
         }
+    }
+
+    /// When a case number is typed: its recorded nybesök fills the empty date fields, and the
+    /// form carries the version it read, so a save over another user's newer one is refused.
+    fn folj_arende(&mut self, ctx: &mut Kontext) {
+        let nummer = self.arende.trim();
+        if self.last.as_ref().is_some_and(|(n, _)| n == nummer) {
+            return;
+        }
+        let version = ctx.store.arende_med_nummer(nummer).ok().map(|a| {
+            if let Ok(Some((k, b))) = ctx.store.nybesok_for(a.id) {
+                for (falt, datum) in [(&mut self.kontakt, k), (&mut self.besok, b)] {
+                    if falt.trim().is_empty() {
+                        *falt = datum.to_string();
+                    }
+                }
+            }
+            ctx.store.senast_andrad(Radslag::Nybesok, a.id).map(|s| s.version).unwrap_or(INGEN_RAD)
+        });
+        self.last = Some((nummer.to_string(), version));
+    }
+
+    /// "Läs in den nya versionen": the version another user saved, the typed dates kept.
+    fn las_in(&mut self, ctx: &mut Kontext) {
+        let Ok(arende) = ctx.store.arende_med_nummer(self.arende.trim()) else { return };
+        let andrad = ctx.store.senast_andrad(Radslag::Nybesok, arende.id).ok();
+        let sparat = ctx.store.nybesok_for(arende.id).ok().flatten();
+        self.last = Some((self.arende.trim().to_string(), Some(andrad.as_ref().map_or(INGEN_RAD, |a| a.version))));
+        let vem = andrad.map(|a| format!(" (av {} {})", a.vem, a.nar.get(..16).unwrap_or(&a.nar))).unwrap_or_default();
+        let nu = sparat.map(|(k, b)| format!("första kontakt {k}, nybesök {b}{vem}")).unwrap_or_default();
+        self.krock.inlast(&nu);
     }
 }

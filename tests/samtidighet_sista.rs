@@ -1,0 +1,62 @@
+//! Two users on one database (two open stores; on PostgreSQL too with BISTAND_TEST_PG) race on
+//! the last rows that were saved last-writer-wins: a case's nybesök, the contact with a young
+//! adult before closing, and a user the systemförvaltare edits. The second save is refused with
+//! who and when, nothing of it is written, and after reading in it saves.
+
+mod gemensamt;
+
+use bistand::arbete::{self, Arbetsfel};
+use bistand::store::{INGEN_RAD, Radslag, Store, StoreError};
+use chrono::NaiveDate;
+use gemensamt::temp_db;
+use gemensamt::tva::{bertil, tva_anvandare, ulrika};
+
+/// What a user would see change: journal lines and event-log lines of the case.
+fn spar(store: &Store, arende_id: i64) -> (usize, usize) {
+    (store.journal(arende_id).unwrap().len(), store.logg_for_arende(arende_id).unwrap().len())
+}
+
+/// The refusal names Ulrika, who saved first; `skapad` when the form saw no row.
+fn krock_av_ulrika(fel: &Arbetsfel, slag: Radslag, skapad: bool) -> bool {
+    matches!(fel, Arbetsfel::Databas(StoreError::Krock { slag: s, vem, skapad: k, .. })
+        if *s == slag && vem == "Ulrika Handläggare" && *k == skapad)
+}
+
+fn dag(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+#[test]
+fn a_nybesok_recorded_or_corrected_meanwhile_by_another_user_is_not_overwritten() {
+    let (_dir, path) = temp_db();
+    let (mut a, mut b, arende_id) = tva_anvandare(&path);
+    let nybesok = arbete::statistik::registrera_nybesok;
+    // Both open the case's nybesök before any is recorded; Ulrika saves first.
+    nybesok(&mut a, &ulrika(), (arende_id, Some(INGEN_RAD)), dag("2026-11-02"), dag("2026-11-10")).unwrap();
+    let fore = spar(&b, arende_id);
+    let las = (arende_id, Some(INGEN_RAD));
+    let fel = nybesok(&mut b, &bertil(), las, dag("2026-11-03"), dag("2026-11-12")).unwrap_err();
+    assert!(krock_av_ulrika(&fel, Radslag::Nybesok, true), "{fel:?}");
+    assert_eq!(
+        fel.to_string(),
+        "Nybesöket har skapats av Ulrika Handläggare 2026-11-30 10:14 medan du skrev. Dina ändringar är sparade \
+         som utkast – läs in den nya versionen och gör om dem."
+    );
+    assert_eq!(b.nybesok_for(arende_id).unwrap(), Some((dag("2026-11-02"), dag("2026-11-10"))), "hers stands");
+    assert_eq!(spar(&b, arende_id), fore, "no journal or log line of his");
+
+    // Both read her version; she corrects it, his correction on the old version is refused.
+    let v = b.senast_andrad(Radslag::Nybesok, arende_id).unwrap().version;
+    nybesok(&mut a, &ulrika(), (arende_id, Some(v)), dag("2026-11-02"), dag("2026-11-11")).unwrap();
+    let fel = nybesok(&mut b, &bertil(), (arende_id, Some(v)), dag("2026-11-03"), dag("2026-11-12")).unwrap_err();
+    assert!(krock_av_ulrika(&fel, Radslag::Nybesok, false), "{fel:?}");
+    assert!(fel.to_string().starts_with("Nybesöket har ändrats av Ulrika Handläggare 2026-11-30 10:14"), "{fel}");
+    assert_eq!(b.nybesok_for(arende_id).unwrap(), Some((dag("2026-11-02"), dag("2026-11-11"))));
+    assert_eq!(spar(&b, arende_id), (fore.0 + 1, fore.1 + 1), "only her correction");
+
+    // Read in: his dates save on top of her version.
+    let ny = b.senast_andrad(Radslag::Nybesok, arende_id).unwrap().version;
+    nybesok(&mut b, &bertil(), (arende_id, Some(ny)), dag("2026-11-03"), dag("2026-11-12")).unwrap();
+    assert_eq!(a.nybesok_for(arende_id).unwrap(), Some((dag("2026-11-03"), dag("2026-11-12"))));
+    assert_eq!(a.senast_andrad(Radslag::Nybesok, arende_id).unwrap().vem, "Bertil Handläggare");
+}
