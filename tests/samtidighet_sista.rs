@@ -9,7 +9,7 @@ use bistand::arbete::{self, Arbetsfel};
 use bistand::store::{INGEN_RAD, Radslag, Store, StoreError};
 use chrono::NaiveDate;
 use gemensamt::temp_db;
-use gemensamt::tva::{bertil, tva_anvandare, ulrika};
+use gemensamt::tva::{bertil, kl, tva_anvandare, ulrika};
 
 /// What a user would see change: journal lines and event-log lines of the case.
 fn spar(store: &Store, arende_id: i64) -> (usize, usize) {
@@ -59,4 +59,52 @@ fn a_nybesok_recorded_or_corrected_meanwhile_by_another_user_is_not_overwritten(
     nybesok(&mut b, &bertil(), (arende_id, Some(ny)), dag("2026-11-03"), dag("2026-11-12")).unwrap();
     assert_eq!(a.nybesok_for(arende_id).unwrap(), Some((dag("2026-11-03"), dag("2026-11-12"))));
     assert_eq!(a.senast_andrad(Radslag::Nybesok, arende_id).unwrap().vem, "Bertil Handläggare");
+}
+
+/// Two users on one database with a case started in September: no application since, so it is
+/// proposed for closing in November.
+fn tva_med_avslutsforslag(path: &std::path::Path) -> (Store, Store, i64) {
+    let mut a = gemensamt::open(path);
+    let h = gemensamt::hushall(vec![gemensamt::person(gemensamt::pnr(2004, 4, 2, 982), "Vera", "Exempel")]);
+    let arende = bistand::store::NyttArende { startdatum: dag("2026-09-01"), ..gemensamt::arende() };
+    let arende_id = a.skriv(|w| w.skapa_hushall(&h, &arende, gemensamt::nu())).unwrap().arende_id;
+    (a, gemensamt::open(path), arende_id)
+}
+
+/// The version of the month's contact the list "Ärenden att avsluta" shows.
+fn kontakt_i_listan(store: &Store, arende_id: i64) -> (i64, Option<String>) {
+    let rader = store.avslutsforslag(kl(10, 0).date()).unwrap();
+    let rad = rader.into_iter().find(|r| r.arende_id == arende_id).expect("proposed for closing");
+    (rad.kontakt_version, rad.kontakt.map(|k| k.1))
+}
+
+#[test]
+fn a_contact_before_closing_recorded_meanwhile_by_another_user_is_not_overwritten() {
+    let (_dir, path) = temp_db();
+    let (mut a, mut b, arende_id) = tva_med_avslutsforslag(&path);
+    let kontakt = arbete::arshjul::registrera_kontakt;
+    let idag = kl(10, 0).date();
+    // Both see "Ung vuxen – kontakta först"; Ulrika records her call first.
+    let (las, _) = kontakt_i_listan(&b, arende_id);
+    assert_eq!(las, INGEN_RAD);
+    kontakt(&mut a, &ulrika(), (arende_id, Some(las)), idag, "Nådde klienten, ansöker i december").unwrap();
+    let fore = spar(&b, arende_id);
+    let fel =
+        kontakt(&mut b, &bertil(), (arende_id, Some(las)), idag, "Nådde inte klienten, brev skickat").unwrap_err();
+    assert!(krock_av_ulrika(&fel, Radslag::Kontakt, true), "{fel:?}");
+    assert!(fel.to_string().starts_with("Kontakten före avslut har skapats av Ulrika Handläggare 2026-11-30 10:14"));
+    let (v, utfall) = kontakt_i_listan(&b, arende_id);
+    assert_eq!(utfall.as_deref(), Some("Nådde klienten, ansöker i december"), "hers stands");
+    assert_eq!(spar(&b, arende_id), fore, "no journal or log line of his");
+
+    // Both read her contact; she adds to it, his change on the old version is refused.
+    kontakt(&mut a, &ulrika(), (arende_id, Some(v)), idag, "Nådde klienten, ansöker 3 december").unwrap();
+    let fel = kontakt(&mut b, &bertil(), (arende_id, Some(v)), idag, "Brev skickat").unwrap_err();
+    assert!(krock_av_ulrika(&fel, Radslag::Kontakt, false), "{fel:?}");
+    assert_eq!(kontakt_i_listan(&b, arende_id).1.as_deref(), Some("Nådde klienten, ansöker 3 december"));
+
+    // Read in (the list again): his outcome saves on top of hers.
+    let (ny, _) = kontakt_i_listan(&b, arende_id);
+    kontakt(&mut b, &bertil(), (arende_id, Some(ny)), idag, "Brev skickat").unwrap();
+    assert_eq!(kontakt_i_listan(&a, arende_id).1.as_deref(), Some("Brev skickat"));
 }
