@@ -170,9 +170,9 @@ fn atgarder() -> Vec<(&'static str, Atgard)> {
         }),
         ("ändra användare", |s, a, _| {
             let f = AnvandarFormular { roll: Some(Roll::Kassa), ..ny("extra") };
-            arbete::anvandare::andra_anvandare(s, a, &f).map(|_| ())
+            arbete::anvandare::andra_anvandare(s, a, &f, None).map(|_| ())
         }),
-        ("inaktivera användare", |s, a, _| arbete::anvandare::inaktivera(s, a, "extra")),
+        ("inaktivera användare", |s, a, _| arbete::anvandare::inaktivera(s, a, "extra", None)),
         ("återställa lösenord", |s, a, _| {
             arbete::anvandare::aterstall_losenord(s, a, "extra", "ett-nytt-losenord", "ett-nytt-losenord")
         }),

@@ -108,3 +108,88 @@ fn a_contact_before_closing_recorded_meanwhile_by_another_user_is_not_overwritte
     kontakt(&mut b, &bertil(), (arende_id, Some(ny)), idag, "Brev skickat").unwrap();
     assert_eq!(kontakt_i_listan(&a, arende_id).1.as_deref(), Some("Brev skickat"));
 }
+
+mod anvandare {
+    use super::*;
+    use bistand::arbete::Aktor;
+    use bistand::domain::anvandare::{AnvandarFormular, Roll};
+
+    fn sf(aktor: Aktor) -> Aktor {
+        aktor.med_roll(Roll::Systemforvaltare)
+    }
+
+    /// The user Anna as the form "Ändra anna" shows it: the typed form and the version read.
+    fn oppnad(store: &Store) -> (AnvandarFormular, Option<i64>) {
+        let a = store.anvandare().unwrap().into_iter().find(|a| a.login == "anna").unwrap();
+        (AnvandarFormular { login: a.login, namn: a.namn, titel: a.titel, roll: Some(a.roll) }, Some(a.version))
+    }
+
+    fn anna(store: &Store) -> bistand::store::Anvandare {
+        store.anvandare_med_login("anna").unwrap().unwrap().0
+    }
+
+    /// Two systemförvaltare on one database, with the user Anna Lind, handläggare.
+    fn tva_med_anna(path: &std::path::Path) -> (Store, Store) {
+        let (mut a, b, _) = tva_anvandare(path);
+        let form = AnvandarFormular {
+            login: "anna".into(),
+            namn: "Anna Lind".into(),
+            titel: "Socialsekreterare".into(),
+            roll: Some(Roll::Handlaggare),
+        };
+        let losen = "ett-langt-losenord";
+        arbete::anvandare::ny_anvandare(&mut a, &sf(ulrika()), &form, losen, losen).unwrap();
+        (a, b)
+    }
+
+    fn loggrader(store: &Store) -> usize {
+        usize::try_from(store.antal_loggrader().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_user_changed_meanwhile_by_another_systemforvaltare_is_not_overwritten() {
+        let (_dir, path) = temp_db();
+        let (mut a, mut b) = tva_med_anna(&path);
+        let ((mut hennes, las_a), (mut hans, las_b)) = (oppnad(&a), oppnad(&b));
+        hennes.roll = Some(Roll::ForsteSocialsekreterare);
+        arbete::anvandare::andra_anvandare(&mut a, &sf(ulrika()), &hennes, las_a).unwrap();
+
+        hans.titel = "Socialsekreterare, vuxenenheten".into();
+        let fore = loggrader(&b);
+        let fel = arbete::anvandare::andra_anvandare(&mut b, &sf(bertil()), &hans, las_b).unwrap_err();
+        assert!(krock_av_ulrika(&fel, Radslag::Anvandare, false), "{fel:?}");
+        assert!(fel.to_string().starts_with("Användaren har ändrats av Ulrika Handläggare 2026-11-30 10:14"), "{fel}");
+        let nu = anna(&b);
+        assert_eq!((nu.roll, nu.titel.as_str()), (Roll::ForsteSocialsekreterare, "Socialsekreterare"), "hers stands");
+        assert_eq!(loggrader(&b), fore, "no log line of his");
+
+        // Read in: his title saves on top of her role.
+        let (_, ny) = oppnad(&b);
+        hans.roll = Some(Roll::ForsteSocialsekreterare);
+        arbete::anvandare::andra_anvandare(&mut b, &sf(bertil()), &hans, ny).unwrap();
+        let nu = anna(&a);
+        assert_eq!((nu.roll, nu.titel.as_str()), (Roll::ForsteSocialsekreterare, "Socialsekreterare, vuxenenheten"));
+    }
+
+    #[test]
+    fn deactivating_a_user_another_systemforvaltare_changed_meanwhile_is_refused() {
+        let (_dir, path) = temp_db();
+        let (mut a, mut b) = tva_med_anna(&path);
+        let ((mut hennes, las_a), (_, las_b)) = (oppnad(&a), oppnad(&b));
+        hennes.namn = "Anna Lind-Ek".into();
+        arbete::anvandare::andra_anvandare(&mut a, &sf(ulrika()), &hennes, las_a).unwrap();
+
+        let fel = arbete::anvandare::inaktivera(&mut b, &sf(bertil()), "anna", las_b).unwrap_err();
+        assert!(krock_av_ulrika(&fel, Radslag::Anvandare, false), "{fel:?}");
+        assert!(anna(&b).aktiv, "still active");
+
+        // A login (wrong password counters) or a new password is no form edit: no race.
+        let (_, ny) = oppnad(&b);
+        let losen = "ett-nytt-losenord";
+        arbete::anvandare::aterstall_losenord(&mut a, &sf(ulrika()), "anna", losen, losen).unwrap();
+        arbete::anvandare::inaktivera(&mut b, &sf(bertil()), "anna", ny).unwrap();
+        let nu = anna(&a);
+        assert_eq!((nu.aktiv, nu.namn.as_str()), (false, "Anna Lind-Ek"));
+        assert_eq!(a.senast_andrad(Radslag::Anvandare, nu.id).unwrap().vem, "Bertil Handläggare");
+    }
+}
