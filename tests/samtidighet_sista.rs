@@ -9,7 +9,7 @@ use bistand::arbete::{self, Arbetsfel};
 use bistand::store::{INGEN_RAD, Radslag, Store, StoreError};
 use chrono::NaiveDate;
 use gemensamt::temp_db;
-use gemensamt::tva::{bertil, kl, tva_anvandare, ulrika};
+use gemensamt::tva::{bertil, kl, tva_anvandare, tva_anvandare_fran, ulrika};
 
 /// What a user would see change: journal lines and event-log lines of the case.
 fn spar(store: &Store, arende_id: i64) -> (usize, usize) {
@@ -61,16 +61,6 @@ fn a_nybesok_recorded_or_corrected_meanwhile_by_another_user_is_not_overwritten(
     assert_eq!(a.senast_andrad(Radslag::Nybesok, arende_id).unwrap().vem, "Bertil Handläggare");
 }
 
-/// Two users on one database with a case started in September: no application since, so it is
-/// proposed for closing in November.
-fn tva_med_avslutsforslag(path: &std::path::Path) -> (Store, Store, i64) {
-    let mut a = gemensamt::open(path);
-    let h = gemensamt::hushall(vec![gemensamt::person(gemensamt::pnr(2004, 4, 2, 982), "Vera", "Exempel")]);
-    let arende = bistand::store::NyttArende { startdatum: dag("2026-09-01"), ..gemensamt::arende() };
-    let arende_id = a.skriv(|w| w.skapa_hushall(&h, &arende, gemensamt::nu())).unwrap().arende_id;
-    (a, gemensamt::open(path), arende_id)
-}
-
 /// The version of the month's contact the list "Ärenden att avsluta" shows.
 fn kontakt_i_listan(store: &Store, arende_id: i64) -> (i64, Option<String>) {
     let rader = store.avslutsforslag(kl(10, 0).date()).unwrap();
@@ -81,7 +71,7 @@ fn kontakt_i_listan(store: &Store, arende_id: i64) -> (i64, Option<String>) {
 #[test]
 fn a_contact_before_closing_recorded_meanwhile_by_another_user_is_not_overwritten() {
     let (_dir, path) = temp_db();
-    let (mut a, mut b, arende_id) = tva_med_avslutsforslag(&path);
+    let (mut a, mut b, arende_id) = tva_anvandare_fran(&path, dag("2026-09-01"));
     let kontakt = arbete::arshjul::registrera_kontakt;
     let idag = kl(10, 0).date();
     // Both see "Ung vuxen – kontakta först"; Ulrika records her call first.

@@ -14,8 +14,8 @@ pub struct Anvandarsida {
     lista: Vec<Anvandare>,
     /// The user being changed (a login name), or a new one when `None`.
     vald: Option<String>,
-    /// The version of the user being changed as the form read it.
-    las: Option<i64>,
+    /// The user being changed as the form read it (its version is what a save carries).
+    last: Option<Anvandare>,
     /// A change another systemförvaltare saved meanwhile: shown at the form until read in.
     krock: Krockvakt,
     form: AnvandarFormular,
@@ -31,7 +31,7 @@ impl Anvandarsida {
         Anvandarsida {
             lista: las(store.anvandare(), &mut meddelande),
             vald: None,
-            las: None,
+            last: None,
             krock: Krockvakt::default(),
             form: AnvandarFormular::default(),
             losenord: String::new(),
@@ -46,7 +46,7 @@ impl Anvandarsida {
         self.losenord.clear();
         self.igen.clear();
         self.krock.rensa();
-        self.las = self.vald.as_ref().and_then(|l| self.lista.iter().find(|a| &a.login == l)).map(|a| a.version);
+        self.last = self.vald.as_ref().and_then(|l| self.lista.iter().find(|a| &a.login == l)).cloned();
         self.meddelande = Some((Signal::Klart, text));
     }
 
@@ -65,10 +65,14 @@ impl Anvandarsida {
                 ui.label(&a.titel);
                 ui.label(if a.aktiv { a.roll.namn().to_string() } else { format!("{} (inaktiverad)", a.roll.namn()) });
                 if ui.button(format!("Ändra {}", a.login)).clicked() {
-                    self.form =
-                        AnvandarFormular { login: a.login.clone(), namn: a.namn, titel: a.titel, roll: Some(a.roll) };
-                    self.vald = Some(a.login);
-                    self.las = Some(a.version);
+                    self.form = AnvandarFormular {
+                        login: a.login.clone(),
+                        namn: a.namn.clone(),
+                        titel: a.titel.clone(),
+                        roll: Some(a.roll),
+                    };
+                    self.vald = Some(a.login.clone());
+                    self.last = Some(a);
                     self.krock.rensa();
                 }
                 ui.end_row();
@@ -144,13 +148,13 @@ impl Anvandarsida {
         }
         ui.horizontal(|ui| {
             if ui.button("Spara ändringen").clicked() {
-                match arbete::anvandare::andra_anvandare(store, aktor, &self.form, self.las) {
+                match arbete::anvandare::andra_anvandare(store, aktor, &self.form, self.version()) {
                     Ok(a) => self.klart(store, format!("{} är ändrad.", a.login)),
                     Err(e) => self.fel(e),
                 }
             }
             if ui.button("Inaktivera").clicked() {
-                match arbete::anvandare::inaktivera(store, aktor, login, self.las) {
+                match arbete::anvandare::inaktivera(store, aktor, login, self.version()) {
                     Ok(()) => self.klart(store, format!("{login} är inaktiverad och kan inte längre logga in.")),
                     Err(e) => self.fel(e),
                 }
@@ -181,13 +185,29 @@ impl Anvandarsida {
         }
     }
 
-    /// "Läs in den nya versionen": the user as another systemförvaltare saved it; the form keeps
-    /// what was typed, to save again on top of it.
+    /// The version of the user the form read.
+    fn version(&self) -> Option<i64> {
+        self.last.as_ref().map(|a| a.version)
+    }
+
+    /// "Läs in den nya versionen": the user as another systemförvaltare saved it; what was
+    /// changed here stays in the form on top of it, to save again.
     fn las_in(&mut self, store: &Store, login: &str) {
         self.lista = las(store.anvandare(), &mut self.meddelande);
-        let Some(a) = self.lista.iter().find(|a| a.login == login) else { return };
-        self.las = Some(a.version);
-        let aktiv = if a.aktiv { "" } else { ", inaktiverad" };
-        self.krock.inlast(&format!("{}, {}, {}{aktiv}", a.namn, a.titel, a.roll.namn().to_lowercase()));
+        let Some(ny) = self.lista.iter().find(|a| a.login == login).cloned() else { return };
+        if let Some(fore) = &self.last {
+            if self.form.namn == fore.namn {
+                self.form.namn.clone_from(&ny.namn);
+            }
+            if self.form.titel == fore.titel {
+                self.form.titel.clone_from(&ny.titel);
+            }
+            if self.form.roll == Some(fore.roll) {
+                self.form.roll = Some(ny.roll);
+            }
+        }
+        let aktiv = if ny.aktiv { "" } else { ", inaktiverad" };
+        self.krock.inlast(&format!("{}, {}, {}{aktiv}", ny.namn, ny.titel, ny.roll.namn().to_lowercase()));
+        self.last = Some(ny);
     }
 }
