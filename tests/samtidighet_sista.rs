@@ -39,8 +39,8 @@ fn a_nybesok_recorded_or_corrected_meanwhile_by_another_user_is_not_overwritten(
     assert!(krock_av_ulrika(&fel, Radslag::Nybesok, true), "{fel:?}");
     assert_eq!(
         fel.to_string(),
-        "Nybesöket har skapats av Ulrika Handläggare 2026-11-30 10:14 medan du skrev. Dina ändringar är sparade \
-         som utkast – läs in den nya versionen och gör om dem."
+        "Nybesöket har skapats av Ulrika Handläggare 2026-11-30 10:14 medan du skrev. Det du skrev finns kvar i \
+         formuläret – läs in den nya versionen och spara igen."
     );
     assert_eq!(b.nybesok_for(arende_id).unwrap(), Some((dag("2026-11-02"), dag("2026-11-10"))), "hers stands");
     assert_eq!(spar(&b, arende_id), fore, "no journal or log line of his");

@@ -182,11 +182,14 @@ pub(super) fn krock_text(slag: Radslag, vem: &str, nar: &str, skapad: bool) -> S
     let vem = if vem.trim().is_empty() { "en annan användare" } else { vem.trim() };
     let nar = nar.get(..16).unwrap_or(nar);
     let gjort = if skapad { "skapats" } else { "ändrats" };
-    format!(
-        "{} har {gjort} av {vem} {nar} medan du skrev. Dina ändringar är sparade som utkast – läs in den nya \
-         versionen och gör om dem.",
-        slag.subjekt()
-    )
+    // The last three kinds' forms keep no draft: what was typed stays in the form.
+    let ditt = match slag {
+        Radslag::Nybesok | Radslag::Kontakt | Radslag::Anvandare => {
+            "Det du skrev finns kvar i formuläret – läs in den nya versionen och spara igen."
+        }
+        _ => "Dina ändringar är sparade som utkast – läs in den nya versionen och gör om dem.",
+    };
+    format!("{} har {gjort} av {vem} {nar} medan du skrev. {ditt}", slag.subjekt())
 }
 
 impl Skrivning<'_> {
