@@ -57,6 +57,31 @@ fn the_nybesok_form_keeps_the_typed_dates_and_saves_after_reading_in() {
     klicka(&mut h, "Spara nybesöket");
     assert!(visas(&h, &format!("Nybesöket i ärende {nummer} är sparat")));
     assert_eq!(ulrikas.nybesok_for(arende_id).unwrap(), Some((dag("2026-11-02"), dag("2026-11-10"))));
+
+    // He corrects the first contact while she corrects the visit: on reading in, his date stays
+    // and hers is taken, so saving again keeps both corrections.
+    byt(&mut h, "Första kontakt", "2026-11-01");
+    let v = ulrikas.senast_andrad(bistand::store::Radslag::Nybesok, arende_id).unwrap().version;
+    let las = (arende_id, Some(v));
+    arbete::statistik::registrera_nybesok(&mut ulrikas, &ulrika(), las, dag("2026-11-02"), dag("2026-11-11")).unwrap();
+    klicka(&mut h, "Spara nybesöket");
+    assert!(visas(&h, "Nybesöket har ändrats av Ulrika Handläggare"));
+    klicka(&mut h, "Läs in den nya versionen");
+    assert_eq!(varde(&h, "Första kontakt").as_deref(), Some("2026-11-01"), "his change stays");
+    assert_eq!(varde(&h, "Nybesök").as_deref(), Some("2026-11-11"), "hers is taken");
+    klicka(&mut h, "Spara nybesöket");
+    assert_eq!(ulrikas.nybesok_for(arende_id).unwrap(), Some((dag("2026-11-01"), dag("2026-11-11"))));
+}
+
+/// Replaces a field's text.
+fn byt(h: &mut Fonster, etikett: &str, text: &str) {
+    h.get_by_label(etikett).focus();
+    h.run();
+    for _ in 0..20 {
+        h.key_press(egui::Key::Backspace);
+    }
+    h.get_by_label(etikett).type_text(text);
+    h.run();
 }
 
 #[test]
