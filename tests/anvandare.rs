@@ -170,9 +170,9 @@ fn atgarder() -> Vec<(&'static str, Atgard)> {
         }),
         ("ändra användare", |s, a, _| {
             let f = AnvandarFormular { roll: Some(Roll::Kassa), ..ny("extra") };
-            arbete::anvandare::andra_anvandare(s, a, &f).map(|_| ())
+            arbete::anvandare::andra_anvandare(s, a, &f, None).map(|_| ())
         }),
-        ("inaktivera användare", |s, a, _| arbete::anvandare::inaktivera(s, a, "extra")),
+        ("inaktivera användare", |s, a, _| arbete::anvandare::inaktivera(s, a, "extra", None)),
         ("återställa lösenord", |s, a, _| {
             arbete::anvandare::aterstall_losenord(s, a, "extra", "ett-nytt-losenord", "ett-nytt-losenord")
         }),
@@ -184,7 +184,7 @@ fn atgarder() -> Vec<(&'static str, Atgard)> {
         ("ändra minsta antal", |s, a, _| arbete::statistik::satt_minsta_antal(s, a, 3)),
         ("registrera nybesök", |s, a, f| {
             let dag = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
-            arbete::statistik::registrera_nybesok(s, a, f.arende, dag("2026-11-02"), dag("2026-11-10"))
+            arbete::statistik::registrera_nybesok(s, a, (f.arende, None), dag("2026-11-02"), dag("2026-11-10"))
         }),
         ("exportera loggen", |s, a, f| {
             arbete::loggkontroll::exportera(s, a, &Loggfilter::default(), &f.mapp.join("logg.csv")).map(|_| ())

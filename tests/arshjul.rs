@@ -142,8 +142,14 @@ fn cases_without_an_application_for_a_month_are_proposed_and_a_young_adult_is_co
     let forst = arbete::arshjul::avsluta_utan_ansokan(&mut store, &aktor(), h2, &fil);
     assert!(forst.unwrap_err().to_string().contains("kontakta klienten först"));
     assert_eq!(store.arende(h2).unwrap().status, ArendeStatus::UnderUtredning, "not closed");
-    arbete::arshjul::registrera_kontakt(&mut store, &aktor(), h2, d("2026-11-20"), "Nådde inte klienten, brev skickat")
-        .unwrap();
+    arbete::arshjul::registrera_kontakt(
+        &mut store,
+        &aktor(),
+        (h2, None),
+        d("2026-11-20"),
+        "Nådde inte klienten, brev skickat",
+    )
+    .unwrap();
     let kontakt = store.journal(h2).unwrap().into_iter().find(|j| j.rubrik == "Kontakt före avslut").expect("journal");
     assert!(kontakt.text.contains("Nådde inte klienten"));
     arbete::arshjul::avsluta_utan_ansokan(&mut store, &aktor(), h2, &fil).unwrap();

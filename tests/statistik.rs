@@ -175,7 +175,7 @@ fn population_and_nybesok_entered_by_the_unit_give_their_indicators() {
     arbete::statistik::satt_befolkning(&mut store, &aktor(), b).unwrap();
     let arende = store.sok_arenden("", Sortering::Arendenummer, true, 1).unwrap().rader[0].arende_id;
     let (kontakt, besok) = (nu().date() - chrono::Days::new(12), nu().date() - chrono::Days::new(2));
-    arbete::statistik::registrera_nybesok(&mut store, &aktor(), arende, kontakt, besok).unwrap();
+    arbete::statistik::registrera_nybesok(&mut store, &aktor(), (arende, None), kontakt, besok).unwrap();
     let journal = store.journal(arende).unwrap();
     assert!(journal.iter().any(|j| j.text.contains("Nybesök") && j.text.contains(&besok.to_string())));
     let r = arbete::statistik::rapport(&store, Period::Ar(2026), None).unwrap();
@@ -183,7 +183,7 @@ fn population_and_nybesok_entered_by_the_unit_give_their_indicators() {
     let rader = &r.tabeller[0].rader;
     let barn = rader.iter().find(|r| r[0].visa().starts_with("Andel barn")).expect("the children's share");
     assert!(barn[1].visa().ends_with('%'), "{:?}", barn[1]);
-    assert!(arbete::statistik::registrera_nybesok(&mut store, &aktor(), arende, besok, kontakt).is_err());
+    assert!(arbete::statistik::registrera_nybesok(&mut store, &aktor(), (arende, None), besok, kontakt).is_err());
 }
 
 #[test]

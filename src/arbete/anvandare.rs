@@ -3,7 +3,7 @@
 
 use super::{Aktor, Arbetsfel};
 use crate::domain::anvandare::{AnvandarFormular, LAST_MINUTER, MAX_FORSOK, OVNINGSLOSENORD, Roll, validera_losenord};
-use crate::store::{Anvandare, Handelse, Store};
+use crate::store::{Anvandare, Handelse, Radslag, Store};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
 use chrono::NaiveDateTime;
@@ -163,7 +163,14 @@ pub fn ny_anvandare(
 }
 
 /// Changes a user's name, title and role (the systemförvaltare); the log says from what to what.
-pub fn andra_anvandare(store: &mut Store, aktor: &Aktor, form: &AnvandarFormular) -> Result<Anvandare, Arbetsfel> {
+/// `las` is the user's version the form read (`None`: not checked): if another systemförvaltare
+/// changed the user since, nothing is written ([`crate::store::StoreError::Krock`]).
+pub fn andra_anvandare(
+    store: &mut Store,
+    aktor: &Aktor,
+    form: &AnvandarFormular,
+    las: Option<i64>,
+) -> Result<Anvandare, Arbetsfel> {
     aktor.far(Handelse::AndradeAnvandare)?;
     let (login, namn, titel, roll) = form.validera().map_err(Arbetsfel::Ogiltig)?;
     let fore = hamta(store, &login)?;
@@ -178,14 +185,16 @@ pub fn andra_anvandare(store: &mut Store, aktor: &Aktor, form: &AnvandarFormular
         roll.namn().to_lowercase()
     );
     store.skriv(|w| {
+        w.stampla(Radslag::Anvandare, fore.id, las, &aktor.namn, aktor.nu)?;
         w.andra_anvandare(&login, &namn, &titel, roll)?;
         w.logga(Handelse::AndradeAnvandare, None, &aktor.login, &detalj, aktor.nu)
     })?;
     hamta(store, &login)
 }
 
-/// Deactivates a user (never deleted); not oneself.
-pub fn inaktivera(store: &mut Store, aktor: &Aktor, login: &str) -> Result<(), Arbetsfel> {
+/// Deactivates a user (never deleted); not oneself. `las` is the user's version the form read
+/// (`None`: not checked): if another systemförvaltare changed the user since, nothing is written.
+pub fn inaktivera(store: &mut Store, aktor: &Aktor, login: &str, las: Option<i64>) -> Result<(), Arbetsfel> {
     aktor.far(Handelse::InaktiveradeAnvandare)?;
     let anv = hamta(store, login)?;
     if anv.login == aktor.login {
@@ -193,6 +202,7 @@ pub fn inaktivera(store: &mut Store, aktor: &Aktor, login: &str) -> Result<(), A
     }
     let detalj = format!("{} ({})", anv.namn, anv.login);
     store.skriv(|w| {
+        w.stampla(Radslag::Anvandare, anv.id, las, &aktor.namn, aktor.nu)?;
         w.satt_aktiv(&anv.login, false)?;
         w.logga(Handelse::InaktiveradeAnvandare, None, &aktor.login, &detalj, aktor.nu)
     })?;

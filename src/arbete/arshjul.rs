@@ -74,11 +74,13 @@ pub fn registrera_genomgang(
 }
 
 /// Records the contact (phone, letter) with a young adult whose case is to be closed, and what
-/// came of it, in the journal.
+/// came of it, in the journal. `las` is the version of the month's contact the form read
+/// ([`crate::store::INGEN_RAD`] when none; `None`: not checked): if another user recorded it
+/// since, nothing is written ([`crate::store::StoreError::Krock`]).
 pub fn registrera_kontakt(
     store: &mut Store,
     aktor: &Aktor,
-    arende_id: i64,
+    (arende_id, las): (i64, Option<i64>),
     datum: NaiveDate,
     utfall: &str,
 ) -> Result<(), Arbetsfel> {
@@ -90,7 +92,7 @@ pub fn registrera_kontakt(
         return Err(Arbetsfel::Ogiltig("Kontakten kan inte ha skett i framtiden.".into()));
     }
     store.skriv(|w| {
-        w.spara_kontakt(arende_id, datum, utfall.trim(), &aktor.namn)?;
+        w.spara_kontakt((arende_id, datum), utfall.trim(), las, (&aktor.namn, aktor.nu))?;
         let detalj = format!("{datum}: {}", utfall.trim());
         let spar = Spar {
             handelse: Handelse::KontaktadeForeAvslut,

@@ -118,10 +118,13 @@ pub fn satt_minsta_antal(store: &mut Store, aktor: &Aktor, n: u32) -> Result<(),
 }
 
 /// Records a case's first contact and its nybesök (for the waiting time), with a journal line.
+/// `las` is the version the form read ([`crate::store::INGEN_RAD`] when none was recorded;
+/// `None`: not checked): if another user saved it since, nothing is written
+/// ([`crate::store::StoreError::Krock`]).
 pub fn registrera_nybesok(
     store: &mut Store,
     aktor: &Aktor,
-    arende_id: i64,
+    (arende_id, las): (i64, Option<i64>),
     kontakt: NaiveDate,
     besok: NaiveDate,
 ) -> Result<(), Arbetsfel> {
@@ -134,7 +137,7 @@ pub fn registrera_nybesok(
     }
     let detalj = format!("första kontakt {kontakt}, nybesök {besok}");
     store.skriv(|w| {
-        w.spara_nybesok(arende_id, kontakt, besok, &aktor.namn, aktor.nu)?;
+        w.spara_nybesok(arende_id, (kontakt, besok), las, (&aktor.namn, aktor.nu))?;
         let spar = Spar {
             handelse: Handelse::RegistreradeNybesok,
             arende_id,

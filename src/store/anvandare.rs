@@ -20,9 +20,11 @@ pub struct Anvandare {
     pub misslyckade: i64,
     /// Locked until this time after too many wrong passwords.
     pub last_till: Option<NaiveDateTime>,
+    /// The row version a form that edits the user carries (see [`super::Radslag::Anvandare`]).
+    pub version: i64,
 }
 
-const KOLUMNER: &str = "id, login, namn, titel, roll, aktiv, misslyckade, last_till";
+const KOLUMNER: &str = "id, login, namn, titel, roll, aktiv, misslyckade, last_till, version";
 
 fn rad(r: &Rad) -> super::db::DbResultat<Anvandare> {
     let roll: String = r.get(4)?;
@@ -36,6 +38,7 @@ fn rad(r: &Rad) -> super::db::DbResultat<Anvandare> {
         aktiv: r.get(5)?,
         misslyckade: r.get(6)?,
         last_till: last.and_then(|t| NaiveDateTime::parse_from_str(&t, "%Y-%m-%d %H:%M:%S").ok()),
+        version: r.get(8)?,
     })
 }
 
@@ -52,7 +55,7 @@ impl Store {
     /// The user with `login` and the stored password hash.
     pub fn anvandare_med_login(&self, login: &str) -> Resultat<Option<(Anvandare, String)>> {
         let sql = format!("SELECT {KOLUMNER}, losenord FROM anvandare WHERE login = ?1");
-        Ok(self.conn().query_row(&sql, [login.trim().to_lowercase()], |r| Ok((rad(r)?, r.get(8)?))).optional()?)
+        Ok(self.conn().query_row(&sql, [login.trim().to_lowercase()], |r| Ok((rad(r)?, r.get(9)?))).optional()?)
     }
 
     /// How many users the database has (none: the first start asks for the first one).

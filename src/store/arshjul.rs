@@ -33,6 +33,10 @@ pub struct AvslutsforslagRad {
     pub ung_vuxen: bool,
     /// The contact recorded this month: date and outcome.
     pub kontakt: Option<(NaiveDate, String)>,
+    /// The version of this month's contact as read ([`super::INGEN_RAD`] while none is recorded):
+    /// what "Registrera kontakt" carries, so a contact another user recorded meanwhile is not
+    /// overwritten.
+    pub kontakt_version: i64,
 }
 
 /// An open case as the årshjul and the closing proposals read it.
@@ -155,12 +159,12 @@ impl Store {
                 .iter()
                 .filter_map(|p| super::hushall::lagrat_pnr(p).ok())
                 .any(|p| uppfoljning::ung_vuxen(p.birth_date(), idag));
-            let kontakt: Option<(String, String)> = self
+            let kontakt: Option<(String, String, i64)> = self
                 .conn()
                 .query_row(
-                    "SELECT datum, utfall FROM kontakt_forst WHERE arende_id = ?1 AND manad = ?2",
+                    "SELECT datum, utfall, version FROM kontakt_forst WHERE arende_id = ?1 AND manad = ?2",
                     params![a.id, manad],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                 )
                 .optional()?;
             ut.push(AvslutsforslagRad {
@@ -169,8 +173,9 @@ impl Store {
                 handlaggare: a.handlaggare,
                 senaste_ansokan: s,
                 ung_vuxen: ung,
+                kontakt_version: kontakt.as_ref().map_or(super::INGEN_RAD, |k| k.2),
                 kontakt: match kontakt {
-                    Some((d, u)) => Some((datum_fran(&d)?, u)),
+                    Some((d, u, _)) => Some((datum_fran(&d)?, u)),
                     None => None,
                 },
             });
@@ -272,12 +277,39 @@ impl Skrivning<'_> {
     }
 
     /// Records the contact with a young adult before the case is closed (one per case and month).
-    pub fn spara_kontakt(&self, arende_id: i64, datum: NaiveDate, utfall: &str, av: &str) -> Resultat<()> {
-        self.conn().execute(
-            "INSERT INTO kontakt_forst (arende_id, manad, datum, utfall, av) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (arende_id, manad) DO UPDATE SET datum = excluded.datum, utfall = excluded.utfall, av = excluded.av",
-            params![arende_id, Manad::av(datum).to_string(), datum.to_string(), utfall, av],
+    /// `las` is the version of the month's contact the form read ([`super::INGEN_RAD`]: none;
+    /// `None`: not checked): if another user recorded it since, nothing is written
+    /// ([`StoreError::Krock`]).
+    pub fn spara_kontakt(
+        &self,
+        (arende_id, datum): (i64, NaiveDate),
+        utfall: &str,
+        las: Option<i64>,
+        (av, nu): (&str, NaiveDateTime),
+    ) -> Resultat<()> {
+        let (manad, nar) = (Manad::av(datum).to_string(), tidstampel(nu));
+        let andrade = self.conn().execute(
+            "UPDATE kontakt_forst SET datum = ?3, utfall = ?4, av = ?5, version = version + 1, andrad_av = ?5,
+                 andrad = ?6 WHERE arende_id = ?1 AND manad = ?2 AND (?7 < 0 OR version = ?7)",
+            params![arende_id, manad, datum.to_string(), utfall, av, nar, las.unwrap_or(-1)],
         )?;
-        Ok(())
+        if andrade == 1 {
+            return Ok(());
+        }
+        let ny = self.conn().execute(
+            "INSERT INTO kontakt_forst (arende_id, manad, datum, utfall, av, andrad_av, andrad)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6) ON CONFLICT (arende_id, manad) DO NOTHING",
+            params![arende_id, manad, datum.to_string(), utfall, av, nar],
+        )?;
+        if ny == 1 {
+            return Ok(());
+        }
+        // The month's contact stands at another version than the form read.
+        let (vem, nar): (String, String) = self.conn().query_row(
+            "SELECT andrad_av, andrad FROM kontakt_forst WHERE arende_id = ?1 AND manad = ?2",
+            params![arende_id, manad],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Err(StoreError::Krock { slag: super::Radslag::Kontakt, vem, nar, skapad: las == Some(super::INGEN_RAD) })
     }
 }

@@ -45,6 +45,31 @@ pub(super) fn v28_postgres() -> String {
     V28_SQL.replace("INTEGER", "BIGINT").replace(" TEXT", " TEXT COLLATE \"C\"")
 }
 
+/// Migration 29 (see `schema.rs`): the last rows a form edits that were saved last-writer-wins
+/// get a version and the last change's author and time: a case's nybesök, the contact with a
+/// young adult before a case is closed, and a user as the systemförvaltare edits it.
+pub(super) const V29_SQL: &str = "
+    ALTER TABLE nybesok ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE nybesok ADD COLUMN andrad_av TEXT NOT NULL DEFAULT '';
+    ALTER TABLE nybesok ADD COLUMN andrad TEXT NOT NULL DEFAULT '';
+    ALTER TABLE kontakt_forst ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE kontakt_forst ADD COLUMN andrad_av TEXT NOT NULL DEFAULT '';
+    ALTER TABLE kontakt_forst ADD COLUMN andrad TEXT NOT NULL DEFAULT '';
+    ALTER TABLE anvandare ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE anvandare ADD COLUMN andrad_av TEXT NOT NULL DEFAULT '';
+    ALTER TABLE anvandare ADD COLUMN andrad TEXT NOT NULL DEFAULT '';
+";
+
+/// Migration 29 in SQLite (listed in `schema.rs`).
+pub(super) fn v29_last_row_versions(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(V29_SQL)
+}
+
+/// Migration 29 on PostgreSQL: the same columns, typed and collated as the baseline's.
+pub(super) fn v29_postgres() -> String {
+    V29_SQL.replace("INTEGER", "BIGINT").replace(" TEXT", " TEXT COLLATE \"C\"")
+}
+
 /// The version a form carries when it saw no row yet ("Ny ansökan", the first plan): a row
 /// another user created meanwhile is at version 1 or more, so the save is refused as a race.
 pub const INGEN_RAD: i64 = 0;
@@ -70,6 +95,13 @@ pub enum Radslag {
     Enhet,
     /// The unit's rules: jobbstimulans, hyrestak and more (the setting `regler`).
     Regler,
+    /// A case's first contact and nybesök (one row per case, keyed by the case).
+    Nybesok,
+    /// The contact with a young adult before the case is closed: one row per case and month,
+    /// so never stamped through [`Skrivning::stampla`] (see `Skrivning::spara_kontakt`).
+    Kontakt,
+    /// A user as the systemförvaltare edits it (name, title, role, active).
+    Anvandare,
 }
 
 impl Radslag {
@@ -84,12 +116,18 @@ impl Radslag {
             Radslag::Normtabell => "normtabell",
             Radslag::Arshjul => "arshjul",
             Radslag::Enhet | Radslag::Regler => "installning",
+            Radslag::Nybesok => "nybesok",
+            Radslag::Kontakt => "kontakt_forst",
+            Radslag::Anvandare => "anvandare",
         }
     }
 
     /// The column that names the row (the IB answers are the case's).
     fn nyckel(self) -> &'static str {
-        if self == Radslag::Ib { "arende_id" } else { "id" }
+        match self {
+            Radslag::Ib | Radslag::Nybesok | Radslag::Kontakt => "arende_id",
+            _ => "id",
+        }
     }
 
     /// The row-version column (a plan's `version` is its number in the plan series).
@@ -110,6 +148,9 @@ impl Radslag {
             Radslag::Arshjul => "Årshjulet",
             Radslag::Enhet => "Enhetens uppgifter",
             Radslag::Regler => "Enhetens regler",
+            Radslag::Nybesok => "Nybesöket",
+            Radslag::Kontakt => "Kontakten före avslut",
+            Radslag::Anvandare => "Användaren",
         }
     }
 
@@ -141,11 +182,14 @@ pub(super) fn krock_text(slag: Radslag, vem: &str, nar: &str, skapad: bool) -> S
     let vem = if vem.trim().is_empty() { "en annan användare" } else { vem.trim() };
     let nar = nar.get(..16).unwrap_or(nar);
     let gjort = if skapad { "skapats" } else { "ändrats" };
-    format!(
-        "{} har {gjort} av {vem} {nar} medan du skrev. Dina ändringar är sparade som utkast – läs in den nya \
-         versionen och gör om dem.",
-        slag.subjekt()
-    )
+    // The last three kinds' forms keep no draft: what was typed stays in the form.
+    let ditt = match slag {
+        Radslag::Nybesok | Radslag::Kontakt | Radslag::Anvandare => {
+            "Det du skrev finns kvar i formuläret – läs in den nya versionen och spara igen."
+        }
+        _ => "Dina ändringar är sparade som utkast – läs in den nya versionen och gör om dem.",
+    };
+    format!("{} har {gjort} av {vem} {nar} medan du skrev. {ditt}", slag.subjekt())
 }
 
 impl Skrivning<'_> {

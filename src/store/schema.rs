@@ -36,6 +36,7 @@ const MIGRATIONS: &[Migration] = &[
     v26_row_versions,
     v27_drafts_per_user,
     super::samtidighet::v28_form_row_versions,
+    super::samtidighet::v29_last_row_versions,
 ];
 
 /// The schema version this program writes.
@@ -499,10 +500,9 @@ fn v17_plan_per_adult(tx: &Transaction) -> rusqlite::Result<()> {
     super::kedja::lagg_till_slag(tx, 17)
 }
 
-/// A household changes over time: each membership gets its period (existing members from the
-/// household's registration, still living there), so a person may also leave and come back;
-/// earlier addresses are kept with their periods; and the household gets its payee, need of an
-/// interpreter and contact details.
+/// A household changes over time: each membership gets its period (existing members from the household's
+/// registration, still living there), so a person may also leave and come back; earlier addresses are kept
+/// with their periods; and the household gets its payee, need of an interpreter and contact details.
 fn v18_household_over_time(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(super::hushallshistorik::V15_SQL)?;
     // The periods, earlier addresses and payee join the tamper chain.

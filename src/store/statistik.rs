@@ -4,7 +4,7 @@
 //! and no personnummer are read.
 
 use super::db::{Valfri, params};
-use super::{Resultat, Skrivning, Store, datum_fran, tidstampel};
+use super::{INGEN_RAD, Radslag, Resultat, Skrivning, Store, datum_fran, tidstampel};
 use crate::domain::arende::{Avslutsorsak, Forsorjningshinder};
 use crate::domain::belopp::Belopp;
 use crate::domain::manad::Manad;
@@ -295,21 +295,34 @@ impl Skrivning<'_> {
         super::utkast::skriv_installning(self.conn(), BEFOLKNING, &json)
     }
 
-    /// Records (or corrects) a case's first contact and nybesök.
+    /// Records (or corrects) a case's first contact and nybesök. `las` is the version the form
+    /// read ([`INGEN_RAD`] when none was recorded; `None`: not checked): if another user saved
+    /// (or first recorded) it since, nothing is written ([`StoreError::Krock`]).
     pub fn spara_nybesok(
         &self,
         arende_id: i64,
-        kontakt: NaiveDate,
-        besok: NaiveDate,
-        av: &str,
-        nu: NaiveDateTime,
+        (kontakt, besok): (NaiveDate, NaiveDate),
+        las: Option<i64>,
+        (av, nu): (&str, NaiveDateTime),
     ) -> Resultat<()> {
-        self.conn().execute(
-            "INSERT INTO nybesok (arende_id, kontakt, besok, av, skapad) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (arende_id) DO UPDATE SET kontakt = excluded.kontakt, besok = excluded.besok,
-                 av = excluded.av, skapad = excluded.skapad",
-            params![arende_id, kontakt.to_string(), besok.to_string(), av, tidstampel(nu)],
+        let (kontakt, besok, nar) = (kontakt.to_string(), besok.to_string(), tidstampel(nu));
+        if self.finns(Radslag::Nybesok, arende_id)? {
+            self.stampla(Radslag::Nybesok, arende_id, las, av, nu)?;
+            self.conn().execute(
+                "UPDATE nybesok SET kontakt = ?2, besok = ?3, av = ?4, skapad = ?5 WHERE arende_id = ?1",
+                params![arende_id, kontakt, besok, av, nar],
+            )?;
+            return Ok(());
+        }
+        let ny = self.conn().execute(
+            "INSERT INTO nybesok (arende_id, kontakt, besok, av, skapad, andrad_av, andrad)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?4, ?5) ON CONFLICT (arende_id) DO NOTHING",
+            params![arende_id, kontakt, besok, av, nar],
         )?;
+        if ny == 0 {
+            // Another user recorded it in the meantime: refused as a row created meanwhile.
+            self.stampla(Radslag::Nybesok, arende_id, Some(INGEN_RAD), av, nu)?;
+        }
         Ok(())
     }
 }

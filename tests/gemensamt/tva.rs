@@ -23,8 +23,15 @@ pub fn bertil() -> Aktor {
 
 /// A database file with one household, opened by two users; returns (A, B, case id).
 pub fn tva_anvandare(path: &std::path::Path) -> (Store, Store, i64) {
+    tva_anvandare_fran(path, arende().startdatum)
+}
+
+/// As [`tva_anvandare`], the case started on `start` (in September: no application since, so it
+/// is proposed for closing in November).
+pub fn tva_anvandare_fran(path: &std::path::Path, start: NaiveDate) -> (Store, Store, i64) {
     let mut a = open(path);
     let h = hushall(vec![person(pnr(1985, 4, 2, 982), "Vera", "Exempel")]);
-    let arende_id = a.skriv(|w| w.skapa_hushall(&h, &arende(), super::nu())).unwrap().arende_id;
+    let arende = bistand::store::NyttArende { startdatum: start, ..arende() };
+    let arende_id = a.skriv(|w| w.skapa_hushall(&h, &arende, super::nu())).unwrap().arende_id;
     (a, open(path), arende_id)
 }

@@ -11,8 +11,11 @@ use crate::store::{Resultat, StoreError};
 pub(crate) type Migrering = (i64, fn() -> String);
 
 /// The migrations after the baseline.
-pub(crate) const MIGRERINGAR: &[Migrering] =
-    &[(27, crate::store::utkast::v27_postgres), (28, crate::store::samtidighet::v28_postgres)];
+pub(crate) const MIGRERINGAR: &[Migrering] = &[
+    (27, crate::store::utkast::v27_postgres),
+    (28, crate::store::samtidighet::v28_postgres),
+    (29, crate::store::samtidighet::v29_postgres),
+];
 
 /// Brings the database to version `till` (the program's, [`SCHEMA_VERSION`]), one transaction
 /// per migration, each under the unit's write lock, so two programs starting at once migrate once.
@@ -77,33 +80,32 @@ mod tests {
         assert_eq!(kopp.schemaversion().unwrap(), fran + 1, "nothing half done");
     }
 
-    /// A unit database one version behind gets migration 28's version columns (FIA, IB, settings)
-    /// when the program opens it.
+    /// A unit database one version behind gets migration 29's version columns (nybesök, the
+    /// contact before closing, users) when the program opens it.
     #[test]
-    fn a_database_before_migration_28_gets_its_row_versions() {
+    fn a_database_before_migration_29_gets_its_row_versions() {
         let Ok(url) = std::env::var(crate::store::server::TESTSERVER) else { return };
         let store = Store::open_testschema(&url).unwrap();
         let kopp = store.conn();
-        kopp.execute_batch(&format!(
-            "ALTER TABLE fia_intervju DROP COLUMN version; ALTER TABLE fia_intervju DROP COLUMN andrad_av;
-             ALTER TABLE ib_svar DROP COLUMN version; ALTER TABLE ib_svar DROP COLUMN andrad_av;
-             ALTER TABLE installning DROP COLUMN version; ALTER TABLE installning DROP COLUMN andrad_av;
-             ALTER TABLE installning DROP COLUMN andrad;
-             UPDATE bistand_schema SET version = {};",
-            crate::store::SCHEMA_VERSION - 1
-        ))
-        .unwrap();
+        let mut sql = String::new();
+        for tabell in ["nybesok", "kontakt_forst", "anvandare"] {
+            for kolumn in ["version", "andrad_av", "andrad"] {
+                sql.push_str(&format!("ALTER TABLE {tabell} DROP COLUMN {kolumn};"));
+            }
+        }
+        sql.push_str(&format!("UPDATE bistand_schema SET version = {};", crate::store::SCHEMA_VERSION - 1));
+        kopp.execute_batch(&sql).unwrap();
         migrera(kopp, crate::store::SCHEMA_VERSION, MIGRERINGAR).unwrap();
         let n: i64 = kopp
             .query_row(
                 "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema()
-                   AND table_name IN ('fia_intervju', 'ib_svar', 'installning')
+                   AND table_name IN ('nybesok', 'kontakt_forst', 'anvandare')
                    AND column_name IN ('version', 'andrad_av', 'andrad')",
                 [],
                 |r| r.get(0),
             )
             .unwrap();
-        assert_eq!(n, 9, "version and andrad_av on FIA and IB (which had andrad), all three on the settings");
+        assert_eq!(n, 9, "version, andrad_av and andrad on all three");
         assert_eq!(kopp.schemaversion().unwrap(), crate::store::SCHEMA_VERSION);
     }
 }

@@ -5,6 +5,7 @@
 use crate::arbete::{self, Aktor};
 use crate::domain::anvandare::{AnvandarFormular, Roll};
 use crate::store::{Anvandare, Store};
+use crate::ui::krock::Krockvakt;
 use crate::ui::skal::inloggning::{LAS_MINUTER, las_minuter, losenordsfalt};
 use crate::ui::tema::Signal;
 use crate::ui::widgetar::{las, notis, textfalt, valjlista};
@@ -13,6 +14,10 @@ pub struct Anvandarsida {
     lista: Vec<Anvandare>,
     /// The user being changed (a login name), or a new one when `None`.
     vald: Option<String>,
+    /// The user being changed as the form read it (its version is what a save carries).
+    last: Option<Anvandare>,
+    /// A change another systemförvaltare saved meanwhile: shown at the form until read in.
+    krock: Krockvakt,
     form: AnvandarFormular,
     losenord: String,
     igen: String,
@@ -26,6 +31,8 @@ impl Anvandarsida {
         Anvandarsida {
             lista: las(store.anvandare(), &mut meddelande),
             vald: None,
+            last: None,
+            krock: Krockvakt::default(),
             form: AnvandarFormular::default(),
             losenord: String::new(),
             igen: String::new(),
@@ -38,6 +45,8 @@ impl Anvandarsida {
         self.lista = las(store.anvandare(), &mut self.meddelande);
         self.losenord.clear();
         self.igen.clear();
+        self.krock.rensa();
+        self.last = self.vald.as_ref().and_then(|l| self.lista.iter().find(|a| &a.login == l)).cloned();
         self.meddelande = Some((Signal::Klart, text));
     }
 
@@ -56,9 +65,15 @@ impl Anvandarsida {
                 ui.label(&a.titel);
                 ui.label(if a.aktiv { a.roll.namn().to_string() } else { format!("{} (inaktiverad)", a.roll.namn()) });
                 if ui.button(format!("Ändra {}", a.login)).clicked() {
-                    self.form =
-                        AnvandarFormular { login: a.login.clone(), namn: a.namn, titel: a.titel, roll: Some(a.roll) };
-                    self.vald = Some(a.login);
+                    self.form = AnvandarFormular {
+                        login: a.login.clone(),
+                        namn: a.namn.clone(),
+                        titel: a.titel.clone(),
+                        roll: Some(a.roll),
+                    };
+                    self.vald = Some(a.login.clone());
+                    self.last = Some(a);
+                    self.krock.rensa();
                 }
                 ui.end_row();
             }
@@ -128,17 +143,20 @@ impl Anvandarsida {
     fn andra(&mut self, ui: &mut egui::Ui, store: &mut Store, aktor: &Aktor, login: &str) {
         ui.strong(format!("Ändra {login}"));
         self.falt(ui, false);
+        if self.krock.visa(ui) {
+            self.las_in(store, login);
+        }
         ui.horizontal(|ui| {
             if ui.button("Spara ändringen").clicked() {
-                match arbete::anvandare::andra_anvandare(store, aktor, &self.form) {
+                match arbete::anvandare::andra_anvandare(store, aktor, &self.form, self.version()) {
                     Ok(a) => self.klart(store, format!("{} är ändrad.", a.login)),
-                    Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),
+                    Err(e) => self.fel(e),
                 }
             }
             if ui.button("Inaktivera").clicked() {
-                match arbete::anvandare::inaktivera(store, aktor, login) {
+                match arbete::anvandare::inaktivera(store, aktor, login, self.version()) {
                     Ok(()) => self.klart(store, format!("{login} är inaktiverad och kan inte längre logga in.")),
-                    Err(e) => self.meddelande = Some((Signal::Fel, e.to_string())),
+                    Err(e) => self.fel(e),
                 }
             }
             if ui.button("Ny användare i stället").clicked() {
@@ -156,5 +174,40 @@ impl Anvandarsida {
                 }
             }
         });
+    }
+
+    /// A refused save: a race is shown at the form (the typed values stay), anything else above.
+    fn fel(&mut self, e: arbete::Arbetsfel) {
+        if self.krock.fanga(&e) {
+            self.meddelande = None;
+        } else {
+            self.meddelande = Some((Signal::Fel, e.to_string()));
+        }
+    }
+
+    /// The version of the user the form read.
+    fn version(&self) -> Option<i64> {
+        self.last.as_ref().map(|a| a.version)
+    }
+
+    /// "Läs in den nya versionen": the user as another systemförvaltare saved it; what was
+    /// changed here stays in the form on top of it, to save again.
+    fn las_in(&mut self, store: &Store, login: &str) {
+        self.lista = las(store.anvandare(), &mut self.meddelande);
+        let Some(ny) = self.lista.iter().find(|a| a.login == login).cloned() else { return };
+        if let Some(fore) = &self.last {
+            if self.form.namn == fore.namn {
+                self.form.namn.clone_from(&ny.namn);
+            }
+            if self.form.titel == fore.titel {
+                self.form.titel.clone_from(&ny.titel);
+            }
+            if self.form.roll == Some(fore.roll) {
+                self.form.roll = Some(ny.roll);
+            }
+        }
+        let aktiv = if ny.aktiv { "" } else { ", inaktiverad" };
+        self.krock.inlast(&format!("{}, {}, {}{aktiv}", ny.namn, ny.titel, ny.roll.namn().to_lowercase()));
+        self.last = Some(ny);
     }
 }

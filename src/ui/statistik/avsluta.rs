@@ -6,6 +6,7 @@ use crate::arbete::arshjul as atgard;
 use crate::store::AvslutsforslagRad;
 use crate::ui::flikar::Flik;
 use crate::ui::kontext::{Begaran, Kontext};
+use crate::ui::krock::Krockvakt;
 use crate::ui::tema::{self, Signal};
 use crate::ui::widgetar::{kolumnrubrik, rubrik, textfalt};
 use egui::{RichText, Ui};
@@ -13,11 +14,13 @@ use egui::{RichText, Ui};
 pub struct Avslutsvy {
     rader: Vec<AvslutsforslagRad>,
     utfall: String,
+    /// A contact another user recorded meanwhile: shown at the form until read in.
+    krock: Krockvakt,
 }
 
 impl Avslutsvy {
     pub fn ny(ctx: &mut Kontext) -> Avslutsvy {
-        let mut vy = Avslutsvy { rader: Vec::new(), utfall: String::new() };
+        let mut vy = Avslutsvy { rader: Vec::new(), utfall: String::new(), krock: Krockvakt::default() };
         vy.ladda(ctx);
         vy
     }
@@ -37,6 +40,10 @@ impl Avslutsvy {
              Unga vuxna (18–24 år) kontaktas först per telefon och brev; skriv vad kontakten gav.",
         );
         textfalt(ui, "Vad kontakten gav", &mut self.utfall, None, 520.0);
+        if self.krock.visa(ui) {
+            self.ladda(ctx);
+            self.krock.inlast("kontakterna som de står i listan");
+        }
         let mut andrad = false;
         let varning = tema::signalfarg(Signal::Varning, ui.visuals().dark_mode);
         egui::Grid::new("avsluta").num_columns(5).striped(true).spacing([14.0, 6.0]).show(ui, |ui| {
@@ -44,7 +51,8 @@ impl Avslutsvy {
                 kolumnrubrik(ui, k);
             }
             ui.end_row();
-            for r in &self.rader {
+            let (rader, utfall, krock) = (&self.rader, self.utfall.as_str(), &mut self.krock);
+            for r in rader {
                 if ui.link(&r.arendenummer).on_hover_text("Öppna ärendet").clicked() {
                     ctx.begar(Begaran::OppnaArende(r.arende_id, Flik::Oversikt));
                 }
@@ -55,7 +63,7 @@ impl Avslutsvy {
                     (None, true) => ui.label(RichText::new("Ung vuxen – kontakta först").color(varning)),
                     (None, false) => ui.label("–"),
                 };
-                ui.horizontal(|ui| andrad |= self.knappar(ui, ctx, r));
+                ui.horizontal(|ui| andrad |= Self::knappar(ui, ctx, (utfall, &mut *krock), r));
                 ui.end_row();
             }
         });
@@ -65,11 +73,14 @@ impl Avslutsvy {
     }
 
     /// Registrera kontakt and Avsluta for one case; true when something changed.
-    fn knappar(&self, ui: &mut Ui, ctx: &mut Kontext, r: &AvslutsforslagRad) -> bool {
+    /// A contact is recorded over the version the list read; a race is kept at the form.
+    fn knappar(ui: &mut Ui, ctx: &mut Kontext, (utfall, krock): (&str, &mut Krockvakt), r: &AvslutsforslagRad) -> bool {
         let aktor = ctx.aktor.clone();
         if ui.button("Registrera kontakt").accessible_name(format!("Registrera kontakt {}", r.arendenummer)).clicked() {
-            let svar = atgard::registrera_kontakt(ctx.store, &aktor, r.arende_id, aktor.nu.date(), &self.utfall);
-            if ctx.utfall(svar).is_some() {
+            let las = (r.arende_id, Some(r.kontakt_version));
+            let svar = atgard::registrera_kontakt(ctx.store, &aktor, las, aktor.nu.date(), utfall);
+            if krock.resultat(ctx, svar).is_some() {
+                krock.rensa();
                 ctx.klart(format!("Kontakten med ärende {} står i journalen.", r.arendenummer));
                 return true;
             }
