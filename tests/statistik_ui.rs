@@ -6,7 +6,7 @@ mod gemensamt;
 use bistand::ui::BistandApp;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use gemensamt::ui::{fast_klocka, klicka};
+use gemensamt::ui::{fast_klocka, klicka, kor};
 use gemensamt::*;
 
 #[test]
@@ -21,7 +21,7 @@ fn statistik_shows_the_tertial_steps_back_and_writes_the_report() {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1600.0, 1000.0))
         .build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
-    h.run();
+    kor(&mut h);
     klicka(&mut h, "Statistik");
     assert!(h.query_by_label("tertial 3 2026 (september–december)").is_some(), "today's tertial");
     assert!(h.query_by_label("Hushåll med ekonomiskt bistånd").is_some());
@@ -67,7 +67,7 @@ fn the_units_population_entered_in_the_window_gives_the_shares_of_the_district()
     let mut h = Harness::builder()
         .with_size(egui::vec2(1600.0, 1000.0))
         .build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
-    h.run();
+    kor(&mut h);
     klicka(&mut h, "Statistik");
     assert!(h.query_by_label_contains("Andel barn i stadsdelen").is_none(), "no population yet");
     klicka(&mut h, "Enhetens uppgifter");
@@ -89,12 +89,12 @@ fn the_arshjul_is_edited_in_the_window_and_saved_as_a_version_from_its_date() {
     assert!(h.query_by_label("Ta bort kontroll 18").is_none(), "one control fewer");
     gemensamt::ui::skriv(&mut h, "Kontroll 1: text", " och lönebesked");
     h.get_by_label("Den nya versionen gäller från").focus();
-    h.run();
+    kor(&mut h);
     for _ in 0..10 {
         h.key_press(egui::Key::Backspace);
     }
     h.get_by_label("Den nya versionen gäller från").type_text("2027-01-01");
-    h.run();
+    kor(&mut h);
     klicka(&mut h, "Spara årshjulet som ny version");
     assert!(h.query_by_label_contains("Årshjulet är sparat och gäller från 2027-01-01").is_some());
     let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
@@ -111,7 +111,7 @@ fn on_a_database_file_the_figures_are_computed_off_the_ui_thread_and_then_shown(
     let mut frames = 0;
     while h.query_by_label("Hushåll med ekonomiskt bistånd").is_none() && frames < 200 {
         std::thread::sleep(std::time::Duration::from_millis(20));
-        h.run();
+        kor(&mut h);
         frames += 1;
     }
     assert!(h.query_by_label("Hushåll med ekonomiskt bistånd").is_some(), "the figures arrive");

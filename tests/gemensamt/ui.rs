@@ -32,25 +32,35 @@ pub fn harness_med_storlek(store: Store, storlek: egui::Vec2) -> Harness<'static
 fn harness_med(store: Store, aktor: bistand::arbete::Aktor, storlek: egui::Vec2) -> Harness<'static, BistandApp> {
     let app = BistandApp::ny(store, false, fast_klocka).inloggad_som(aktor);
     let mut h = Harness::builder().with_size(storlek).build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
-    h.run();
+    kor(&mut h);
     h
+}
+
+/// Runs frames until the window is still. What the window waits for in the background (figures
+/// computed off the window's thread, on a server too) gets up to ten seconds of real time.
+pub fn kor(h: &mut Harness<'static, BistandApp>) {
+    let slut = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while h.run_ok().is_none() {
+        assert!(std::time::Instant::now() < slut, "the window never became still");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
 }
 
 /// Focuses the field with this label and types into it.
 pub fn skriv(h: &mut Harness<'static, BistandApp>, etikett: &str, text: &str) {
     h.get_by_label(etikett).scroll_to_me();
-    h.run();
+    kor(h);
     h.get_by_label(etikett).focus();
-    h.run();
+    kor(h);
     h.get_by_label(etikett).type_text(text);
-    h.run();
+    kor(h);
 }
 
 pub fn klicka(h: &mut Harness<'static, BistandApp>, etikett: &str) {
     h.get_by_label(etikett).scroll_to_me();
-    h.run();
+    kor(h);
     h.get_by_label(etikett).click();
-    h.run();
+    kor(h);
 }
 
 /// The demo, with letters written to a temporary folder instead of opened in a viewer.
@@ -65,7 +75,7 @@ pub fn demo_med_utskrift() -> (tempfile::TempDir, tempfile::TempDir, Harness<'st
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 1000.0))
         .build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
-    h.run();
+    kor(&mut h);
     (dir, utskrifter, h)
 }
 
@@ -95,9 +105,9 @@ pub fn spara_fran_forhandsgranskningen(
     assert!(h.query_by_label_contains("Sida 1 av").is_some(), "the print preview is open");
     let fil = mapp.join("brev.pdf");
     assert!(h.state_mut().i_forhandsgranskningen(|g, ctx| g.spara_som(ctx, &fil)));
-    h.run();
+    kor(h);
     h.key_press(egui::Key::Escape);
-    h.run();
+    kor(h);
     assert!(h.query_by_label_contains("Sida 1 av").is_none(), "Esc closes the preview");
     fil
 }

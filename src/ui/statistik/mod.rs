@@ -149,7 +149,9 @@ impl Statistikvy {
             if ui.button("Tillbaka").clicked() {
                 stang = true;
             }
-            ui.separator();
+        });
+        // The views on a row of their own: beside the heading they ran past a 1280 px window.
+        ui.horizontal(|ui| {
             for (v, namn) in [
                 (Visning::Nyckeltal, "Nyckeltal"),
                 (Visning::Arshjul, "Årshjulet"),
@@ -198,7 +200,8 @@ impl Statistikvy {
     /// The period, the selection and the report button; true when the figures must be read again.
     fn valj(&mut self, ui: &mut Ui, ctx: &mut Kontext) -> bool {
         let mut andrad = false;
-        ui.horizontal(|ui| {
+        // Wrapped: beside the case list the period, the selection and the button need two rows.
+        ui.horizontal_wrapped(|ui| {
             egui::ComboBox::from_id_salt("Periodslag")
                 .selected_text(self.slag.namn())
                 .show_ui(ui, |ui| {
@@ -257,6 +260,9 @@ impl Statistikvy {
     }
 }
 
+/// The width that takes a chart and its month table side by side.
+const BREDD_FOR_SIDA_VID_SIDA: f32 = 900.0;
+
 /// The key figures, every chart with its table beside it, then the other tables.
 fn innehall(ui: &mut Ui, r: &Rapport, nu: crate::domain::manad::Manad) {
     ui.label(format!(
@@ -269,12 +275,22 @@ fn innehall(ui: &mut Ui, r: &Rapport, nu: crate::domain::manad::Manad) {
     }
     for (i, d) in r.diagram.iter().enumerate() {
         rubrik(ui, &d.titel);
-        ui.columns(2, |kol| {
-            diagram::rita(&mut kol[0], &format!("diagram{i}"), d, 240.0, nu);
-            if let Some(t) = r.tabeller.iter().find(|t| t.filnamn == d.tabell) {
-                diagram::tabell(&mut kol[1], &d.deltabell(t));
+        let tabell = r.tabeller.iter().find(|t| t.filnamn == d.tabell).map(|t| d.deltabell(t));
+        // The table beside its chart when there is room for both, else under it.
+        if ui.available_width() >= BREDD_FOR_SIDA_VID_SIDA {
+            ui.columns(2, |kol| {
+                diagram::rita(&mut kol[0], &format!("diagram{i}"), d, 240.0, nu);
+                if let Some(t) = &tabell {
+                    diagram::tabell(&mut kol[1], t);
+                }
+            });
+        } else {
+            diagram::rita(ui, &format!("diagram{i}"), d, 240.0, nu);
+            if let Some(t) = &tabell {
+                // Its own id: the month table in whole comes further down under the same heading.
+                ui.push_id(("deltabell", i), |ui| diagram::tabell(ui, t));
             }
-        });
+        }
     }
     // The month tables behind the charts in whole, then the rest.
     for t in r.tabeller.iter().skip(1) {
