@@ -11,7 +11,7 @@ use bistand::ui::flikar::Flik;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use gemensamt::ui::{demo_med_utskrift, klicka, skriv, spara_fran_forhandsgranskningen};
+use gemensamt::ui::{demo_med_utskrift, klicka, skriv, spara_fran_forhandsgranskningen, visas};
 use gemensamt::*;
 
 /// A window over a database with one household; letters go to a temporary folder.
@@ -43,10 +43,6 @@ fn harness_som(store: Store, aktor: bistand::arbete::Aktor) -> (tempfile::TempDi
 fn tryck(h: &mut Harness<'static, BistandApp>, key: Key) {
     h.key_press_modifiers(Modifiers::COMMAND, key);
     h.run();
-}
-
-fn visas(h: &Harness<'static, BistandApp>, text: &str) -> bool {
-    h.query_by_label_contains(text).is_some()
 }
 
 #[test]

@@ -281,11 +281,7 @@ mod fonstret {
     use super::*;
     use bistand::ui::flikar::Flik;
     use egui_kittest::kittest::Queryable;
-    use gemensamt::ui::{harness, klicka, skriv};
-
-    fn visas(h: &egui_kittest::Harness<'static, bistand::ui::BistandApp>, text: &str) -> bool {
-        h.query_by_label_contains(text).is_some()
-    }
+    use gemensamt::ui::{harness, klicka, skriv, visas};
 
     #[test]
     fn a_baby_born_this_month_and_the_partner_moving_out_are_shown_and_journalled() {

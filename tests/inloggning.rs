@@ -9,7 +9,7 @@ use bistand::ui::BistandApp;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use gemensamt::ui::{klicka, skriv};
+use gemensamt::ui::{klicka, skriv, visas};
 use gemensamt::*;
 use std::sync::atomic::{AtomicI64, Ordering};
 
@@ -35,10 +35,6 @@ fn fonster_med_klocka(
         .build_ui_state(|ui, app: &mut BistandApp| app.visa(ui), app);
     h.run();
     h
-}
-
-fn visas(h: &Harness<'static, BistandApp>, text: &str) -> bool {
-    h.query_by_label_contains(text).is_some()
 }
 
 const LOSENORD: &str = "mitt-hemliga-ord";

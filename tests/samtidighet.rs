@@ -210,18 +210,7 @@ mod fonster {
     use bistand::domain::utbetalning::UppgiftsFormular;
     use bistand::ui::flikar::Flik;
     use bistand::ui::utkast::{Utkastplats, nyckel};
-    use egui_kittest::kittest::Queryable;
-    use gemensamt::ui::{harness, klicka, skriv, testanvandare};
-
-    type Fonster = egui_kittest::Harness<'static, bistand::ui::BistandApp>;
-
-    fn visas(h: &Fonster, text: &str) -> bool {
-        h.query_by_label_contains(text).is_some()
-    }
-
-    fn varde(h: &Fonster, etikett: &str) -> Option<String> {
-        h.get_by_label(etikett).value()
-    }
+    use gemensamt::ui::{harness, klicka, skriv, testanvandare, varde, visas};
 
     #[test]
     fn the_household_dialog_keeps_the_typed_street_when_another_user_saved_first() {

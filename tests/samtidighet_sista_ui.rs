@@ -14,17 +14,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use gemensamt::temp_db;
 use gemensamt::tva::{tva_anvandare, tva_anvandare_fran, ulrika};
-use gemensamt::ui::{harness, harness_som, klicka, skriv};
+use gemensamt::ui::{harness, harness_som, klicka, skriv, varde, visas};
 
 type Fonster = Harness<'static, BistandApp>;
-
-fn visas(h: &Fonster, text: &str) -> bool {
-    h.query_by_label_contains(text).is_some()
-}
-
-fn varde(h: &Fonster, etikett: &str) -> Option<String> {
-    h.get_by_label(etikett).value()
-}
 
 fn dag(text: &str) -> NaiveDate {
     text.parse().unwrap()

@@ -334,18 +334,7 @@ fn the_units_details_saved_meanwhile_by_another_user_are_not_overwritten() {
 mod fonster {
     use super::*;
     use bistand::ui::flikar::Flik;
-    use egui_kittest::kittest::Queryable;
-    use gemensamt::ui::{harness, klicka, skriv};
-
-    type Fonster = egui_kittest::Harness<'static, bistand::ui::BistandApp>;
-
-    fn visas(h: &Fonster, text: &str) -> bool {
-        h.query_by_label_contains(text).is_some()
-    }
-
-    fn varde(h: &Fonster, etikett: &str) -> Option<String> {
-        h.get_by_label(etikett).value()
-    }
+    use gemensamt::ui::{harness, klicka, skriv, varde, visas};
 
     const STEG1: &str = "Steg 1: Aktuell situation";
 

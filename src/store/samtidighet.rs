@@ -42,7 +42,7 @@ pub(super) fn v28_form_row_versions(tx: &rusqlite::Transaction) -> rusqlite::Res
 
 /// Migration 28 on PostgreSQL: the same columns, typed and collated as the baseline's.
 pub(super) fn v28_postgres() -> String {
-    V28_SQL.replace("INTEGER", "BIGINT").replace(" TEXT", " TEXT COLLATE \"C\"")
+    pa_postgres(V28_SQL)
 }
 
 /// Migration 29 (see `schema.rs`): the last rows a form edits that were saved last-writer-wins
@@ -67,7 +67,12 @@ pub(super) fn v29_last_row_versions(tx: &rusqlite::Transaction) -> rusqlite::Res
 
 /// Migration 29 on PostgreSQL: the same columns, typed and collated as the baseline's.
 pub(super) fn v29_postgres() -> String {
-    V29_SQL.replace("INTEGER", "BIGINT").replace(" TEXT", " TEXT COLLATE \"C\"")
+    pa_postgres(V29_SQL)
+}
+
+/// New columns of a migration as the baseline types and collates them on the server.
+fn pa_postgres(sql: &str) -> String {
+    sql.replace("INTEGER", "BIGINT").replace(" TEXT", " TEXT COLLATE \"C\"")
 }
 
 /// The version a form carries when it saw no row yet ("Ny ansökan", the first plan): a row

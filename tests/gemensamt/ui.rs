@@ -46,6 +46,16 @@ pub fn kor(h: &mut Harness<'static, BistandApp>) {
     }
 }
 
+/// Whether a text containing `text` is on screen.
+pub fn visas(h: &Harness<'static, BistandApp>, text: &str) -> bool {
+    h.query_by_label_contains(text).is_some()
+}
+
+/// The value of the field with this label.
+pub fn varde(h: &Harness<'static, BistandApp>, etikett: &str) -> Option<String> {
+    h.get_by_label(etikett).value()
+}
+
 /// Focuses the field with this label and types into it.
 pub fn skriv(h: &mut Harness<'static, BistandApp>, etikett: &str, text: &str) {
     h.get_by_label(etikett).scroll_to_me();
