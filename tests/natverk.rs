@@ -60,6 +60,19 @@ impl Testdatabas {
         ));
     }
 
+    /// The program's store on this database with its local drafts file in `mapp`.
+    fn oppna(&self, mapp: &tempfile::TempDir) -> (std::path::PathBuf, Store) {
+        let lokal = mapp.path().join("utkast.db");
+        let store = Store::open_server_med_utkastfil(&self.url, &lokal).unwrap();
+        (lokal, store)
+    }
+
+    /// The server goes away: the program's sessions are cut and no new one is let in.
+    fn forsvinn(&self) {
+        self.tillat_anslutningar(false);
+        self.bryt_anslutningarna();
+    }
+
     /// Lets no new session in (`false`) or lets them in again.
     fn tillat_anslutningar(&self, ja: bool) {
         self.kor(&format!("ALTER DATABASE {} ALLOW_CONNECTIONS {ja}", self.namn));
@@ -97,14 +110,12 @@ fn drafts_typed_while_the_server_is_gone_stay_on_the_computer_and_move_up_when_i
     let _ett = EN_I_TAGET.lock().unwrap_or_else(|e| e.into_inner());
     let db = Testdatabas::ny(&server, "utkast");
     let mapp = tempfile::tempdir().unwrap();
-    let lokal = mapp.path().join("utkast.db");
-    let mut store = Store::open_server_med_utkastfil(&db.url, &lokal).unwrap();
+    let (lokal, mut store) = db.oppna(&mapp);
     assert_eq!(store.folj_kontakten(), Kontakt::Ansluten);
     store.spara_utkast("vera", "journal:1", "Journalanteckning", r#"{"text":"före"}"#, nu()).unwrap();
 
     // The server goes away: our session is cut and no new one is let in.
-    db.tillat_anslutningar(false);
-    db.bryt_anslutningarna();
+    db.forsvinn();
     store
         .spara_utkast("vera", "ansokan:1", "Ansökan", r#"{"text":"under avbrottet"}"#, nu())
         .expect("the draft is kept on the computer, not lost");
@@ -166,10 +177,8 @@ fn drafts_left_on_the_computer_when_the_program_closed_offline_move_up_at_the_ne
     let _ett = EN_I_TAGET.lock().unwrap_or_else(|e| e.into_inner());
     let db = Testdatabas::ny(&server, "start");
     let mapp = tempfile::tempdir().unwrap();
-    let lokal = mapp.path().join("utkast.db");
-    let mut store = Store::open_server_med_utkastfil(&db.url, &lokal).unwrap();
-    db.tillat_anslutningar(false);
-    db.bryt_anslutningarna();
+    let (lokal, mut store) = db.oppna(&mapp);
+    db.forsvinn();
     store.spara_utkast("vera", "fia:3", "FIA-intervju", r#"{"svar":"halvvägs"}"#, nu()).unwrap();
     drop(store);
     db.tillat_anslutningar(true);
@@ -285,10 +294,8 @@ fn offline_drafts_of_two_users_of_one_computer_move_up_each_as_her_own() {
     let _ett = EN_I_TAGET.lock().unwrap_or_else(|e| e.into_inner());
     let db = Testdatabas::ny(&server, "per_anvandare");
     let mapp = tempfile::tempdir().unwrap();
-    let lokal = mapp.path().join("utkast.db");
-    let mut store = Store::open_server_med_utkastfil(&db.url, &lokal).unwrap();
-    db.tillat_anslutningar(false);
-    db.bryt_anslutningarna();
+    let (_lokal, mut store) = db.oppna(&mapp);
+    db.forsvinn();
     // Ulrika types, logs out, and Bertil types into the same form on the same computer.
     store.spara_utkast("ulrika", "ansokan:1", "Ansökan", r#"{"text":"Ulrikas"}"#, nu()).unwrap();
     store.spara_utkast("bertil", "ansokan:1", "Ansökan", r#"{"text":"Bertils"}"#, nu()).unwrap();
