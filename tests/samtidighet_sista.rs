@@ -9,7 +9,7 @@ use bistand::arbete::{self, Arbetsfel};
 use bistand::store::{INGEN_RAD, Radslag, Store, StoreError};
 use chrono::NaiveDate;
 use gemensamt::temp_db;
-use gemensamt::tva::{bertil, kl, tva_anvandare, tva_anvandare_fran, ulrika};
+use gemensamt::tva::{bertil, kl, sf, tva_anvandare, tva_anvandare_fran, tva_med_anna, ulrika};
 
 /// What a user would see change: journal lines and event-log lines of the case.
 fn spar(store: &Store, arende_id: i64) -> (usize, usize) {
@@ -101,12 +101,7 @@ fn a_contact_before_closing_recorded_meanwhile_by_another_user_is_not_overwritte
 
 mod anvandare {
     use super::*;
-    use bistand::arbete::Aktor;
     use bistand::domain::anvandare::{AnvandarFormular, Roll};
-
-    fn sf(aktor: Aktor) -> Aktor {
-        aktor.med_roll(Roll::Systemforvaltare)
-    }
 
     /// The user Anna as the form "Ändra anna" shows it: the typed form and the version read.
     fn oppnad(store: &Store) -> (AnvandarFormular, Option<i64>) {
@@ -116,20 +111,6 @@ mod anvandare {
 
     fn anna(store: &Store) -> bistand::store::Anvandare {
         store.anvandare_med_login("anna").unwrap().unwrap().0
-    }
-
-    /// Two systemförvaltare on one database, with the user Anna Lind, handläggare.
-    fn tva_med_anna(path: &std::path::Path) -> (Store, Store) {
-        let (mut a, b, _) = tva_anvandare(path);
-        let form = AnvandarFormular {
-            login: "anna".into(),
-            namn: "Anna Lind".into(),
-            titel: "Socialsekreterare".into(),
-            roll: Some(Roll::Handlaggare),
-        };
-        let losen = "ett-langt-losenord";
-        arbete::anvandare::ny_anvandare(&mut a, &sf(ulrika()), &form, losen, losen).unwrap();
-        (a, b)
     }
 
     fn loggrader(store: &Store) -> usize {

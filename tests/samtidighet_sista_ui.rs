@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use gemensamt::temp_db;
-use gemensamt::tva::{tva_anvandare, tva_anvandare_fran, ulrika};
+use gemensamt::tva::{sf, tva_anvandare, tva_anvandare_fran, tva_med_anna, ulrika};
 use gemensamt::ui::{harness, harness_som, klicka, skriv, varde, visas};
 
 type Fonster = Harness<'static, BistandApp>;
@@ -109,25 +109,21 @@ fn the_contact_before_closing_keeps_the_typed_outcome_and_saves_after_reading_in
 #[test]
 fn the_user_form_keeps_the_typed_title_and_takes_the_other_systemforvaltares_role_on_reading_in() {
     let (_dir, path) = temp_db();
-    let (mut a, mut ulrikas, _) = tva_anvandare(&path);
-    let sf = |aktor: arbete::Aktor| aktor.med_roll(Roll::Systemforvaltare);
-    let anna = AnvandarFormular {
-        login: "anna".into(),
-        namn: "Anna Lind".into(),
-        titel: "Socialsekreterare".into(),
-        roll: Some(Roll::Handlaggare),
-    };
-    let losen = "ett-langt-losenord";
-    arbete::anvandare::ny_anvandare(&mut a, &sf(ulrika()), &anna, losen, losen).unwrap();
+    let (a, mut ulrikas) = tva_med_anna(&path);
     let mut h = harness_som(a, sf(arbete::Aktor::ny("Sven Ek", gemensamt::nu())));
     klicka(&mut h, "Inställningar");
     klicka(&mut h, "Ändra anna");
     skriv(&mut h, "Användarens titel", ", vuxenenheten");
 
     // Meanwhile Ulrika makes Anna 1:e socialsekreterare.
-    let las = ulrikas.anvandare_med_login("anna").unwrap().unwrap().0.version;
-    let ny_roll = AnvandarFormular { roll: Some(Roll::ForsteSocialsekreterare), ..anna.clone() };
-    arbete::anvandare::andra_anvandare(&mut ulrikas, &sf(ulrika()), &ny_roll, Some(las)).unwrap();
+    let anna = ulrikas.anvandare_med_login("anna").unwrap().unwrap().0;
+    let ny_roll = AnvandarFormular {
+        login: anna.login,
+        namn: anna.namn,
+        titel: anna.titel,
+        roll: Some(Roll::ForsteSocialsekreterare),
+    };
+    arbete::anvandare::andra_anvandare(&mut ulrikas, &sf(ulrika()), &ny_roll, Some(anna.version)).unwrap();
 
     klicka(&mut h, "Spara ändringen");
     assert!(visas(&h, "Användaren har ändrats av Ulrika Handläggare 2026-11-30 10:14 medan du skrev"));

@@ -35,3 +35,23 @@ pub fn tva_anvandare_fran(path: &std::path::Path, start: NaiveDate) -> (Store, S
     let arende_id = a.skriv(|w| w.skapa_hushall(&h, &arende, super::nu())).unwrap().arende_id;
     (a, open(path), arende_id)
 }
+
+/// `aktor` as the unit's systemförvaltare.
+pub fn sf(aktor: Aktor) -> Aktor {
+    aktor.med_roll(bistand::domain::anvandare::Roll::Systemforvaltare)
+}
+
+/// Two users on one database file with the user Anna Lind, handläggare, made by Ulrika as
+/// systemförvaltare; returns (A, B).
+pub fn tva_med_anna(path: &std::path::Path) -> (Store, Store) {
+    let (mut a, b, _) = tva_anvandare(path);
+    let form = bistand::domain::anvandare::AnvandarFormular {
+        login: "anna".into(),
+        namn: "Anna Lind".into(),
+        titel: "Socialsekreterare".into(),
+        roll: Some(bistand::domain::anvandare::Roll::Handlaggare),
+    };
+    let losen = "ett-langt-losenord";
+    bistand::arbete::anvandare::ny_anvandare(&mut a, &sf(ulrika()), &form, losen, losen).unwrap();
+    (a, b)
+}
